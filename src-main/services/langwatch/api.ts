@@ -1,0 +1,216 @@
+/**
+ * Typed LangWatch calls over tRPC with a session cookie: organisations, permissions,
+ * ingestion sources and their health. Every answer is zod-validated and converted to the
+ * JSON-safe DTOs of src-shared/domain/langwatch.ts.
+ */
+import { z } from 'zod';
+import { AppError } from '../../../src-shared/errors';
+import {
+  CreateSourceInput,
+  UpdateSourceInput,
+  type HealthMetrics,
+  type Organization,
+  type Permissions,
+  type Source,
+  type SourceEvent,
+  type SourceHealthRow,
+  type SourcesHealth,
+} from '../../../src-shared/domain/langwatch';
+import { createLangwatchHttp, type LangwatchHttp, type LangwatchHttpOptions } from './http';
+import {
+  parseAnswer,
+  toHealthMetrics,
+  toHealthRow,
+  toOrganization,
+  toPermissions,
+  toSource,
+  toSourceEvent,
+  WireEvent,
+  WireHealthMetrics,
+  WireHealthRow,
+  WireOrganization,
+  WirePermissions,
+  WirePublicEnv,
+  WireSource,
+  WireSourceWithSecret,
+} from './schemas';
+import { createTrpcClient, type TrpcCallOptions, type TrpcItemResult } from './trpc';
+
+/** Options of {@link createLangwatchApi}. */
+export interface LangwatchApiOptions {
+  baseUrl: string;
+  /** The full cookie pair (`better-auth.session_token=…`), read per call; null = signed out. */
+  getCookie: () => Promise<string | null>;
+  /** Called when the server answered 401 to a call made with `cookieUsed`. */
+  onUnauthorized?: (cookieUsed: string | null) => void;
+  /** A ready request function (shared per deployment), or options to create one. */
+  http?: LangwatchHttp | Omit<LangwatchHttpOptions, 'baseUrl'>;
+}
+
+/** Public deployment settings (no session needed). */
+export type PublicEnv = z.infer<typeof WirePublicEnv>;
+
+/** The list and (optionally) its health, fetched in one batched GET. */
+export interface SourcesWithHealth {
+  sources: Source[];
+  /** null when not asked for. */
+  health: SourcesHealth | null;
+}
+
+/** Options for event pages. */
+export interface EventsPage {
+  limit?: number;
+  beforeIso?: string;
+}
+
+/** The typed LangWatch API of one deployment. */
+export type LangwatchApi = ReturnType<typeof createLangwatchApi>;
+
+/** Creates the typed API. Throws only AppError. */
+export function createLangwatchApi(options: LangwatchApiOptions) {
+  const http = isHttp(options.http) ? options.http : createLangwatchHttp({ ...options.http, baseUrl: options.baseUrl });
+
+  // Sign-in-free client for publicEnv.
+  const anonymous = createTrpcClient({ http });
+  const trpc = createTrpcClient({
+    http,
+    getHeaders: async () => {
+      const cookie = await options.getCookie();
+      if (!cookie) {
+        throw new AppError('auth.not_signed_in', 'Sign in to this LangWatch deployment first.');
+      }
+      return { cookie };
+    },
+    onUnauthorized: (headersUsed) => options.onUnauthorized?.(headersUsed.cookie ?? null),
+  });
+
+  const listSourcesCall = (organizationId: string) => ({ path: 'ingestionSources.list', input: { organizationId } });
+  const healthCall = (organizationId: string) => ({ path: 'activityMonitor.ingestionSourcesHealth', input: { organizationId } });
+  const parseSources = (data: unknown, path: string) => parseAnswer(z.array(WireSource), data, path).map(toSource);
+  const parseHealth = (data: unknown, path: string) => parseAnswer(z.array(WireHealthRow), data, path).map(toHealthRow);
+
+  const api = {
+    /** The deployment's normalised base URL. */
+    baseUrl: http.baseUrl,
+
+    /** Public settings; `NEXTAUTH_PROVIDER === "email"` means the password form applies. */
+    async publicEnv(opts?: TrpcCallOptions): Promise<PublicEnv> {
+      return parseAnswer(WirePublicEnv, await anonymous.query('publicEnv', {}, opts), 'publicEnv');
+    },
+
+    /** The organisations of the signed-in person. */
+    async organizations(opts?: TrpcCallOptions): Promise<Organization[]> {
+      const data = await trpc.query('organization.getAll', {}, opts);
+      return parseAnswer(z.array(WireOrganization), data, 'organization.getAll').map(toOrganization);
+    },
+
+    /** What the person may do in `organizationId`. */
+    async effectivePermissions(organizationId: string, opts?: TrpcCallOptions): Promise<Permissions> {
+      const data = await trpc.query('authz.effectivePermissions', { organizationId }, opts);
+      return toPermissions(parseAnswer(WirePermissions, data, 'authz.effectivePermissions').permissions);
+    },
+
+    /** Non-archived sources, ordered by name. */
+    async listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]> {
+      return parseSources(await trpc.query('ingestionSources.list', { organizationId }, opts), 'ingestionSources.list');
+    },
+
+    /** One source (archived ones too). */
+    async getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
+      const data = await trpc.query('ingestionSources.get', { organizationId, id }, opts);
+      return toSource(parseAnswer(WireSource, data, 'ingestionSources.get'));
+    },
+
+    /** Creates a source. The one-time `ingestSecret` of the answer is dropped unread. */
+    async createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
+      const data = await trpc.mutation('ingestionSources.create', validateInput(CreateSourceInput, input), opts);
+      return toSource(parseAnswer(WireSourceWithSecret, data, 'ingestionSources.create').source);
+    },
+
+    /** Updates a source; omitted fields stay unchanged. */
+    async updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
+      const data = await trpc.mutation('ingestionSources.update', validateInput(UpdateSourceInput, input), opts);
+      return toSource(parseAnswer(WireSource, data, 'ingestionSources.update'));
+    },
+
+    /** Archives a source (no undo on the server). */
+    async archiveSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
+      const data = await trpc.mutation('ingestionSources.archive', { organizationId, id }, opts);
+      return toSource(parseAnswer(WireSource, data, 'ingestionSources.archive'));
+    },
+
+    /** Health rows of every source (throws `langwatch.enterprise_required` on other plans). */
+    async sourcesHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourceHealthRow[]> {
+      const call = healthCall(organizationId);
+      return parseHealth(await trpc.query(call.path, call.input, opts), call.path);
+    },
+
+    /** Event counts of one source (zeros for an unknown id). */
+    async sourceHealthMetrics(organizationId: string, sourceId: string, opts?: TrpcCallOptions): Promise<HealthMetrics> {
+      const data = await trpc.query('activityMonitor.sourceHealthMetrics', { organizationId, sourceId }, opts);
+      return toHealthMetrics(parseAnswer(WireHealthMetrics, data, 'activityMonitor.sourceHealthMetrics'));
+    },
+
+    /** A page of events, newest first; page on with the last row's `eventTimestampIso`. */
+    async eventsForSource(
+      organizationId: string,
+      sourceId: string,
+      page: EventsPage = {},
+      opts?: TrpcCallOptions,
+    ): Promise<SourceEvent[]> {
+      const input = { organizationId, sourceId, limit: page.limit ?? 50, ...(page.beforeIso ? { beforeIso: page.beforeIso } : {}) };
+      const data = await trpc.query('activityMonitor.eventsForSource', input, opts);
+      return parseAnswer(z.array(WireEvent), data, 'activityMonitor.eventsForSource').map(toSourceEvent);
+    },
+
+    /**
+     * The list plus, when asked, the list's health in ONE batched GET (the status monitor's
+     * tick). A failing health item never loses the list; a failing list throws.
+     */
+    async listWithHealth(
+      organizationId: string,
+      { withHealth }: { withHealth: boolean },
+      opts?: TrpcCallOptions,
+    ): Promise<SourcesWithHealth> {
+      if (!withHealth) return { sources: await api.listSources(organizationId, opts), health: null };
+      const list = listSourcesCall(organizationId);
+      const health = healthCall(organizationId);
+      const [listResult, healthResult] = await trpc.batchQuery([list, health], opts);
+      const sources = parseSources(unwrap(listResult), list.path);
+      return { sources, health: toSourcesHealth(healthResult, health.path) };
+    },
+  };
+  return api;
+
+  function toSourcesHealth(result: TrpcItemResult | undefined, path: string): SourcesHealth {
+    if (result?.ok) {
+      try {
+        return { kind: 'ok', rows: parseHealth(result.data, path) };
+      } catch (error) {
+        return { kind: 'unavailable', error: (error as AppError).toData() };
+      }
+    }
+    const error = result?.error ?? new AppError('network.unexpected_answer', 'The batch answer had no health item.');
+    if (error.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
+    if (error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
+    return { kind: 'unavailable', error: error.toData() };
+  }
+}
+
+/** Checks a call's input before sending; issues name paths only, never values. */
+function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`);
+  throw new AppError('invalid_argument', `Invalid request: ${issues.join('; ')}`, { issues });
+}
+
+function unwrap(result: TrpcItemResult | undefined): unknown {
+  if (!result) throw new AppError('network.unexpected_answer', 'The batch answer had no list item.');
+  if (!result.ok) throw result.error;
+  return result.data;
+}
+
+function isHttp(value: LangwatchApiOptions['http']): value is LangwatchHttp {
+  return typeof value === 'object' && value !== null && typeof (value as LangwatchHttp).request === 'function';
+}

@@ -1,0 +1,104 @@
+/**
+ * Maps a tRPC v11 error envelope (contract §2, §4) to the AppError the UI switches on.
+ * Details carry httpStatus, path and traceId; never a cookie or an input value.
+ */
+import { AppError } from '../../../src-shared/errors';
+
+/** The decoded `error.json` of a tRPC error envelope (loosely typed: it is untrusted). */
+export interface TrpcErrorShape {
+  message?: unknown;
+  code?: unknown;
+  data?: {
+    code?: unknown;
+    httpStatus?: unknown;
+    path?: unknown;
+    traceId?: unknown;
+    error?: {
+      code?: unknown;
+      kind?: unknown;
+      meta?: Record<string, unknown> | null;
+      traceId?: unknown;
+    } | null;
+  } | null;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Turns one error envelope into an AppError. `retryAfterSec` comes from the response headers. */
+export function mapTrpcError(
+  shape: TrpcErrorShape,
+  fallbackStatus: number,
+  path: string,
+  retryAfterSec?: number,
+): AppError {
+  const data = shape.data ?? undefined;
+  const handled = data?.error ?? null;
+  const httpStatus = typeof data?.httpStatus === 'number' ? data.httpStatus : fallbackStatus;
+  const serverCode = str(handled?.code);
+  const meta = handled?.meta ?? {};
+  const details: Record<string, unknown> = { httpStatus, path: str(data?.path) ?? path };
+  const traceId = str(data?.traceId) ?? str(handled?.traceId);
+  if (traceId) details.traceId = traceId;
+  if (str(data?.code)) details.trpcCode = data?.code;
+  if (serverCode) details.serverCode = serverCode;
+
+  if (httpStatus === 401) {
+    return new AppError('auth.session_expired', 'Your LangWatch session has expired. Sign in again to continue.', details);
+  }
+  if (httpStatus === 403) {
+    if (serverCode === 'ingestion_source_cap_reached') {
+      const max = typeof meta.max === 'number' ? meta.max : 3;
+      return new AppError(
+        'langwatch.cap_reached',
+        `This organisation already has ${max} ingestion sources, the most its plan allows. Archive one or upgrade to Enterprise.`,
+        { ...details, max },
+      );
+    }
+    if (handled === null && details.path !== undefined && String(details.path).startsWith('activityMonitor.')) {
+      return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
+    }
+    const permission = str(meta.permission);
+    return new AppError(
+      'langwatch.forbidden',
+      permission
+        ? `You do not have the "${permission}" permission in this organisation. Ask an organisation admin.`
+        : 'You are not allowed to do this in this organisation. Ask an organisation admin.',
+      permission ? { ...details, permission } : details,
+    );
+  }
+  if (httpStatus === 400 || httpStatus === 422) {
+    const fieldErrors = isRecord(meta.fieldErrors) ? meta.fieldErrors : {};
+    const formErrors = Array.isArray(meta.formErrors) ? meta.formErrors.filter((e) => typeof e === 'string') : [];
+    const first = formErrors[0] ?? Object.values(fieldErrors).flat().find((e) => typeof e === 'string');
+    return new AppError(
+      'langwatch.validation',
+      typeof first === 'string' ? `LangWatch rejected the request: ${first}` : 'LangWatch rejected the request as invalid.',
+      { ...details, fieldErrors, formErrors },
+    );
+  }
+  if (httpStatus === 404) {
+    return new AppError('langwatch.not_found', 'LangWatch does not know this item (it may belong to another organisation).', details);
+  }
+  if (httpStatus === 409) {
+    return new AppError('langwatch.conflict', 'LangWatch reported a conflict (the item was changed or already exists).', details);
+  }
+  if (httpStatus === 429) {
+    return new AppError(
+      'langwatch.rate_limited',
+      'LangWatch is limiting requests. The console will try again shortly.',
+      retryAfterSec === undefined ? details : { ...details, retryAfterSec },
+    );
+  }
+  if (httpStatus >= 500) {
+    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', details);
+  }
+  return new AppError(
+    'network.unexpected_answer',
+    `Unexpected answer from the server (HTTP ${httpStatus}): this does not look like a LangWatch deployment.`,
+    details,
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
