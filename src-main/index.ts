@@ -1,0 +1,67 @@
+import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDispatcher } from './ipc/dispatcher';
+import { createHandlerTable } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { resolveRuntimeConfig } from './runtime-config';
+import { consoleWindowOptions, isAllowedNavigation, RENDERER_CSP } from './security';
+import { createServices } from './services/create-services';
+
+// Thin Electron glue: lifecycle, the one window, hardening. Everything else is plain Node in
+// services/ and ipc/, tested without Electron.
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const config = resolveRuntimeConfig(process.env, process.argv, app.getPath('userData'));
+if (config.userDataDir !== app.getPath('userData')) app.setPath('userData', config.userDataDir);
+
+let mainWindow: BrowserWindow | null = null;
+const rendererFile = join(__dirname, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererFile).toString();
+
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+// Every webContents (ours and any future one): no navigation away, no new windows, no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+
+  const services = await createServices({ config, version: app.getVersion() });
+  const dispatcher = createDispatcher({
+    handlers: createHandlerTable(services),
+    senderPolicy: { trustedUrls: [rendererUrl], isOurWindow: (id) => mainWindow !== null && mainWindow.webContents.id === id },
+    log: services.log.child('ipc'),
+  });
+  registerIpc(dispatcher, services.events, () => mainWindow);
+
+  mainWindow = new BrowserWindow(consoleWindowOptions(join(__dirname, '../preload/preload.js')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadFile(rendererFile);
+  services.log.info('console ready', { mode: config.mode });
+
+  app.on('before-quit', () => {
+    void services.close();
+  });
+});
+
+app.on('window-all-closed', () => app.quit());
+

@@ -1,0 +1,70 @@
+import { AppError, type ErrorData } from '../../src-shared/errors';
+import { IPC_CONTRACT, type ChannelName } from '../../src-shared/ipc/contract';
+import type { IpcResult } from '../../src-shared/ipc/define';
+import type { Logger } from '../services/logging/logger';
+import type { HandlerTable } from './handler-types';
+import { checkPayloadShape } from './payload-limits';
+import { isTrustedSender, type SenderInfo, type SenderPolicy } from './sender-guard';
+
+export interface Dispatcher {
+  /** Runs one invoke through the guard; never throws, always answers with a result envelope. */
+  dispatch(channel: unknown, input: unknown, sender: SenderInfo): Promise<IpcResult<unknown>>;
+}
+
+/**
+ * The one guarded `handle()` every channel goes through: (1) known channel, (2) trusted
+ * sender, (3) input shape + schema, (4) the handler, (5) output schema, (6) errors as data.
+ * Electron-free, so the e2e harness binds the very same dispatcher into a Chromium page.
+ */
+export function createDispatcher(opts: { handlers: HandlerTable; senderPolicy: SenderPolicy; log: Logger }): Dispatcher {
+  const { handlers, senderPolicy, log } = opts;
+  const fail = (error: ErrorData): IpcResult<never> => ({ ok: false, error });
+
+  return {
+    async dispatch(channel, input, sender) {
+      if (typeof channel !== 'string' || !Object.hasOwn(IPC_CONTRACT, channel)) {
+        log.warn('ipc rejected unknown channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel });
+        return fail({ code: 'ipc.unknown_channel', message: 'This action is not part of the console.' });
+      }
+      const name = channel as ChannelName;
+      if (!isTrustedSender(sender, senderPolicy)) {
+        log.warn('ipc rejected foreign sender', { channel: name, frameUrl: safeOrigin(sender.frameUrl), isMainFrame: sender.isMainFrame });
+        return fail({ code: 'ipc.forbidden_sender', message: 'Request refused: it did not come from the console window.' });
+      }
+      const shapeProblem = checkPayloadShape(input);
+      if (shapeProblem) return fail({ code: 'ipc.invalid_input', message: `Invalid request: ${shapeProblem}.` });
+      const spec = IPC_CONTRACT[name];
+      const parsedInput = spec.input.safeParse(input);
+      if (!parsedInput.success) {
+        return fail({
+          code: 'ipc.invalid_input',
+          message: 'Invalid request: ' + parsedInput.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '),
+          details: { issues: parsedInput.error.issues.map((i) => ({ path: i.path.map(String), code: i.code })) },
+        });
+      }
+      let raw: unknown;
+      try {
+        const handler = handlers[name] as (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>;
+        raw = await handler(parsedInput.data, { sender });
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.toData());
+        log.error('ipc handler crashed', { channel: name, error });
+        return fail({ code: 'internal', message: 'Something went wrong inside the console. Details are in the log file.' });
+      }
+      const parsedOutput = spec.output.safeParse(raw);
+      if (!parsedOutput.success) {
+        log.error('ipc handler returned an invalid answer', { channel: name, issues: parsedOutput.error.issues.map((i) => i.path.join('.')) });
+        return fail({ code: 'ipc.invalid_output', message: 'The console produced an answer it could not vouch for; nothing was shown.' });
+      }
+      return { ok: true, value: parsedOutput.data };
+    },
+  };
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'unparsable';
+  }
+}

@@ -1,0 +1,13 @@
+import type { Services } from '../../services/create-services';
+import type { HandlerTable } from '../handler-types';
+import { appHandlers } from './app';
+
+/**
+ * The full handler table: one slice per domain. Typed against the contract, so a channel
+ * without a handler (or a handler without a channel) does not compile.
+ */
+export function createHandlerTable(services: Services): HandlerTable {
+  return {
+    ...appHandlers(services),
+  };
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { RuntimeConfig } from '../runtime-config';
+import { systemClock, type Clock } from './clock';
+import { createEventBus, type EventBus } from './events/event-bus';
+import { createLogger, type Logger } from './logging/logger';
+import type { SecretStore } from './secrets/secret-store';
+import { createKeytarSecretStore } from './secrets/keytar-store';
+import { createMemorySecretStore } from './secrets/memory-store';
+
+export interface ServicesOptions {
+  config: RuntimeConfig;
+  version: string;
+  clock?: Clock;
+  /** Injected by tests that share one store across restarts; otherwise chosen by config. */
+  secrets?: SecretStore;
+}
+
+/** Everything the handler table needs; created once per main process (or harness). */
+export interface Services {
+  config: RuntimeConfig;
+  version: string;
+  clock: Clock;
+  log: Logger;
+  secrets: SecretStore;
+  events: EventBus;
+  paths: { userDataDir: string; logsDir: string };
+  /** Round-trips a throwaway keychain entry; resolves with the time it took. */
+  checkKeychain(): Promise<number>;
+  /** Stops timers and flushes logs. */
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root of the main process: builds every service from the runtime config.
+ * Plain Node, so the e2e harness, benchmarks and crash tests run exactly what the app runs.
+ */
+export async function createServices(opts: ServicesOptions): Promise<Services> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const logsDir = join(config.userDataDir, 'logs');
+  const log = createLogger({ dir: logsDir, clock });
+  const secrets =
+    opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') }));
+  const events = createEventBus(log.child('events'));
+
+  return {
+    config,
+    version: opts.version,
+    clock,
+    log,
+    secrets,
+    events,
+    paths: { userDataDir: config.userDataDir, logsDir },
+    async checkKeychain() {
+      const account = `selfcheck:${randomBytes(6).toString('hex')}`;
+      const probe = randomBytes(16).toString('hex');
+      const started = performance.now();
+      await secrets.set(account, probe);
+      const back = await secrets.get(account);
+      await secrets.delete(account);
+      if (back !== probe) throw new Error('keychain returned a different value than was stored');
+      return performance.now() - started;
+    },
+    async close() {
+      await log.flush();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { useEffect, type ReactNode } from 'react';
+import { SettingsView } from '../features/settings/SettingsView';
+import { useAppStore, type Route } from '../stores/app-store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Nav } from './Nav';
+
+/** Each route's view; a feature adds its view here. */
+const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
+  sources: { area: 'Sources', render: () => <Placeholder title="Sources" /> },
+  compose: { area: 'Compose', render: () => <Placeholder title="Compose" /> },
+  outbox: { area: 'Outbox', render: () => <Placeholder title="Outbox" /> },
+  settings: { area: 'Settings', render: () => <SettingsView /> },
+};
+
+function Placeholder({ title }: { title: string }) {
+  return (
+    <section className="view">
+      <h1>{title}</h1>
+    </section>
+  );
+}
+
+/** The shell: navigation, the current view inside an error boundary, and the ready signal. */
+export function App() {
+  const route = useAppStore((s) => s.route);
+  const ready = useAppStore((s) => s.ready);
+  const startupError = useAppStore((s) => s.startupError);
+  const start = useAppStore((s) => s.start);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(() => {
+    // Tests (and the Electron spec) wait on this fact instead of sleeping.
+    document.getElementById('root')?.setAttribute('data-state', ready ? 'ready' : 'loading');
+  }, [ready]);
+
+  const view = VIEWS[route];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">LangWatch Ingestion Console</span>
+      </header>
+      <Nav />
+      <main id="main" tabIndex={-1}>
+        {startupError && (
+          <div role="alert" className="error-panel">
+            The console could not start: {startupError.message}
+          </div>
+        )}
+        <ErrorBoundary key={route} area={view.area}>
+          {view.render()}
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

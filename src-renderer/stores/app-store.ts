@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { ErrorData } from '../../src-shared/errors';
+import type { ChannelOutput } from '../../src-shared/ipc/contract';
+import { call, lw } from '../api/lw';
+
+export const ROUTES = ['sources', 'compose', 'outbox', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+
+type AppInfo = ChannelOutput<'app.info'>;
+
+interface AppState {
+  route: Route;
+  info: AppInfo | null;
+  startupError: ErrorData | null;
+  ready: boolean;
+  navigate(route: Route): void;
+  start(): Promise<void>;
+}
+
+/** App-wide state: where the user is and what the console is. */
+export const useAppStore = create<AppState>((set) => ({
+  route: 'sources',
+  info: null,
+  startupError: null,
+  ready: false,
+  navigate: (route) => set({ route }),
+  async start() {
+    const result = await call(() => lw().app.info({}));
+    if (result.ok) set({ info: result.value, ready: true });
+    else set({ startupError: result.error, ready: true });
+  },
+}));

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { appChannels, appEvents } from './channels/app';
+import type { ChannelSpec, IpcResult } from './define';
+
+/**
+ * THE IPC contract: every channel the renderer may invoke, and every event main may push.
+ * Main validates inputs and outputs against it; the preload generates the renderer API from
+ * it; the e2e harness binds the same table. Channels are named `domain.verb`.
+ */
+export const IPC_CONTRACT = {
+  ...appChannels,
+} as const satisfies Record<string, ChannelSpec>;
+
+export const IPC_EVENTS = {
+  ...appEvents,
+} as const satisfies Record<string, z.ZodType>;
+
+export type IpcContract = typeof IPC_CONTRACT;
+export type ChannelName = keyof IpcContract & string;
+export type EventName = keyof typeof IPC_EVENTS & string;
+
+export type ChannelInput<C extends ChannelName> = z.input<IpcContract[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<IpcContract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<IpcContract[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof IPC_EVENTS)[E]>;
+
+/** Every channel name, in a stable order (the preload and the harness build the API from it). */
+export const CHANNEL_NAMES = Object.keys(IPC_CONTRACT).sort() as ChannelName[];
+export const EVENT_NAMES = Object.keys(IPC_EVENTS).sort() as EventName[];
+
+type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never;
+type VerbsOf<D extends string> = {
+  [C in ChannelName as C extends `${D}.${infer V}` ? V : never]: (
+    input: ChannelInput<C>,
+  ) => Promise<IpcResult<ChannelOutput<C>>>;
+};
+
+/** The frozen object the preload exposes as `window.lw`: `lw.outbox.stage(input)` etc. */
+export type LwApi = { [D in DomainOf<ChannelName>]: VerbsOf<D> } & {
+  events: {
+    /** Subscribes to a push event; returns the unsubscribe function. */
+    on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  };
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { errorDataSchema, type ErrorData } from '../errors';
+
+/**
+ * One IPC channel: what the renderer may send and what main answers. Input schemas must be
+ * strict objects (unknown keys rejected) so a compromised renderer cannot smuggle fields
+ * past validation; `contract.test.ts` checks every channel for it.
+ */
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** What the channel is for, shown in docs and error messages. */
+  summary: string;
+}
+
+/** Declares a channel; exists so each domain file reads as a table. */
+export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return spec;
+}
+
+/** A channel that takes no input: the renderer sends `{}`. */
+export const noInput = z.object({}).strict();
+
+/** What every invoke resolves to: errors are data, never thrown across the boundary. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+
+/** Runtime check of the envelope itself, used by the renderer on every answer. */
+export const ipcResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorDataSchema }),
+]);
+
+/** Bounds shared by many schemas, so limits are consistent and easy to audit. */
+export const LIMITS = {
+  id: 128,
+  name: 128,
+  description: 2000,
+  url: 2048,
+  secret: 4096,
+  search: 256,
+  listItems: 10_000,
+} as const;
+
+/** An opaque identifier (ids of sources, orgs, staged entries, profiles). */
+export const idSchema = z.string().min(1).max(LIMITS.id).regex(/^[\w.:-]+$/, 'unexpected characters in id');
