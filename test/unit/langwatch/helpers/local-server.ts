@@ -10,7 +10,7 @@ export interface LocalServer {
 
 /** Starts a server whose handler gets the request (with its body read) and the response. */
 export async function startLocalServer(
-  handler: (req: IncomingMessage & { bodyText: string }, res: ServerResponse) => void | Promise<void>,
+  handler: (req: IncomingMessage & { bodyText: string }, res: ServerResponse) => unknown,
 ): Promise<LocalServer> {
   const requests: LocalServer['requests'] = [];
   const server = createServer((req, res) => {

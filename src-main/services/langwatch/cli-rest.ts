@@ -1,0 +1,101 @@
+/**
+ * Read-only CLI REST (contract §5) with a device-flow Bearer token, mapped to the same DTOs
+ * as the tRPC API so the sources views work for support staff too.
+ */
+import { z } from 'zod';
+import { AppError } from '../../../src-shared/errors';
+import { SourceStatus, SourceType, type HealthMetrics, type Source, type SourceEvent } from '../../../src-shared/domain/langwatch';
+import type { LangwatchHttp } from './http';
+import { cliError } from './device-flow';
+import { parseAnswer, toHealthMetrics, toIsoOrNull, toSourceEvent, WireEvent, WireHealthMetrics } from './schemas';
+
+const BASE = '/api/auth/cli/governance/ingest/sources';
+
+const WireCliSource = z.object({
+  id: z.string(),
+  name: z.string(),
+  sourceType: SourceType,
+  description: z.string().nullable().optional(),
+  status: SourceStatus,
+  lastEventAt: z.string().nullable().optional(),
+  createdAt: z.string(),
+  archivedAt: z.string().nullable().optional(),
+});
+
+/** Options of {@link createCliRest}. */
+export interface CliRestOptions {
+  http: LangwatchHttp;
+  /** The organisation the token is bound to (from the device grant). */
+  organizationId: string;
+  /** The current access token (refreshed by the session manager), null when signed out. */
+  getAccessToken: () => Promise<string | null>;
+  /** Called on a 401 answer. */
+  onUnauthorized?: () => void;
+}
+
+/** The read-only CLI client type. */
+export type CliRest = ReturnType<typeof createCliRest>;
+
+/**
+ * Creates the CLI REST client. The CLI does not return `parserConfig`, `teamId`,
+ * `updatedAt` or `createdById`: the DTO gets `{}`, null, `createdAt` and null for them.
+ */
+export function createCliRest(options: CliRestOptions) {
+  async function get(path: string, signal?: AbortSignal): Promise<unknown> {
+    const token = await options.getAccessToken();
+    if (!token) throw new AppError('auth.not_signed_in', 'Sign in with a device code first.');
+    const res = await options.http.request({ method: 'GET', path, headers: { authorization: `Bearer ${token}` }, signal });
+    if (res.status === 401) options.onUnauthorized?.();
+    if (res.status !== 200) throw cliError(res, path.split('?')[0] ?? path);
+    try {
+      return JSON.parse(res.text) as unknown;
+    } catch {
+      throw new AppError('network.unexpected_answer', 'The answer is not JSON: this does not look like a LangWatch deployment.', {
+        path,
+        httpStatus: res.status,
+      });
+    }
+  }
+
+  return {
+    /** Sources of the token's organisation. */
+    async listSources(signal?: AbortSignal): Promise<Source[]> {
+      const body = parseAnswer(z.object({ sources: z.array(WireCliSource) }), await get(BASE, signal), BASE);
+      return body.sources.map((s) => {
+        const createdAt = toIsoOrNull(s.createdAt) ?? new Date(0).toISOString();
+        return {
+          id: s.id,
+          organizationId: options.organizationId,
+          teamId: null,
+          sourceType: s.sourceType,
+          name: s.name,
+          description: s.description ?? null,
+          parserConfig: {},
+          status: s.status,
+          lastEventAt: toIsoOrNull(s.lastEventAt),
+          archivedAt: toIsoOrNull(s.archivedAt),
+          createdAt,
+          updatedAt: createdAt,
+          createdById: null,
+        };
+      });
+    },
+
+    /** Event counts of one source (402 → `langwatch.enterprise_required`). */
+    async sourceHealth(id: string, signal?: AbortSignal): Promise<HealthMetrics> {
+      const path = `${BASE}/${encodeURIComponent(id)}/health`;
+      const body = parseAnswer(z.object({ health: WireHealthMetrics }), await get(path, signal), path);
+      return toHealthMetrics(body.health);
+    },
+
+    /** A page of events, newest first. */
+    async sourceEvents(id: string, page: { limit?: number; beforeIso?: string } = {}, signal?: AbortSignal): Promise<SourceEvent[]> {
+      const query = new URLSearchParams();
+      if (page.limit !== undefined) query.set('limit', String(page.limit));
+      if (page.beforeIso) query.set('before_iso', page.beforeIso);
+      const path = `${BASE}/${encodeURIComponent(id)}/events${query.size ? `?${query}` : ''}`;
+      const body = parseAnswer(z.object({ events: z.array(WireEvent) }), await get(path, signal), path.split('?')[0] ?? path);
+      return body.events.map(toSourceEvent);
+    },
+  };
+}

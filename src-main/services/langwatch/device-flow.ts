@@ -1,0 +1,239 @@
+/**
+ * The CLI device flow (contract §5, §7) for read-only support access: start, poll until the
+ * person approves in a browser, refresh the rotating token pair, revoke. Tokens are secrets:
+ * they are returned to the session manager (which keeps them in the keychain) and nowhere else.
+ */
+import { z } from 'zod';
+import { AppError } from '../../../src-shared/errors';
+import { DeviceOrganization, type LangwatchUser } from '../../../src-shared/domain/langwatch';
+import { systemClock, type Clock } from '../clock';
+import { type HttpResponse, type LangwatchHttp, unexpectedAnswer } from './http';
+import { parseAnswer } from './schemas';
+
+const BASE = '/api/auth/cli';
+/** Name the deployment shows next to the approved device. */
+const CLIENT_INFO = { name: 'LangWatch Ingestion Console' };
+
+/** What the person needs to approve the device. `deviceCode` is a secret of this flow. */
+export interface DeviceFlowStart {
+  deviceCode: string;
+  userCode: string;
+  verificationUriComplete: string;
+  expiresIn: number;
+  interval: number;
+}
+
+/** The device token pair; expiries are epoch milliseconds (by the given clock). */
+export interface DeviceTokens {
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: number;
+  refreshExpiresAt: number | null;
+}
+
+/** An approved device: tokens plus who and which organisation they are bound to. */
+export interface DeviceGrant {
+  tokens: DeviceTokens;
+  user: LangwatchUser;
+  organization: DeviceOrganization;
+}
+
+const WireStart = z.object({
+  device_code: z.string().min(1),
+  user_code: z.string().min(1),
+  verification_uri: z.string().optional(),
+  verification_uri_complete: z.string().min(1),
+  expires_in: z.number().positive(),
+  interval: z.number().positive(),
+});
+const WireTokens = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  refresh_expires_in: z.number().positive().nullable().optional(),
+});
+const WireGrant = WireTokens.extend({
+  user: z.object({ id: z.string(), email: z.string().nullable().optional(), name: z.string().nullable().optional() }),
+  organization: DeviceOrganization,
+});
+
+/** Creates the device-flow client of one deployment. */
+export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }) {
+  const { http } = options;
+  const defaultClock = options.clock ?? systemClock;
+
+  const post = (path: string, json: unknown, signal?: AbortSignal, headers?: Record<string, string>) =>
+    http.request({ method: 'POST', path: `${BASE}${path}`, json, signal, headers });
+
+  const toTokens = (w: z.infer<typeof WireTokens>, clock: Clock): DeviceTokens => ({
+    accessToken: w.access_token,
+    refreshToken: w.refresh_token,
+    accessExpiresAt: clock.now() + w.expires_in * 1000,
+    refreshExpiresAt: w.refresh_expires_in ? clock.now() + w.refresh_expires_in * 1000 : null,
+  });
+
+  return {
+    /** Asks for a device code; the approval link is checked to be on the deployment itself. */
+    async startDeviceFlow(signal?: AbortSignal): Promise<DeviceFlowStart> {
+      const res = await post('/device-code', { credential_type: 'device_session' }, signal);
+      if (res.status !== 200) throw cliError(res, `${BASE}/device-code`);
+      const wire = parseAnswer(WireStart, json(res, `${BASE}/device-code`), `${BASE}/device-code`);
+      return {
+        deviceCode: wire.device_code,
+        userCode: wire.user_code,
+        verificationUriComplete: checkApprovalLink(wire.verification_uri_complete, http.origin),
+        expiresIn: wire.expires_in,
+        interval: wire.interval,
+      };
+    },
+
+    /**
+     * Polls until approved: keeps going on `authorization_pending` and on passing network
+     * trouble, slows down by 5 s on `slow_down`, stops on expiry, denial or the signal.
+     */
+    async pollDeviceFlow(args: {
+      deviceCode: string;
+      interval: number;
+      signal?: AbortSignal;
+      clock?: Clock;
+      /** Seconds until the code expires; past it, polling stops with `auth.device_expired`. */
+      expiresIn?: number;
+    }): Promise<DeviceGrant> {
+      const clock = args.clock ?? defaultClock;
+      const deadline = args.expiresIn ? clock.now() + args.expiresIn * 1000 : Infinity;
+      // The server allows one poll per 4 s; never poll faster than that whatever it says.
+      let waitMs = Math.max(4, args.interval) * 1000;
+      for (;;) {
+        await sleep(clock, waitMs, args.signal);
+        if (clock.now() > deadline) throw deviceExpired();
+        let res: HttpResponse;
+        try {
+          res = await post('/exchange', { device_code: args.deviceCode, client_info: CLIENT_INFO }, args.signal);
+        } catch (error) {
+          if (error instanceof AppError && (error.code === 'network.offline' || error.code === 'network.timeout')) continue;
+          throw error;
+        }
+        if (res.status === 200) {
+          const wire = parseAnswer(WireGrant, json(res, `${BASE}/exchange`), `${BASE}/exchange`);
+          return {
+            tokens: toTokens(wire, clock),
+            user: { id: wire.user.id, email: wire.user.email ?? null, name: wire.user.name ?? null },
+            organization: wire.organization,
+          };
+        }
+        if (res.status === 428) continue;
+        if (res.status === 429) {
+          waitMs += 5000;
+          continue;
+        }
+        if (res.status === 408) throw deviceExpired();
+        if (res.status === 410) {
+          throw new AppError('auth.device_denied', 'The sign-in request was denied in the browser. Start again if that was a mistake.', {
+            httpStatus: 410,
+          });
+        }
+        if (res.status >= 500) continue; // a passing server error must not end the wait
+        throw cliError(res, `${BASE}/exchange`);
+      }
+    },
+
+    /** Exchanges the refresh token for a new pair (refresh tokens rotate). */
+    async refreshTokens(refreshToken: string, signal?: AbortSignal): Promise<DeviceTokens> {
+      const res = await post('/refresh', { refresh_token: refreshToken }, signal);
+      if (res.status === 401 || res.status === 400) {
+        throw new AppError('auth.refresh_invalid', 'The read-only sign-in has ended. Sign in again with a device code.', {
+          httpStatus: res.status,
+          serverCode: errorCode(res),
+        });
+      }
+      if (res.status !== 200) throw cliError(res, `${BASE}/refresh`);
+      return toTokens(parseAnswer(WireTokens, json(res, `${BASE}/refresh`), `${BASE}/refresh`), defaultClock);
+    },
+
+    /** Revokes the pair server-side; an already-invalid pair counts as revoked. */
+    async logout(tokens: Pick<DeviceTokens, 'accessToken' | 'refreshToken'>, signal?: AbortSignal): Promise<void> {
+      const res = await post('/logout', { refresh_token: tokens.refreshToken }, signal, {
+        authorization: `Bearer ${tokens.accessToken}`,
+      });
+      if (res.status < 300 || res.status === 401) return;
+      throw cliError(res, `${BASE}/logout`);
+    },
+  };
+}
+
+/** The device-flow client type. */
+export type DeviceFlow = ReturnType<typeof createDeviceFlow>;
+
+function deviceExpired(): AppError {
+  return new AppError('auth.device_expired', 'The device code expired before it was approved. Start again.', { httpStatus: 408 });
+}
+
+/** Only an http(s) link on the deployment's own origin may be opened in the browser. */
+function checkApprovalLink(link: string, origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(link, origin);
+  } catch {
+    throw unexpectedAnswer(`${BASE}/device-code`, 200, 'the approval link is not a URL');
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
+    throw unexpectedAnswer(`${BASE}/device-code`, 200, 'the approval link points outside the deployment');
+  }
+  return url.toString();
+}
+
+function json(res: HttpResponse, path: string): unknown {
+  try {
+    return JSON.parse(res.text);
+  } catch {
+    throw unexpectedAnswer(path, res.status, 'the answer is not JSON');
+  }
+}
+
+function errorCode(res: HttpResponse): string | undefined {
+  try {
+    const body = JSON.parse(res.text) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Maps a CLI REST error answer (`{error, error_description}`) to an AppError. */
+export function cliError(res: HttpResponse, path: string): AppError {
+  const serverCode = errorCode(res);
+  const details = { httpStatus: res.status, path, ...(serverCode ? { serverCode } : {}) };
+  switch (res.status) {
+    case 401:
+      return new AppError('auth.session_expired', 'The read-only sign-in has expired. Sign in again.', details);
+    case 402:
+      return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
+    case 403:
+      return new AppError('langwatch.forbidden', 'This sign-in may not read ingestion sources of this organisation.', details);
+    case 404:
+      return new AppError('langwatch.not_found', 'LangWatch does not know this item.', details);
+    case 429:
+      return new AppError('langwatch.rate_limited', 'LangWatch is limiting requests. Try again shortly.', details);
+  }
+  if (res.status >= 500) return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', details);
+  return unexpectedAnswer(path, res.status, `HTTP ${res.status}`);
+}
+
+/** Waits `ms` on the clock; rejects with `cancelled` when the signal aborts. */
+export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new AppError('cancelled', 'Cancelled.'));
+      return;
+    }
+    const onAbort = () => {
+      clock.clearTimeout(handle);
+      reject(new AppError('cancelled', 'Cancelled.'));
+    };
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
