@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ComplianceActivity } from './compliance-activity';
+import { complianceActivitySchema, type ComplianceActivity } from './compliance-activity';
 
 // The one mapping from an Anthropic activity to a governance event (Actor, Action, Target),
 // as the contract's "Mapping to a governance event" defines it. Pure and JSON-safe, so the
@@ -33,6 +33,18 @@ export const governanceEventSchema = z.object({
   raw: z.record(z.string(), z.unknown()),
 });
 export type GovernanceEvent = z.infer<typeof governanceEventSchema>;
+
+/** What the event preview returns over IPC: the mapped events and the activities behind them. */
+export const activityPreviewSchema = z.object({
+  events: z.array(governanceEventSchema),
+  activities: z.array(complianceActivitySchema),
+  /** Records in the page that were not activities we could read (shown, never hidden). */
+  rejectedCount: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  requestId: z.string().nullable(),
+  fetchedAt: z.iso.datetime(),
+});
+export type ActivityPreview = z.infer<typeof activityPreviewSchema>;
 
 /** Actor fields that hold a stable id, in the order the contract lists them. */
 const ACTOR_ID_FIELDS = ['user_id', 'api_key_id', 'admin_api_key_id', 'directory_id'] as const;

@@ -1,0 +1,171 @@
+import { request, type Dispatcher } from 'undici';
+import { checkComplianceKey } from '../../../src-shared/domain/compliance-key';
+import { AppError } from '../../../src-shared/errors';
+import { activitiesUrl } from './base-url';
+import {
+  classifyAnswer,
+  classifyNetworkFailure,
+  redact,
+  type AnswerContext,
+  type Classified,
+  type HttpAnswer,
+  type NetworkFailure,
+} from './classify';
+
+/** Anthropic API version header value the contract pins. */
+export const ANTHROPIC_VERSION = '2023-06-01';
+/** Default per-attempt time limit (headers and body). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Largest body read; more is not an answer to a small feed request. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Pause before the single retry of a 5xx or network failure (the contract's 1 s back-off start). */
+export const DEFAULT_RETRY_DELAY_MS = 1000;
+
+/** What every call to the feed needs. Tests inject `dispatcher`, `now` and short delays. */
+export interface FeedCallOptions {
+  /** e.g. `https://api.anthropic.com`, or the emulator's loopback URL. */
+  baseUrl: string;
+  /** The raw key; trimmed and checked against the client-side rules before use. */
+  key: string;
+  signal?: AbortSignal;
+  /** Per attempt, covering the headers and the body. */
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  retryDelayMs?: number;
+  /** undici dispatcher (default: the global one). Redirects are refused whatever it is. */
+  dispatcher?: Dispatcher;
+  now?: () => number;
+}
+
+/**
+ * One GET of the Activity Feed with the contract's rules: key headers, no redirects
+ * followed, a time limit, a capped body, one retry of a 5xx (unless `x-should-retry: false`)
+ * or network failure. Resolves to a page or a verdict; throws only `invalid_argument` (bad
+ * base URL or key) and `cancelled` (the caller's signal).
+ */
+export async function getActivitiesPage(
+  options: FeedCallOptions,
+  query: Record<string, string | number>,
+): Promise<Classified> {
+  const keyCheck = checkComplianceKey(options.key);
+  if (!keyCheck.ok) {
+    throw new AppError('invalid_argument', keyCheck.message, { field: 'key', reason: keyCheck.code });
+  }
+  const key = keyCheck.key;
+  const url = activitiesUrl(options.baseUrl, query);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const now = options.now ?? Date.now;
+  const headers = { 'x-api-key': key, 'anthropic-version': ANTHROPIC_VERSION, accept: 'application/json' };
+
+  let attempts = 0;
+  for (;;) {
+    throwIfCancelled(options.signal);
+    attempts += 1;
+    const outcome = await attempt(url, headers, { ...options, timeoutMs, maxBodyBytes });
+    const ctx: AnswerContext = {
+      key,
+      origin: url.origin,
+      requestUrl: url.href,
+      now: now(),
+      attempts,
+      timeoutMs,
+      maxBodyBytes,
+    };
+    const classified: Classified =
+      'status' in outcome
+        ? classifyAnswer(outcome, ctx)
+        : { kind: 'verdict', verdict: classifyNetworkFailure(outcome, ctx), retryable: true };
+    if (classified.kind === 'page' || !classified.retryable || attempts >= 2) return classified;
+    await pause(options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, options.signal);
+  }
+}
+
+interface AttemptOptions {
+  signal?: AbortSignal;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  dispatcher?: Dispatcher;
+}
+
+async function attempt(url: URL, headers: Record<string, string>, options: AttemptOptions): Promise<HttpAnswer | NetworkFailure> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onCallerAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  try {
+    // `maxRedirections: 0` also switches off a redirect interceptor someone may have composed
+    // into the global dispatcher: a 3xx is a verdict, and the key must never reach `Location`.
+    // (undici's types omit it; it accepts 0 and refuses anything else.)
+    const requestOptions = {
+      method: 'GET' as const,
+      headers,
+      signal: controller.signal,
+      maxRedirections: 0,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    };
+    const response = await request(url, requestOptions);
+    const body = await readCapped(response.body, options.maxBodyBytes);
+    return { status: response.statusCode, headers: response.headers, ...body };
+  } catch (error) {
+    throwIfCancelled(options.signal);
+    return { timedOut, code: timedOut ? null : networkCode(error, headers['x-api-key'] ?? '') };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<{ text: string; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buf.length;
+    if (size > maxBytes) {
+      // Stop reading: a huge answer is a verdict in itself, and must not fill memory.
+      body.destroy();
+      return { text: '', tooLarge: true };
+    }
+    chunks.push(buf);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
+}
+
+/** Node's error code only (messages can quote request details); redacted to be sure. */
+function networkCode(error: unknown, key: string): string | null {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  // undici wraps the socket error in `cause`; the innermost code is the useful one.
+  let code: string | null = null;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const candidate = (current as { code?: unknown }).code;
+    if (typeof candidate === 'string' && candidate.length > 0) code = candidate;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return code === null ? null : redact(code, key).slice(0, 64);
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('cancelled', 'The request to Anthropic was cancelled.');
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new AppError('cancelled', 'The request to Anthropic was cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
