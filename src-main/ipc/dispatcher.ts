@@ -1,6 +1,6 @@
 import { AppError, type ErrorData } from '../../src-shared/errors';
-import { IPC_CONTRACT, type ChannelName } from '../../src-shared/ipc/contract';
-import type { IpcResult } from '../../src-shared/ipc/define';
+import { IPC_CONTRACT } from '../../src-shared/ipc/contract';
+import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
 import type { HandlerTable } from './handler-types';
 import { checkPayloadShape } from './payload-limits';
@@ -16,24 +16,32 @@ export interface Dispatcher {
  * sender, (3) input shape + schema, (4) the handler, (5) output schema, (6) errors as data.
  * Electron-free, so the e2e harness binds the very same dispatcher into a Chromium page.
  */
-export function createDispatcher(opts: { handlers: HandlerTable; senderPolicy: SenderPolicy; log: Logger }): Dispatcher {
-  const { handlers, senderPolicy, log } = opts;
+export function createDispatcher(opts: {
+  handlers: HandlerTable;
+  senderPolicy: SenderPolicy;
+  log: Logger;
+  /** The contract to enforce; tests pass a small one with richer schemas. */
+  contract?: Record<string, ChannelSpec>;
+}): Dispatcher {
+  const { senderPolicy, log } = opts;
+  const contract: Record<string, ChannelSpec> = opts.contract ?? IPC_CONTRACT;
+  const handlers = opts.handlers as unknown as Record<string, (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>>;
   const fail = (error: ErrorData): IpcResult<never> => ({ ok: false, error });
 
   return {
     async dispatch(channel, input, sender) {
-      if (typeof channel !== 'string' || !Object.hasOwn(IPC_CONTRACT, channel)) {
+      if (typeof channel !== 'string' || !Object.hasOwn(contract, channel) || !Object.hasOwn(handlers, channel)) {
         log.warn('ipc rejected unknown channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel });
         return fail({ code: 'ipc.unknown_channel', message: 'This action is not part of the console.' });
       }
-      const name = channel as ChannelName;
+      const name = channel;
       if (!isTrustedSender(sender, senderPolicy)) {
         log.warn('ipc rejected foreign sender', { channel: name, frameUrl: safeOrigin(sender.frameUrl), isMainFrame: sender.isMainFrame });
         return fail({ code: 'ipc.forbidden_sender', message: 'Request refused: it did not come from the console window.' });
       }
       const shapeProblem = checkPayloadShape(input);
       if (shapeProblem) return fail({ code: 'ipc.invalid_input', message: `Invalid request: ${shapeProblem}.` });
-      const spec = IPC_CONTRACT[name];
+      const spec = contract[name]!;
       const parsedInput = spec.input.safeParse(input);
       if (!parsedInput.success) {
         return fail({
@@ -44,8 +52,7 @@ export function createDispatcher(opts: { handlers: HandlerTable; senderPolicy: S
       }
       let raw: unknown;
       try {
-        const handler = handlers[name] as (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>;
-        raw = await handler(parsedInput.data, { sender });
+        raw = await handlers[name]!(parsedInput.data, { sender });
       } catch (error) {
         if (error instanceof AppError) return fail(error.toData());
         log.error('ipc handler crashed', { channel: name, error });

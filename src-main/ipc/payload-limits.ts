@@ -33,11 +33,15 @@ export function checkPayloadShape(value: unknown, limits: PayloadLimits = DEFAUL
     if (v === null || typeof v !== 'object') continue;
     const proto = Object.getPrototypeOf(v);
     if (Array.isArray(v)) {
+      // Check the size before walking it: a million-item array is refused without a million pushes.
+      if (nodes + stack.length + v.length > limits.maxNodes) return `payload has more than ${limits.maxNodes} values`;
       for (const item of v) stack.push({ v: item, depth: depth + 1 });
       continue;
     }
     if (proto !== Object.prototype && proto !== null) return 'only plain objects are accepted';
-    for (const key of Reflect.ownKeys(v)) {
+    const keys = Reflect.ownKeys(v);
+    if (nodes + stack.length + keys.length > limits.maxNodes) return `payload has more than ${limits.maxNodes} values`;
+    for (const key of keys) {
       if (typeof key === 'symbol') return 'symbol keys are not accepted';
       if (FORBIDDEN_KEYS.has(key)) return `forbidden key "${key}"`;
       stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1 });

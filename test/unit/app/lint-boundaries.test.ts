@@ -1,0 +1,44 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Proves the process boundaries are enforced by lint (not by memory): each forbidden import
+// below must produce a no-restricted-imports error in its folder, each allowed one none.
+const eslint = new ESLint({ cwd: join(__dirname, '../../..') });
+
+async function restrictedErrors(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
+}
+
+describe('lint enforces process boundaries', () => {
+  it.each([
+    ['src-renderer/features/x.tsx', "import { ipcRenderer } from 'electron';"],
+    ['src-renderer/features/x.tsx', "import { readFile } from 'node:fs';"],
+    ['src-renderer/features/x.tsx', "import { join } from 'path';"],
+    ['src-renderer/features/x.tsx', "import { request } from 'undici';"],
+    ['src-renderer/features/x.tsx', "import { createOutbox } from '../../src-main/services/outbox/outbox';"],
+    ['src-main/services/outbox/x.ts', "import { app } from 'electron';"],
+    ['src-main/services/outbox/x.ts', "import { useState } from 'react';"],
+    ['src-main/services/outbox/x.ts', "import { App } from '../../../src-renderer/app/App';"],
+    ['src-main/ipc/dispatcher2.ts', "import { ipcMain } from 'electron';"],
+    ['src-shared/domain/x.ts', "import { createHash } from 'node:crypto';"],
+    ['src-shared/domain/x.ts', "import { createHash } from 'crypto';"],
+    ['src-shared/domain/x.ts', "import { shell } from 'electron';"],
+    ['src-shared/domain/x.ts', "import { useState } from 'react';"],
+    ['src-shared/domain/x.ts', "import { createServices } from '../../src-main/services/create-services';"],
+    ['emulator/x.ts', "import { IPC_CONTRACT } from '../src-shared/ipc/contract';"],
+  ])('%s: %s is an error', async (file, code) => {
+    expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['src-renderer/features/x.tsx', "import { z } from 'zod';"],
+    ['src-main/services/outbox/x.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src-main/ipc/register.ts', "import { ipcMain } from 'electron';"],
+    ['src-main/index.ts', "import { app } from 'electron';"],
+    ['src-shared/domain/x.ts', "import { z } from 'zod';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBe(0);
+  });
+});

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { consoleWindowOptions, isAllowedNavigation, RENDERER_CSP } from '../../../src-main/security';
+
+describe('console window hardening', () => {
+  const options = consoleWindowOptions('/app/out/preload/preload.js');
+
+  it('sandboxes the renderer and isolates its context', () => {
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/preload.js',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('shows the window only once it is ready', () => {
+    expect(options.show).toBe(false);
+  });
+
+  it('has a strict CSP: own scripts only, no network from the renderer, no frames', () => {
+    const directives = Object.fromEntries(RENDERER_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    expect(directives).toMatchObject({
+      'default-src': "'none'",
+      'script-src': "'self'",
+      'connect-src': "'none'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'frame-ancestors': "'none'",
+    });
+    expect(RENDERER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('ships the same CSP in the renderer page', () => {
+    const html = readFileSync(join(__dirname, '../../../src-renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(RENDERER_CSP);
+  });
+
+  it.each([
+    ['file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html', true],
+    ['file:///app/out/renderer/index.html#x', 'file:///app/out/renderer/index.html', true],
+    ['file:///etc/passwd', 'file:///app/out/renderer/index.html', false],
+    ['https://evil.example/', 'file:///app/out/renderer/index.html', false],
+    ['http://127.0.0.1:5173/other', 'http://127.0.0.1:5173/', true],
+    ['http://127.0.0.1:5174/', 'http://127.0.0.1:5173/', false],
+    ['javascript:alert(1)', 'file:///app/out/renderer/index.html', false],
+    ['not a url', 'file:///app/out/renderer/index.html', false],
+  ])('navigation to %s from %s allowed: %s', (target, own, allowed) => {
+    expect(isAllowedNavigation(target, own)).toBe(allowed);
+  });
+});
