@@ -234,6 +234,8 @@ export function header(headers: AnswerHeaders, name: string): string | null {
 export function retryAfterSeconds(value: string | null, now: number): number | null {
   if (value === null) return null;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.ceil(Number(value));
+  // Only an HTTP date (it has a day or month name); V8 would read "-5" as a year.
+  if (!/[a-z]/i.test(value)) return null;
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
