@@ -8,6 +8,7 @@ import { AppError } from '../../../src-shared/errors';
 import { Profile } from '../../../src-shared/domain/langwatch';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logging/logger';
+import { createJsonFile } from '../storage/json-file';
 import { DEFAULT_ANTHROPIC_URL, DEFAULT_LANGWATCH_URL, normaliseDeploymentUrl } from './url';
 
 /** The profiles file's content. */
@@ -25,7 +26,8 @@ export interface ProfilesFileStore {
 
 /** Options of {@link createProfiles}. */
 export interface ProfilesOptions {
-  file: ProfilesFileStore;
+  /** A json-file store, or the path of `profiles.json` to create one on. */
+  file: ProfilesFileStore | string;
   log: Logger;
   clock?: Clock;
   newId?: () => string;
@@ -55,14 +57,18 @@ export function createProfiles(options: ProfilesOptions) {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? (() => randomUUID());
   let queue: Promise<unknown> = Promise.resolve();
+  const store: ProfilesFileStore =
+    typeof options.file === 'string'
+      ? createJsonFile({ path: options.file, schema: ProfilesFile, defaults: () => structuredClone(PROFILES_FILE_DEFAULTS), log: options.log })
+      : options.file;
 
-  const read = async () => ProfilesFile.parse(await options.file.read());
+  const read = async () => ProfilesFile.parse(await store.read());
 
   /** Runs a read-modify-write after every earlier one. */
   function mutate<T>(fn: (file: ProfilesFile) => { next: ProfilesFile; result: T }): Promise<T> {
     const run = queue.then(async () => {
       const { next, result } = fn(await read());
-      await options.file.write(ProfilesFile.parse(next));
+      await store.write(ProfilesFile.parse(next));
       return result;
     });
     queue = run.catch(() => undefined);

@@ -92,3 +92,17 @@ describe('profiles', () => {
     expect(await profiles.list()).toHaveLength(2);
   });
 });
+
+describe('profiles on disk', () => {
+  it('persists through the json-file store given a path', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const path = join(mkdtempSync(join(tmpdir(), 'lw-profiles-')), 'profiles.json');
+    const first = createProfiles({ file: path, log: createNullLogger() });
+    const added = await first.add({ baseUrl: 'https://lw.example.com', name: 'Self-hosted' });
+    const again = createProfiles({ file: path, log: createNullLogger() });
+    expect(await again.get(added.id)).toEqual(added);
+    expect(JSON.parse(readFileSync(path, 'utf8')).profiles[0].baseUrl).toBe('https://lw.example.com');
+  });
+});
