@@ -1,0 +1,52 @@
+/** Health counts and event pages over ingested events (shared by `activityMonitor.*` and the CLI REST). */
+import type { Runtime } from '../runtime';
+import type { EventRecord } from '../types';
+
+const DAY = 24 * 3_600_000;
+
+export interface HealthMetrics { events24h: number; events7d: number; events30d: number; lastSuccessIso: string | null }
+export interface EventRow {
+  eventId: string; eventType: string; actor: string; action: string; target: string; costUsd: string;
+  tokensInput: number; tokensOutput: number; eventTimestampIso: string; ingestedAtIso: string; rawPayload: string;
+}
+
+/** Counts by ingestion window; zeros for an unknown source (no 404 here). */
+export function healthMetrics(rt: Runtime, sourceId: string): HealthMetrics {
+  const now = rt.now();
+  const list = rt.store.events.get(sourceId)?.list ?? [];
+  let d1 = 0; let d7 = 0; let d30 = 0;
+  for (const e of list) {
+    const age = now - e.eventTimestamp;
+    if (age > 30 * DAY) break; // newest first
+    d30++;
+    if (age <= 7 * DAY) d7++;
+    if (age <= DAY) d1++;
+  }
+  const src = rt.store.sources.get(sourceId);
+  return { events24h: d1, events7d: d7, events30d: d30, lastSuccessIso: src?.lastSuccessAt ? new Date(src.lastSuccessAt).toISOString() : null };
+}
+
+export function eventsLast24h(rt: Runtime, sourceId: string): number {
+  return healthMetrics(rt, sourceId).events24h;
+}
+
+export function toRow(e: EventRecord): EventRow {
+  return {
+    eventId: e.eventId, eventType: e.eventType, actor: e.actor, action: e.action, target: e.target, costUsd: e.costUsd,
+    tokensInput: e.tokensInput, tokensOutput: e.tokensOutput, eventTimestampIso: new Date(e.eventTimestamp).toISOString(),
+    ingestedAtIso: new Date(e.ingestedAt).toISOString(), rawPayload: e.rawPayload,
+  };
+}
+
+/** Newest first, strictly older than `beforeIso` when given. */
+export function eventPage(rt: Runtime, sourceId: string, limit: number, beforeIso?: string): EventRow[] {
+  const list = rt.store.events.get(sourceId)?.list ?? [];
+  const before = beforeIso ? Date.parse(beforeIso) : Number.POSITIVE_INFINITY;
+  const out: EventRow[] = [];
+  for (const e of list) {
+    if (e.eventTimestamp >= before) continue;
+    out.push(toRow(e));
+    if (out.length >= limit) break;
+  }
+  return out;
+}
