@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
 import { createKeytarSecretStore } from './secrets/keytar-store';
 import { createMemorySecretStore } from './secrets/memory-store';
+import { createSettingsService, type SettingsService } from './settings/settings';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -24,6 +25,7 @@ export interface Services {
   log: Logger;
   secrets: SecretStore;
   events: EventBus;
+  settings: SettingsService;
   paths: { userDataDir: string; logsDir: string };
   /** Round-trips a throwaway keychain entry; resolves with the time it took. */
   checkKeychain(): Promise<number>;
@@ -43,6 +45,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const secrets =
     opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') }));
   const events = createEventBus(log.child('events'));
+  const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
 
   return {
     config,
@@ -51,6 +54,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     log,
     secrets,
     events,
+    settings,
     paths: { userDataDir: config.userDataDir, logsDir },
     async checkKeychain() {
       const account = `selfcheck:${randomBytes(6).toString('hex')}`;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { settingsChannels, settingsEvents } from './channels/settings';
 import type { ChannelSpec, IpcResult } from './define';
 
 /**
@@ -7,12 +8,15 @@ import type { ChannelSpec, IpcResult } from './define';
  * Main validates inputs and outputs against it; the preload generates the renderer API from
  * it; the e2e harness binds the same table. Channels are named `domain.verb`.
  */
+// One line per domain; each domain's channels live in channels/<domain>.ts.
 export const IPC_CONTRACT = {
   ...appChannels,
+  ...settingsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
   ...appEvents,
+  ...settingsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof IPC_CONTRACT;

@@ -1,6 +1,7 @@
 import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
+import { settingsHandlers } from './settings';
 
 /**
  * The full handler table: one slice per domain. Typed against the contract, so a channel
@@ -9,5 +10,6 @@ import { appHandlers } from './app';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...settingsHandlers(services),
   };
 }

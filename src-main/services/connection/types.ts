@@ -1,0 +1,36 @@
+import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { Permissions, Profile } from '../../../src-shared/domain/langwatch';
+import type { LangwatchApi } from '../langwatch/api';
+import type { CliRest } from '../langwatch/cli-rest';
+
+/** The active profile and organisation, resolved for work that needs them now. */
+export interface ActiveConnection {
+  profile: Profile;
+  organizationId: string;
+  permissions: Permissions;
+  /** Cookie-authenticated tRPC API (admins), or null in a read-only device session. */
+  api: LangwatchApi | null;
+  /** CLI REST reads (device sessions), or null for cookie sessions. */
+  cli: CliRest | null;
+  readOnly: boolean;
+}
+
+/**
+ * "Where is the console connected and as whom": profiles, sessions, the active organisation
+ * and its permissions. Outbox and status depend on this interface only.
+ */
+export interface ConnectionService {
+  state(): ConnectionState;
+  onChange(listener: (state: ConnectionState) => void): () => void;
+  /** The active connection; throws AppError('auth.not_signed_in') when there is none. */
+  requireActive(): ActiveConnection;
+  /**
+   * The cookie API of one profile, for work that belongs to that profile whatever is active
+   * now (a staged key is submitted to the deployment it was staged for). A 401 through it
+   * marks that profile's session expired.
+   */
+  apiFor(profileId: string): LangwatchApi;
+  /** Resolves once the profile has a usable cookie session (after a sign-in if need be). */
+  waitForSession(profileId: string, signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
