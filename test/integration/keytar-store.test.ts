@@ -29,6 +29,7 @@ beforeAll(async () => {
     throw new Error(
       `No usable Secret Service: ${(error as Error).message}\n` +
         'Run these tests through: bash scripts/with-keyring.sh npx vitest run -c vitest.keyring.config.mts',
+      { cause: error },
     );
   }
 });

@@ -70,7 +70,7 @@ const RULES: readonly Rule[] = [
     replace: (_m, head, scheme) => `${head}${scheme ? `${scheme} ` : ''}${REDACTED}`,
   },
   // A bearer token outside a header (e.g. "sending Bearer abc…"); long to spare prose.
-  { pattern: /\b(bearer)\s+[A-Za-z0-9._~+/=-]{16,}/gi, replace: (_m, word) => `${word} ${REDACTED}` },
+  { pattern: /\b(bearer)\s+[\w.~+/=-]{16,}/gi, replace: (_m, word) => `${word} ${REDACTED}` },
   // API-key headers.
   {
     pattern: /((?:x-api-key|x-auth-token|api-key)\s*[:=]\s*)(?![^\s"',;]*\[REDACTED\])[^\s"',;]+/gi,

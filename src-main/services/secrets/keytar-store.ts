@@ -80,7 +80,8 @@ function defaultLoadKeytar(): KeytarModule {
  */
 export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}): SecretStore {
   const service = options.service ?? KEYCHAIN_SERVICE;
-  const log = (options.log ?? createNullLogger()).child('secrets');
+  // The caller scopes the logger (e.g. `log.child('secrets')`); no second scope added here.
+  const log = options.log ?? createNullLogger();
   let keytar: KeytarModule | undefined;
   let loadError: AppError | undefined;
   try {

@@ -63,7 +63,7 @@ function ioError(action: string, path: string, error: unknown): AppError {
 export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
   const { path, schema } = options;
   const name = basename(path);
-  const log = (options.log ?? createNullLogger()).child('storage');
+  const log = options.log ?? createNullLogger();
   const clock = options.clock ?? systemClock;
   const freshDefaults = (): T =>
     typeof options.defaults === 'function' ? (options.defaults as () => T)() : structuredClone(options.defaults);

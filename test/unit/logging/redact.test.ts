@@ -107,6 +107,21 @@ describe('redactSecrets', () => {
     for (const text of ordinary) expect(redactSecrets(text)).toBe(text);
   });
 
+  it('holds for many random values of every shape (no lucky alphabet)', () => {
+    for (let i = 0; i < 300; i++) {
+      const r = makeSecrets();
+      const text = [
+        `k=${r.compliance} a=${r.admin} c=${r.claude} ${r.ingest} ${r.access} ${r.refresh} ${r.sealed} ${r.jwt}`,
+        `sending Bearer ${r.bearerOpaque}`,
+        `x-api-key: ${r.bearerOpaque}`,
+        `u=better-auth.session_token=${r.cookieEncoded}&z=1 {"password":"${r.password}"}`,
+        `Cookie: a=${r.cookieRaw}; b=${r.bearerOpaque}`,
+      ].join('\n');
+      const out = redactSecrets(text);
+      for (const secret of Object.values(r)) expect(out).not.toContain(secret);
+    }
+  });
+
   it('is idempotent', () => {
     const text = `Authorization: Bearer ${s.access} Cookie: better-auth.session_token=${s.cookieRaw}`;
     const once = redactSecrets(text);
