@@ -29,7 +29,7 @@ export interface ConnectionService {
    * now (a staged key is submitted to the deployment it was staged for). A 401 through it
    * marks that profile's session expired.
    */
-  apiFor(profileId: string): LangwatchApi;
+  apiFor(profileId: string): Promise<LangwatchApi>;
   /** Resolves once the profile has a usable cookie session (after a sign-in if need be). */
   waitForSession(profileId: string, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
