@@ -53,6 +53,7 @@ const TYPES: readonly { type: string; weight: number; fields: (rng: () => number
   { type: 'user_logged_in', weight: 4, fields: () => ({}) },
   { type: 'sso_login_failed', weight: 1, fields: () => ({ reason: 'idp_error' }) },
   { type: 'org_settings_updated', weight: 1, fields: () => ({ setting: 'data_retention_days' }) },
+  { type: 'compliance_api_accessed', weight: 1, fields: () => ({ endpoint: '/v1/compliance/activities', http_method: 'GET' }) },
 ];
 const TOTAL_WEIGHT = TYPES.reduce((s, t) => s + t.weight, 0);
 
@@ -63,6 +64,7 @@ function actorFor(rng: () => number, type: string): Activity['actor'] {
   if (type === 'workspace_member_added' || type === 'user_removed') {
     return { type: 'scim_directory_sync_actor', workos_event_id: `event_${b32(rng, 26)}`, directory_id: 'directory_01JOKTA000000000001', idp_connection_type: 'OktaSAML' };
   }
+  if (type === 'compliance_api_accessed') return { type: 'api_actor', api_key_id: 'cak_01JSIEMEXPORT00000001', ip_address: ip, user_agent: 'python-requests/2.32.3' };
   if (type === 'org_settings_updated' && rng() < 0.5) return { type: 'anthropic_actor', email_address: null };
   if (type.startsWith('api_key_') && rng() < 0.5) return { type: 'admin_api_key_actor', admin_api_key_id: pick(rng, ADMIN_KEYS) };
   if (type.startsWith('claude_file') && rng() < 0.3) return { type: 'api_actor', api_key_id: pick(rng, API_KEYS), ip_address: ip, user_agent: 'anthropic-sdk-python/0.40.0' };
