@@ -108,6 +108,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (offline) await closeServer(servers[side]);
       else if (!servers[side].listening) await listen(servers[side], ports[side], host);
     }
+    // Let in-process clients see their pooled connections close before the caller goes on.
+    if (offline) await new Promise((r) => setTimeout(r, 20));
     if (opts.forMs !== undefined) {
       const t = setTimeout(() => { offlineTimers.delete(t); void setOffline(!offline, { which: opts.which }); }, opts.forMs);
       t.unref();
