@@ -126,7 +126,8 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
           waitMs += 5000;
           continue;
         }
-        if (res.status === 408) throw deviceExpired();
+        // 400 invalid_grant: the code is unknown or already used; either way, start again.
+        if (res.status === 408 || res.status === 400) throw deviceExpired();
         if (res.status === 410) {
           throw new AppError('auth.device_denied', 'The sign-in request was denied in the browser. Start again if that was a mistake.', {
             httpStatus: 410,

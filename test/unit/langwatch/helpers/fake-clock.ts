@@ -7,6 +7,8 @@ export interface FakeClock extends Clock {
   /** Moves time forward, firing due timers in order. */
   advance(ms: number): Promise<void>;
   pending(): number;
+  /** Jumps to the earliest timer and fires it; false when none is pending. */
+  fireNext(): boolean;
 }
 
 /**
@@ -52,5 +54,13 @@ export function createFakeClock(options: { start?: number; auto?: boolean } = {}
       now = target;
     },
     pending: () => timers.size,
+    fireNext() {
+      const due = [...timers.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) return false;
+      timers.delete(due[0]);
+      now = Math.max(now, due[1].at);
+      due[1].fn();
+      return true;
+    },
   };
 }
