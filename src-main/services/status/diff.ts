@@ -1,0 +1,94 @@
+/**
+ * Previous vs next list of sources: what was added, removed, which fields changed and which
+ * status transitions happened. PURE and O(n) by an id map, so 5,000 rows diff in a few ms.
+ */
+import type { SourceRow, StatusTransition } from '../../../src-shared/domain/source-status';
+
+export type { SourceRow, StatusTransition };
+
+/** A field that changed on one row. */
+export interface FieldChange {
+  id: string;
+  fields: (keyof SourceRow)[];
+  from: Partial<SourceRow>;
+  to: Partial<SourceRow>;
+}
+
+export interface SnapshotDiff {
+  added: SourceRow[];
+  removed: string[];
+  changed: FieldChange[];
+  transitions: StatusTransition[];
+}
+
+const FIELDS: readonly (keyof SourceRow)[] = [
+  'organizationId',
+  'teamId',
+  'sourceType',
+  'name',
+  'description',
+  'parserConfig',
+  'status',
+  'lastEventAt',
+  'archivedAt',
+  'createdAt',
+  'updatedAt',
+  'createdById',
+  'eventsLast24h',
+];
+
+/** True when nothing changed. */
+export function isEmptyDiff(diff: SnapshotDiff): boolean {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+}
+
+/** Compares two snapshots by id. Row order is ignored (the renderer sorts). */
+export function diffSnapshots(previous: readonly SourceRow[], next: readonly SourceRow[]): SnapshotDiff {
+  const before = new Map<string, SourceRow>();
+  for (const row of previous) before.set(row.id, row);
+  const added: SourceRow[] = [];
+  const changed: FieldChange[] = [];
+  const transitions: StatusTransition[] = [];
+  const seen = new Set<string>();
+  for (const row of next) {
+    seen.add(row.id);
+    const old = before.get(row.id);
+    if (!old) {
+      added.push(row);
+      continue;
+    }
+    const change = compareRow(old, row);
+    if (change) changed.push(change);
+    if (old.status !== row.status) transitions.push({ id: row.id, name: row.name, from: old.status, to: row.status });
+  }
+  const removed: string[] = [];
+  for (const row of previous) if (!seen.has(row.id)) removed.push(row.id);
+  return { added, removed, changed, transitions };
+}
+
+function compareRow(old: SourceRow, row: SourceRow): FieldChange | null {
+  let change: FieldChange | null = null;
+  for (const field of FIELDS) {
+    if (sameValue(old[field], row[field])) continue;
+    change ??= { id: row.id, fields: [], from: {}, to: {} };
+    change.fields.push(field);
+    (change.from as Record<string, unknown>)[field] = old[field];
+    (change.to as Record<string, unknown>)[field] = row[field];
+  }
+  return change;
+}
+
+/** Scalars by ===, parserConfig (a small JSON object) structurally. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return stableJson(a) === stableJson(b);
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+}
