@@ -135,7 +135,7 @@ export function diagnoseStuckSource(facts: DiagnosisFacts): Diagnosis {
     nextStep: 'Use the Anthropic workspace (any chat creates activity), or preview events with the key check, then wait for the next pull.',
   });
   causes.sort((a, b) => ORDER[a.likelihood] - ORDER[b.likelihood]);
-  return { applies: facts.status !== 'active', known, causes };
+  return { applies: true, known, causes };
 }
 
 function knownFacts(facts: DiagnosisFacts): Diagnosis['known'] {
