@@ -7,6 +7,7 @@ import { createHandlerTable } from '../../src-main/ipc/handlers';
 import type { RuntimeConfig } from '../../src-main/runtime-config';
 import { createServices, type Services } from '../../src-main/services/create-services';
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
+import { SEED } from '../../emulator/seed';
 import { bridgeScript } from './bridge-script';
 import { serveRenderer } from './static-server';
 
@@ -104,6 +105,18 @@ export class ConsoleHarness {
     await this.startServices();
     await this.page.reload();
     await this.page.locator('#root[data-state="ready"]').waitFor();
+  }
+
+  /**
+   * Signs the active profile in as a seeded user without going through the UI (journeys that
+   * test something else), and waits until organisations and permissions are loaded.
+   */
+  async signIn(who: keyof typeof SEED.users = 'admin'): Promise<void> {
+    const profileId = this.services.connection.state().activeProfileId;
+    if (!profileId) throw new Error('no active profile');
+    const { email, password } = SEED.users[who];
+    await this.services.sessions.signInWithEmail(profileId, { email, password });
+    await this.services.connection.refresh();
   }
 
   /** Everything main sent to the renderer, as one string to search for secret values. */

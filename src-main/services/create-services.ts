@@ -8,6 +8,9 @@ import type { SecretStore } from './secrets/secret-store';
 import { createKeytarSecretStore } from './secrets/keytar-store';
 import { createMemorySecretStore } from './secrets/memory-store';
 import { createSettingsService, type SettingsService } from './settings/settings';
+import { createConnection, type Connection } from './connection/connection';
+import { createProfiles, type Profiles } from './profiles/profiles';
+import { createSessionManager, type SessionManager } from './session/session-manager';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -26,6 +29,9 @@ export interface Services {
   secrets: SecretStore;
   events: EventBus;
   settings: SettingsService;
+  profiles: Profiles;
+  sessions: SessionManager;
+  connection: Connection;
   paths: { userDataDir: string; logsDir: string };
   /** Round-trips a throwaway keychain entry; resolves with the time it took. */
   checkKeychain(): Promise<number>;
@@ -46,6 +52,22 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') }));
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
+  const profiles = createProfiles({ file: join(config.userDataDir, 'profiles.json'), log, clock });
+  const sessions = createSessionManager({ profiles, secrets, clock, log });
+  const connection = await createConnection({
+    userDataDir: config.userDataDir,
+    profiles,
+    sessions,
+    log: log.child('connection'),
+    defaultProfile: {
+      name: config.mode === 'app' ? 'LangWatch Cloud' : 'Emulator',
+      baseUrl: config.defaultLangwatchUrl,
+      anthropicBaseUrl: config.defaultAnthropicUrl,
+    },
+  });
+
+  // The renderer follows the connection live (sign-in, expiry, org switch).
+  connection.onChange((state) => events.emit('connection.changed', state));
 
   return {
     config,
@@ -55,6 +77,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     secrets,
     events,
     settings,
+    profiles,
+    sessions,
+    connection,
     paths: { userDataDir: config.userDataDir, logsDir },
     async checkKeychain() {
       const account = `selfcheck:${randomBytes(6).toString('hex')}`;
@@ -67,6 +92,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return performance.now() - started;
     },
     async close() {
+      await connection.close();
       await log.flush();
     },
   };

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { SettingsView } from '../features/settings/SettingsView';
 import { useAppStore, type Route } from '../stores/app-store';
+import { useConnectionStore } from '../stores/connection-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Nav } from './Nav';
 
@@ -27,9 +28,21 @@ export function App() {
   const startupError = useAppStore((s) => s.startupError);
   const start = useAppStore((s) => s.start);
 
+  const startConnection = useConnectionStore((s) => s.start);
+
   useEffect(() => {
     void start();
   }, [start]);
+
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    let cancelled = false;
+    void startConnection().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  }, [startConnection]);
 
   useEffect(() => {
     // Tests (and the Electron spec) wait on this fact instead of sleeping.

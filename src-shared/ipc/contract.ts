@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { connectionChannels, connectionEvents } from './channels/connection';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import type { ChannelSpec, IpcResult } from './define';
 
@@ -11,11 +12,13 @@ import type { ChannelSpec, IpcResult } from './define';
 // One line per domain; each domain's channels live in channels/<domain>.ts.
 export const IPC_CONTRACT = {
   ...appChannels,
+  ...connectionChannels,
   ...settingsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
   ...appEvents,
+  ...connectionEvents,
   ...settingsEvents,
 } as const satisfies Record<string, z.ZodType>;
 

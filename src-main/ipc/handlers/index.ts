@@ -1,6 +1,7 @@
 import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
+import { connectionHandlers } from './connection';
 import { settingsHandlers } from './settings';
 
 /**
@@ -10,6 +11,7 @@ import { settingsHandlers } from './settings';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...connectionHandlers(services),
     ...settingsHandlers(services),
   };
 }

@@ -1,0 +1,226 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ConnectionState, HealthAvailability } from '../../../src-shared/domain/connection';
+import type { Organization, Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
+import { AppError, isAppError } from '../../../src-shared/errors';
+import type { LangwatchApi } from '../langwatch/api';
+import type { CliRest } from '../langwatch/cli-rest';
+import type { Logger } from '../logging/logger';
+import type { Profiles } from '../profiles/profiles';
+import type { SessionManager } from '../session/session-manager';
+import { createJsonFile } from '../storage/json-file';
+import type { ActiveConnection, ConnectionService } from './types';
+
+const ConnectionFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
+
+/** Device sessions read through the CLI REST: read-only, health where the token allows it. */
+const DEVICE_PERMISSIONS: Permissions = { canView: true, canManage: false, canViewHealth: true, raw: ['ingestionSources:view'] };
+
+export interface ConnectionOptions {
+  userDataDir: string;
+  profiles: Profiles;
+  sessions: SessionManager;
+  log: Logger;
+  /** The deployment a first run starts with (app.langwatch.ai; the emulator in demo/test). */
+  defaultProfile: { name: string; baseUrl: string; anthropicBaseUrl: string };
+}
+
+/** The connection service plus the actions the connect screen needs. */
+export interface Connection extends ConnectionService {
+  /** Reloads profiles, session, organisations and permissions of the active profile. */
+  refresh(): Promise<ConnectionState>;
+  selectProfile(profileId: string): Promise<ConnectionState>;
+  selectOrganization(organizationId: string): Promise<ConnectionState>;
+  /** The read-only CLI client of the active device session, or null. */
+  activeCli(): CliRest | null;
+}
+
+/**
+ * "Where is the console connected and as whom": keeps the active profile (persisted), its
+ * session, organisations, the chosen organisation (remembered per profile) and what the
+ * person may do there, and pushes every change. Holds no secret: sessions are the session
+ * manager's (keychain), and the API objects read the cookie per call.
+ */
+export async function createConnection(options: ConnectionOptions): Promise<Connection> {
+  const { profiles, sessions, log } = options;
+  const file = createJsonFile({
+    path: join(options.userDataDir, 'connection.json'),
+    schema: ConnectionFile,
+    defaults: () => ({ version: 1 as const, activeProfileId: null }),
+    onCorrupt: 'reset',
+    log,
+  });
+  const listeners = new Set<(state: ConnectionState) => void>();
+  let state: ConnectionState = {
+    profiles: [],
+    activeProfileId: null,
+    session: { kind: 'signed_out' },
+    organizations: [],
+    activeOrganizationId: null,
+    permissions: null,
+    health: 'unknown',
+    readOnly: false,
+  };
+  let active: { api: LangwatchApi | null; cli: CliRest | null } = { api: null, cli: null };
+  // Serialises reloads so overlapping triggers (a sign-in during a refresh) settle in order.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  function publish(next: ConnectionState): ConnectionState {
+    state = next;
+    for (const listener of [...listeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        log.error('connection listener failed', { error: error as Error });
+      }
+    }
+    return state;
+  }
+
+  function serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = chain.then(task, task);
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async function ensureProfiles(): Promise<Profile[]> {
+    const list = await profiles.list();
+    if (list.length > 0) return list;
+    log.info('first run: adding the default deployment');
+    return [await profiles.add(options.defaultProfile)];
+  }
+
+  async function load(): Promise<ConnectionState> {
+    const list = await ensureProfiles();
+    const saved = (await file.read()).activeProfileId;
+    const profile = list.find((p) => p.id === saved) ?? list[0]!;
+    if (profile.id !== saved) await file.write({ version: 1, activeProfileId: profile.id });
+    const session = await sessions.getState(profile.id);
+    const base: ConnectionState = {
+      ...state,
+      profiles: list,
+      activeProfileId: profile.id,
+      session,
+      organizations: [],
+      activeOrganizationId: null,
+      permissions: null,
+      health: 'unknown',
+      readOnly: session.kind === 'device',
+    };
+    active = { api: null, cli: null };
+    if (session.kind === 'device') {
+      active.cli = await sessions.cli(profile.id);
+      return publish({
+        ...base,
+        organizations: [{ ...session.organization, teams: [], role: null }],
+        activeOrganizationId: session.organization.id,
+        permissions: DEVICE_PERMISSIONS,
+      });
+    }
+    if (session.kind !== 'signed_in') return publish(base);
+    const api = await sessions.api(profile.id);
+    active.api = api;
+    let organizations: Organization[];
+    try {
+      organizations = await api.organizations();
+    } catch (error) {
+      // Offline or expired: show what we know; the status monitor and outbox retry on their own.
+      log.warn('could not load organisations', { code: isAppError(error) ? error.code : 'internal' });
+      return publish({ ...base, session: await sessions.getState(profile.id) });
+    }
+    const org = organizations.find((o) => o.id === profile.lastOrganizationId) ?? organizations[0] ?? null;
+    const withOrgs = { ...base, organizations, activeOrganizationId: org?.id ?? null };
+    if (!org) return publish(withOrgs);
+    const [permissions, health] = await Promise.all([loadPermissions(api, org.id), probeHealth(api, org.id)]);
+    return publish({ ...withOrgs, permissions, health });
+  }
+
+  async function loadPermissions(api: LangwatchApi, organizationId: string): Promise<Permissions | null> {
+    try {
+      return await api.effectivePermissions(organizationId);
+    } catch (error) {
+      log.warn('could not load permissions', { code: isAppError(error) ? error.code : 'internal' });
+      return null;
+    }
+  }
+
+  /** One cheap call tells whether health is available: non-enterprise orgs get a calm "needs Enterprise". */
+  async function probeHealth(api: LangwatchApi, organizationId: string): Promise<HealthAvailability> {
+    try {
+      await api.sourcesHealth(organizationId);
+      return 'available';
+    } catch (error) {
+      if (isAppError(error) && error.code === 'langwatch.enterprise_required') return 'enterprise_required';
+      if (isAppError(error) && error.code === 'langwatch.forbidden') return 'forbidden';
+      return 'unknown';
+    }
+  }
+
+  // Any session change of the active profile (sign-in, expiry, device approval) reloads.
+  sessions.onChange((change) => {
+    if (change.profileId !== state.activeProfileId) return;
+    // Expiry keeps the organisations and permissions on screen: work waits for a new sign-in.
+    if (change.state.kind === 'expired' || (sameSessionKind(change.state, state.session) && change.state.kind !== 'signed_in')) {
+      publish({ ...state, session: change.state });
+      return;
+    }
+    void serially(load).catch((error) => log.error('connection reload failed', { error: error as Error }));
+  });
+
+  await serially(load);
+
+  const connection: Connection = {
+    state: () => state,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    requireActive(): ActiveConnection {
+      const profile = state.profiles.find((p) => p.id === state.activeProfileId);
+      if (!profile || (state.session.kind !== 'signed_in' && state.session.kind !== 'device')) {
+        throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
+      }
+      if (!state.activeOrganizationId || !state.permissions) {
+        throw new AppError('auth.not_signed_in', 'No organisation is selected yet (or the deployment could not be reached).');
+      }
+      return {
+        profile,
+        organizationId: state.activeOrganizationId,
+        permissions: state.permissions,
+        api: active.api,
+        cli: active.cli,
+        readOnly: state.readOnly,
+      };
+    },
+    apiFor: (profileId) => sessions.api(profileId),
+    async waitForSession(profileId, signal) {
+      await sessions.waitForSession(profileId, signal);
+    },
+    activeCli: () => active.cli,
+    refresh: () => serially(load),
+    selectProfile: (profileId) =>
+      serially(async () => {
+        await profiles.get(profileId); // throws profile.not_found
+        await file.write({ version: 1, activeProfileId: profileId });
+        return load();
+      }),
+    selectOrganization: (organizationId) =>
+      serially(async () => {
+        const profileId = state.activeProfileId;
+        if (!profileId || !state.organizations.some((o) => o.id === organizationId)) {
+          throw new AppError('not_found', 'That organisation is not one of yours on this deployment.');
+        }
+        await profiles.edit(profileId, { lastOrganizationId: organizationId });
+        return load();
+      }),
+    async close() {
+      listeners.clear();
+      sessions.dispose();
+    },
+  };
+  return connection;
+}
+
+function sameSessionKind(a: SessionState, b: SessionState): boolean {
+  return a.kind === b.kind;
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../../emulator';
+import { SEED } from '../../../emulator/seed';
+import { createConnection, type Connection } from '../../../src-main/services/connection/connection';
+import { createMemoryLogger } from '../../../src-main/services/logging/logger';
+import { createProfiles } from '../../../src-main/services/profiles/profiles';
+import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
+import type { SecretStore } from '../../../src-main/services/secrets/secret-store';
+import { createSessionManager, type SessionManager } from '../../../src-main/services/session/session-manager';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+describe('connection service against the emulator', () => {
+  let emulator: Emulator;
+  let dir: string;
+  let secrets: SecretStore;
+  const log = createMemoryLogger();
+  const open: Connection[] = [];
+
+  /** A console's connection layer on `dir` + `secrets` (call again to simulate a restart). */
+  async function boot(): Promise<{ connection: Connection; sessions: SessionManager }> {
+    const profiles = createProfiles({ file: join(dir, 'profiles.json'), log });
+    const sessions = createSessionManager({ profiles, secrets, log });
+    const connection = await createConnection({
+      userDataDir: dir,
+      profiles,
+      sessions,
+      log,
+      defaultProfile: { name: 'Emulator', baseUrl: emulator.langwatchUrl, anthropicBaseUrl: emulator.anthropicUrl },
+    });
+    open.push(connection);
+    return { connection, sessions };
+  }
+
+  async function signIn({ connection, sessions }: { connection: Connection; sessions: SessionManager }, who: keyof typeof SEED.users) {
+    const { email, password } = SEED.users[who];
+    await sessions.signInWithEmail(connection.state().activeProfileId!, { email, password });
+    return connection.refresh();
+  }
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ pullerSchedule: false });
+    dir = mkdtempSync(join(tmpdir(), 'lw-conn-'));
+    secrets = createMemorySecretStore();
+  });
+
+  afterEach(async () => {
+    for (const c of open.splice(0)) await c.close();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts signed out on a first-run default profile', async () => {
+    const { connection } = await boot();
+    const state = connection.state();
+    expect(state.profiles).toHaveLength(1);
+    expect(state.session.kind).toBe('signed_out');
+    expect(() => connection.requireActive()).toThrow(/Sign in/);
+  });
+
+  it('an admin gets organisations, manage permission and health in the enterprise org', async () => {
+    const booted = await boot();
+    const seen: string[] = [];
+    booted.connection.onChange((s) => seen.push(s.session.kind));
+    const state = await signIn(booted, 'admin');
+    expect(state.organizations.map((o) => o.id).sort()).toEqual(['org_acme', 'org_small']);
+    expect(state.activeOrganizationId).toBe(state.organizations[0]!.id);
+    const acme = await booted.connection.selectOrganization('org_acme');
+    expect(acme.permissions).toMatchObject({ canView: true, canManage: true });
+    expect(acme.health).toBe('available');
+    expect(booted.connection.requireActive()).toMatchObject({ organizationId: 'org_acme', readOnly: false });
+    expect(seen).toContain('signed_in');
+  });
+
+  it('a non-enterprise org shows health as enterprise_required, and the choice survives a restart', async () => {
+    const first = await boot();
+    await signIn(first, 'admin');
+    const small = await first.connection.selectOrganization('org_small');
+    expect(small.health).toBe('enterprise_required');
+    await first.connection.close();
+    const second = await boot();
+    expect(second.connection.state()).toMatchObject({ activeOrganizationId: 'org_small', session: { kind: 'signed_in', method: 'restored' } });
+  });
+
+  it('a view-only support user cannot manage', async () => {
+    const state = await signIn(await boot(), 'support');
+    expect(state.permissions).toMatchObject({ canView: true, canManage: false });
+  });
+
+  it('refuses an organisation the person does not belong to', async () => {
+    const booted = await boot();
+    await signIn(booted, 'support');
+    await expect(booted.connection.selectOrganization('org_small')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('a 401 marks the session expired but keeps the organisations; waiting work resumes after sign-in', async () => {
+    const booted = await boot();
+    await signIn(booted, 'admin');
+    const profileId = booted.connection.state().activeProfileId!;
+    emulator.control.expireSessions();
+    const api = await booted.connection.apiFor(profileId);
+    await expect(api.listSources('org_acme')).rejects.toMatchObject({ code: 'auth.session_expired' });
+    await expect.poll(() => booted.connection.state().session.kind).toBe('expired');
+    expect(booted.connection.state().organizations.length).toBe(2);
+    let resumed = false;
+    const waiting = booted.connection.waitForSession(profileId).then(() => (resumed = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(resumed).toBe(false);
+    await signIn(booted, 'admin');
+    await waiting;
+    expect(resumed).toBe(true);
+    expect(await (await booted.connection.apiFor(profileId)).listSources('org_acme')).not.toHaveLength(0);
+  });
+});
