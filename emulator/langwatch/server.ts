@@ -6,6 +6,7 @@ import { clientIp, sendJson } from '../http-util';
 import { handleAuth } from './auth';
 import { handleCliRest } from './cli-rest';
 import { handleDeviceFlow } from './device-flow';
+import { tryFastList } from './fast-list';
 import { appRouter } from './router';
 import { resolveSession } from './session';
 
@@ -21,7 +22,7 @@ export function createLangwatchHandler(rt: Runtime, extra?: (req: IncomingMessag
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (extra && (await extra(req, res, url))) return;
-    if (url.pathname.startsWith('/api/trpc/')) { trpc(req, res); return; }
+    if (url.pathname.startsWith('/api/trpc/')) { if (!tryFastList(rt, req, res, url)) trpc(req, res); return; }
     if (url.pathname.startsWith('/api/auth/')) {
       const lim = rt.limiter.hit(`auth:${clientIp(req)}:${url.pathname}`, rt.settings.authPathLimit, 60_000, rt.now());
       if (!lim.allowed) {

@@ -6,6 +6,8 @@ import superjson from 'superjson';
 import type { Runtime } from '../runtime';
 import type { OrgRecord, UserRecord } from '../types';
 import type { ResolvedSession } from './session';
+import { serializeSourceList } from './list-serializer';
+import type { SourceDto } from './sources';
 
 export interface Context { rt: Runtime; auth: ResolvedSession | null }
 
@@ -23,21 +25,24 @@ export function handled(code: TRPC_ERROR_CODE_KEY, handledCode: string, kind: st
   return new TRPCError({ code, message: handledCode, cause: new HandledError(handledCode, kind, meta, HTTP[code] ?? 500, 'client') });
 }
 
-/** Outputs whose serialisation may be cached by identity (the per-org list arrays). */
+/** Outputs whose serialisation may be cached by identity (the per-org Source list arrays). */
 export const cacheableOutputs = new WeakSet<object>();
 const serialized = new WeakMap<object, ReturnType<typeof superjson.serialize>>();
+
+/** superjson.serialize, cached by identity for cacheable outputs. */
+export function serializeOutput(value: unknown): ReturnType<typeof superjson.serialize> {
+  if (value && typeof value === 'object' && cacheableOutputs.has(value)) {
+    let s = serialized.get(value);
+    if (!s) { s = serializeSourceList(value as SourceDto[]); serialized.set(value, s); }
+    return s;
+  }
+  return superjson.serialize(value);
+}
 
 const transformer = {
   input: superjson,
   output: {
-    serialize(value: unknown) {
-      if (value && typeof value === 'object' && cacheableOutputs.has(value)) {
-        let s = serialized.get(value);
-        if (!s) { s = superjson.serialize(value); serialized.set(value, s); }
-        return s;
-      }
-      return superjson.serialize(value);
-    },
+    serialize: serializeOutput,
     deserialize: (v: unknown) => superjson.deserialize(v as Parameters<typeof superjson.deserialize>[0]),
   },
 };

@@ -296,6 +296,47 @@ describe('wire format', () => {
   });
 });
 
+describe('list serialisation is exactly superjson', () => {
+  const listQuery = () => `input=${encodeURIComponent(JSON.stringify({ json: { organizationId: ACME } }))}`;
+  async function both() {
+    const single = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.list?${listQuery()}`, { headers: { cookie: admin } });
+    const singleText = await single.body.text();
+    const batch = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { organizationId: ACME } } }))}`, { headers: { cookie: admin } });
+    const batchBody = (await batch.body.json()) as unknown[];
+    return { single, singleText, batchItem: batchBody[0] as { result: { data: Parameters<typeof superjson.deserialize>[0] } } };
+  }
+
+  it('fast single query, batched tRPC path and superjson agree byte for byte', async () => {
+    emu.control.seedSources(ACME, 300);
+    await trpcClient(emu.langwatchUrl, admin).ingestionSources.archive.mutate({ organizationId: ACME, id: 'src_otel' });
+    const { single, singleText, batchItem } = await both();
+    expect(single.statusCode).toBe(200);
+    expect(single.headers['content-type']).toBe('application/json');
+    expect(singleText).toBe(JSON.stringify(batchItem));
+    const decoded = superjson.deserialize<unknown[]>(batchItem.result.data);
+    expect(JSON.stringify(superjson.serialize(decoded))).toBe(JSON.stringify(batchItem.result.data));
+  });
+
+  it('falls back to superjson when parserConfig holds non-JSON values (a Date sent with meta)', async () => {
+    const since = new Date('2026-01-02T03:04:05.000Z');
+    const { source } = await trpcClient(emu.langwatchUrl, admin).ingestionSources.create.mutate({ organizationId: ACME, sourceType: 'http_custom', name: 'AA dated', parserConfig: { since } });
+    expect(source.parserConfig.since).toBeInstanceOf(Date);
+    const list = await trpcClient(emu.langwatchUrl, admin, false).ingestionSources.list.query({ organizationId: ACME });
+    expect(list[0]!.parserConfig.since).toBeInstanceOf(Date);
+    const { singleText, batchItem } = await both();
+    expect(singleText).toBe(JSON.stringify(batchItem));
+  });
+
+  it('errors on the fast path still come from tRPC', async () => {
+    const r = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: ACME }, { cookie: member });
+    expect(r.status).toBe(403);
+    const none = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: ACME });
+    expect(none.status).toBe(401);
+    const bad = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: '' }, { cookie: admin });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('bulk', () => {
   it('seedSources keeps the list sorted and fast', async () => {
     emu.control.seedSources(ACME, 5000);
