@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { electronBinary, ELECTRON_MISSING_REASON } from './e2e/electron/electron-binary';
+import { electronBinary, ELECTRON_MISSING_REASON } from './scripts/electron-binary';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 

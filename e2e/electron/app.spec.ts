@@ -2,7 +2,7 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { electronBinary, ELECTRON_MISSING_REASON } from './electron-binary';
+import { electronBinary, ELECTRON_MISSING_REASON } from '../../scripts/electron-binary';
 
 const exe = electronBinary();
 const mainJs = join(__dirname, '..', '..', 'out', 'main', 'index.js');

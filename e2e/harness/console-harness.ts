@@ -22,6 +22,8 @@ export interface HarnessOptions {
   userDataDir?: string;
   /** Inject a store (e.g. to share it across restarts in memory); the real keychain otherwise. */
   secrets?: SecretStore;
+  /** `demo` for `npm run demo`'s browser fallback; `test` otherwise. */
+  mode?: 'demo' | 'test';
 }
 
 /** One message main sent towards the renderer, recorded for secret-leak checks. */
@@ -74,7 +76,7 @@ export class ConsoleHarness {
   /** The config the services get: test mode, our user-data folder, the emulator URLs. */
   get config(): RuntimeConfig {
     return {
-      mode: 'test',
+      mode: this.options.mode ?? 'test',
       userDataDir: this.userDataDir,
       secretBackend: 'keychain',
       defaultLangwatchUrl: this.options.langwatchUrl ?? 'http://127.0.0.1:9/',

@@ -1,9 +1,10 @@
 // `npm start`: builds the console and launches it in Electron. Where the Electron binary is
 // missing (offline installs), says so and how to get it, and exits with code 3.
 import { spawn, spawnSync } from 'node:child_process';
-import { electronBinary, ELECTRON_MISSING_HELP } from './electron-binary.mjs';
+import { join } from 'node:path';
+import { electronBinary, ELECTRON_MISSING_HELP } from './electron-binary';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = join(__dirname, '..');
 const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -1,0 +1,89 @@
+// `npm run demo`: the console against the bundled emulator.
+// 1. starts the LangWatch + Anthropic emulator on loopback (5560/5561, or free ports);
+// 2. builds the console and launches it in Electron, in demo mode, pointed at the emulator;
+// 3. where the Electron binary is missing, says so and opens the same renderer and
+//    main-process services in Chromium instead (a window if there is a display; otherwise a
+//    headless run that signs in as the demo admin and saves a screenshot).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import { startEmulator } from '../emulator';
+import { SEED } from '../emulator/seed';
+import { ConsoleHarness } from '../e2e/harness/console-harness';
+import { electronBinary, ELECTRON_MISSING_HELP } from './electron-binary';
+
+const root = join(__dirname, '..');
+const userDataDir = process.env.LW_DEMO_USER_DATA ?? join(homedir(), '.config', 'langwatch-ingestion-console-demo');
+mkdirSync(userDataDir, { recursive: true });
+
+async function startDemoEmulator() {
+  try {
+    return await startEmulator({ langwatchPort: 5560, anthropicPort: 5561, controlHttp: true, liveActivityEveryMs: 20_000 });
+  } catch {
+    return startEmulator({ controlHttp: true, liveActivityEveryMs: 20_000 }); // ports taken: any free ones
+  }
+}
+
+// CommonJS (tsx loads .ts files imported from here as CJS, where __dirname is right).
+async function main(): Promise<void> {
+  const emulator = await startDemoEmulator();
+  console.log(`
+  LangWatch emulator   ${emulator.langwatchUrl}
+  Anthropic emulator   ${emulator.anthropicUrl}
+  Sign in as           ${SEED.users.admin.email} / ${SEED.users.admin.password}   (admin)
+                       ${SEED.users.support.email} / ${SEED.users.support.password}   (view-only support)
+  A compliance key     ${SEED.anthropicKeys.compliance}
+  Demo data folder     ${userDataDir}
+  `);
+
+  const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    await emulator.close();
+    process.exit(build.status ?? 1);
+  }
+
+  const env = { ...process.env, LW_DEMO: '1', LW_USER_DATA_DIR: userDataDir, LW_LANGWATCH_URL: emulator.langwatchUrl, LW_ANTHROPIC_URL: emulator.anthropicUrl };
+  const exe = electronBinary();
+  if (exe) {
+    const args = ['out/main/index.js', '--demo'];
+    if (process.getuid?.() === 0) args.push('--no-sandbox');
+    const child = spawn(exe, args, { cwd: root, stdio: 'inherit', env });
+    child.on('exit', async (code) => {
+      await emulator.close();
+      process.exit(code ?? 0);
+    });
+  } else {
+    console.log(`${ELECTRON_MISSING_HELP}\n\nOpening the console in Chromium instead (same renderer, same main-process services, no Electron window chrome).`);
+    const headless = !process.env.DISPLAY;
+    const browser = await chromium.launch({
+      headless,
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+    const harness = await ConsoleHarness.open(context, { langwatchUrl: emulator.langwatchUrl, anthropicUrl: emulator.anthropicUrl, userDataDir, mode: 'demo' });
+    const shutdown = async (code: number) => {
+      await harness.close();
+      await browser.close();
+      await emulator.close();
+      process.exit(code);
+    };
+    process.on('SIGINT', () => void shutdown(0));
+    if (headless) {
+      await harness.signIn('admin');
+      await harness.page.waitForTimeout(1500); // let the first status tick render (a demo, not a test)
+      const shot = join(root, '.tmp', 'demo.png');
+      mkdirSync(join(root, '.tmp'), { recursive: true });
+      await harness.page.screenshot({ path: shot });
+      console.log(`No display: signed in as the demo admin headlessly and saved a screenshot: ${shot}`);
+      await shutdown(0);
+    } else {
+      console.log('Close the browser window (or press Ctrl-C) to stop the demo.');
+      harness.page.on('close', () => void shutdown(0));
+    }
+  }
+}
+
+void main();
