@@ -21,7 +21,16 @@ export interface PullResult {
 interface Page { data: Activity[]; has_more: boolean; first_id: string | null; last_id: string | null }
 class PullError extends Error { constructor(public status: number, public permanent: boolean) { super(`pull failed: HTTP ${status}`); } }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
+/** A sleep that ends early when the puller stops (so close() never waits out a retry-after). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) { resolve(); return; }
+    const t = setTimeout(done, ms);
+    t.unref();
+    function done(): void { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 /** Whether the puller should pull this source at all. */
 export function eligible(s: SourceRecord): boolean {
@@ -33,7 +42,7 @@ export class Puller {
   private running = new Map<string, Promise<PullResult>>();
   private timer: NodeJS.Timeout | null = null;
   private lastMinute = -1;
-  private closed = false;
+  private readonly abort = new AbortController();
 
   constructor(private rt: Runtime, private options: { tickMs?: number; maxRetryAfterSec?: number } = {}) {}
 
@@ -45,7 +54,7 @@ export class Puller {
   }
 
   async stop(): Promise<void> {
-    this.closed = true;
+    this.abort.abort();
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.running.values()]);
   }
@@ -82,22 +91,22 @@ export class Puller {
     for (let attempt = 0; ; attempt++) {
       let status = 0;
       try {
-        const res = await request(url, { method: 'GET', headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', accept: 'application/json' }, maxRedirections: 0, headersTimeout: 10_000, bodyTimeout: 10_000 } as Parameters<typeof request>[1]);
+        const res = await request(url, { method: 'GET', headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', accept: 'application/json' }, maxRedirections: 0, headersTimeout: 10_000, bodyTimeout: 10_000, signal: this.abort.signal } as Parameters<typeof request>[1]);
         status = res.statusCode;
         if (status === 200) return (await res.body.json()) as Page;
         await res.body.dump();
         if (status === 401 || status === 403) throw new PullError(status, true);
         if (status === 429 && attempt < 3) {
           const retry = Number(res.headers['retry-after'] ?? '1');
-          await sleep(Math.min(Number.isFinite(retry) ? retry : 1, this.options.maxRetryAfterSec ?? 60) * 1000);
+          await sleep(Math.min(Number.isFinite(retry) ? retry : 1, this.options.maxRetryAfterSec ?? 60) * 1000, this.abort.signal);
           continue;
         }
       } catch (e) {
         if (e instanceof PullError) throw e;
         status = status || 0; // network error: retried like a 5xx
       }
-      if (attempt >= 3 || this.closed) throw new PullError(status, false);
-      await sleep(backoff);
+      if (attempt >= 3 || this.abort.signal.aborted) throw new PullError(status, false);
+      await sleep(backoff, this.abort.signal);
       backoff *= 2;
     }
   }

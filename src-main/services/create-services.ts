@@ -11,6 +11,11 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
+import { createConnectivity, type Connectivity } from './connectivity/connectivity';
+import { createDeploymentProbe } from './connectivity/deployment-probe';
+import { createStatusMonitor, type StatusMonitor } from './status/monitor';
+import type { ScheduleIntervals } from './status/schedule';
+import { createSourcesService, type SourcesService } from './status/sources-service';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -18,6 +23,8 @@ export interface ServicesOptions {
   clock?: Clock;
   /** Injected by tests that share one store across restarts; otherwise chosen by config. */
   secrets?: SecretStore;
+  /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
+  statusIntervals?: ScheduleIntervals;
 }
 
 /** Everything the handler table needs; created once per main process (or harness). */
@@ -32,6 +39,11 @@ export interface Services {
   profiles: Profiles;
   sessions: SessionManager;
   connection: Connection;
+  connectivity: Connectivity;
+  /** Live source status (status monitor). */
+  status: StatusMonitor;
+  /** Source detail, diagnosis, enable/disable/archive, export. */
+  sources: SourcesService;
   paths: { userDataDir: string; logsDir: string };
   /** Round-trips a throwaway keychain entry; resolves with the time it took. */
   checkKeychain(): Promise<number>;
@@ -69,6 +81,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // The renderer follows the connection live (sign-in, expiry, org switch).
   connection.onChange((state) => events.emit('connection.changed', state));
 
+  const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
+  const status = createStatusMonitor({ connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals });
+  const sources = createSourcesService({ connection, monitor: status, clock, log: log.child('sources') });
+
   return {
     config,
     version: opts.version,
@@ -80,6 +96,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     profiles,
     sessions,
     connection,
+    connectivity,
+    status,
+    sources,
     paths: { userDataDir: config.userDataDir, logsDir },
     async checkKeychain() {
       const account = `selfcheck:${randomBytes(6).toString('hex')}`;
@@ -92,6 +111,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return performance.now() - started;
     },
     async close() {
+      status.close();
+      connectivity.close();
       await connection.close();
       await log.flush();
     },

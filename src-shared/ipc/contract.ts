@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { settingsChannels, settingsEvents } from './channels/settings';
+import { sourcesChannels, sourcesEvents } from './channels/sources';
 import type { ChannelSpec, IpcResult } from './define';
 
 /**
@@ -14,12 +15,14 @@ export const IPC_CONTRACT = {
   ...appChannels,
   ...connectionChannels,
   ...settingsChannels,
+  ...sourcesChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
   ...appEvents,
   ...connectionEvents,
   ...settingsEvents,
+  ...sourcesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof IPC_CONTRACT;

@@ -125,6 +125,17 @@ describe('fault kinds', () => {
     expect(emu.control.sources('org_small').find((s) => s.id === 'src_small_cc')!.errorCount).toBe(1);
   }, 15_000);
 
+  it('close() is prompt even while the puller waits out a long retry-after', async () => {
+    const e2 = await startEmulator({ pullerSchedule: false });
+    e2.control.faults.add({ route: '/v1/compliance', kind: 'rateLimit', retryAfterSec: 60 });
+    const pending = e2.control.pullNow('src_small_cc');
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    await e2.close();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect((await pending)[0]!.outcome).toBe('error');
+  });
+
   it('offline: connections refused, then back on the same ports', async () => {
     await emu.control.setOffline(true);
     // A pooled keep-alive socket may first fail as "other side closed"; a new connection is refused.

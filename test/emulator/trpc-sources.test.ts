@@ -238,7 +238,7 @@ describe('error rows (status, JSON-RPC code, data.error.code)', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(TRPCClientError);
-      const err = e as TRPCClientError<never> & { data: { code: string; httpStatus: number }; shape: { code: number } };
+      const err = e as unknown as { data: { code: string; httpStatus: number }; shape: { code: number } };
       expect(err.data.code).toBe('NOT_FOUND');
       expect(err.shape.code).toBe(-32004);
     }

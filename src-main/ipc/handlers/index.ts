@@ -3,6 +3,7 @@ import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { connectionHandlers } from './connection';
 import { settingsHandlers } from './settings';
+import { sourcesHandlers } from './sources';
 
 /**
  * The full handler table: one slice per domain. Typed against the contract, so a channel
@@ -13,5 +14,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...appHandlers(services),
     ...connectionHandlers(services),
     ...settingsHandlers(services),
+    ...sourcesHandlers(services),
   };
 }

@@ -1,0 +1,19 @@
+import type { Services } from '../../services/create-services';
+import type { HandlerSlice } from '../handler-types';
+
+/** Handlers of the `sources.*` channels (status monitor, detail, actions, export). */
+export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
+  const { status, sources } = services;
+  return {
+    'sources.snapshot': async () => status.snapshot(),
+    'sources.refreshNow': async () => status.refreshNow(),
+    'sources.setVisibility': async (visibility) => status.setVisibility(visibility),
+    'sources.get': async ({ id }) => sources.get(id),
+    'sources.health': async ({ id }) => sources.health(id),
+    'sources.events': async ({ id, beforeIso, limit }) => sources.events(id, { beforeIso, limit }),
+    'sources.diagnose': async ({ id }) => sources.diagnose(id),
+    'sources.setStatus': async ({ id, status: next }) => sources.setStatus(id, next),
+    'sources.archive': async ({ id, confirmName }) => sources.archive(id, confirmName),
+    'sources.export': async ({ format, ids, staged }) => sources.export(format, ids, staged),
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * The live status monitor: one batched request per tick (list + list health), diffed against
+ * the previous snapshot, and only the changes pushed to the renderer. Ticks every 5 s while
+ * the window is focused, every 60 s in the background, and not at all while offline
+ * (connectivity probes; the monitor resumes the moment it flips online).
+ */
+import type { Source } from '../../../src-shared/domain/langwatch';
+import type { ListHealthKind, MonitorStatus, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/source-status';
+import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
+import type { Clock } from '../clock';
+import type { ConnectionService } from '../connection/types';
+import { isNetworkFailure, type Connectivity } from '../connectivity/connectivity';
+import type { EventBus } from '../events/event-bus';
+import type { SourcesHealth } from '../../../src-shared/domain/langwatch';
+import type { Logger } from '../logging/logger';
+import { diffSnapshots, isEmptyDiff } from './diff';
+import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
+
+/** Options of {@link createStatusMonitor}. */
+export interface StatusMonitorOptions {
+  connection: ConnectionService;
+  connectivity: Connectivity;
+  clock: Clock;
+  log: Logger;
+  events: Pick<EventBus, 'emit'>;
+  /** Tick intervals; tests inject short ones instead of sleeping. */
+  intervals?: ScheduleIntervals;
+  /** Do not tick until {@link StatusMonitor.start} (tests and the composition root). Default true. */
+  autoStart?: boolean;
+}
+
+/** The monitor as services and handlers see it. */
+export interface StatusMonitor {
+  start(): void;
+  snapshot(): SourcesSnapshot;
+  status(): MonitorStatus;
+  /** The last known row of one source. */
+  row(id: string): SourceRow | undefined;
+  /** Rows in server order (by name). */
+  rows(): readonly SourceRow[];
+  /** Ticks now (after any tick in flight) and resolves with the state after it. */
+  refreshNow(): Promise<MonitorStatus>;
+  setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorStatus;
+  close(): void;
+}
+
+/** Creates the monitor; see the module comment. */
+export function createStatusMonitor(options: StatusMonitorOptions): StatusMonitor {
+  const { connection, connectivity, clock, log, events } = options;
+  const intervals = options.intervals ?? DEFAULT_INTERVALS;
+  let rows: SourceRow[] = [];
+  let orgId: string | null = null;
+  let contextKey = '';
+  let visibility = { focused: true, visible: true };
+  let lastTickAt: number | null = null;
+  let timer: unknown = null;
+  let inFlight: Promise<void> | null = null;
+  let closed = false;
+  let started = false;
+  let status: MonitorStatus = {
+    phase: 'idle',
+    organizationId: null,
+    updatedAt: null,
+    intervalMs: null,
+    health: 'not_requested',
+    readOnly: false,
+    canManage: false,
+    lastError: null,
+  };
+
+  function publishStatus(patch: Partial<MonitorStatus>): void {
+    const next = { ...status, ...patch };
+    next.intervalMs = next.phase === 'paused_offline' ? null : intervalFor(visibility, intervals);
+    if (JSON.stringify(next) === JSON.stringify(status)) return;
+    status = next;
+    events.emit('sources.monitor', status);
+  }
+
+  function schedule(): void {
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+    if (closed || !started) return;
+    const delay = nextDelay({ ...visibility, online: connectivity.isOnline(), lastTickAt, now: clock.now() }, intervals);
+    if (delay === null) {
+      publishStatus({ phase: 'paused_offline' });
+      return;
+    }
+    timer = clock.setTimeout(() => {
+      timer = null;
+      void runTick();
+    }, delay);
+  }
+
+  /** Runs one tick unless one is in flight (then that one counts). */
+  function runTick(): Promise<void> {
+    if (inFlight) return inFlight;
+    inFlight = tick()
+      .catch((error) => log.error('status tick crashed', { error: error as Error }))
+      .finally(() => {
+        inFlight = null;
+        schedule();
+      });
+    return inFlight;
+  }
+
+  function resetRows(nextOrg: string | null): void {
+    if (rows.length > 0 && orgId) {
+      events.emit('sources.changed', {
+        organizationId: orgId,
+        upserts: [],
+        removed: rows.map((r) => r.id),
+        transitions: [],
+        updatedAt: new Date(clock.now()).toISOString(),
+      });
+    }
+    rows = [];
+    orgId = nextOrg;
+  }
+
+  async function tick(): Promise<void> {
+    lastTickAt = clock.now();
+    let active;
+    try {
+      active = connection.requireActive();
+    } catch (error) {
+      resetRows(null);
+      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, health: 'not_requested', lastError: null, canManage: false, readOnly: false });
+      if (!isAppError(error)) throw error;
+      return;
+    }
+    if (active.organizationId !== orgId) resetRows(active.organizationId);
+    const askedFor = active.organizationId;
+    const access = { readOnly: active.readOnly, canManage: active.permissions.canManage && !active.readOnly };
+    let sources: Source[];
+    let health: SourcesHealth | null = null;
+    try {
+      if (active.api) {
+        const answer = await active.api.listWithHealth(askedFor, { withHealth: active.permissions.canViewHealth });
+        sources = answer.sources;
+        health = answer.health;
+      } else if (active.cli) {
+        // The CLI list includes archived sources; the tRPC list (and so the table) does not.
+        sources = (await active.cli.listSources()).filter((s) => s.archivedAt === null);
+      } else {
+        throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
+      }
+      connectivity.reportSuccess();
+    } catch (error) {
+      if (isNetworkFailure(error)) {
+        connectivity.reportNetworkFailure(error);
+        publishStatus({ ...access, phase: 'paused_offline', organizationId: askedFor, lastError: toErrorData(error) });
+        return;
+      }
+      // Any answer at all proves the network; the error itself is shown, and retried next tick.
+      if (isAppError(error) && error.code !== 'auth.not_signed_in') connectivity.reportSuccess();
+      log.warn('status tick failed', { code: isAppError(error) ? error.code : 'internal' });
+      publishStatus({ ...access, phase: 'error', organizationId: askedFor, lastError: toErrorData(error) });
+      return;
+    }
+    // The organisation changed while the request was out: its answer belongs to nobody now.
+    if (orgId !== askedFor || closed) return;
+    const counts = new Map<string, number>();
+    if (health?.kind === 'ok') for (const h of health.rows) counts.set(h.id, h.eventsLast24h);
+    const hasCounts = health?.kind === 'ok';
+    const next: SourceRow[] = sources.map((s) => ({ ...s, eventsLast24h: hasCounts ? (counts.get(s.id) ?? 0) : null }));
+    const diff = diffSnapshots(rows, next);
+    rows = next;
+    const updatedAt = new Date(clock.now()).toISOString();
+    if (!isEmptyDiff(diff)) {
+      const changedIds = new Set(diff.changed.map((c) => c.id));
+      events.emit('sources.changed', {
+        organizationId: askedFor,
+        upserts: [...diff.added, ...next.filter((r) => changedIds.has(r.id))],
+        removed: diff.removed,
+        transitions: diff.transitions,
+        updatedAt,
+      });
+    }
+    for (const t of diff.transitions) {
+      if (t.from === 'awaiting_first_event' && t.to === 'active') events.emit('sources.becameActive', { ...t, organizationId: askedFor });
+    }
+    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, health: healthKind(health), lastError: null });
+  }
+
+  const offConnectivity = connectivity.onChange((online) => {
+    if (online) void runTick();
+    else schedule();
+  });
+  const offConnection = connection.onChange((state) => {
+    const key = `${state.activeProfileId}|${state.activeOrganizationId}|${state.session.kind}|${state.permissions?.canManage}`;
+    if (key === contextKey) return;
+    contextKey = key;
+    if (started) void refreshAfterCurrent();
+  });
+
+  async function refreshAfterCurrent(): Promise<void> {
+    if (inFlight) await inFlight;
+    await runTick();
+  }
+
+  const monitor: StatusMonitor = {
+    start() {
+      if (started || closed) return;
+      started = true;
+      schedule();
+    },
+    snapshot: () => ({ status, rows }),
+    status: () => status,
+    row: (id) => rows.find((r) => r.id === id),
+    rows: () => rows,
+    async refreshNow() {
+      await refreshAfterCurrent();
+      return status;
+    },
+    setVisibility(next) {
+      const wasFast = visibility.focused && visibility.visible;
+      visibility = { focused: next.focused, visible: next.visible };
+      publishStatus({});
+      // Becoming focused may make a tick overdue; going to the background only slows down.
+      if (wasFast !== (visibility.focused && visibility.visible) && !inFlight) schedule();
+      return status;
+    },
+    close() {
+      closed = true;
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      offConnectivity();
+      offConnection();
+    },
+  };
+  if (options.autoStart ?? true) monitor.start();
+  return monitor;
+}
+
+function healthKind(health: SourcesHealth | null): ListHealthKind {
+  return health === null ? 'not_requested' : health.kind;
+}
+
+function toErrorData(error: unknown): ErrorData {
+  return isAppError(error) ? error.toData() : { code: 'internal', message: 'The status refresh failed inside the console.' };
+}

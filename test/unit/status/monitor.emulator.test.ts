@@ -1,0 +1,265 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, SEED, type RunningEmulator } from '../../../emulator/index';
+import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { Permissions } from '../../../src-shared/domain/langwatch';
+import type { EventName } from '../../../src-shared/ipc/contract';
+import { AppError } from '../../../src-shared/errors';
+import type { ActiveConnection, ConnectionService } from '../../../src-main/services/connection/types';
+import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
+import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
+import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
+import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
+import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
+import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
+import { createStatusMonitor, type StatusMonitor } from '../../../src-main/services/status/monitor';
+import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+
+const ACME = SEED.orgs.enterprise.id;
+const SMALL = SEED.orgs.free.id;
+const ADMIN: Permissions = { canView: true, canManage: true, canViewHealth: true, raw: [] };
+
+interface Recorded {
+  name: EventName;
+  payload: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- assertions on event payloads
+}
+
+/** A fake ConnectionService around a real API (the monitor only needs requireActive/onChange/state). */
+function fakeConnection(initial: ActiveConnection | null) {
+  let active = initial;
+  const listeners = new Set<(s: ConnectionState) => void>();
+  const state = (): ConnectionState => ({
+    profiles: [],
+    activeProfileId: active ? 'p1' : null,
+    session: active ? { kind: 'signed_in', method: 'email', user: { id: 'u', email: null, name: null } } : { kind: 'signed_out' },
+    organizations: [],
+    activeOrganizationId: active?.organizationId ?? null,
+    permissions: active?.permissions ?? null,
+    health: 'unknown',
+    readOnly: active?.readOnly ?? false,
+  });
+  const service: ConnectionService & { set(next: ActiveConnection | null): void } = {
+    state,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    requireActive() {
+      if (!active) throw new AppError('auth.not_signed_in', 'Sign in first.');
+      return active;
+    },
+    apiFor: async () => {
+      throw new Error('not used');
+    },
+    waitForSession: async () => undefined,
+    close: async () => undefined,
+    set(next) {
+      active = next;
+      for (const l of listeners) l(state());
+    },
+  };
+  return service;
+}
+
+describe('status monitor against the emulator (fake clock)', () => {
+  let emu: RunningEmulator;
+  let cookie: string;
+  let clock: FakeClock;
+  let connectivity: Connectivity;
+  let monitor: StatusMonitor | null = null;
+  let recorded: Recorded[];
+
+  beforeAll(async () => {
+    emu = await startEmulator({ langwatchPort: 0, pullerSchedule: false });
+    cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: SEED.users.admin.email, password: SEED.users.admin.password })).cookie;
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  beforeEach(async () => {
+    await emu.control.setOffline(false);
+    clock = createFakeClock();
+    recorded = [];
+    const http = createLangwatchHttp({ baseUrl: emu.langwatchUrl });
+    connectivity = createConnectivity({
+      clock,
+      log: createNullLogger(),
+      random: () => 1,
+      probe: async (signal) => {
+        await http.request({ method: 'GET', path: '/api/trpc/publicEnv?input=%7B%22json%22%3A%7B%7D%7D', signal });
+      },
+    });
+  });
+  afterEach(() => {
+    monitor?.close();
+    monitor = null;
+    connectivity.close();
+  });
+
+  const api = () => createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
+  const adminOf = (organizationId: string): ActiveConnection => ({
+    profile: { id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date().toISOString() },
+    organizationId,
+    permissions: ADMIN,
+    api: api(),
+    cli: null,
+    readOnly: false,
+  });
+
+  function start(connection: ConnectionService) {
+    monitor = createStatusMonitor({
+      connection,
+      connectivity,
+      clock,
+      log: createNullLogger(),
+      events: { emit: (name, payload) => recorded.push({ name, payload }) },
+    });
+    return monitor;
+  }
+  const named = (name: EventName) => recorded.filter((r) => r.name === name).map((r) => r.payload);
+  /** Lets the tick in flight (real HTTP) finish. */
+  async function settle(m: StatusMonitor) {
+    await m.refreshNow();
+  }
+  async function waitFor(check: () => boolean) {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(check()).toBe(true);
+  }
+
+  it('first tick pushes every row once, then only changes; one batched request per tick', async () => {
+    const m = start(fakeConnection(adminOf(ACME)));
+    emu.control.clearRequestLog();
+    await clock.advance(0);
+    await waitFor(() => named('sources.changed').length === 1);
+    const first = named('sources.changed')[0];
+    expect(first.upserts.length).toBe(emu.control.sources(ACME).filter((s) => s.archivedAt === null).length);
+    expect(first.removed).toEqual([]);
+    expect(m.status()).toMatchObject({ phase: 'running', organizationId: ACME, health: 'ok', intervalMs: 5_000, canManage: true });
+    expect(m.rows().find((r) => r.id === 'src_cc_prod')?.eventsLast24h).toBeGreaterThan(0);
+    expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc'))).toHaveLength(1);
+
+    // Nothing changed: the next tick (5 s later) pushes no rows, only the monitor's new updatedAt.
+    const before = m.status().updatedAt;
+    await clock.advance(5_000);
+    await waitFor(() => m.status().updatedAt !== before);
+    expect(named('sources.changed')).toHaveLength(1);
+    expect(clock.delays.filter((d) => d === 5_000).length).toBeGreaterThanOrEqual(1);
+    expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc'))).toHaveLength(2);
+  });
+
+  it('a pull that brings events turns the row active within one tick, with a transition and becameActive', async () => {
+    const created = await api().createSource({
+      organizationId: ACME,
+      sourceType: 'claude_compliance',
+      name: `Monitor test ${Date.now()}`,
+      parserConfig: { adapter: 'claude_compliance', pollEverySec: 900, credentials: { token: SEED.anthropicKeys.compliance } },
+      pullSchedule: '*/15 * * * *',
+    });
+    const m = start(fakeConnection(adminOf(ACME)));
+    await settle(m);
+    expect(m.row(created.id)?.status).toBe('awaiting_first_event');
+    const [pull] = await emu.control.pullNow(created.id);
+    expect(pull?.outcome).toBe('ok');
+    const changesBefore = named('sources.changed').length;
+    await clock.advance(5_000);
+    await waitFor(() => named('sources.changed').length > changesBefore);
+    const delta = named('sources.changed').at(-1);
+    expect(delta.upserts.map((r: { id: string }) => r.id)).toContain(created.id);
+    expect(delta.upserts.length).toBeLessThan(5);
+    expect(delta.transitions).toEqual([{ id: created.id, name: created.name, from: 'awaiting_first_event', to: 'active' }]);
+    expect(named('sources.becameActive')).toEqual([{ id: created.id, name: created.name, from: 'awaiting_first_event', to: 'active', organizationId: ACME }]);
+    expect(m.row(created.id)?.status).toBe('active');
+    await api().archiveSource(ACME, created.id);
+  });
+
+  it('focus, background and visibility set the interval: 5 s focused, 60 s otherwise', async () => {
+    const m = start(fakeConnection(adminOf(ACME)));
+    await settle(m);
+    expect(m.setVisibility({ focused: false, visible: true }).intervalMs).toBe(60_000);
+    clock.delays.length = 0;
+    await settle(m);
+    expect(clock.delays.at(-1)).toBe(60_000);
+    // Back in focus long after the last tick: it ticks at once (delay 0).
+    await clock.advance(30_000);
+    expect(m.setVisibility({ focused: true, visible: true }).intervalMs).toBe(5_000);
+    expect(clock.delays.at(-1)).toBe(0);
+    await settle(m);
+    expect(m.setVisibility({ focused: true, visible: false }).intervalMs).toBe(60_000);
+  });
+
+  it('pauses while offline (no ticks, no requests) and resumes at once when the probe succeeds', async () => {
+    const m = start(fakeConnection(adminOf(ACME)));
+    await settle(m);
+    await emu.control.setOffline(true);
+    await settle(m);
+    expect(connectivity.isOnline()).toBe(false);
+    expect(m.status()).toMatchObject({ phase: 'paused_offline', intervalMs: null });
+    expect(m.status().lastError?.code).toMatch(/^network\./);
+    const updatedWhileOffline = m.status().updatedAt;
+    emu.control.clearRequestLog();
+    // Only connectivity's probe runs while offline: the monitor has no timer of its own.
+    await clock.advance(1_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc/ingestionSources'))).toHaveLength(0);
+    await emu.control.setOffline(false);
+    await clock.advance(60_000);
+    await waitFor(() => m.status().phase === 'running' && m.status().updatedAt !== updatedWhileOffline);
+    expect(connectivity.isOnline()).toBe(true);
+    expect(m.status().lastError).toBeNull();
+  });
+
+  it('a non-enterprise org: health "enterprise_required" is a calm state, counts are null', async () => {
+    const m = start(fakeConnection(adminOf(SMALL)));
+    await settle(m);
+    expect(m.status()).toMatchObject({ phase: 'running', health: 'enterprise_required', lastError: null });
+    expect(m.rows().length).toBeGreaterThan(0);
+    expect(m.rows().every((r) => r.eventsLast24h === null)).toBe(true);
+  });
+
+  it('an organisation switch clears the old rows and loads the new ones; signing out goes idle', async () => {
+    const connection = fakeConnection(adminOf(ACME));
+    const m = start(connection);
+    await settle(m);
+    const acmeIds = m.rows().map((r) => r.id);
+    connection.set(adminOf(SMALL));
+    await waitFor(() => m.status().organizationId === SMALL && m.rows().length > 0 && m.rows().every((r) => r.organizationId === SMALL));
+    const removal = named('sources.changed').find((d) => d.organizationId === ACME && d.removed.length > 0);
+    expect(removal.removed.sort()).toEqual(acmeIds.sort());
+    connection.set(null);
+    await waitFor(() => m.status().phase === 'idle');
+    expect(m.rows()).toEqual([]);
+  });
+
+  it('support mode (device session) reads the CLI REST list, read-only, without archived rows', async () => {
+    const device = await emuDeviceToken(emu);
+    const cli = createCliRest({ http: createLangwatchHttp({ baseUrl: emu.langwatchUrl }), organizationId: ACME, getAccessToken: async () => device });
+    const m = start(fakeConnection({ ...adminOf(ACME), api: null, cli, readOnly: true, permissions: { ...ADMIN, canManage: false } }));
+    await settle(m);
+    expect(m.status()).toMatchObject({ phase: 'running', readOnly: true, canManage: false, health: 'not_requested' });
+    expect(m.rows().map((r) => r.id)).toContain('src_cc_prod');
+    expect(m.rows().some((r) => r.id === 'src_genie')).toBe(false);
+  });
+
+  it('a server error is shown and retried on the next tick, the network stays online', async () => {
+    const m = start(fakeConnection(adminOf(ACME)));
+    const fault = emu.control.faults.add({ route: 'ingestionSources.list', kind: 'error5xx', times: 1 });
+    await settle(m);
+    expect(m.status()).toMatchObject({ phase: 'error' });
+    expect(connectivity.isOnline()).toBe(true);
+    emu.control.faults.remove(fault);
+    await settle(m);
+    expect(m.status()).toMatchObject({ phase: 'running', lastError: null });
+  });
+});
+
+/** A device-flow access token for the support user, through the real CLI endpoints. */
+async function emuDeviceToken(emu: RunningEmulator): Promise<string> {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${emu.langwatchUrl}/api/auth/cli${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Record<string, string> };
+  };
+  const code = await post('/device-code', {});
+  emu.control.approveDevice(code.body.user_code!, 'support', ACME);
+  const grant = await post('/exchange', { device_code: code.body.device_code });
+  expect(grant.status).toBe(200);
+  return grant.body.access_token!;
+}
