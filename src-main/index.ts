@@ -1,11 +1,12 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { electronBrowserSignIn, signInContents } from './browser-sign-in';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlerTable } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { resolveRuntimeConfig } from './runtime-config';
-import { consoleWindowOptions, isAllowedNavigation, RENDERER_CSP } from './security';
+import { createConsoleWindow, isAllowedNavigation, RENDERER_CSP } from './security';
 import { createServices } from './services/create-services';
 
 // Thin Electron glue: lifecycle, the one window, hardening. Everything else is plain Node in
@@ -29,6 +30,11 @@ app.on('second-instance', () => {
 // Every webContents (ours and any future one): no navigation away, no new windows, no webviews.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
+    // The browser sign-in window browses the deployment and its SSO provider (https/loopback http).
+    if (signInContents.has(contents.id)) {
+      if (!/^https?:/i.test(url)) event.preventDefault();
+      return;
+    }
     if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -42,7 +48,15 @@ app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
 
-  const services = await createServices({ config, version: app.getVersion() });
+  const services = await createServices({
+    config,
+    version: app.getVersion(),
+    ports: {
+      // The URL was validated by the caller (http(s), on the deployment's origin).
+      openExternal: (url) => shell.openExternal(url),
+      browserSignIn: (request) => electronBrowserSignIn(request, mainWindow),
+    },
+  });
   const dispatcher = createDispatcher({
     handlers: createHandlerTable(services),
     senderPolicy: { trustedUrls: [rendererUrl], isOurWindow: (id) => mainWindow !== null && mainWindow.webContents.id === id },
@@ -50,7 +64,7 @@ app.whenReady().then(async () => {
   });
   registerIpc(dispatcher, services.events, () => mainWindow);
 
-  mainWindow = new BrowserWindow(consoleWindowOptions(join(__dirname, '../preload/preload.js')));
+  mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

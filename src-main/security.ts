@@ -18,41 +18,64 @@ export const RENDERER_CSP = [
 ].join('; ');
 
 /**
- * BrowserWindow webPreferences for the console window. Kept as a plain object so a unit test
- * asserts every hardening flag without Electron.
+ * Creates the console window. Electron's constructor is passed in, so a unit test can assert
+ * the exact options without Electron, and the options stay a literal that security scanners
+ * (electronegativity) can read.
  */
-export function consoleWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    enableBlinkFeatures: '',
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  } as const;
-}
-
-/** The console window's options (show only after ready-to-show, to avoid a white flash). */
-export function consoleWindowOptions(preloadPath: string) {
-  return {
+export function createConsoleWindow<W>(BrowserWindow: new (options: ConsoleWindowOptions) => W, preloadPath: string): W {
+  return new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
     minHeight: 600,
+    // Shown on ready-to-show, so there is no white flash and no half-drawn window.
     show: false,
     title: 'LangWatch Ingestion Console',
     backgroundColor: '#111418',
     autoHideMenuBar: true,
-    webPreferences: consoleWebPreferences(preloadPath),
-  } as const;
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
+}
+
+/** The subset of BrowserWindowConstructorOptions the console sets. */
+export interface ConsoleWindowOptions {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  show: boolean;
+  title: string;
+  backgroundColor: string;
+  autoHideMenuBar: boolean;
+  webPreferences: {
+    preload: string;
+    sandbox: boolean;
+    contextIsolation: boolean;
+    nodeIntegration: boolean;
+    nodeIntegrationInWorker: boolean;
+    nodeIntegrationInSubFrames: boolean;
+    webSecurity: boolean;
+    allowRunningInsecureContent: boolean;
+    webviewTag: boolean;
+    experimentalFeatures: boolean;
+    spellcheck: boolean;
+    navigateOnDragDrop: boolean;
+    safeDialogs: boolean;
+  };
 }
 
 /** The only navigation the console window may do is reloading its own page. */

@@ -7,7 +7,6 @@
 import { diagnoseStuckSource, type Diagnosis } from '../../../src-shared/domain/diagnosis';
 import type { KeyVerdictKind } from '../../../src-shared/domain/key-verdict';
 import type { HealthMetrics, Source, SourceEvent, SourceStatus } from '../../../src-shared/domain/langwatch';
-import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { cadenceOf } from '../../../src-shared/domain/source-status';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
@@ -15,6 +14,13 @@ import type { ActiveConnection, ConnectionService } from '../connection/types';
 import type { Logger } from '../logging/logger';
 import { toCsv, toExportRows, toJson, type StagedExportRow } from './export';
 import type { StatusMonitor } from './monitor';
+
+/** What the diagnosis needs of the outbox's local history item (created / re-keyed, when, fingerprint). */
+export interface HistoryFact {
+  action: string;
+  at: string;
+  fingerprint: string | null;
+}
 
 /** A read that a plan or a permission may rule out: a calm state, not an error. */
 export type Gated<T> = { kind: 'ok'; value: T } | { kind: 'enterprise_required' } | { kind: 'forbidden' };
@@ -25,7 +31,7 @@ export interface SourcesServiceOptions {
   clock: Clock;
   log: Logger;
   /** What this console did to a source (the outbox's local history); empty when absent. */
-  history?: (sourceId: string) => Promise<SourceHistoryItem[]>;
+  history?: (sourceId: string) => Promise<HistoryFact[]>;
   /** The last key check this console made for the key it sent to a source, if any. */
   lastKeyVerdict?: (sourceId: string) => Promise<KeyVerdictKind | null>;
 }
@@ -98,7 +104,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
     async diagnose(id: string): Promise<Diagnosis> {
       const source = await get(id);
       const [history, verdict, health] = await Promise.all([
-        options.history ? options.history(id).catch(() => []) : Promise.resolve([]),
+        options.history ? options.history(id).catch((): HistoryFact[] => []) : Promise.resolve<HistoryFact[]>([]),
         options.lastKeyVerdict ? options.lastKeyVerdict(id).catch(() => null) : Promise.resolve(null),
         this.health(id).catch(() => null),
       ]);

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consoleWindowOptions, isAllowedNavigation, RENDERER_CSP } from '../../../src-main/security';
+import { createConsoleWindow, isAllowedNavigation, RENDERER_CSP, type ConsoleWindowOptions } from '../../../src-main/security';
 
 describe('console window hardening', () => {
-  const options = consoleWindowOptions('/app/out/preload/preload.js');
+  // A stand-in for Electron's BrowserWindow that keeps what it was built with.
+  class FakeWindow {
+    constructor(readonly options: ConsoleWindowOptions) {}
+  }
+  const { options } = createConsoleWindow(FakeWindow, '/app/out/preload/preload.js');
 
   it('sandboxes the renderer and isolates its context', () => {
     expect(options.webPreferences).toMatchObject({
