@@ -1,0 +1,50 @@
+/**
+ * What a failed attempt means for the entry: retry later (and whether a create may have
+ * reached the server anyway), wait for a sign-in, or stop as rejected with a human reason.
+ */
+import { isAppError, type ErrorData } from '../../../src-shared/errors';
+
+/** The worker's reading of one failure. */
+export type FailureClass =
+  | { kind: 'retry'; error: ErrorData; retryAfterSec?: number; ambiguous: boolean; network: boolean }
+  | { kind: 'sign_in'; error: ErrorData }
+  | { kind: 'reject'; error: ErrorData };
+
+// Causes that prove the request never left this machine (no connection was made).
+const NEVER_SENT_CAUSES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+
+/** Classifies an error thrown by a LangWatch call (AppError codes of the client). */
+export function classifyFailure(error: unknown): FailureClass {
+  if (!isAppError(error)) {
+    return { kind: 'retry', error: { code: 'internal', message: 'Unexpected error while submitting; the console will try again.' }, ambiguous: true, network: false };
+  }
+  const data = error.toData();
+  switch (error.code) {
+    case 'auth.not_signed_in':
+    case 'auth.session_expired':
+      return { kind: 'sign_in', error: data };
+    case 'network.offline': {
+      const cause = typeof error.details?.cause === 'string' ? error.details.cause : '';
+      return { kind: 'retry', error: data, ambiguous: !NEVER_SENT_CAUSES.has(cause), network: true };
+    }
+    case 'network.timeout':
+      return { kind: 'retry', error: data, ambiguous: true, network: true };
+    case 'network.unexpected_answer':
+    case 'network.tls':
+    case 'langwatch.server_error':
+    case 'internal':
+    case 'storage.io':
+    case 'keychain.unavailable':
+    case 'anthropic.request_failed':
+      // A 5xx (or a garbled answer) after a create may still have committed it; the
+      // contract even says a duplicate name is "probably 500": reconcile before retrying.
+      return { kind: 'retry', error: data, ambiguous: true, network: false };
+    case 'langwatch.rate_limited': {
+      const retryAfterSec = typeof error.details?.retryAfterSec === 'number' ? error.details.retryAfterSec : undefined;
+      return { kind: 'retry', error: data, retryAfterSec, ambiguous: false, network: false };
+    }
+    default:
+      // Any other 4xx (cap reached, permission denied, validation, not found, conflict...).
+      return { kind: 'reject', error: data };
+  }
+}

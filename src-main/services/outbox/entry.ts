@@ -1,0 +1,79 @@
+/**
+ * The outbox record of one staged submission, as written to `<userData>/outbox.json`.
+ * It never holds a secret: the key itself lives in the keychain under `staged:<id>`,
+ * and the record only says whether one is held and its display fingerprint.
+ */
+import { z } from 'zod';
+import { errorDataSchema } from '../../../src-shared/errors';
+import { OutboxState, PreflightNote } from '../../../src-shared/domain/outbox';
+
+export { OutboxState, PreflightNote };
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+/** One outbox record (no secret, ever). */
+export const OutboxEntry = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(['create', 'update']),
+    state: OutboxState,
+    /** The deployment and organisation the key was staged for: it is submitted there only. */
+    profileId: z.string().min(1),
+    organizationId: z.string().min(1),
+    /** The target source of an update; the created (or adopted) source of a create. */
+    sourceId: z.string().nullable(),
+    name: z.string().min(1).max(128),
+    description: z.string().nullable(),
+    teamId: z.string().nullable(),
+    pollEverySec: z.number().int().positive(),
+    pullSchedule: z.string().min(1).max(64),
+    /** True while the keychain holds `staged:<id>` for this entry. */
+    keyHeld: z.boolean(),
+    /** An update that sends a new key (re-key); a create always sends one. */
+    sendsKey: z.boolean(),
+    fingerprint: z.string().nullable(),
+    attempts: z.number().int().nonnegative(),
+    /** When the worker may try next (null: not scheduled, e.g. rejected or terminal). */
+    nextAttemptAt: IsoDate.nullable(),
+    lastError: errorDataSchema.nullable(),
+    /** A create whose answer may have been lost: reconcile (list + adopt) before any retry. */
+    maybeCreated: z.boolean(),
+    /** Every name a create was sent with (an edit may rename a possibly-created entry). */
+    sentNames: z.array(z.string()),
+    /** Staged while the console was offline: notify when it finally goes through. */
+    stagedOffline: z.boolean(),
+    /** The last pre-flight verdict of the held key (no secret), for the entry and diagnosis. */
+    preflight: PreflightNote.nullable(),
+    /** Whether the pre-flight already ran for the key held now (a new key resets it). */
+    preflightDone: z.boolean(),
+    /** Whether the source was adopted by reconciliation rather than created by this attempt. */
+    adopted: z.boolean(),
+    stagedAt: IsoDate,
+    updatedAt: IsoDate,
+    expiresAt: IsoDate,
+    submittedAt: IsoDate.nullable(),
+  })
+  .strict();
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/** The file: every entry, terminal ones included (nothing leaves silently). */
+export const OutboxFile = z.object({ version: z.literal(1), entries: z.array(OutboxEntry) }).strict();
+export type OutboxFile = z.infer<typeof OutboxFile>;
+
+/** The keychain account of an entry's staged key. */
+export function stagedAccount(id: string): string {
+  return `staged:${id}`;
+}
+
+/** The entry id of a `staged:<id>` account, or null for any other account. */
+export function stagedIdOf(account: string): string | null {
+  return account.startsWith('staged:') ? account.slice('staged:'.length) : null;
+}
+
+/** States after which nothing more happens to an entry. */
+export const TERMINAL_STATES: ReadonlySet<OutboxState> = new Set(['submitted', 'expired', 'discarded']);
+
+/** True when the entry is finished (submitted, expired or discarded). */
+export function isTerminal(entry: Pick<OutboxEntry, 'state'>): boolean {
+  return TERMINAL_STATES.has(entry.state);
+}

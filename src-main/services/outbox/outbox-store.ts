@@ -1,0 +1,108 @@
+/**
+ * The outbox records in `<userData>/outbox.json`: kept in memory, written durably (temp
+ * file + fsync + rename + directory fsync) with group commit, so many entries changing at
+ * once cost one write, and a caller's `put` resolves only once its change is on disk.
+ */
+import { join } from 'node:path';
+import { AppError } from '../../../src-shared/errors';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging/logger';
+import { createJsonFile, type JsonFile } from '../storage/json-file';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { OutboxFile, type OutboxEntry } from './entry';
+
+/** File name of the outbox inside the user-data folder. */
+export const OUTBOX_FILE_NAME = 'outbox.json';
+
+/** In-memory view of the outbox file with durable writes. */
+export interface OutboxStore {
+  readonly path: string;
+  /** Loads the file (a damaged one is moved aside and the outbox starts empty, logged). */
+  load(): Promise<void>;
+  get(id: string): OutboxEntry | undefined;
+  all(): OutboxEntry[];
+  /** Inserts or replaces entries; resolves once they are durably written. */
+  put(...entries: OutboxEntry[]): Promise<void>;
+}
+
+/** Creates the store for `<userDataDir>/outbox.json`. */
+export function createOutboxStore(options: { userDataDir: string; log: Logger; clock: Clock }): OutboxStore {
+  const path = join(options.userDataDir, OUTBOX_FILE_NAME);
+  const file: JsonFile<OutboxFile> = createJsonFile({
+    path,
+    schema: OutboxFile,
+    defaults: () => ({ version: 1 as const, entries: [] }),
+    onCorrupt: 'reset',
+    log: options.log,
+    clock: options.clock,
+  });
+  const entries = new Map<string, OutboxEntry>();
+  // Group commit: one write in flight; changes made meanwhile ride on the next write.
+  let writing: Promise<void> | null = null;
+  let pending: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+
+  function snapshot(): string {
+    const doc: OutboxFile = { version: 1, entries: [...entries.values()] };
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  }
+
+  async function writeNow(): Promise<void> {
+    try {
+      await writeFileAtomic(path, snapshot());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      throw new AppError('storage.io', `Could not save the outbox (${code}). Check the free disk space of ${options.userDataDir}.`, { errno: code });
+    }
+  }
+
+  function flush(): Promise<void> {
+    if (!writing) {
+      writing = writeNow().finally(() => {
+        writing = null;
+        if (pending) {
+          const waiting = pending;
+          pending = null;
+          flush().then(waiting.resolve, waiting.reject);
+        }
+      });
+      return writing;
+    }
+    if (!pending) {
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      pending = { promise, resolve, reject };
+    }
+    return pending.promise;
+  }
+
+  return {
+    path,
+    async load() {
+      const doc = await file.read();
+      entries.clear();
+      for (const entry of doc.entries) entries.set(entry.id, entry);
+    },
+    get: (id) => entries.get(id),
+    all: () => [...entries.values()],
+    put(...changed) {
+      for (const entry of changed) entries.set(entry.id, OutboxFileEntryCheck(entry));
+      return flush();
+    },
+  };
+}
+
+// Every record is validated before it can reach the disk: a bug must never persist junk
+// (or anything that is not in the schema, such as a key).
+function OutboxFileEntryCheck(entry: OutboxEntry): OutboxEntry {
+  const parsed = OutboxFile.shape.entries.element.safeParse(entry);
+  if (!parsed.success) {
+    throw new AppError('internal', 'Refusing to save an outbox record that does not match its schema.', {
+      issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.')),
+    });
+  }
+  return parsed.data;
+}

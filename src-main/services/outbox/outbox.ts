@@ -1,0 +1,257 @@
+/**
+ * The outbox facade: stage a key (keychain + durable record, answered at once), list,
+ * retry now, edit, discard, per-source history; resumes and sweeps at start.
+ */
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { cadenceToCron } from '../../../src-shared/domain/cadence';
+import { checkComplianceKey, keyFingerprint } from '../../../src-shared/domain/compliance-key';
+import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage } from '../../../src-shared/domain/composer';
+import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
+import { AppError } from '../../../src-shared/errors';
+import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
+import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { createSourceHistory, type SourceHistory } from './history';
+import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { sweepOrphans, type SweepResult } from './sweep';
+import { newEntry, transition, type EntryEdit } from './transitions';
+import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
+
+/** Options of {@link createOutbox}. */
+export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted'> {
+  userDataDir: string;
+  /** Ids of new entries; default random. */
+  newId?: () => string;
+}
+
+/** What `stage` answers: never the key. */
+export interface StageResult {
+  stagedId: string;
+  fingerprint: string | null;
+  warning?: string;
+}
+
+/** The outbox service (`services.outbox`). */
+export interface Outbox {
+  start(): Promise<SweepResult>;
+  stop(): Promise<void>;
+  stage(input: OutboxStageInput): Promise<StageResult>;
+  list(): OutboxEntryView[];
+  retryNow(stagedId: string): Promise<OutboxEntryView>;
+  edit(input: OutboxEditInput): Promise<StageResult>;
+  discard(stagedId: string): Promise<OutboxEntryView>;
+  history(sourceId: string): Promise<SourceHistoryItem[]>;
+  onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
+  onSubmitted(listener: (entry: OutboxEntryView) => void): () => void;
+  /** Resolves when nothing is due or in flight (tests and the bench). */
+  idle(): Promise<void>;
+}
+
+/** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
+const MAX_TERMINAL_IN_VIEW = 100;
+
+/** The secret-free view of a record. */
+export function toView(e: OutboxEntry): OutboxEntryView {
+  return {
+    id: e.id, kind: e.kind, state: e.state, organizationId: e.organizationId, profileId: e.profileId, sourceId: e.sourceId,
+    name: e.name, description: e.description, teamId: e.teamId, pollEverySec: e.pollEverySec, pullSchedule: e.pullSchedule,
+    keyHeld: e.keyHeld, fingerprint: e.fingerprint, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt, lastError: e.lastError,
+    preflight: e.preflight, adopted: e.adopted, stagedAt: e.stagedAt, updatedAt: e.updatedAt, expiresAt: e.expiresAt, submittedAt: e.submittedAt,
+  };
+}
+
+function invalid(error: z.ZodError): AppError {
+  const fieldErrors = composerFieldErrors(error);
+  const first = Object.values(fieldErrors)[0] ?? 'Check the form.';
+  return new AppError('invalid_argument', first, { fieldErrors });
+}
+
+/** Creates the outbox (call `start()` once the connection is ready). */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { clock, log, secrets, connection } = options;
+  const store: OutboxStore = createOutboxStore({ userDataDir: options.userDataDir, log, clock });
+  const history: SourceHistory = createSourceHistory({ userDataDir: options.userDataDir, log, clock });
+  const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
+  const submittedListeners = new Set<(entry: OutboxEntryView) => void>();
+  const newId = options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`);
+
+  function list(): OutboxEntryView[] {
+    const all = store.all().sort((a, b) => b.stagedAt.localeCompare(a.stagedAt));
+    const open = all.filter((e) => !isTerminal(e));
+    const done = all.filter((e) => isTerminal(e)).slice(0, MAX_TERMINAL_IN_VIEW);
+    return [...open, ...done].map(toView);
+  }
+
+  const worker: OutboxWorker = createOutboxWorker(
+    {
+      ...options,
+      store,
+      onChange: () => {
+        if (changeListeners.size === 0) return;
+        const views = list();
+        for (const l of changeListeners) l(views);
+      },
+      onSubmitted: (entry) => {
+        if (!entry.stagedOffline) return;
+        for (const l of submittedListeners) l(toView(entry));
+      },
+    },
+    async (entry) => {
+      const items: SourceHistoryItem[] = [];
+      const base = { at: entry.submittedAt ?? new Date(clock.now()).toISOString(), fingerprint: entry.fingerprint, pollEverySec: entry.pollEverySec, stagedId: entry.id };
+      if (entry.kind === 'create') items.push({ action: 'created', ...base });
+      else {
+        if (entry.sendsKey) items.push({ action: 'rekeyed', ...base });
+        items.push({ action: 'cadence_changed', ...base });
+      }
+      if (entry.sourceId) await history.record(entry.sourceId, items);
+    },
+  );
+
+  async function ttlMs(): Promise<number> {
+    return (await options.settings.get()).stagedKeyTtlHours * 3600_000;
+  }
+
+  /** Who stages: the active profile, with manage permission in that organisation. */
+  function stagingContext(organizationId: string): { profileId: string } {
+    const state = connection.state();
+    if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
+    if (state.readOnly || (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage)) {
+      throw new AppError('langwatch.forbidden', 'You can view sources in this organisation but not create or change them. Ask an organisation admin.');
+    }
+    if (state.organizations.length > 0 && !state.organizations.some((o) => o.id === organizationId)) {
+      throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', { organizationId });
+    }
+    return { profileId: state.activeProfileId };
+  }
+
+  function checkNameFree(organizationId: string, name: string, exceptId?: string): void {
+    const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === organizationId && e.id !== exceptId);
+    const taken = nameTakenMessage(name, others);
+    if (taken) throw new AppError('invalid_argument', `${taken} (It is already waiting in the outbox.)`, { fieldErrors: { name: taken } });
+  }
+
+  async function stage(input: OutboxStageInput): Promise<StageResult> {
+    const parsed = input.kind === 'create' ? ComposerCreate.safeParse(input) : ComposerUpdate.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error);
+    const fields = parsed.data;
+    const key = fields.key;
+    const { profileId } = stagingContext(input.organizationId);
+    if (input.kind === 'create') checkNameFree(input.organizationId, fields.name);
+    const cron = cadenceToCron(fields.pollEverySec);
+    if (!cron.ok) throw new AppError('invalid_argument', cron.message, { fieldErrors: { pollEverySec: cron.message } });
+    const id = newId();
+    const fingerprint = key ? keyFingerprint(key) : null;
+    const entry = newEntry({
+      id, kind: input.kind, profileId, organizationId: input.organizationId,
+      sourceId: input.kind === 'update' ? input.sourceId : null,
+      name: fields.name,
+      description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
+      teamId: input.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : null,
+      pollEverySec: fields.pollEverySec, pullSchedule: cron.cron, fingerprint,
+      stagedOffline: options.connectivity ? !options.connectivity.isOnline() : false,
+      now: clock.now(), ttlMs: await ttlMs(),
+    });
+    if (key) await secrets.set(stagedAccount(id), key);
+    try {
+      await store.put(entry);
+    } catch (error) {
+      if (key) await secrets.delete(stagedAccount(id)).catch(() => undefined);
+      throw error;
+    }
+    log.info('key staged', { stagedId: id, kind: input.kind, fingerprint });
+    worker.wake();
+    notify();
+    const warning = key ? checkComplianceKey(key) : null;
+    return { stagedId: id, fingerprint, ...(warning?.ok && warning.warning ? { warning: warning.warning } : {}) };
+  }
+
+  function notify(): void {
+    const views = list();
+    for (const l of changeListeners) l(views);
+  }
+
+  function existing(id: string): OutboxEntry {
+    const entry = store.get(id);
+    if (!entry) throw new AppError('outbox.not_found', 'This outbox entry no longer exists.', { stagedId: id });
+    return entry;
+  }
+
+  async function edit(input: OutboxEditInput): Promise<StageResult> {
+    const entry = existing(input.stagedId);
+    const raw = { ...input, key: input.key === undefined || input.key === '' ? undefined : input.key };
+    const parsed = entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
+    if (!parsed.success) throw invalid(parsed.error);
+    const fields = parsed.data;
+    if (entry.kind === 'create') checkNameFree(entry.organizationId, fields.name, entry.id);
+    const cron = cadenceToCron(fields.pollEverySec);
+    if (!cron.ok) throw new AppError('invalid_argument', cron.message, { fieldErrors: { pollEverySec: cron.message } });
+    const key = fields.key;
+    const edit: EntryEdit = {
+      name: fields.name,
+      description: entry.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : entry.description,
+      teamId: entry.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : entry.teamId,
+      pollEverySec: fields.pollEverySec,
+      pullSchedule: cron.cron,
+      ...(key ? { newKey: { fingerprint: keyFingerprint(key), expiresAt: new Date(clock.now() + (await ttlMs())).toISOString() } } : {}),
+    };
+    // Dry run first: a refused edit must not replace the staged key.
+    transition(entry, { type: 'edited', edit }, clock.now());
+    if (worker.isRunning(entry.id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
+    if (key) await secrets.set(stagedAccount(entry.id), key);
+    await worker.apply(entry.id, { type: 'edited', edit });
+    worker.wake();
+    const warning = key ? checkComplianceKey(key) : null;
+    return { stagedId: entry.id, fingerprint: key ? keyFingerprint(key) : entry.fingerprint, ...(warning?.ok && warning.warning ? { warning: warning.warning } : {}) };
+  }
+
+  async function discard(id: string): Promise<OutboxEntryView> {
+    const entry = existing(id);
+    transition(entry, { type: 'discarded' }, clock.now());
+    if (worker.isRunning(id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
+    if (entry.keyHeld) await secrets.delete(stagedAccount(id));
+    const done = await worker.apply(id, { type: 'discarded' });
+    log.info('staged entry discarded, key wiped', { stagedId: id });
+    return toView(done);
+  }
+
+  return {
+    async start() {
+      await store.load();
+      for (const e of store.all()) {
+        const resumed = transition(e, { type: 'resumed' }, clock.now());
+        if (resumed !== e) await store.put(resumed);
+      }
+      const result = await sweepOrphans({
+        secrets,
+        entries: store.all(),
+        log,
+        flagMissing: async (id) => void (await worker.apply(id, { type: 'key_missing' })),
+      });
+      worker.start();
+      notify();
+      return result;
+    },
+    stop: () => worker.stop(),
+    stage,
+    list,
+    async retryNow(id) {
+      existing(id);
+      const next = await worker.apply(id, { type: 'retry_now' });
+      worker.wake();
+      return toView(next);
+    },
+    edit,
+    discard,
+    history: (sourceId) => history.list(sourceId),
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    onSubmitted(listener) {
+      submittedListeners.add(listener);
+      return () => submittedListeners.delete(listener);
+    },
+    idle: () => worker.idle(),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The outbox state machine, pure: `(entry, event, now) -> entry`. No I/O, no clock, no
+ * randomness (delays arrive inside events), so every transition is unit-tested with a fake
+ * clock. Effects (keychain wipes, requests, persistence) belong to the worker and facade.
+ */
+import { AppError, type ErrorData } from '../../../src-shared/errors';
+import type { PreflightNote } from '../../../src-shared/domain/outbox';
+import { isTerminal, type OutboxEntry, type OutboxState } from './entry';
+
+/** The edit of an entry's fields (the key's fingerprint when a new key was staged). */
+export interface EntryEdit {
+  name: string;
+  description: string | null;
+  teamId: string | null;
+  pollEverySec: number;
+  pullSchedule: string;
+  /** Set when the admin entered a new key (already in the keychain). */
+  newKey?: { fingerprint: string; expiresAt: string };
+}
+
+/** Everything that can happen to an entry. */
+export type OutboxEvent =
+  | { type: 'attempt_started' }
+  | { type: 'succeeded'; sourceId: string; adopted: boolean }
+  | { type: 'retry_later'; error: ErrorData; delayMs: number; maybeCreated: boolean }
+  | { type: 'needs_sign_in'; error: ErrorData }
+  | { type: 'signed_in' }
+  | { type: 'rejected'; error: ErrorData }
+  | { type: 'preflight'; note: PreflightNote }
+  | { type: 'reconciled_none' }
+  | { type: 'edited'; edit: EntryEdit }
+  | { type: 'retry_now' }
+  | { type: 'reconnected' }
+  | { type: 'key_missing' }
+  | { type: 'expired' }
+  | { type: 'discarded' }
+  | { type: 'resumed' };
+
+export type OutboxEventType = OutboxEvent['type'];
+
+const WAITING: readonly OutboxState[] = ['staged', 'retrying', 'needs_sign_in', 'rejected', 'key_missing'];
+
+function refuse(entry: OutboxEntry, event: OutboxEvent, why: string): never {
+  throw new AppError('outbox.invalid_state', why, { state: entry.state, event: event.type, stagedId: entry.id });
+}
+
+function requireState(entry: OutboxEntry, event: OutboxEvent, allowed: readonly OutboxState[], why: string): void {
+  if (!allowed.includes(entry.state)) refuse(entry, event, why);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Applies one event; throws `outbox.invalid_state` when the event is not allowed in this state. */
+export function transition(entry: OutboxEntry, event: OutboxEvent, now: number): OutboxEntry {
+  const at = iso(now);
+  const next = (patch: Partial<OutboxEntry>): OutboxEntry => ({ ...entry, ...patch, updatedAt: at });
+
+  switch (event.type) {
+    case 'attempt_started':
+      requireState(entry, event, ['staged', 'retrying'], 'This entry is not waiting to be submitted.');
+      return next({
+        state: 'submitting',
+        attempts: entry.attempts + 1,
+        nextAttemptAt: null,
+        sentNames: entry.kind === 'create' && !entry.sentNames.includes(entry.name) ? [...entry.sentNames, entry.name] : entry.sentNames,
+      });
+
+    case 'succeeded':
+      requireState(entry, event, ['submitting'], 'Only an entry being submitted can succeed.');
+      return next({
+        state: 'submitted',
+        sourceId: event.sourceId,
+        adopted: event.adopted,
+        keyHeld: false,
+        maybeCreated: false,
+        nextAttemptAt: null,
+        lastError: null,
+        submittedAt: at,
+      });
+
+    case 'retry_later':
+      requireState(entry, event, ['submitting'], 'Only an entry being submitted can be retried later.');
+      return next({
+        state: 'retrying',
+        nextAttemptAt: iso(now + Math.max(0, event.delayMs)),
+        lastError: event.error,
+        maybeCreated: entry.maybeCreated || (entry.kind === 'create' && event.maybeCreated),
+      });
+
+    case 'needs_sign_in':
+      requireState(entry, event, ['submitting', 'staged', 'retrying'], 'This entry is not waiting to be submitted.');
+      return next({ state: 'needs_sign_in', nextAttemptAt: null, lastError: event.error });
+
+    case 'signed_in':
+      requireState(entry, event, ['needs_sign_in'], 'This entry was not waiting for a sign-in.');
+      return next({ state: 'staged', nextAttemptAt: at });
+
+    case 'rejected':
+      requireState(entry, event, ['submitting'], 'Only an entry being submitted can be rejected.');
+      return next({ state: 'rejected', nextAttemptAt: null, lastError: event.error, maybeCreated: false });
+
+    case 'preflight':
+      if (isTerminal(entry)) refuse(entry, event, 'This entry is finished.');
+      return next({ preflight: event.note, preflightDone: true });
+
+    case 'reconciled_none':
+      requireState(entry, event, ['submitting'], 'Only an entry being submitted is reconciled.');
+      return next({ maybeCreated: false });
+
+    case 'edited': {
+      requireState(entry, event, WAITING, 'This entry cannot be edited now (it is being submitted or is finished).');
+      const { newKey, ...fields } = event.edit;
+      if (entry.sendsKey && !entry.keyHeld && !newKey) {
+        refuse(entry, event, 'The staged key is gone: enter the key again to resubmit.');
+      }
+      return next({
+        ...fields,
+        ...(newKey
+          ? { keyHeld: true, fingerprint: newKey.fingerprint, expiresAt: newKey.expiresAt, preflight: null, preflightDone: false }
+          : {}),
+        sendsKey: entry.sendsKey || newKey !== undefined,
+        state: 'staged',
+        nextAttemptAt: at,
+        lastError: null,
+      });
+    }
+
+    case 'retry_now':
+      requireState(entry, event, ['staged', 'retrying', 'needs_sign_in', 'rejected'], 'This entry cannot be retried now.');
+      return next({ state: entry.state === 'retrying' ? 'retrying' : 'staged', nextAttemptAt: at });
+
+    case 'reconnected':
+      // Only entries waiting on a retry move; every other state ignores a reconnect.
+      return entry.state === 'retrying' ? next({ nextAttemptAt: at }) : entry;
+
+    case 'key_missing':
+      requireState(entry, event, WAITING, 'Only a waiting entry can lose its key.');
+      if (!entry.sendsKey) return entry;
+      return next({
+        state: 'key_missing',
+        keyHeld: false,
+        nextAttemptAt: null,
+        lastError: { code: 'outbox.key_missing', message: 'The staged key is no longer in the keychain. Enter it again or discard this entry.' },
+      });
+
+    case 'expired':
+      requireState(entry, event, WAITING, 'Only a waiting entry can expire.');
+      return next({
+        state: 'expired',
+        keyHeld: false,
+        nextAttemptAt: null,
+        lastError: { code: 'outbox.invalid_state', message: 'The staged key was wiped from the keychain after its time to live ran out.' },
+      });
+
+    case 'discarded':
+      requireState(entry, event, WAITING, 'This entry is being submitted or is finished; it cannot be discarded now.');
+      return next({ state: 'discarded', keyHeld: false, nextAttemptAt: null });
+
+    case 'resumed':
+      // At start: an attempt that was in flight when the app stopped may have reached the server.
+      if (entry.state === 'submitting') {
+        return next({ state: 'retrying', nextAttemptAt: at, maybeCreated: entry.kind === 'create' ? true : entry.maybeCreated });
+      }
+      if (entry.kind === 'create' && entry.attempts > 0 && !isTerminal(entry) && !entry.maybeCreated) {
+        return next({ maybeCreated: true });
+      }
+      return entry;
+  }
+}
+
+/** Creates the record of a newly staged submission. */
+export function newEntry(fields: {
+  id: string;
+  kind: 'create' | 'update';
+  profileId: string;
+  organizationId: string;
+  sourceId: string | null;
+  name: string;
+  description: string | null;
+  teamId: string | null;
+  pollEverySec: number;
+  pullSchedule: string;
+  fingerprint: string | null;
+  stagedOffline: boolean;
+  now: number;
+  ttlMs: number;
+}): OutboxEntry {
+  const at = iso(fields.now);
+  const sendsKey = fields.fingerprint !== null;
+  return {
+    id: fields.id,
+    kind: fields.kind,
+    state: 'staged',
+    profileId: fields.profileId,
+    organizationId: fields.organizationId,
+    sourceId: fields.sourceId,
+    name: fields.name,
+    description: fields.description,
+    teamId: fields.teamId,
+    pollEverySec: fields.pollEverySec,
+    pullSchedule: fields.pullSchedule,
+    keyHeld: sendsKey,
+    sendsKey,
+    fingerprint: fields.fingerprint,
+    attempts: 0,
+    nextAttemptAt: at,
+    lastError: null,
+    maybeCreated: false,
+    sentNames: [],
+    stagedOffline: fields.stagedOffline,
+    preflight: null,
+    preflightDone: false,
+    adopted: false,
+    stagedAt: at,
+    updatedAt: at,
+    expiresAt: iso(fields.now + fields.ttlMs),
+    submittedAt: null,
+  };
+}

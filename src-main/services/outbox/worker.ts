@@ -1,0 +1,284 @@
+/**
+ * The outbox worker: submits due entries with bounded concurrency on the injected clock,
+ * retries with backoff (Retry-After wins), wakes on reconnect and on sign-in, expires keys
+ * past their TTL, reconciles possibly-created entries before retrying them.
+ */
+import type { Settings } from '../../../src-shared/domain/settings';
+import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
+import type { PreflightNote } from '../../../src-shared/domain/outbox';
+import { AppError } from '../../../src-shared/errors';
+import type { Clock } from '../clock';
+import type { Connectivity } from '../connectivity/connectivity';
+import type { ConnectionService } from '../connection/types';
+import type { Logger } from '../logging/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import { retryDelayMs } from './backoff';
+import { classifyFailure } from './classify';
+import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import type { OutboxStore } from './outbox-store';
+import { createSharedLister, matchLostCreate } from './reconcile';
+import { submitEntry } from './submit';
+import { transition, type OutboxEvent } from './transitions';
+
+/** Dependencies of the worker (one options object, fakes in tests). */
+export interface WorkerOptions {
+  store: OutboxStore;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'>;
+  connectivity?: Connectivity;
+  settings: { get(): Settings | Promise<Settings> };
+  /** Pre-flight key check (Anthropic); absent = never checked. */
+  checkKey?: (options: { key: string; baseUrl: string; signal?: AbortSignal }) => Promise<KeyVerdict>;
+  /** Attempts in flight at once; default 4. */
+  concurrency?: number;
+  /** Timeout of one LangWatch request; default 30 s. */
+  requestTimeoutMs?: number;
+  random?: () => number;
+  /** Called after every change of the records (the facade emits `outbox.changed`). */
+  onChange: () => void;
+  /** Called once an entry reached `submitted` (after its key was wiped). */
+  onSubmitted: (entry: OutboxEntry) => void;
+}
+
+/** Statuses of a source this console itself caused, recorded in the local history. */
+export type WorkerHistoryHook = (entry: OutboxEntry) => Promise<void>;
+
+/** The running worker. */
+export interface OutboxWorker {
+  start(): void;
+  stop(): Promise<void>;
+  /** Re-plans at once (after staging, an edit, retry now, reconnect). */
+  wake(): void;
+  /** Applies an event to a record, persists it durably, notifies. */
+  apply(id: string, event: OutboxEvent): Promise<OutboxEntry>;
+  /** True while an attempt of this entry is in flight. */
+  isRunning(id: string): boolean;
+  /** Resolves when nothing is due now and nothing is in flight (tests, bench). */
+  idle(): Promise<void>;
+}
+
+const MAX_TIMER_MS = 60 * 60_000;
+
+/** Creates the worker (see {@link OutboxWorker}); `afterSubmit` records the local history. */
+export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHistoryHook): OutboxWorker {
+  const { store, secrets, clock, log } = options;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const running = new Map<string, AbortController>();
+  const signInWaits = new Map<string, AbortController>();
+  const idleWaiters: Array<() => void> = [];
+  let timer: unknown = null;
+  let started = false;
+  let stopped = false;
+  const lister = createSharedLister(async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId), clock.now);
+
+  async function apply(id: string, event: OutboxEvent): Promise<OutboxEntry> {
+    const current = store.get(id);
+    if (!current) throw new AppError('outbox.not_found', 'This outbox entry no longer exists.', { stagedId: id });
+    const next = transition(current, event, clock.now());
+    if (next === current) return current;
+    await store.put(next);
+    options.onChange();
+    return next;
+  }
+
+  const waiting = (e: OutboxEntry) => !isTerminal(e) && e.state !== 'submitting';
+  const due = (e: OutboxEntry, now: number) =>
+    (e.state === 'staged' || e.state === 'retrying') && e.nextAttemptAt !== null && Date.parse(e.nextAttemptAt) <= now && !running.has(e.id);
+
+  function pump(): void {
+    if (!started || stopped) return;
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+    const now = clock.now();
+    const entries = store.all();
+    for (const entry of entries) {
+      if (waiting(entry) && !running.has(entry.id) && Date.parse(entry.expiresAt) <= now) {
+        running.set(entry.id, new AbortController());
+        void expire(entry).finally(() => finish(entry.id));
+      }
+    }
+    const ready = entries.filter((e) => due(e, now)).sort((a, b) => Date.parse(a.nextAttemptAt!) - Date.parse(b.nextAttemptAt!));
+    for (const entry of ready) {
+      if (running.size >= concurrency) break;
+      const controller = new AbortController();
+      running.set(entry.id, controller);
+      void attempt(entry.id, controller.signal).finally(() => finish(entry.id));
+    }
+    let wakeAt = Infinity;
+    for (const e of store.all()) {
+      if (running.has(e.id) || !waiting(e)) continue;
+      wakeAt = Math.min(wakeAt, Date.parse(e.expiresAt));
+      if ((e.state === 'staged' || e.state === 'retrying') && e.nextAttemptAt && running.size < concurrency) {
+        wakeAt = Math.min(wakeAt, Date.parse(e.nextAttemptAt));
+      }
+    }
+    if (wakeAt !== Infinity) {
+      timer = clock.setTimeout(pump, Math.min(MAX_TIMER_MS, Math.max(0, wakeAt - now)));
+    }
+    if (running.size === 0 && !store.all().some((e) => due(e, clock.now()))) {
+      for (const resolve of idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  function finish(id: string): void {
+    running.delete(id);
+    pump();
+  }
+
+  async function expire(entry: OutboxEntry): Promise<void> {
+    try {
+      if (entry.keyHeld) await secrets.delete(stagedAccount(entry.id));
+      await apply(entry.id, { type: 'expired' });
+      log.info('staged key expired and wiped', { stagedId: entry.id });
+    } catch (error) {
+      log.error('could not expire staged entry', { stagedId: entry.id, error });
+    }
+  }
+
+  function waitForSignIn(profileId: string): void {
+    if (signInWaits.has(profileId) || stopped) return;
+    const controller = new AbortController();
+    signInWaits.set(profileId, controller);
+    options.connection
+      .waitForSession(profileId, controller.signal)
+      .then(async () => {
+        signInWaits.delete(profileId);
+        for (const e of store.all()) {
+          if (e.profileId === profileId && e.state === 'needs_sign_in') await apply(e.id, { type: 'signed_in' }).catch(() => undefined);
+        }
+        pump();
+      })
+      .catch(() => signInWaits.delete(profileId));
+  }
+
+  async function runPreflight(entry: OutboxEntry, key: string, signal: AbortSignal): Promise<'reject' | 'go'> {
+    const settings = await options.settings.get();
+    if (!settings.autoPreflight || !options.checkKey || entry.preflightDone) return 'go';
+    const profile = options.connection.state().profiles.find((p) => p.id === entry.profileId);
+    if (!profile) return 'go';
+    let note: PreflightNote;
+    try {
+      const verdict = await options.checkKey({ key, baseUrl: profile.anthropicBaseUrl, signal });
+      note = { verdict: verdict.verdict, message: verdict.message, checkedAt: verdict.checkedAt, requestId: verdict.requestId };
+    } catch {
+      note = { verdict: 'inconclusive', message: 'The key could not be tested (no answer from Anthropic); submitting anyway.', checkedAt: new Date(clock.now()).toISOString(), requestId: null };
+    }
+    await apply(entry.id, { type: 'preflight', note });
+    if (note.verdict !== 'invalid_key' && note.verdict !== 'missing_scope') return 'go';
+    await apply(entry.id, {
+      type: 'rejected',
+      error: { code: 'invalid_argument', message: `Anthropic refused this key: ${note.message} Enter another key or discard this entry.`, details: { preflight: note.verdict } },
+    });
+    return 'reject';
+  }
+
+  async function attempt(id: string, signal: AbortSignal): Promise<void> {
+    let entry = await apply(id, { type: 'attempt_started' });
+    try {
+      let key: string | null = null;
+      if (entry.sendsKey) {
+        key = await secrets.get(stagedAccount(id));
+        if (key === null) {
+          // The record said it held a key: put it back to waiting, then flag it.
+          await apply(id, { type: 'retry_later', error: { code: 'outbox.key_missing', message: 'The staged key is missing.' }, delayMs: 0, maybeCreated: false });
+          await apply(id, { type: 'key_missing' });
+          return;
+        }
+        if ((await runPreflight(entry, key, signal)) === 'reject') return;
+      }
+      entry = store.get(id)!;
+      if (entry.kind === 'create' && entry.maybeCreated) {
+        const sources = await lister(entry.profileId, entry.organizationId, Date.parse(entry.updatedAt));
+        const match = matchLostCreate(entry, sources);
+        if (match.kind === 'adopt') {
+          log.info('lost create reconciled: adopting the source the server made', { stagedId: id, sourceId: match.source.id });
+          await succeed(id, match.source.id, true);
+          return;
+        }
+        if (match.kind === 'duplicate') {
+          await apply(id, {
+            type: 'rejected',
+            error: {
+              code: 'langwatch.conflict',
+              message: `A source named "${entry.name}" already exists in this organisation (created ${match.source.createdAt}). Choose another name and resubmit.`,
+              details: { reason: 'duplicate_name', existingSourceId: match.source.id },
+            },
+          });
+          return;
+        }
+        entry = await apply(id, { type: 'reconciled_none' });
+      }
+      const api = await options.connection.apiFor(entry.profileId);
+      const sourceId = await submitEntry(api, entry, key, { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 });
+      key = null;
+      await succeed(id, sourceId, false);
+    } catch (error) {
+      await fail(id, error);
+    }
+  }
+
+  async function succeed(id: string, sourceId: string, adopted: boolean): Promise<void> {
+    const done = await apply(id, { type: 'succeeded', sourceId, adopted });
+    options.connectivity?.reportSuccess();
+    // The record says "no key" durably before the wipe; the start sweep removes a leftover.
+    if (done.sendsKey) await secrets.delete(stagedAccount(id)).catch((error) => log.error('could not wipe a submitted key', { stagedId: id, error }));
+    await afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: id, error }));
+    log.info('outbox entry submitted', { stagedId: id, sourceId, adopted, kind: done.kind });
+    options.onSubmitted(done);
+  }
+
+  async function fail(id: string, error: unknown): Promise<void> {
+    const current = store.get(id);
+    if (!current || current.state !== 'submitting') {
+      log.error('outbox attempt failed after its entry moved on', { stagedId: id, error });
+      return;
+    }
+    const failure = classifyFailure(error);
+    log.info('outbox attempt failed', { stagedId: id, outcome: failure.kind, code: failure.error.code });
+    if (failure.kind === 'sign_in') {
+      await apply(id, { type: 'needs_sign_in', error: failure.error });
+      waitForSignIn(current.profileId);
+    } else if (failure.kind === 'reject') {
+      await apply(id, { type: 'rejected', error: failure.error });
+    } else {
+      if (failure.network) options.connectivity?.reportNetworkFailure(error);
+      else options.connectivity?.reportSuccess();
+      const delayMs = retryDelayMs(current.attempts, { retryAfterSec: failure.retryAfterSec, random: options.random });
+      await apply(id, { type: 'retry_later', error: failure.error, delayMs, maybeCreated: failure.ambiguous });
+    }
+  }
+
+  const unsubscribeConnectivity = options.connectivity?.onChange((online) => {
+    if (!online) return;
+    void (async () => {
+      for (const e of store.all()) if (e.state === 'retrying') await apply(e.id, { type: 'reconnected' }).catch(() => undefined);
+      pump();
+    })();
+  });
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      for (const e of store.all()) if (e.state === 'needs_sign_in') waitForSignIn(e.profileId);
+      pump();
+    },
+    async stop() {
+      stopped = true;
+      unsubscribeConnectivity?.();
+      if (timer !== null) clock.clearTimeout(timer);
+      for (const c of signInWaits.values()) c.abort();
+      for (const c of running.values()) c.abort();
+      for (const resolve of idleWaiters.splice(0)) resolve();
+    },
+    wake: () => pump(),
+    apply,
+    isRunning: (id) => running.has(id),
+    idle() {
+      if (running.size === 0 && !store.all().some((e) => due(e, clock.now()))) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Outbox shapes that cross IPC: the states of a staged submission and the secret-free view
+ * of an entry the renderer shows. The record on disk (src-main/services/outbox/entry.ts)
+ * has more bookkeeping, never a secret either.
+ */
+import { z } from 'zod';
+import { errorDataSchema } from '../errors';
+
+/**
+ * The life of a staged key (architecture "The key's life"):
+ * - `staged`: waiting for its first attempt; `submitting`: a request is in flight;
+ * - `retrying`: offline / timeout / 5xx / 429, tried again at `nextAttemptAt` (and on reconnect);
+ * - `needs_sign_in`: 401 or no session, resumes after sign-in;
+ * - `rejected`: the server (or the pre-flight) refused it; edit and resubmit, or discard;
+ * - `key_missing`: the keychain lost the key (found at start); re-enter it or discard;
+ * - terminal: `submitted` (key wiped), `expired` (TTL, key wiped), `discarded` (key wiped).
+ */
+export const OutboxState = z.enum([
+  'staged',
+  'submitting',
+  'retrying',
+  'needs_sign_in',
+  'rejected',
+  'key_missing',
+  'submitted',
+  'expired',
+  'discarded',
+]);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+/** The last pre-flight verdict of a staged key, as a short note (no secret). */
+export const PreflightNote = z.object({
+  verdict: z.enum(['valid', 'invalid_key', 'missing_scope', 'rate_limited', 'inconclusive', 'wrong_endpoint', 'skipped']),
+  message: z.string().max(2000),
+  checkedAt: z.iso.datetime({ offset: true }),
+  requestId: z.string().nullable(),
+});
+export type PreflightNote = z.infer<typeof PreflightNote>;
+
+/** One entry as the renderer sees it. */
+export const OutboxEntryView = z.object({
+  id: z.string(),
+  kind: z.enum(['create', 'update']),
+  state: OutboxState,
+  organizationId: z.string(),
+  profileId: z.string(),
+  sourceId: z.string().nullable(),
+  name: z.string(),
+  description: z.string().nullable(),
+  teamId: z.string().nullable(),
+  pollEverySec: z.number(),
+  pullSchedule: z.string(),
+  /** Whether the keychain still holds the staged key. */
+  keyHeld: z.boolean(),
+  /** Display-safe fingerprint (`sk-ant-api01-…a1b2`); null for a cadence-only change. */
+  fingerprint: z.string().nullable(),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: errorDataSchema.nullable(),
+  preflight: PreflightNote.nullable(),
+  /** Reconciliation adopted a source the server had already created. */
+  adopted: z.boolean(),
+  stagedAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type OutboxEntryView = z.infer<typeof OutboxEntryView>;
+
+/** What this console did to a source (the status detail view reads it). */
+export const SourceHistoryItem = z.object({
+  action: z.enum(['created', 'rekeyed', 'cadence_changed']),
+  at: z.iso.datetime({ offset: true }),
+  fingerprint: z.string().nullable(),
+  pollEverySec: z.number(),
+  stagedId: z.string(),
+});
+export type SourceHistoryItem = z.infer<typeof SourceHistoryItem>;
+
+/** States that still need the admin or the worker (the nav badge counts them). */
+export const OPEN_OUTBOX_STATES: readonly OutboxState[] = ['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing'];

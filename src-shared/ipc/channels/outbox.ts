@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { channel, idSchema, LIMITS, noInput } from '../define';
+import { OutboxEntryView, SourceHistoryItem } from '../../domain/outbox';
+
+// The key crosses IPC once, renderer -> main, inside `outbox.stage` / `outbox.edit`; it is
+// never part of any answer or event. Main re-validates every field with the composer schema.
+const key = z.string().max(LIMITS.secret);
+const name = z.string().max(LIMITS.name + 64);
+const cadence = z.number().int().positive().max(10_000_000);
+
+/** A new `claude_compliance` source. */
+const StageCreate = z
+  .object({
+    kind: z.literal('create'),
+    organizationId: idSchema,
+    name,
+    description: z.string().max(LIMITS.description).optional(),
+    teamId: idSchema.nullable().optional(),
+    key,
+    pollEverySec: cadence,
+  })
+  .strict();
+
+/** Re-key and/or cadence change of an existing source (`key` absent = keep the stored key). */
+const StageUpdate = z
+  .object({
+    kind: z.literal('update'),
+    organizationId: idSchema,
+    sourceId: idSchema,
+    name,
+    key: key.optional(),
+    pollEverySec: cadence,
+  })
+  .strict();
+
+export const OutboxStageInput = z.discriminatedUnion('kind', [StageCreate, StageUpdate]);
+export type OutboxStageInput = z.infer<typeof OutboxStageInput>;
+
+/** An edit of a waiting entry; `key` absent or empty = keep the staged key. */
+export const OutboxEditInput = z
+  .object({
+    stagedId: idSchema,
+    name,
+    description: z.string().max(LIMITS.description).optional(),
+    teamId: idSchema.nullable().optional(),
+    key: key.optional(),
+    pollEverySec: cadence,
+  })
+  .strict();
+export type OutboxEditInput = z.infer<typeof OutboxEditInput>;
+
+export const OutboxStageResult = z.object({
+  stagedId: z.string(),
+  /** `sk-ant-api01-…a1b2`; null for a cadence-only change. */
+  fingerprint: z.string().nullable(),
+  /** Non-blocking note (unknown key prefix). */
+  warning: z.string().optional(),
+});
+
+const byId = z.object({ stagedId: idSchema }).strict();
+
+/** Staged submissions: the composer's way to LangWatch. */
+export const outboxChannels = {
+  'outbox.stage': channel({ summary: 'Stages a key (keychain) and its submission (outbox); answers at once.', input: OutboxStageInput, output: OutboxStageResult }),
+  'outbox.list': channel({ summary: 'Every outbox entry (no secrets).', input: noInput, output: z.array(OutboxEntryView) }),
+  'outbox.retryNow': channel({ summary: 'Tries a waiting entry again now.', input: byId, output: OutboxEntryView }),
+  'outbox.edit': channel({ summary: 'Edits a waiting entry (optionally with a new key) and resubmits it.', input: OutboxEditInput, output: OutboxStageResult }),
+  'outbox.discard': channel({ summary: 'Discards a waiting entry; its key is wiped.', input: byId, output: OutboxEntryView }),
+  'outbox.history': channel({
+    summary: 'What this console did to a source (created, re-keyed, cadence changed).',
+    input: z.object({ sourceId: idSchema }).strict(),
+    output: z.array(SourceHistoryItem),
+  }),
+};
+
+export const outboxEvents = {
+  /** The whole (small) list after any change. */
+  'outbox.changed': z.array(OutboxEntryView),
+  /** An entry staged while offline went through (main shows a system notification). */
+  'outbox.submitted': OutboxEntryView,
+};
