@@ -46,8 +46,8 @@ export interface EmulatorControl {
   denyDevice(userCode: string): void;
   expireDeviceCode(userCode: string): void;
   expireAccessTokens(): void;
-  /** Appends `n` new activities (newest) to the Anthropic feed; returns their ids. */
-  addActivities(n: number, opts?: { type?: string }): string[];
+  /** Appends `n` activities to the Anthropic feed (at `now`, or backdated to `at` epoch ms: late-indexed rows); returns their ids. */
+  addActivities(n: number, opts?: { type?: string; at?: number }): string[];
   setEnterprise(orgId: string, enterprise: boolean): void;
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
@@ -71,7 +71,7 @@ export function rawView(rt: Runtime, s: SourceRecord): RawSourceView {
 export interface ControlDeps {
   rt: Runtime; faults: Faults; puller: Puller; log: RequestLogEntry[];
   setOffline: EmulatorControl['setOffline']; reset: () => Promise<void>;
-  addActivity: (type?: string) => string;
+  addActivity: (type?: string, at?: number) => string;
   defaults: { signInLimit: number; anthropicLimit: number };
 }
 
@@ -127,7 +127,7 @@ export function createControl(d: ControlDeps): EmulatorControl {
     denyDevice(userCode) { const rec = device(userCode); if (rec.status === 'pending') rec.status = 'denied'; rt.store.touch(); },
     expireDeviceCode(userCode) { device(userCode).expiresAt = rt.now() - 1; rt.store.touch(); },
     expireAccessTokens() { for (const t of rt.store.cliTokens.values()) if (t.kind === 'access') t.expiresAt = 0; rt.store.touch(); },
-    addActivities(n, opts) { return Array.from({ length: n }, () => d.addActivity(opts?.type)); },
+    addActivities(n, opts) { return Array.from({ length: n }, () => d.addActivity(opts?.type, opts?.at)); },
     setEnterprise(orgId, enterprise) {
       const org = rt.store.orgs.get(orgId);
       if (!org) throw new Error(`Unknown org ${orgId}`);

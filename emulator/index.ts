@@ -120,8 +120,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const control = createControl({
     rt, faults, puller, log, setOffline,
     defaults: { signInLimit: settings.signInLimit, anthropicLimit: settings.anthropicLimit },
-    addActivity(type) {
-      const entry = generateActivity(rng, now(), store.activitySeq++);
+    addActivity(type, at) {
+      const entry = generateActivity(rng, at ?? now(), store.activitySeq++);
       if (type) entry.activity.type = type;
       rt.activities.add(entry);
       store.touch();

@@ -11,6 +11,8 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
+import { createAnthropicPreflight } from './anthropic';
+import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
 import { createDeploymentProbe } from './connectivity/deployment-probe';
 import { createStatusMonitor, type StatusMonitor } from './status/monitor';
@@ -39,6 +41,8 @@ export interface Services {
   profiles: Profiles;
   sessions: SessionManager;
   connection: Connection;
+  /** Anthropic key pre-flight and preview; remembers the last verdict per staged entry and source. */
+  keyChecks: KeyChecks;
   connectivity: Connectivity;
   /** Live source status (status monitor). */
   status: StatusMonitor;
@@ -81,6 +85,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // The renderer follows the connection live (sign-in, expiry, org switch).
   connection.onChange((state) => events.emit('connection.changed', state));
 
+  const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-verdicts'), clock });
+  await verdictMemory.load();
+  const keyChecks = createKeyChecks({
+    preflight: createAnthropicPreflight({ now: () => clock.now() }),
+    secrets,
+    anthropicBaseUrlOf: async (profileId) => (await profiles.get(profileId)).anthropicBaseUrl,
+    activeProfileId: () => connection.state().activeProfileId,
+    memory: verdictMemory,
+    log: log.child('key-checks'),
+    onRecorded: (recorded) => events.emit('keys.verdictRecorded', recorded),
+  });
+
   const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
   const status = createStatusMonitor({ connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals });
   const sources = createSourcesService({ connection, monitor: status, clock, log: log.child('sources') });
@@ -96,6 +112,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     profiles,
     sessions,
     connection,
+    keyChecks,
     connectivity,
     status,
     sources,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { connectionChannels, connectionEvents } from './channels/connection';
+import { keysChannels, keysEvents } from './channels/keys';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { sourcesChannels, sourcesEvents } from './channels/sources';
 import type { ChannelSpec, IpcResult } from './define';
@@ -14,6 +15,7 @@ import type { ChannelSpec, IpcResult } from './define';
 export const IPC_CONTRACT = {
   ...appChannels,
   ...connectionChannels,
+  ...keysChannels,
   ...settingsChannels,
   ...sourcesChannels,
 } as const satisfies Record<string, ChannelSpec>;
@@ -21,6 +23,7 @@ export const IPC_CONTRACT = {
 export const IPC_EVENTS = {
   ...appEvents,
   ...connectionEvents,
+  ...keysEvents,
   ...settingsEvents,
   ...sourcesEvents,
 } as const satisfies Record<string, z.ZodType>;

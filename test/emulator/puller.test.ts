@@ -55,6 +55,28 @@ describe('puller', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('overlap re-read picks up a late-indexed row older than the cursor', async () => {
+    let t = Date.UTC(2026, 10, 1, 12);
+    const e2 = await startEmulator({ pullerSchedule: false, now: () => t });
+    try {
+      const c = await signIn(e2.langwatchUrl);
+      const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
+        organizationId: 'org_acme', sourceType: 'claude_compliance', name: 'Late',
+        parserConfig: { adapter: 'claude_compliance', credentials: { token: SEED.anthropicKeys.compliance } }, pullSchedule: '*/5 * * * *',
+      });
+      await e2.control.pullNow(source.id);
+      t += 60_000;
+      // Indexed late: created 5 minutes ago, i.e. older than the watermark.
+      const [late] = e2.control.addActivities(1, { at: t - 5 * 60_000, type: 'claude_chat_created' });
+      const [r] = await e2.control.pullNow(source.id);
+      expect(r!.outcome).toBe('ok');
+      const events = await trpcClient(e2.langwatchUrl, c).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
+      expect(events.map((e) => e.eventId)).toContain(late);
+      const again = await e2.control.pullNow(source.id);
+      expect(again[0]!.newEvents).toBeLessThan(5); // dedup: only the previous run's own access rows are new
+    } finally { await e2.close(); }
+  });
+
   it('401/403 count an error and leave the status; no key or no schedule: never active', async () => {
     const { source: revoked } = await create('Revoked', SEED.anthropicKeys.revoked);
     const [r] = await emu.control.pullNow(revoked.id);

@@ -2,6 +2,7 @@ import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { connectionHandlers } from './connection';
+import { keysHandlers } from './keys';
 import { settingsHandlers } from './settings';
 import { sourcesHandlers } from './sources';
 
@@ -13,6 +14,7 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...connectionHandlers(services),
+    ...keysHandlers(services),
     ...settingsHandlers(services),
     ...sourcesHandlers(services),
   };

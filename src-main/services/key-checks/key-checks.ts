@@ -1,0 +1,195 @@
+import { checkComplianceKey, keyFingerprint } from '../../../src-shared/domain/compliance-key';
+import type { KeyCheckResult, KeyPreviewResult, LastKeyVerdicts, RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
+import { KEY_PREVIEW_SIZE } from '../../../src-shared/domain/key-check';
+import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
+import { AppError } from '../../../src-shared/errors';
+import type { AnthropicPreflight } from '../anthropic';
+import type { Logger } from '../logging/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { VerdictMemory } from './verdict-memory';
+
+/** Where a staged entry belongs: its profile (deployment) and, once known, its source. */
+export interface StagedKeyTarget {
+  profileId: string;
+  sourceId: string | null;
+}
+
+/**
+ * Finds a staged entry (the outbox provides it); null when there is no such entry.
+ * Until an outbox is attached, staged keys are checked against the active profile.
+ */
+export type StagedLookup = (stagedId: string) => StagedKeyTarget | null | Promise<StagedKeyTarget | null>;
+
+/** Options of {@link createKeyChecks}. */
+export interface KeyChecksOptions {
+  preflight: AnthropicPreflight;
+  secrets: SecretStore;
+  /** The profile's Anthropic base URL (throws `profile.not_found`). */
+  anthropicBaseUrlOf(profileId: string): Promise<string>;
+  /** Fallback profile for staged keys while no outbox lookup is attached. */
+  activeProfileId(): string | null;
+  memory: VerdictMemory;
+  log: Logger;
+  /** Called with every remembered verdict (the `keys.verdictRecorded` event). */
+  onRecorded?: (recorded: RecordedKeyVerdict) => void;
+  stagedLookup?: StagedLookup;
+}
+
+/** Key checks and event previews for typed and staged keys, and the memory of their verdicts. */
+export interface KeyChecks {
+  /** Tests a key typed in the composer; the key is used for this one request and dropped. */
+  checkTyped(input: { profileId: string; key: string }): Promise<KeyCheckResult>;
+  /** Tests a staged key read from the keychain; remembers the verdict. */
+  checkStaged(input: { stagedId: string }): Promise<KeyCheckResult>;
+  previewTyped(input: { profileId: string; key: string }): Promise<KeyPreviewResult>;
+  previewStaged(input: { stagedId: string }): Promise<KeyPreviewResult>;
+  lastVerdicts(): LastKeyVerdicts;
+  /** The most recent verdict about a source or a staged entry (for the diagnosis view). */
+  lastVerdictFor(query: { sourceId?: string | null; stagedId?: string | null }): RecordedKeyVerdict | null;
+  /**
+   * Remembers a verdict reached elsewhere (the outbox worker's automatic pre-flight), so
+   * `lastVerdicts` and the diagnosis see it too.
+   */
+  recordVerdict(input: { verdict: KeyVerdict; fingerprint: string; stagedId: string | null; sourceId: string | null; profileId: string; anthropicBaseUrl: string }): Promise<RecordedKeyVerdict>;
+  /** Files a staged entry's last verdict under the source it became. */
+  linkSource(stagedId: string, sourceId: string): Promise<void>;
+  /** Attaches the outbox's entry lookup (wired once the outbox exists). */
+  setStagedLookup(lookup: StagedLookup): void;
+}
+
+/** Creates the key-check service. */
+export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
+  const { preflight, secrets, memory, log } = options;
+  let stagedLookup = options.stagedLookup ?? null;
+  // One request per staged entry at a time: a double click must not cost two feed calls.
+  const inFlight = new Map<string, Promise<KeyCheckResult>>();
+
+  /** The trimmed key, or `invalid_argument` with the form's message (never the key). */
+  function validKey(raw: string): string {
+    const check = checkComplianceKey(raw);
+    if (!check.ok) throw new AppError('invalid_argument', check.message, { field: 'key', reason: check.code });
+    return check.key;
+  }
+
+  async function resolveStaged(stagedId: string): Promise<{ key: string; target: StagedKeyTarget }> {
+    let target: StagedKeyTarget | null;
+    if (stagedLookup) {
+      target = await stagedLookup(stagedId);
+      if (!target) throw new AppError('outbox.not_found', 'This staged entry no longer exists.', { stagedId });
+    } else {
+      const profileId = options.activeProfileId();
+      if (!profileId) throw new AppError('profile.not_found', 'No deployment profile is active.', { stagedId });
+      target = { profileId, sourceId: null };
+    }
+    const key = await secrets.get(`staged:${stagedId}`);
+    if (key === null) {
+      throw new AppError(
+        'outbox.key_missing',
+        'The keychain no longer holds the key of this staged entry, so it cannot be tested. Enter the key again or discard the entry.',
+        { stagedId },
+      );
+    }
+    return { key: validKey(key), target };
+  }
+
+  async function remember(
+    verdict: KeyVerdict,
+    fingerprint: string,
+    target: StagedKeyTarget,
+    stagedId: string,
+    anthropicBaseUrl: string,
+  ): Promise<void> {
+    const recorded = await memory.record({ verdict, fingerprint, stagedId, sourceId: target.sourceId, profileId: target.profileId, anthropicBaseUrl });
+    options.onRecorded?.(recorded);
+  }
+
+  function logVerdict(what: string, context: Record<string, unknown>, verdict: KeyVerdict): void {
+    log.info(what, { ...context, verdict: verdict.verdict, httpStatus: verdict.httpStatus, requestId: verdict.requestId, attempts: verdict.attempts });
+  }
+
+  /** A preview's failure carries its verdict; add what the renderer needs to explain it. */
+  function previewFailure(error: unknown, extra: Record<string, unknown>): unknown {
+    if (!(error instanceof AppError) || error.code !== 'anthropic.request_failed') return error;
+    return new AppError(error.code, error.message, { ...error.details, ...extra });
+  }
+
+  function verdictOf(error: unknown): KeyVerdict | null {
+    if (!(error instanceof AppError) || error.code !== 'anthropic.request_failed') return null;
+    const parsed = keyVerdictSchema.safeParse(error.details?.['verdict']);
+    return parsed.success ? parsed.data : null;
+  }
+
+  return {
+    async checkTyped({ profileId, key: raw }) {
+      const key = validKey(raw);
+      const anthropicBaseUrl = await options.anthropicBaseUrlOf(profileId);
+      const fingerprint = keyFingerprint(key);
+      const verdict = await preflight.checkKey({ baseUrl: anthropicBaseUrl, key });
+      logVerdict('typed key checked', { profileId, fingerprint }, verdict);
+      return { verdict, fingerprint, profileId, anthropicBaseUrl };
+    },
+
+    checkStaged({ stagedId }) {
+      const running = inFlight.get(stagedId);
+      if (running) return running;
+      const run = (async () => {
+        const { key, target } = await resolveStaged(stagedId);
+        const anthropicBaseUrl = await options.anthropicBaseUrlOf(target.profileId);
+        const fingerprint = keyFingerprint(key);
+        const verdict = await preflight.checkKey({ baseUrl: anthropicBaseUrl, key });
+        logVerdict('staged key checked', { stagedId, profileId: target.profileId, fingerprint }, verdict);
+        await remember(verdict, fingerprint, target, stagedId, anthropicBaseUrl);
+        return { verdict, fingerprint, profileId: target.profileId, anthropicBaseUrl };
+      })().finally(() => inFlight.delete(stagedId));
+      inFlight.set(stagedId, run);
+      return run;
+    },
+
+    async previewTyped({ profileId, key: raw }) {
+      const key = validKey(raw);
+      const anthropicBaseUrl = await options.anthropicBaseUrlOf(profileId);
+      const fingerprint = keyFingerprint(key);
+      try {
+        const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
+        log.info('typed key preview', { profileId, fingerprint, events: preview.events.length, requestId: preview.requestId });
+        return { preview, fingerprint, profileId, anthropicBaseUrl };
+      } catch (error) {
+        throw previewFailure(error, { fingerprint, anthropicBaseUrl });
+      }
+    },
+
+    async previewStaged({ stagedId }) {
+      const { key, target } = await resolveStaged(stagedId);
+      const anthropicBaseUrl = await options.anthropicBaseUrlOf(target.profileId);
+      const fingerprint = keyFingerprint(key);
+      try {
+        const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
+        log.info('staged key preview', { stagedId, fingerprint, events: preview.events.length, requestId: preview.requestId });
+        return { preview, fingerprint, profileId: target.profileId, anthropicBaseUrl };
+      } catch (error) {
+        // A failed preview is as much a verdict about the key as a check.
+        const verdict = verdictOf(error);
+        if (verdict) await remember(verdict, fingerprint, target, stagedId, anthropicBaseUrl);
+        throw previewFailure(error, { fingerprint, anthropicBaseUrl });
+      }
+    },
+
+    lastVerdicts: () => memory.all(),
+    lastVerdictFor: (query) => memory.lastFor(query),
+
+    async recordVerdict(input) {
+      const recorded = await memory.record(input);
+      options.onRecorded?.(recorded);
+      return recorded;
+    },
+
+    async linkSource(stagedId, sourceId) {
+      const linked = await memory.linkSource(stagedId, sourceId);
+      if (linked) options.onRecorded?.(linked);
+    },
+
+    setStagedLookup(lookup) {
+      stagedLookup = lookup;
+    },
+  };
+}

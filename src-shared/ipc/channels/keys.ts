@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { KeyCheckResult, KeyPreviewResult, LastKeyVerdicts, RecordedKeyVerdict } from '../../domain/key-check';
+import { channel, idSchema, LIMITS, noInput } from '../define';
+
+/**
+ * A key typed in the composer: sent once for one check, never stored or echoed. Only its
+ * size is bounded here; the client-side key rules run in main (`invalid_argument` with the
+ * same messages as the form), so a refusal never carries the key in an issue.
+ */
+const typedKey = z.string().min(1).max(LIMITS.secret);
+
+/** Anthropic pre-flight: test a compliance key and preview the events LangWatch will get. */
+export const keysChannels = {
+  'keys.checkTyped': channel({
+    summary: 'Tests a key typed in the composer against the profile’s Anthropic base URL (never stored).',
+    input: z.object({ profileId: idSchema, key: typedKey }).strict(),
+    output: KeyCheckResult,
+  }),
+  'keys.checkStaged': channel({
+    summary: 'Tests the key of a staged entry, read from the keychain (outbox.key_missing when gone).',
+    input: z.object({ stagedId: idSchema }).strict(),
+    output: KeyCheckResult,
+  }),
+  'keys.previewTyped': channel({
+    summary: 'The 20 most recent activities the typed key can read, as governance events (raw kept).',
+    input: z.object({ profileId: idSchema, key: typedKey }).strict(),
+    output: KeyPreviewResult,
+  }),
+  'keys.previewStaged': channel({
+    summary: 'The 20 most recent activities the staged key can read, as governance events (raw kept).',
+    input: z.object({ stagedId: idSchema }).strict(),
+    output: KeyPreviewResult,
+  }),
+  'keys.lastVerdicts': channel({
+    summary: 'The most recent key verdicts by staged entry and by source (no secret).',
+    input: noInput,
+    output: LastKeyVerdicts,
+  }),
+};
+
+export const keysEvents = {
+  'keys.verdictRecorded': RecordedKeyVerdict,
+};
