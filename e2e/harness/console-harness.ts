@@ -9,6 +9,7 @@ import { createServices, type Services } from '../../src-main/services/create-se
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
 import { SEED } from '../../emulator/seed';
 import { bridgeScript } from './bridge-script';
+import { createHarnessPorts, type HarnessPorts } from './harness-ports';
 import { serveRenderer } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -40,6 +41,8 @@ export interface RendererBoundMessage {
  */
 export class ConsoleHarness {
   readonly traffic: RendererBoundMessage[] = [];
+  /** System-browser opens (recorded) and the browser sign-in window (a fresh Playwright context). */
+  readonly connectPorts: HarnessPorts;
   services!: Services;
   private dispatcher!: Dispatcher;
   private removeSink: (() => void) | null = null;
@@ -52,7 +55,14 @@ export class ConsoleHarness {
     private readonly options: HarnessOptions,
     private readonly closeServer: () => Promise<void>,
     private readonly ownsUserDataDir: boolean,
-  ) {}
+  ) {
+    this.connectPorts = createHarnessPorts(page.context().browser()!);
+  }
+
+  /** URLs the console opened in the "system browser". */
+  get openedUrls(): string[] {
+    return this.connectPorts.openedUrls;
+  }
 
   /** Serves the renderer, starts the services, binds the bridge and opens the console. */
   static async open(context: BrowserContext, options: HarnessOptions = {}): Promise<ConsoleHarness> {
@@ -85,7 +95,7 @@ export class ConsoleHarness {
   }
 
   private async startServices(): Promise<void> {
-    this.services = await createServices({ config: this.config, version: VERSION, secrets: this.options.secrets });
+    this.services = await createServices({ config: this.config, version: VERSION, secrets: this.options.secrets, ports: this.connectPorts.ports });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),
       senderPolicy: { trustedUrls: [this.rendererUrl], isOurWindow: (id) => id === this.pageId },

@@ -11,6 +11,7 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
+import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
 import { createAnthropicPreflight } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
@@ -25,6 +26,8 @@ export interface ServicesOptions {
   clock?: Clock;
   /** Injected by tests that share one store across restarts; otherwise chosen by config. */
   secrets?: SecretStore;
+  /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
+  ports?: Partial<ConnectPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
   statusIntervals?: ScheduleIntervals;
 }
@@ -41,6 +44,10 @@ export interface Services {
   profiles: Profiles;
   sessions: SessionManager;
   connection: Connection;
+  /** Outside-world ports: system browser, browser sign-in window. */
+  ports: ConnectPorts;
+  /** Sign-in flows of the connect screen (methods, email, browser, device, sign-out). */
+  connect: ConnectFlows;
   /** Anthropic key pre-flight and preview; remembers the last verdict per staged entry and source. */
   keyChecks: KeyChecks;
   connectivity: Connectivity;
@@ -85,6 +92,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // The renderer follows the connection live (sign-in, expiry, org switch).
   connection.onChange((state) => events.emit('connection.changed', state));
 
+  const ports: ConnectPorts = { ...unavailablePorts(), ...opts.ports };
+  const connect = createConnectFlows({
+    profiles,
+    sessions,
+    connection,
+    ports,
+    log: log.child('connect'),
+    onDeviceResult: (result) => events.emit('auth.deviceResult', result),
+  });
+
   const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-verdicts'), clock });
   await verdictMemory.load();
   const keyChecks = createKeyChecks({
@@ -112,6 +129,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     profiles,
     sessions,
     connection,
+    ports,
+    connect,
     keyChecks,
     connectivity,
     status,
@@ -128,6 +147,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return performance.now() - started;
     },
     async close() {
+      connect.dispose();
       status.close();
       connectivity.close();
       await connection.close();

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { authChannels, authEvents } from './channels/auth';
 import { connectionChannels, connectionEvents } from './channels/connection';
+import { profilesChannels, profilesEvents } from './channels/profiles';
 import { keysChannels, keysEvents } from './channels/keys';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { sourcesChannels, sourcesEvents } from './channels/sources';
@@ -14,6 +16,8 @@ import type { ChannelSpec, IpcResult } from './define';
 // One line per domain; each domain's channels live in channels/<domain>.ts.
 export const IPC_CONTRACT = {
   ...appChannels,
+  ...authChannels,
+  ...profilesChannels,
   ...connectionChannels,
   ...keysChannels,
   ...settingsChannels,
@@ -22,6 +26,8 @@ export const IPC_CONTRACT = {
 
 export const IPC_EVENTS = {
   ...appEvents,
+  ...authEvents,
+  ...profilesEvents,
   ...connectionEvents,
   ...keysEvents,
   ...settingsEvents,

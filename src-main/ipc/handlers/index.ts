@@ -1,7 +1,9 @@
 import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
+import { authHandlers } from './auth';
 import { connectionHandlers } from './connection';
+import { profilesHandlers } from './profiles';
 import { keysHandlers } from './keys';
 import { settingsHandlers } from './settings';
 import { sourcesHandlers } from './sources';
@@ -13,6 +15,8 @@ import { sourcesHandlers } from './sources';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...authHandlers(services),
+    ...profilesHandlers(services),
     ...connectionHandlers(services),
     ...keysHandlers(services),
     ...settingsHandlers(services),

@@ -1,0 +1,31 @@
+import { normaliseDeploymentUrl } from '../../services/profiles/url';
+import type { Services } from '../../services/create-services';
+import type { HandlerSlice } from '../handler-types';
+
+/** Handlers of the `profiles.*` channels; every change is followed by a connection refresh. */
+export function profilesHandlers(services: Services): HandlerSlice<'profiles'> {
+  const { profiles, sessions, connection } = services;
+  return {
+    'profiles.add': async (input) => {
+      const profile = await profiles.add(input);
+      await connection.refresh();
+      return profile;
+    },
+    'profiles.edit': async ({ profileId, ...patch }) => {
+      const current = await profiles.get(profileId);
+      // A session belongs to one deployment: moving the profile elsewhere ends it first.
+      if (patch.baseUrl !== undefined && normaliseDeploymentUrl(patch.baseUrl) !== current.baseUrl) {
+        await sessions.signOut(profileId);
+      }
+      const profile = await profiles.edit(profileId, patch);
+      await connection.refresh();
+      return profile;
+    },
+    'profiles.remove': async ({ profileId }) => {
+      await sessions.forgetProfile(profileId);
+      await connection.refresh();
+      return { removed: true as const };
+    },
+    'profiles.checkUrl': async ({ baseUrl }) => ({ baseUrl: normaliseDeploymentUrl(baseUrl) }),
+  };
+}

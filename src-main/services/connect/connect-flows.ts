@@ -1,0 +1,140 @@
+/**
+ * The sign-in flows the connect screen drives, on top of the session manager: which methods a
+ * deployment offers, email, browser window and device sign-in, sign-out. Keeps the running
+ * device sign-ins (their completion and approval URL) and browser windows per profile.
+ * Nothing it returns or emits holds a cookie, token or password.
+ */
+import type { SessionState } from '../../../src-shared/domain/langwatch';
+import { AppError } from '../../../src-shared/errors';
+import type { DeviceOutcome } from '../../../src-shared/ipc/channels/auth';
+import type { Connection } from '../connection/connection';
+import type { Logger } from '../logging/logger';
+import type { Profiles } from '../profiles/profiles';
+import type { SessionManager } from '../session/session-manager';
+import type { ConnectPorts } from './ports';
+import { checkVerificationUrl, describeEmailSignInError, describeMethodsError, deviceOutcomeOf } from './sign-in-errors';
+
+/** Options of {@link createConnectFlows}. */
+export interface ConnectFlowsOptions {
+  profiles: Pick<Profiles, 'get'>;
+  sessions: Pick<
+    SessionManager,
+    'signInWithEmail' | 'completeBrowserSignIn' | 'startDeviceSignIn' | 'cancelDeviceSignIn' | 'signOut' | 'getState'
+  >;
+  connection: Pick<Connection, 'apiFor'>;
+  ports: ConnectPorts;
+  log: Logger;
+  /** Where device results go (the `auth.deviceResult` push event). */
+  onDeviceResult(result: { profileId: string; outcome: DeviceOutcome; message: string }): void;
+  /** publicEnv timeout (default 15 s). */
+  methodsTimeoutMs?: number;
+}
+
+/** The connect flows' type. */
+export type ConnectFlows = ReturnType<typeof createConnectFlows>;
+
+/** Creates the connect flows. */
+export function createConnectFlows(options: ConnectFlowsOptions) {
+  const { profiles, sessions, connection, ports, log } = options;
+  const devices = new Map<string, { verificationUriComplete: string; token: object }>();
+  const browserWindows = new Map<string, AbortController>();
+
+  return {
+    /** The methods the deployment offers: the password form only where publicEnv says "email". */
+    async methods(profileId: string): Promise<{ password: boolean; browser: true; device: true }> {
+      const profile = await profiles.get(profileId);
+      try {
+        const api = await connection.apiFor(profileId);
+        const env = await api.publicEnv({ timeoutMs: options.methodsTimeoutMs ?? 15_000 });
+        return { password: env.NEXTAUTH_PROVIDER === 'email', browser: true, device: true };
+      } catch (error) {
+        throw describeMethodsError(error, profile.baseUrl);
+      }
+    },
+
+    /** Email + password; the password is passed on once and not kept (not even in the error). */
+    async signInWithEmail(profileId: string, email: string, password: string): Promise<SessionState> {
+      const profile = await profiles.get(profileId);
+      try {
+        return await sessions.signInWithEmail(profileId, { email, password });
+      } catch (error) {
+        throw describeEmailSignInError(error, profile.baseUrl, password);
+      }
+    },
+
+    /** Runs the browser sign-in window; a second call replaces a window still open. */
+    async signInWithBrowser(profileId: string): Promise<{ outcome: 'signed_in'; session: SessionState } | { outcome: 'cancelled' }> {
+      const profile = await profiles.get(profileId);
+      browserWindows.get(profileId)?.abort();
+      const controller = new AbortController();
+      browserWindows.set(profileId, controller);
+      try {
+        log.info('browser sign-in window opened', { profileId });
+        const cookiePair = await ports.browserSignIn({ profileId, baseUrl: profile.baseUrl, signal: controller.signal });
+        if (!cookiePair) {
+          log.info('browser sign-in window closed without a session', { profileId });
+          return { outcome: 'cancelled' };
+        }
+        const session = await sessions.completeBrowserSignIn(profileId, cookiePair);
+        return { outcome: 'signed_in', session };
+      } finally {
+        if (browserWindows.get(profileId) === controller) browserWindows.delete(profileId);
+      }
+    },
+
+    /** Starts a device sign-in; its end is reported through `onDeviceResult`. */
+    async startDeviceSignIn(profileId: string): Promise<{ userCode: string; verificationUriComplete: string; expiresAt: string }> {
+      const profile = await profiles.get(profileId);
+      // A sign-in started again supersedes the old one silently (its "cancelled" is not news).
+      devices.delete(profileId);
+      const started = await sessions.startDeviceSignIn(profileId);
+      const verificationUriComplete = checkVerificationUrl(started.verificationUriComplete, profile.baseUrl);
+      const token = {};
+      devices.set(profileId, { verificationUriComplete, token });
+      started.completion.then(
+        () => report(profileId, token, { outcome: 'approved', message: 'Signed in read-only with a device code.' }),
+        (error: unknown) => report(profileId, token, deviceOutcomeOf(error)),
+      );
+      return { userCode: started.userCode, verificationUriComplete, expiresAt: started.expiresAt };
+    },
+
+    /** Stops a running device sign-in (reported as `cancelled`). */
+    cancelDeviceSignIn(profileId: string): { cancelled: boolean } {
+      const running = devices.has(profileId);
+      sessions.cancelDeviceSignIn(profileId);
+      return { cancelled: running };
+    },
+
+    /** Opens the approval page of the running device sign-in in the system browser. */
+    async openVerificationPage(profileId: string): Promise<{ opened: true }> {
+      const running = devices.get(profileId);
+      if (!running) throw new AppError('not_found', 'No device sign-in is running. Start one first.');
+      const profile = await profiles.get(profileId);
+      // Checked again against the profile as it is now (it may have been edited meanwhile).
+      await ports.openExternal(checkVerificationUrl(running.verificationUriComplete, profile.baseUrl));
+      return { opened: true };
+    },
+
+    /** Signs out (server-side revoke, keychain entries deleted) and ends any running flow. */
+    async signOut(profileId: string): Promise<SessionState> {
+      browserWindows.get(profileId)?.abort();
+      if (devices.has(profileId)) sessions.cancelDeviceSignIn(profileId);
+      await sessions.signOut(profileId);
+      return sessions.getState(profileId);
+    },
+
+    /** Closes every open sign-in window (shutdown). */
+    dispose(): void {
+      for (const controller of browserWindows.values()) controller.abort();
+      browserWindows.clear();
+    },
+  };
+
+  function report(profileId: string, token: object, result: { outcome: DeviceOutcome; message: string }): void {
+    log.info('device sign-in finished', { profileId, outcome: result.outcome });
+    // Only the latest device sign-in of a profile reports; a superseded one ends quietly.
+    if (devices.get(profileId)?.token !== token) return;
+    devices.delete(profileId);
+    options.onDeviceResult({ profileId, ...result });
+  }
+}

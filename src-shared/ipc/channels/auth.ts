@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { SessionState } from '../../domain/langwatch';
+import { channel, idSchema } from '../define';
+
+/** The longest password the console passes on (BetterAuth's own limit is far lower). */
+export const PASSWORD_MAX = 1024;
+
+const ProfileInput = z.object({ profileId: idSchema }).strict();
+
+/** How a device sign-in ended, as pushed by `auth.deviceResult`. */
+export const DeviceOutcome = z.enum(['approved', 'denied', 'expired', 'cancelled', 'failed']);
+export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
+
+/** Sign-in, device flow and sign-out. Nothing here ever carries a cookie, token or password back. */
+export const authChannels = {
+  'auth.methods': channel({
+    summary: "The sign-in methods the deployment offers (from its publicEnv); errors say why it can't be reached.",
+    input: ProfileInput,
+    output: z.object({ password: z.boolean(), browser: z.literal(true), device: z.literal(true) }),
+  }),
+  'auth.signInWithEmail': channel({
+    summary: 'Email + password sign-in; the password is used for this one request and never stored, logged or echoed.',
+    input: z
+      .object({ profileId: idSchema, email: z.string().trim().min(1).max(320), password: z.string().min(1).max(PASSWORD_MAX) })
+      .strict(),
+    output: SessionState,
+  }),
+  'auth.signInWithBrowser': channel({
+    summary: "Opens the deployment's sign-in page in a private window of the console; resolves when signed in or closed.",
+    input: ProfileInput,
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('signed_in'), session: SessionState }),
+      z.object({ outcome: z.literal('cancelled') }),
+    ]),
+  }),
+  'auth.startDeviceSignIn': channel({
+    summary: 'Starts a read-only device sign-in; the result arrives as auth.deviceResult and connection.changed.',
+    input: ProfileInput,
+    output: z.object({ userCode: z.string().max(64), verificationUriComplete: z.string().max(2048), expiresAt: z.string() }),
+  }),
+  'auth.cancelDeviceSignIn': channel({
+    summary: 'Stops a running device sign-in.',
+    input: ProfileInput,
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  'auth.openVerificationPage': channel({
+    summary: "Opens the device approval page in the system browser (only on the deployment's own origin).",
+    input: ProfileInput,
+    output: z.object({ opened: z.literal(true) }),
+  }),
+  'auth.signOut': channel({
+    summary: "Signs out: revokes server-side (best effort) and deletes the profile's keychain entries.",
+    input: ProfileInput,
+    output: SessionState,
+  }),
+};
+
+export const authEvents = {
+  'auth.deviceResult': z.object({ profileId: z.string(), outcome: DeviceOutcome, message: z.string().max(500) }),
+};
