@@ -101,8 +101,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const base = { at: entry.submittedAt ?? new Date(clock.now()).toISOString(), fingerprint: entry.fingerprint, pollEverySec: entry.pollEverySec, stagedId: entry.id };
       if (entry.kind === 'create') items.push({ action: 'created', ...base });
       else {
-        if (entry.sendsKey) items.push({ action: 'rekeyed', ...base });
         items.push({ action: 'cadence_changed', ...base });
+        if (entry.sendsKey) items.push({ action: 'rekeyed', ...base });
       }
       if (entry.sourceId) await history.record(entry.sourceId, items);
     },

@@ -1,0 +1,359 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
+import { createConnectivity } from '../../../src-main/services/connectivity/connectivity';
+import { checkKey } from '../../../src-main/services/anthropic';
+import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
+import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
+import { stagedAccount } from '../../../src-main/services/outbox/entry';
+import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/domain/settings';
+import { AppError } from '../../../src-shared/errors';
+import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { fakeConnection, type FakeConnection } from './fake-connection';
+
+const ACME = SEED.orgs.enterprise.id;
+const SMALL = SEED.orgs.free.id;
+const KEY = SEED.anthropicKeys.compliance;
+const ADMIN_KEY = SEED.anthropicKeys.admin;
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+interface Rig {
+  outbox: Outbox;
+  clock: FakeClock;
+  secrets: MemorySecretStore;
+  conn: FakeConnection;
+  log: MemoryLogger;
+  dir: string;
+  settings: Settings;
+  events: unknown[];
+  submitted: unknown[];
+}
+
+const rigs: Rig[] = [];
+afterEach(async () => {
+  for (const r of rigs.splice(0)) {
+    await r.outbox.stop();
+    rmSync(r.dir, { recursive: true, force: true });
+  }
+  emu.control.faults.clear();
+  await emu.control.setOffline(false);
+  await emu.control.reset();
+});
+
+async function rig(opts: { dir?: string; secrets?: MemorySecretStore; signedIn?: boolean; settings?: Partial<Settings>; connectivity?: boolean } = {}): Promise<Rig> {
+  const clock = createFakeClock({ start: Date.now() });
+  const secrets = opts.secrets ?? createMemorySecretStore();
+  const conn = await fakeConnection(emu, { signedIn: opts.signedIn });
+  const log = createMemoryLogger();
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
+  const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
+  const connectivity = opts.connectivity
+    ? createConnectivity({ clock, log, random: () => 1, probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })) })
+    : undefined;
+  const outbox = createOutbox({
+    userDataDir: dir, secrets, clock, log, connection: conn, connectivity,
+    settings: { get: () => settings },
+    checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
+    random: () => 1,
+  });
+  const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
+  outbox.onChange((e) => r.events.push(e));
+  outbox.onSubmitted((e) => r.submitted.push(e));
+  await outbox.start();
+  rigs.push(r);
+  return r;
+}
+
+const one = (r: Rig, id: string) => r.outbox.list().find((e) => e.id === id)!;
+const named = (org: string, name: string) => emu.control.sources(org).filter((s) => s.name === name);
+
+/** Every file under dir, concatenated (leak checks). */
+function allFilesText(dir: string): string {
+  let out = '';
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    out += statSync(p).isDirectory() ? allFilesText(p) : readFileSync(p, 'utf8');
+  }
+  return out;
+}
+
+function expectNoLeak(r: Rig, ...keys: string[]) {
+  const files = allFilesText(r.dir);
+  const logs = r.log.text();
+  const events = JSON.stringify([r.events, r.submitted, r.outbox.list()]);
+  for (const key of keys) {
+    expect(files.includes(key)).toBe(false);
+    expect(logs.includes(key)).toBe(false);
+    expect(events.includes(key)).toBe(false);
+  }
+}
+
+async function stageCreate(r: Rig, name: string, extra: Record<string, unknown> = {}) {
+  return r.outbox.stage({ kind: 'create', organizationId: ACME, name, key: `  ${KEY}\n`, pollEverySec: 300, ...extra } as never);
+}
+
+describe('outbox against the emulator (fake clock, memory keychain)', () => {
+  it('online submit: created with the key and cron, keychain wiped, history recorded, nothing leaked', async () => {
+    const r = await rig();
+    const { stagedId, fingerprint } = await stageCreate(r, 'Compliance online', { description: 'desc', teamId: 'team_platform' });
+    expect(fingerprint).toBe('sk-ant-api01-…AAAA');
+    expect(await r.secrets.get(stagedAccount(stagedId))).toBe(KEY);
+    await r.outbox.idle();
+    const entry = one(r, stagedId);
+    expect(entry).toMatchObject({ state: 'submitted', keyHeld: false, attempts: 1, adopted: false, preflight: { verdict: 'valid' } });
+    const [src] = named(ACME, 'Compliance online');
+    expect(src).toMatchObject({ id: entry.sourceId, status: 'awaiting_first_event', pullSchedule: '*/5 * * * *', hasCredentials: true, teamId: 'team_platform' });
+    expect(emu.control.credentialMatches(src!.id, KEY)).toBe(true);
+    expect(r.secrets.size()).toBe(0);
+    expect(await r.outbox.history(src!.id)).toEqual([expect.objectContaining({ action: 'created', fingerprint, pollEverySec: 300, stagedId })]);
+    expect(r.submitted).toEqual([]); // staged online: no notification
+    expectNoLeak(r, KEY);
+  });
+
+  it('429 with Retry-After: retried after exactly the server wait, then created once', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'rateLimit', retryAfterSec: 7, times: 1 });
+    const start = r.clock.now();
+    const { stagedId } = await stageCreate(r, 'Compliance 429');
+    await r.outbox.idle();
+    const e = one(r, stagedId);
+    expect(e).toMatchObject({ state: 'retrying', lastError: { code: 'langwatch.rate_limited' } });
+    expect(Date.parse(e.nextAttemptAt!) - start).toBe(7700); // Retry-After plus at most 10% jitter (random = 1)
+    await r.clock.advance(7000);
+    expect(one(r, stagedId).state).toBe('retrying');
+    await r.clock.advance(800);
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'submitted', attempts: 2 });
+    expect(named(ACME, 'Compliance 429')).toHaveLength(1);
+    expectNoLeak(r, KEY);
+  });
+
+  it('5xx: retried with backoff after reconciling, created exactly once', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', times: 1 });
+    const { stagedId } = await stageCreate(r, 'Compliance 5xx');
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'retrying', lastError: { code: 'langwatch.server_error' } });
+    await r.clock.advance(2000);
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'submitted', adopted: false });
+    expect(named(ACME, 'Compliance 5xx')).toHaveLength(1);
+  });
+
+  it('connection dropped after the server committed the create: reconciled, one source, adopted', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
+    const { stagedId } = await stageCreate(r, 'Compliance reset');
+    await r.outbox.idle();
+    expect(one(r, stagedId).state).toBe('retrying');
+    expect(named(ACME, 'Compliance reset')).toHaveLength(1); // the server did commit it
+    await r.outbox.retryNow(stagedId);
+    await r.outbox.idle();
+    const e = one(r, stagedId);
+    expect(e).toMatchObject({ state: 'submitted', adopted: true, keyHeld: false });
+    expect(named(ACME, 'Compliance reset')).toEqual([expect.objectContaining({ id: e.sourceId })]);
+    expect(r.secrets.size()).toBe(0);
+    expect((await r.outbox.history(e.sourceId!))[0]?.action).toBe('created');
+  });
+
+  it('duplicate name (server 500): reconciled as an older source -> rejected; edited and resubmitted', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    const { stagedId } = await stageCreate(r, 'Claude Compliance — Production');
+    await r.outbox.idle();
+    await r.clock.advance(5000);
+    await r.outbox.idle();
+    const e = one(r, stagedId);
+    expect(e).toMatchObject({ state: 'rejected', lastError: { code: 'langwatch.conflict', details: { reason: 'duplicate_name', existingSourceId: 'src_cc_prod' } } });
+    expect(named(ACME, 'Claude Compliance — Production')).toHaveLength(1);
+    await r.outbox.edit({ stagedId, name: 'Claude Compliance — Production 2', pollEverySec: 900 });
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'submitted', name: 'Claude Compliance — Production 2', pullSchedule: '*/15 * * * *' });
+    expect(named(ACME, 'Claude Compliance — Production 2')).toHaveLength(1);
+    expect(r.secrets.size()).toBe(0);
+  });
+
+  it('cap reached: rejected with the reason; after archiving one, resubmitted with a new key', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    const first = await r.outbox.stage({ kind: 'create', organizationId: SMALL, name: 'Third', key: KEY, pollEverySec: 300 });
+    await r.outbox.idle();
+    expect(one(r, first.stagedId).state).toBe('submitted');
+    const second = await r.outbox.stage({ kind: 'create', organizationId: SMALL, name: 'Fourth', key: KEY, pollEverySec: 300 });
+    await r.outbox.idle();
+    expect(one(r, second.stagedId)).toMatchObject({ state: 'rejected', keyHeld: true, lastError: { code: 'langwatch.cap_reached' } });
+    expect(r.secrets.size()).toBe(1);
+    await (await r.conn.apiFor('p1')).archiveSource(SMALL, 'src_small_otel');
+    const edited = await r.outbox.edit({ stagedId: second.stagedId, name: 'Fourth', key: ADMIN_KEY, pollEverySec: 3600 });
+    expect(edited.fingerprint).toBe('sk-ant-admin01-…AAAA');
+    await r.outbox.idle();
+    const e = one(r, second.stagedId);
+    expect(e).toMatchObject({ state: 'submitted', fingerprint: 'sk-ant-admin01-…AAAA' });
+    expect(emu.control.credentialMatches(e.sourceId!, ADMIN_KEY)).toBe(true);
+    expect(r.secrets.size()).toBe(0);
+    expectNoLeak(r, KEY, ADMIN_KEY);
+  });
+
+  it('401: needs sign-in, resumes by itself after sign-in', async () => {
+    const r = await rig({ signedIn: false, settings: { autoPreflight: false } });
+    const { stagedId } = await stageCreate(r, 'Compliance after sign-in');
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'needs_sign_in', lastError: { code: 'auth.not_signed_in' } });
+    await r.conn.signIn();
+    await new Promise((res) => setImmediate(res));
+    await r.outbox.idle();
+    await vitestWait(() => one(r, stagedId).state === 'submitted');
+    expect(named(ACME, 'Compliance after sign-in')).toHaveLength(1);
+    // an expired session (server 401) goes the same way
+    emu.control.expireSessions();
+    const second = await stageCreate(r, 'Compliance expired session');
+    await r.outbox.idle();
+    expect(one(r, second.stagedId)).toMatchObject({ state: 'needs_sign_in', lastError: { code: 'auth.session_expired' } });
+    await r.conn.signIn();
+    await vitestWait(() => one(r, second.stagedId).state === 'submitted');
+  });
+
+  it('pre-flight: a revoked key is rejected before LangWatch sees it; an inconclusive check only adds a note', async () => {
+    const r = await rig();
+    const bad = await r.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Revoked', key: SEED.anthropicKeys.revoked, pollEverySec: 300 });
+    await r.outbox.idle();
+    expect(one(r, bad.stagedId)).toMatchObject({ state: 'rejected', preflight: { verdict: 'invalid_key' }, keyHeld: true });
+    expect(named(ACME, 'Revoked')).toHaveLength(0);
+    await emu.control.setOffline(true, { which: 'anthropic' });
+    const ok = await stageCreate(r, 'Preflight offline');
+    await r.outbox.idle();
+    expect(one(r, ok.stagedId)).toMatchObject({ state: 'submitted', preflight: { verdict: 'inconclusive' } });
+    await r.outbox.discard(bad.stagedId);
+    expect(r.secrets.size()).toBe(0);
+    expectNoLeak(r, KEY, SEED.anthropicKeys.revoked);
+  });
+
+  it('offline: retried with backoff, at once on reconnect, notifies; TTL expiry wipes the key', async () => {
+    const r = await rig({ settings: { autoPreflight: false }, connectivity: true });
+    await emu.control.setOffline(true);
+    await r.outbox.idle();
+    // first failure marks the console offline; the staging after it is "staged offline"
+    const a = await stageCreate(r, 'Offline A');
+    await r.outbox.idle();
+    expect(one(r, a.stagedId)).toMatchObject({ state: 'retrying', lastError: { code: expect.stringMatching(/^network\./) } });
+    const b = await stageCreate(r, 'Offline B');
+    await r.outbox.idle();
+    expect(one(r, b.stagedId).state).toBe('retrying');
+    await emu.control.setOffline(false);
+    await r.clock.advance(1000); // first connectivity probe succeeds -> reconnect wakes both at once
+    await r.outbox.idle();
+    // the notification comes after the wipe and the history write, so wait for it
+    await vitestWait(() => r.submitted.length > 0 && one(r, a.stagedId).state === 'submitted' && one(r, b.stagedId).state === 'submitted');
+    await r.outbox.idle();
+    expect(named(ACME, 'Offline A')).toHaveLength(1);
+    expect(named(ACME, 'Offline B')).toHaveLength(1);
+    expect(r.submitted).toEqual([expect.objectContaining({ id: b.stagedId, state: 'submitted' })]);
+
+    await emu.control.setOffline(true);
+    const c = await stageCreate(r, 'Offline C');
+    await r.outbox.idle();
+    await r.clock.advance(24 * 3600_000);
+    await r.outbox.idle();
+    expect(one(r, c.stagedId)).toMatchObject({ state: 'expired', keyHeld: false });
+    expect(r.secrets.size()).toBe(0);
+    expectNoLeak(r, KEY);
+  });
+
+  it('discard wipes the key; nothing is sent', async () => {
+    const r = await rig({ signedIn: false });
+    const { stagedId } = await stageCreate(r, 'To discard');
+    await r.outbox.idle();
+    expect((await r.outbox.discard(stagedId)).state).toBe('discarded');
+    expect(r.secrets.size()).toBe(0);
+    await expect(r.outbox.discard(stagedId)).rejects.toMatchObject({ code: 'outbox.invalid_state' });
+    expect(named(ACME, 'To discard')).toHaveLength(0);
+  });
+
+  it('re-key and cadence change of an existing source use update with the full non-secret parserConfig', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    const before = emu.control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    const rekey = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_prod', name: before.name, key: ADMIN_KEY, pollEverySec: 3600 });
+    await r.outbox.idle();
+    expect(one(r, rekey.stagedId)).toMatchObject({ state: 'submitted', sourceId: 'src_cc_prod' });
+    let after = emu.control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    expect(after.pullSchedule).toBe('0 * * * *');
+    expect(emu.control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true);
+    const cadence = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_prod', name: before.name, pollEverySec: 86_400 });
+    expect(cadence.fingerprint).toBeNull();
+    await r.outbox.idle();
+    after = emu.control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    expect(after.pullSchedule).toBe('0 0 * * *');
+    expect(emu.control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true); // key kept
+    const src = await (await r.conn.apiFor('p1')).getSource(ACME, 'src_cc_prod');
+    expect(src.parserConfig).toMatchObject({ adapter: 'claude_compliance', pollEverySec: 86_400 });
+    expect(JSON.stringify(src.parserConfig)).not.toContain('credentials');
+    const hist = await r.outbox.history('src_cc_prod');
+    expect(hist.map((h) => h.action)).toEqual(['cadence_changed', 'rekeyed', 'cadence_changed']);
+    expect(hist[1]).toMatchObject({ fingerprint: 'sk-ant-admin01-…AAAA', pollEverySec: 3600 });
+    expect(r.secrets.size()).toBe(0);
+  });
+
+  it('crash safety: staged offline, restarted, back online -> created exactly once; orphan sweep', async () => {
+    const secrets = createMemorySecretStore();
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    const r1 = await rig({ dir, secrets, settings: { autoPreflight: false } });
+    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
+    const lost = await stageCreate(r1, 'Crash lost answer');
+    await r1.outbox.idle();
+    await emu.control.setOffline(true);
+    const offline = await stageCreate(r1, 'Crash offline');
+    await r1.outbox.idle();
+    await r1.outbox.stop();
+    rigs.splice(rigs.indexOf(r1), 1);
+    // a leftover key without a record (crash between wipe and write) and a record without its key
+    await secrets.set(stagedAccount('stg_orphan'), 'sk-ant-api01-orphanorphanorphan');
+    await emu.control.setOffline(false);
+    const r2 = await rig({ dir, secrets, settings: { autoPreflight: false } });
+    await r2.clock.advance(60_000); // past the backoff both entries were waiting for
+    await r2.outbox.idle();
+    expect(one(r2, lost.stagedId)).toMatchObject({ state: 'submitted', adopted: true });
+    expect(one(r2, offline.stagedId)).toMatchObject({ state: 'submitted' });
+    expect(named(ACME, 'Crash lost answer')).toHaveLength(1);
+    expect(named(ACME, 'Crash offline')).toHaveLength(1);
+    expect(await secrets.listAccounts()).toEqual([]);
+  });
+
+  it('sweep flags a record whose key vanished; stage validates again in main', async () => {
+    const secrets = createMemorySecretStore();
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    const r1 = await rig({ dir, secrets, signedIn: false });
+    const { stagedId } = await stageCreate(r1, 'Key vanishes');
+    await r1.outbox.stop();
+    rigs.splice(rigs.indexOf(r1), 1);
+    await secrets.delete(stagedAccount(stagedId));
+    const r2 = await rig({ dir, secrets, signedIn: false });
+    expect(one(r2, stagedId)).toMatchObject({ state: 'key_missing', keyHeld: false });
+    const refused = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'x', key: 'sk-ant-api03-abcdefghijklmnop', pollEverySec: 300 }).catch((e: AppError) => e);
+    expect(refused).toMatchObject({ code: 'invalid_argument', details: { fieldErrors: { key: expect.stringMatching(/Claude API key/) } } });
+    const badCadence = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'x', key: KEY, pollEverySec: 420 }).catch((e: AppError) => e);
+    expect(badCadence).toMatchObject({ code: 'invalid_argument', details: { fieldErrors: { pollEverySec: expect.stringMatching(/Nearest valid: 360 s .* or 600 s/) } } });
+    const dup = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Key vanishes', key: KEY, pollEverySec: 300 }).catch((e: AppError) => e);
+    expect(dup).toMatchObject({ code: 'invalid_argument' });
+    r2.conn.setState({ permissions: { canView: true, canManage: false, canViewHealth: true, raw: [] } });
+    await expect(stageCreate(r2, 'no perm')).rejects.toMatchObject({ code: 'langwatch.forbidden' });
+    expect(r2.secrets.size()).toBe(0);
+    expectNoLeak(r2, KEY, 'sk-ant-api03-abcdefghijklmnop');
+  });
+});
+
+/** Waits for a fact (real time, bounded). */
+async function vitestWait(fact: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!fact()) {
+    if (Date.now() > until) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
