@@ -53,6 +53,7 @@ const fresh = (f) => { rmSync(f, { force: true }); return f; };
 run('typecheck', 'npx', ['tsc', '-b', '--pretty', 'false']);
 run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 run('build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
+run('security', 'node', ['scripts/security-scan.mjs', 'src-main']);
 const unitJson = fresh(join(tmp, 'vitest-unit.json'));
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], { count: vitestCounts(unitJson) });
 const keyringJson = fresh(join(tmp, 'vitest-keyring.json'));

@@ -6,7 +6,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import { createHandlerTable } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { resolveRuntimeConfig } from './runtime-config';
-import { createConsoleWindow, isAllowedNavigation, RENDERER_CSP } from './security';
+import { createConsoleWindow, hardenSession, hardenWebContents } from './security';
 import { createServices } from './services/create-services';
 
 // Thin Electron glue: lifecycle, the one window, hardening. Everything else is plain Node in
@@ -28,25 +28,10 @@ app.on('second-instance', () => {
 });
 
 // Every webContents (ours and any future one): no navigation away, no new windows, no webviews.
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    // The browser sign-in window browses the deployment and its SSO provider (https/loopback http).
-    if (signInContents.has(contents.id)) {
-      if (!/^https?:/i.test(url)) event.preventDefault();
-      return;
-    }
-    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+hardenWebContents(app, { rendererUrl, isSignInContents: (id) => signInContents.has(id) });
 
 app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
-  });
+  hardenSession(session.defaultSession);
 
   const services = await createServices({
     config,

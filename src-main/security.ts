@@ -89,3 +89,63 @@ export function isAllowedNavigation(targetUrl: string, rendererUrl: string): boo
     return false;
   }
 }
+
+/** What the hardening needs of a navigation/attach event: the one way to refuse it. */
+export interface RefusableEvent {
+  preventDefault(): void;
+}
+
+/** The part of Electron's `WebContents` the hardening touches (fakes in unit tests). */
+export interface HardenedContents {
+  readonly id: number;
+  on(event: 'will-navigate', listener: (event: RefusableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: RefusableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** The part of Electron's `app` the hardening touches. */
+export interface HardenedApp {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: HardenedContents) => void): unknown;
+}
+
+/** The part of Electron's `Session` the hardening touches. */
+export interface HardenedSession {
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: () => boolean): void;
+  webRequest: {
+    onHeadersReceived(
+      listener: (
+        details: { responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+      ) => void,
+    ): void;
+  };
+}
+
+/**
+ * Every webContents (ours and any future one): no navigation away from our page, no new
+ * windows, no webviews. The browser sign-in window (`isSignInContents`) may browse the
+ * deployment and its SSO provider over http(s) only.
+ */
+export function hardenWebContents(app: HardenedApp, opts: { rendererUrl: string; isSignInContents: (id: number) => boolean }): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (opts.isSignInContents(contents.id)) {
+        if (!/^https?:/i.test(url)) event.preventDefault();
+        return;
+      }
+      if (!isAllowedNavigation(url, opts.rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+/** The default session: every permission request and check refused; our CSP on every response. */
+export function hardenSession(session: HardenedSession): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+}
