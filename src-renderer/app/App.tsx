@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { SettingsView } from '../features/settings/SettingsView';
+import { SourcesView } from '../features/sources/SourcesView';
 import { useAppStore, type Route } from '../stores/app-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -7,7 +8,7 @@ import { Nav } from './Nav';
 
 /** Each route's view; a feature adds its view here. */
 const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
-  sources: { area: 'Sources', render: () => <Placeholder title="Sources" /> },
+  sources: { area: 'Sources', render: () => <SourcesView /> },
   compose: { area: 'Compose', render: () => <Placeholder title="Compose" /> },
   outbox: { area: 'Outbox', render: () => <Placeholder title="Outbox" /> },
   settings: { area: 'Settings', render: () => <SettingsView /> },

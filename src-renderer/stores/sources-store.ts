@@ -1,15 +1,140 @@
 import { create } from 'zustand';
-import type { Source } from '../../src-shared/domain/langwatch';
+import type { OutboxEntryView } from '../../src-shared/domain/outbox';
+import type { MonitorStatus, SourceRow, SourcesDelta } from '../../src-shared/domain/source-status';
+import type { ErrorData } from '../../src-shared/errors';
+import { call, lw } from '../api/lw';
+import { DEFAULT_QUERY, type TableQuery } from '../features/sources/table-model';
+
+/** How long a changed row stays highlighted (the CSS fade lasts as long). */
+export const FLASH_MS = 4_000;
 
 interface SourcesState {
-  /** Server sources of the active organisation (not archived ones unless the server sends them). */
-  sources: Source[];
-  /** ISO time of the last successful refresh, null before the first. */
-  updatedAt: string | null;
+  /** Server sources of the active organisation, with health counts where known. */
+  sources: SourceRow[];
+  /** The status monitor's state (phase, updatedAt, health, permissions); null before the first answer. */
+  status: MonitorStatus | null;
+  /** Every outbox entry (the table shows the org's staged creates inline). */
+  outbox: OutboxEntryView[];
+  /** Rows that just changed status: id -> when (for the highlight). */
+  flash: Record<string, number>;
+  query: TableQuery;
+  /** Keyboard/mouse selection in the table (item id). */
+  selectedId: string | null;
+  /** The source whose detail is open, or null for the table. */
+  detailId: string | null;
+  error: ErrorData | null;
+  /** Loads the snapshot, follows deltas and reports window visibility; returns the unsubscribe. */
+  start(): Promise<() => void>;
+  applyDelta(delta: SourcesDelta): void;
+  setQuery(patch: Partial<TableQuery>): void;
+  select(id: string | null): void;
+  openDetail(id: string | null): void;
+  refreshNow(): Promise<void>;
 }
 
 /** Live list of ingestion sources, fed by the main-process status monitor. */
-export const useSourcesStore = create<SourcesState>(() => ({
-  sources: [],
-  updatedAt: null,
-}));
+export const useSourcesStore = create<SourcesState>((set, get) => {
+  const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function merge(rows: SourceRow[], delta: SourcesDelta): SourceRow[] {
+    if (delta.upserts.length === 0 && delta.removed.length === 0) return rows;
+    const upserts = new Map(delta.upserts.map((r) => [r.id, r]));
+    const removed = new Set(delta.removed);
+    const next: SourceRow[] = [];
+    for (const row of rows) {
+      if (removed.has(row.id)) continue;
+      const replacement = upserts.get(row.id);
+      if (replacement) upserts.delete(row.id);
+      next.push(replacement ?? row);
+    }
+    for (const row of upserts.values()) next.push(row);
+    return next;
+  }
+
+  function highlight(ids: string[]): void {
+    if (ids.length === 0) return;
+    const now = Date.now();
+    set((s) => ({ flash: { ...s.flash, ...Object.fromEntries(ids.map((id) => [id, now])) } }));
+    for (const id of ids) {
+      clearTimeout(flashTimers.get(id));
+      flashTimers.set(
+        id,
+        setTimeout(() => {
+          flashTimers.delete(id);
+          set((s) => {
+            const { [id]: _gone, ...rest } = s.flash;
+            return { flash: rest };
+          });
+        }, FLASH_MS),
+      );
+    }
+  }
+
+  return {
+    sources: [],
+    status: null,
+    outbox: [],
+    flash: {},
+    query: DEFAULT_QUERY,
+    selectedId: null,
+    detailId: null,
+    error: null,
+
+    async start() {
+      // Deltas that arrive while the snapshot is on its way are replayed after it.
+      let buffered: SourcesDelta[] | null = [];
+      const offs = [
+        lw().events.on('sources.changed', (delta) => {
+          if (buffered) buffered.push(delta);
+          else get().applyDelta(delta);
+        }),
+        lw().events.on('sources.monitor', (status) => set({ status })),
+        lw().events.on('outbox.changed', (outbox) => set({ outbox })),
+      ];
+      const report = () => {
+        void call(() => lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }));
+      };
+      window.addEventListener('focus', report);
+      window.addEventListener('blur', report);
+      document.addEventListener('visibilitychange', report);
+      report();
+
+      const [snapshot, outbox] = await Promise.all([call(() => lw().sources.snapshot({})), call(() => lw().outbox.list({}))]);
+      if (snapshot.ok) {
+        const since = snapshot.value.status.updatedAt;
+        set({ sources: snapshot.value.rows, status: snapshot.value.status, error: null });
+        for (const delta of buffered ?? []) if (!since || delta.updatedAt > since) get().applyDelta(delta);
+      } else {
+        set({ error: snapshot.error });
+      }
+      buffered = null;
+      if (outbox.ok) set({ outbox: outbox.value });
+      return () => {
+        for (const off of offs) off();
+        window.removeEventListener('focus', report);
+        window.removeEventListener('blur', report);
+        document.removeEventListener('visibilitychange', report);
+      };
+    },
+
+    applyDelta(delta) {
+      set((s) => ({ sources: merge(s.sources, delta) }));
+      highlight(delta.transitions.map((t) => t.id));
+    },
+
+    setQuery(patch) {
+      set((s) => ({ query: { ...s.query, ...patch } }));
+    },
+    select(id) {
+      set({ selectedId: id });
+    },
+    openDetail(id) {
+      set({ detailId: id, ...(id ? { selectedId: id } : {}) });
+    },
+    async refreshNow() {
+      const result = await call(() => lw().sources.refreshNow({}));
+      if (result.ok) set({ status: result.value, error: null });
+      else set({ error: result.error });
+    },
+  };
+});

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SourceEvent } from '../../../src-shared/domain/langwatch';
+import type { ErrorData } from '../../../src-shared/errors';
+import { call, lw } from '../../api/lw';
+
+type PageState = { kind: 'loading' } | { kind: 'ok' } | { kind: 'enterprise_required' } | { kind: 'forbidden' } | { kind: 'error'; error: ErrorData };
+
+/** Recent events, newest first, paged; the raw payload shows on demand. */
+export function EventsPanel({ id }: { id: string }) {
+  const [events, setEvents] = useState<SourceEvent[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const [open, setOpen] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (beforeIso?: string) => {
+      setState({ kind: 'loading' });
+      const r = await call(() => lw().sources.events({ id, limit: 25, ...(beforeIso ? { beforeIso } : {}) }));
+      if (!r.ok) return setState({ kind: 'error', error: r.error });
+      const page = r.value;
+      if (page.kind !== 'ok') return setState(page);
+      setEvents((prev) => (beforeIso ? [...prev, ...page.value.events] : page.value.events));
+      setNext(page.value.nextBeforeIso);
+      setState({ kind: 'ok' });
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="card" data-testid="events" data-state={state.kind}>
+      <h2>Recent events</h2>
+      {state.kind === 'enterprise_required' && <p data-testid="events-enterprise-required">Events need an Enterprise plan.</p>}
+      {state.kind === 'forbidden' && <p>Events need the activityMonitor:view permission.</p>}
+      {state.kind === 'error' && <p role="alert">Events could not be loaded: {state.error.message}</p>}
+      {events.length === 0 && state.kind === 'ok' && <p className="muted">No events yet.</p>}
+      {events.length > 0 && (
+        <table className="events-table">
+          <thead>
+            <tr>
+              <th>Time</th>
+              <th>Actor</th>
+              <th>Action</th>
+              <th>Target</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <EventRow key={e.eventId} event={e} open={open === e.eventId} onToggle={() => setOpen(open === e.eventId ? null : e.eventId)} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next && state.kind === 'ok' && (
+        <button type="button" onClick={() => void load(next)} data-testid="events-more">
+          Load older events
+        </button>
+      )}
+    </div>
+  );
+}
+
+function EventRow({ event, open, onToggle }: { event: SourceEvent; open: boolean; onToggle(): void }) {
+  return (
+    <>
+      <tr data-testid="event-row">
+        <td title={`ingested ${event.ingestedAtIso}`}>{event.eventTimestampIso}</td>
+        <td>{event.actor || '—'}</td>
+        <td>{event.action || event.eventType}</td>
+        <td>{event.target || '—'}</td>
+        <td>
+          <button type="button" onClick={onToggle} aria-expanded={open} data-testid="event-raw-toggle">
+            {open ? 'Hide raw' : 'Raw'}
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={5}>
+            <pre className="raw-payload" data-testid="event-raw">
+              {pretty(event.rawPayload)}
+            </pre>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function pretty(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { CADENCE_PRESETS, describeCadence } from '../../../src-shared/domain/cadence';
+import type { Source } from '../../../src-shared/domain/langwatch';
+import { cadenceOf } from '../../../src-shared/domain/source-status';
+import { call, lw } from '../../api/lw';
+
+type Result = { ok: boolean; message: string } | null;
+
+/**
+ * Admin actions (shown only with ingestionSources:manage, never in support mode). Cadence
+ * and key changes are staged in the outbox like a new source; status and archive are direct.
+ */
+export function SourceActions({ source, onDone }: { source: Source; onDone(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result>(null);
+  const current = cadenceOf(source);
+  const [cadence, setCadence] = useState<number>(current ?? 900);
+  const [key, setKey] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const archived = source.archivedAt !== null;
+  const isCompliance = source.sourceType === 'claude_compliance';
+
+  async function run(label: string, action: () => Promise<{ ok: true; message: string } | { ok: false; message: string }>) {
+    setBusy(true);
+    setResult(null);
+    const outcome = await action();
+    setBusy(false);
+    setResult({ ok: outcome.ok, message: `${label}: ${outcome.message}` });
+    if (outcome.ok) onDone();
+  }
+
+  const stage = (withKey: boolean) =>
+    run(withKey ? 'Replace key' : 'Change cadence', async () => {
+      const r = await call(() =>
+        lw().outbox.stage({
+          kind: 'update',
+          organizationId: source.organizationId,
+          sourceId: source.id,
+          name: source.name,
+          pollEverySec: cadence,
+          ...(withKey ? { key } : {}),
+        }),
+      );
+      if (withKey) setKey('');
+      if (!r.ok) return { ok: false, message: r.error.message };
+      const fp = r.value.fingerprint ? ` with key ${r.value.fingerprint}` : '';
+      return { ok: true, message: `staged${fp}; the outbox submits it (see Outbox for its progress).${r.value.warning ? ` ${r.value.warning}` : ''}` };
+    });
+
+  const setStatus = (status: 'active' | 'disabled') =>
+    run(status === 'disabled' ? 'Disable' : 'Enable', async () => {
+      const r = await call(() => lw().sources.setStatus({ id: source.id, status }));
+      return r.ok ? { ok: true, message: `done, status is now ${r.value.status}.` } : { ok: false, message: r.error.message };
+    });
+
+  const archive = () =>
+    run('Archive', async () => {
+      const r = await call(() => lw().sources.archive({ id: source.id, confirmName: confirm }));
+      setConfirm('');
+      return r.ok ? { ok: true, message: 'the source is archived.' } : { ok: false, message: r.error.message };
+    });
+
+  return (
+    <div className="card" data-testid="source-actions">
+      <h2>Actions</h2>
+      {isCompliance && !archived && (
+        <>
+          <h3>Cadence</h3>
+          <div className="row">
+            <select value={cadence} onChange={(e) => setCadence(Number(e.target.value))} aria-label="New cadence" data-testid="cadence-select">
+              {CADENCE_PRESETS.map((p) => (
+                <option key={p.seconds} value={p.seconds}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={busy} onClick={() => void stage(false)} data-testid="change-cadence">
+              Change cadence
+            </button>
+            <span className="muted">now: {current === null ? 'not set' : describeCadence(current)}</span>
+          </div>
+          <h3>Replace key</h3>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (key.trim()) void stage(true);
+            }}
+          >
+            <input
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="sk-ant-api01-…"
+              aria-label="New compliance key"
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              data-testid="replace-key-input"
+            />
+            <button type="submit" disabled={busy || !key.trim()} data-testid="replace-key">
+              Replace key
+            </button>
+          </form>
+        </>
+      )}
+      {!archived && (
+        <>
+          <h3>Status</h3>
+          <div className="row">
+            {source.status === 'disabled' ? (
+              <button type="button" disabled={busy} onClick={() => void setStatus('active')} data-testid="enable-source">
+                Enable
+              </button>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => void setStatus('disabled')} data-testid="disable-source">
+                Disable
+              </button>
+            )}
+          </div>
+          <h3>Archive</h3>
+          <p className="muted">Archiving stops the source for good: it cannot be undone. Type the source name to confirm.</p>
+          <div className="row">
+            <input value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-label="Type the source name to archive" data-testid="archive-confirm" />
+            <button type="button" className="danger" disabled={busy || confirm !== source.name} onClick={() => void archive()} data-testid="archive-source">
+              Archive
+            </button>
+          </div>
+        </>
+      )}
+      {result && (
+        <p role="status" className="action-result" data-testid="action-result" data-ok={String(result.ok)}>
+          {result.message}
+        </p>
+      )}
+    </div>
+  );
+}

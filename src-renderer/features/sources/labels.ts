@@ -1,0 +1,16 @@
+import type { SourceType } from '../../../src-shared/domain/langwatch';
+
+/** Human names of the 11 source types. */
+export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
+  otel_generic: 'OpenTelemetry',
+  claude_code: 'Claude Code',
+  claude_cowork: 'Claude Cowork',
+  workato: 'Workato',
+  copilot_studio: 'Copilot Studio',
+  openai_compliance: 'OpenAI Compliance',
+  claude_compliance: 'Claude Compliance',
+  anthropic_admin: 'Anthropic Admin',
+  databricks_genie: 'Databricks Genie',
+  s3_custom: 'S3 (custom)',
+  http_custom: 'HTTP (custom)',
+};
