@@ -15,6 +15,7 @@ import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPo
 import { createAnthropicPreflight } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
+import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './connectivity/deployment-probe';
 import { createStatusMonitor, type StatusMonitor } from './status/monitor';
 import type { ScheduleIntervals } from './status/schedule';
@@ -30,6 +31,8 @@ export interface ServicesOptions {
   ports?: Partial<ConnectPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
   statusIntervals?: ScheduleIntervals;
+  /** Outbox submissions in flight at once (default 4; the bench varies it). */
+  outboxConcurrency?: number;
 }
 
 /** Everything the handler table needs; created once per main process (or harness). */
@@ -51,6 +54,8 @@ export interface Services {
   /** Anthropic key pre-flight and preview; remembers the last verdict per staged entry and source. */
   keyChecks: KeyChecks;
   connectivity: Connectivity;
+  /** Staged keys and their submission (composer, outbox view). */
+  outbox: Outbox;
   /** Live source status (status monitor). */
   status: StatusMonitor;
   /** Source detail, diagnosis, enable/disable/archive, export. */
@@ -117,6 +122,21 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
   const status = createStatusMonitor({ connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals });
   const sources = createSourcesService({ connection, monitor: status, clock, log: log.child('sources') });
+  const outboxPreflight = createAnthropicPreflight({ now: () => clock.now() });
+  const outbox = createOutbox({
+    userDataDir: config.userDataDir,
+    secrets,
+    clock,
+    log: log.child('outbox'),
+    connection,
+    connectivity,
+    settings,
+    checkKey: (o) => outboxPreflight.checkKey(o),
+    concurrency: opts.outboxConcurrency,
+  });
+  outbox.onChange((entries) => events.emit('outbox.changed', entries));
+  outbox.onSubmitted((entry) => events.emit('outbox.submitted', entry));
+  await outbox.start();
 
   return {
     config,
@@ -133,6 +153,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     connect,
     keyChecks,
     connectivity,
+    outbox,
     status,
     sources,
     paths: { userDataDir: config.userDataDir, logsDir },
@@ -147,6 +168,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return performance.now() - started;
     },
     async close() {
+      await outbox.stop();
       connect.dispose();
       status.close();
       connectivity.close();

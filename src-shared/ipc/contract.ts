@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
 import { connectionChannels, connectionEvents } from './channels/connection';
-import { profilesChannels, profilesEvents } from './channels/profiles';
 import { keysChannels, keysEvents } from './channels/keys';
+import { profilesChannels, profilesEvents } from './channels/profiles';
+import { outboxChannels, outboxEvents } from './channels/outbox';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { sourcesChannels, sourcesEvents } from './channels/sources';
 import type { ChannelSpec, IpcResult } from './define';
@@ -20,6 +21,7 @@ export const IPC_CONTRACT = {
   ...profilesChannels,
   ...connectionChannels,
   ...keysChannels,
+  ...outboxChannels,
   ...settingsChannels,
   ...sourcesChannels,
 } as const satisfies Record<string, ChannelSpec>;
@@ -30,6 +32,7 @@ export const IPC_EVENTS = {
   ...profilesEvents,
   ...connectionEvents,
   ...keysEvents,
+  ...outboxEvents,
   ...settingsEvents,
   ...sourcesEvents,
 } as const satisfies Record<string, z.ZodType>;

@@ -3,8 +3,9 @@ import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { connectionHandlers } from './connection';
-import { profilesHandlers } from './profiles';
+import { outboxHandlers } from './outbox';
 import { keysHandlers } from './keys';
+import { profilesHandlers } from './profiles';
 import { settingsHandlers } from './settings';
 import { sourcesHandlers } from './sources';
 
@@ -18,6 +19,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...authHandlers(services),
     ...profilesHandlers(services),
     ...connectionHandlers(services),
+    ...outboxHandlers(services),
     ...keysHandlers(services),
     ...settingsHandlers(services),
     ...sourcesHandlers(services),

@@ -144,7 +144,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const fingerprint = key ? keyFingerprint(key) : null;
     const entry = newEntry({
       id, kind: input.kind, profileId, organizationId: input.organizationId,
-      sourceId: input.kind === 'update' ? input.sourceId : null,
+      sourceId: input.kind === 'update' ? (input.sourceId ?? null) : null,
       name: fields.name,
       description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
       teamId: input.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : null,

@@ -8,32 +8,35 @@ const key = z.string().max(LIMITS.secret);
 const name = z.string().max(LIMITS.name + 64);
 const cadence = z.number().int().positive().max(10_000_000);
 
-/** A new `claude_compliance` source. */
-const StageCreate = z
+/**
+ * `kind: 'create'`: a new `claude_compliance` source (key required, no sourceId).
+ * `kind: 'update'`: re-key and/or cadence change of `sourceId` (`key` absent = keep the stored key).
+ * One strict object refined per kind (a discriminated union would report a missing `kind`
+ * before unknown keys, and every channel must reject unknown keys first).
+ */
+export const OutboxStageInput = z
   .object({
-    kind: z.literal('create'),
+    kind: z.enum(['create', 'update']),
     organizationId: idSchema,
+    sourceId: idSchema.optional(),
     name,
     description: z.string().max(LIMITS.description).optional(),
     teamId: idSchema.nullable().optional(),
-    key,
-    pollEverySec: cadence,
-  })
-  .strict();
-
-/** Re-key and/or cadence change of an existing source (`key` absent = keep the stored key). */
-const StageUpdate = z
-  .object({
-    kind: z.literal('update'),
-    organizationId: idSchema,
-    sourceId: idSchema,
-    name,
     key: key.optional(),
     pollEverySec: cadence,
   })
-  .strict();
-
-export const OutboxStageInput = z.discriminatedUnion('kind', [StageCreate, StageUpdate]);
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.kind === 'create') {
+      if (input.key === undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: 'Paste the compliance key.' });
+      if (input.sourceId !== undefined) ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'A new source has no id yet.' });
+    } else {
+      if (input.sourceId === undefined) ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Which source to change?' });
+      if (input.description !== undefined || input.teamId !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['description'], message: 'Only the key and the cadence of an existing source change here.' });
+      }
+    }
+  });
 export type OutboxStageInput = z.infer<typeof OutboxStageInput>;
 
 /** An edit of a waiting entry; `key` absent or empty = keep the staged key. */
