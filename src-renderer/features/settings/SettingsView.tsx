@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 import { useAppStore } from '../../stores/app-store';
+import { AnthropicSection } from './AnthropicSection';
+import { PreferencesSection } from './PreferencesSection';
 
 type KeychainCheck = { state: 'idle' } | { state: 'checking' } | { state: 'ok'; ms: number } | { state: 'failed'; error: ErrorData };
 
-/** Settings: what this console is, where it keeps things, and a keychain self-check. */
+/** Settings: what this console is, preferences, the Anthropic base URL and a key test, and a keychain self-check. */
 export function SettingsView() {
   const info = useAppStore((s) => s.info);
   const [check, setCheck] = useState<KeychainCheck>({ state: 'idle' });
@@ -33,6 +35,9 @@ export function SettingsView() {
           <dd>{info.secretBackend === 'keychain' ? 'OS keychain' : 'memory (test mode)'}</dd>
         </dl>
       )}
+      <h2>Preferences</h2>
+      <PreferencesSection />
+      <AnthropicSection />
       <h2>Keychain</h2>
       <p>Keys you stage are held in the OS keychain until LangWatch has them. Check that it works:</p>
       <div className="row">

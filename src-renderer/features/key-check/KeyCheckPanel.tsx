@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import type { KeyCheckResult, KeyPreviewResult } from '../../../src-shared/domain/key-check';
+import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
+import type { ErrorData } from '../../../src-shared/errors';
+import type { IpcResult } from '../../../src-shared/ipc/define';
+import { call, lw } from '../../api/lw';
+import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
+import { PreviewTable } from './PreviewTable';
+import { VerdictCard } from './VerdictCard';
+import './key-check.css';
+
+/**
+ * Which key to test: one typed in a form (read at click time, sent once, never kept), or a
+ * staged entry's key (main reads it from the keychain).
+ */
+export type KeyCheckTarget = { kind: 'typed'; profileId: string; getKey: () => string } | { kind: 'staged'; stagedId: string };
+
+/** A verdict to show, with what it was about. */
+type Shown = { verdict: KeyVerdict; fingerprint: string; anthropicBaseUrl: string };
+
+type CheckState = { state: 'idle' } | { state: 'running' } | { state: 'done'; shown: Shown } | { state: 'failed'; error: ErrorData };
+type PreviewState =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; result: KeyPreviewResult }
+  | { state: 'failed'; error: ErrorData; shown: Shown | null };
+
+/** A failed preview carries the verdict that explains it. */
+function verdictOfError(error: ErrorData): Shown | null {
+  if (error.code !== 'anthropic.request_failed') return null;
+  const verdict = keyVerdictSchema.safeParse(error.details?.['verdict']);
+  if (!verdict.success) return null;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { verdict: verdict.data, fingerprint: str(error.details?.['fingerprint']), anthropicBaseUrl: str(error.details?.['anthropicBaseUrl']) };
+}
+
+/** "Test key" and "Preview events" for a typed or staged compliance key. */
+export function KeyCheckPanel({ target }: { target: KeyCheckTarget }) {
+  const [check, setCheck] = useState<CheckState>({ state: 'idle' });
+  const [preview, setPreview] = useState<PreviewState>({ state: 'idle' });
+  const stagedId = target.kind === 'staged' ? target.stagedId : null;
+  const remembered = useKeyVerdictsStore((s) => (stagedId === null ? undefined : s.byStagedId[stagedId]));
+  const startVerdicts = useKeyVerdictsStore((s) => s.start);
+
+  useEffect(() => {
+    if (stagedId === null) return;
+    void startVerdicts();
+  }, [stagedId, startVerdicts]);
+
+  /** The typed key now, or null with a message when there is nothing to send. */
+  const typedKey = (): string | null => (target.kind === 'typed' ? target.getKey().trim() || null : null);
+  const missingKey: ErrorData = { code: 'invalid_argument', message: 'Paste the compliance key first.' };
+
+  const runCheck = async () => {
+    let invoke: () => Promise<IpcResult<KeyCheckResult>>;
+    if (target.kind === 'typed') {
+      const key = typedKey();
+      if (key === null) return setCheck({ state: 'failed', error: missingKey });
+      invoke = () => lw().keys.checkTyped({ profileId: target.profileId, key });
+    } else {
+      invoke = () => lw().keys.checkStaged({ stagedId: target.stagedId });
+    }
+    setCheck({ state: 'running' });
+    const result = await call(invoke);
+    setCheck(result.ok ? { state: 'done', shown: result.value } : { state: 'failed', error: result.error });
+  };
+
+  const runPreview = async () => {
+    let invoke: () => Promise<IpcResult<KeyPreviewResult>>;
+    if (target.kind === 'typed') {
+      const key = typedKey();
+      if (key === null) return setPreview({ state: 'failed', error: missingKey, shown: null });
+      invoke = () => lw().keys.previewTyped({ profileId: target.profileId, key });
+    } else {
+      invoke = () => lw().keys.previewStaged({ stagedId: target.stagedId });
+    }
+    setPreview({ state: 'running' });
+    const result = await call(invoke);
+    setPreview(result.ok ? { state: 'done', result: result.value } : { state: 'failed', error: result.error, shown: verdictOfError(result.error) });
+  };
+
+  // A fresh check wins; a staged entry otherwise shows the last verdict main remembers.
+  const shown: Shown | null = check.state === 'done' ? check.shown : check.state === 'idle' && remembered ? remembered : null;
+  const busy = check.state === 'running' || preview.state === 'running';
+
+  return (
+    <div className="key-check" data-testid="key-check" data-state={busy ? 'running' : 'idle'}>
+      <div className="row">
+        <button type="button" onClick={runCheck} disabled={check.state === 'running'} data-testid="test-key">
+          {check.state === 'running' ? 'Testing…' : 'Test key'}
+        </button>
+        <button type="button" onClick={runPreview} disabled={preview.state === 'running'} data-testid="preview-events">
+          {preview.state === 'running' ? 'Loading…' : 'Preview events'}
+        </button>
+      </div>
+      <div aria-live="polite" data-testid="key-check-result">
+        {check.state === 'failed' && (
+          <p className="key-check-error" role="alert" data-testid="key-check-error" data-code={check.error.code}>
+            {check.error.message}
+          </p>
+        )}
+        {shown && (
+          <VerdictCard
+            verdict={shown.verdict}
+            fingerprint={shown.fingerprint}
+            anthropicBaseUrl={shown.anthropicBaseUrl}
+            onRetry={runCheck}
+          />
+        )}
+      </div>
+      {preview.state === 'done' && <PreviewTable preview={preview.result.preview} />}
+      {preview.state === 'failed' && (
+        <div data-testid="preview-error" data-code={preview.error.code}>
+          {preview.shown ? (
+            <VerdictCard verdict={preview.shown.verdict} fingerprint={preview.shown.fingerprint} anthropicBaseUrl={preview.shown.anthropicBaseUrl} onRetry={runPreview} />
+          ) : (
+            <p className="key-check-error" role="alert">
+              {preview.error.message}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
