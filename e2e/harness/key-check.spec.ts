@@ -247,14 +247,14 @@ test.describe('staged keys (channel level)', () => {
     await harness.services.secrets.set(`staged:${stagedId}`, KEYS.adminNoFeed);
     try {
       const { page } = harness;
-      const result = await page.evaluate((id) => window.lw.keys.checkStaged({ stagedId: id }), stagedId);
+      const result = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
       expect(result).toMatchObject({ ok: true, value: { verdict: { verdict: 'missing_scope', scopes: ['admin:read', 'admin:write'] } } });
-      const last = await page.evaluate(() => window.lw.keys.lastVerdicts({}));
+      const last = await page.evaluate(() => window.lw!.keys.lastVerdicts({}));
       expect(last).toMatchObject({ ok: true, value: { byStagedId: { [stagedId]: { verdict: { verdict: 'missing_scope' } } } } });
       expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keys.verdictRecorded')).toBe(true);
       expect(harness.services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe('missing_scope');
       await harness.services.secrets.delete(`staged:${stagedId}`);
-      const gone = await page.evaluate((id) => window.lw.keys.checkStaged({ stagedId: id }), stagedId);
+      const gone = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
       expect(gone).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^outbox\.(key_missing|not_found)$/) } });
       await expectNoKeyLeak(harness);
     } finally {

@@ -1,6 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
+import { ComposeView } from '../features/composer/ComposeView';
+import { OutboxView } from '../features/outbox/OutboxView';
+import { selectOpenCount, useOutboxStore } from '../stores/outbox-store';
 import { useAppStore, type Route } from '../stores/app-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -9,8 +12,8 @@ import { Nav } from './Nav';
 /** Each route's view; a feature adds its view here. */
 const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
   sources: { area: 'Sources', render: () => <SourcesView /> },
-  compose: { area: 'Compose', render: () => <Placeholder title="Compose" /> },
-  outbox: { area: 'Outbox', render: () => <Placeholder title="Outbox" /> },
+  compose: { area: 'Compose', render: () => <ComposeView /> },
+  outbox: { area: 'Outbox', render: () => <OutboxView /> },
   settings: { area: 'Settings', render: () => <SettingsView /> },
 };
 
@@ -30,6 +33,18 @@ export function App() {
   const start = useAppStore((s) => s.start);
 
   const startConnection = useConnectionStore((s) => s.start);
+  const startOutbox = useOutboxStore((s) => s.start);
+  const outboxCount = useOutboxStore(selectOpenCount);
+
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    let cancelled = false;
+    void startOutbox().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  }, [startOutbox]);
 
   useEffect(() => {
     void start();
@@ -59,7 +74,7 @@ export function App() {
       <header className="topbar">
         <span className="brand">LangWatch Ingestion Console</span>
       </header>
-      <Nav />
+      <Nav badges={{ outbox: outboxCount }} />
       <main id="main" tabIndex={-1}>
         {startupError && (
           <div role="alert" className="error-panel">
