@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, Notification, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { electronBrowserSignIn, signInContents } from './browser-sign-in';
@@ -48,6 +48,11 @@ app.whenReady().then(async () => {
     log: services.log.child('ipc'),
   });
   registerIpc(dispatcher, services.events, () => mainWindow);
+  // A key staged offline that finally reached LangWatch: tell the admin even if the window is hidden.
+  services.outbox.onSubmitted((entry) => {
+    if (!services.settings.get().notifications || !Notification.isSupported()) return;
+    new Notification({ title: 'Compliance key submitted', body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.` }).show();
+  });
 
   mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

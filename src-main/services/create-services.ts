@@ -12,6 +12,7 @@ import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
 import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
+import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
 import { createAnthropicPreflight } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
@@ -27,6 +28,8 @@ export interface ServicesOptions {
   clock?: Clock;
   /** Injected by tests that share one store across restarts; otherwise chosen by config. */
   secrets?: SecretStore;
+  /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
+  ports?: Partial<ConnectPorts>;
   /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
   ports?: Partial<ConnectPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
@@ -47,6 +50,10 @@ export interface Services {
   profiles: Profiles;
   sessions: SessionManager;
   connection: Connection;
+  /** Outside-world ports: system browser, browser sign-in window. */
+  ports: ConnectPorts;
+  /** Sign-in flows of the connect screen (methods, email, browser, device, sign-out). */
+  connect: ConnectFlows;
   /** Outside-world ports: system browser, browser sign-in window. */
   ports: ConnectPorts;
   /** Sign-in flows of the connect screen (methods, email, browser, device, sign-out). */
@@ -107,6 +114,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onDeviceResult: (result) => events.emit('auth.deviceResult', result),
   });
 
+  const ports: ConnectPorts = { ...unavailablePorts(), ...opts.ports };
+  const connect = createConnectFlows({
+    profiles,
+    sessions,
+    connection,
+    ports,
+    log: log.child('connect'),
+    onDeviceResult: (result) => events.emit('auth.deviceResult', result),
+  });
+
   const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-verdicts'), clock });
   await verdictMemory.load();
   const keyChecks = createKeyChecks({
@@ -151,6 +168,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     connection,
     ports,
     connect,
+    ports,
+    connect,
     keyChecks,
     connectivity,
     outbox,
@@ -168,6 +187,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return performance.now() - started;
     },
     async close() {
+      connect.dispose();
       await outbox.stop();
       connect.dispose();
       status.close();

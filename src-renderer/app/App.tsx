@@ -17,14 +17,6 @@ const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
   settings: { area: 'Settings', render: () => <SettingsView /> },
 };
 
-function Placeholder({ title }: { title: string }) {
-  return (
-    <section className="view">
-      <h1>{title}</h1>
-    </section>
-  );
-}
-
 /** The shell: navigation, the current view inside an error boundary, and the ready signal. */
 export function App() {
   const route = useAppStore((s) => s.route);

@@ -71,27 +71,22 @@ export function diagnoseStuckSource(facts: DiagnosisFacts): Diagnosis {
     });
   }
   const consoleKeyed = facts.createdByConsoleWithKey === true;
-  // pullSchedule is never returned by the API; the console sends it with pollEverySec, and the
-  // web composer sends neither. So: no cadence and no local history = probably no schedule.
-  if (facts.cadenceSec === null && !consoleKeyed) {
+  // pullSchedule and the key are never returned by the API. This console always sends both;
+  // the LangWatch web composer sends neither (it stores pollEverySec, which the server does not
+  // read). So without a record of this console keying the source, both are likely missing.
+  if (!consoleKeyed) {
+    const cadenceNote = facts.cadenceSec === null ? 'no cadence is set either' : 'a cadence is shown, but the server does not pull on pollEverySec';
     causes.push({
       id: 'no_pull_schedule',
-      cause: 'No pull schedule: the source has no cadence set, as when it was created by the LangWatch web composer, so it is never pulled.',
+      cause: `Possibly no pull schedule: this console did not create or re-key it (e.g. the LangWatch web composer, which sends no pullSchedule), and ${cadenceNote}. Such a source is never pulled.`,
       likelihood: 'likely',
-      nextStep: 'Set a cadence here (change cadence): it sends a pullSchedule with the key kept.',
+      nextStep: 'Replace the key from this console: it sends the key and a pullSchedule for the chosen cadence together.',
     });
     causes.push({
       id: 'no_key_stored',
-      cause: 'No key stored: the web composer drops the compliance key before sending, so the puller has nothing to authenticate with.',
+      cause: 'Possibly no key stored: the web composer drops the compliance key before sending, so the puller has nothing to authenticate with.',
       likelihood: 'likely',
       nextStep: 'Replace the key from this console (it sends parserConfig.credentials), then wait for the next pull.',
-    });
-  } else if (!consoleKeyed) {
-    causes.push({
-      id: 'no_key_stored',
-      cause: 'This console has no record of sending a key for this source; it may have been created without one.',
-      likelihood: 'possible',
-      nextStep: 'Replace the key from this console to be sure one is stored.',
     });
   }
   if (facts.keyVerdict === 'invalid_key' || facts.keyVerdict === 'missing_scope') {
@@ -120,7 +115,7 @@ export function diagnoseStuckSource(facts: DiagnosisFacts): Diagnosis {
     });
   }
   const cadence = facts.cadenceSec;
-  if (cadence !== null && facts.ageSec < cadence + 120 && facts.status === 'awaiting_first_event') {
+  if (consoleKeyed && cadence !== null && facts.ageSec < cadence + 120 && facts.status === 'awaiting_first_event') {
     causes.push({
       id: 'not_due_yet',
       cause: `The first pull may not have run yet: the source is younger than its cadence (${describeCadence(cadence)}).`,

@@ -19,12 +19,13 @@ const top = (facts: Partial<DiagnosisFacts>) => diagnoseStuckSource({ ...base, .
 describe('diagnoseStuckSource (table)', () => {
   it.each<[string, Partial<DiagnosisFacts>, string[]]>([
     ['web composer: no cadence, no local history', {}, ['no_pull_schedule:likely', 'no_key_stored:likely', 'key_rejected:possible', 'feed_empty:possible']],
-    ['disabled source', { status: 'disabled', cadenceSec: 900 }, ['source_disabled:confirmed', 'no_key_stored:possible', 'key_rejected:possible', 'feed_empty:possible']],
+    ['disabled source', { status: 'disabled', cadenceSec: 900 }, ['source_disabled:confirmed', 'no_pull_schedule:likely', 'no_key_stored:likely', 'key_rejected:possible', 'feed_empty:possible']],
     ['key rejected by Anthropic', { createdByConsoleWithKey: true, cadenceSec: 3600, keyVerdict: 'invalid_key' }, ['key_rejected:confirmed', 'feed_empty:possible']],
     ['key missing scope', { createdByConsoleWithKey: true, cadenceSec: 3600, keyVerdict: 'missing_scope' }, ['key_rejected:confirmed', 'feed_empty:possible']],
     ['valid key, console keyed: feed empty', { createdByConsoleWithKey: true, cadenceSec: 900, keyVerdict: 'valid' }, ['feed_empty:likely', 'key_rejected:unlikely']],
     ['young source: first pull not due', { createdByConsoleWithKey: true, cadenceSec: 900, keyVerdict: 'valid', ageSec: 300 }, ['not_due_yet:likely', 'feed_empty:likely', 'key_rejected:unlikely']],
-    ['cadence set elsewhere, unknown key', { cadenceSec: 900 }, ['no_key_stored:possible', 'key_rejected:possible', 'feed_empty:possible']],
+    ['web composer with pollEverySec, no local history', { cadenceSec: 300 }, ['no_pull_schedule:likely', 'no_key_stored:likely', 'key_rejected:possible', 'feed_empty:possible']],
+    ['history holds only a cadence change (no key sent here)', { cadenceSec: 900, createdByConsoleWithKey: false }, ['no_pull_schedule:likely', 'no_key_stored:likely', 'key_rejected:possible', 'feed_empty:possible']],
     ['archived', { status: 'disabled', archived: true, cadenceSec: 900, createdByConsoleWithKey: true }, ['source_disabled:confirmed', 'key_rejected:possible', 'feed_empty:possible']],
   ])('%s', (_name, facts, expected) => {
     expect(top(facts)).toEqual(expected);
