@@ -1,9 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
-import { authChannels, authEvents } from './channels/auth';
 import { connectionChannels, connectionEvents } from './channels/connection';
-import { profilesChannels, profilesEvents } from './channels/profiles';
 import { keysChannels, keysEvents } from './channels/keys';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
@@ -21,8 +19,6 @@ export const IPC_CONTRACT = {
   ...appChannels,
   ...authChannels,
   ...profilesChannels,
-  ...authChannels,
-  ...profilesChannels,
   ...connectionChannels,
   ...keysChannels,
   ...outboxChannels,
@@ -32,8 +28,6 @@ export const IPC_CONTRACT = {
 
 export const IPC_EVENTS = {
   ...appEvents,
-  ...authEvents,
-  ...profilesEvents,
   ...authEvents,
   ...profilesEvents,
   ...connectionEvents,

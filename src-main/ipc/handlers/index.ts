@@ -2,9 +2,7 @@ import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
-import { authHandlers } from './auth';
 import { connectionHandlers } from './connection';
-import { profilesHandlers } from './profiles';
 import { outboxHandlers } from './outbox';
 import { keysHandlers } from './keys';
 import { profilesHandlers } from './profiles';
@@ -18,8 +16,6 @@ import { sourcesHandlers } from './sources';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
-    ...authHandlers(services),
-    ...profilesHandlers(services),
     ...authHandlers(services),
     ...profilesHandlers(services),
     ...connectionHandlers(services),
