@@ -12,7 +12,6 @@ import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
 import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
-import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
 import { createAnthropicPreflight } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
@@ -28,8 +27,6 @@ export interface ServicesOptions {
   clock?: Clock;
   /** Injected by tests that share one store across restarts; otherwise chosen by config. */
   secrets?: SecretStore;
-  /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
-  ports?: Partial<ConnectPorts>;
   /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
   ports?: Partial<ConnectPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
@@ -50,10 +47,6 @@ export interface Services {
   profiles: Profiles;
   sessions: SessionManager;
   connection: Connection;
-  /** Outside-world ports: system browser, browser sign-in window. */
-  ports: ConnectPorts;
-  /** Sign-in flows of the connect screen (methods, email, browser, device, sign-out). */
-  connect: ConnectFlows;
   /** Outside-world ports: system browser, browser sign-in window. */
   ports: ConnectPorts;
   /** Sign-in flows of the connect screen (methods, email, browser, device, sign-out). */
@@ -114,16 +107,6 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onDeviceResult: (result) => events.emit('auth.deviceResult', result),
   });
 
-  const ports: ConnectPorts = { ...unavailablePorts(), ...opts.ports };
-  const connect = createConnectFlows({
-    profiles,
-    sessions,
-    connection,
-    ports,
-    log: log.child('connect'),
-    onDeviceResult: (result) => events.emit('auth.deviceResult', result),
-  });
-
   const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-verdicts'), clock });
   await verdictMemory.load();
   const keyChecks = createKeyChecks({
@@ -153,6 +136,15 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   outbox.onChange((entries) => events.emit('outbox.changed', entries));
   outbox.onSubmitted((entry) => events.emit('outbox.submitted', entry));
+  // A staged key is tested against its own entry's profile, and its last verdict follows it
+  // to the source it becomes (the diagnosis of that source reads it).
+  keyChecks.setStagedLookup((stagedId) => {
+    const entry = outbox.list().find((e) => e.id === stagedId);
+    return entry ? { profileId: entry.profileId, sourceId: entry.sourceId } : null;
+  });
+  outbox.onSubmitted((entry) => {
+    if (entry.sourceId) keyChecks.linkSource(entry.id, entry.sourceId).catch((error: unknown) => log.warn('key verdict not linked', { error: error as Error }));
+  });
   await outbox.start();
 
   return {
@@ -166,8 +158,6 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     profiles,
     sessions,
     connection,
-    ports,
-    connect,
     ports,
     connect,
     keyChecks,
@@ -187,7 +177,6 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return performance.now() - started;
     },
     async close() {
-      connect.dispose();
       await outbox.stop();
       connect.dispose();
       status.close();
