@@ -53,6 +53,12 @@ app.whenReady().then(async () => {
     if (!services.settings.get().notifications || !Notification.isSupported()) return;
     new Notification({ title: 'Compliance key submitted', body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.` }).show();
   });
+  // A source's first events arrived (awaiting_first_event -> active, seen by the status monitor).
+  services.events.addSink((name, payload) => {
+    if (name !== 'sources.becameActive' || !services.settings.get().notifications || !Notification.isSupported()) return;
+    const { name: sourceName } = payload as { name: string };
+    new Notification({ title: 'Source is active', body: `"${sourceName}" received its first events.` }).show();
+  });
 
   mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
