@@ -22,7 +22,7 @@ export interface EntryEdit {
 export type OutboxEvent =
   | { type: 'attempt_started' }
   | { type: 'succeeded'; sourceId: string; adopted: boolean }
-  | { type: 'retry_later'; error: ErrorData; delayMs: number; maybeCreated: boolean }
+  | { type: 'retry_later'; error: ErrorData; delayMs: number; maybeCreated: boolean; offline?: boolean }
   | { type: 'needs_sign_in'; error: ErrorData }
   | { type: 'signed_in' }
   | { type: 'rejected'; error: ErrorData }
@@ -85,6 +85,8 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
         nextAttemptAt: iso(now + Math.max(0, event.delayMs)),
         lastError: event.error,
         maybeCreated: entry.maybeCreated || (entry.kind === 'create' && event.maybeCreated),
+        // A first attempt that found no network means the key was staged offline after all.
+        stagedOffline: entry.stagedOffline || (event.offline === true && entry.attempts === 1),
       });
 
     case 'needs_sign_in':

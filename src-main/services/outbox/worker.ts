@@ -60,6 +60,12 @@ export interface OutboxWorker {
 }
 
 const MAX_TIMER_MS = 60 * 60_000;
+/** Consecutive 500s on a create (each after a reconcile found nothing) before it is rejected. */
+export const MAX_CREATE_SERVER_ERRORS = 3;
+
+function repeatedServerError(entry: OutboxEntry, code: string): boolean {
+  return entry.kind === 'create' && code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
+}
 
 /** Creates the worker (see {@link OutboxWorker}); `afterSubmit` records the local history. */
 export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHistoryHook): OutboxWorker {
@@ -242,11 +248,24 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       waitForSignIn(current.profileId);
     } else if (failure.kind === 'reject') {
       await apply(id, { type: 'rejected', error: failure.error });
+    } else if (repeatedServerError(current, failure.error.code)) {
+      // The contract leaves a duplicate name "probably 500"; one that the list cannot show
+      // (an archived source keeps its name) would fail forever. Stop and say so.
+      await apply(id, {
+        type: 'rejected',
+        error: {
+          code: 'langwatch.server_error',
+          message:
+            'LangWatch failed to create this source several times with an internal error, and it is not in the source list. ' +
+            'A common cause is a name already used by an archived source: rename it and resubmit, or retry later.',
+          details: { reason: 'repeated_server_error', attempts: current.attempts },
+        },
+      });
     } else {
       if (failure.network) options.connectivity?.reportNetworkFailure(error);
       else options.connectivity?.reportSuccess();
       const delayMs = retryDelayMs(current.attempts, { retryAfterSec: failure.retryAfterSec, random: options.random });
-      await apply(id, { type: 'retry_later', error: failure.error, delayMs, maybeCreated: failure.ambiguous });
+      await apply(id, { type: 'retry_later', error: failure.error, delayMs, maybeCreated: failure.ambiguous, offline: failure.network });
     }
   }
 

@@ -54,6 +54,13 @@ describe('outbox transitions (pure, fake clock)', () => {
     expect(update.maybeCreated).toBe(false);
   });
 
+  it('a first attempt that found no network marks the entry as staged offline (for the notification)', () => {
+    const first = transition(inState('submitting', { attempts: 1 }), { type: 'retry_later', error: err, delayMs: 1, maybeCreated: false, offline: true }, T0);
+    expect(first.stagedOffline).toBe(true);
+    const later = transition(inState('submitting', { attempts: 2 }), { type: 'retry_later', error: err, delayMs: 1, maybeCreated: false, offline: true }, T0);
+    expect(later.stagedOffline).toBe(false);
+  });
+
   it('401 -> needs_sign_in; signed_in -> staged due now', () => {
     const e = transition(inState('submitting'), { type: 'needs_sign_in', error: { code: 'auth.session_expired', message: 'x' } }, T0);
     expect(e).toMatchObject({ state: 'needs_sign_in', nextAttemptAt: null });
