@@ -7,6 +7,7 @@ import { createHandlerTable } from '../../src-main/ipc/handlers';
 import type { RuntimeConfig } from '../../src-main/runtime-config';
 import { createServices, type Services } from '../../src-main/services/create-services';
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
+import type { Clock } from '../../src-main/services/clock';
 import { SEED } from '../../emulator/seed';
 import { bridgeScript } from './bridge-script';
 import { createHarnessPorts, type HarnessPorts } from './harness-ports';
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   userDataDir?: string;
   /** Inject a store (e.g. to share it across restarts in memory); the real keychain otherwise. */
   secrets?: SecretStore;
+  /** Inject a clock (TTL journeys move time forward); the system clock otherwise. */
+  clock?: Clock;
   /** `demo` for `npm run demo`'s browser fallback; `test` otherwise. */
   mode?: 'demo' | 'test';
 }
@@ -95,7 +98,7 @@ export class ConsoleHarness {
   }
 
   private async startServices(): Promise<void> {
-    this.services = await createServices({ config: this.config, version: VERSION, secrets: this.options.secrets, ports: this.connectPorts.ports });
+    this.services = await createServices({ config: this.config, version: VERSION, secrets: this.options.secrets, ports: this.connectPorts.ports, clock: this.options.clock });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),
       senderPolicy: { trustedUrls: [this.rendererUrl], isOurWindow: (id) => id === this.pageId },
