@@ -240,25 +240,35 @@ test.describe('event preview', () => {
   });
 });
 
-test.describe('staged keys (channel level)', () => {
-  test('checkStaged reads the keychain, remembers the verdict for lastVerdicts and announces it; a gone key is key_missing', async ({ harness }) => {
+test.describe('staged keys through the outbox', () => {
+  test('an entry staged while LangWatch is unreachable is tested with its keychain key, and the verdict is remembered', async ({ harness, emulator }) => {
     await harness.signIn('admin');
-    const stagedId = `stg_keycheck_${Date.now()}`;
-    await harness.services.secrets.set(`staged:${stagedId}`, KEYS.adminNoFeed);
-    try {
-      const { page } = harness;
-      const result = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
-      expect(result).toMatchObject({ ok: true, value: { verdict: { verdict: 'missing_scope', scopes: ['admin:read', 'admin:write'] } } });
-      const last = await page.evaluate(() => window.lw!.keys.lastVerdicts({}));
-      expect(last).toMatchObject({ ok: true, value: { byStagedId: { [stagedId]: { verdict: { verdict: 'missing_scope' } } } } });
-      expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keys.verdictRecorded')).toBe(true);
-      expect(harness.services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe('missing_scope');
-      await harness.services.secrets.delete(`staged:${stagedId}`);
-      const gone = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
-      expect(gone).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^outbox\.(key_missing|not_found)$/) } });
-      await expectNoKeyLeak(harness);
-    } finally {
-      await harness.services.secrets.delete(`staged:${stagedId}`);
-    }
+    const { page } = harness;
+    await emulator.control.setOffline(true, { which: 'langwatch' });
+    const staged = await page.evaluate(
+      (key) =>
+        window.lw!.outbox.stage({ kind: 'create', organizationId: 'org_acme', name: 'Key check staged', key, pollEverySec: 900 }),
+      KEYS.revoked,
+    );
+    expect(staged.ok).toBe(true);
+    const stagedId = staged.ok ? staged.value.stagedId : '';
+    const result = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { verdict: { verdict: 'invalid_key' }, fingerprint: expect.stringMatching(/^sk-ant-api01-…/), profileId: harness.services.connection.state().activeProfileId },
+    });
+    expect(harness.services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe('invalid_key');
+    const last = await page.evaluate(() => window.lw!.keys.lastVerdicts({}));
+    expect(last).toMatchObject({ ok: true, value: { byStagedId: { [stagedId]: { verdict: { verdict: 'invalid_key' } } } } });
+    expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keys.verdictRecorded')).toBe(true);
+    const preview = await page.evaluate((id) => window.lw!.keys.previewStaged({ stagedId: id }), stagedId);
+    expect(preview).toMatchObject({ ok: false, error: { code: 'anthropic.request_failed', details: { verdict: { verdict: 'invalid_key' } } } });
+    const unknown = await page.evaluate(() => window.lw!.keys.checkStaged({ stagedId: 'stg_does_not_exist' }));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'outbox.not_found' } });
+    await page.evaluate((id) => window.lw!.outbox.discard({ stagedId: id }), stagedId);
+    const afterDiscard = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
+    expect(afterDiscard).toMatchObject({ ok: false, error: { code: 'outbox.key_missing' } });
+    await emulator.control.setOffline(false);
+    await expectNoKeyLeak(harness);
   });
 });
