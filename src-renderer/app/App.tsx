@@ -1,4 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
+import { ConnectGate } from '../features/connect/ConnectGate';
+import { ConnectionBar } from '../features/connect/ConnectionBar';
+import { SessionBanner } from '../features/connect/SessionBanner';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { ComposeView } from '../features/composer/ComposeView';
@@ -65,6 +68,7 @@ export function App() {
       </a>
       <header className="topbar">
         <span className="brand">LangWatch Ingestion Console</span>
+        <ConnectionBar />
       </header>
       <Nav badges={{ outbox: outboxCount }} />
       <main id="main" tabIndex={-1}>
@@ -73,8 +77,9 @@ export function App() {
             The console could not start: {startupError.message}
           </div>
         )}
+        <SessionBanner />
         <ErrorBoundary key={route} area={view.area}>
-          {view.render()}
+          <ConnectGate route={route}>{view.render()}</ConnectGate>
         </ErrorBoundary>
       </main>
     </div>

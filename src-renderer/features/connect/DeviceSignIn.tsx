@@ -1,0 +1,50 @@
+import { useAuthStore } from '../../stores/auth-store';
+
+/** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
+export function DeviceSignIn({ profileId }: { profileId: string }) {
+  const { device, startDevice, openApprovalPage, cancelDevice, resetDevice } = useAuthStore();
+
+  if (device.phase === 'idle' || device.phase === 'starting') {
+    return (
+      <button type="button" onClick={() => void startDevice(profileId)} disabled={device.phase === 'starting'} data-testid="device-start">
+        Sign in with a device code (read-only)
+      </button>
+    );
+  }
+  if (device.phase === 'done') {
+    return (
+      <div className="device-result" data-testid="device-result" data-outcome={device.outcome}>
+        <p role={device.outcome === 'approved' ? 'status' : 'alert'}>{device.message}</p>
+        {device.outcome !== 'approved' && (
+          <button type="button" onClick={resetDevice} data-testid="device-again">
+            Start again
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="device-waiting" data-testid="device-waiting">
+      <p>Approve this code in a browser where you are signed in to LangWatch:</p>
+      <output className="user-code" data-testid="device-user-code" aria-label={`Code ${device.userCode.split('').join(' ')}`}>
+        {device.userCode}
+      </output>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void openApprovalPage(profileId)} data-testid="device-open">
+          Open approval page
+        </button>
+        <button type="button" onClick={() => void cancelDevice(profileId)} data-testid="device-cancel">
+          Cancel
+        </button>
+      </div>
+      {device.openError && (
+        <p role="alert" className="field-error">
+          {device.openError.message}
+        </p>
+      )}
+      <p role="status" aria-live="polite" className="hint" data-state="waiting">
+        Waiting for approval… (the code expires at {new Date(device.expiresAt).toLocaleTimeString()})
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { call, lw } from '../../api/lw';
+import { useAppStore } from '../../stores/app-store';
+import { useConnectionStore } from '../../stores/connection-store';
+
+const WAITING = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in']);
+
+/** How many outbox entries wait to be submitted (followed live while the banner shows). */
+function useQueuedCount(enabled: boolean): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    const count = (entries: ReadonlyArray<{ state: string }>) => entries.filter((e) => WAITING.has(e.state)).length;
+    const off = lw().events.on('outbox.changed', (entries) => alive && setCount(count(entries)));
+    void call(() => lw().outbox.list({})).then((result) => alive && result.ok && setCount(count(result.value)));
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [enabled]);
+  return enabled ? count : null;
+}
+
+/** "Session expired — sign in again": queued work waits (it is not dropped) and resumes after sign-in. */
+export function SessionBanner() {
+  const expired = useConnectionStore((s) => s.state?.session.kind === 'expired');
+  const navigate = useAppStore((s) => s.navigate);
+  const queued = useQueuedCount(expired);
+  if (!expired) return null;
+  return (
+    <div role="alert" className="session-banner" data-testid="session-expired-banner">
+      <strong>Session expired — sign in again.</strong>{' '}
+      {queued !== null && queued > 0
+        ? `${queued} queued ${queued === 1 ? 'item is' : 'items are'} waiting and will be sent after you sign in.`
+        : 'Nothing is lost: work that needs the session waits until you sign in.'}{' '}
+      <button type="button" className="primary" data-testid="sign-in-again" onClick={() => navigate('sources')}>
+        Sign in again
+      </button>
+    </div>
+  );
+}
