@@ -263,6 +263,12 @@ test.describe('staged keys through the outbox', () => {
     expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keys.verdictRecorded')).toBe(true);
     const preview = await page.evaluate((id) => window.lw!.keys.previewStaged({ stagedId: id }), stagedId);
     expect(preview).toMatchObject({ ok: false, error: { code: 'anthropic.request_failed', details: { verdict: { verdict: 'invalid_key' } } } });
+    // The outbox entry offers the same test, and shows the remembered verdict.
+    await page.getByRole('button', { name: /Outbox/ }).click();
+    const entry = page.locator(`[data-testid="outbox-entry"][data-staged-id="${stagedId}"]`);
+    await expect(entry.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'invalid_key');
+    await entry.getByTestId('test-key').click();
+    await expect(entry.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'invalid_key');
     const unknown = await page.evaluate(() => window.lw!.keys.checkStaged({ stagedId: 'stg_does_not_exist' }));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'outbox.not_found' } });
     await page.evaluate((id) => window.lw!.outbox.discard({ stagedId: id }), stagedId);

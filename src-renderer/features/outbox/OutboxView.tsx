@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describeCadence } from '../../../src-shared/domain/cadence';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useOutboxStore } from '../../stores/outbox-store';
+import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
 import './outbox.css';
 
@@ -88,6 +89,7 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
           {e.lastError.message}
         </p>
       ) : null}
+      {e.keyHeld ? <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} /> : null}
       <div className="entry-actions">
         {RETRYABLE.has(e.state) ? (
           <button type="button" data-testid="entry-retry" onClick={() => void run(() => retryNow(e.id))}>Retry now</button>
