@@ -29,6 +29,7 @@ export function classifyFailure(error: unknown): FailureClass {
     }
     case 'network.timeout':
       return { kind: 'retry', error: data, ambiguous: true, network: true };
+    case 'cancelled':
     case 'network.unexpected_answer':
     case 'network.tls':
     case 'langwatch.server_error':

@@ -72,6 +72,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const { store, secrets, clock, log } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const running = new Map<string, AbortController>();
+  const inFlight = new Set<Promise<void>>();
   const signInWaits = new Map<string, AbortController>();
   const idleWaiters: Array<() => void> = [];
   let timer: unknown = null;
@@ -102,7 +103,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     for (const entry of entries) {
       if (waiting(entry) && !running.has(entry.id) && Date.parse(entry.expiresAt) <= now) {
         running.set(entry.id, new AbortController());
-        void expire(entry).finally(() => finish(entry.id));
+        track(expire(entry).finally(() => finish(entry.id)));
       }
     }
     const ready = entries.filter((e) => due(e, now)).sort((a, b) => Date.parse(a.nextAttemptAt!) - Date.parse(b.nextAttemptAt!));
@@ -110,7 +111,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (running.size >= concurrency) break;
       const controller = new AbortController();
       running.set(entry.id, controller);
-      void attempt(entry.id, controller.signal).finally(() => finish(entry.id));
+      track(attempt(entry.id, controller.signal).finally(() => finish(entry.id)));
     }
     let wakeAt = Infinity;
     for (const e of store.all()) {
@@ -126,6 +127,11 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     if (running.size === 0 && !store.all().some((e) => due(e, clock.now()))) {
       for (const resolve of idleWaiters.splice(0)) resolve();
     }
+  }
+
+  function track(work: Promise<void>): void {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
   }
 
   function finish(id: string): void {
@@ -236,6 +242,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   }
 
   async function fail(id: string, error: unknown): Promise<void> {
+    // Stopping aborts requests: the record stays `submitting`, and the next start resumes it
+    // as possibly created (reconciled before any retry).
+    if (stopped) return;
     const current = store.get(id);
     if (!current || current.state !== 'submitting') {
       log.error('outbox attempt failed after its entry moved on', { stagedId: id, error });
@@ -290,6 +299,8 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (timer !== null) clock.clearTimeout(timer);
       for (const c of signInWaits.values()) c.abort();
       for (const c of running.values()) c.abort();
+      // Let aborted attempts record their outcome before the files and logs close.
+      await Promise.allSettled([...inFlight]);
       for (const resolve of idleWaiters.splice(0)) resolve();
     },
     wake: () => pump(),

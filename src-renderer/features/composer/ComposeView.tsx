@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
 import { ComposerCreate, composerFieldErrors, nameTakenMessage, type ComposerFieldErrors } from '../../../src-shared/domain/composer';
 import { call, lw } from '../../api/lw';
@@ -35,6 +35,18 @@ export function ComposeView() {
   const [serverErrors, setServerErrors] = useState<ComposerFieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const keyRef = useRef<KeyFieldHandle>(null);
+  const startSources = useSourcesStore((s) => s.start);
+
+  // The live source list (for the name check) follows the status monitor while the form is open.
+  useEffect(() => {
+    let off: (() => void) | null = null;
+    let cancelled = false;
+    void startSources().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  }, [startSources]);
 
   const existingNames = useMemo(() => {
     const staged = outbox
