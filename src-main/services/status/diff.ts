@@ -82,7 +82,9 @@ function compareRow(old: SourceRow, row: SourceRow): FieldChange | null {
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return stableJson(a) === stableJson(b);
+  // The server sends keys in a stable order, so plain JSON almost always settles it; the
+  // key-sorted form only runs when that says "different", to rule out a mere reordering.
+  return JSON.stringify(a) === JSON.stringify(b) || stableJson(a) === stableJson(b);
 }
 
 function stableJson(value: unknown): string {
