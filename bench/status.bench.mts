@@ -24,7 +24,6 @@ import { createNullLogger } from '../src-main/services/logging/test-loggers';
 import { createMemorySecretStore } from '../src-main/services/secrets/memory-store';
 import { systemClock } from '../src-main/services/clock';
 import { createStatusMonitor } from '../src-main/services/status/monitor';
-import { useSourcesStore } from '../src-renderer/stores/sources-store';
 import type * as BenchResults from './bench-results';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -33,6 +32,12 @@ const load = createRequire(import.meta.url);
 const { ConsoleHarness } = load('../e2e/harness/console-harness.ts') as { ConsoleHarness: typeof Harness };
 const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof BenchResults;
 type BenchRow = BenchResults.BenchRow;
+// The renderer's store, loaded at run time (src-renderer is outside this tsconfig project).
+interface RendererStore {
+  getState(): { sources: unknown[]; applyDelta(delta: unknown): void };
+  setState(patch: { status: unknown }): void;
+}
+const { useSourcesStore } = load('../src-renderer/stores/sources-store.ts') as { useSourcesStore: RendererStore };
 const N = 5_000;
 const RUNS = Number(process.env.BENCH_STATUS_RUNS ?? 21);
 const ACME = SEED.orgs.enterprise.id;
@@ -87,8 +92,8 @@ try {
   const events = createEventBus(log);
   // The renderer side of the bridge: the same store the Sources view reads.
   events.addSink((name, payload) => {
-    if (name === 'sources.changed') useSourcesStore.getState().applyDelta(payload as never);
-    if (name === 'sources.monitor') useSourcesStore.setState({ status: payload as never });
+    if (name === 'sources.changed') useSourcesStore.getState().applyDelta(payload);
+    if (name === 'sources.monitor') useSourcesStore.setState({ status: payload });
   });
   const monitor = createStatusMonitor({ connection, connectivity, clock: systemClock, log, events, autoStart: false, intervals: { focusedMs: 3_600_000, backgroundMs: 3_600_000 } });
   await monitor.refreshNow(); // initial snapshot (all 5,000 rows added), not measured
