@@ -78,19 +78,23 @@ function compareRow(old: SourceRow, row: SourceRow): FieldChange | null {
   return change;
 }
 
-/** Scalars by ===, parserConfig (a small JSON object) structurally. */
+/** Scalars by ===, parserConfig (a small JSON object) structurally, key order ignored. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  // The server sends keys in a stable order, so plain JSON almost always settles it; the
-  // key-sorted form only runs when that says "different", to rule out a mere reordering.
-  return JSON.stringify(a) === JSON.stringify(b) || stableJson(a) === stableJson(b);
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : v,
-  );
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((v, i) => sameValue(v, other[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
+    count += 1;
+    if (!Object.hasOwn(y, key) || !sameValue(x[key], y[key])) return false;
+  }
+  for (const key in y) if (Object.hasOwn(y, key)) count -= 1;
+  return count === 0;
 }

@@ -57,6 +57,19 @@ describe('snapshot diff (pure)', () => {
     expect(diff.transitions).toEqual([{ id: 'a', name: 'Source a', from: 'awaiting_first_event', to: 'active' }]);
   });
 
+  it('compares parserConfig structurally: an extra key, a changed nested array or a type change count', () => {
+    const base = row('a', { parserConfig: { adapter: 'x', list: [1, { p: 2 }] } });
+    const cases: Record<string, unknown>[] = [
+      { adapter: 'x', list: [1, { p: 2 }], extra: true },
+      { adapter: 'x', list: [1, { p: 3 }] },
+      { adapter: 'x', list: [1] },
+      { adapter: 'x', list: { 0: 1, 1: { p: 2 } } },
+      { adapter: 'x' },
+    ];
+    for (const parserConfig of cases) expect(diffSnapshots([base], [row('a', { parserConfig: parserConfig as never })]).changed).toHaveLength(1);
+    expect(diffSnapshots([base], [row('a', { parserConfig: { list: [1, { p: 2 }], adapter: 'x' } })]).changed).toHaveLength(0);
+  });
+
   it('the first snapshot is all added; an empty next is all removed', () => {
     expect(diffSnapshots([], [row('a'), row('b')]).added).toHaveLength(2);
     expect(diffSnapshots([row('a'), row('b')], []).removed).toEqual(['a', 'b']);
