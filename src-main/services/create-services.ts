@@ -121,7 +121,15 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
   const status = createStatusMonitor({ connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals });
-  const sources = createSourcesService({ connection, monitor: status, clock, log: log.child('sources') });
+  const sources = createSourcesService({
+    connection,
+    monitor: status,
+    clock,
+    log: log.child('sources'),
+    // Both are read at call time, after the outbox below exists.
+    history: (sourceId) => outbox.history(sourceId),
+    lastKeyVerdict: async (sourceId) => keyChecks.lastVerdictFor({ sourceId })?.verdict.verdict ?? null,
+  });
   const outboxPreflight = createAnthropicPreflight({ now: () => clock.now() });
   const outbox = createOutbox({
     userDataDir: config.userDataDir,
