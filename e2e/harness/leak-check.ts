@@ -7,7 +7,7 @@ import type { ConsoleHarness } from './console-harness';
 const ROOT = join(__dirname, '..', '..');
 
 /** Every file under `dir` (recursively), skipping what cannot be read. */
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -24,10 +24,10 @@ function filesUnder(dir: string): string[] {
 }
 
 /** A short, non-reversible name for a secret in failure messages (the value itself is never printed). */
-const fingerprint = (secret: string) => `secret#${createHash('sha256').update(secret).digest('hex').slice(0, 8)} (${secret.length} chars)`;
+export const fingerprint = (secret: string) => `secret#${createHash('sha256').update(secret).digest('hex').slice(0, 8)} (${secret.length} chars)`;
 
 /** The forms a secret could take on its way into a file: raw, percent-decoded/encoded, JSON-escaped. */
-function variants(secret: string): string[] {
+export function variants(secret: string): string[] {
   const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
   try {
     forms.add(decodeURIComponent(secret));
@@ -79,7 +79,14 @@ export async function sessionSecrets(harness: ConsoleHarness, profileId: string)
   return out;
 }
 
-/** Keychain accounts that hold a session of any profile (`session:` cookie or `device:` tokens). */
-export async function sessionAccounts(harness: ConsoleHarness): Promise<string[]> {
-  return (await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('session:') || a.startsWith('device:'));
+/**
+ * Keychain accounts that hold a session (`session:` cookie or `device:` tokens) of this
+ * harness's profiles, or of `profileIds` (e.g. a forgotten one). The keychain is shared by the
+ * whole test run, so entries of other tests' profiles are not this journey's business.
+ */
+export async function sessionAccounts(harness: ConsoleHarness, profileIds: readonly string[] = []): Promise<string[]> {
+  const ids = new Set([...harness.services.connection.state().profiles.map((p) => p.id), ...profileIds]);
+  return (await harness.services.secrets.listAccounts()).filter(
+    (a) => (a.startsWith('session:') || a.startsWith('device:')) && ids.has(a.slice(a.indexOf(':') + 1)),
+  );
 }

@@ -1,0 +1,73 @@
+/**
+ * The secret-leak scan run after EVERY harness test (automatic fixture in fixtures.ts) and once
+ * over the whole run (scripts/leak-scan.ts): the exact values of every password, key, cookie and
+ * token the run used are searched, raw and in their encoded forms, in files (binary-safe) and
+ * texts. A hit names the place and a fingerprint of the secret, never the secret itself.
+ * Builds on leak-check.ts (`expectNoLeaks`, used inside journeys).
+ */
+import { readFileSync } from 'node:fs';
+import { SEED } from '../../emulator/seed';
+import type { ConsoleHarness } from './console-harness';
+import { filesUnder, fingerprint, variants } from './leak-check';
+
+/** Every seeded secret: the users' passwords and the Anthropic keys. */
+export const SEED_SECRETS: readonly string[] = [...Object.values(SEED.users).map((u) => u.password), ...Object.values(SEED.anthropicKeys)];
+
+/** Keychain prefixes whose values are secrets (session cookies, device tokens, staged keys). */
+const SECRET_ACCOUNTS = ['session:', 'device:', 'staged:'];
+
+/**
+ * The secret values a harness holds in its keychain right now, split into the forms that could
+ * leak: a cookie pair and its value, a device token pair's tokens. Read while services are open.
+ */
+export async function keychainSecrets(harness: ConsoleHarness): Promise<string[]> {
+  const out: string[] = [];
+  const accounts = await harness.services.secrets.listAccounts().catch(() => [] as string[]);
+  for (const account of accounts) {
+    if (!SECRET_ACCOUNTS.some((p) => account.startsWith(p))) continue;
+    const value = await harness.services.secrets.get(account).catch(() => null);
+    if (!value) continue;
+    out.push(value);
+    if (account.startsWith('session:') && value.includes('=')) out.push(value.slice(value.indexOf('=') + 1));
+    if (account.startsWith('device:')) {
+      try {
+        const parsed = JSON.parse(value) as Record<string, unknown>;
+        for (const v of Object.values(parsed)) if (typeof v === 'string' && v.length >= 16) out.push(v);
+      } catch {
+        // not JSON: the raw value is already searched
+      }
+    }
+  }
+  return out;
+}
+
+/** Where to look: folders (scanned recursively, every file), single files and named texts. */
+export interface ScanPlaces {
+  dirs: string[];
+  files?: string[];
+  texts?: Array<{ where: string; text: string }>;
+}
+
+/** Every place (file or text) holding one of `secrets`, as "secret#<hash> in <place>". */
+export function scanForSecrets(secrets: Iterable<string | null | undefined>, places: ScanPlaces): string[] {
+  const wanted = [...new Set([...secrets].filter((s): s is string => typeof s === 'string' && s.length >= 6))];
+  const forms = wanted.map((secret) => ({ secret, forms: variants(secret).map((f) => Buffer.from(f, 'utf8')) }));
+  const hits: string[] = [];
+  const check = (where: string, content: Buffer) => {
+    for (const { secret, forms: fs } of forms) if (fs.some((f) => content.includes(f))) hits.push(`${fingerprint(secret)} in ${where}`);
+  };
+  const seen = new Set<string>();
+  for (const file of [...places.dirs.flatMap(filesUnder), ...(places.files ?? [])]) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let content: Buffer;
+    try {
+      content = readFileSync(file);
+    } catch {
+      continue; // removed while scanning (log rotation)
+    }
+    check(file, content);
+  }
+  for (const t of places.texts ?? []) check(t.where, Buffer.from(t.text, 'utf8'));
+  return hits;
+}
