@@ -178,17 +178,23 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expectNoLeaks(harness, [...secrets, support.password]);
   });
 
-  test('session expiry → banner; waiting work resumes after signing in again', async ({ harness, emulator }) => {
+  test('session expiry → banner with the queued count; queued work is submitted after signing in again', async ({ harness, emulator }) => {
     const { page } = harness;
     await signInWithEmailUi(harness, admin.email, admin.password);
     await expect(page.getByTestId('org-picker')).toHaveValue('org_acme');
     const profileId = activeProfileId(harness);
     const firstSecrets = await sessionSecrets(harness, profileId);
     emulator.control.expireSessions();
-    await harness.services.connection.refresh();
+    // Work that needs the session: a staged source whose submission meets the 401.
+    const key = SEED.anthropicKeys.compliance;
+    const name = 'Connect journey — staged during expiry';
+    const { stagedId } = await harness.services.outbox.stage({ kind: 'create', organizationId: 'org_acme', name, key, pollEverySec: 900 });
     await expect(page.getByTestId('session-expired-banner')).toBeVisible();
     await expect(page.getByTestId('badge-expired')).toBeVisible();
-    // Work that needs the session waits instead of failing.
+    await expect(page.getByTestId('session-expired-banner')).toContainText('1 queued item is waiting');
+    const stateOf = () => harness.services.outbox.list().find((e) => e.id === stagedId)?.state;
+    await expect.poll(stateOf).toBe('needs_sign_in');
+    // Anything else that needs the session waits too (it is not dropped).
     let resumed = false;
     const waiting = harness.services.connection.waitForSession(profileId).then(() => (resumed = true));
     await page.getByTestId('sign-in-again').click();
@@ -199,9 +205,11 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     expect(resumed).toBe(true);
     await expect(page.getByTestId('session-expired-banner')).toHaveCount(0);
     await expect(page.getByTestId('org-picker')).toHaveValue('org_acme');
+    await expect.poll(stateOf, { timeout: 20_000 }).toBe('submitted');
+    expect(emulator.control.sources('org_acme').filter((s) => s.name === name)).toHaveLength(1);
     const secondSecrets = await sessionSecrets(harness, profileId);
     await signOutUi(harness);
-    await expectNoLeaks(harness, [...firstSecrets, ...secondSecrets, admin.password]);
+    await expectNoLeaks(harness, [...firstSecrets, ...secondSecrets, admin.password, key]);
   });
 
   test('deployments: inline URL validation, add, sign in, forget removes the profile and its keychain entries', async ({ harness, emulator }) => {
