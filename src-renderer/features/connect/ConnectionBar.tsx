@@ -33,7 +33,7 @@ export function ConnectionBar() {
         </span>
       )}
       {state.readOnly && signedIn && (
-        <span className="pill pill-warn" data-testid="badge-read-only" title="Signed in with a device code: you can look, not change.">
+        <span className="pill pill-warn" data-testid="badge-read-only" tabIndex={0} title="Signed in with a device code: you can look, not change.">
           read-only (support)
         </span>
       )}
