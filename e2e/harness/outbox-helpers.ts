@@ -31,6 +31,7 @@ export async function outboxEntry(page: Page, stagedId: string) {
  * test-results), and every `staged:` keychain entry is accounted for by an entry holding a key.
  */
 export async function expectKeysGoneAndAccounted(harness: ConsoleHarness, keys: string[]): Promise<void> {
+  await harness.services.outbox.idle(); // wipes run just after an entry shows `submitted`
   await expectNoLeaks(harness, keys);
   const held = new Set(harness.services.outbox.list().filter((e) => e.keyHeld).map((e) => `staged:${e.id}`));
   const staged = (await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('staged:'));

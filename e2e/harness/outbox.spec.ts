@@ -30,6 +30,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     const [src] = named(emulator, ACME, 'E2E online');
     expect(src).toMatchObject({ status: 'awaiting_first_event', pullSchedule: '*/5 * * * *', hasCredentials: true });
     expect(emulator.control.credentialMatches(src!.id, KEY)).toBe(true);
+    await harness.services.outbox.idle();
     expect(await harness.services.secrets.listAccounts()).not.toContain(`staged:${stagedId}`);
     await expect(page.getByTestId('badge-outbox')).toHaveCount(0);
     expect((await harness.services.outbox.history(src!.id))[0]).toMatchObject({ action: 'created', pollEverySec: 300 });

@@ -1,13 +1,16 @@
 /**
  * `<userData>/source-history.json`: what this console did to each source (created, re-keyed,
  * cadence changed), when, with which key fingerprint and cadence. Never a secret. The status
- * detail view reads it through `services.outbox.history(sourceId)`.
+ * detail view reads it through `services.outbox.history(sourceId)`. Read once, then kept in
+ * memory; writes are atomic and grouped (many submissions at once cost one write).
  */
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SourceHistoryItem } from '../../../src-shared/domain/outbox';
+import { AppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { createJsonFile } from '../storage/json-file';
 
 const HistoryFile = z.object({ version: z.literal(1), sources: z.record(z.string(), z.array(SourceHistoryItem)) }).strict();
@@ -25,25 +28,51 @@ const MAX_ITEMS_PER_SOURCE = 100;
 
 /** Creates the history store for `<userDataDir>/source-history.json`. */
 export function createSourceHistory(options: { userDataDir: string; log: Logger; clock: Clock }): SourceHistory {
+  const path = join(options.userDataDir, 'source-history.json');
   const file = createJsonFile<HistoryFile>({
-    path: join(options.userDataDir, 'source-history.json'),
+    path,
     schema: HistoryFile,
     defaults: (): HistoryFile => ({ version: 1, sources: {} }),
     onCorrupt: 'reset',
     log: options.log,
     clock: options.clock,
   });
+  let loaded: Promise<HistoryFile> | null = null;
+  const doc = () => (loaded ??= file.read());
+  let writing: Promise<void> | null = null;
+  let again = false;
+
+  async function flush(): Promise<void> {
+    if (writing) {
+      again = true;
+      return writing;
+    }
+    writing = (async () => {
+      do {
+        again = false;
+        try {
+          await writeFileAtomic(path, `${JSON.stringify(await doc())}\n`);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+          throw new AppError('storage.io', `Could not save the source history (${code}).`, { errno: code });
+        }
+      } while (again);
+    })().finally(() => {
+      writing = null;
+    });
+    return writing;
+  }
+
   return {
     async record(sourceId, items) {
       if (items.length === 0) return;
-      await file.update((doc) => {
-        const list = [...(doc.sources[sourceId] ?? []), ...items].slice(-MAX_ITEMS_PER_SOURCE);
-        return { ...doc, sources: { ...doc.sources, [sourceId]: list } };
-      });
+      const current = await doc();
+      const checked = items.map((i) => SourceHistoryItem.parse(i));
+      current.sources[sourceId] = [...(current.sources[sourceId] ?? []), ...checked].slice(-MAX_ITEMS_PER_SOURCE);
+      await flush();
     },
     async list(sourceId) {
-      const doc = await file.read();
-      return [...(doc.sources[sourceId] ?? [])].reverse();
+      return [...((await doc()).sources[sourceId] ?? [])].reverse();
     },
   };
 }

@@ -23,6 +23,8 @@ export interface OutboxStore {
   all(): OutboxEntry[];
   /** Inserts or replaces entries; resolves once they are durably written. */
   put(...entries: OutboxEntry[]): Promise<void>;
+  /** Replaces an entry in memory; it reaches the disk with the next write. */
+  putLater(entry: OutboxEntry): void;
 }
 
 /** Creates the store for `<userDataDir>/outbox.json`. */
@@ -43,7 +45,7 @@ export function createOutboxStore(options: { userDataDir: string; log: Logger; c
 
   function snapshot(): string {
     const doc: OutboxFile = { version: 1, entries: [...entries.values()] };
-    return `${JSON.stringify(doc, null, 2)}\n`;
+    return `${JSON.stringify(doc)}\n`;
   }
 
   async function writeNow(): Promise<void> {
@@ -88,6 +90,9 @@ export function createOutboxStore(options: { userDataDir: string; log: Logger; c
     },
     get: (id) => entries.get(id),
     all: () => [...entries.values()],
+    putLater(entry) {
+      entries.set(entry.id, OutboxFileEntryCheck(entry));
+    },
     put(...changed) {
       for (const entry of changed) entries.set(entry.id, OutboxFileEntryCheck(entry));
       return flush();

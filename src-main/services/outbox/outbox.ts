@@ -218,10 +218,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     async start() {
       await store.load();
-      for (const e of store.all()) {
-        const resumed = transition(e, { type: 'resumed' }, clock.now());
-        if (resumed !== e) await store.put(resumed);
-      }
+      const resumed = store
+        .all()
+        .map((e) => [e, transition(e, { type: 'resumed' }, clock.now())] as const)
+        .filter(([before, after]) => before !== after)
+        .map(([, after]) => after);
+      if (resumed.length > 0) await store.put(...resumed); // one durable write for all
       const result = await sweepOrphans({
         secrets,
         entries: store.all(),

@@ -159,13 +159,13 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       return next({ state: 'discarded', keyHeld: false, nextAttemptAt: null });
 
     case 'resumed':
-      // At start: an attempt that was in flight when the app stopped may have reached the server.
+      // At start: an attempt may have been in flight when the app stopped (its start is not
+      // written before the request, to keep submissions fast), so every unfinished create is
+      // reconciled against the server's list before it is sent again.
       if (entry.state === 'submitting') {
         return next({ state: 'retrying', nextAttemptAt: at, maybeCreated: entry.kind === 'create' ? true : entry.maybeCreated });
       }
-      if (entry.kind === 'create' && entry.attempts > 0 && !isTerminal(entry) && !entry.maybeCreated) {
-        return next({ maybeCreated: true });
-      }
+      if (entry.kind === 'create' && !isTerminal(entry) && !entry.maybeCreated) return next({ maybeCreated: true });
       return entry;
   }
 }

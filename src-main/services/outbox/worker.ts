@@ -73,6 +73,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const running = new Map<string, AbortController>();
   const inFlight = new Set<Promise<void>>();
+  let wipeChain: Promise<unknown> = Promise.resolve();
   const signInWaits = new Map<string, AbortController>();
   const idleWaiters: Array<() => void> = [];
   let timer: unknown = null;
@@ -80,12 +81,17 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   let stopped = false;
   const lister = createSharedLister(async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId), clock.now);
 
+  // Events whose record need not be on disk before the worker goes on: a crash loses at most
+  // the bookkeeping, and a resumed create is reconciled before any retry anyway.
+  const VOLATILE = new Set<OutboxEvent['type']>(['attempt_started', 'preflight', 'reconciled_none']);
+
   async function apply(id: string, event: OutboxEvent): Promise<OutboxEntry> {
     const current = store.get(id);
     if (!current) throw new AppError('outbox.not_found', 'This outbox entry no longer exists.', { stagedId: id });
     const next = transition(current, event, clock.now());
     if (next === current) return current;
-    await store.put(next);
+    if (VOLATILE.has(event.type)) store.putLater(next);
+    else await store.put(next);
     options.onChange();
     return next;
   }
@@ -124,14 +130,23 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     if (wakeAt !== Infinity) {
       timer = clock.setTimeout(pump, Math.min(MAX_TIMER_MS, Math.max(0, wakeAt - now)));
     }
-    if (running.size === 0 && !store.all().some((e) => due(e, clock.now()))) {
-      for (const resolve of idleWaiters.splice(0)) resolve();
-    }
+    checkIdle();
+  }
+
+  function isIdle(): boolean {
+    return running.size === 0 && inFlight.size === 0 && !store.all().some((e) => due(e, clock.now()));
+  }
+
+  function checkIdle(): void {
+    if (isIdle()) for (const resolve of idleWaiters.splice(0)) resolve();
   }
 
   function track(work: Promise<void>): void {
     inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    void work.finally(() => {
+      inFlight.delete(work);
+      checkIdle();
+    });
   }
 
   function finish(id: string): void {
@@ -234,11 +249,19 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   async function succeed(id: string, sourceId: string, adopted: boolean): Promise<void> {
     const done = await apply(id, { type: 'succeeded', sourceId, adopted });
     options.connectivity?.reportSuccess();
-    // The record says "no key" durably before the wipe; the start sweep removes a leftover.
-    if (done.sendsKey) await secrets.delete(stagedAccount(id)).catch((error) => log.error('could not wipe a submitted key', { stagedId: id, error }));
-    await afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: id, error }));
-    log.info('outbox entry submitted', { stagedId: id, sourceId, adopted, kind: done.kind });
-    options.onSubmitted(done);
+    // The record says "no key" durably before the wipe (a crash in between leaves a key the
+    // start sweep removes). The wipe and the history run off the concurrency slot, so the
+    // next submission starts while the keychain works; stop() and idle() wait for them.
+    const previousWipe = wipeChain;
+    const wipe = (async () => {
+      await previousWipe; // one wipe at a time: a flood of keychain writes would stall every get
+      if (done.sendsKey) await secrets.delete(stagedAccount(id)).catch((error) => log.error('could not wipe a submitted key', { stagedId: id, error }));
+      await afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: id, error }));
+      log.info('outbox entry submitted', { stagedId: id, sourceId, adopted, kind: done.kind });
+      options.onSubmitted(done);
+    })();
+    wipeChain = wipe.catch(() => undefined);
+    track(wipe);
   }
 
   async function fail(id: string, error: unknown): Promise<void> {
@@ -307,7 +330,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     apply,
     isRunning: (id) => running.has(id),
     idle() {
-      if (running.size === 0 && !store.all().some((e) => due(e, clock.now()))) return Promise.resolve();
+      if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };

@@ -1,0 +1,237 @@
+/**
+ * Outbox benchmark (issue 5), ratios against baselines measured in the same run:
+ *  1. staging latency: `outbox.stage` (IPC input parse → composer validation → keytar set →
+ *     durable outbox record) against a bare `keytar.setPassword` + write + fsync of one record
+ *     (target ≤ 1.5×), medians over alternating runs;
+ *  2. flushing 200 staged entries to the emulator (keytar get → create → durable record →
+ *     keytar delete → history) against a bare undici loop doing the same creates at the same
+ *     concurrency (target ≤ 1.25×), with zero duplicates asserted.
+ * Run inside scripts/with-keyring.sh (real keyring). Writes bench/results/outbox.json.
+ * Diagnostics: BENCH_PROF=1 prints cumulative keychain time; BENCH_MEMORY_SECRETS=1 swaps in the
+ * memory store to show the keychain's share (never for the reported figures).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { Agent, request } from 'undici';
+import { startEmulator, SEED } from '../emulator/index';
+import type { ConnectionService } from '../src-main/services/connection/types';
+import { createLangwatchApi } from '../src-main/services/langwatch/api';
+import { signInWithEmail } from '../src-main/services/langwatch/auth';
+import { createNullLogger } from '../src-main/services/logging/test-loggers';
+import { createKeytarSecretStore } from '../src-main/services/secrets/keytar-store';
+import { KEYCHAIN_SERVICE } from '../src-main/services/secrets/secret-store';
+import { systemClock } from '../src-main/services/clock';
+import { createOutbox } from '../src-main/services/outbox/outbox';
+import { OutboxStageInput } from '../src-shared/ipc/channels/outbox';
+import { DEFAULT_SETTINGS } from '../src-shared/domain/settings';
+import type * as BenchResults from './bench-results';
+
+const load = createRequire(import.meta.url);
+const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof BenchResults;
+const keytar = load('keytar') as { setPassword(s: string, a: string, p: string): Promise<void>; deletePassword(s: string, a: string): Promise<boolean> };
+
+const ACME = SEED.orgs.enterprise.id;
+const KEY = SEED.anthropicKeys.compliance;
+const STAGE_N = Number(process.env.BENCH_OUTBOX_STAGE_N ?? 40);
+const FLUSH_N = Number(process.env.BENCH_OUTBOX_FLUSH_N ?? 200);
+const REPEATS = Number(process.env.BENCH_OUTBOX_REPEATS ?? 3);
+const CONCURRENCY = 4;
+
+const emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
+const { admin } = SEED.users;
+const cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password })).cookie;
+const rawSecrets = process.env.BENCH_MEMORY_SECRETS ? (await import('../src-main/services/secrets/memory-store')).createMemorySecretStore() : createKeytarSecretStore();
+const prof: Record<string, number> = {};
+const timed = <T,>(k: string, p: Promise<T>) => { const s = performance.now(); return p.finally(() => { prof[k] = (prof[k] ?? 0) + performance.now() - s; }); };
+const secrets = process.env.BENCH_PROF ? { set: (a: string, v: string) => timed('set', rawSecrets.set(a, v)), get: (a: string) => timed('get', rawSecrets.get(a)), delete: (a: string) => timed('delete', rawSecrets.delete(a)), listAccounts: () => timed('list', rawSecrets.listAccounts()) } : rawSecrets;
+let run = 0;
+
+function connection(): Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> {
+  const api = createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
+  return {
+    state: () => ({
+      profiles: [{ id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date(0).toISOString() }],
+      activeProfileId: 'p1',
+      session: { kind: 'signed_in', method: 'email', user: { id: admin.id, email: admin.email, name: admin.name } },
+      organizations: [{ id: ACME, name: 'Acme Corp', slug: 'acme', teams: [], role: 'ADMIN' }],
+      activeOrganizationId: ACME,
+      permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
+      health: 'unknown',
+      readOnly: false,
+    }),
+    apiFor: async () => api,
+    waitForSession: async () => undefined,
+  };
+}
+
+function newOutbox(dir: string) {
+  return createOutbox({
+    userDataDir: dir,
+    secrets,
+    clock: systemClock,
+    log: createNullLogger(),
+    connection: connection(),
+    settings: { get: () => ({ ...DEFAULT_SETTINGS, autoPreflight: false }) },
+    concurrency: CONCURRENCY,
+  });
+}
+
+const stageInput = (name: string) => ({ kind: 'create' as const, organizationId: ACME, name, key: KEY, pollEverySec: 300 });
+
+/** One staging as the handler does it: IPC input parse, then the service. Returns ms per op. */
+async function measureStaging(): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'outbox-bench-'));
+  const outbox = newOutbox(dir); // not started: nothing is submitted while staging is timed
+  const times: number[] = [];
+  const ids: string[] = [];
+  run += 1;
+  for (let i = 0; i < STAGE_N; i++) {
+    const started = performance.now();
+    const { stagedId } = await outbox.stage(OutboxStageInput.parse(stageInput(`bench stage ${run}-${i}`)));
+    times.push(performance.now() - started);
+    ids.push(stagedId);
+  }
+  for (const id of ids) await secrets.delete(`staged:${id}`);
+  await outbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return times;
+}
+
+/** The bare baseline: keytar.setPassword + one small record written and fsync'd. */
+async function measureBareStaging(): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'outbox-bench-bare-'));
+  const times: number[] = [];
+  run += 1;
+  for (let i = 0; i < STAGE_N; i++) {
+    const account = `staged:bare-${run}-${i}`;
+    const record = JSON.stringify({ id: `bare-${run}-${i}`, name: `bare ${i}`, fingerprint: 'sk-ant-api01-…AAAA' });
+    const started = performance.now();
+    await keytar.setPassword(KEYCHAIN_SERVICE, account, KEY);
+    const handle = await open(join(dir, `${i}.json`), 'w', 0o600);
+    await handle.writeFile(record);
+    await handle.sync();
+    await handle.close();
+    times.push(performance.now() - started);
+  }
+  // Deleted after the loop, like the measured side: keyring size affects every write.
+  for (let i = 0; i < STAGE_N; i++) await keytar.deletePassword(KEYCHAIN_SERVICE, `staged:bare-${run}-${i}`);
+  rmSync(dir, { recursive: true, force: true });
+  return times;
+}
+
+/** Stages FLUSH_N entries (untimed), then times start() → every entry submitted. */
+async function measureFlush(): Promise<{ ms: number; names: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'outbox-bench-flush-'));
+  run += 1;
+  const staging = newOutbox(dir);
+  const names: string[] = [];
+  for (let i = 0; i < FLUSH_N; i++) {
+    names.push(`bench flush ${run}-${i}`);
+    await staging.stage(stageInput(names[i]!));
+  }
+  await staging.stop();
+  const outbox = newOutbox(dir);
+  const started = performance.now();
+  await outbox.start();
+  const startedMs = performance.now() - started;
+  await outbox.idle();
+  if (process.env.BENCH_PROF) console.log('start() took', startedMs.toFixed(1));
+  const ms = performance.now() - started;
+  if (process.env.BENCH_PROF) console.log('prof', JSON.stringify(prof));
+  const states = outbox.list().map((e) => e.state);
+  await outbox.stop();
+  if (states.some((s) => s !== 'submitted')) throw new Error(`flush left entries unsubmitted: ${states.filter((s) => s !== 'submitted').length}`);
+  const left = (await secrets.listAccounts()).filter((a) => a.startsWith('staged:'));
+  if (left.length) throw new Error(`${left.length} staged keys left in the keychain`);
+  rmSync(dir, { recursive: true, force: true });
+  return { ms, names };
+}
+
+/** The bare baseline: the same creates over undici at the same concurrency. */
+async function measureBareFlush(): Promise<{ ms: number; names: string[] }> {
+  run += 1;
+  const dispatcher = new Agent({ connections: CONCURRENCY });
+  const names = Array.from({ length: FLUSH_N }, (_, i) => `bench bare ${run}-${i}`);
+  let next = 0;
+  const started = performance.now();
+  async function lane() {
+    while (next < names.length) {
+      const name = names[next++]!;
+      const body = JSON.stringify({
+        json: { organizationId: ACME, sourceType: 'claude_compliance', name, parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: KEY } }, pullSchedule: '*/5 * * * *' },
+      });
+      const res = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body, dispatcher });
+      const json = (await res.body.json()) as { result?: { data?: { json?: { source?: { id?: string } } } } };
+      if (res.statusCode !== 200 || !json.result?.data?.json?.source?.id) throw new Error(`bare create failed: ${res.statusCode}`);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  const ms = performance.now() - started;
+  await dispatcher.close();
+  return { ms, names };
+}
+
+function assertNoDuplicates(names: string[]): void {
+  const sources = emu.control.sources(ACME);
+  for (const name of names) {
+    const n = sources.filter((s) => s.name === name).length;
+    if (n !== 1) throw new Error(`"${name}" exists ${n} times`);
+  }
+}
+
+try {
+  // Warm-up (JIT, keyring session, sockets).
+  await measureBareStaging();
+  await measureStaging();
+
+  const bareStage: number[] = [];
+  const stage: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    bareStage.push(median(await measureBareStaging()));
+    stage.push(median(await measureStaging()));
+  }
+  const bareFlush: number[] = [];
+  const flush: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const b = await measureBareFlush();
+    assertNoDuplicates(b.names);
+    bareFlush.push(b.ms);
+    const f = await measureFlush();
+    assertNoDuplicates(f.names);
+    flush.push(f.ms);
+  }
+  const stageRatio = median(stage) / median(bareStage);
+  const flushRatio = median(flush) / median(bareFlush);
+  const rows = [
+    {
+      name: `outbox staging latency (per key, median of ${REPEATS}×${STAGE_N}) vs bare keytar.setPassword + fsync`,
+      ratio: round(stageRatio),
+      target: 'ratio ≤ 1.5',
+      pass: stageRatio <= 1.5,
+      baseline: round(median(bareStage)),
+      measured: round(median(stage)),
+      baselineMs: round(median(bareStage)),
+      measuredMs: round(median(stage)),
+      unit: 'ms',
+    },
+    {
+      name: `outbox flush of ${FLUSH_N} staged keys (concurrency ${CONCURRENCY}, median of ${REPEATS}) vs bare undici creates, 0 duplicates`,
+      ratio: round(flushRatio),
+      target: 'ratio ≤ 1.25',
+      pass: flushRatio <= 1.25,
+      baseline: round(median(bareFlush)),
+      measured: round(median(flush)),
+      baselineMs: round(median(bareFlush)),
+      measuredMs: round(median(flush)),
+      unit: 'ms',
+    },
+  ];
+  writeBenchRows('outbox', rows);
+  console.table(rows.map(({ name, ratio, target, pass, baselineMs, measuredMs }) => ({ name: name.slice(0, 60), ratio, target, pass, baselineMs, measuredMs })));
+  process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+} finally {
+  await emu.close();
+}
