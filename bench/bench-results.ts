@@ -4,7 +4,7 @@
  * measured in the same run where there is one (machines are noisy), absolute values as context.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface BenchRow {
   /** What was measured, e.g. "cold start: services ready + connection.get". */
@@ -22,7 +22,8 @@ export interface BenchRow {
   measured?: number;
 }
 
-export const RESULTS_DIR = join(__dirname, 'results');
+// From __filename: when an .mts bench imports this file through tsx, __dirname is not set right.
+export const RESULTS_DIR = join(dirname(__filename), 'results');
 
 /** Writes `bench/results/<file>.json` (an array of rows) and prints them. */
 export function writeBenchRows(file: string, rows: BenchRow[]): void {
