@@ -1,0 +1,102 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SEED, startEmulator, type RunningEmulator } from '../../emulator/index';
+import { systemClock } from '../../src-main/services/clock';
+import { checkKey } from '../../src-main/services/anthropic';
+import { createMemoryLogger } from '../../src-main/services/logging/logger';
+import { stagedAccount } from '../../src-main/services/outbox/entry';
+import { createOutbox, type Outbox } from '../../src-main/services/outbox/outbox';
+import { createKeytarSecretStore } from '../../src-main/services/secrets/keytar-store';
+import { DEFAULT_SETTINGS } from '../../src-shared/domain/settings';
+import { fakeConnection } from '../unit/outbox/fake-connection';
+
+const ACME = SEED.orgs.enterprise.id;
+const KEY = SEED.anthropicKeys.compliance;
+const secrets = createKeytarSecretStore();
+let emu: RunningEmulator;
+const dirs: string[] = [];
+const outboxes: Outbox[] = [];
+
+beforeAll(async () => {
+  emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
+afterEach(async () => {
+  for (const o of outboxes.splice(0)) await o.stop();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const a of await secrets.listAccounts()) if (a.startsWith('staged:')) await secrets.delete(a);
+});
+
+function filesText(dir: string): string {
+  return readdirSync(dir)
+    .map((n) => join(dir, n))
+    .map((p) => (statSync(p).isDirectory() ? filesText(p) : readFileSync(p, 'latin1')))
+    .join('\n');
+}
+
+async function openOutbox(dir: string, signedIn = true) {
+  const log = createMemoryLogger();
+  const conn = await fakeConnection(emu, { signedIn });
+  const outbox = createOutbox({
+    userDataDir: dir, secrets, clock: systemClock, log, connection: conn,
+    settings: { get: () => DEFAULT_SETTINGS },
+    checkKey: (o) => checkKey(o),
+  });
+  outboxes.push(outbox);
+  return { outbox, log, conn };
+}
+
+describe('outbox with the real keyring and the emulator', () => {
+  it('stages into the keychain, submits, wipes; the key is nowhere on disk or in the logs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-keyring-'));
+    dirs.push(dir);
+    const { outbox, log } = await openOutbox(dir);
+    await outbox.start();
+    const { stagedId } = await outbox.stage({ kind: 'create', organizationId: ACME, name: 'Keyring journey', key: KEY, pollEverySec: 600 });
+    await outbox.idle();
+    const entry = outbox.list().find((e) => e.id === stagedId)!;
+    expect(entry).toMatchObject({ state: 'submitted', keyHeld: false, preflight: { verdict: 'valid' } });
+    expect(emu.control.credentialMatches(entry.sourceId!, KEY)).toBe(true);
+    expect(emu.control.sources(ACME).find((s) => s.id === entry.sourceId)?.pullSchedule).toBe('*/10 * * * *');
+    expect(await secrets.get(stagedAccount(stagedId))).toBeNull();
+    expect(filesText(dir)).not.toContain(KEY);
+    expect(log.text()).not.toContain(KEY);
+  });
+
+  it('orphan sweep at start: removes keychain entries without a record, flags records whose key is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-keyring-'));
+    dirs.push(dir);
+    const first = await openOutbox(dir, false);
+    await first.outbox.start();
+    const kept = await first.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Sweep kept', key: KEY, pollEverySec: 300 });
+    const lost = await first.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
+    await first.outbox.idle();
+    await first.outbox.stop();
+    await secrets.delete(stagedAccount(lost.stagedId));
+    await secrets.set('staged:stg_orphan_without_record', KEY);
+    await secrets.set('session:unrelated', 'not ours to sweep');
+
+    const second = await openOutbox(dir, false);
+    const sweep = await second.outbox.start();
+    expect(sweep.removedAccounts).toEqual(['staged:stg_orphan_without_record']);
+    expect(sweep.missingKeyIds).toEqual([lost.stagedId]);
+    const accounts = await secrets.listAccounts();
+    expect(accounts).toContain(stagedAccount(kept.stagedId));
+    expect(accounts).toContain('session:unrelated');
+    expect(accounts).not.toContain('staged:stg_orphan_without_record');
+    expect(second.outbox.list().find((e) => e.id === lost.stagedId)).toMatchObject({ state: 'key_missing', keyHeld: false });
+    await secrets.delete('session:unrelated');
+
+    // Re-entering the key resubmits it; signing in lets both go through; nothing is left.
+    await second.outbox.edit({ stagedId: lost.stagedId, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
+    await second.conn.signIn();
+    await second.outbox.retryNow(kept.stagedId).catch(() => undefined);
+    await expect.poll(() => second.outbox.list().filter((e) => e.state === 'submitted').length, { timeout: 10_000 }).toBe(2);
+    await second.outbox.idle();
+    expect((await secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([]);
+  });
+});
