@@ -232,9 +232,11 @@ export function createSessionManager(options: SessionManagerOptions) {
         http,
         getCookie: () => secrets.get(sessionAccount(profileId)),
         onUnauthorized: (cookieUsed) => {
-          // A 401 for a cookie already replaced by a new sign-in must not expire the new one.
+          // Only the session that made the call can be expired by its 401: a late answer to a
+          // request sent with an old cookie must not expire the session of a newer sign-in
+          // (no recorded cookie means there is no live session to expire).
           const current = cookies.get(profileId);
-          if (current === undefined || current === cookieUsed) void expire(profileId, 'unauthorized').catch(() => undefined);
+          if (current !== undefined && current === cookieUsed) void expire(profileId, 'unauthorized').catch(() => undefined);
         },
       });
     },

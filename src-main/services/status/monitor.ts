@@ -123,6 +123,12 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     try {
       active = connection.requireActive();
     } catch (error) {
+      // An expired session keeps the last rows on screen ("updated N s ago" keeps counting):
+      // the sources did not vanish, the console just cannot see them until the next sign-in.
+      if (connection.state().session.kind === 'expired' && orgId !== null) {
+        publishStatus({ phase: 'error', organizationId: orgId, lastError: { code: 'auth.session_expired', message: 'Your session has expired: sign in again to refresh the sources.' } });
+        return;
+      }
       resetRows(null);
       publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, health: 'not_requested', lastError: null, canManage: false, readOnly: false });
       if (!isAppError(error)) throw error;
