@@ -49,9 +49,20 @@ const timed = <T,>(k: string, p: Promise<T>) => { const s = performance.now(); r
 const secrets = process.env.BENCH_PROF ? { set: (a: string, v: string) => timed('set', rawSecrets.set(a, v)), get: (a: string) => timed('get', rawSecrets.get(a)), delete: (a: string) => timed('delete', rawSecrets.delete(a)), listAccounts: () => timed('list', rawSecrets.listAccounts()) } : rawSecrets;
 let run = 0;
 
-function connection(): Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> {
-  const api = createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
+type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & { signIn(): void; signOut(): void };
+
+function connection(): BenchConnection {
+  let current: string | null = cookie;
+  const waiters: Array<() => void> = [];
+  const api = createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => current });
   return {
+    signIn() {
+      current = cookie;
+      for (const w of waiters.splice(0)) w();
+    },
+    signOut() {
+      current = null;
+    },
     state: () => ({
       profiles: [{ id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date(0).toISOString() }],
       activeProfileId: 'p1',
@@ -63,17 +74,17 @@ function connection(): Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'st
       readOnly: false,
     }),
     apiFor: async () => api,
-    waitForSession: async () => undefined,
+    waitForSession: () => (current ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }
 
-function newOutbox(dir: string) {
+function newOutbox(dir: string, conn: BenchConnection = connection()) {
   return createOutbox({
     userDataDir: dir,
     secrets,
     clock: systemClock,
     log: createNullLogger(),
-    connection: connection(),
+    connection: conn,
     settings: { get: () => ({ ...DEFAULT_SETTINGS, autoPreflight: false }) },
     concurrency: CONCURRENCY,
   });
@@ -122,25 +133,29 @@ async function measureBareStaging(): Promise<number[]> {
   return times;
 }
 
-/** Stages FLUSH_N entries (untimed), then times start() → every entry submitted. */
+/**
+ * Stages FLUSH_N entries while signed out (each waits in needs_sign_in, untimed), then times
+ * the sign-in → every entry submitted, its key wiped and its record durable.
+ */
 async function measureFlush(): Promise<{ ms: number; names: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'outbox-bench-flush-'));
   run += 1;
-  const staging = newOutbox(dir);
+  const conn = connection();
+  conn.signOut();
+  const outbox = newOutbox(dir, conn);
+  await outbox.start();
   const names: string[] = [];
   for (let i = 0; i < FLUSH_N; i++) {
     names.push(`bench flush ${run}-${i}`);
-    await staging.stage(stageInput(names[i]!));
+    await outbox.stage(stageInput(names[i]!));
   }
-  await staging.stop();
-  const outbox = newOutbox(dir);
-  const started = performance.now();
-  await outbox.start();
-  const startedMs = performance.now() - started;
   await outbox.idle();
-  if (process.env.BENCH_PROF) console.log('start() took', startedMs.toFixed(1));
+  if (outbox.list().some((e) => e.state !== 'needs_sign_in')) throw new Error('entries did not wait for the sign-in');
+  const started = performance.now();
+  conn.signIn();
+  await new Promise((resolve) => setImmediate(resolve));
+  await outbox.idle();
   const ms = performance.now() - started;
-  if (process.env.BENCH_PROF) console.log('prof', JSON.stringify(prof));
   const states = outbox.list().map((e) => e.state);
   await outbox.stop();
   if (states.some((s) => s !== 'submitted')) throw new Error(`flush left entries unsubmitted: ${states.filter((s) => s !== 'submitted').length}`);

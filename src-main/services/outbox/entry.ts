@@ -38,6 +38,8 @@ export const OutboxEntry = z
     lastError: errorDataSchema.nullable(),
     /** A create whose answer may have been lost: reconcile (list + adopt) before any retry. */
     maybeCreated: z.boolean(),
+    /** Since when a reconcile is due: a list fetched after this moment shows a lost create. */
+    reconcileAfter: IsoDate.nullable().default(null),
     /** Every name a create was sent with (an edit may rename a possibly-created entry). */
     sentNames: z.array(z.string()),
     /** Staged while the console was offline: notify when it finally goes through. */

@@ -34,21 +34,24 @@ export function matchLostCreate(entry: Pick<OutboxEntry, 'name' | 'sentNames' | 
 }
 
 /**
- * Shares one `list` request among entries of the same organisation, but only with entries
- * whose failure happened before that request started (a list from before the failure
- * could miss the source the lost create made).
+ * Shares `list` requests among entries of the same organisation: an entry may use a list
+ * (in flight or done) only if it was started after the entry's possibly-lost create
+ * (`notBefore`); an older list could miss the source that create made. After a restart one
+ * list serves every resumed entry of the organisation.
  */
 export function createSharedLister(list: (profileId: string, organizationId: string) => Promise<Source[]>, now: () => number) {
-  const inFlight = new Map<string, { startedAt: number; promise: Promise<Source[]> }>();
+  const latest = new Map<string, { startedAt: number; promise: Promise<Source[]> }>();
   return async function listFor(profileId: string, organizationId: string, notBefore: number): Promise<Source[]> {
     const key = `${profileId}\u0000${organizationId}`;
-    const current = inFlight.get(key);
+    const current = latest.get(key);
     if (current && current.startedAt >= notBefore) return current.promise;
     const startedAt = now();
-    const promise = list(profileId, organizationId).finally(() => {
-      if (inFlight.get(key)?.promise === promise) inFlight.delete(key);
+    const promise = list(profileId, organizationId);
+    latest.set(key, { startedAt, promise });
+    // A failed list must not be reused.
+    promise.catch(() => {
+      if (latest.get(key)?.promise === promise) latest.delete(key);
     });
-    inFlight.set(key, { startedAt, promise });
     return promise;
   };
 }

@@ -73,6 +73,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
         adopted: event.adopted,
         keyHeld: false,
         maybeCreated: false,
+        reconcileAfter: null,
         nextAttemptAt: null,
         lastError: null,
         submittedAt: at,
@@ -85,6 +86,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
         nextAttemptAt: iso(now + Math.max(0, event.delayMs)),
         lastError: event.error,
         maybeCreated: entry.maybeCreated || (entry.kind === 'create' && event.maybeCreated),
+        reconcileAfter: entry.kind === 'create' && event.maybeCreated ? at : entry.reconcileAfter,
         // A first attempt that found no network means the key was staged offline after all.
         stagedOffline: entry.stagedOffline || (event.offline === true && entry.attempts === 1),
       });
@@ -99,7 +101,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
 
     case 'rejected':
       requireState(entry, event, ['submitting'], 'Only an entry being submitted can be rejected.');
-      return next({ state: 'rejected', nextAttemptAt: null, lastError: event.error, maybeCreated: false });
+      return next({ state: 'rejected', nextAttemptAt: null, lastError: event.error, maybeCreated: false, reconcileAfter: null });
 
     case 'preflight':
       if (isTerminal(entry)) refuse(entry, event, 'This entry is finished.');
@@ -107,7 +109,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
 
     case 'reconciled_none':
       requireState(entry, event, ['submitting'], 'Only an entry being submitted is reconciled.');
-      return next({ maybeCreated: false });
+      return next({ maybeCreated: false, reconcileAfter: null });
 
     case 'edited': {
       requireState(entry, event, WAITING, 'This entry cannot be edited now (it is being submitted or is finished).');
@@ -163,9 +165,11 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       // written before the request, to keep submissions fast), so every unfinished create is
       // reconciled against the server's list before it is sent again.
       if (entry.state === 'submitting') {
-        return next({ state: 'retrying', nextAttemptAt: at, maybeCreated: entry.kind === 'create' ? true : entry.maybeCreated });
+        return entry.kind === 'create'
+          ? next({ state: 'retrying', nextAttemptAt: at, maybeCreated: true, reconcileAfter: at })
+          : next({ state: 'retrying', nextAttemptAt: at });
       }
-      if (entry.kind === 'create' && !isTerminal(entry) && !entry.maybeCreated) return next({ maybeCreated: true });
+      if (entry.kind === 'create' && !isTerminal(entry)) return next({ maybeCreated: true, reconcileAfter: at });
       return entry;
   }
 }
@@ -208,6 +212,7 @@ export function newEntry(fields: {
     nextAttemptAt: at,
     lastError: null,
     maybeCreated: false,
+    reconcileAfter: null,
     sentNames: [],
     stagedOffline: fields.stagedOffline,
     preflight: null,

@@ -73,7 +73,8 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const running = new Map<string, AbortController>();
   const inFlight = new Set<Promise<void>>();
-  let wipeChain: Promise<unknown> = Promise.resolve();
+  const finished: OutboxEntry[] = [];
+  let draining: Promise<void> | null = null;
   const signInWaits = new Map<string, AbortController>();
   const idleWaiters: Array<() => void> = [];
   let timer: unknown = null;
@@ -83,7 +84,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
 
   // Events whose record need not be on disk before the worker goes on: a crash loses at most
   // the bookkeeping, and a resumed create is reconciled before any retry anyway.
-  const VOLATILE = new Set<OutboxEvent['type']>(['attempt_started', 'preflight', 'reconciled_none']);
+  const VOLATILE = new Set<OutboxEvent['type']>(['attempt_started', 'preflight', 'reconciled_none', 'succeeded']);
 
   async function apply(id: string, event: OutboxEvent): Promise<OutboxEntry> {
     const current = store.get(id);
@@ -94,6 +95,18 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     else await store.put(next);
     options.onChange();
     return next;
+  }
+
+  /** Applies one event to every matching record with ONE durable write (sign-in, reconnect). */
+  async function applyAll(match: (e: OutboxEntry) => boolean, event: OutboxEvent): Promise<void> {
+    const now = clock.now();
+    const changed = store
+      .all()
+      .filter((e) => match(e) && !running.has(e.id))
+      .map((e) => transition(e, event, now));
+    if (changed.length === 0) return;
+    await store.put(...changed).catch((error) => log.error('could not save outbox records', { event: event.type, error }));
+    options.onChange();
   }
 
   const waiting = (e: OutboxEntry) => !isTerminal(e) && e.state !== 'submitting';
@@ -172,9 +185,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       .waitForSession(profileId, controller.signal)
       .then(async () => {
         signInWaits.delete(profileId);
-        for (const e of store.all()) {
-          if (e.profileId === profileId && e.state === 'needs_sign_in') await apply(e.id, { type: 'signed_in' }).catch(() => undefined);
-        }
+        await applyAll((e) => e.profileId === profileId && e.state === 'needs_sign_in', { type: 'signed_in' });
         pump();
       })
       .catch(() => signInWaits.delete(profileId));
@@ -217,7 +228,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       }
       entry = store.get(id)!;
       if (entry.kind === 'create' && entry.maybeCreated) {
-        const sources = await lister(entry.profileId, entry.organizationId, Date.parse(entry.updatedAt));
+        const sources = await lister(entry.profileId, entry.organizationId, Date.parse(entry.reconcileAfter ?? entry.updatedAt));
         const match = matchLostCreate(entry, sources);
         if (match.kind === 'adopt') {
           log.info('lost create reconciled: adopting the source the server made', { stagedId: id, sourceId: match.source.id });
@@ -249,19 +260,44 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   async function succeed(id: string, sourceId: string, adopted: boolean): Promise<void> {
     const done = await apply(id, { type: 'succeeded', sourceId, adopted });
     options.connectivity?.reportSuccess();
-    // The record says "no key" durably before the wipe (a crash in between leaves a key the
-    // start sweep removes). The wipe and the history run off the concurrency slot, so the
-    // next submission starts while the keychain works; stop() and idle() wait for them.
-    const previousWipe = wipeChain;
-    const wipe = (async () => {
-      await previousWipe; // one wipe at a time: a flood of keychain writes would stall every get
-      if (done.sendsKey) await secrets.delete(stagedAccount(id)).catch((error) => log.error('could not wipe a submitted key', { stagedId: id, error }));
-      await afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: id, error }));
-      log.info('outbox entry submitted', { stagedId: id, sourceId, adopted, kind: done.kind });
-      options.onSubmitted(done);
-    })();
-    wipeChain = wipe.catch(() => undefined);
-    track(wipe);
+    finished.push(done);
+    if (!draining) startDrain();
+  }
+
+  function startDrain(): void {
+    draining = drainFinished().finally(() => {
+      draining = null;
+      if (finished.length > 0) startDrain();
+      else checkIdle();
+    });
+    track(draining);
+  }
+
+  /**
+   * The server has the keys: the slots are already free, and the rest happens off them, in
+   * batches and in order — the records reach the disk (one write), then each key is wiped
+   * (one keychain write at a time), then the history. A crash before the records are durable
+   * is safe: a resumed create is reconciled (and adopted) before anything is sent again, and
+   * a resumed update re-sends the same values; a key left behind is removed by the sweep.
+   */
+  async function drainFinished(): Promise<void> {
+    while (finished.length > 0) {
+      const batch = finished.splice(0);
+      try {
+        await store.put();
+      } catch (error) {
+        log.error('could not save submitted entries; their keys stay until the next start reconciles them', { error });
+        continue;
+      }
+      for (const done of batch) {
+        if (done.sendsKey) await secrets.delete(stagedAccount(done.id)).catch((error) => log.error('could not wipe a submitted key', { stagedId: done.id, error }));
+      }
+      await Promise.all(batch.map((done) => afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: done.id, error }))));
+      for (const done of batch) {
+        log.info('outbox entry submitted', { stagedId: done.id, sourceId: done.sourceId, adopted: done.adopted, kind: done.kind });
+        options.onSubmitted(done);
+      }
+    }
   }
 
   async function fail(id: string, error: unknown): Promise<void> {
@@ -304,7 +340,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const unsubscribeConnectivity = options.connectivity?.onChange((online) => {
     if (!online) return;
     void (async () => {
-      for (const e of store.all()) if (e.state === 'retrying') await apply(e.id, { type: 'reconnected' }).catch(() => undefined);
+      await applyAll((e) => e.state === 'retrying', { type: 'reconnected' });
       pump();
     })();
   });
