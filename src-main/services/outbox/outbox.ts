@@ -86,11 +86,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     {
       ...options,
       store,
-      onChange: () => {
-        if (changeListeners.size === 0) return;
-        const views = list();
-        for (const l of changeListeners) l(views);
-      },
+      onChange: () => scheduleNotify(),
       onSubmitted: (entry) => {
         if (!entry.stagedOffline) return;
         for (const l of submittedListeners) l(toView(entry));
@@ -167,8 +163,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   function notify(): void {
+    if (changeListeners.size === 0) return;
     const views = list();
     for (const l of changeListeners) l(views);
+  }
+
+  // A flush changes hundreds of records in a burst; the renderer needs the last picture of
+  // each burst, not every step (each event carries, and schema-checks, the whole list).
+  let notifyQueued = false;
+  function scheduleNotify(): void {
+    if (notifyQueued) return;
+    notifyQueued = true;
+    setImmediate(() => {
+      notifyQueued = false;
+      notify();
+    });
   }
 
   function existing(id: string): OutboxEntry {
