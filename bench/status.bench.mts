@@ -101,18 +101,27 @@ try {
 
   const input = { 0: { json: { organizationId: ACME } }, 1: { json: { organizationId: ACME } } };
   const path = `/api/trpc/ingestionSources.list,activityMonitor.ingestionSourcesHealth?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+  let flip = 0;
+  /**
+   * One source changes before every measured request, baseline and tick alike: the emulator
+   * caches the serialised list until it changes, so a baseline that never changed anything
+   * would be timed against a warm cache while every tick paid for a fresh serialisation.
+   */
+  async function changeOneSource(): Promise<void> {
+    const id = bulk[flip++ % bulk.length]!;
+    await api.updateSource({ organizationId: ACME, id, description: `changed ${flip}` });
+  }
   async function bare(): Promise<number> {
+    await changeOneSource();
     const t0 = performance.now();
     const res = await request(`${emu.langwatchUrl}${path}`, { headers: { cookie } });
     const parsed = JSON.parse(await res.body.text()) as unknown[];
     if (res.statusCode !== 200 || parsed.length !== 2) throw new Error(`baseline got ${res.statusCode}`);
     return performance.now() - t0;
   }
-  let flip = 0;
   async function tick(): Promise<number> {
-    // One source changes between ticks, as in real life: the tick pushes a one-row delta.
-    const id = bulk[flip++ % bulk.length]!;
-    await api.updateSource({ organizationId: ACME, id, description: `changed ${flip}` });
+    // As in real life, one source changed since the last tick: the tick pushes a one-row delta.
+    await changeOneSource();
     const seen = useSourcesStore.getState().sources;
     const t0 = performance.now();
     await monitor.refreshNow();

@@ -16,6 +16,14 @@ import {
   type SourceHealthRow,
 } from '../../../src-shared/domain/langwatch';
 
+/**
+ * A date as it arrives: a Date (superjson revived it) or its ISO string (Date-only answers
+ * are not revived, see superjson-decode.ts). Either way it leaves as an ISO string.
+ */
+// The string branch first: it is the common case, and a failed first branch costs zod an issue object.
+const WireDate = z.union([z.iso.datetime({ offset: true }), z.date()]);
+type WireDate = z.infer<typeof WireDate>;
+
 /** `Source` as tRPC sends it. */
 export const WireSource = z.object({
   id: z.string(),
@@ -24,12 +32,14 @@ export const WireSource = z.object({
   sourceType: SourceType,
   name: z.string(),
   description: z.string().nullable(),
-  parserConfig: z.record(z.string(), z.unknown()).nullable(),
+  // Any JSON object (a loose object: keys are strings by construction, and checking each one
+  // per row per tick is a measurable share of a 5,000-source refresh).
+  parserConfig: z.looseObject({}).nullable(),
   status: SourceStatus,
-  lastEventAt: z.date().nullable(),
-  archivedAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  lastEventAt: WireDate.nullable(),
+  archivedAt: WireDate.nullable(),
+  createdAt: WireDate,
+  updatedAt: WireDate,
   createdById: z.string().nullable().optional(),
 });
 export type WireSource = z.infer<typeof WireSource>;
@@ -101,8 +111,39 @@ export const WireEvent = z.object({
 /** A valid ISO string from a Date or a date string; null for null/"" /unparsable. */
 export function toIsoOrNull(value: string | Date | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' && isCanonicalIso(value)) return value;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * True for the exact form `Date.toISOString()` produces (what superjson sends): such a string
+ * is kept as is instead of being parsed and formatted again, 25,000 times per 5,000-row tick.
+ */
+function isCanonicalIso(value: string): boolean {
+  return value.length === 24 && CANONICAL_ISO.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function toIso(value: WireDate): string {
+  if (value instanceof Date) return value.toISOString();
+  return isCanonicalIso(value) ? value : new Date(value).toISOString();
+}
+
+/** True when the value holds only what JSON can carry (checked without copying it). */
+function isPlainJson(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (depth > 32 || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.every((item) => isPlainJson(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every((item) => isPlainJson(item, depth + 1));
+}
+
+/** The value itself when it is plain JSON, else a JSON round trip (a Date inside becomes its ISO string). */
+function toJsonSafe(value: unknown): unknown {
+  return isPlainJson(value) ? value : JSON.parse(JSON.stringify(value));
 }
 
 /** Converts a wire source to the IPC DTO. */
@@ -114,13 +155,12 @@ export function toSource(wire: WireSource): Source {
     sourceType: wire.sourceType,
     name: wire.name,
     description: wire.description,
-    // A JSON round trip makes it JSON-safe (a Date inside becomes its ISO string).
-    parserConfig: JSON.parse(JSON.stringify(wire.parserConfig ?? {})) as Source['parserConfig'],
+    parserConfig: toJsonSafe(wire.parserConfig ?? {}) as Source['parserConfig'],
     status: wire.status,
-    lastEventAt: wire.lastEventAt?.toISOString() ?? null,
-    archivedAt: wire.archivedAt?.toISOString() ?? null,
-    createdAt: wire.createdAt.toISOString(),
-    updatedAt: wire.updatedAt.toISOString(),
+    lastEventAt: wire.lastEventAt === null ? null : toIso(wire.lastEventAt),
+    archivedAt: wire.archivedAt === null ? null : toIso(wire.archivedAt),
+    createdAt: toIso(wire.createdAt),
+    updatedAt: toIso(wire.updatedAt),
     createdById: wire.createdById ?? null,
   };
 }

@@ -4,6 +4,7 @@
  * queries as one GET with per-item results, answers decoded with the superjson library.
  */
 import superjson from 'superjson';
+import { decodeSuperjson } from './superjson-decode';
 import { AppError } from '../../../src-shared/errors';
 import { headerValue, parseJsonBody, retryAfterSeconds, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
 import { mapTrpcError, type TrpcErrorShape } from './trpc-errors';
@@ -129,7 +130,7 @@ function decodeItem(item: unknown, res: HttpResponse, path: string): TrpcItemRes
       return { ok: false, error: unexpectedAnswer(path, res.status, 'the answer has no superjson data') };
     }
     try {
-      return { ok: true, data: superjson.deserialize(data as unknown as Parameters<typeof superjson.deserialize>[0]) };
+      return { ok: true, data: decodeSuperjson(data as unknown as Parameters<typeof superjson.deserialize>[0]) };
     } catch {
       return { ok: false, error: unexpectedAnswer(path, res.status, 'the answer is not valid superjson') };
     }

@@ -66,7 +66,27 @@ export function diffSnapshots(previous: readonly SourceRow[], next: readonly Sou
   return { added, removed, changed, transitions };
 }
 
+/** The common case (nothing changed) in one pass over known fields; FIELDS lists the same ones. */
+function sameRow(a: SourceRow, b: SourceRow): boolean {
+  return (
+    a.status === b.status &&
+    a.updatedAt === b.updatedAt &&
+    a.lastEventAt === b.lastEventAt &&
+    a.eventsLast24h === b.eventsLast24h &&
+    a.name === b.name &&
+    a.description === b.description &&
+    a.archivedAt === b.archivedAt &&
+    a.createdAt === b.createdAt &&
+    a.teamId === b.teamId &&
+    a.sourceType === b.sourceType &&
+    a.organizationId === b.organizationId &&
+    a.createdById === b.createdById &&
+    sameValue(a.parserConfig, b.parserConfig)
+  );
+}
+
 function compareRow(old: SourceRow, row: SourceRow): FieldChange | null {
+  if (sameRow(old, row)) return null;
   let change: FieldChange | null = null;
   for (const field of FIELDS) {
     if (sameValue(old[field], row[field])) continue;

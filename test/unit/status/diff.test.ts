@@ -93,3 +93,32 @@ describe('snapshot diff (pure)', () => {
     expect(ms).toBeLessThan(250);
   });
 });
+
+describe('every field of a row is compared', () => {
+  const changes: Array<[keyof SourceRow, unknown]> = [
+    ['organizationId', 'org_other'],
+    ['teamId', 'team_x'],
+    ['sourceType', 'otel_generic'],
+    ['name', 'renamed'],
+    ['description', 'new description'],
+    ['parserConfig', { adapter: 'claude_compliance', pollEverySec: 900 }],
+    ['status', 'disabled'],
+    ['lastEventAt', '2026-09-01T00:00:00.000Z'],
+    ['archivedAt', '2026-09-01T00:00:00.000Z'],
+    ['createdAt', '2020-01-01T00:00:00.000Z'],
+    ['updatedAt', '2026-09-02T00:00:00.000Z'],
+    ['createdById', 'user_other'],
+    ['eventsLast24h', 999],
+  ];
+  it.each(changes)('a change of %s is reported', (field, value) => {
+    const before = row('a');
+    const after = { ...row('a'), [field]: value } as SourceRow;
+    const diff = diffSnapshots([before], [after]);
+    expect(diff.changed).toHaveLength(1);
+    expect(diff.changed[0]!.fields).toEqual([field]);
+  });
+
+  it('identical rows (new objects, same content) are no change', () => {
+    expect(isEmptyDiff(diffSnapshots([row('a')], [row('a')]))).toBe(true);
+  });
+});
