@@ -31,7 +31,12 @@ import type * as BenchResults from './bench-results';
 
 const load = createRequire(import.meta.url);
 const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof BenchResults;
-const keytar = load('keytar') as { setPassword(s: string, a: string, p: string): Promise<void>; deletePassword(s: string, a: string): Promise<boolean> };
+const keytar = load('keytar') as {
+  setPassword(s: string, a: string, p: string): Promise<void>;
+  getPassword(s: string, a: string): Promise<string | null>;
+  deletePassword(s: string, a: string): Promise<boolean>;
+};
+const keytarGet = (s: string, a: string) => keytar.getPassword(s, a);
 
 const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
@@ -197,6 +202,19 @@ async function measureBareFlush(): Promise<{ ms: number; names: string[] }> {
   return { ms, names };
 }
 
+/** Context: what the keychain alone costs for a flush (FLUSH_N gets + deletes, one at a time). */
+async function measureKeychainFloor(): Promise<number> {
+  run += 1;
+  const accounts = Array.from({ length: FLUSH_N }, (_, i) => `staged:floor-${run}-${i}`);
+  for (const a of accounts) await keytar.setPassword(KEYCHAIN_SERVICE, a, KEY);
+  const started = performance.now();
+  for (const a of accounts) {
+    await keytarGet(KEYCHAIN_SERVICE, a);
+    await keytar.deletePassword(KEYCHAIN_SERVICE, a);
+  }
+  return performance.now() - started;
+}
+
 function assertNoDuplicates(names: string[]): void {
   const sources = emu.control.sources(ACME);
   for (const name of names) {
@@ -226,6 +244,8 @@ try {
     assertNoDuplicates(f.names);
     flush.push(f.ms);
   }
+  const floor: number[] = [];
+  for (let r = 0; r < REPEATS; r++) floor.push(await measureKeychainFloor());
   const stageRatio = median(stage) / median(bareStage);
   const flushRatio = median(flush) / median(bareFlush);
   const rows = [
@@ -262,6 +282,17 @@ try {
       measured: round(median(submittedOnly)),
       baselineMs: round(median(bareFlush)),
       measuredMs: round(median(submittedOnly)),
+      unit: 'ms',
+    },
+    {
+      name: `context: the keychain alone for that flush (${FLUSH_N} × getPassword + deletePassword, sequential) vs bare undici creates`,
+      ratio: round(median(floor) / median(bareFlush)),
+      target: 'context',
+      pass: true,
+      baseline: round(median(bareFlush)),
+      measured: round(median(floor)),
+      baselineMs: round(median(bareFlush)),
+      measuredMs: round(median(floor)),
       unit: 'ms',
     },
   ];
