@@ -16,6 +16,25 @@ test.describe('composer', () => {
     await expect(page.getByText("You can't create sources here: view-only")).toBeVisible();
   });
 
+  test('"Test key" in the composer reads the typed key at click time and keeps it in the field', async ({ openHarness }) => {
+    const harness = await openHarness();
+    await harness.signIn('admin');
+    const { page } = harness;
+    await page.locator('#nav-compose').click();
+    await expect(page.locator('.composer')).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('key-input').fill(SEED.anthropicKeys.adminNoFeed);
+    await page.getByTestId('test-key').click();
+    const card = page.getByTestId('key-check-result').getByTestId('key-verdict');
+    await expect(card).toHaveAttribute('data-verdict', 'missing_scope');
+    await page.getByTestId('key-input').fill(KEY);
+    await page.getByTestId('test-key').click();
+    await expect(card).toHaveAttribute('data-verdict', 'valid');
+    // Testing does not consume the key: it is still in the field, ready to stage.
+    await expect(page.getByTestId('key-input')).toHaveValue(KEY);
+    expect(harness.rendererTrafficText()).not.toContain(KEY);
+    expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.adminNoFeed);
+  });
+
   test('inline validation with the shared schema; key masked, revealable, cleared on submit; cron and cost shown', async ({ openHarness, emulator }) => {
     const harness = await openHarness();
     await harness.signIn('admin');

@@ -139,7 +139,15 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     connection,
     connectivity,
     settings,
-    checkKey: (o) => outboxPreflight.checkKey(o),
+    // The automatic pre-flight's verdict is remembered like a manual "Test key", so the
+    // diagnosis of a stuck source can use it; remembering it never blocks a submission.
+    checkKey: async ({ entry, ...check }) => {
+      const verdict = await outboxPreflight.checkKey(check);
+      await keyChecks
+        .recordVerdict({ verdict, fingerprint: entry.fingerprint ?? '', stagedId: entry.stagedId, sourceId: null, profileId: entry.profileId, anthropicBaseUrl: check.baseUrl })
+        .catch((error: unknown) => log.warn('pre-flight verdict not remembered', { error: error as Error }));
+      return verdict;
+    },
     concurrency: opts.outboxConcurrency,
   });
   outbox.onChange((entries) => events.emit('outbox.changed', entries));

@@ -30,7 +30,13 @@ export interface WorkerOptions {
   connectivity?: Connectivity;
   settings: { get(): Settings | Promise<Settings> };
   /** Pre-flight key check (Anthropic); absent = never checked. */
-  checkKey?: (options: { key: string; baseUrl: string; signal?: AbortSignal }) => Promise<KeyVerdict>;
+  checkKey?: (options: {
+    key: string;
+    baseUrl: string;
+    signal?: AbortSignal;
+    /** Which entry the key belongs to, so the verdict can be remembered (diagnosis) without the key. */
+    entry: { stagedId: string; profileId: string; fingerprint: string | null };
+  }) => Promise<KeyVerdict>;
   /** Attempts in flight at once; default 4. */
   concurrency?: number;
   /** Timeout of one LangWatch request; default 30 s. */
@@ -198,7 +204,12 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     if (!profile) return 'go';
     let note: PreflightNote;
     try {
-      const verdict = await options.checkKey({ key, baseUrl: profile.anthropicBaseUrl, signal });
+      const verdict = await options.checkKey({
+        key,
+        baseUrl: profile.anthropicBaseUrl,
+        signal,
+        entry: { stagedId: entry.id, profileId: entry.profileId, fingerprint: entry.fingerprint },
+      });
       note = { verdict: verdict.verdict, message: verdict.message, checkedAt: verdict.checkedAt, requestId: verdict.requestId };
     } catch {
       note = { verdict: 'inconclusive', message: 'The key could not be tested (no answer from Anthropic); submitting anyway.', checkedAt: new Date(clock.now()).toISOString(), requestId: null };

@@ -7,6 +7,7 @@ import { selectActiveOrganization, selectCanManage, useConnectionStore } from '.
 import { useOutboxStore } from '../../stores/outbox-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { CadenceField } from './CadenceField';
+import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { KeyField, type KeyFieldHandle, type KeyStatus } from './KeyField';
 import './composer.css';
 
@@ -138,6 +139,9 @@ export function ComposeView() {
           )}
         </Field>
         <KeyField ref={keyRef} onStatus={setKeyStatus} showErrors={submitted} />
+        {connection.activeProfileId && (
+          <KeyCheckPanel target={{ kind: 'typed', profileId: connection.activeProfileId, getKey: () => keyRef.current?.peek() ?? '' }} />
+        )}
         <CadenceField value={pollEverySec} onChange={setPollEverySec} sourcesCount={1} />
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="compose-submit" disabled={busy}>

@@ -13,6 +13,8 @@ export interface KeyStatus {
 /** The parent's handle: takes the key once (for the stage call) and clears the field. */
 export interface KeyFieldHandle {
   take(): string;
+  /** The trimmed key without clearing it: read at click time by "Test key", never stored. */
+  peek(): string;
   clear(): void;
 }
 
@@ -44,6 +46,9 @@ export const KeyField = forwardRef<KeyFieldHandle, { label?: string; optional?: 
         setKey('');
         setRevealed(false);
         return value;
+      },
+      peek() {
+        return key.trim();
       },
       clear() {
         setKey('');

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../../emulator';
+import { SEED } from '../../../emulator/seed';
+import { createServices, type Services } from '../../../src-main/services/create-services';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+// The composition root wires the outbox's automatic pre-flight into the key-verdict memory,
+// so the diagnosis of a source sees the verdict even when nobody pressed "Test key".
+describe('automatic pre-flight verdicts are remembered', () => {
+  let emulator: Emulator;
+  let dir: string;
+  let services: Services;
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ pullerSchedule: false });
+    dir = mkdtempSync(join(tmpdir(), 'lw-preflight-'));
+    services = await createServices({
+      version: 'test',
+      config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emulator.langwatchUrl, defaultAnthropicUrl: emulator.anthropicUrl },
+    });
+    const profileId = services.connection.state().activeProfileId!;
+    await services.sessions.signInWithEmail(profileId, { email: SEED.users.admin.email, password: SEED.users.admin.password });
+    await services.connection.refresh();
+  });
+
+  afterEach(async () => {
+    await services.close();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['revoked', SEED.anthropicKeys.revoked, 'invalid_key', 'rejected'],
+    ['valid', SEED.anthropicKeys.compliance, 'valid', 'submitted'],
+  ] as const)('a %s key: the entry ends %s and its verdict is filed', async (_label, key, verdict, finalState) => {
+    const { stagedId } = await services.outbox.stage({ kind: 'create', organizationId: 'org_acme', name: `Pre-flight ${verdict}`, key, pollEverySec: 300 });
+    await expect.poll(() => services.outbox.list().find((e) => e.id === stagedId)?.state, { timeout: 10_000 }).toBe(finalState);
+    expect(services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe(verdict);
+    expect(JSON.stringify(services.keyChecks.lastVerdictFor({ stagedId }))).not.toContain(key);
+  });
+});
