@@ -91,8 +91,11 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
       ) : null}
       {e.keyHeld ? <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} /> : null}
       <div className="entry-actions">
-        {RETRYABLE.has(e.state) ? (
-          <button type="button" data-testid="entry-retry" onClick={() => void run(() => retryNow(e.id))}>Retry now</button>
+        {RETRYABLE.has(e.state) || e.state === 'submitting' ? (
+          // Kept (disabled) while an attempt runs, so the row does not flicker with every retry.
+          <button type="button" data-testid="entry-retry" disabled={e.state === 'submitting'} onClick={() => void run(() => retryNow(e.id))}>
+            Retry now
+          </button>
         ) : null}
         {EDITABLE.has(e.state) ? (
           <button type="button" data-testid="entry-edit" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>Edit</button>
