@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, SEED, type RunningEmulator } from '../../../emulator/index';
-import { AppError } from '../../../src-shared/errors';
 import { Source } from '../../../src-shared/domain/langwatch';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { getSession, signInWithEmail } from '../../../src-main/services/langwatch/auth';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createDeviceFlow } from '../../../src-main/services/langwatch/device-flow';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
+import { caught } from './helpers/caught';
 
 const ACME = SEED.orgs.enterprise.id;
 const SMALL = SEED.orgs.free.id;
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('LangWatch client against the emulator', () => {
   let emu: RunningEmulator;

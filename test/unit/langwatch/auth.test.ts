@@ -1,19 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/errors';
 import { getSession, signInWithEmail, signOut } from '../../../src-main/services/langwatch/auth';
 import { sendJson, startLocalServer, type LocalServer } from './helpers/local-server';
+import { caught } from './helpers/caught';
 
 const PASSWORD = 'correct horse battery staple 9!';
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('email sign-in (local server)', () => {
   let server: LocalServer | undefined;

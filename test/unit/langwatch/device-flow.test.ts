@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/errors';
 import { createDeviceFlow } from '../../../src-main/services/langwatch/device-flow';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { createFakeClock } from './helpers/fake-clock';
 import { sendJson, startLocalServer, type LocalServer } from './helpers/local-server';
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+import { caught } from './helpers/caught';
 
 const grant = {
   access_token: 'lw_at_accessaccess', token_type: 'Bearer', expires_in: 3600, refresh_token: 'lw_rt_refreshrefresh',

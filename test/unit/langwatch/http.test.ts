@@ -5,19 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/errors';
 import { createLangwatchHttp, retryAfterSeconds } from '../../../src-main/services/langwatch/http';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
+import { caught } from './helpers/caught';
 
 describe('langwatch http', () => {
   let server: LocalServer | undefined;

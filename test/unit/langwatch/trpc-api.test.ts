@@ -1,8 +1,8 @@
 import superjson from 'superjson';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/errors';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { sendJson, startLocalServer, trpcError, type LocalServer } from './helpers/local-server';
+import { caught } from './helpers/caught';
 
 const COOKIE = 'better-auth.session_token=tok.sig%2Bxyz';
 const ORG = 'org_1';
@@ -13,16 +13,6 @@ const wireSource = {
   lastEventAt: null, archivedAt: null, createdAt: created, updatedAt: created, createdById: 'u1',
 };
 const ok = (value: unknown) => ({ result: { data: superjson.serialize(value) } });
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function inputOf(url: string): unknown {
   const raw = new URL(url, 'http://x').searchParams.get('input');

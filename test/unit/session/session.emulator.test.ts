@@ -5,21 +5,12 @@ import { SEED } from '../../../emulator/index';
 import { AppError } from '../../../src-shared/errors';
 import { getSession } from '../../../src-main/services/langwatch/auth';
 import { createTestLogger, runClockUntil, startHarness, type Harness } from './harness';
+import { caught } from '../langwatch/helpers/caught';
 
 const ACME = SEED.orgs.enterprise.id;
 const { admin, support } = SEED.users;
 const { logger, dir } = createTestLogger();
 const allSecrets = new Set<string>();
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('session manager against the emulator', () => {
   let h: Harness;
