@@ -3,9 +3,10 @@
  * password and Anthropic key is searched in `test-results/` (screenshots, traces, attachments,
  * error contexts) and the Playwright JSON report. Per-test scans (keychain values, user-data
  * folders, logs, renderer traffic) run in the harness fixture; this catches what is written
- * after them. Exit 1 on any hit; the secret itself is never printed.
+ * after them; the vitest reports are searched too (test names, failure messages). Exit 1 on
+ * any hit; the secret itself is never printed.
  *
- *   tsx scripts/leak-scan.ts [playwright-report.json ...]
+ *   tsx scripts/leak-scan.ts [report.json ...]
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -60,7 +60,8 @@ const keyringJson = fresh(join(tmp, 'vitest-keyring.json'));
 run('keyring', 'bash', withKeyring(['npx', 'vitest', 'run', '-c', 'vitest.keyring.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${keyringJson}`]), { count: vitestCounts(keyringJson) });
 const e2eJson = fresh(join(tmp, 'playwright.json'));
 run('e2e', 'bash', withKeyring(['npx', 'playwright', 'test']), { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }, count: playwrightCounts(e2eJson) });
-run('leak-scan', 'npx', ['tsx', 'scripts/leak-scan.ts', e2eJson]);
+// Every runner's report: a secret in a test name or a failure message is a leak too.
+run('leak-scan', 'npx', ['tsx', 'scripts/leak-scan.ts', e2eJson, unitJson, keyringJson]);
 
 const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log('\n=== summary');

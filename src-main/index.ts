@@ -49,8 +49,8 @@ app.whenReady().then(async () => {
   });
   registerIpc(dispatcher, services.events, () => mainWindow);
   // A key staged offline that finally reached LangWatch: tell the admin even if the window is hidden.
-  services.outbox.onSubmitted((entry) => {
-    if (!services.settings.get().notifications || !Notification.isSupported()) return;
+  services.outbox.onSubmitted((entry, { stagedOffline }) => {
+    if (!stagedOffline || !services.settings.get().notifications || !Notification.isSupported()) return;
     new Notification({ title: 'Compliance key submitted', body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.` }).show();
   });
   // A source's first events arrived (awaiting_first_event -> active, seen by the status monitor).

@@ -151,7 +151,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     concurrency: opts.outboxConcurrency,
   });
   outbox.onChange((entries) => events.emit('outbox.changed', entries));
-  outbox.onSubmitted((entry) => events.emit('outbox.submitted', entry));
+  // `outbox.submitted` means "a key staged while offline went through" (the renderer and the
+  // system notification tell the admin); keys submitted at once need no extra word.
+  outbox.onSubmitted((entry, { stagedOffline }) => {
+    if (stagedOffline) events.emit('outbox.submitted', entry);
+  });
   // A staged key is tested against its own entry's profile, and its last verdict follows it
   // to the source it becomes (the diagnosis of that source reads it).
   keyChecks.setStagedLookup((stagedId) => {

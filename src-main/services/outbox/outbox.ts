@@ -42,7 +42,11 @@ export interface Outbox {
   discard(stagedId: string): Promise<OutboxEntryView>;
   history(sourceId: string): Promise<SourceHistoryItem[]>;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
-  onSubmitted(listener: (entry: OutboxEntryView) => void): () => void;
+  /**
+   * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
+   * (those raise a system notification when they finally go through).
+   */
+  onSubmitted(listener: (entry: OutboxEntryView, context: { stagedOffline: boolean }) => void): () => void;
   /** Resolves when nothing is due or in flight (tests and the bench). */
   idle(): Promise<void>;
 }
@@ -72,7 +76,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const store: OutboxStore = createOutboxStore({ userDataDir: options.userDataDir, log, clock });
   const history: SourceHistory = createSourceHistory({ userDataDir: options.userDataDir, log, clock });
   const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
-  const submittedListeners = new Set<(entry: OutboxEntryView) => void>();
+  const submittedListeners = new Set<(entry: OutboxEntryView, context: { stagedOffline: boolean }) => void>();
   const newId = options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`);
 
   function list(): OutboxEntryView[] {
@@ -88,8 +92,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       store,
       onChange: () => scheduleNotify(),
       onSubmitted: (entry) => {
-        if (!entry.stagedOffline) return;
-        for (const l of submittedListeners) l(toView(entry));
+        const view = toView(entry);
+        for (const l of submittedListeners) l(view, { stagedOffline: entry.stagedOffline });
       },
     },
     async (entry) => {

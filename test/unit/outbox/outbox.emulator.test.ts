@@ -68,7 +68,10 @@ async function rig(opts: { dir?: string; secrets?: MemorySecretStore; signedIn?:
   });
   const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
   outbox.onChange((e) => r.events.push(e));
-  outbox.onSubmitted((e) => r.submitted.push(e));
+  // What would raise a notification: keys staged while offline that went through.
+  outbox.onSubmitted((e, { stagedOffline }) => {
+    if (stagedOffline) r.submitted.push(e);
+  });
   await outbox.start();
   rigs.push(r);
   return r;

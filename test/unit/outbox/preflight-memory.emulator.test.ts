@@ -33,13 +33,20 @@ describe('automatic pre-flight verdicts are remembered', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // The key is the last column and never part of the title (test names reach reports).
   it.each([
-    ['revoked', SEED.anthropicKeys.revoked, 'invalid_key', 'rejected'],
-    ['valid', SEED.anthropicKeys.compliance, 'valid', 'submitted'],
-  ] as const)('a %s key: the entry ends %s and its verdict is filed', async (_label, key, verdict, finalState) => {
+    ['revoked', 'rejected', 'invalid_key', SEED.anthropicKeys.revoked],
+    ['valid', 'submitted', 'valid', SEED.anthropicKeys.compliance],
+  ] as const)('a %s key: the entry ends %s and its verdict (%s) is filed', async (_label, finalState, verdict, key) => {
     const { stagedId } = await services.outbox.stage({ kind: 'create', organizationId: 'org_acme', name: `Pre-flight ${verdict}`, key, pollEverySec: 300 });
     await expect.poll(() => services.outbox.list().find((e) => e.id === stagedId)?.state, { timeout: 10_000 }).toBe(finalState);
     expect(services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe(verdict);
     expect(JSON.stringify(services.keyChecks.lastVerdictFor({ stagedId }))).not.toContain(key);
+    // A key submitted at once (not staged offline) still files its verdict under the new source.
+    const sourceId = services.outbox.list().find((e) => e.id === stagedId)?.sourceId;
+    if (finalState === 'submitted') {
+      expect(sourceId).toBeTruthy();
+      await expect.poll(() => services.keyChecks.lastVerdictFor({ sourceId })?.verdict.verdict).toBe(verdict);
+    }
   });
 });
