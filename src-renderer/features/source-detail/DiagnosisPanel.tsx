@@ -28,7 +28,7 @@ export function DiagnosisPanel({ id, version }: { id: string; version: number })
           <h3>What is known</h3>
           <dl className="facts">
             {diagnosis.known.map((k) => (
-              <div key={k.label} style={{ display: 'contents' }}>
+              <div key={k.label} className="facts-row">
                 <dt>{k.label}</dt>
                 <dd>{k.value}</dd>
               </div>

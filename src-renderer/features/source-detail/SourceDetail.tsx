@@ -71,6 +71,8 @@ export function SourceDetail({ id }: { id: string }) {
       )}
       {shown && (
         <div className="detail-grid">
+          {/* A stuck compliance source is why support opens this view: its diagnosis comes first. */}
+          {shown.sourceType === 'claude_compliance' && shown.status !== 'active' && <DiagnosisPanel id={id} version={version} />}
           <div className="card" data-testid="detail-fields">
             <h2>Fields</h2>
             <dl className="facts">
@@ -126,7 +128,6 @@ export function SourceDetail({ id }: { id: string }) {
               </ul>
             )}
           </div>
-          {shown.sourceType === 'claude_compliance' && shown.status !== 'active' && <DiagnosisPanel id={id} version={version} />}
           {canManage && <SourceActions source={shown} onDone={reload} />}
         </div>
       )}
