@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { request } from 'undici';
-import { startEmulator, SEED } from '../emulator/index';
+import { SEED } from '../emulator/index';
 import { createRequire } from 'node:module';
 import type { ConsoleHarness as Harness } from '../e2e/harness/console-harness';
 import type { ActiveConnection, ConnectionService } from '../src-main/services/connection/types';
@@ -25,12 +25,16 @@ import { createMemorySecretStore } from '../src-main/services/secrets/memory-sto
 import { systemClock } from '../src-main/services/clock';
 import { createStatusMonitor } from '../src-main/services/status/monitor';
 import type * as BenchResults from './bench-results';
+import type * as EmulatorProcessModule from './emulator-process';
 
 const ROOT = join(import.meta.dirname, '..');
 // Loaded through require so the CommonJS harness keeps its real __dirname under tsx.
 const load = createRequire(import.meta.url);
 const { ConsoleHarness } = load('../e2e/harness/console-harness.ts') as { ConsoleHarness: typeof Harness };
 const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof BenchResults;
+// The emulator runs in its own process: its work and garbage collection must not land inside
+// the client-side timings (a real deployment is on another machine).
+const { startEmulatorProcess } = load('./emulator-process.ts') as typeof EmulatorProcessModule;
 type BenchRow = BenchResults.BenchRow;
 // The renderer's store, loaded at run time (src-renderer is outside this tsconfig project).
 interface RendererStore {
@@ -66,10 +70,10 @@ const KEYSTROKE_SCRIPT = `async (queries) => {
 }`;
 
 
-const emu = await startEmulator({ langwatchPort: 0, pullerSchedule: false });
+const emu = await startEmulatorProcess();
 try {
-  const existing = emu.control.sources(ACME).filter((s) => s.archivedAt === null).length;
-  const bulk = emu.control.seedSources(ACME, N - existing);
+  const existing = (await emu.control<Array<{ archivedAt: string | null }>>('sources', ACME)).filter((s) => s.archivedAt === null).length;
+  const bulk = await emu.control<string[]>('seedSources', ACME, N - existing);
   const cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: SEED.users.admin.email, password: SEED.users.admin.password })).cookie;
 
   // ---- 1. tick end to end vs bare undici + JSON.parse of the same batched GET -------------

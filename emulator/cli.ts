@@ -15,6 +15,7 @@ if (flag('--help') || flag('-h')) {
   --anthropic-port N  Anthropic port (default: LangWatch port + 1, or free with --port 0)
   --data FILE         persist state to FILE (atomic writes; sealing keys in FILE.key)
   --control           serve the control API at /__emulator/* on the LangWatch port
+  --no-puller-schedule  pull only on control pullNow, never on the cron
   --live-activity-ms  add a new Anthropic activity every N ms (default 20000; 0 = off)
 `);
   process.exit(0);
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const emu = await startEmulator({
     langwatchPort: port, anthropicPort, dataFile: arg('--data'), controlHttp: flag('--control'),
     liveActivityEveryMs: Number(arg('--live-activity-ms') ?? 20_000),
+    // Benchmarks and scripted runs pull on demand (control pullNow) instead of on the cron.
+    pullerSchedule: !flag('--no-puller-schedule'),
   });
   const users = Object.entries(SEED.users).map(([k, u]) => `  ${k.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`).join('\n');
   const keys = Object.entries(SEED.anthropicKeys).map(([k, v]) => `  ${k.padEnd(12)} ${v}`).join('\n');

@@ -168,9 +168,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     const counts = new Map<string, number>();
     if (health?.kind === 'ok') for (const h of health.rows) counts.set(h.id, h.eventsLast24h);
     const hasCounts = health?.kind === 'ok';
-    // The DTOs are fresh objects of this tick only, so they become rows in place (no copy of 5,000 rows).
-    const next = sources as SourceRow[];
-    for (const row of next) row.eventsLast24h = hasCounts ? (counts.get(row.id) ?? 0) : null;
+    const next: SourceRow[] = sources.map((s) => toRow(s, hasCounts ? (counts.get(s.id) ?? 0) : null));
     const diff = diffSnapshots(rows, next);
     rows = next;
     const updatedAt = new Date(clock.now()).toISOString();
@@ -238,6 +236,29 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
   };
   if (options.autoStart ?? true) monitor.start();
   return monitor;
+}
+
+/**
+ * A table row: the source plus its 24 h event count, as one literal (one object shape for all
+ * rows, which a 5,000-row tick builds and diffs faster than spread copies or added fields).
+ */
+function toRow(s: Source, eventsLast24h: number | null): SourceRow {
+  return {
+    id: s.id,
+    organizationId: s.organizationId,
+    teamId: s.teamId,
+    sourceType: s.sourceType,
+    name: s.name,
+    description: s.description,
+    parserConfig: s.parserConfig,
+    status: s.status,
+    lastEventAt: s.lastEventAt,
+    archivedAt: s.archivedAt,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    createdById: s.createdById,
+    eventsLast24h,
+  };
 }
 
 function healthKind(health: SourcesHealth | null): ListHealthKind {
