@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from '../../../src-shared/ipc/contract';
+import { RENDERER_CSP } from '../../../src-main/security';
+
+const ROOT = join(__dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'lw-main-glue-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The Electron binary cannot be installed here, so the built main process runs under Node
+// with a recording stand-in for `electron`: lifecycle, window options, hardening and IPC
+// registration are exercised as built, not only as separate units.
+describe('built main process under a stand-in for Electron', () => {
+  it('starts, hardens, registers every channel and answers only its own window', () => {
+    if (!existsSync(join(ROOT, 'out/main/index.js'))) throw new Error('out/main/index.js is missing: `npm run build` runs before the unit tests in `npm test`.');
+    const out = execFileSync(process.execPath, [join(__dirname, 'fixtures/main-with-fake-electron.cjs')], {
+      env: { ...process.env, LW_TEST_MODE: '1', LW_USER_DATA_DIR: dir, LW_SECRET_BACKEND: 'memory', LW_LANGWATCH_URL: 'http://127.0.0.1:9', LW_ANTHROPIC_URL: 'http://127.0.0.1:9' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const report = JSON.parse(out.trim().split('\n').pop()!);
+    expect(report.shown).toBe(true);
+    expect(report.loaded).toBe(join(ROOT, 'out/renderer/index.html'));
+    expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, preload: join(ROOT, 'out/preload/preload.js') });
+    expect(report.channels).toEqual(CHANNEL_NAMES.map((c) => `lw:${c}`).sort());
+    expect(report.appEvents).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
+    expect(report.info).toMatchObject({ ok: true, value: { mode: 'test', secretBackend: 'memory', userDataDir: dir } });
+    expect(report.foreign).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
+    expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.navPrevented).toBe(true);
+    expect(report.granted).toBe(false);
+    expect(report.permissionCheck).toBe(false);
+    expect(report.csp).toEqual([RENDERER_CSP]);
+  });
+});
