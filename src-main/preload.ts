@@ -1,11 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildLwApi } from '../src-shared/ipc/build-api';
+import { buildLwApi, EVENT_CHANNEL, IPC_PREFIX } from '../src-shared/ipc/build-api';
 
 // Sandboxed preload: bundled into one CJS file whose only require is 'electron' (a unit test
 // runs it in a vm to prove it). It exposes ONE frozen API object generated from the contract;
 // no generic invoke, no ipcRenderer, nothing else.
-const IPC_PREFIX = 'lw:';
-const EVENT_CHANNEL = 'lw:event';
 
 const api = buildLwApi({
   invoke: (channel, input) => ipcRenderer.invoke(IPC_PREFIX + channel, input),

@@ -1,12 +1,10 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { EVENT_CHANNEL, IPC_PREFIX } from '../../src-shared/ipc/build-api';
 import { CHANNEL_NAMES } from '../../src-shared/ipc/contract';
 import type { EventBus } from '../services/events/event-bus';
 import type { Dispatcher } from './dispatcher';
 import type { SenderInfo } from './sender-guard';
 
-/** The one IPC channel name prefix, so our channels never collide with Electron internals. */
-export const IPC_PREFIX = 'lw:';
-export const EVENT_CHANNEL = 'lw:event';
 
 /** Maps Electron's sender onto the guard's SenderInfo. */
 function senderOf(event: IpcMainInvokeEvent): SenderInfo {

@@ -38,4 +38,3 @@ export const useConnectionStore = create<ConnectionStore>((set) => ({
 export const selectActiveOrganization = (s: ConnectionStore) =>
   s.state?.organizations.find((o) => o.id === s.state?.activeOrganizationId) ?? null;
 export const selectCanManage = (s: ConnectionStore) => Boolean(s.state?.permissions?.canManage) && !s.state?.readOnly;
-export const selectSignedIn = (s: ConnectionStore) => s.state?.session.kind === 'signed_in' || s.state?.session.kind === 'device';

@@ -1,5 +1,9 @@
 import { CHANNEL_NAMES, EVENT_NAMES, type EventName, type LwApi } from './contract';
 
+/** Electron IPC channel names: one prefix for invokes, one channel for every push event. */
+export const IPC_PREFIX = 'lw:';
+export const EVENT_CHANNEL = 'lw:event';
+
 /** The two primitives a transport must provide (Electron's ipcRenderer, or the test harness). */
 export interface IpcTransport {
   invoke(channel: string, input: unknown): Promise<unknown>;
