@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { errorDataSchema } from '../errors';
+import { keyVerdictKindSchema } from './key-verdict';
 
 /**
  * The life of a staged key (architecture "The key's life"):
@@ -30,7 +31,7 @@ export type OutboxState = z.infer<typeof OutboxState>;
 
 /** The last pre-flight verdict of a staged key, as a short note (no secret). */
 export const PreflightNote = z.object({
-  verdict: z.enum(['valid', 'invalid_key', 'missing_scope', 'rate_limited', 'inconclusive', 'wrong_endpoint', 'skipped']),
+  verdict: keyVerdictKindSchema,
   message: z.string().max(2000),
   checkedAt: z.iso.datetime({ offset: true }),
   requestId: z.string().nullable(),

@@ -11,7 +11,7 @@ import {
   type HealthMetrics,
   type Organization,
   type Permissions,
-  type Source,
+  Source,
   type SourceEvent,
   type SourceHealthRow,
 } from '../../../src-shared/domain/langwatch';
@@ -24,18 +24,14 @@ import {
 const WireDate = z.union([z.iso.datetime({ offset: true }), z.date()]);
 type WireDate = z.infer<typeof WireDate>;
 
-/** `Source` as tRPC sends it. */
-export const WireSource = z.object({
-  id: z.string(),
-  organizationId: z.string(),
-  teamId: z.string().nullable(),
-  sourceType: SourceType,
-  name: z.string(),
-  description: z.string().nullable(),
+/**
+ * `Source` as tRPC sends it: the IPC DTO's fields, with what differs on the wire (dates as
+ * Date or ISO string, a nullable parserConfig, createdById possibly absent).
+ */
+export const WireSource = Source.extend({
   // Any JSON object (a loose object: keys are strings by construction, and checking each one
   // per row per tick is a measurable share of a 5,000-source refresh).
   parserConfig: z.looseObject({}).nullable(),
-  status: SourceStatus,
   lastEventAt: WireDate.nullable(),
   archivedAt: WireDate.nullable(),
   createdAt: WireDate,
