@@ -109,8 +109,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-verdicts'), clock });
   await verdictMemory.load();
+  // One Anthropic client for "Test key" and for the outbox's automatic pre-flight.
+  const preflight = createAnthropicPreflight({ now: () => clock.now() });
   const keyChecks = createKeyChecks({
-    preflight: createAnthropicPreflight({ now: () => clock.now() }),
+    preflight,
     secrets,
     anthropicBaseUrlOf: async (profileId) => (await profiles.get(profileId)).anthropicBaseUrl,
     activeProfileId: () => connection.state().activeProfileId,
@@ -130,7 +132,6 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     history: (sourceId) => outbox.history(sourceId),
     lastKeyVerdict: async (sourceId) => keyChecks.lastVerdictFor({ sourceId })?.verdict.verdict ?? null,
   });
-  const outboxPreflight = createAnthropicPreflight({ now: () => clock.now() });
   const outbox = createOutbox({
     userDataDir: config.userDataDir,
     secrets,
@@ -142,7 +143,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     // The automatic pre-flight's verdict is remembered like a manual "Test key", so the
     // diagnosis of a stuck source can use it; remembering it never blocks a submission.
     checkKey: async ({ entry, ...check }) => {
-      const verdict = await outboxPreflight.checkKey(check);
+      const verdict = await preflight.checkKey(check);
       await keyChecks
         .recordVerdict({ verdict, fingerprint: entry.fingerprint ?? '', stagedId: entry.stagedId, sourceId: null, profileId: entry.profileId, anthropicBaseUrl: check.baseUrl })
         .catch((error: unknown) => log.warn('pre-flight verdict not remembered', { error: error as Error }));
