@@ -90,11 +90,34 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
     return [await profiles.add(options.defaultProfile)];
   }
 
-  async function load(): Promise<ConnectionState> {
+  /** The profiles and the active one (persisted), from local files only. */
+  async function activeProfile(): Promise<{ list: Profile[]; profile: Profile }> {
     const list = await ensureProfiles();
     const saved = (await file.read()).activeProfileId;
     const profile = list.find((p) => p.id === saved) ?? list[0]!;
     if (profile.id !== saved) await file.write({ version: 1, activeProfileId: profile.id });
+    return { list, profile };
+  }
+
+  /** What the console knows without the network: profiles, the keychain's session, the last org. */
+  async function loadLocal(): Promise<ConnectionState> {
+    const { list, profile } = await activeProfile();
+    const session = await sessions.localState(profile.id);
+    return publish({
+      ...state,
+      profiles: list,
+      activeProfileId: profile.id,
+      session,
+      organizations: [],
+      activeOrganizationId: profile.lastOrganizationId ?? null,
+      permissions: null,
+      health: 'unknown',
+      readOnly: session.kind === 'device',
+    });
+  }
+
+  async function load(): Promise<ConnectionState> {
+    const { list, profile } = await activeProfile();
     const session = await sessions.getState(profile.id);
     const base: ConnectionState = {
       ...state,
@@ -167,7 +190,10 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
     void serially(load).catch((error) => log.error('connection reload failed', { error: error as Error }));
   });
 
-  await serially(load);
+  // Start from local facts at once; the server's view (session check, organisations,
+  // permissions, health) follows without holding up the window, however slow the network.
+  await serially(loadLocal);
+  void serially(load).catch((error) => log.error('connection load failed', { error: error as Error }));
 
   const connection: Connection = {
     state: () => state,

@@ -13,8 +13,8 @@ import { createLangwatchApi, type LangwatchApi } from '../langwatch/api';
 import * as auth from '../langwatch/auth';
 import { createCliRest, type CliRest } from '../langwatch/cli-rest';
 import { createLangwatchHttp, type LangwatchHttp } from '../langwatch/http';
-import { sessionAccount } from './device-credentials';
-import { cancelledError, createDeviceSessions, type DeviceSignInStart } from './device-sessions';
+import { readDeviceCredentials, sessionAccount } from './device-credentials';
+import { cancelledError, createDeviceSessions, deviceState, type DeviceSignInStart } from './device-sessions';
 
 /** A state change of one profile (never holds a secret). */
 export interface SessionChange {
@@ -155,6 +155,19 @@ export function createSessionManager(options: SessionManagerOptions) {
     /** The current state (loaded from the keychain on first use). */
     getState(profileId: string): Promise<SessionState> {
       return ensureLoaded(profileId);
+    },
+
+    /**
+     * What the keychain alone says, without asking the server: the console starts on it (no
+     * network wait before the window shows); `getState` confirms it with the server.
+     */
+    async localState(profileId: string): Promise<SessionState> {
+      const known = states.get(profileId);
+      if (known) return known;
+      if (await secrets.get(sessionAccount(profileId))) return { kind: 'signed_in', method: 'restored', user: { id: '', email: null, name: null } };
+      const creds = await readDeviceCredentials(secrets, profileId);
+      if (creds && (creds.refreshExpiresAt === null || creds.refreshExpiresAt > clock.now())) return deviceState(creds);
+      return SIGNED_OUT;
     },
 
     /** Subscribes to state changes; returns the unsubscribe function. */

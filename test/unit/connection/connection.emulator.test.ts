@@ -115,3 +115,31 @@ describe('connection service against the emulator', () => {
     expect(await (await booted.connection.apiFor(profileId)).listSources('org_acme')).not.toHaveLength(0);
   });
 });
+
+describe('connection start does not wait for the network', () => {
+  it('with a stored session and a deployment that never answers, start takes local facts at once', async () => {
+    const { createServer } = await import('node:http');
+    const hanging = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hanging.address() as { port: number }).port}`;
+    const dir = mkdtempSync(join(tmpdir(), 'lw-conn-hang-'));
+    const secrets = createMemorySecretStore();
+    const log = createMemoryLogger();
+    const profiles = createProfiles({ file: join(dir, 'profiles.json'), log });
+    const profile = await profiles.add({ name: 'Slow', baseUrl: url, anthropicBaseUrl: url });
+    await profiles.edit(profile.id, { lastOrganizationId: 'org_acme' });
+    await secrets.set(`session:${profile.id}`, 'better-auth.session_token=stored.cookie');
+    const sessions = createSessionManager({ profiles, secrets, log });
+    const started = performance.now();
+    const connection = await createConnection({ userDataDir: dir, profiles, sessions, log, defaultProfile: { name: 'x', baseUrl: url, anthropicBaseUrl: url } });
+    try {
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(connection.state()).toMatchObject({ activeProfileId: profile.id, activeOrganizationId: 'org_acme', session: { kind: 'signed_in', method: 'restored' } });
+    } finally {
+      await connection.close();
+      hanging.closeAllConnections();
+      hanging.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
