@@ -258,7 +258,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     edit,
     discard,
-    history: (sourceId) => history.list(sourceId),
+    // A submission shows as `submitted` before its history line is written (the follow-up runs
+    // off the request slots): answer after it, so a reader never misses the latest action.
+    history: async (sourceId) => {
+      await worker.drained();
+      return history.list(sourceId);
+    },
     onChange(listener) {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);

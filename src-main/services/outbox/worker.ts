@@ -63,6 +63,8 @@ export interface OutboxWorker {
   isRunning(id: string): boolean;
   /** Resolves when nothing is due now and nothing is in flight (tests, bench). */
   idle(): Promise<void>;
+  /** Resolves once the follow-up of submitted entries (records, key wipes, history) is done. */
+  drained(): Promise<void>;
 }
 
 const MAX_TIMER_MS = 60 * 60_000;
@@ -379,6 +381,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     idle() {
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    async drained() {
+      while (draining) await draining;
     },
   };
 }
