@@ -50,7 +50,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await harness.restart();
     await emulator.control.setOffline(false);
     const after = await outboxEntry(page, stagedId);
-    await after.getByTestId('entry-retry').click().catch(() => undefined); // may already be on its way
+    await after.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined); // may already be on its way
     await expect(after).toHaveAttribute('data-state', 'submitted', { timeout: 15_000 });
     expect(named(emulator, ACME, 'E2E offline')).toHaveLength(1);
     await expect.poll(() => harness.traffic.some((m) => m.kind === 'event' && m.channel === 'outbox.submitted')).toBe(true);
@@ -82,7 +82,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     const stagedId = await composeSource(page, { name: 'E2E reset', key: KEY });
     const row = await outboxEntry(page, stagedId);
     await expect(row).toHaveAttribute('data-state', /retrying|submitted/);
-    await row.getByTestId('entry-retry').click().catch(() => undefined);
+    await row.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined);
     await expect(row).toHaveAttribute('data-state', 'submitted', { timeout: 10_000 });
     await expect(row.getByTestId('entry-source')).toContainText('found on the server');
     expect(named(emulator, ACME, 'E2E reset')).toHaveLength(1);
@@ -117,7 +117,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     expect(dup.ok).toBe(true);
     const dupId = dup.ok ? dup.value.stagedId : '';
     const dupRow = await outboxEntry(page, dupId);
-    await dupRow.getByTestId('entry-retry').click().catch(() => undefined);
+    await dupRow.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined);
     await expect(dupRow).toHaveAttribute('data-state', 'rejected', { timeout: 10_000 });
     await expect(dupRow.getByTestId('entry-error')).toContainText('already exists');
     await dupRow.getByTestId('entry-edit').click();

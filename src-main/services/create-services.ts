@@ -87,6 +87,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     profiles,
     sessions,
     log: log.child('connection'),
+    clock,
     defaultProfile: {
       name: config.mode === 'app' ? 'LangWatch Cloud' : 'Emulator',
       baseUrl: config.defaultLangwatchUrl,

@@ -5,6 +5,7 @@ import type { Organization, Permissions, Profile, SessionState } from '../../../
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
+import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
 import type { SessionManager } from '../session/session-manager';
@@ -23,7 +24,12 @@ export interface ConnectionOptions {
   log: Logger;
   /** The deployment a first run starts with (app.langwatch.ai; the emulator in demo/test). */
   defaultProfile: { name: string; baseUrl: string; anthropicBaseUrl: string };
+  /** Schedules the reload after a network failure (a fake clock in tests). */
+  clock?: Clock;
 }
+
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
 
 /** The connection service plus the actions the connect screen needs. */
 export interface Connection extends ConnectionService {
@@ -64,6 +70,19 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
   let active: { api: LangwatchApi | null; cli: CliRest | null } = { api: null, cli: null };
   // Serialises reloads so overlapping triggers (a sign-in during a refresh) settle in order.
   let chain: Promise<unknown> = Promise.resolve();
+  const clock = options.clock ?? systemClock;
+  let retryTimer: unknown = null;
+  let retryDelayMs = RETRY_FIRST_MS;
+  let closed = false;
+
+  function scheduleRetry(): void {
+    if (closed || retryTimer !== null) return;
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null;
+      void serially(load).catch((error) => log.error('connection reload failed', { error: error as Error }));
+    }, retryDelayMs);
+    retryDelayMs = Math.min(retryDelayMs * 2, RETRY_MAX_MS);
+  }
 
   function publish(next: ConnectionState): ConnectionState {
     state = next;
@@ -147,10 +166,14 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
     try {
       organizations = await api.organizations();
     } catch (error) {
-      // Offline or expired: show what we know; the status monitor and outbox retry on their own.
-      log.warn('could not load organisations', { code: isAppError(error) ? error.code : 'internal' });
+      // Offline or expired: show what we know. Unreachable: try again with backoff (nothing else
+      // would: the status monitor needs the organisation to tick); expired: a sign-in reloads.
+      const code = isAppError(error) ? error.code : 'internal';
+      log.warn('could not load organisations', { code });
+      if (code.startsWith('network.')) scheduleRetry();
       return publish({ ...base, session: await sessions.getState(profile.id) });
     }
+    retryDelayMs = RETRY_FIRST_MS;
     const org = organizations.find((o) => o.id === profile.lastOrganizationId) ?? organizations[0] ?? null;
     const withOrgs = { ...base, organizations, activeOrganizationId: org?.id ?? null };
     if (!org) return publish(withOrgs);
@@ -240,6 +263,8 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
         return load();
       }),
     async close() {
+      closed = true;
+      if (retryTimer !== null) clock.clearTimeout(retryTimer);
       listeners.clear();
       sessions.dispose();
     },

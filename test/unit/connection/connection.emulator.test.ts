@@ -96,6 +96,23 @@ describe('connection service against the emulator', () => {
     await expect(booted.connection.selectOrganization('org_small')).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('started while the deployment is unreachable: organisations load by themselves once it is back', async () => {
+    const first = await boot();
+    await signIn(first, 'admin');
+    await first.connection.close();
+    await emulator.control.setOffline(true, { which: 'langwatch' });
+    const failuresBefore = log.entries.filter((e) => e.msg === 'could not load organisations').length;
+    const second = await boot();
+    expect(second.connection.state().session.kind).toBe('signed_in');
+    // The start-up load has met the unreachable deployment...
+    await expect.poll(() => log.entries.filter((e) => e.msg === 'could not load organisations').length, { timeout: 5_000 }).toBeGreaterThan(failuresBefore);
+    expect(second.connection.state().organizations).toHaveLength(0);
+    // ...and nothing but the connection itself will try again once it is back.
+    await emulator.control.setOffline(false);
+    await expect.poll(() => second.connection.state().organizations.length, { timeout: 10_000 }).toBe(2);
+    expect(second.connection.requireActive().organizationId).toBeTruthy();
+  });
+
   it('a 401 marks the session expired but keeps the organisations; waiting work resumes after sign-in', async () => {
     const booted = await boot();
     await signIn(booted, 'admin');
