@@ -8,7 +8,7 @@ import { errorDataSchema } from '../errors';
 import { keyVerdictKindSchema } from './key-verdict';
 
 /**
- * The life of a staged key (architecture "The key's life"):
+ * The life of a staged key (docs/architecture.md, "The key's life"):
  * - `staged`: waiting for its first attempt; `submitting`: a request is in flight;
  * - `retrying`: offline / timeout / 5xx / 429, tried again at `nextAttemptAt` (and on reconnect);
  * - `needs_sign_in`: 401 or no session, resumes after sign-in;

@@ -4,7 +4,7 @@ import { errorDataSchema, type ErrorData } from '../errors';
 /**
  * One IPC channel: what the renderer may send and what main answers. Input schemas must be
  * strict objects (unknown keys rejected) so a compromised renderer cannot smuggle fields
- * past validation; `contract.test.ts` checks every channel for it.
+ * past validation; `test/unit/ipc/build-api.test.ts` checks every channel for it.
  */
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
