@@ -42,6 +42,8 @@ const config: Configuration = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    // Flipping fuses breaks Electron's ad-hoc signature; an unsigned arm64 Mac app needs a new one.
+    resetAdHocDarwinSignature: true,
   },
   artifactName: 'langwatch-ingestion-console-${version}-${arch}.${ext}',
   linux: {

@@ -1,3 +1,4 @@
+import { extractFile } from '@electron/asar';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron-builder.config';
 import { buildStandInLayout, type UnpackedLayout } from '../../../scripts/packaging/builder';
 import { judgeLayout, type LayoutFacts } from '../../../scripts/packaging/layout-rules';
-import { readFuses, readLayoutFacts } from '../../../scripts/packaging/stand-in';
+import { FUSE_NAMES, readFuses, readLayoutFacts } from '../../../scripts/packaging/stand-in';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -49,11 +50,18 @@ describe('packaged layout (electron-builder, stand-in Electron)', () => {
     expect(facts.asarFiles.filter((f) => /\.(ts|mts|cts|tsx)$/.test(f))).toEqual([]);
   });
 
+  it('ships a package.json with the same name (so the same user-data folder) and no scripts or devDependencies', () => {
+    const shipped = JSON.parse(extractFile(join(layout.resourcesDir, 'app.asar'), 'package.json').toString('utf8')) as Record<string, unknown>;
+    expect(shipped.name).toBe('langwatch-ingestion-console');
+    expect(shipped.main).toBe('out/main/index.js');
+    expect(shipped).not.toHaveProperty('scripts');
+    expect(shipped).not.toHaveProperty('devDependencies');
+  });
+
   it('flips the production fuses on the executable', () => {
     const fuses = readFuses(layout.executable);
-    for (const [name, value] of Object.entries(config.electronFuses ?? {})) {
-      if (typeof value === 'boolean') expect(fuses[name as keyof typeof fuses], name).toBe(value);
-    }
+    const wanted = config.electronFuses as Partial<Record<(typeof FUSE_NAMES)[number], boolean>>;
+    for (const name of FUSE_NAMES) if (wanted[name] !== undefined) expect(fuses[name], name).toBe(wanted[name]);
     expect(fuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true, enableCookieEncryption: true });
   });
 
