@@ -5,11 +5,11 @@
 // `npm run package -- --dir-check`: builds the unpacked Linux layout with a stand-in Electron
 // into .tmp/package-check and judges it (the same rules as the packaging test). Works offline.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { electronBinary } from './electron-binary';
 import { buildInstallers, buildStandInLayout, electronDistOf } from './packaging/builder';
-import { judgeLayout } from './packaging/layout-rules';
+import { ASAR_BUDGET_BYTES, judgeLayout } from './packaging/layout-rules';
 import { readFuses, readLayoutFacts } from './packaging/stand-in';
 
 const root = join(__dirname, '..');
@@ -32,12 +32,16 @@ function buildApp(): void {
 }
 
 async function dirCheck(): Promise<number> {
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  const work = mkdtempSync(join(root, '.tmp', 'package-check-'));
+  // Kept after the run for inspection; replaced by the next one.
+  const work = join(root, '.tmp', 'package-check');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
   const layout = await buildStandInLayout(root, work);
-  const problems = judgeLayout(readLayoutFacts(layout.resourcesDir, root));
+  const facts = readLayoutFacts(layout.resourcesDir, root);
+  const problems = judgeLayout(facts);
   const fuses = readFuses(layout.executable);
   console.log(`\n[package] stand-in layout: ${layout.appOutDir}`);
+  console.log(`[package] app.asar: ${facts.asarFiles.length} files, ${(facts.asarBytes / 2 ** 20).toFixed(1)} MiB (budget ${ASAR_BUDGET_BYTES / 2 ** 20} MiB); unpacked: ${facts.unpackedFiles.join(', ')}`);
   console.log(`[package] fuses: ${Object.entries(fuses).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   if (problems.length === 0) {
     console.log('[package] layout OK: built output present, keytar unpacked, no dev files, within the size budget');

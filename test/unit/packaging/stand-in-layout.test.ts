@@ -1,7 +1,7 @@
 import { extractFile } from '@electron/asar';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron-builder.config';
 import { buildStandInLayout, type UnpackedLayout } from '../../../scripts/packaging/builder';
@@ -56,6 +56,14 @@ describe('packaged layout (electron-builder, stand-in Electron)', () => {
     expect(shipped.main).toBe('out/main/index.js');
     expect(shipped).not.toHaveProperty('scripts');
     expect(shipped).not.toHaveProperty('devDependencies');
+  });
+
+  it('renames the executable, so the installed app runs in production mode (app.isPackaged)', () => {
+    // Electron's app.isPackaged is "the executable is not called electron(.exe)"; main keys
+    // its production behaviour (no DevTools, minimal menu) on it.
+    expect(existsSync(layout.executable)).toBe(true);
+    expect(existsSync(join(layout.appOutDir, 'electron'))).toBe(false);
+    expect(basename(layout.executable).toLowerCase()).not.toBe('electron');
   });
 
   it('flips the production fuses on the executable', () => {
