@@ -5,8 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url)); // a URL's pathname is no path on Windows
 const tmp = join(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
 
@@ -16,7 +17,8 @@ const results = [];
 function run(name, cmd, args, { env = {}, count } = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
-  const proc = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // npx is npx.cmd on Windows, which only a shell finds (the release workflow runs there).
+  const proc = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
   const seconds = (Date.now() - started) / 1000;
   let counts = proc.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   if (count) {
