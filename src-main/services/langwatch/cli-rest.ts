@@ -4,19 +4,19 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
-import { SourceStatus, SourceType, type HealthMetrics, type Source, type SourceEvent } from '../../../src-shared/domain/langwatch';
+import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { LangwatchHttp } from './http';
 import { cliError } from './device-flow';
-import { parseAnswer, toHealthMetrics, toIsoOrNull, toSourceEvent, WireEvent, WireHealthMetrics } from './schemas';
+import { parseAnswer, toHealthMetrics, toIsoOrNull, toSourceEvent, WireEvent, WireHealthMetrics, WireServerValue } from './schemas';
 
 const BASE = '/api/auth/cli/governance/ingest/sources';
 
 const WireCliSource = z.object({
   id: z.string(),
   name: z.string(),
-  sourceType: SourceType,
+  sourceType: WireServerValue,
   description: z.string().nullable().optional(),
-  status: SourceStatus,
+  status: WireServerValue,
   lastEventAt: z.string().nullable().optional(),
   createdAt: z.string(),
   archivedAt: z.string().nullable().optional(),

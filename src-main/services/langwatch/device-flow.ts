@@ -9,6 +9,7 @@ import { DeviceOrganization, type LangwatchUser } from '../../../src-shared/doma
 import { systemClock, type Clock } from '../clock';
 import { type HttpResponse, type LangwatchHttp, unexpectedAnswer } from './http';
 import { parseAnswer } from './schemas';
+import { restReasonDetails } from './server-reason';
 
 const BASE = '/api/auth/cli';
 /** Name the deployment shows next to the approved device. */
@@ -216,7 +217,9 @@ export function cliError(res: HttpResponse, path: string): AppError {
     case 429:
       return new AppError('langwatch.rate_limited', 'LangWatch is limiting requests. Try again shortly.', details);
   }
-  if (res.status >= 500) return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', details);
+  if (res.status >= 500) {
+    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', { ...details, ...restReasonDetails(res.text) });
+  }
   return unexpectedAnswer(path, res.status, `HTTP ${res.status}`);
 }
 
