@@ -7,6 +7,7 @@ import { SourceDetail } from '../source-detail/SourceDetail';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { unknownValues } from './server-values';
 import { ListHealthUnavailable } from './HealthUnavailable';
+import { SupportPlanNote } from './SupportPlanNote';
 import { SourcesTable } from './SourcesTable';
 import { pendingStaged, visibleItems, type SortKey, type StatusFilter, type TableItem } from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
@@ -108,6 +109,7 @@ function SourcesList() {
         </p>
       )}
       <ListHealthUnavailable />
+      <SupportPlanNote />
       {error && (
         <div role="alert" className="error-panel">
           {error.message}
