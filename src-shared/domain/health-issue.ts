@@ -12,7 +12,7 @@ export function describeHealthUnavailable(error: ErrorData, what = 'Health'): st
   const status = typeof details.httpStatus === 'number' ? details.httpStatus : null;
   const reason = typeof details.reason === 'string' && details.reason !== '' ? details.reason : null;
   if (error.code === 'langwatch.server_error') {
-    const label = ['server error', status, reason && `: ${reason}`].filter(Boolean).join(' ').replace(' :', ':');
+    const label = `server error${status === null ? '' : ` ${status}`}${reason === null ? '' : `: ${reason}`}`;
     return `${what} unavailable (${label}). The list and everything else keep working; ask the LangWatch operator if it persists.`;
   }
   return `${what} unavailable (${error.message})`;
