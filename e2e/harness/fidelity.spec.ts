@@ -29,7 +29,12 @@ test.describe('against the real LangWatch', () => {
     proxy = await startLangwatchProxy(emulator.langwatchUrl, {
       // What a newer LangWatch could store for the Workato source (plain strings in its database).
       rewrite: (text, path) =>
-        path.startsWith('/api/trpc/') ? text.replace(/"sourceType":"workato"/g, '"sourceType":"zapier_audit"').replace(/"status":"disabled"/g, '"status":"paused_by_policy"') : text,
+        path.startsWith('/api/trpc/')
+          ? text
+              .replace(/"sourceType":"workato"/g, '"sourceType":"zapier_audit"')
+              .replace(/"status":"disabled"/g, '"status":"paused_by_policy"')
+              .replace(/"status":"awaiting_first_event"/g, '"status":"backfilling"')
+          : text,
     });
     const harness = await openHarness({ langwatchUrl: proxy.url, ...INTERVALS });
     await harness.signIn('admin');
@@ -52,6 +57,13 @@ test.describe('against the real LangWatch', () => {
     await expect(page.getByTestId('detail-status')).toHaveText('paused_by_policy (unknown status)');
     await expect(page.getByTestId('detail-fields')).toContainText('zapier_audit (unknown type)');
     await expect(page.getByTestId('detail-health')).toHaveAttribute('data-kind', 'ok');
+
+    // A compliance source in an unknown status gets no stuck-source diagnosis guessed for it.
+    await page.getByTestId('detail-back').click();
+    await page.getByTestId('source-row-src_cc_composer').getByRole('button', { name: /Web composer/ }).click();
+    await expect(page.getByTestId('detail-status')).toHaveText('backfilling (unknown status)');
+    await expect(page.getByTestId('detail-health')).toHaveAttribute('data-kind', 'ok');
+    await expect(page.getByTestId('diagnosis')).toHaveCount(0);
   });
 
   test('health answered 500 clickhouse_unavailable: list and detail say so with the reason; the rest keeps working', async ({ openHarness, emulator }) => {

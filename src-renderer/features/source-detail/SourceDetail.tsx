@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HealthMetrics, Source } from '../../../src-shared/domain/langwatch';
+import { isKnownSourceStatus, type HealthMetrics, type Source } from '../../../src-shared/domain/langwatch';
 import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
@@ -75,7 +75,10 @@ export function SourceDetail({ id }: { id: string }) {
       {shown && (
         <div className="detail-grid">
           {/* A stuck compliance source is why support opens this view: its diagnosis comes first. */}
-          {shown.sourceType === 'claude_compliance' && shown.status !== 'active' && <DiagnosisPanel id={id} version={version} />}
+          {/* An unknown status (newer server) has no diagnosis this console could stand behind. */}
+          {shown.sourceType === 'claude_compliance' && isKnownSourceStatus(shown.status) && shown.status !== 'active' && (
+            <DiagnosisPanel id={id} version={version} />
+          )}
           <div className="card" data-testid="detail-fields">
             <h2>Fields</h2>
             <dl className="facts">
