@@ -10,7 +10,16 @@ type Methods = ChannelOutput<'auth.methods'>;
 export type DeviceSignIn =
   | { phase: 'idle' }
   | { phase: 'starting' }
-  | { phase: 'waiting'; profileId: string; userCode: string; expiresAt: string; openError: ErrorData | null }
+  | {
+      phase: 'waiting';
+      profileId: string;
+      userCode: string;
+      expiresAt: string;
+      /** Where the approval page is, and the profile's own origin (they may differ). */
+      approvalOrigin: string;
+      deploymentOrigin: string;
+      openError: ErrorData | null;
+    }
   | { phase: 'done'; outcome: DeviceOutcome; message: string };
 
 interface AuthStore {
@@ -33,7 +42,8 @@ interface AuthStore {
   signInWithEmail(profileId: string, email: string, password: string): Promise<boolean>;
   signInWithBrowser(profileId: string): Promise<void>;
   startDevice(profileId: string): Promise<void>;
-  openApprovalPage(profileId: string): Promise<void>;
+  /** `confirmedOrigin`: the approval origin the person confirmed when it is not the profile's. */
+  openApprovalPage(profileId: string, confirmedOrigin?: string): Promise<void>;
   cancelDevice(profileId: string): Promise<void>;
   resetDevice(): void;
   signOut(profileId: string): Promise<void>;
@@ -101,11 +111,12 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
       set({ device: { phase: 'done', outcome: 'failed', message: result.error.message } });
       return;
     }
-    set({ device: { phase: 'waiting', profileId, userCode: result.value.userCode, expiresAt: result.value.expiresAt, openError: null } });
+    const { userCode, expiresAt, approvalOrigin, deploymentOrigin } = result.value;
+    set({ device: { phase: 'waiting', profileId, userCode, expiresAt, approvalOrigin, deploymentOrigin, openError: null } });
   },
 
-  async openApprovalPage(profileId) {
-    const result = await call(() => lw().auth.openVerificationPage({ profileId }));
+  async openApprovalPage(profileId, confirmedOrigin) {
+    const result = await call(() => lw().auth.openVerificationPage({ profileId, ...(confirmedOrigin ? { confirmedOrigin } : {}) }));
     const device = get().device;
     if (device.phase === 'waiting') set({ device: { ...device, openError: result.ok ? null : result.error } });
   },

@@ -13,7 +13,8 @@ const KEY_VERDICT_KINDS = ['valid', 'invalid_key', 'missing_scope', 'rate_limite
 /** What the console knows about one source. */
 export const DiagnosisFacts = z.object({
   sourceType: z.string(),
-  status: z.enum(['awaiting_first_event', 'active', 'disabled']),
+  /** The server's status: known ones, or a value from a newer server (reported as is). */
+  status: z.string(),
   archived: z.boolean(),
   /** Age of the source in seconds (now - createdAt). */
   ageSec: z.number().nonnegative(),

@@ -26,6 +26,23 @@ export const SourceType = z.enum([
 ]);
 export type SourceType = z.infer<typeof SourceType>;
 
+/**
+ * A `sourceType` or `status` as the server sent it. Both are plain strings in LangWatch's
+ * database, so a newer server can answer values this console does not know: they are kept
+ * (shown raw, marked unknown), never a reason to refuse the list, the health or the detail.
+ */
+export const ServerValue = z.string().max(200);
+
+/** True when `value` is one of the source types this console knows. */
+export function isKnownSourceType(value: string): value is SourceType {
+  return (SourceType.options as readonly string[]).includes(value);
+}
+
+/** True when `value` is one of the statuses this console knows. */
+export function isKnownSourceStatus(value: string): value is SourceStatus {
+  return (SourceStatus.options as readonly string[]).includes(value);
+}
+
 const IsoDate = z.iso.datetime({ offset: true });
 const JsonObject = z.record(z.string(), z.json());
 
@@ -34,11 +51,13 @@ export const Source = z.object({
   id: z.string(),
   organizationId: z.string(),
   teamId: z.string().nullable(),
-  sourceType: SourceType,
+  /** Known values are {@link SourceType}; others come from a newer server. */
+  sourceType: ServerValue,
   name: z.string(),
   description: z.string().nullable(),
   parserConfig: JsonObject,
-  status: SourceStatus,
+  /** Known values are {@link SourceStatus}; others come from a newer server. */
+  status: ServerValue,
   lastEventAt: IsoDate.nullable(),
   archivedAt: IsoDate.nullable(),
   createdAt: IsoDate,
@@ -74,8 +93,8 @@ export type Permissions = z.infer<typeof Permissions>;
 export const SourceHealthRow = z.object({
   id: z.string(),
   name: z.string(),
-  sourceType: SourceType,
-  status: SourceStatus,
+  sourceType: ServerValue,
+  status: ServerValue,
   lastEventIso: z.string().nullable(),
   eventsLast24h: z.number(),
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { errorDataSchema } from '../errors';
-import { Source, SourceStatus } from './langwatch';
+import { ServerValue, Source } from './langwatch';
 
 const IsoDate = z.iso.datetime({ offset: true });
 
@@ -20,8 +20,8 @@ export type SourceRow = z.infer<typeof SourceRow>;
 export const StatusTransition = z.object({
   id: z.string(),
   name: z.string(),
-  from: SourceStatus,
-  to: SourceStatus,
+  from: ServerValue,
+  to: ServerValue,
 });
 export type StatusTransition = z.infer<typeof StatusTransition>;
 
@@ -50,6 +50,8 @@ export const MonitorStatus = z.object({
   /** The current tick interval (5 s focused, 60 s in the background); null when paused. */
   intervalMs: z.number().nullable(),
   health: ListHealthKind,
+  /** Why health is `unavailable` (a server error with its reason); null/absent otherwise. */
+  healthError: errorDataSchema.nullable().optional(),
   /** Support mode (device session): read-only CLI REST. */
   readOnly: z.boolean(),
   canManage: z.boolean(),

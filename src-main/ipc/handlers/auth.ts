@@ -13,7 +13,7 @@ export function authHandlers(services: Services): HandlerSlice<'auth'> {
     'auth.signInWithBrowser': async ({ profileId }) => connect.signInWithBrowser(profileId),
     'auth.startDeviceSignIn': async ({ profileId }) => connect.startDeviceSignIn(profileId),
     'auth.cancelDeviceSignIn': async ({ profileId }) => connect.cancelDeviceSignIn(profileId),
-    'auth.openVerificationPage': async ({ profileId }) => connect.openVerificationPage(profileId),
+    'auth.openVerificationPage': async ({ profileId, confirmedOrigin }) => connect.openVerificationPage(profileId, confirmedOrigin),
     'auth.signOut': async ({ profileId }) => connect.signOut(profileId),
   };
 }

@@ -10,7 +10,7 @@ export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
     'sources.setVisibility': async (visibility) => status.setVisibility(visibility),
     'sources.get': async ({ id }) => sources.get(id),
     'sources.health': async ({ id }) => sources.health(id),
-    'sources.events': async ({ id, beforeIso, limit }) => sources.events(id, { beforeIso, limit }),
+    'sources.events': async ({ id, beforeIso, skipIds, limit }) => sources.events(id, { beforeIso, skipIds, limit }),
     'sources.diagnose': async ({ id }) => sources.diagnose(id),
     'sources.setStatus': async ({ id, status: next }) => sources.setStatus(id, next),
     'sources.archive': async ({ id, confirmName }) => sources.archive(id, confirmName),

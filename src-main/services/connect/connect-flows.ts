@@ -12,6 +12,8 @@ import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
 import type { SessionManager } from '../session/session-manager';
 import type { ConnectPorts } from './ports';
+import { classifyApprovalLink } from '../../../src-shared/domain/device-approval';
+import type { DeviceSignInStart } from '../../../src-shared/ipc/channels/auth';
 import { checkVerificationUrl, describeEmailSignInError, describeMethodsError, deviceOutcomeOf } from './sign-in-errors';
 
 /** Options of {@link createConnectFlows}. */
@@ -83,19 +85,31 @@ export function createConnectFlows(options: ConnectFlowsOptions) {
     },
 
     /** Starts a device sign-in; its end is reported through `onDeviceResult`. */
-    async startDeviceSignIn(profileId: string): Promise<{ userCode: string; verificationUriComplete: string; expiresAt: string }> {
+    async startDeviceSignIn(profileId: string): Promise<DeviceSignInStart> {
       const profile = await profiles.get(profileId);
       // A sign-in started again supersedes the old one silently (its "cancelled" is not news).
       devices.delete(profileId);
       const started = await sessions.startDeviceSignIn(profileId);
-      const verificationUriComplete = checkVerificationUrl(started.verificationUriComplete, profile.baseUrl);
+      const link = classifyApprovalLink(started.verificationUriComplete, profile.baseUrl);
+      if (link.kind === 'refused') {
+        sessions.cancelDeviceSignIn(profileId);
+        throw new AppError('network.unexpected_answer', link.reason);
+      }
+      const verificationUriComplete = link.url;
       const token = {};
       devices.set(profileId, { verificationUriComplete, token });
       started.completion.then(
         () => report(profileId, token, { outcome: 'approved', message: 'Signed in read-only with a device code.' }),
         (error: unknown) => report(profileId, token, deviceOutcomeOf(error)),
       );
-      return { userCode: started.userCode, verificationUriComplete, expiresAt: started.expiresAt };
+      // Another origin is shown with both addresses; it opens only once the person confirms it.
+      return {
+        userCode: started.userCode,
+        verificationUriComplete,
+        expiresAt: started.expiresAt,
+        approvalOrigin: link.origin,
+        deploymentOrigin: new URL(profile.baseUrl).origin,
+      };
     },
 
     /** Stops a running device sign-in (reported as `cancelled`). */
@@ -106,12 +120,12 @@ export function createConnectFlows(options: ConnectFlowsOptions) {
     },
 
     /** Opens the approval page of the running device sign-in in the system browser. */
-    async openVerificationPage(profileId: string): Promise<{ opened: true }> {
+    async openVerificationPage(profileId: string, confirmedOrigin?: string): Promise<{ opened: true }> {
       const running = devices.get(profileId);
       if (!running) throw new AppError('not_found', 'No device sign-in is running. Start one first.');
       const profile = await profiles.get(profileId);
       // Checked again against the profile as it is now (it may have been edited meanwhile).
-      await ports.openExternal(checkVerificationUrl(running.verificationUriComplete, profile.baseUrl));
+      await ports.openExternal(checkVerificationUrl(running.verificationUriComplete, profile.baseUrl, confirmedOrigin));
       return { opened: true };
     },
 

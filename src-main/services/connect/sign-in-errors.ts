@@ -3,6 +3,7 @@
  * one specific message per cause (unreachable, not LangWatch, TLS, wrong password, password
  * sign-in disabled, rate limited), with secret-free details the renderer can act on.
  */
+import { classifyApprovalLink } from '../../../src-shared/domain/device-approval';
 import { AppError, isAppError, type ErrorCode } from '../../../src-shared/errors';
 import type { DeviceOutcome } from '../../../src-shared/ipc/channels/auth';
 
@@ -137,27 +138,19 @@ export function deviceOutcomeOf(error: unknown): { outcome: DeviceOutcome; messa
 }
 
 /**
- * The device approval URL, checked before it goes to the system browser: http(s) only, on the
- * deployment's own origin (a malicious answer must not make the console open anything else).
+ * The device approval URL, checked before it goes to the system browser: http(s) only, no
+ * credentials, no downgrade. A link on another origin than the profile's (LangWatch builds it
+ * from its configured public address) opens only once the person confirmed that exact origin.
  */
-export function checkVerificationUrl(raw: string, deploymentUrl: string): string {
-  let url: URL;
-  let deployment: URL;
-  try {
-    url = new URL(raw);
-    deployment = new URL(deploymentUrl);
-  } catch {
-    throw new AppError('network.unexpected_answer', 'The deployment sent an approval address that is not a valid URL.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('network.unexpected_answer', `The deployment sent an approval address with a ${url.protocol} scheme; only https is opened.`);
-  }
-  if (url.username || url.password || url.origin !== deployment.origin) {
+export function checkVerificationUrl(raw: string, deploymentUrl: string, confirmedOrigin?: string): string {
+  const link = classifyApprovalLink(raw, deploymentUrl);
+  if (link.kind === 'refused') throw new AppError('network.unexpected_answer', link.reason);
+  if (link.kind === 'other_origin' && confirmedOrigin !== link.origin) {
     throw new AppError(
-      'network.unexpected_answer',
-      `The approval page is not on ${deployment.origin}, so the console will not open it.`,
-      { expectedOrigin: deployment.origin },
+      'auth.invalid_origin',
+      `The approval page is on ${link.origin}, not on ${link.deploymentOrigin}. Confirm that you recognise ${link.origin} before it is opened.`,
+      { approvalOrigin: link.origin, expectedOrigin: link.deploymentOrigin },
     );
   }
-  return url.toString();
+  return link.url;
 }

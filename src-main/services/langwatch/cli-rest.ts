@@ -4,23 +4,32 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
-import { SourceStatus, SourceType, type HealthMetrics, type Source, type SourceEvent } from '../../../src-shared/domain/langwatch';
+import { SUPPORT_LIST_NEEDS_ENTERPRISE } from '../../../src-shared/domain/device-approval';
+import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { LangwatchHttp } from './http';
 import { cliError } from './device-flow';
-import { parseAnswer, toHealthMetrics, toIsoOrNull, toSourceEvent, WireEvent, WireHealthMetrics } from './schemas';
+import { parseAnswer, toHealthMetrics, toIsoOrNull, toSourceEvent, WireEvent, WireHealthMetrics, WireServerValue } from './schemas';
 
 const BASE = '/api/auth/cli/governance/ingest/sources';
 
 const WireCliSource = z.object({
   id: z.string(),
   name: z.string(),
-  sourceType: SourceType,
+  sourceType: WireServerValue,
   description: z.string().nullable().optional(),
-  status: SourceStatus,
+  status: WireServerValue,
   lastEventAt: z.string().nullable().optional(),
   createdAt: z.string(),
   archivedAt: z.string().nullable().optional(),
 });
+
+/** A 402 on the list means no read-only access at all for this plan, not "no health". */
+function onListError(error: unknown): never {
+  if (error instanceof AppError && error.code === 'langwatch.enterprise_required') {
+    throw new AppError('langwatch.enterprise_required', SUPPORT_LIST_NEEDS_ENTERPRISE, { ...error.details, scope: 'list' });
+  }
+  throw error;
+}
 
 /** Options of {@link createCliRest}. */
 export interface CliRestOptions {
@@ -60,7 +69,7 @@ export function createCliRest(options: CliRestOptions) {
   return {
     /** Sources of the token's organisation. */
     async listSources(signal?: AbortSignal): Promise<Source[]> {
-      const body = parseAnswer(z.object({ sources: z.array(WireCliSource) }), await get(BASE, signal), BASE);
+      const body = parseAnswer(z.object({ sources: z.array(WireCliSource) }), await get(BASE, signal).catch(onListError), BASE);
       return body.sources.map((s) => {
         const createdAt = toIsoOrNull(s.createdAt) ?? new Date(0).toISOString();
         return {

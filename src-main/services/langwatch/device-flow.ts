@@ -9,6 +9,7 @@ import { DeviceOrganization, type LangwatchUser } from '../../../src-shared/doma
 import { systemClock, type Clock } from '../clock';
 import { type HttpResponse, type LangwatchHttp, unexpectedAnswer } from './http';
 import { parseAnswer } from './schemas';
+import { restReasonDetails } from './server-reason';
 
 const BASE = '/api/auth/cli';
 /** Name the deployment shows next to the approved device. */
@@ -73,7 +74,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
   });
 
   return {
-    /** Asks for a device code; the approval link is checked to be on the deployment itself. */
+    /** Asks for a device code; the approval link is checked to be an http(s) address. */
     async startDeviceFlow(signal?: AbortSignal): Promise<DeviceFlowStart> {
       const res = await post('/device-code', { credential_type: 'device_session' }, signal);
       if (res.status !== 200) throw cliError(res, `${BASE}/device-code`);
@@ -177,8 +178,10 @@ function checkApprovalLink(link: string, origin: string): string {
   } catch {
     throw unexpectedAnswer(`${BASE}/device-code`, 200, 'the approval link is not a URL');
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
-    throw unexpectedAnswer(`${BASE}/device-code`, 200, 'the approval link points outside the deployment');
+  // Another origin is allowed here: LangWatch builds the link from its configured public
+  // address. The connect flow shows it and opens it only after the person confirms it.
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+    throw unexpectedAnswer(`${BASE}/device-code`, 200, 'the approval link is not an http(s) address');
   }
   return url.toString();
 }
@@ -216,7 +219,9 @@ export function cliError(res: HttpResponse, path: string): AppError {
     case 429:
       return new AppError('langwatch.rate_limited', 'LangWatch is limiting requests. Try again shortly.', details);
   }
-  if (res.status >= 500) return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', details);
+  if (res.status >= 500) {
+    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', { ...details, ...restReasonDetails(res.text) });
+  }
   return unexpectedAnswer(path, res.status, `HTTP ${res.status}`);
 }
 

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import {
-  SourceStatus,
-  SourceType,
+  ServerValue,
   type HealthMetrics,
   type Organization,
   type Permissions,
@@ -25,10 +24,18 @@ const WireDate = z.union([z.iso.datetime({ offset: true }), z.date()]);
 type WireDate = z.infer<typeof WireDate>;
 
 /**
+ * A `sourceType` / `status` as the server stores it: any string (a newer server may know
+ * values this console does not; they are shown, never fatal), cut to what the DTO carries.
+ */
+export const WireServerValue = z.string().transform((v) => v.slice(0, ServerValue.maxLength ?? 200));
+
+/**
  * `Source` as tRPC sends it: the IPC DTO's fields, with what differs on the wire (dates as
  * Date or ISO string, a nullable parserConfig, createdById possibly absent).
  */
 export const WireSource = Source.extend({
+  sourceType: WireServerValue,
+  status: WireServerValue,
   // Any JSON object (a loose object: keys are strings by construction, and checking each one
   // per row per tick is a measurable share of a 5,000-source refresh).
   parserConfig: z.looseObject({}).nullable(),
@@ -75,8 +82,8 @@ const MaybeIso = z
 export const WireHealthRow = z.object({
   id: z.string(),
   name: z.string(),
-  sourceType: SourceType,
-  status: SourceStatus,
+  sourceType: WireServerValue,
+  status: WireServerValue,
   lastEventIso: MaybeIso,
   eventsLast24h: Count,
 });

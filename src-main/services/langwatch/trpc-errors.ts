@@ -3,6 +3,7 @@
  * Details carry httpStatus, path and traceId; never a cookie or an input value.
  */
 import { AppError } from '../../../src-shared/errors';
+import { serverReason } from './server-reason';
 
 /** The decoded `error.json` of a tRPC error envelope (loosely typed: it is untrusted). */
 export interface TrpcErrorShape {
@@ -90,7 +91,9 @@ export function mapTrpcError(
     );
   }
   if (httpStatus >= 500) {
-    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', details);
+    // The specific reason (e.g. `clickhouse_unavailable`), if the server gave one: shown, not guessed.
+    const reason = serverReason(serverCode, str(handled?.kind), shape.message);
+    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', reason ? { ...details, reason } : details);
   }
   return new AppError(
     'network.unexpected_answer',

@@ -63,6 +63,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     updatedAt: null,
     intervalMs: null,
     health: 'not_requested',
+    healthError: null,
     readOnly: false,
     canManage: false,
     lastError: null,
@@ -130,7 +131,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
         return;
       }
       resetRows(null);
-      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, health: 'not_requested', lastError: null, canManage: false, readOnly: false });
+      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, health: 'not_requested', healthError: null, lastError: null, canManage: false, readOnly: false });
       if (!isAppError(error)) throw error;
       return;
     }
@@ -185,7 +186,8 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     for (const t of diff.transitions) {
       if (t.from === 'awaiting_first_event' && t.to === 'active') events.emit('sources.becameActive', { ...t, organizationId: askedFor });
     }
-    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, health: healthKind(health), lastError: null });
+    const healthError = health?.kind === 'unavailable' ? health.error : null;
+    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, health: healthKind(health), healthError, lastError: null });
   }
 
   const offConnectivity = connectivity.onChange((online) => {

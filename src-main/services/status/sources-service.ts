@@ -6,12 +6,13 @@
  */
 import { diagnoseStuckSource, type Diagnosis } from '../../../src-shared/domain/diagnosis';
 import type { KeyVerdictKind } from '../../../src-shared/domain/key-verdict';
-import type { HealthMetrics, Source, SourceEvent, SourceStatus } from '../../../src-shared/domain/langwatch';
+import type { HealthMetrics, Source, SourceStatus } from '../../../src-shared/domain/langwatch';
 import { cadenceOf } from '../../../src-shared/domain/source-status';
-import { AppError, isAppError } from '../../../src-shared/errors';
+import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { ActiveConnection, ConnectionService } from '../connection/types';
 import type { Logger } from '../logging/logger';
+import { readEventsPage, type EventsPageAnswer, type FetchEvents } from './event-paging';
 import { toCsv, toExportRows, toJson, type StagedExportRow } from './export';
 import type { StatusMonitor } from './monitor';
 
@@ -23,7 +24,12 @@ export interface HistoryFact {
 }
 
 /** A read that a plan or a permission may rule out: a calm state, not an error. */
-export type Gated<T> = { kind: 'ok'; value: T } | { kind: 'enterprise_required' } | { kind: 'forbidden' };
+export type Gated<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'enterprise_required' }
+  | { kind: 'forbidden' }
+  /** The deployment failed to answer (a 5xx with its reason): said as such, never a silent "—". */
+  | { kind: 'unavailable'; error: ErrorData };
 
 export interface SourcesServiceOptions {
   connection: ConnectionService;
@@ -56,6 +62,10 @@ export function createSourcesService(options: SourcesServiceOptions) {
     } catch (error) {
       if (isAppError(error) && error.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
       if (isAppError(error) && error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
+      if (isAppError(error) && (error.code === 'langwatch.server_error' || error.code === 'network.unexpected_answer')) {
+        log.warn('health read unavailable', { code: error.code, httpStatus: error.details?.httpStatus, reason: error.details?.reason });
+        return { kind: 'unavailable', error: error.toData() };
+      }
       throw error;
     }
   }
@@ -88,17 +98,12 @@ export function createSourcesService(options: SourcesServiceOptions) {
       return gated(() => (active.api ? active.api.sourceHealthMetrics(active.organizationId, id) : cli(active).sourceHealth(id)));
     },
 
-    async events(id: string, page: { beforeIso?: string; limit?: number }): Promise<Gated<{ events: SourceEvent[]; nextBeforeIso: string | null }>> {
+    async events(id: string, page: { beforeIso?: string; skipIds?: readonly string[]; limit?: number }): Promise<Gated<EventsPageAnswer>> {
       const active = connection.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
-      const limit = page.limit ?? 50;
-      return gated(async () => {
-        const events = active.api
-          ? await active.api.eventsForSource(active.organizationId, id, { limit, beforeIso: page.beforeIso })
-          : await cli(active).sourceEvents(id, { limit, beforeIso: page.beforeIso });
-        const last = events.at(-1);
-        return { events, nextBeforeIso: events.length >= limit && last ? last.eventTimestampIso : null };
-      });
+      const fetch: FetchEvents = (query) =>
+        active.api ? active.api.eventsForSource(active.organizationId, id, query) : cli(active).sourceEvents(id, query);
+      return gated(() => readEventsPage(fetch, { limit: page.limit ?? 50, beforeIso: page.beforeIso, skipIds: page.skipIds }));
     },
 
     async diagnose(id: string): Promise<Diagnosis> {

@@ -1,4 +1,5 @@
 import { useAuthStore } from '../../stores/auth-store';
+import { ApprovalPageButton, DeviceEffects } from './DeviceApproval';
 
 /** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
 export function DeviceSignIn({ profileId }: { profileId: string }) {
@@ -6,9 +7,12 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
 
   if (device.phase === 'idle' || device.phase === 'starting') {
     return (
-      <button type="button" onClick={() => void startDevice(profileId)} disabled={device.phase === 'starting'} data-testid="device-start">
-        Sign in with a device code (read-only)
-      </button>
+      <div className="device-start">
+        <DeviceEffects />
+        <button type="button" onClick={() => void startDevice(profileId)} disabled={device.phase === 'starting'} data-testid="device-start">
+          Sign in with a device code (read-only)
+        </button>
+      </div>
     );
   }
   if (device.phase === 'done') {
@@ -26,13 +30,16 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
   return (
     <div className="device-waiting" data-testid="device-waiting">
       <p>Approve this code in a browser where you are signed in to LangWatch:</p>
+      <DeviceEffects />
       <output className="user-code" data-testid="device-user-code" aria-label={`Code ${device.userCode.split('').join(' ')}`}>
         {device.userCode}
       </output>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void openApprovalPage(profileId)} data-testid="device-open">
-          Open approval page
-        </button>
+        <ApprovalPageButton
+          approvalOrigin={device.approvalOrigin}
+          deploymentOrigin={device.deploymentOrigin}
+          onOpen={(confirmedOrigin) => void openApprovalPage(profileId, confirmedOrigin)}
+        />
         <button type="button" onClick={() => void cancelDevice(profileId)} data-testid="device-cancel">
           Cancel
         </button>

@@ -2,25 +2,34 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
+import { HealthUnavailable } from '../sources/HealthUnavailable';
 
-type PageState = { kind: 'loading' } | { kind: 'ok' } | { kind: 'enterprise_required' } | { kind: 'forbidden' } | { kind: 'error'; error: ErrorData };
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'ok' }
+  | { kind: 'enterprise_required' }
+  | { kind: 'forbidden' }
+  | { kind: 'unavailable'; error: ErrorData }
+  | { kind: 'error'; error: ErrorData };
 
 /** Recent events, newest first, paged; the raw payload shows on demand. */
 export function EventsPanel({ id }: { id: string }) {
   const [events, setEvents] = useState<SourceEvent[]>([]);
-  const [next, setNext] = useState<string | null>(null);
+  // The cursor: the boundary timestamp and the rows already shown at it (re-read, not repeated).
+  const [next, setNext] = useState<{ beforeIso: string; skipIds: string[] } | null>(null);
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const [open, setOpen] = useState<string | null>(null);
 
   const load = useCallback(
-    async (beforeIso?: string) => {
+    async (cursor?: { beforeIso: string; skipIds: string[] }) => {
       setState({ kind: 'loading' });
-      const r = await call(() => lw().sources.events({ id, limit: 25, ...(beforeIso ? { beforeIso } : {}) }));
+      const r = await call(() => lw().sources.events({ id, limit: 25, ...(cursor ?? {}) }));
       if (!r.ok) return setState({ kind: 'error', error: r.error });
       const page = r.value;
       if (page.kind !== 'ok') return setState(page);
-      setEvents((prev) => (beforeIso ? [...prev, ...page.value.events] : page.value.events));
-      setNext(page.value.nextBeforeIso);
+      setEvents((prev) => (cursor ? appendNew(prev, page.value.events) : page.value.events));
+      const { nextBeforeIso, boundaryIds } = page.value;
+      setNext(nextBeforeIso ? { beforeIso: nextBeforeIso, skipIds: boundaryIds } : null);
       setState({ kind: 'ok' });
     },
     [id],
@@ -35,6 +44,7 @@ export function EventsPanel({ id }: { id: string }) {
       <h2>Recent events</h2>
       {state.kind === 'enterprise_required' && <p data-testid="events-enterprise-required">Events need an Enterprise plan.</p>}
       {state.kind === 'forbidden' && <p>Events need the activityMonitor:view permission.</p>}
+      {state.kind === 'unavailable' && <HealthUnavailable error={state.error} what="Events" testId="events-unavailable-note" />}
       {state.kind === 'error' && <p role="alert">Events could not be loaded: {state.error.message}</p>}
       {events.length === 0 && state.kind === 'ok' && <p className="muted">No events yet.</p>}
       {events.length > 0 && (
@@ -89,6 +99,12 @@ function EventRow({ event, open, onToggle }: { event: SourceEvent; open: boolean
       )}
     </>
   );
+}
+
+/** `older` appended to `shown`, each event once (keys are event ids). */
+function appendNew(shown: SourceEvent[], older: SourceEvent[]): SourceEvent[] {
+  const ids = new Set(shown.map((e) => e.eventId));
+  return [...shown, ...older.filter((e) => !ids.has(e.eventId))];
 }
 
 function pretty(raw: string): string {

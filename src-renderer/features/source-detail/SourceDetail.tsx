@@ -1,16 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HealthMetrics, Source } from '../../../src-shared/domain/langwatch';
+import { isKnownSourceStatus, type HealthMetrics, type Source } from '../../../src-shared/domain/langwatch';
 import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 import { useSourcesStore } from '../../stores/sources-store';
-import { SOURCE_TYPE_LABEL } from '../sources/labels';
-import { STATUS_LABEL } from '../sources/table-model';
+import { HealthUnavailable } from '../sources/HealthUnavailable';
+import { SourceTypeText, StatusPill } from '../sources/server-values';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { EventsPanel } from './EventsPanel';
 import { SourceActions } from './SourceActions';
 
-type HealthState = { kind: 'loading' } | { kind: 'ok'; value: HealthMetrics } | { kind: 'enterprise_required' } | { kind: 'forbidden' } | { kind: 'error'; error: ErrorData };
+type HealthState =
+  | { kind: 'loading' }
+  | { kind: 'ok'; value: HealthMetrics }
+  | { kind: 'enterprise_required' }
+  | { kind: 'forbidden' }
+  | { kind: 'unavailable'; error: ErrorData }
+  | { kind: 'error'; error: ErrorData };
 
 /** Everything about one source: fields, health, events, local history, diagnosis, actions. */
 export function SourceDetail({ id }: { id: string }) {
@@ -58,10 +64,7 @@ export function SourceDetail({ id }: { id: string }) {
       <h1>
         {shown?.name ?? id}{' '}
         {shown && (
-          <span className={`pill status-${shown.status}`} data-testid="detail-status">
-            {STATUS_LABEL[shown.status]}
-            {shown.archivedAt ? ' · archived' : ''}
-          </span>
+<StatusPill value={shown.status} testId="detail-status" suffix={shown.archivedAt ? ' · archived' : ''} />
         )}
       </h1>
       {loadError && (
@@ -72,7 +75,10 @@ export function SourceDetail({ id }: { id: string }) {
       {shown && (
         <div className="detail-grid">
           {/* A stuck compliance source is why support opens this view: its diagnosis comes first. */}
-          {shown.sourceType === 'claude_compliance' && shown.status !== 'active' && <DiagnosisPanel id={id} version={version} />}
+          {/* An unknown status (newer server) has no diagnosis this console could stand behind. */}
+          {shown.sourceType === 'claude_compliance' && isKnownSourceStatus(shown.status) && shown.status !== 'active' && (
+            <DiagnosisPanel id={id} version={version} />
+          )}
           <div className="card" data-testid="detail-fields">
             <h2>Fields</h2>
             <dl className="facts">
@@ -80,7 +86,7 @@ export function SourceDetail({ id }: { id: string }) {
               <dd>{shown.id}</dd>
               <dt>Type</dt>
               <dd>
-                {SOURCE_TYPE_LABEL[shown.sourceType]} ({shown.sourceType})
+                <SourceTypeText value={shown.sourceType} /> ({shown.sourceType})
               </dd>
               <dt>Status</dt>
               <dd>{shown.status}</dd>
@@ -144,6 +150,8 @@ function HealthView({ health }: { health: HealthState }) {
       return <p data-testid="health-enterprise-required">Health needs an Enterprise plan.</p>;
     case 'forbidden':
       return <p>Health needs the activityMonitor:view permission.</p>;
+    case 'unavailable':
+      return <HealthUnavailable error={health.error} />;
     case 'error':
       return <p role="alert">Health could not be loaded: {health.error.message}</p>;
     case 'ok':

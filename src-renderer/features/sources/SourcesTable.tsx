@@ -1,7 +1,9 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { SOURCE_TYPE_LABEL } from './labels';
+import { SourceTypeText, StatusPill } from './server-values';
+import { EventsCell } from './HealthUnavailable';
 import { cadenceOf } from '../../../src-shared/domain/source-status';
-import { cadenceLabel, relativeTime, STATUS_LABEL, type SortKey, type TableItem, type TableQuery } from './table-model';
+import { cadenceLabel, relativeTime, type SortKey, type TableItem, type TableQuery } from './table-model';
 
 /** Fixed row height (px): virtualisation depends on it; matches --row-h in sources.css. */
 export const ROW_HEIGHT = 36;
@@ -208,14 +210,18 @@ const Row = memo(function Row({ item, index, now, selected, flashing, onSelect, 
           {r.name}
         </button>
       </div>
-      <div role="gridcell" className="src-cell c-type">{SOURCE_TYPE_LABEL[r.sourceType]}</div>
+      <div role="gridcell" className="src-cell c-type">
+        <SourceTypeText value={r.sourceType} />
+      </div>
       <div role="gridcell" className="src-cell c-status">
-        <span className={`pill status-${r.status}`} data-testid="status">{STATUS_LABEL[r.status]}</span>
+        <StatusPill value={r.status} />
       </div>
       <div role="gridcell" className="src-cell c-last" title={r.lastEventAt ?? 'No event yet'}>
         {relativeTime(r.lastEventAt, now)}
       </div>
-      <div role="gridcell" className="src-cell c-events">{r.eventsLast24h ?? '—'}</div>
+      <div role="gridcell" className="src-cell c-events">
+        <EventsCell count={r.eventsLast24h} />
+      </div>
       <div role="gridcell" className="src-cell c-cadence">{cadenceLabel(cadenceOf(r))}</div>
       <div role="gridcell" className="src-cell c-created" title={r.createdAt}>
         {r.createdAt.slice(0, 10)}

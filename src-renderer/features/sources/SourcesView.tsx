@@ -5,6 +5,9 @@ import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
 import { SOURCE_TYPE_LABEL } from './labels';
+import { unknownValues } from './server-values';
+import { ListHealthUnavailable } from './HealthUnavailable';
+import { SupportPlanNote } from './SupportPlanNote';
 import { SourcesTable } from './SourcesTable';
 import { pendingStaged, visibleItems, type SortKey, type StatusFilter, type TableItem } from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
@@ -49,8 +52,9 @@ function SourcesList() {
   const staged = pendingStaged(outbox, sources, status?.organizationId ?? null);
   const items = visibleItems(sources, staged, query);
   const counts = useMemo(() => {
-    const c = { awaiting_first_event: 0, active: 0, disabled: 0 };
-    for (const r of sources) c[r.status] += 1;
+    // Keyed by any status: a newer server may send ones this console does not know.
+    const c: Record<string, number> = { awaiting_first_event: 0, active: 0, disabled: 0 };
+    for (const r of sources) c[r.status] = (c[r.status] ?? 0) + 1;
     return c;
   }, [sources]);
 
@@ -104,6 +108,8 @@ function SourcesList() {
           Event counts need an Enterprise plan: the list and statuses are complete, the "Events 24 h" column is not available.
         </p>
       )}
+      <ListHealthUnavailable />
+      <SupportPlanNote />
       {error && (
         <div role="alert" className="error-panel">
           {error.message}
@@ -126,6 +132,11 @@ function SourcesList() {
             <option value="awaiting_first_event">Awaiting first event ({counts.awaiting_first_event})</option>
             <option value="active">Active ({counts.active})</option>
             <option value="disabled">Disabled ({counts.disabled})</option>
+            {unknownValues(sources, 'status').map((s) => (
+              <option key={s} value={s}>
+                {s} (unknown status) ({counts[s]})
+              </option>
+            ))}
             <option value="staged">Staged ({staged.length})</option>
           </select>
         </label>
@@ -136,6 +147,11 @@ function SourcesList() {
             {SourceType.options.map((t) => (
               <option key={t} value={t}>
                 {SOURCE_TYPE_LABEL[t]}
+              </option>
+            ))}
+            {unknownValues(sources, 'sourceType').map((t) => (
+              <option key={t} value={t}>
+                {t} (unknown type)
               </option>
             ))}
           </select>

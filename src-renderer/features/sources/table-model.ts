@@ -3,12 +3,14 @@
  * filtered, sorted and formatted. Pure and memoised, so a keystroke in the search box at
  * 5,000 rows costs one linear substring pass over precomputed lowercase text.
  */
+import type { SourceStatus } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { cadenceOf, type SourceRow } from '../../../src-shared/domain/source-status';
 
 export type SortKey = 'name' | 'sourceType' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';
 export type SortDir = 'asc' | 'desc';
-export type StatusFilter = 'all' | 'awaiting_first_event' | 'active' | 'disabled' | 'staged';
+/** 'all', 'staged', or a status (known, or an unknown one a newer server sent). */
+export type StatusFilter = string;
 
 export interface TableQuery {
   text: string;
@@ -139,7 +141,7 @@ export function cadenceLabel(sec: number | null): string {
   return `${sec} s`;
 }
 
-export const STATUS_LABEL: Record<SourceRow['status'], string> = {
+export const STATUS_LABEL: Record<SourceStatus, string> = {
   awaiting_first_event: 'Awaiting first event',
   active: 'Active',
   disabled: 'Disabled',

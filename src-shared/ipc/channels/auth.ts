@@ -7,6 +7,19 @@ export const PASSWORD_MAX = 1024;
 
 const ProfileInput = z.object({ profileId: idSchema }).strict();
 
+/**
+ * A started device sign-in. `approvalOrigin` differs from `deploymentOrigin` when LangWatch's
+ * configured public address is not the one this profile uses: shown, and opened on confirmation.
+ */
+export const DeviceSignInStart = z.object({
+  userCode: z.string().max(64),
+  verificationUriComplete: z.string().max(2048),
+  expiresAt: z.string(),
+  approvalOrigin: z.string().max(2048),
+  deploymentOrigin: z.string().max(2048),
+});
+export type DeviceSignInStart = z.infer<typeof DeviceSignInStart>;
+
 /** How a device sign-in ended, as pushed by `auth.deviceResult`. */
 export const DeviceOutcome = z.enum(['approved', 'denied', 'expired', 'cancelled', 'failed']);
 export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
@@ -36,7 +49,7 @@ export const authChannels = {
   'auth.startDeviceSignIn': channel({
     summary: 'Starts a read-only device sign-in; the result arrives as auth.deviceResult and connection.changed.',
     input: ProfileInput,
-    output: z.object({ userCode: z.string().max(64), verificationUriComplete: z.string().max(2048), expiresAt: z.string() }),
+    output: DeviceSignInStart,
   }),
   'auth.cancelDeviceSignIn': channel({
     summary: 'Stops a running device sign-in.',
@@ -44,8 +57,14 @@ export const authChannels = {
     output: z.object({ cancelled: z.boolean() }),
   }),
   'auth.openVerificationPage': channel({
-    summary: "Opens the device approval page in the system browser (only on the deployment's own origin).",
-    input: ProfileInput,
+    summary: "Opens the device approval page in the system browser (another origin only once the person confirmed it).",
+    input: z
+      .object({
+        profileId: idSchema,
+        /** The approval origin the person confirmed, when it differs from the profile's. */
+        confirmedOrigin: z.string().max(2048).optional(),
+      })
+      .strict(),
     output: z.object({ opened: z.literal(true) }),
   }),
   'auth.signOut': channel({

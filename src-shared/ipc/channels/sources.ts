@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Diagnosis } from '../../domain/diagnosis';
+import { errorDataSchema } from '../../errors';
 import { HealthMetrics, Source, SourceEvent } from '../../domain/langwatch';
 import { MonitorStatus, SourcesDelta, SourcesSnapshot, StatusTransition } from '../../domain/source-status';
 import { channel, idSchema, LIMITS, noInput } from '../define';
@@ -10,10 +11,22 @@ const Gated = <T extends z.ZodType>(value: T) =>
     z.object({ kind: z.literal('ok'), value }),
     z.object({ kind: z.literal('enterprise_required') }),
     z.object({ kind: z.literal('forbidden') }),
+    /** The server failed to answer (e.g. 500 `clickhouse_unavailable`); `error.details.reason` says why. */
+    z.object({ kind: z.literal('unavailable'), error: errorDataSchema }),
   ]);
 
-/** A page of events; `nextBeforeIso` pages on (null on the last page). */
-export const EventsPageResult = z.object({ events: z.array(SourceEvent), nextBeforeIso: z.string().nullable() });
+/** An event id as the server sent it (opaque; only compared). */
+const EventId = z.string().min(1).max(256);
+
+/**
+ * A page of events; `nextBeforeIso` pages on (null on the last page) together with
+ * `boundaryIds`, the rows already shown at that timestamp (sent back as `skipIds`).
+ */
+export const EventsPageResult = z.object({
+  events: z.array(SourceEvent),
+  nextBeforeIso: z.string().nullable(),
+  boundaryIds: z.array(EventId).max(200),
+});
 
 /** Live source status, detail, diagnosis and the admin actions that are not key submissions. */
 export const sourcesChannels = {
@@ -37,7 +50,13 @@ export const sourcesChannels = {
   'sources.events': channel({
     summary: 'A page of ingested events of one source, newest first.',
     input: z
-      .object({ id: idSchema, beforeIso: z.iso.datetime({ offset: true }).optional(), limit: z.number().int().min(1).max(200).optional() })
+      .object({
+        id: idSchema,
+        beforeIso: z.iso.datetime({ offset: true }).optional(),
+        /** `boundaryIds` of the previous page: re-read at the boundary, not shown twice. */
+        skipIds: z.array(EventId).max(200).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
       .strict(),
     output: Gated(EventsPageResult),
   }),

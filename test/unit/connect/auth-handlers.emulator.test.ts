@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../emulator';
+import { startLangwatchProxy } from '../../../e2e/harness/langwatch-proxy';
 import { SEED } from '../../../emulator/seed';
 import { createDispatcher, type Dispatcher } from '../../../src-main/ipc/dispatcher';
 import { createHandlerTable } from '../../../src-main/ipc/handlers';
@@ -156,6 +157,28 @@ describe('auth and profiles channels against the emulator', () => {
       outcome: 'denied',
     });
   }, 20_000);
+
+  it('device sign-in: an approval page on another origin is shown with both origins and opened only once confirmed', async () => {
+    // The profile reaches LangWatch through another address (an alias); LangWatch builds the
+    // link from its own configured public address, as the real server does.
+    const proxy = await startLangwatchProxy(emulator.langwatchUrl);
+    try {
+      await invoke('profiles.edit', { profileId: profileId(), baseUrl: proxy.url });
+      const started = await invoke('auth.startDeviceSignIn', { profileId: profileId() });
+      expect(started.ok).toBe(true);
+      expect(started.value).toMatchObject({ approvalOrigin: new URL(emulator.langwatchUrl).origin, deploymentOrigin: new URL(proxy.url).origin });
+      const refused = await invoke('auth.openVerificationPage', { profileId: profileId() });
+      expect(refused.error).toMatchObject({ code: 'auth.invalid_origin', details: { approvalOrigin: started.value.approvalOrigin } });
+      expect((await invoke('auth.openVerificationPage', { profileId: profileId(), confirmedOrigin: 'https://evil.example' })).ok).toBe(false);
+      expect(opened).toEqual([]);
+      const confirmed = await invoke('auth.openVerificationPage', { profileId: profileId(), confirmedOrigin: started.value.approvalOrigin });
+      expect(confirmed.value).toEqual({ opened: true });
+      expect(opened).toEqual([started.value.verificationUriComplete]);
+      await invoke('auth.cancelDeviceSignIn', { profileId: profileId() });
+    } finally {
+      await proxy.close();
+    }
+  });
 
   it('cancelling a device sign-in reports "cancelled"; opening without one is not_found', async () => {
     expect((await invoke('auth.openVerificationPage', { profileId: profileId() })).error!.code).toBe('not_found');

@@ -69,12 +69,16 @@ describe('device flow (local server)', () => {
     expect(clock.pending()).toBe(0);
   });
 
-  it('rejects an approval link outside the deployment', async () => {
-    const { flow } = await flowWith([], 'https://evil.example/approve');
-    expect((await caught(flow.startDeviceFlow())).code).toBe('network.unexpected_answer');
+  it('passes an approval link on another origin on (the connect flow asks the person), refuses other schemes', async () => {
+    // LangWatch builds the link from its configured public address, which may be an alias.
+    const { flow } = await flowWith([], 'https://lw-public.example/cli/auth?user_code=ABCD-EFGH');
+    expect((await flow.startDeviceFlow()).verificationUriComplete).toBe('https://lw-public.example/cli/auth?user_code=ABCD-EFGH');
     await server!.close();
     const js = await flowWith([], 'javascript:alert(1)');
     expect((await caught(js.flow.startDeviceFlow())).code).toBe('network.unexpected_answer');
+    await server!.close();
+    const creds = await flowWith([], 'https://user:pw@lw-public.example/cli/auth');
+    expect((await caught(creds.flow.startDeviceFlow())).code).toBe('network.unexpected_answer');
   });
 
   it('maps an invalid refresh token to auth.refresh_invalid', async () => {

@@ -13,6 +13,7 @@ import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import { createStatusMonitor, type StatusMonitor } from '../../../src-main/services/status/monitor';
 import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { startLangwatchProxy } from '../../../e2e/harness/langwatch-proxy';
 
 const ACME = SEED.orgs.enterprise.id;
 const SMALL = SEED.orgs.free.id;
@@ -237,6 +238,29 @@ describe('status monitor against the emulator (fake clock)', () => {
     expect(m.status()).toMatchObject({ phase: 'running', readOnly: true, canManage: false, health: 'not_requested' });
     expect(m.rows().map((r) => r.id)).toContain('src_cc_prod');
     expect(m.rows().some((r) => r.id === 'src_genie')).toBe(false);
+  });
+
+  it('health failing with a server error: the list keeps updating, health is "unavailable" with the reason, then recovers', async () => {
+    // The emulator fails a whole batch; a real LangWatch fails only the health slot of it.
+    const proxy = await startLangwatchProxy(emu.langwatchUrl, {
+      failTrpc: { route: 'activityMonitor.*', httpStatus: 500, code: 'clickhouse_unavailable', message: 'ClickHouse is not available' },
+    });
+    try {
+      const viaProxy = createLangwatchApi({ baseUrl: proxy.url, getCookie: async () => cookie });
+      const m = start(fakeConnection({ ...adminOf(ACME), api: viaProxy }));
+      await settle(m);
+      expect(m.status()).toMatchObject({
+        phase: 'running', health: 'unavailable', lastError: null,
+        healthError: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } },
+      });
+      expect(m.rows().length).toBeGreaterThan(0);
+      expect(m.rows().every((r) => r.eventsLast24h === null)).toBe(true);
+      proxy.rules.failTrpc = null;
+      await settle(m);
+      expect(m.status()).toMatchObject({ health: 'ok', healthError: null });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a server error is shown and retried on the next tick, the network stays online', async () => {

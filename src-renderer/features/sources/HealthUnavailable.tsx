@@ -1,0 +1,43 @@
+/**
+ * Health that the server failed to give (a 5xx such as `clickhouse_unavailable`), said as
+ * such: the sentence for the list and the detail, and the "Events 24 h" cell, which shows
+ * "unavailable" (with the reason as its title) instead of a silent "—".
+ */
+import { describeHealthUnavailable } from '../../../src-shared/domain/health-issue';
+import type { ErrorData } from '../../../src-shared/errors';
+import { useSourcesStore } from '../../stores/sources-store';
+
+/** The sentence, e.g. "Health unavailable (server error 500: clickhouse_unavailable)…". */
+export function HealthUnavailable({ error, what = 'Health', testId = 'health-unavailable' }: { error: ErrorData; what?: string; testId?: string }) {
+  return (
+    <p className="note health-unavailable" role="status" data-testid={testId} data-code={error.code}>
+      {describeHealthUnavailable(error, what)}
+    </p>
+  );
+}
+
+/** The list's note while the monitor's health is unavailable; nothing otherwise. */
+export function ListHealthUnavailable() {
+  const error = useSourcesStore((s) => (s.status?.health === 'unavailable' ? (s.status.healthError ?? null) : null));
+  const unavailable = useSourcesStore((s) => s.status?.health === 'unavailable');
+  if (!unavailable) return null;
+  return (
+    <HealthUnavailable
+      what="Health (events 24 h)"
+      testId="list-health-unavailable"
+      error={error ?? { code: 'langwatch.server_error', message: 'LangWatch did not answer the health request.' }}
+    />
+  );
+}
+
+/** The "Events 24 h" cell: the count, "unavailable" while health failed, or "—" when not asked. */
+export function EventsCell({ count }: { count: number | null }) {
+  const unavailable = useSourcesStore((s) => count === null && s.status?.health === 'unavailable');
+  if (count !== null) return <>{count}</>;
+  if (!unavailable) return <>—</>;
+  return (
+    <span className="muted" data-testid="events-unavailable" title="Health unavailable: see the note above the table.">
+      unavailable
+    </span>
+  );
+}

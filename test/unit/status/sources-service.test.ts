@@ -1,0 +1,83 @@
+/**
+ * The detail reads of the sources service against answers of a real LangWatch: health and
+ * events failing with a server error are "unavailable" with the reason (not an error that
+ * hides the detail), a newer server's values pass through, and event paging re-reads the
+ * boundary so that rows sharing a timestamp are not lost.
+ */
+import superjson from 'superjson';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActiveConnection, ConnectionService } from '../../../src-main/services/connection/types';
+import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
+import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
+import type { StatusMonitor } from '../../../src-main/services/status/monitor';
+import { createSourcesService } from '../../../src-main/services/status/sources-service';
+import { sendJson, startLocalServer, trpcError, type LocalServer } from '../langwatch/helpers/local-server';
+
+const ORG = 'org_1';
+const ok = (value: unknown) => ({ result: { data: superjson.serialize(value) } });
+const at = new Date('2026-08-01T09:00:00.000Z');
+const event = (id: string, iso: string) => ({
+  eventId: id, eventType: 'claude_compliance', actor: 'a', action: 'x', target: '', costUsd: '0.0012', tokensInput: 3, tokensOutput: 4,
+  eventTimestampIso: iso, ingestedAtIso: iso, rawPayload: '{}',
+});
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
+  server = await startLocalServer(handler);
+  const active: ActiveConnection = {
+    profile: { id: 'p1', name: 'x', baseUrl: server.url, anthropicBaseUrl: server.url, createdAt: at.toISOString() },
+    organizationId: ORG,
+    permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
+    api: createLangwatchApi({ baseUrl: server.url, getCookie: async () => 'better-auth.session_token=t' }),
+    cli: null,
+    readOnly: false,
+  };
+  const connection = { requireActive: () => active, state: () => ({ health: 'unknown' }) } as unknown as ConnectionService;
+  const monitor = { rows: () => [], refreshNow: async () => undefined } as unknown as StatusMonitor;
+  return createSourcesService({ connection, monitor, clock: { now: () => at.getTime() } as never, log: createNullLogger() });
+}
+
+const inputOf = (url: string) => (JSON.parse(new URL(url, 'http://x').searchParams.get('input') ?? '{}') as { json: Record<string, unknown> }).json;
+
+describe('sources service against a real LangWatch', () => {
+  it('health and events answered 500 clickhouse_unavailable are "unavailable" with the reason', async () => {
+    const service = await serviceAgainst((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname.slice('/api/trpc/'.length);
+      sendJson(res, 500, trpcError(500, path, 'ClickHouse is not available', { code: 'clickhouse_unavailable' }));
+    });
+    for (const answer of [await service.health('src_1'), await service.events('src_1', {})]) {
+      expect(answer).toMatchObject({ kind: 'unavailable', error: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } } });
+    }
+  });
+
+  it("one source with a newer server's type and status is returned as sent", async () => {
+    const service = await serviceAgainst((_req, res) =>
+      sendJson(res, 200, ok({ id: 'src_1', organizationId: ORG, teamId: null, sourceType: 'future_type', name: 'n', description: null, parserConfig: {}, status: 'quarantined', lastEventAt: null, archivedAt: null, createdAt: at, updatedAt: at })),
+    );
+    expect(await service.get('src_1')).toMatchObject({ sourceType: 'future_type', status: 'quarantined' });
+  });
+
+  it('pages events without losing the rows that share the boundary timestamp', async () => {
+    const T = (ms: number) => new Date(at.getTime() + ms).toISOString();
+    const all = [event('e1', T(9)), event('e2', T(5)), event('e3', T(5)), event('e4', T(5)), event('e5', T(1))];
+    const service = await serviceAgainst((req, res) => {
+      const input = inputOf(req.url ?? '');
+      const before = typeof input.beforeIso === 'string' ? Date.parse(input.beforeIso) : Infinity;
+      sendJson(res, 200, ok(all.filter((e) => Date.parse(e.eventTimestampIso) < before).slice(0, Number(input.limit))));
+    });
+    const first = await service.events('src_1', { limit: 2 });
+    if (first.kind !== 'ok') throw new Error(first.kind);
+    expect(first.value.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
+    const second = await service.events('src_1', { limit: 2, beforeIso: first.value.nextBeforeIso!, skipIds: first.value.boundaryIds });
+    if (second.kind !== 'ok') throw new Error(second.kind);
+    const third = await service.events('src_1', { limit: 2, beforeIso: second.value.nextBeforeIso!, skipIds: second.value.boundaryIds });
+    if (third.kind !== 'ok') throw new Error(third.kind);
+    expect([...first.value.events, ...second.value.events, ...third.value.events].map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    expect(second.value.events[0]?.costUsd).toBeCloseTo(0.0012);
+  });
+});
