@@ -13,7 +13,9 @@ import { SOURCE_STATUSES, SOURCE_TYPES, type ClientInfo, type CliKeyRecord, type
 /** A source as stored (no secrets): what tests need that the API never returns. */
 export interface RawSourceView {
   id: string; organizationId: string; teamId: string | null; name: string; sourceType: string; status: string;
-  description: string | null; parserConfig: Record<string, unknown>; hasCredentials: boolean; pullSchedule: string | null;
+  description: string | null; parserConfig: Record<string, unknown>; hasCredentials: boolean;
+  /** Whether a stored `credentials` value is a sealed `enc:v1:` envelope (any non-null value must be). */
+  credentialsSealed: boolean | null; pullSchedule: string | null;
   errorCount: number; eventCount: number; pollerCursor: string | null;
   createdAt: string; updatedAt: string; lastEventAt: string | null; archivedAt: string | null; createdById: string | null;
 }
@@ -79,6 +81,7 @@ export function rawView(rt: Runtime, s: SourceRecord): RawSourceView {
   return {
     id: s.id, organizationId: s.organizationId, teamId: s.teamId, name: s.name, sourceType: s.sourceType, status: s.status,
     description: s.description, parserConfig: publicParserConfig(s.parserConfig), hasCredentials: typeof openCredentials(rt.sealKey, s.parserConfig.credentials).token === 'string',
+    credentialsSealed: s.parserConfig.credentials == null ? null : typeof s.parserConfig.credentials === 'string' && s.parserConfig.credentials.startsWith('enc:v1:'),
     pullSchedule: s.pullSchedule, errorCount: s.errorCount, eventCount: rt.store.events.get(s.id)?.list.length ?? 0,
     pollerCursor: s.pollerCursor, createdAt: iso(s.createdAt)!, updatedAt: iso(s.updatedAt)!,
     lastEventAt: iso(s.lastEventAt), archivedAt: iso(s.archivedAt), createdById: s.createdById,
