@@ -8,7 +8,7 @@ import { Faults, withFaults, type Side } from './faults';
 import { createLangwatchHandler } from './langwatch/server';
 import { loadOrCreateKeys, loadSnapshot, Saver } from './persist';
 import { Puller } from './puller/puller';
-import { RateLimiter, type Modes, type PullerMode, type Runtime, type Settings } from './runtime';
+import { PULLER_MODES, RateLimiter, type Modes, type PullerMode, type Runtime, type Settings } from './runtime';
 import { buildSeed } from './seed';
 import { Store } from './store';
 
@@ -58,6 +58,18 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/**
+ * `LW_EMULATOR_PULLER=langwatch` makes every emulator that does not choose a puller run
+ * LangWatch's (the console's test fixtures and harness start emulators without one), so the
+ * console's tests can run against both deployments.
+ */
+function pullerFromEnv(): PullerMode {
+  const raw = process.env.LW_EMULATOR_PULLER;
+  if (!raw) return 'documented';
+  if (!(PULLER_MODES as readonly string[]).includes(raw)) throw new Error(`LW_EMULATOR_PULLER must be one of: ${PULLER_MODES.join(', ')}`);
+  return raw as PullerMode;
+}
+
 const DEFAULT_SETTINGS: Settings = { signInLimit: 30, signInWindowMs: 15 * 60_000, authPathLimit: 100, anthropicLimit: 600 };
 const LOG_MAX = 10_000;
 
@@ -85,7 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const rng = makeRng(0x5eed);
   const initialModes = (): Modes => ({
-    puller: options.puller ?? 'documented',
+    puller: options.puller ?? pullerFromEnv(),
     activityMonitorUnavailable: options.activityMonitorUnavailable ?? false,
     publicOrigin: options.publicOrigin ? options.publicOrigin.replace(/\/+$/, '') : null,
   });

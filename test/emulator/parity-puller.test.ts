@@ -12,7 +12,7 @@ import { signIn, trpcClient } from './helpers';
 let emu: RunningEmulator;
 let cookie: string;
 let t = Date.UTC(2026, 10, 1, 12);
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, now: () => t, controlHttp: true }); });
+beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, now: () => t, controlHttp: true, puller: 'documented' }); });
 afterAll(() => emu.close());
 beforeEach(async () => { await emu.control.reset(); cookie = await signIn(emu.langwatchUrl); });
 
@@ -68,5 +68,22 @@ describe('puller modes', () => {
     const bad = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--puller', 'bogus'], { encoding: 'utf8', timeout: 30_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('documented, langwatch');
+  });
+});
+
+describe('LW_EMULATOR_PULLER (the console tests\' switch)', () => {
+  it('an emulator started without a puller takes the environment\'s; an explicit option wins; a typo is refused', async () => {
+    const saved = process.env.LW_EMULATOR_PULLER;
+    try {
+      process.env.LW_EMULATOR_PULLER = 'langwatch';
+      const e = await startEmulator({ pullerSchedule: false });
+      try { expect(e.control.modes().puller).toBe('langwatch'); } finally { await e.close(); }
+      const d = await startEmulator({ pullerSchedule: false, puller: 'documented' });
+      try { expect(d.control.modes().puller).toBe('documented'); } finally { await d.close(); }
+      process.env.LW_EMULATOR_PULLER = 'lang-watch';
+      await expect(startEmulator({ pullerSchedule: false })).rejects.toThrow(/LW_EMULATOR_PULLER/);
+    } finally {
+      if (saved === undefined) delete process.env.LW_EMULATOR_PULLER; else process.env.LW_EMULATOR_PULLER = saved;
+    }
   });
 });

@@ -6,7 +6,7 @@ import { signIn, trpcClient } from './helpers';
 
 let emu: RunningEmulator;
 let cookie: string;
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false }); });
+beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, puller: 'documented' }); });
 afterAll(() => emu.close());
 beforeEach(async () => { await emu.control.reset(); cookie = await signIn(emu.langwatchUrl); });
 
@@ -59,7 +59,7 @@ describe('puller', () => {
 
   it('overlap re-read picks up a late-indexed row older than the cursor', async () => {
     let t = Date.UTC(2026, 10, 1, 12);
-    const e2 = await startEmulator({ pullerSchedule: false, now: () => t });
+    const e2 = await startEmulator({ pullerSchedule: false, now: () => t, puller: 'documented' });
     try {
       const c = await signIn(e2.langwatchUrl);
       const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
@@ -105,7 +105,7 @@ describe('puller', () => {
 
   it('the cron scheduler pulls on matching minutes', async () => {
     let t = Date.UTC(2026, 10, 1, 12, 4, 30);
-    const e2 = await startEmulator({ now: () => t });
+    const e2 = await startEmulator({ now: () => t, puller: 'documented' });
     try {
       const c = await signIn(e2.langwatchUrl);
       const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
