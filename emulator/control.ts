@@ -69,6 +69,8 @@ export interface EmulatorControl {
   cliKeys(): CliKeyView[];
   /** Personal workspaces provisioned by device sign-ins. */
   personalWorkspaces(): PersonalWorkspaceRecord[];
+  /** The secret values /exchange handed out (CLI and project API keys), for leak checks; in memory only. */
+  issuedSecrets(): string[];
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
   /** Back to the seed: state, faults, limits, log, online. */
@@ -166,6 +168,7 @@ export function createControl(d: ControlDeps): EmulatorControl {
     })),
     cliKeys: () => rt.store.cliKeys.map(({ tokenHash: _h, createdAt, revokedAt, ...k }) => ({ ...k, createdAt: iso(createdAt)!, revokedAt: iso(revokedAt) })),
     personalWorkspaces: () => rt.store.personalWorkspaces.map((w) => ({ ...w })),
+    issuedSecrets: () => [...rt.store.issuedSecrets],
     requestLog: () => d.log.map((e) => ({ ...e })),
     clearRequestLog() { d.log.length = 0; },
     reset: d.reset,
@@ -184,7 +187,7 @@ export function createControlHttp(control: EmulatorControl): (req: IncomingMessa
     requestLog: control.requestLog, clearRequestLog: control.clearRequestLog, reset: control.reset,
     setPullerMode: control.setPullerMode, setActivityMonitorUnavailable: control.setActivityMonitorUnavailable,
     setPublicOrigin: control.setPublicOrigin, modes: control.modes, cliSessions: control.cliSessions, cliKeys: control.cliKeys,
-    personalWorkspaces: control.personalWorkspaces,
+    personalWorkspaces: control.personalWorkspaces, issuedSecrets: control.issuedSecrets,
   };
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/__emulator/')) return false;

@@ -45,6 +45,8 @@ export class Store {
   cliKeys: CliKeyRecord[] = [];
   /** /exchange poll windows by device code hash (LangWatch: a 4 s Redis key; not persisted). */
   pollWindows = new Map<string, number>();
+  /** Secrets /exchange handed out (CLI keys, personal project keys), kept in memory only for leak tests. */
+  issuedSecrets: string[] = [];
   activities: ActivityEntry[] = [];
   activitySeq = 0;
   emailPasswordEnabled = true;
@@ -158,6 +160,7 @@ export class Store {
     this.personalWorkspaces = s.personalWorkspaces ?? [];
     this.cliKeys = s.cliKeys ?? [];
     this.pollWindows = new Map();
+    this.issuedSecrets = [];
     this.activities = s.activities;
     this.activitySeq = s.activitySeq;
     this.emailPasswordEnabled = s.emailPasswordEnabled;

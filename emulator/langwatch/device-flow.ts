@@ -141,12 +141,14 @@ const exchange: Route = async (rt, req, res) => {
   const minted = d.keySelection ? mintCliKey(rt, user.id, org.id, clientInfo) : null;
   const { access, refresh } = issueTokens(rt, { userId: user.id, organizationId: org.id, clientInfo, cliKeyId: minted?.key.id });
   drop();
+  const projectKey = `sk-lw-project-${sha256(workspace.projectId).slice(0, 32)}`;
+  rt.store.issuedSecrets.push(projectKey, ...(minted ? [minted.token] : []));
   sendJson(res, 200, {
     kind: 'device_session', access_token: access, token_type: 'Bearer', expires_in: ACCESS_TTL_MS / 1000,
     refresh_token: refresh, refresh_expires_in: REFRESH_TTL_MS / 1000,
     user: { id: user.id, email: user.email, name: user.name },
     organization: { id: org.id, name: org.name, slug: org.slug },
-    personal_project: { id: workspace.projectId, slug: workspace.projectSlug, name: 'Personal workspace', api_key: `sk-lw-project-${sha256(`${workspace.projectId}`).slice(0, 32)}` },
+    personal_project: { id: workspace.projectId, slug: workspace.projectSlug, name: 'Personal workspace', api_key: projectKey },
     ...(minted ? { cli_api_key: minted.token, cli_api_key_scope: { kind: 'organization', project_ids: [], permissions: ['ingestionSources:view', 'activityMonitor:view'] } } : {}),
     endpoint: rt.publicUrl(),
   });
