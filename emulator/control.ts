@@ -56,6 +56,8 @@ export interface EmulatorControl {
   /** Appends `n` activities to the Anthropic feed (at `now`, or backdated to `at` epoch ms: late-indexed rows); returns their ids. */
   addActivities(n: number, opts?: { type?: string; at?: number }): string[];
   setEnterprise(orgId: string, enterprise: boolean): void;
+  /** Replaces a seeded member's permissions in an organisation (custom-role bindings). */
+  setMemberPermissions(orgId: string, userKey: SeedUserKey, permissions: string[]): void;
   /** Which puller the deployment runs from now on (`documented` | `langwatch`). */
   setPullerMode(mode: PullerMode): void;
   /** activityMonitor.* and the CLI health/events answer `clickhouse_unavailable` while true. */
@@ -155,6 +157,12 @@ export function createControl(d: ControlDeps): EmulatorControl {
       org.enterprise = enterprise;
       rt.store.touch(orgId);
     },
+    setMemberPermissions(orgId, userKey, permissions) {
+      const member = rt.store.orgs.get(orgId)?.members.find((m) => m.userId === SEED.users[userKey].id);
+      if (!member) throw new Error(`${userKey} is not a member of ${orgId}`);
+      member.permissions = [...permissions];
+      rt.store.touch(orgId);
+    },
     setPullerMode(mode) {
       if (!PULLER_MODES.includes(mode)) throw new Error(`Unknown puller mode ${String(mode)} (use ${PULLER_MODES.join(' or ')})`);
       rt.modes.puller = mode;
@@ -187,7 +195,7 @@ export function createControlHttp(control: EmulatorControl): (req: IncomingMessa
     requestLog: control.requestLog, clearRequestLog: control.clearRequestLog, reset: control.reset,
     setPullerMode: control.setPullerMode, setActivityMonitorUnavailable: control.setActivityMonitorUnavailable,
     setPublicOrigin: control.setPublicOrigin, modes: control.modes, cliSessions: control.cliSessions, cliKeys: control.cliKeys,
-    personalWorkspaces: control.personalWorkspaces, issuedSecrets: control.issuedSecrets,
+    personalWorkspaces: control.personalWorkspaces, issuedSecrets: control.issuedSecrets, setMemberPermissions: control.setMemberPermissions,
   };
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/__emulator/')) return false;

@@ -101,6 +101,14 @@ describe('GET /governance/ingest/sources/:id/events and /health', () => {
     expect(r.body.health).toMatchObject({ events24h: expect.any(Number), events7d: expect.any(Number), events30d: expect.any(Number) });
   });
 
+  it('§8: events and health need only activityMonitor:view (the list needs ingestionSources:view)', async () => {
+    emu.control.setMemberPermissions('org_acme', 'member', ['activityMonitor:view']);
+    const auth = await bearer('member');
+    expect((await gov('/ingest/sources/src_cc_prod/health', auth)).status).toBe(200);
+    expect((await gov('/ingest/sources/src_cc_prod/events', auth)).status).toBe(200);
+    expect((await gov('/ingest/sources', auth)).status).toBe(403);
+  });
+
   it('403 forbidden without the governance permission', async () => {
     const member = await bearer('member');
     for (const path of ['/ingest/sources', '/ingest/sources/src_cc_prod/health', '/ingest/sources/src_cc_prod/events']) {
