@@ -1,5 +1,5 @@
 /** `npm run emulator`: starts the emulator on 127.0.0.1 and prints its URLs and the demo credentials. */
-import { SEED, startEmulator } from './index';
+import { PULLER_MODES, SEED, startEmulator, type PullerMode } from './index';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -17,11 +17,27 @@ if (flag('--help') || flag('-h')) {
   --control           serve the control API at /__emulator/* on the LangWatch port
   --no-puller-schedule  pull only on control pullNow, never on the cron
   --live-activity-ms  add a new Anthropic activity every N ms (default 20000; 0 = off)
+  --puller MODE       documented (default): pull Anthropic's Compliance API;
+                      langwatch: what LangWatch's puller does today (GET /v1/organizations/audit_log,
+                      answered 404): compliance sources stay awaiting_first_event, errors rise
+  --public-origin URL the deployment's configured public URL (approval links); default: its own URL
+  --no-activity-monitor  activityMonitor.* answers 500 clickhouse_unavailable (no analytics store)
 `);
   process.exit(0);
 }
 
+/** The --puller value, refused unless it is a known mode. */
+function pullerMode(): PullerMode {
+  const raw = arg('--puller') ?? 'documented';
+  if (!(PULLER_MODES as readonly string[]).includes(raw)) {
+    process.stderr.write(`--puller must be one of: ${PULLER_MODES.join(', ')}\n`);
+    process.exit(2);
+  }
+  return raw as PullerMode;
+}
+
 async function main(): Promise<void> {
+  const puller = pullerMode();
   const port = Number(arg('--port') ?? 5560);
   const anthropicPort = arg('--anthropic-port') !== undefined ? Number(arg('--anthropic-port')) : port === 0 ? 0 : port + 1;
   const emu = await startEmulator({
@@ -29,6 +45,7 @@ async function main(): Promise<void> {
     liveActivityEveryMs: Number(arg('--live-activity-ms') ?? 20_000),
     // Benchmarks and scripted runs pull on demand (control pullNow) instead of on the cron.
     pullerSchedule: !flag('--no-puller-schedule'),
+    puller, publicOrigin: arg('--public-origin'), activityMonitorUnavailable: flag('--no-activity-monitor'),
   });
   const users = Object.entries(SEED.users).map(([k, u]) => `  ${k.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`).join('\n');
   const keys = Object.entries(SEED.anthropicKeys).map(([k, v]) => `  ${k.padEnd(12)} ${v}`).join('\n');
@@ -38,6 +55,7 @@ async function main(): Promise<void> {
     `  Anthropic:  ${emu.anthropicUrl}   (GET /v1/compliance/activities)`,
     `  Control:    ${flag('--control') ? `${emu.langwatchUrl}/__emulator/<method>` : 'off (use --control)'}`,
     `  Data:       ${arg('--data') ?? 'in memory'}`,
+    `  Puller:     ${puller === 'langwatch' ? 'langwatch (GET /v1/organizations/audit_log → 404: compliance sources never get events)' : 'documented (Compliance API)'}`,
     'Demo users (org_acme = Acme Corp, enterprise; org_small = Small Co):',
     users,
     'Anthropic keys (demo only):',

@@ -1,19 +1,21 @@
 /** The control surface (in-process object, optionally mirrored over HTTP at /__emulator/*). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Runtime } from './runtime';
+import { PULLER_MODES, type Modes, type PullerMode, type Runtime } from './runtime';
 import type { ActiveFault, Faults, FaultSpec, Side } from './faults';
 import type { PullResult, Puller } from './puller/puller';
 import { sendJson } from './http-util';
-import { safeEqual, sha256, unseal } from './seal';
+import { openCredentials, safeEqual, sha256 } from './seal';
 import { SEED } from './seed';
 import { publicParserConfig } from './langwatch/sources';
 import { approve, findByUserCode } from './langwatch/device-flow';
-import { SOURCE_STATUSES, SOURCE_TYPES, type SourceRecord } from './types';
+import { SOURCE_STATUSES, SOURCE_TYPES, type ClientInfo, type CliKeyRecord, type PersonalWorkspaceRecord, type SourceRecord } from './types';
 
 /** A source as stored (no secrets): what tests need that the API never returns. */
 export interface RawSourceView {
   id: string; organizationId: string; teamId: string | null; name: string; sourceType: string; status: string;
-  description: string | null; parserConfig: Record<string, unknown>; hasCredentials: boolean; pullSchedule: string | null;
+  description: string | null; parserConfig: Record<string, unknown>; hasCredentials: boolean;
+  /** Whether a stored `credentials` value is a sealed `enc:v1:` envelope (any non-null value must be). */
+  credentialsSealed: boolean | null; pullSchedule: string | null;
   errorCount: number; eventCount: number; pollerCursor: string | null;
   createdAt: string; updatedAt: string; lastEventAt: string | null; archivedAt: string | null; createdById: string | null;
 }
@@ -24,6 +26,11 @@ export interface RequestLogEntry {
 }
 
 export type SeedUserKey = keyof typeof SEED.users;
+
+/** A CLI token as stored, without the token or its hash. */
+export interface CliSessionView { kind: 'access' | 'refresh'; userId: string; organizationId: string; expiresAt: string; clientInfo: ClientInfo | null; cliKeyId: string | null }
+/** A CLI key as stored, without its hash. */
+export type CliKeyView = Omit<CliKeyRecord, 'tokenHash' | 'createdAt' | 'revokedAt'> & { createdAt: string; revokedAt: string | null };
 
 /** The control API returned by `startEmulator`. */
 export interface EmulatorControl {
@@ -49,6 +56,23 @@ export interface EmulatorControl {
   /** Appends `n` activities to the Anthropic feed (at `now`, or backdated to `at` epoch ms: late-indexed rows); returns their ids. */
   addActivities(n: number, opts?: { type?: string; at?: number }): string[];
   setEnterprise(orgId: string, enterprise: boolean): void;
+  /** Replaces a seeded member's permissions in an organisation (custom-role bindings). */
+  setMemberPermissions(orgId: string, userKey: SeedUserKey, permissions: string[]): void;
+  /** Which puller the deployment runs from now on (`documented` | `langwatch`). */
+  setPullerMode(mode: PullerMode): void;
+  /** activityMonitor.* and the CLI health/events answer `clickhouse_unavailable` while true. */
+  setActivityMonitorUnavailable(unavailable: boolean): void;
+  /** The configured public URL for approval links (null = the emulator's own URL). */
+  setPublicOrigin(origin: string | null): void;
+  modes(): Modes;
+  /** Live CLI tokens (no token values): what /exchange stamped, what /logout left. */
+  cliSessions(): CliSessionView[];
+  /** CLI keys minted by /exchange (revoked ones too). */
+  cliKeys(): CliKeyView[];
+  /** Personal workspaces provisioned by device sign-ins. */
+  personalWorkspaces(): PersonalWorkspaceRecord[];
+  /** The secret values /exchange handed out (CLI and project API keys), for leak checks; in memory only. */
+  issuedSecrets(): string[];
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
   /** Back to the seed: state, faults, limits, log, online. */
@@ -58,10 +82,10 @@ export interface EmulatorControl {
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export function rawView(rt: Runtime, s: SourceRecord): RawSourceView {
-  const token = (s.parserConfig.credentials as { token?: unknown } | undefined)?.token;
   return {
     id: s.id, organizationId: s.organizationId, teamId: s.teamId, name: s.name, sourceType: s.sourceType, status: s.status,
-    description: s.description, parserConfig: publicParserConfig(s.parserConfig), hasCredentials: typeof token === 'string',
+    description: s.description, parserConfig: publicParserConfig(s.parserConfig), hasCredentials: typeof openCredentials(rt.sealKey, s.parserConfig.credentials).token === 'string',
+    credentialsSealed: s.parserConfig.credentials == null ? null : typeof s.parserConfig.credentials === 'string' && s.parserConfig.credentials.startsWith('enc:v1:'),
     pullSchedule: s.pullSchedule, errorCount: s.errorCount, eventCount: rt.store.events.get(s.id)?.list.length ?? 0,
     pollerCursor: s.pollerCursor, createdAt: iso(s.createdAt)!, updatedAt: iso(s.updatedAt)!,
     lastEventAt: iso(s.lastEventAt), archivedAt: iso(s.archivedAt), createdById: s.createdById,
@@ -89,9 +113,8 @@ export function createControl(d: ControlDeps): EmulatorControl {
     sources: (orgId) => rt.store.orgSources(orgId).map((s) => rawView(rt, s)),
     credentialMatches(sourceId, token) {
       const s = rt.store.sources.get(sourceId);
-      const sealed = (s?.parserConfig.credentials as { token?: unknown } | undefined)?.token;
-      const open = typeof sealed === 'string' ? unseal(rt.sealKey, sealed) : null;
-      return open !== null && safeEqual(sha256(open), sha256(token));
+      const open = s ? openCredentials(rt.sealKey, s.parserConfig.credentials).token : undefined;
+      return typeof open === 'string' && safeEqual(sha256(open), sha256(token));
     },
     seedSources(orgId, n) {
       if (!rt.store.orgs.has(orgId)) throw new Error(`Unknown org ${orgId}`);
@@ -124,7 +147,7 @@ export function createControl(d: ControlDeps): EmulatorControl {
       const r = approve(rt, device(userCode), user.id, org);
       if (r !== 'ok') throw new Error(`approveDevice failed: ${r}`);
     },
-    denyDevice(userCode) { const rec = device(userCode); if (rec.status === 'pending') rec.status = 'denied'; rt.store.touch(); },
+    denyDevice(userCode) { device(userCode).status = 'denied'; rt.store.touch(); },
     expireDeviceCode(userCode) { device(userCode).expiresAt = rt.now() - 1; rt.store.touch(); },
     expireAccessTokens() { for (const t of rt.store.cliTokens.values()) if (t.kind === 'access') t.expiresAt = 0; rt.store.touch(); },
     addActivities(n, opts) { return Array.from({ length: n }, () => d.addActivity(opts?.type, opts?.at)); },
@@ -134,6 +157,26 @@ export function createControl(d: ControlDeps): EmulatorControl {
       org.enterprise = enterprise;
       rt.store.touch(orgId);
     },
+    setMemberPermissions(orgId, userKey, permissions) {
+      const member = rt.store.orgs.get(orgId)?.members.find((m) => m.userId === SEED.users[userKey].id);
+      if (!member) throw new Error(`${userKey} is not a member of ${orgId}`);
+      member.permissions = [...permissions];
+      rt.store.touch(orgId);
+    },
+    setPullerMode(mode) {
+      if (!PULLER_MODES.includes(mode)) throw new Error(`Unknown puller mode ${String(mode)} (use ${PULLER_MODES.join(' or ')})`);
+      rt.modes.puller = mode;
+    },
+    setActivityMonitorUnavailable(unavailable) { rt.modes.activityMonitorUnavailable = unavailable; },
+    setPublicOrigin(origin) { rt.modes.publicOrigin = origin ? origin.replace(/\/+$/, '') : null; },
+    modes: () => ({ ...rt.modes }),
+    cliSessions: () => [...rt.store.cliTokens.values()].map((t) => ({
+      kind: t.kind, userId: t.userId, organizationId: t.organizationId, expiresAt: new Date(t.expiresAt).toISOString(),
+      clientInfo: t.clientInfo ?? null, cliKeyId: t.cliKeyId ?? null,
+    })),
+    cliKeys: () => rt.store.cliKeys.map(({ tokenHash: _h, createdAt, revokedAt, ...k }) => ({ ...k, createdAt: iso(createdAt)!, revokedAt: iso(revokedAt) })),
+    personalWorkspaces: () => rt.store.personalWorkspaces.map((w) => ({ ...w })),
+    issuedSecrets: () => [...rt.store.issuedSecrets],
     requestLog: () => d.log.map((e) => ({ ...e })),
     clearRequestLog() { d.log.length = 0; },
     reset: d.reset,
@@ -150,6 +193,9 @@ export function createControlHttp(control: EmulatorControl): (req: IncomingMessa
     approveDevice: control.approveDevice, denyDevice: control.denyDevice, expireDeviceCode: control.expireDeviceCode,
     expireAccessTokens: control.expireAccessTokens, addActivities: control.addActivities, setEnterprise: control.setEnterprise,
     requestLog: control.requestLog, clearRequestLog: control.clearRequestLog, reset: control.reset,
+    setPullerMode: control.setPullerMode, setActivityMonitorUnavailable: control.setActivityMonitorUnavailable,
+    setPublicOrigin: control.setPublicOrigin, modes: control.modes, cliSessions: control.cliSessions, cliKeys: control.cliKeys,
+    personalWorkspaces: control.personalWorkspaces, issuedSecrets: control.issuedSecrets, setMemberPermissions: control.setMemberPermissions,
   };
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/__emulator/')) return false;

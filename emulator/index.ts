@@ -8,7 +8,7 @@ import { Faults, withFaults, type Side } from './faults';
 import { createLangwatchHandler } from './langwatch/server';
 import { loadOrCreateKeys, loadSnapshot, Saver } from './persist';
 import { Puller } from './puller/puller';
-import { RateLimiter, type Runtime, type Settings } from './runtime';
+import { PULLER_MODES, RateLimiter, type Modes, type PullerMode, type Runtime, type Settings } from './runtime';
 import { buildSeed } from './seed';
 import { Store } from './store';
 
@@ -16,7 +16,8 @@ export { SEED } from './seed';
 export type { EmulatorControl, RawSourceView, RequestLogEntry, SeedUserKey } from './control';
 export type { FaultSpec, FaultKind, ActiveFault, Side } from './faults';
 export type { PullResult } from './puller/puller';
-export type { Settings } from './runtime';
+export type { Settings, PullerMode, Modes } from './runtime';
+export { PULLER_MODES } from './runtime';
 export type { AppRouter } from './langwatch/router';
 
 export interface EmulatorOptions {
@@ -38,6 +39,16 @@ export interface EmulatorOptions {
   liveActivityEveryMs?: number;
   /** Limits (sign-in 30/15 min, /api/auth 100/min, Anthropic 600/min). */
   settings?: Partial<Settings>;
+  /**
+   * Which puller the emulated deployment runs (default `documented`: Anthropic's Compliance
+   * API). `langwatch` = what LangWatch's puller does at the referenced version (audit_log,
+   * which Anthropic answers 404): compliance sources stay awaiting_first_event.
+   */
+  puller?: PullerMode;
+  /** activityMonitor.* answers 500 `clickhouse_unavailable` (a deployment without its analytics store). */
+  activityMonitorUnavailable?: boolean;
+  /** The deployment's configured public URL (NEXTAUTH_URL); default: the emulator's own URL. */
+  publicOrigin?: string;
 }
 
 export interface RunningEmulator {
@@ -45,6 +56,18 @@ export interface RunningEmulator {
   anthropicUrl: string;
   control: EmulatorControl;
   close(): Promise<void>;
+}
+
+/**
+ * `LW_EMULATOR_PULLER=langwatch` makes every emulator that does not choose a puller run
+ * LangWatch's (the console's test fixtures and harness start emulators without one), so the
+ * console's tests can run against both deployments.
+ */
+function pullerFromEnv(): PullerMode {
+  const raw = process.env.LW_EMULATOR_PULLER;
+  if (!raw) return 'documented';
+  if (!(PULLER_MODES as readonly string[]).includes(raw)) throw new Error(`LW_EMULATOR_PULLER must be one of: ${PULLER_MODES.join(', ')}`);
+  return raw as PullerMode;
 }
 
 const DEFAULT_SETTINGS: Settings = { signInLimit: 30, signInWindowMs: 15 * 60_000, authPathLimit: 100, anthropicLimit: 600 };
@@ -73,7 +96,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store();
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const rng = makeRng(0x5eed);
+  const initialModes = (): Modes => ({
+    puller: options.puller ?? pullerFromEnv(),
+    activityMonitorUnavailable: options.activityMonitorUnavailable ?? false,
+    publicOrigin: options.publicOrigin ? options.publicOrigin.replace(/\/+$/, '') : null,
+  });
   const rt: Runtime = {
+    modes: initialModes(),
+    publicUrl: () => rt.modes.publicOrigin ?? rt.urls.langwatch,
     store, now, sealKey: keys.sealKey, cookieSecret: keys.cookieSecret, urls: { langwatch: '', anthropic: '' },
     settings, limiter: new RateLimiter(), activities: new ActivityLog([]),
     addActivity(ms, forced) {
@@ -131,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults.clear();
       rt.limiter.reset();
       Object.assign(settings, DEFAULT_SETTINGS, options.settings);
+      rt.modes = initialModes();
       log.length = 0;
       loadState(false);
       store.touch();

@@ -27,7 +27,28 @@ export interface Settings {
   anthropicLimit: number;
 }
 
+/**
+ * Which puller a deployment runs: `documented` pulls Anthropic's Compliance API
+ * (`/v1/compliance/activities`); `langwatch` does what LangWatch's claude_compliance puller
+ * does at the referenced version (`/v1/organizations/audit_log`, `next_cursor` paging), which
+ * Anthropic does not serve, so its sources never receive an event.
+ */
+export const PULLER_MODES = ['documented', 'langwatch'] as const;
+export type PullerMode = (typeof PULLER_MODES)[number];
+
+/** Deployment behaviours the control API can switch at run time. */
+export interface Modes {
+  puller: PullerMode;
+  /** activityMonitor.* and the CLI health/events answer `clickhouse_unavailable` (no analytics store). */
+  activityMonitorUnavailable: boolean;
+  /** The deployment's configured public URL (NEXTAUTH_URL / BASE_HOST); null = the emulator's own URL. */
+  publicOrigin: string | null;
+}
+
 export interface Runtime {
+  modes: Modes;
+  /** The configured public base URL (no trailing slash): approval links, upgrade URLs, `endpoint`. */
+  publicUrl(): string;
   store: Store;
   now: () => number;
   sealKey: Buffer;

@@ -24,6 +24,31 @@ export function unseal(key: Buffer, sealed: string): string | null {
   }
 }
 
+/**
+ * LangWatch's `encryptParserConfigCredentials`: any non-null `credentials` value (object,
+ * string, number...) is sealed whole as JSON; an already sealed string is kept as is.
+ */
+export function sealCredentials(key: Buffer, credentials: unknown): unknown {
+  if (credentials === undefined || credentials === null) return credentials;
+  if (typeof credentials === 'string' && credentials.startsWith(SEALED_PREFIX)) return credentials;
+  return seal(key, JSON.stringify(credentials));
+}
+
+/** The stored credentials opened for the puller (`decryptCredentials`); {} when absent or not ours. */
+export function openCredentials(key: Buffer, stored: unknown): Record<string, unknown> {
+  if (typeof stored === 'string') {
+    const open = unseal(key, stored);
+    if (open === null) return {};
+    try {
+      const parsed: unknown = JSON.parse(open);
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+  return stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+}
+
 /** Constant-time string comparison. */
 export function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);

@@ -1,10 +1,10 @@
 /** Deterministic seed data: orgs, users, sources (fixed base date) and the Anthropic activity backlog. */
 import { createHash } from 'node:crypto';
-import { seal, sha256 } from './seal';
+import { sealCredentials, sha256 } from './seal';
 import type { Snapshot } from './store';
 import type { ActivityEntry, EventRecord, OrgRecord, SourceRecord, SourceStatus, SourceType, UserRecord } from './types';
 import { generateActivity, makeRng } from './anthropic/activities';
-import { mapActivity } from './puller/mapping';
+import { mapActivity, type Usage } from './puller/mapping';
 
 /** The seed every test and the demo can rely on (values are fixed). */
 export const SEED = {
@@ -76,7 +76,7 @@ function buildSources(sealKey: Buffer): SourceRecord[] {
     const parserConfig: Record<string, unknown> = s.type === 'claude_compliance'
       ? { adapter: 'claude_compliance', ...(s.pollEverySec ? { pollEverySec: s.pollEverySec } : {}) }
       : { adapter: s.type };
-    if (s.key) parserConfig.credentials = { token: seal(sealKey, SEED.anthropicKeys[s.key]) };
+    if (s.key) parserConfig.credentials = sealCredentials(sealKey, { token: SEED.anthropicKeys[s.key] });
     if (s.type === 'claude_compliance' && s.key) parserConfig._lastPreflight = 'ok';
     return {
       id: s.id, organizationId: s.org, teamId: s.team, sourceType: s.type, name: s.name, description: s.description ?? null,
@@ -88,6 +88,17 @@ function buildSources(sealKey: Buffer): SourceRecord[] {
       pollerCursor: null, lastOverlapAt: null, lastSuccessAt: null,
     };
   });
+}
+
+/**
+ * Usage on seeded events: usage-style feeds (everything but the Compliance API) carry token
+ * counts and a cost on most events, so the views show non-zero `costUsd` strings.
+ */
+function seededUsage(type: string, k: number): Usage | undefined {
+  if (type === 'claude_compliance' || k % 4 === 3) return undefined;
+  const tokensInput = 120 + ((k * 379) % 2400);
+  const tokensOutput = 40 + ((k * 211) % 900);
+  return { costUsd: ((tokensInput * 3 + tokensOutput * 15) / 1_000_000).toFixed(6), tokensInput, tokensOutput };
 }
 
 /** The activity backlog: 30 days before `nowMs`, denser in the last day. Deterministic for a given `nowMs`. */
@@ -131,12 +142,13 @@ export function buildSeed(nowMs: number, sealKey: Buffer): Snapshot {
     const list: EventRecord[] = [];
     for (let k = 0; k < 40; k++) {
       const e = generateActivity(rng, Math.floor(nowMs - (k < 10 ? rng() * DAY : rng() * 20 * DAY) - 120_000), 100_000 + i * 100 + k);
-      list.push(mapActivity(e.activity, e.ms + 30_000));
+      list.push(mapActivity(e.activity, e.ms + 30_000, { id: s.id, sourceType: s.type }, seededUsage(s.type, k)));
     }
     list.sort((a, b) => b.eventTimestamp - a.eventTimestamp);
     events[s.id] = list;
     const src = sources[i]!;
-    src.lastEventAt = list[0]!.eventTimestamp;
+    // LangWatch stamps lastEventAt with the time of the run that received the events.
+    src.lastEventAt = list[0]!.ingestedAt;
     src.lastSuccessAt = list[0]!.ingestedAt;
   });
   return {

@@ -1,6 +1,6 @@
 /** In-memory state of the emulator, with per-org name-sorted source indexes and snapshots for persistence. */
 import type {
-  ActivityEntry, CliTokenRecord, DeviceRecord, EventRecord, OrgRecord, SessionRecord, SourceRecord, UserRecord,
+  ActivityEntry, CliKeyRecord, CliTokenRecord, DeviceRecord, EventRecord, OrgRecord, PersonalWorkspaceRecord, SessionRecord, SourceRecord, UserRecord,
 } from './types';
 
 /** Events of one source, newest first, deduplicated by id. */
@@ -16,6 +16,9 @@ export interface Snapshot {
   sessions: SessionRecord[];
   devices: DeviceRecord[];
   cliTokens: CliTokenRecord[];
+  /** Absent in files written before device sign-in provisioned anything. */
+  personalWorkspaces?: PersonalWorkspaceRecord[];
+  cliKeys?: CliKeyRecord[];
   activities: ActivityEntry[];
   activitySeq: number;
   emailPasswordEnabled: boolean;
@@ -38,6 +41,12 @@ export class Store {
   sessions = new Map<string, SessionRecord>();
   devices = new Map<string, DeviceRecord>();
   cliTokens = new Map<string, CliTokenRecord>();
+  personalWorkspaces: PersonalWorkspaceRecord[] = [];
+  cliKeys: CliKeyRecord[] = [];
+  /** /exchange poll windows by device code hash (LangWatch: a 4 s Redis key; not persisted). */
+  pollWindows = new Map<string, number>();
+  /** Secrets /exchange handed out (CLI keys, personal project keys), kept in memory only for leak tests. */
+  issuedSecrets: string[] = [];
   activities: ActivityEntry[] = [];
   activitySeq = 0;
   emailPasswordEnabled = true;
@@ -125,6 +134,8 @@ export class Store {
       sessions: [...this.sessions.values()],
       devices: [...this.devices.values()],
       cliTokens: [...this.cliTokens.values()],
+      personalWorkspaces: this.personalWorkspaces,
+      cliKeys: this.cliKeys,
       activities: this.activities,
       activitySeq: this.activitySeq,
       emailPasswordEnabled: this.emailPasswordEnabled,
@@ -146,6 +157,10 @@ export class Store {
     this.sessions = new Map(s.sessions.map((x) => [x.tokenHash, x]));
     this.devices = new Map(s.devices.map((x) => [x.deviceCodeHash, x]));
     this.cliTokens = new Map(s.cliTokens.map((x) => [x.hash, x]));
+    this.personalWorkspaces = s.personalWorkspaces ?? [];
+    this.cliKeys = s.cliKeys ?? [];
+    this.pollWindows = new Map();
+    this.issuedSecrets = [];
     this.activities = s.activities;
     this.activitySeq = s.activitySeq;
     this.emailPasswordEnabled = s.emailPasswordEnabled;

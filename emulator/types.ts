@@ -52,12 +52,32 @@ export interface EventRecord {
 
 export interface SessionRecord { id: string; tokenHash: string; userId: string; createdAt: number; expiresAt: number; updatedAt: number }
 
+/** A device code (LangWatch keeps these in Redis; an exchanged or refused one is deleted). */
 export interface DeviceRecord {
   deviceCodeHash: string; userCode: string; createdAt: number; expiresAt: number;
-  status: 'pending' | 'approved' | 'denied' | 'consumed';
-  userId: string | null; organizationId: string | null; lastPollAt: number | null;
+  status: 'pending' | 'approved' | 'denied';
+  credentialType: 'device_session' | 'project_api_key';
+  userId: string | null; organizationId: string | null;
+  /** Approval stamped a key selection: /exchange mints the user-scoped CLI key from it. */
+  keySelection: boolean;
 }
-export interface CliTokenRecord { hash: string; kind: 'access' | 'refresh'; userId: string; organizationId: string; expiresAt: number; pairHash: string }
+
+/** The device fingerprint /exchange keeps (only these keys survive its schema). */
+export interface ClientInfo { device_label?: string; hostname?: string; uname?: string; platform?: string; session_started_at?: number }
+
+/** One access or refresh token (by hash). Revoking one never touches the other. */
+export interface CliTokenRecord {
+  hash: string; kind: 'access' | 'refresh'; userId: string; organizationId: string; issuedAt: number; expiresAt: number;
+  clientInfo?: ClientInfo;
+  /** The CLI key /exchange minted for this session; /logout revokes it with the tokens. */
+  cliKeyId?: string;
+}
+
+/** The personal team + project a device sign-in provisions for the approving user. */
+export interface PersonalWorkspaceRecord { userId: string; organizationId: string; teamId: string; projectId: string; projectSlug: string; createdAt: number }
+
+/** A user-scoped CLI API key minted by /exchange (hash only). */
+export interface CliKeyRecord { id: string; userId: string; organizationId: string; deviceLabel: string; tokenHash: string; createdAt: number; revokedAt: number | null }
 
 /** An Anthropic compliance activity, as served on the wire, plus its sort key. */
 export interface ActivityEntry { ms: number; seq: number; activity: Activity }

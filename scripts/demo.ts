@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
-import { startEmulator } from '../emulator';
+import { PULLER_MODES, startEmulator, type PullerMode } from '../emulator';
 import { SEED } from '../emulator/seed';
 import { ConsoleHarness } from '../e2e/harness/console-harness';
 import { electronBinary, ELECTRON_MISSING_HELP } from './electron-binary';
@@ -18,11 +18,24 @@ const root = join(__dirname, '..');
 const userDataDir = process.env.LW_DEMO_USER_DATA ?? join(homedir(), '.config', 'langwatch-ingestion-console-demo');
 mkdirSync(userDataDir, { recursive: true });
 
+/** `--puller documented|langwatch` (default documented): which puller the emulated deployment runs. */
+function pullerMode(): PullerMode {
+  const i = process.argv.indexOf('--puller');
+  const raw = i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--puller='))?.slice('--puller='.length);
+  if (raw === undefined) return 'documented';
+  if (!(PULLER_MODES as readonly string[]).includes(raw)) {
+    console.error(`--puller must be one of: ${PULLER_MODES.join(', ')}`);
+    process.exit(2);
+  }
+  return raw as PullerMode;
+}
+const puller = pullerMode();
+
 async function startDemoEmulator() {
   try {
-    return await startEmulator({ langwatchPort: 5560, anthropicPort: 5561, controlHttp: true, liveActivityEveryMs: 20_000 });
+    return await startEmulator({ langwatchPort: 5560, anthropicPort: 5561, controlHttp: true, liveActivityEveryMs: 20_000, puller });
   } catch {
-    return startEmulator({ controlHttp: true, liveActivityEveryMs: 20_000 }); // ports taken: any free ones
+    return startEmulator({ controlHttp: true, liveActivityEveryMs: 20_000, puller }); // ports taken: any free ones
   }
 }
 
@@ -36,6 +49,9 @@ async function main(): Promise<void> {
                        ${SEED.users.support.email} / ${SEED.users.support.password}   (view-only support)
   A compliance key     ${SEED.anthropicKeys.compliance}
   Demo data folder     ${userDataDir}
+  Puller               ${puller === 'langwatch'
+    ? 'langwatch: like LangWatch today (GET /v1/organizations/audit_log → 404); compliance sources never get events'
+    : 'documented: pulls the Compliance API'}   (switch: npm run demo -- --puller ${puller === 'langwatch' ? 'documented' : 'langwatch'})
   `);
 
   const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

@@ -58,12 +58,16 @@ run('build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
 run('security', 'node', ['scripts/security-scan.mjs', 'src-main']);
 const unitJson = fresh(join(tmp, 'vitest-unit.json'));
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], { count: vitestCounts(unitJson) });
+// The console's emulator-backed unit tests again against a deployment running LangWatch's own
+// puller (audit_log, answered 404): what a user of a real deployment at this version gets.
+const langwatchJson = fresh(join(tmp, 'vitest-unit-langwatch.json'));
+run('unit-lw-puller', 'npx', ['vitest', 'run', '.emulator.test.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${langwatchJson}`], { env: { LW_EMULATOR_PULLER: 'langwatch' }, count: vitestCounts(langwatchJson) });
 const keyringJson = fresh(join(tmp, 'vitest-keyring.json'));
 run('keyring', 'bash', withKeyring(['npx', 'vitest', 'run', '-c', 'vitest.keyring.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${keyringJson}`]), { count: vitestCounts(keyringJson) });
 const e2eJson = fresh(join(tmp, 'playwright.json'));
 run('e2e', 'bash', withKeyring(['npx', 'playwright', 'test']), { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }, count: playwrightCounts(e2eJson) });
 // Every runner's report: a secret in a test name or a failure message is a leak too.
-run('leak-scan', 'npx', ['tsx', 'scripts/leak-scan.ts', e2eJson, unitJson, keyringJson]);
+run('leak-scan', 'npx', ['tsx', 'scripts/leak-scan.ts', e2eJson, unitJson, langwatchJson, keyringJson]);
 
 const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log('\n=== summary');

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'langwatch.rate_limited',
   'langwatch.server_error',
   'langwatch.enterprise_required',
+  'langwatch.name_taken',
+  'langwatch.team_not_found',
   // profiles
   'profile.invalid_url',
   'profile.not_found',

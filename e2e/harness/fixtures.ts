@@ -32,10 +32,11 @@ export const test = base.extend<{
   },
   // Depends on openHarness so that it is torn down first: services still open, folders still there.
   leakScan: [
-    async ({ openHarness, openedHarnesses, secrets }, use, testInfo) => {
+    async ({ openHarness, openedHarnesses, secrets, emulator }, use, testInfo) => {
       void openHarness;
       await use();
-      const values = [...SEED_SECRETS, ...secrets.values()];
+      // Device sign-ins hand out a CLI key and a project key the console must never keep.
+      const values = [...SEED_SECRETS, ...secrets.values(), ...emulator.control.issuedSecrets()];
       const dirs = [testInfo.outputDir];
       const texts: Array<{ where: string; text: string }> = [];
       for (const h of openedHarnesses) {

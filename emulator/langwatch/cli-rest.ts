@@ -1,52 +1,81 @@
-/** Read-only CLI REST under /api/auth/cli/governance/ingest/sources (device-flow bearer tokens). */
+/**
+ * Read-only CLI REST under /api/auth/cli/governance (device-flow bearer tokens), in the order
+ * LangWatch's auth-cli.ts checks things: bearer (401) → enterprise plan (402 with
+ * `upgrade_url`, on every route) → governance permission (403) → source ownership (404).
+ * The list never includes archived sources (`include_archived` is read, but the service
+ * already filters them out); `limit` is clamped to 1..200, never refused.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime';
 import { sendJson } from '../http-util';
-import { sha256 } from '../seal';
-import { eventPage, healthMetrics } from './health';
+import { clickhouseUnavailable, eventPage, healthMetrics } from './health';
+import { validAccessToken } from './cli-tokens';
 
-const PREFIX = '/api/auth/cli/governance/ingest/sources';
-const err = (res: ServerResponse, status: number, error: string, description: string): void => sendJson(res, status, { error, error_description: description });
+const PREFIX = '/api/auth/cli/governance';
+const SOURCES = `${PREFIX}/ingest/sources`;
+const INGESTION_SOURCES = 'Ingestion sources require an Enterprise plan';
+const ACTIVITY_MONITOR = 'The activity monitor requires an Enterprise plan';
+const err = (res: ServerResponse, status: number, error: string, description: string, extra: Record<string, unknown> = {}): void =>
+  sendJson(res, status, { error, error_description: description, ...extra });
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** Routes the CLI REST; returns false when the path is not ours. */
+/** `limit` as LangWatch reads it: parseInt, clamped to 1..200; absent (or not a number) → 50. */
+function clampLimit(raw: string | null): number {
+  if (!raw) return 50;
+  const n = Number.parseInt(raw, 10);
+  return Number.isNaN(n) ? 50 : Math.min(Math.max(1, n), 200);
+}
+
+/** Hono answers an unmatched method or path with a plain-text 404. */
+function honoNotFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=UTF-8' });
+  res.end('404 Not Found');
+}
+
+/** Routes the CLI governance reads; returns false when the path is not ours. */
 export function handleCliRest(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
   const p = url.pathname;
-  if (p !== PREFIX && !p.startsWith(`${PREFIX}/`)) return false;
-  if (req.method !== 'GET') { err(res, 405, 'method_not_allowed', 'Read-only API'); return true; }
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const tok = bearer ? rt.store.cliTokens.get(sha256(bearer)) : undefined;
-  if (!tok || tok.kind !== 'access' || tok.expiresAt <= rt.now()) { err(res, 401, 'unauthorized', 'Missing, invalid or expired access token'); return true; }
+  if (p !== `${PREFIX}/status` && p !== SOURCES && !p.startsWith(`${SOURCES}/`)) return false;
+  const rest = p.startsWith(SOURCES) ? p.slice(SOURCES.length).split('/').filter(Boolean) : [];
+  const sub = rest[1];
+  const known = p === `${PREFIX}/status` || rest.length === 0 || (rest.length === 2 && (sub === 'health' || sub === 'events'));
+  if (req.method !== 'GET' || !known) { honoNotFound(res); return true; }
+  const tok = validAccessToken(rt, req.headers.authorization);
+  if (!tok) { err(res, 401, 'unauthorized', 'Bearer access token is missing, malformed, or expired'); return true; }
   const org = rt.store.orgs.get(tok.organizationId);
-  const member = org?.members.find((m) => m.userId === tok.userId);
-  if (!org || !member) { err(res, 403, 'forbidden', 'Not a member of this organization'); return true; }
-  if (!org.enterprise) { err(res, 402, 'payment_required', 'Governance ingestion requires an Enterprise plan'); return true; }
-  const rest = p.slice(PREFIX.length).split('/').filter(Boolean);
+  if (!org?.enterprise) {
+    err(res, 402, 'payment_required', sub === 'events' ? ACTIVITY_MONITOR : INGESTION_SOURCES, { upgrade_url: `${rt.publicUrl()}/settings/subscription` });
+    return true;
+  }
+  const member = org.members.find((m) => m.userId === tok.userId);
+  if (p === `${PREFIX}/status`) {
+    const live = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null);
+    const hasRecentActivity = live.some((s) => (rt.store.events.get(s.id)?.list.length ?? 0) > 0);
+    const setup = { hasPersonalVKs: false, hasRoutingPolicies: false, hasIngestionSources: live.length > 0, hasAnomalyRules: false, hasRecentActivity };
+    sendJson(res, 200, { setup: { ...setup, governanceActive: Object.values(setup).some(Boolean) } });
+    return true;
+  }
   const need = rest.length === 0 ? 'ingestionSources:view' : 'activityMonitor:view';
-  if (!member.permissions.includes('ingestionSources:view') || !member.permissions.includes(need)) { err(res, 403, 'forbidden', `Missing permission ${need}`); return true; }
+  if (!member?.permissions.includes(need)) { err(res, 403, 'forbidden', `Missing required permission '${need}' on this organization`); return true; }
   if (rest.length === 0) {
-    const sources = rt.store.orgSources(org.id).map((s) => ({
+    const sources = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null).map((s) => ({
       id: s.id, name: s.name, sourceType: s.sourceType, description: s.description, status: s.status,
       lastEventAt: iso(s.lastEventAt), createdAt: iso(s.createdAt), archivedAt: iso(s.archivedAt),
     }));
     sendJson(res, 200, { sources });
     return true;
   }
-  const [id, sub, ...extra] = rest;
-  const src = id ? rt.store.sources.get(decodeURIComponent(id)) : undefined;
-  if (extra.length || (sub !== 'health' && sub !== 'events')) { err(res, 404, 'not_found', 'Unknown endpoint'); return true; }
-  if (!src || src.organizationId !== org.id) { err(res, 404, 'not_found', 'Unknown source'); return true; }
+  const src = rt.store.sources.get(decodeURIComponent(rest[0]!));
+  if (!src || src.organizationId !== org.id) { err(res, 404, 'not_found', 'IngestionSource not found'); return true; }
+  if (rt.modes.activityMonitorUnavailable) {
+    const e = clickhouseUnavailable();
+    sendJson(res, e.httpStatus, { error: e.code, message: e.message });
+    return true;
+  }
   if (sub === 'health') {
     sendJson(res, 200, { source: { id: src.id, name: src.name, status: src.status }, health: healthMetrics(rt, src.id) });
     return true;
   }
-  const limitRaw = url.searchParams.get('limit');
-  const limit = limitRaw === null ? 50 : Number(limitRaw);
-  const before = url.searchParams.get('before_iso') ?? undefined;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200 || (before !== undefined && Number.isNaN(Date.parse(before)))) {
-    err(res, 400, 'invalid_request', 'limit must be 1..200 and before_iso an ISO date');
-    return true;
-  }
-  sendJson(res, 200, { events: eventPage(rt, src.id, limit, before) });
+  sendJson(res, 200, { events: eventPage(rt, src.id, clampLimit(url.searchParams.get('limit')), url.searchParams.get('before_iso') ?? undefined) });
   return true;
 }

@@ -1,6 +1,7 @@
 /** Health counts and event pages over ingested events (shared by `activityMonitor.*` and the CLI REST). */
 import type { Runtime } from '../runtime';
 import type { EventRecord } from '../types';
+import { HandledError } from './trpc';
 
 const DAY = 24 * 3_600_000;
 
@@ -8,6 +9,11 @@ export interface HealthMetrics { events24h: number; events7d: number; events30d:
 export interface EventRow {
   eventId: string; eventType: string; actor: string; action: string; target: string; costUsd: string;
   tokensInput: number; tokensOutput: number; eventTimestampIso: string; ingestedAtIso: string; rawPayload: string;
+}
+
+/** LangWatch's `ClickHouseUnavailableError`: a deployment whose analytics store is down or absent. */
+export function clickhouseUnavailable(): HandledError {
+  return new HandledError('clickhouse_unavailable', 'Database temporarily unavailable', 503, {}, 'platform');
 }
 
 /** Counts by ingestion window; zeros for an unknown source (no 404 here). */
@@ -22,8 +28,9 @@ export function healthMetrics(rt: Runtime, sourceId: string): HealthMetrics {
     if (age <= 7 * DAY) d7++;
     if (age <= DAY) d1++;
   }
-  const src = rt.store.sources.get(sourceId);
-  return { events24h: d1, events7d: d7, events30d: d30, lastSuccessIso: src?.lastSuccessAt ? new Date(src.lastSuccessAt).toISOString() : null };
+  // LangWatch's lastSuccessIso is the newest event time in the 30-day window, not the last good pull.
+  const newest = d30 > 0 ? list[0]!.eventTimestamp : null;
+  return { events24h: d1, events7d: d7, events30d: d30, lastSuccessIso: newest === null ? null : new Date(newest).toISOString() };
 }
 
 export function eventsLast24h(rt: Runtime, sourceId: string): number {

@@ -3,23 +3,27 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Runtime } from '../runtime';
 import type { UserRecord } from '../types';
-import { eventPage, eventsLast24h, healthMetrics } from './health';
+import { clickhouseUnavailable, eventPage, eventsLast24h, healthMetrics } from './health';
 import {
   archiveSource, createInput, createSource, getInput, getSource, listInput, listSources, rotateSecret, updateInput, updateSource,
 } from './sources';
-import { authedProcedure, publicProcedure, requirePermission, router } from './trpc';
+import { authedProcedure, handled, publicProcedure, requirePermission, router } from './trpc';
 
-/** Enterprise gate of the activity monitor: 403 with `data.error: null`. */
+/**
+ * The activity monitor's chain: `.permission("activityMonitor:view")`, then the enterprise
+ * guard (a plain FORBIDDEN with its sentence, `data.error: null`), then the analytics store.
+ */
 function requireEnterpriseMonitor(rt: Runtime, user: UserRecord, organizationId: string): void {
   const org = requirePermission(rt, user, organizationId, 'activityMonitor:view');
   if (!org.enterprise) throw new TRPCError({ code: 'FORBIDDEN', message: 'The activity monitor requires an Enterprise plan' });
+  if (rt.modes.activityMonitorUnavailable) throw handled(clickhouseUnavailable());
 }
 
-const orgInput = z.object({ organizationId: z.string().min(1) });
-const sourceHealthInput = z.object({ organizationId: z.string().min(1), sourceId: z.string().min(1) });
+const orgInput = z.object({ organizationId: z.string() });
+const sourceHealthInput = z.object({ organizationId: z.string(), sourceId: z.string() });
 const eventsInput = z.object({
-  organizationId: z.string().min(1), sourceId: z.string().min(1),
-  limit: z.number().int().min(1).max(200).default(50), beforeIso: z.string().datetime({ offset: true }).optional(),
+  organizationId: z.string(), sourceId: z.string(),
+  limit: z.number().int().min(1).max(200).default(50), beforeIso: z.string().optional(),
 });
 
 export const appRouter = router({
@@ -28,7 +32,7 @@ export const appRouter = router({
     IS_SAAS: false,
     IS_ONPREM: true,
     DEMO_PROJECT_SLUG: null,
-    BASE_HOST: ctx.rt.urls.langwatch,
+    BASE_HOST: ctx.rt.publicUrl(),
   })),
   organization: router({
     getAll: authedProcedure.input(z.object({}).passthrough().optional()).query(({ ctx }) => {

@@ -23,7 +23,8 @@ export function createLangwatchHandler(rt: Runtime, extra?: (req: IncomingMessag
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (extra && (await extra(req, res, url))) return;
     if (url.pathname.startsWith('/api/trpc/')) { if (!tryFastList(rt, req, res, url)) trpc(req, res); return; }
-    if (url.pathname.startsWith('/api/auth/')) {
+    // BetterAuth's limiter covers its own paths; LangWatch's /api/auth/cli/* routes have none.
+    if (url.pathname.startsWith('/api/auth/') && !url.pathname.startsWith('/api/auth/cli/')) {
       const lim = rt.limiter.hit(`auth:${clientIp(req)}:${url.pathname}`, rt.settings.authPathLimit, 60_000, rt.now());
       if (!lim.allowed) {
         sendJson(res, 429, { code: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please try again later.' },

@@ -1,21 +1,26 @@
-/** The `ingestionSources` service: validation, sealing, the org cap, update semantics, DTOs. */
+/**
+ * The `ingestionSources` procedures, faithful to LangWatch's router and IngestionSourceService:
+ * permission (org scope, plus team scope for a `teamId`), cron via croner, the plan cap,
+ * sealing of any `credentials`, the stored-envelope refusal on update, the hidden-key carry
+ * over, the unique (organizationId, name) index surfacing as a 500, re-archive re-stamping.
+ */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { randomToken, seal, SEALED_PREFIX, sha256 } from '../seal';
+import { randomToken, SEALED_PREFIX, sealCredentials, sha256 } from '../seal';
 import type { Runtime } from '../runtime';
 import { SOURCE_STATUSES, SOURCE_TYPES, type SourceRecord, type UserRecord } from '../types';
-import { parseCron } from '../puller/cron';
-import { cacheableOutputs, handled, requirePermission, unprocessable } from './trpc';
+import { cronComplaint } from '../puller/cron';
+import { cacheableOutputs, handled, HandledError, permissionDenied, requirePermission, validationError } from './trpc';
 
 export const NON_ENTERPRISE_CAP = 3;
-const orgId = z.string().min(1);
 const jsonObject = z.record(z.string(), z.unknown());
 
-export const listInput = z.object({ organizationId: orgId });
-export const getInput = z.object({ organizationId: orgId, id: z.string().min(1) });
+// LangWatch's router inputs: ids are plain strings (an empty id reaches the service: 404).
+export const listInput = z.object({ organizationId: z.string() });
+export const getInput = z.object({ organizationId: z.string(), id: z.string() });
 export const createInput = z.object({
-  organizationId: orgId,
-  teamId: z.string().min(1).nullable().optional(),
+  organizationId: z.string(),
+  teamId: z.string().nullable().optional(),
   sourceType: z.enum(SOURCE_TYPES),
   name: z.string().min(1).max(128),
   description: z.string().nullable().optional(),
@@ -24,13 +29,13 @@ export const createInput = z.object({
   pullSchedule: z.string().min(1).max(64).nullable().optional(),
 });
 export const updateInput = z.object({
-  organizationId: orgId,
-  id: z.string().min(1),
+  organizationId: z.string(),
+  id: z.string(),
   name: z.string().min(1).max(128).optional(),
   description: z.string().nullable().optional(),
   parserConfig: jsonObject.optional(),
   status: z.enum(SOURCE_STATUSES).optional(),
-  teamId: z.string().min(1).nullable().optional(),
+  teamId: z.string().nullable().optional(),
   pullSchedule: z.string().min(1).max(64).nullable().optional(),
 });
 
@@ -57,41 +62,37 @@ export function toDto(s: SourceRecord): SourceDto {
   };
 }
 
-function containsSealed(v: unknown): boolean {
-  if (typeof v === 'string') return v.startsWith(SEALED_PREFIX);
-  if (v && typeof v === 'object') return Object.values(v).some(containsSealed);
-  return false;
+/** Seals `credentials` in a config about to be stored. */
+function sealed(rt: Runtime, cfg: Record<string, unknown>): Record<string, unknown> {
+  return 'credentials' in cfg ? { ...cfg, credentials: sealCredentials(rt.sealKey, cfg.credentials) } : { ...cfg };
 }
 
-/** Validates and seals `parserConfig.credentials`; returns the config to store (credentials sealed). */
-function sealCredentials(rt: Runtime, cfg: Record<string, unknown>): Record<string, unknown> {
-  if (!('credentials' in cfg)) return { ...cfg };
-  const creds = cfg.credentials;
-  if (containsSealed(creds)) throw unprocessable('credentials must not contain a sealed (enc:v1:) value');
-  if (!creds || typeof creds !== 'object' || typeof (creds as { token?: unknown }).token !== 'string' || !(creds as { token: string }).token) {
-    throw unprocessable('credentials must be { token: string }');
+/** `assertPullSchedule`: a 422 `validation_error` with the complaint in `meta.formErrors`. */
+function checkCron(rt: Runtime, schedule: string | null | undefined): void {
+  if (schedule === null || schedule === undefined) return;
+  const complaint = cronComplaint(schedule, rt.now());
+  if (complaint) throw validationError(complaint, { formErrors: [complaint] });
+}
+
+/** A team outside the organisation (or gone) is a permission denial at team scope, not a validation error. */
+function checkTeam(rt: Runtime, organizationId: string, teamId: string | null | undefined, permission: string): void {
+  if (teamId && !rt.store.orgs.get(organizationId)?.teams.some((t) => t.id === teamId)) {
+    throw permissionDenied(permission, { type: 'team', id: teamId }, 'no-membership');
   }
-  return { ...cfg, credentials: { token: seal(rt.sealKey, (creds as { token: string }).token) } };
 }
 
-function checkCron(schedule: string | null | undefined): void {
-  if (schedule && !parseCron(schedule)) throw unprocessable(`Invalid cron expression: ${schedule}`);
-}
-
-function checkTeam(rt: Runtime, organizationId: string, teamId: string | null | undefined): void {
-  if (teamId && !rt.store.orgs.get(organizationId)?.teams.some((t) => t.id === teamId)) throw unprocessable('teamId does not belong to this organization');
-}
-
-/** Duplicate names have no error mapping upstream: a unique-constraint failure, surfaced as a 500. */
+/** The unique (organizationId, name) index, archived rows included: a Prisma error nobody maps, so a 500. */
 function checkUniqueName(rt: Runtime, organizationId: string, name: string, exceptId?: string): void {
   if (rt.store.orgSources(organizationId).some((s) => s.name === name && s.id !== exceptId)) {
-    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Unique constraint failed on the fields: (`organizationId`,`name`)' });
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Unique constraint failed on the fields: (`organizationId`,`name`)', cause: new Error('P2002') });
   }
 }
 
 function findSource(rt: Runtime, organizationId: string, id: string): SourceRecord {
   const s = rt.store.sources.get(id);
-  if (!s || s.organizationId !== organizationId) throw handled('NOT_FOUND', 'ingestion_source_not_found', 'not_found', { id });
+  if (!s || s.organizationId !== organizationId) {
+    throw handled(new HandledError('ingestion_source_not_found', `Ingestion source not found: ${id}`, 404, { id }));
+  }
   return s;
 }
 
@@ -112,19 +113,21 @@ export function getSource(rt: Runtime, user: UserRecord, input: z.infer<typeof g
 }
 
 function newSecret(): { secret: string; hash: string } {
-  const secret = randomToken('lw_is_', 24);
+  const secret = randomToken('lw_is_', 32);
   return { secret, hash: sha256(secret) };
 }
 
 export function createSource(rt: Runtime, user: UserRecord, input: z.infer<typeof createInput>): { source: SourceDto; ingestSecret: string } {
   const org = requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
-  checkCron(input.pullSchedule);
-  checkTeam(rt, org.id, input.teamId);
-  const parserConfig = sealCredentials(rt, input.parserConfig ?? {});
+  checkTeam(rt, org.id, input.teamId, 'ingestionSources:manage');
+  checkCron(rt, input.pullSchedule);
   if (!org.enterprise) {
     const live = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null).length;
-    if (live >= NON_ENTERPRISE_CAP) throw handled('FORBIDDEN', 'ingestion_source_cap_reached', 'plan_limit', { max: NON_ENTERPRISE_CAP });
+    if (live >= NON_ENTERPRISE_CAP) {
+      throw handled(new HandledError('ingestion_source_cap_reached', `Non-enterprise plans are limited to ${NON_ENTERPRISE_CAP} ingestion sources.`, 403, { max: NON_ENTERPRISE_CAP }));
+    }
   }
+  const parserConfig = sealed(rt, input.parserConfig ?? {});
   checkUniqueName(rt, org.id, input.name);
   const now = rt.now();
   const { secret, hash } = newSecret();
@@ -139,20 +142,25 @@ export function createSource(rt: Runtime, user: UserRecord, input: z.infer<typeo
   return { source: toDto(src), ingestSecret: secret };
 }
 
+/** The stored form coming back from a client: refused (only the top-level `credentials` value is looked at). */
+const STORED_FORM = 'Credentials cannot be submitted in their stored form. Re-enter the secret to change this source, or omit it to keep the current one.';
+
 export function updateSource(rt: Runtime, user: UserRecord, input: z.infer<typeof updateInput>): SourceDto {
   requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
+  checkTeam(rt, input.organizationId, input.teamId, 'ingestionSources:manage');
   const src = findSource(rt, input.organizationId, input.id);
-  checkCron(input.pullSchedule);
-  checkTeam(rt, src.organizationId, input.teamId);
+  checkCron(rt, input.pullSchedule);
   let parserConfig: Record<string, unknown> | undefined;
   if (input.parserConfig !== undefined) {
-    parserConfig = sealCredentials(rt, input.parserConfig);
-    // Full replace, except the secret and hidden keys, which are kept when omitted.
+    const incoming = { ...input.parserConfig };
+    if (typeof incoming.credentials === 'string' && incoming.credentials.startsWith(SEALED_PREFIX)) throw validationError(STORED_FORM);
+    // Absent means unchanged for every key a client is never shown (the secret and `_*`).
     for (const [k, v] of Object.entries(src.parserConfig)) {
-      if ((k === 'credentials' || k.startsWith('_')) && !(k in input.parserConfig)) parserConfig[k] = v;
+      if ((k === 'credentials' || k.startsWith('_')) && incoming[k] === undefined) incoming[k] = v;
     }
+    parserConfig = sealed(rt, incoming);
   }
-  if (input.name !== undefined && input.name !== src.name) checkUniqueName(rt, src.organizationId, input.name, src.id);
+  if (input.name !== undefined) checkUniqueName(rt, src.organizationId, input.name, src.id);
   if (parserConfig) src.parserConfig = parserConfig;
   if (input.description !== undefined) src.description = input.description;
   if (input.status !== undefined) src.status = input.status;
@@ -175,14 +183,13 @@ export function rotateSecret(rt: Runtime, user: UserRecord, input: z.infer<typeo
   return { source: toDto(src), ingestSecret: secret };
 }
 
+/** Archives; archiving again re-stamps `archivedAt` (the service updates unconditionally). */
 export function archiveSource(rt: Runtime, user: UserRecord, input: z.infer<typeof getInput>): SourceDto {
   requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
   const src = findSource(rt, input.organizationId, input.id);
-  if (src.archivedAt === null) {
-    src.archivedAt = rt.now();
-    src.status = 'disabled';
-    src.updatedAt = src.archivedAt;
-    rt.store.touch(src.organizationId);
-  }
+  src.archivedAt = rt.now();
+  src.status = 'disabled';
+  src.updatedAt = src.archivedAt;
+  rt.store.touch(src.organizationId);
   return toDto(src);
 }

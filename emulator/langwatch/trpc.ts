@@ -1,5 +1,4 @@
 /** tRPC v11 setup: superjson (with a list-serialisation cache), the LangWatch error shape, auth and permission helpers. */
-import { randomBytes } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import superjson from 'superjson';
@@ -11,18 +10,43 @@ import type { SourceDto } from './sources';
 
 export interface Context { rt: Runtime; auth: ResolvedSession | null }
 
-/** The `data.error` object of a handled (authored) error. */
+/** Who a handled error blames (LangWatch's `HandledErrorFault`). */
+export type Fault = 'customer' | 'platform' | 'provider';
+
+/**
+ * A handled error (LangWatch's `HandledError`): the tRPC message becomes its code, `data.error`
+ * its serialised form, and the tRPC code is derived from `httpStatus` (5xx → INTERNAL_SERVER_ERROR).
+ */
 export class HandledError extends Error {
-  constructor(public handledCode: string, public kind: string, public meta: Record<string, unknown>, public httpStatus: number, public fault: 'client' | 'server') {
-    super(handledCode);
+  constructor(public code: string, message: string, public httpStatus: number, public meta: Record<string, unknown> = {}, public fault: Fault = 'customer') {
+    super(message);
+  }
+
+  /** `HandledError.serialize()`: `kind` is a deprecated alias of `code`; no trace ids here (no tracing). */
+  serialize(): Record<string, unknown> {
+    return { code: this.code, kind: this.code, meta: this.meta, httpStatus: this.httpStatus, fault: this.fault, retryable: false, reasons: [] };
   }
 }
 
-const HTTP: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNPROCESSABLE_CONTENT: 422, TOO_MANY_REQUESTS: 429 };
+/** LangWatch's `handledErrorToTRPCCode`: 402 reads as FORBIDDEN, 410 as NOT_FOUND, every 5xx as INTERNAL_SERVER_ERROR. */
+const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 402: 'FORBIDDEN', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 410: 'NOT_FOUND',
+  412: 'PRECONDITION_FAILED', 413: 'PAYLOAD_TOO_LARGE', 422: 'UNPROCESSABLE_CONTENT', 429: 'TOO_MANY_REQUESTS',
+};
 
-/** Throws a handled error: message = handled code, `data.error` filled in. */
-export function handled(code: TRPC_ERROR_CODE_KEY, handledCode: string, kind: string, meta: Record<string, unknown> = {}): TRPCError {
-  return new TRPCError({ code, message: handledCode, cause: new HandledError(handledCode, kind, meta, HTTP[code] ?? 500, 'client') });
+/** Throws a handled error the way LangWatch's handled-error middleware re-raises it. */
+export function handled(error: HandledError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE_BY_STATUS[error.httpStatus] ?? 'INTERNAL_SERVER_ERROR', message: error.message, cause: error });
+}
+
+/** LangWatch's `ValidationError` (422, `validation_error`). */
+export function validationError(message: string, meta?: Record<string, unknown>): TRPCError {
+  return handled(new HandledError('validation_error', message, 422, meta));
+}
+
+/** LangWatch's `PermissionDeniedError` (403, `permission_denied`). */
+export function permissionDenied(permission: string, scope: { type: string; id: string }, denialReason: 'no-binding' | 'no-membership'): TRPCError {
+  return handled(new HandledError('permission_denied', `Permission denied: ${permission}`, 403, { permission, scope, denialReason }));
 }
 
 /** Outputs whose serialisation may be cached by identity (the per-org Source list arrays). */
@@ -47,7 +71,7 @@ const transformer = {
   },
 };
 
-/** zod-style flatten of Standard Schema / zod issues. */
+/** zod's `flatten()` of an issue list (first path segment → fieldErrors, root issues → formErrors). */
 function flattenIssues(issues: readonly { path?: readonly unknown[]; message: string }[]): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
@@ -60,29 +84,27 @@ function flattenIssues(issues: readonly { path?: readonly unknown[]; message: st
   return { fieldErrors, formErrors };
 }
 
+/** A zod input failure as LangWatch reports it: `ValidationError.fromZodError` (HTTP stays 400, data.error says 422). */
+function fromZodIssues(cause: { issues: { path?: unknown[]; message: string }[] }): HandledError {
+  return new HandledError('validation_error', 'validation_error', 422, flattenIssues(cause.issues));
+}
+
 const t = initTRPC.context<Context>().create({
   transformer,
   isDev: false,
+  // Mirrors LangWatch's trpc.error-formatter.ts: message = handled code (or the generic line
+  // for 5xx), data.error = the serialised handled error or null, `authored` only for a plain
+  // TRPCError with a message of its own (e.g. the enterprise guard's sentence).
   errorFormatter({ shape, error }) {
-    const traceId = randomBytes(16).toString('hex');
     const cause: unknown = error.cause;
-    let dataError: Record<string, unknown> | null = null;
-    let message = shape.message;
-    let authored = false;
-    if (cause instanceof HandledError) {
-      dataError = { code: cause.handledCode, kind: cause.kind, meta: cause.meta, httpStatus: cause.httpStatus, fault: cause.fault, traceId };
-      message = cause.handledCode;
-      authored = true;
-    } else if (error.code === 'BAD_REQUEST' && cause && typeof cause === 'object' && Array.isArray((cause as { issues?: unknown }).issues)) {
-      const meta = flattenIssues((cause as { issues: { path?: unknown[]; message: string }[] }).issues);
-      dataError = { code: 'validation_error', kind: 'validation', meta, httpStatus: 400, fault: 'client', traceId };
-      message = 'validation_error';
-      authored = true;
-    } else if (shape.data.httpStatus >= 500) {
-      message = 'An unknown error occurred';
-    }
+    const handledCause = cause instanceof HandledError ? cause
+      : cause && typeof cause === 'object' && Array.isArray((cause as { issues?: unknown }).issues) ? fromZodIssues(cause as { issues: { path?: unknown[]; message: string }[] })
+      : null;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const message = handledCause ? handledCause.code : internal ? 'An unknown error occurred' : shape.message;
+    const authored = !handledCause && !internal && shape.message.length > 0 && shape.message !== error.code;
     const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
-    return { ...shape, message, data: { ...data, error: dataError, authored, traceId } };
+    return { ...shape, message, data: { ...data, cause: null, error: handledCause?.serialize() ?? null, authored } };
   },
 });
 
@@ -95,16 +117,12 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
 
-/** Checks a permission at organisation scope; returns the org. */
+/** Checks a permission at organisation scope (LangWatch's `.permission()`); returns the org. */
 export function requirePermission(rt: Runtime, user: UserRecord, orgId: string, permission: string): OrgRecord {
   const org = rt.store.orgs.get(orgId);
   const member = org?.members.find((m) => m.userId === user.id);
-  if (!org || !member) throw handled('FORBIDDEN', 'permission_denied', 'authz', { permission, scopeType: 'organization', denialReason: 'not_a_member' });
-  if (!member.permissions.includes(permission)) throw handled('FORBIDDEN', 'permission_denied', 'authz', { permission, scopeType: 'organization', denialReason: 'missing_permission' });
+  const scope = { type: 'organization', id: orgId };
+  if (!org || !member) throw permissionDenied(permission, scope, 'no-membership');
+  if (!member.permissions.includes(permission)) throw permissionDenied(permission, scope, 'no-binding');
   return org;
-}
-
-/** 422 with `{formErrors}`. */
-export function unprocessable(...formErrors: string[]): TRPCError {
-  return handled('UNPROCESSABLE_CONTENT', 'validation_error', 'validation', { formErrors });
 }

@@ -1,41 +1,33 @@
-/** A 5-field UTC cron parser/matcher: numbers, `*`, `*\/n`, `a-b`, `a-b/n` and comma lists. */
+/**
+ * `pullSchedule` validation and matching with `croner` (v10), the library LangWatch uses, so
+ * the emulator accepts and refuses exactly what the server does: five whitespace-separated
+ * fields (LangWatch checks the count itself; croner alone would take six or seven), and a
+ * pattern croner can compute a next run for in UTC (`0 0 31 2 *` has none and is refused).
+ */
+import { Cron } from 'croner';
 
-export interface Cron { minute: Set<number>; hour: Set<number>; dom: Set<number>; month: Set<number>; dow: Set<number>; domStar: boolean; dowStar: boolean }
+/** LangWatch's two complaints (`pullScheduleSchema`), used as `meta.formErrors`. */
+export const NOT_FIVE_FIELDS = 'pull schedule must be a five-field cron expression';
+export const NOT_VALID_CRON = 'pull schedule is not a valid cron expression';
 
-const RANGES: readonly [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
-
-function parseField(field: string, [min, max]: [number, number]): Set<number> | null {
-  const out = new Set<number>();
-  for (const part of field.split(',')) {
-    const m = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
-    if (!m) return null;
-    let lo = min; let hi = max;
-    if (m[2] !== undefined) { lo = Number(m[2]); hi = m[3] !== undefined ? Number(m[3]) : (m[4] !== undefined ? max : lo); }
-    const step = m[4] !== undefined ? Number(m[4]) : 1;
-    if (lo < min || hi > max || lo > hi || step < 1 || step > max - min + 1) return null;
-    for (let v = lo; v <= hi; v += step) out.add(v);
+/** The complaint about a schedule, or null when LangWatch accepts it. */
+export function cronComplaint(expr: string, nowMs: number): string | null {
+  if (expr.trim().split(/\s+/).length !== 5) return NOT_FIVE_FIELDS;
+  try {
+    const next = new Cron(expr, { timezone: 'UTC', paused: true }).nextRun(new Date(nowMs));
+    return next ? null : NOT_VALID_CRON;
+  } catch {
+    return NOT_VALID_CRON;
   }
-  return out;
 }
 
-/** Parses a cron expression; null when invalid. */
-export function parseCron(expr: string): Cron | null {
-  const fields = expr.trim().split(/\s+/);
-  if (fields.length !== 5) return null;
-  const sets = fields.map((f, i) => parseField(f, RANGES[i]!));
-  if (sets.some((s) => s === null)) return null;
-  const [minute, hour, dom, month, dow] = sets as Set<number>[];
-  if (dow!.has(7)) dow!.add(0);
-  return { minute: minute!, hour: hour!, dom: dom!, month: month!, dow: dow!, domStar: fields[2] === '*', dowStar: fields[4] === '*' };
+/** A parsed schedule; null when LangWatch would refuse it. */
+export function parseCron(expr: string, nowMs = Date.now()): Cron | null {
+  if (cronComplaint(expr, nowMs) !== null) return null;
+  return new Cron(expr, { timezone: 'UTC', paused: true });
 }
 
-/** Whether the cron fires in the UTC minute that contains `ms`. */
+/** Whether the schedule fires in the UTC minute that contains `ms`. */
 export function cronMatches(cron: Cron, ms: number): boolean {
-  const d = new Date(ms);
-  if (!cron.minute.has(d.getUTCMinutes()) || !cron.hour.has(d.getUTCHours()) || !cron.month.has(d.getUTCMonth() + 1)) return false;
-  const domOk = cron.dom.has(d.getUTCDate());
-  const dowOk = cron.dow.has(d.getUTCDay());
-  // Classic cron: when both day fields are restricted, either may match.
-  if (!cron.domStar && !cron.dowStar) return domOk || dowOk;
-  return domOk && dowOk;
+  return cron.match(new Date(Math.floor(ms / 60_000) * 60_000));
 }

@@ -1,10 +1,10 @@
 /** The puller: pulls each eligible claude_compliance source on its cron, over real HTTP, with the watermark algorithm. */
 import { request } from 'undici';
 import type { Runtime } from '../runtime';
-import { unseal } from '../seal';
+import { openCredentials } from '../seal';
 import type { Activity, SourceRecord } from '../types';
 import { cronMatches, parseCron } from './cron';
-import { mapActivity } from './mapping';
+import { mapActivity, type Usage } from './mapping';
 
 const BACKFILL_MS = 24 * 3_600_000;
 const OVERLAP_EVERY_MS = 10 * 60_000;
@@ -16,6 +16,20 @@ export interface PullResult {
   outcome: 'ok' | 'auth_error' | 'error' | 'no_credentials' | 'skipped';
   newEvents: number;
   httpStatus?: number;
+}
+
+/** The audit-log page LangWatch's puller expects (its locked JSONPath mapping). */
+interface AuditLogEvent { id?: string; created_at?: string; event_type?: string; model?: string; actor?: { email?: string }; usage?: { cost_usd?: unknown; input_tokens?: unknown; output_tokens?: unknown } }
+interface AuditLogPage { data?: AuditLogEvent[]; next_cursor?: string | null }
+
+/** Reads one audit-log event through LangWatch's mapping ($.id, $.created_at, $.actor.email, $.event_type, $.model, $.usage.*). */
+function fromAuditLog(e: AuditLogEvent): { activity: Activity; usage: Usage } {
+  const activity = {
+    id: String(e.id ?? ''), created_at: String(e.created_at ?? ''), organization_id: null, organization_uuid: null,
+    actor: { type: 'user_actor', email_address: e.actor?.email ?? '' }, type: String(e.event_type ?? ''), claude_chat_id: e.model ?? '',
+  } as Activity;
+  const cost = String(e.usage?.cost_usd ?? '0');
+  return { activity, usage: { costUsd: Number.isFinite(Number(cost)) ? cost : '0', tokensInput: Number(e.usage?.input_tokens) || 0, tokensOutput: Number(e.usage?.output_tokens) || 0 } };
 }
 
 interface Page { data: Activity[]; has_more: boolean; first_id: string | null; last_id: string | null }
@@ -65,7 +79,7 @@ export class Puller {
     this.lastMinute = minute;
     for (const s of this.rt.store.sources.values()) {
       if (!eligible(s)) continue;
-      const cron = parseCron(s.pullSchedule!);
+      const cron = parseCron(s.pullSchedule!, this.rt.now());
       if (cron && cronMatches(cron, minute * 60_000)) void this.pull(s.id);
     }
   }
@@ -84,8 +98,8 @@ export class Puller {
     return next;
   }
 
-  private async fetchPage(key: string, params: Record<string, string>): Promise<Page> {
-    const url = new URL('/v1/compliance/activities', this.rt.urls.anthropic);
+  private async fetchPage(key: string, params: Record<string, string>, path = '/v1/compliance/activities'): Promise<Page> {
+    const url = new URL(path, this.rt.urls.anthropic);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     let backoff = 250;
     for (let attempt = 0; ; attempt++) {
@@ -95,7 +109,7 @@ export class Puller {
         status = res.statusCode;
         if (status === 200) return (await res.body.json()) as Page;
         await res.body.dump();
-        if (status === 401 || status === 403) throw new PullError(status, true);
+        if (status === 401 || status === 403 || status === 404) throw new PullError(status, true);
         if (status === 429 && attempt < 3) {
           const retry = Number(res.headers['retry-after'] ?? '1');
           await sleep(Math.min(Number.isFinite(retry) ? retry : 1, this.options.maxRetryAfterSec ?? 60) * 1000, this.abort.signal);
@@ -115,9 +129,10 @@ export class Puller {
     const rt = this.rt;
     const src = rt.store.sources.get(sourceId);
     if (!src || !eligible(src)) return { sourceId, outcome: 'skipped', newEvents: 0 };
-    const sealed = (src.parserConfig.credentials as { token?: unknown } | undefined)?.token;
-    const key = typeof sealed === 'string' ? unseal(rt.sealKey, sealed) : null;
+    const token = openCredentials(rt.sealKey, src.parserConfig.credentials).token;
+    const key = typeof token === 'string' && token ? token : null;
     if (!key) { src.errorCount++; rt.store.touch(); return { sourceId, outcome: 'no_credentials', newEvents: 0 }; }
+    if (rt.modes.puller === 'langwatch') return this.runAuditLog(src, key);
     const collected: Activity[] = [];
     let cursor = src.pollerCursor;
     try {
@@ -159,17 +174,46 @@ export class Puller {
       return { sourceId, outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error', newEvents: 0, httpStatus: status };
     }
     // Persist the watermark only after the whole run (has_more false) succeeded.
-    const ingestedAt = rt.now();
-    const added = rt.store.addEvents(sourceId, collected.map((a) => mapActivity(a, ingestedAt)));
     src.pollerCursor = cursor;
+    return this.record(src, collected.map((a) => ({ activity: a })));
+  }
+
+  /** Stores a successful run: like `recordEventReceived`, new events make the source active and stamp lastEventAt with the run time. */
+  private record(src: SourceRecord, pulled: { activity: Activity; usage?: Usage }[]): PullResult {
+    const rt = this.rt;
+    const ranAt = rt.now();
+    const added = rt.store.addEvents(src.id, pulled.map((p) => mapActivity(p.activity, ranAt, src, p.usage)));
     if (added > 0) {
-      const newest = rt.store.events.get(sourceId)?.list[0];
       if (src.status === 'awaiting_first_event') src.status = 'active';
-      src.lastEventAt = newest ? newest.eventTimestamp : ingestedAt;
-      src.updatedAt = ingestedAt;
+      src.lastEventAt = ranAt;
+      src.updatedAt = ranAt;
     }
-    src.lastSuccessAt = ingestedAt;
+    src.lastSuccessAt = ranAt;
     rt.store.touch(src.organizationId);
-    return { sourceId, outcome: 'ok', newEvents: added, httpStatus: 200 };
+    return { sourceId: src.id, outcome: 'ok', newEvents: added, httpStatus: 200 };
+  }
+
+  /**
+   * LangWatch's claude_compliance reference puller: GET /v1/organizations/audit_log with the
+   * key, `cursor` ← `$.next_cursor`, events at `$.data`. Anthropic serves no such path (404
+   * not_found_error), so every run fails and only the error count moves.
+   */
+  private async runAuditLog(src: SourceRecord, key: string): Promise<PullResult> {
+    const pulled: { activity: Activity; usage?: Usage }[] = [];
+    let cursor = src.pollerCursor;
+    try {
+      for (let i = 0; i < MAX_PAGES; i++) {
+        const page = (await this.fetchPage(key, cursor ? { cursor } : {}, '/v1/organizations/audit_log')) as unknown as AuditLogPage;
+        for (const e of page.data ?? []) pulled.push(fromAuditLog(e));
+        if (!page.next_cursor) break;
+        cursor = page.next_cursor;
+      }
+    } catch (e) {
+      src.errorCount++;
+      this.rt.store.touch();
+      return { sourceId: src.id, outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error', newEvents: 0, httpStatus: e instanceof PullError ? e.status : 0 };
+    }
+    src.pollerCursor = cursor;
+    return this.record(src, pulled);
   }
 }

@@ -24,10 +24,10 @@ const later = (ms = 5_000) => { t += ms; };
 describe('device flow', () => {
   it('device-code shape', async () => {
     const d = await startFlow();
-    expect(d.user_code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    expect(d.user_code).toMatch(/^[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$/);
     expect(d).toMatchObject({ expires_in: 600, interval: 5, verification_uri: `${emu.langwatchUrl}/cli/auth` });
     expect(d.verification_uri_complete).toBe(`${emu.langwatchUrl}/cli/auth?user_code=${d.user_code}`);
-    const l = await call('GET', `/api/auth/cli/lookup?user_code=${d.user_code}`);
+    const l = await call('GET', `/api/auth/cli/lookup?user_code=${d.user_code}`, undefined, { cookie: await signIn(emu.langwatchUrl, 'support') });
     expect(l.body).toMatchObject({ user_code: d.user_code, status: 'pending' });
   });
 
@@ -56,7 +56,7 @@ describe('device flow', () => {
     expect(ok.body.refresh_token).toMatch(/^lw_rt_/);
     expect(typeof ok.body.refresh_expires_in).toBe('number');
     later();
-    expect((await exchange(d.device_code)).status).toBe(400);
+    expect((await exchange(d.device_code)).status).toBe(408); // single use: deleted on success
   });
 
   it('410 access_denied and 408 expired_token', async () => {
@@ -75,7 +75,7 @@ describe('device flow', () => {
     expect((await exchange(d4.device_code)).status).toBe(410);
   });
 
-  it('refresh rotates (old refresh → 401 invalid_grant); logout revokes', async () => {
+  it('refresh rotates (old refresh → 401 invalid_grant, old access still valid); logout revokes what the body names', async () => {
     const d = await startFlow();
     emu.control.approveDevice(d.user_code, 'support');
     const tok = (await exchange(d.device_code)).body;
@@ -85,8 +85,10 @@ describe('device flow', () => {
     expect((await call('POST', '/api/auth/cli/refresh', { refresh_token: tok.refresh_token }))).toMatchObject({ status: 401, body: { error: 'invalid_grant' } });
     const auth = { authorization: `Bearer ${r1.body.access_token}` };
     expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, auth)).status).toBe(200);
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: `Bearer ${tok.access_token}` })).status).toBe(401);
-    expect((await call('POST', '/api/auth/cli/logout', {}, auth)).body).toEqual({ success: true });
+    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: `Bearer ${tok.access_token}` })).status).toBe(200);
+    expect((await call('POST', '/api/auth/cli/logout', {}, auth)).body).toEqual({ ok: true });
+    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, auth)).status).toBe(200);
+    expect((await call('POST', '/api/auth/cli/logout', { access_token: r1.body.access_token, refresh_token: r1.body.refresh_token })).body).toEqual({ ok: true });
     expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, auth)).status).toBe(401);
     expect((await call('POST', '/api/auth/cli/refresh', { refresh_token: r1.body.refresh_token })).status).toBe(401);
   });

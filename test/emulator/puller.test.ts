@@ -6,7 +6,7 @@ import { signIn, trpcClient } from './helpers';
 
 let emu: RunningEmulator;
 let cookie: string;
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false }); });
+beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, puller: 'documented' }); });
 afterAll(() => emu.close());
 beforeEach(async () => { await emu.control.reset(); cookie = await signIn(emu.langwatchUrl); });
 
@@ -29,7 +29,9 @@ describe('puller', () => {
     const events = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
     expect(events.length).toBeGreaterThan(0);
     const row = events[0]!;
-    expect(row.rawPayload).toContain(row.eventId);
+    // LangWatch's event id is <sourceType>:<sourceId>:<upstream id>; the OCSF row keeps the upstream event.
+    expect(row.eventId.startsWith(`claude_compliance:${source.id}:activity_`)).toBe(true);
+    expect(row.rawPayload).toContain(row.eventId.split(':')[2]!);
     expect(row.action).toMatch(/_/);
     expect(row.actor).not.toBe('');
     const health = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.sourceHealthMetrics.query({ organizationId: 'org_acme', sourceId: source.id });
@@ -51,13 +53,13 @@ describe('puller', () => {
     expect(v2.eventCount).toBe(v1.eventCount + r2!.newEvents);
     const events = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
     const ids = events.map((e) => e.eventId);
-    for (const id of added) expect(ids).toContain(id);
+    for (const id of added) expect(ids).toContain(`claude_compliance:${source.id}:${id}`);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('overlap re-read picks up a late-indexed row older than the cursor', async () => {
     let t = Date.UTC(2026, 10, 1, 12);
-    const e2 = await startEmulator({ pullerSchedule: false, now: () => t });
+    const e2 = await startEmulator({ pullerSchedule: false, now: () => t, puller: 'documented' });
     try {
       const c = await signIn(e2.langwatchUrl);
       const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
@@ -71,7 +73,7 @@ describe('puller', () => {
       const [r] = await e2.control.pullNow(source.id);
       expect(r!.outcome).toBe('ok');
       const events = await trpcClient(e2.langwatchUrl, c).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
-      expect(events.map((e) => e.eventId)).toContain(late);
+      expect(events.map((e) => e.eventId)).toContain(`claude_compliance:${source.id}:${late}`);
       const again = await e2.control.pullNow(source.id);
       expect(again[0]!.newEvents).toBeLessThan(5); // dedup: only the previous run's own access rows are new
     } finally { await e2.close(); }
@@ -103,7 +105,7 @@ describe('puller', () => {
 
   it('the cron scheduler pulls on matching minutes', async () => {
     let t = Date.UTC(2026, 10, 1, 12, 4, 30);
-    const e2 = await startEmulator({ now: () => t });
+    const e2 = await startEmulator({ now: () => t, puller: 'documented' });
     try {
       const c = await signIn(e2.langwatchUrl);
       const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
@@ -134,12 +136,15 @@ describe('cron and mapping units', () => {
     for (const bad of ['', '* * * *', '60 * * * *', '*/0 * * * *', 'a * * * *', '* * * * * *']) expect(parseCron(bad)).toBeNull();
   });
 
-  it('mapping: actor, action, target, never null', () => {
+  it('mapping: LangWatch event id and type, OCSF payload, actor, action, target, never null', () => {
     const e = mapActivity({ id: 'activity_x', created_at: '2026-11-01T00:00:00Z', organization_id: 'org_1', organization_uuid: null,
-      type: 'claude_file_uploaded', claude_file_id: 'claude_file_1', actor: { type: 'user_actor', email_address: 'a@b.c', user_id: 'u1' } }, 0);
-    expect(e).toMatchObject({ eventId: 'activity_x', actor: 'a@b.c', action: 'claude_file_uploaded', eventType: 'claude_file', target: 'claude_file_1', costUsd: '0' });
-    const o = mapActivity({ id: 'activity_y', created_at: '2026-11-01T00:00:00Z', organization_id: 'org_1', organization_uuid: null, type: 'weird', actor: { type: 'anthropic_actor', email_address: null } }, 0);
+      type: 'claude_file_uploaded', claude_file_id: 'claude_file_1', actor: { type: 'user_actor', email_address: 'a@b.c', user_id: 'u1' } }, 0, { id: 'src_x', sourceType: 'claude_compliance' });
+    expect(e).toMatchObject({ eventId: 'claude_compliance:src_x:activity_x', actor: 'a@b.c', action: 'claude_file_uploaded', eventType: 'claude_compliance', target: 'claude_file_1', costUsd: '0' });
+    const ocsf = JSON.parse(e.rawPayload);
+    expect(ocsf).toMatchObject({ class_uid: 6003, activity_id: 1, actor: { user: { email_addr: 'a@b.c', uid: '' } }, api: { operation: 'claude_file_uploaded' }, dst_endpoint: { name: 'claude_file_1' } });
+    expect(ocsf.metadata.extension).toMatchObject({ source_type: 'claude_compliance', source_id: 'src_x', ingest_mode: 'pull', cost_usd: '0', raw_event: { id: 'activity_x' } });
+    const o = mapActivity({ id: 'activity_y', created_at: '2026-11-01T00:00:00Z', organization_id: 'org_1', organization_uuid: null, type: 'weird', actor: { type: 'anthropic_actor', email_address: null } }, 0, { id: "src_x", sourceType: "claude_compliance" });
     expect(o.target).toBe('org_1');
-    expect(o.actor).toBe('anthropic_actor');
+    expect(o.actor).toBe(''); // no address and no id: LangWatch's actor column stays empty
   });
 });

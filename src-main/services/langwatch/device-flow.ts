@@ -3,6 +3,7 @@
  * person approves in a browser, refresh the rotating token pair, revoke. Tokens are secrets:
  * they are returned to the session manager (which keeps them in the keychain) and nowhere else.
  */
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import { DeviceOrganization, type LangwatchUser } from '../../../src-shared/domain/langwatch';
@@ -12,8 +13,15 @@ import { parseAnswer } from './schemas';
 import { restReasonDetails } from './server-reason';
 
 const BASE = '/api/auth/cli';
-/** Name the deployment shows next to the approved device. */
-const CLIENT_INFO = { name: 'LangWatch Ingestion Console' };
+/**
+ * The device fingerprint LangWatch keeps for its devices inventory: only `device_label`,
+ * `hostname`, `uname` and `platform` survive its schema (anything else is dropped), and an
+ * over-long value fails the whole exchange, so each is cut to the server's limit. No user
+ * name is sent: the label and host identify the device well enough.
+ */
+export function clientInfo(host: string = hostname()): { device_label: string; hostname: string; platform: string } {
+  return { device_label: 'LangWatch Ingestion Console', hostname: host.slice(0, 255), platform: process.platform.slice(0, 32) };
+}
 
 /** What the person needs to approve the device. `deviceCode` is a secret of this flow. */
 export interface DeviceFlowStart {
@@ -109,7 +117,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
         if (clock.now() > deadline) throw deviceExpired();
         let res: HttpResponse;
         try {
-          res = await post('/exchange', { device_code: args.deviceCode, client_info: CLIENT_INFO }, args.signal);
+          res = await post('/exchange', { device_code: args.deviceCode, client_info: clientInfo() }, args.signal);
         } catch (error) {
           if (error instanceof AppError && (error.code === 'network.offline' || error.code === 'network.timeout')) continue;
           throw error;
@@ -152,11 +160,12 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
       return toTokens(parseAnswer(WireTokens, json(res, `${BASE}/refresh`), `${BASE}/refresh`), defaultClock);
     },
 
-    /** Revokes the pair server-side; an already-invalid pair counts as revoked. */
+    /**
+     * Revokes the pair server-side, and with it the CLI key the sign-in minted. LangWatch reads
+     * only the body (an Authorization header revokes nothing), so both tokens go there.
+     */
     async logout(tokens: Pick<DeviceTokens, 'accessToken' | 'refreshToken'>, signal?: AbortSignal): Promise<void> {
-      const res = await post('/logout', { refresh_token: tokens.refreshToken }, signal, {
-        authorization: `Bearer ${tokens.accessToken}`,
-      });
+      const res = await post('/logout', { refresh_token: tokens.refreshToken, access_token: tokens.accessToken }, signal);
       if (res.status < 300 || res.status === 401) return;
       throw cliError(res, `${BASE}/logout`);
     },
@@ -211,7 +220,14 @@ export function cliError(res: HttpResponse, path: string): AppError {
     case 401:
       return new AppError('auth.session_expired', 'The read-only sign-in has expired. Sign in again.', details);
     case 402:
-      return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
+      // LangWatch refuses every governance route of a non-Enterprise organisation, the list too.
+      return new AppError(
+        'langwatch.enterprise_required',
+        path.endsWith('/ingest/sources')
+          ? 'This organisation needs the Enterprise plan of LangWatch for read-only access to its ingestion sources.'
+          : 'Source health needs an Enterprise plan.',
+        details,
+      );
     case 403:
       return new AppError('langwatch.forbidden', 'This sign-in may not read ingestion sources of this organisation.', details);
     case 404:

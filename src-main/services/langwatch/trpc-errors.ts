@@ -18,8 +18,11 @@ export interface TrpcErrorShape {
       code?: unknown;
       kind?: unknown;
       meta?: Record<string, unknown> | null;
+      /** The handled error's own status (a zod failure answers HTTP 400 with 422 here). */
+      httpStatus?: unknown;
       traceId?: unknown;
     } | null;
+    authored?: unknown;
   } | null;
 }
 
@@ -35,13 +38,20 @@ export function mapTrpcError(
   const data = shape.data ?? undefined;
   const handled = data?.error ?? null;
   const httpStatus = typeof data?.httpStatus === 'number' ? data.httpStatus : fallbackStatus;
-  const serverCode = str(handled?.code);
-  const meta = handled?.meta ?? {};
+  // `kind` is LangWatch's deprecated alias of `code`: older deployments may send only one.
+  const serverCode = str(handled?.code) ?? str(handled?.kind);
+  const meta = isRecord(handled?.meta) ? handled.meta : {};
   const details: Record<string, unknown> = { httpStatus, path: str(data?.path) ?? path };
   const traceId = str(data?.traceId) ?? str(handled?.traceId);
   if (traceId) details.traceId = traceId;
   if (str(data?.code)) details.trpcCode = data?.code;
   if (serverCode) details.serverCode = serverCode;
+  if (typeof handled?.httpStatus === 'number' && handled.httpStatus !== httpStatus) details.serverHttpStatus = handled.httpStatus;
+
+  // LangWatch answers its plan refusal (402) as FORBIDDEN over tRPC; the handled status says 402.
+  if (serverCode === 'enterprise_plan_required' || handled?.httpStatus === 402) {
+    return new AppError('langwatch.enterprise_required', 'This needs the Enterprise plan of LangWatch for this organisation.', details);
+  }
 
   if (httpStatus === 401) {
     return new AppError('auth.session_expired', 'Your LangWatch session has expired. Sign in again to continue.', details);
@@ -59,6 +69,17 @@ export function mapTrpcError(
       return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
     }
     const permission = str(meta.permission);
+    const denialReason = str(meta.denialReason);
+    const scope = isRecord(meta.scope) ? meta.scope : {};
+    if (denialReason === 'no-membership' && scope.type === 'team') {
+      // A teamId of another organisation, or of a team deleted since it was chosen.
+      return new AppError(
+        'langwatch.team_not_found',
+        'The team chosen for this source is not a team of this organisation any more (it was deleted, or belongs to another organisation). Pick another team, or none, and submit again.',
+        { ...details, denialReason, ...(str(scope.id) ? { teamId: str(scope.id) } : {}) },
+      );
+    }
+    if (denialReason) details.denialReason = denialReason;
     return new AppError(
       'langwatch.forbidden',
       permission

@@ -2,6 +2,7 @@
  * What a failed attempt means for the entry: retry later (and whether a create may have
  * reached the server anyway), wait for a sign-in, or stop as rejected with a human reason.
  */
+import type { Source } from '../../../src-shared/domain/langwatch';
 import { isAppError, type ErrorData } from '../../../src-shared/errors';
 
 /** The worker's reading of one failure. */
@@ -48,4 +49,27 @@ export function classifyFailure(error: unknown): FailureClass {
       // Any other 4xx (cap reached, permission denied, validation, not found, conflict...).
       return { kind: 'reject', error: data };
   }
+}
+
+/** Whether a failure is the bare 500 LangWatch answers for a taken name (among other faults). */
+export function mayBeNameTaken(error: unknown): boolean {
+  return isAppError(error) && error.code === 'langwatch.server_error' && error.details?.httpStatus === 500;
+}
+
+/**
+ * A create or rename refused because another source holds the name: a rejection the admin
+ * fixes by renaming, never a retry (LangWatch keeps archived sources' names forever).
+ */
+export function nameTakenFailure(name: string, holder: Pick<Source, 'id' | 'archivedAt'>): FailureClass {
+  const archived = holder.archivedAt !== null;
+  return {
+    kind: 'reject',
+    error: {
+      code: 'langwatch.name_taken',
+      message: archived
+        ? `The name "${name}" is still held by an archived source of this organisation (LangWatch keeps archived names). Rename this one and submit again.`
+        : `The name "${name}" is already used by another source of this organisation. Rename this one and submit again.`,
+      details: { reason: 'name_taken', sourceId: holder.id, archived },
+    },
+  };
 }

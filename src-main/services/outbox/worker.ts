@@ -13,10 +13,11 @@ import type { ConnectionService } from '../connection/types';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { retryDelayMs } from './backoff';
-import { classifyFailure } from './classify';
+import { findNameHolder } from '../langwatch/name-holder';
+import { classifyFailure, mayBeNameTaken, nameTakenFailure, type FailureClass } from './classify';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
 import type { OutboxStore } from './outbox-store';
-import { createSharedLister, matchLostCreate } from './reconcile';
+import { createSharedLister, matchLostCreate, RECONCILE_SKEW_MS } from './reconcile';
 import { submitEntry } from './submit';
 import { transition, type OutboxEvent } from './transitions';
 
@@ -72,7 +73,9 @@ const MAX_TIMER_MS = 60 * 60_000;
 export const MAX_CREATE_SERVER_ERRORS = 3;
 
 function repeatedServerError(entry: OutboxEntry, code: string): boolean {
-  return entry.kind === 'create' && code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
+  // Updates too: a rename onto a name held by an archived source this console never saw fails
+  // the same way, and would otherwise be retried forever.
+  return code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
 }
 
 /** Creates the worker (see {@link OutboxWorker}); `afterSubmit` records the local history. */
@@ -313,6 +316,29 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     }
   }
 
+  /**
+   * A 500 on a create or rename may be LangWatch's unique name index: look for the holder
+   * (live, or archived among the sources this console knows) before treating it as a retry.
+   */
+  async function nameTakenClass(entry: OutboxEntry, error: unknown): Promise<FailureClass | null> {
+    if (!mayBeNameTaken(error)) return null;
+    const knownIds = store.all().filter((e) => e.organizationId === entry.organizationId && e.sourceId).map((e) => e.sourceId!);
+    try {
+      const api = await options.connection.apiFor(entry.profileId);
+      const holder = await findNameHolder(api, {
+        organizationId: entry.organizationId, name: entry.name, exceptId: entry.sourceId, knownIds,
+        // A lost create made a source of this name after staging: that one is ours (reconciled).
+        createdBefore: entry.kind === 'create' ? Date.parse(entry.stagedAt) - RECONCILE_SKEW_MS : undefined,
+      });
+      // A live holder of a create's name is left to the lost-create reconcile (duplicate_name).
+      if (!holder || (entry.kind === 'create' && holder.archivedAt === null)) return null;
+      return nameTakenFailure(entry.name, holder);
+    } catch (lookupError) {
+      log.warn('could not check whether the name is taken', { stagedId: entry.id, error: lookupError });
+      return null;
+    }
+  }
+
   async function fail(id: string, error: unknown): Promise<void> {
     // Stopping aborts requests: the record stays `submitting`, and the next start resumes it
     // as possibly created (reconciled before any retry).
@@ -322,7 +348,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       log.error('outbox attempt failed after its entry moved on', { stagedId: id, error });
       return;
     }
-    const failure = classifyFailure(error);
+    const failure = (await nameTakenClass(current, error)) ?? classifyFailure(error);
     log.info('outbox attempt failed', { stagedId: id, outcome: failure.kind, code: failure.error.code });
     if (failure.kind === 'sign_in') {
       await apply(id, { type: 'needs_sign_in', error: failure.error });
@@ -337,7 +363,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
         error: {
           code: 'langwatch.server_error',
           message:
-            'LangWatch failed to create this source several times with an internal error, and it is not in the source list. ' +
+            (current.kind === 'create'
+              ? 'LangWatch failed to create this source several times with an internal error, and it is not in the source list. '
+              : 'LangWatch failed to save this change several times with an internal error. ') +
             'A common cause is a name already used by an archived source: rename it and resubmit, or retry later.',
           details: { reason: 'repeated_server_error', attempts: current.attempts },
         },

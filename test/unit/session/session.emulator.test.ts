@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEED } from '../../../emulator/index';
 import { AppError } from '../../../src-shared/errors';
 import { getSession } from '../../../src-main/services/langwatch/auth';
@@ -89,8 +89,8 @@ describe('session manager against the emulator', () => {
       }
       throw new Error('gave up');
     })();
-    await new Promise((r) => setTimeout(r, 100));
-    expect((await h.manager.getState(h.profileId)).kind).toBe('expired');
+    // Wait on the fact (the first failing call marks the session), not on a fixed sleep.
+    await vi.waitFor(async () => expect((await h.manager.getState(h.profileId)).kind).toBe('expired'), { timeout: 5_000 });
     expect(await h.secrets.get(`session:${h.profileId}`)).toBeNull();
     await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
     expect((await task).length).toBeGreaterThan(0);

@@ -159,6 +159,17 @@ describe('status monitor against the emulator (fake clock)', () => {
     await settle(m);
     expect(m.row(created.id)?.status).toBe('awaiting_first_event');
     const [pull] = await emu.control.pullNow(created.id);
+    if (emu.control.modes().puller === 'langwatch') {
+      // LangWatch's own puller (LW_EMULATOR_PULLER=langwatch) asks a path Anthropic does not
+      // serve: nothing arrives, the row stays awaiting_first_event and nothing is announced.
+      expect(pull).toMatchObject({ outcome: 'auth_error', httpStatus: 404 });
+      await clock.advance(5_000);
+      await settle(m);
+      expect(m.row(created.id)?.status).toBe('awaiting_first_event');
+      expect(named('sources.becameActive')).toEqual([]);
+      await api().archiveSource(ACME, created.id);
+      return;
+    }
     expect(pull?.outcome).toBe('ok');
     const changesBefore = named('sources.changed').length;
     await clock.advance(5_000);
