@@ -14,7 +14,7 @@ export const DEVICE_SIGN_IN_EFFECTS =
 
 /** A device session's source list answered 402: the plan, not the health, is what is missing. */
 export const SUPPORT_LIST_NEEDS_ENTERPRISE =
-  'This organisation needs the Enterprise plan for read-only (support) access: LangWatch answers device sign-ins with 402 on the source list. ' +
+  'This organisation needs the Enterprise plan for read-only access (support sign-in): LangWatch answers device sign-ins with 402 on the source list. ' +
   'Sign in as an organisation member with email or the browser instead, or upgrade the organisation.';
 
 /** The approval link, judged against the deployment address of the profile. */

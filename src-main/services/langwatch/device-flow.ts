@@ -220,14 +220,9 @@ export function cliError(res: HttpResponse, path: string): AppError {
     case 401:
       return new AppError('auth.session_expired', 'The read-only sign-in has expired. Sign in again.', details);
     case 402:
-      // LangWatch refuses every governance route of a non-Enterprise organisation, the list too.
-      return new AppError(
-        'langwatch.enterprise_required',
-        path.endsWith('/ingest/sources')
-          ? 'This organisation needs the Enterprise plan of LangWatch for read-only access to its ingestion sources.'
-          : 'Source health needs an Enterprise plan.',
-        details,
-      );
+      // LangWatch refuses every governance route of a non-Enterprise organisation, the list too;
+      // cli-rest.ts words the list's 402 (the plan, not the health, is what is missing).
+      return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
     case 403:
       return new AppError('langwatch.forbidden', 'This sign-in may not read ingestion sources of this organisation.', details);
     case 404:
