@@ -1,4 +1,5 @@
-import { app, BrowserWindow, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, Notification, session, shell } from 'electron';
+import { productionMenuTemplate } from './app-menu';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { electronBrowserSignIn, signInContents } from './browser-sign-in';
@@ -17,6 +18,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 const config = resolveRuntimeConfig(process.env, process.argv, app.getPath('userData'));
 if (config.userDataDir !== app.getPath('userData')) app.setPath('userData', config.userDataDir);
 
+// A packaged build is production: no DevTools, a minimal menu. Unpackaged runs (dev, tests) keep them.
+const build = { production: app.isPackaged };
+
 let mainWindow: BrowserWindow | null = null;
 const rendererFile = join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererFile).toString();
@@ -32,6 +36,7 @@ hardenWebContents(app, { rendererUrl, isSignInContents: (id) => signInContents.h
 
 app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
+  if (build.production) Menu.setApplicationMenu(Menu.buildFromTemplate(productionMenuTemplate(process.platform, app.name)));
 
   const services = await createServices({
     config,
@@ -39,7 +44,7 @@ app.whenReady().then(async () => {
     ports: {
       // The URL was validated by the caller (http(s), on the deployment's origin).
       openExternal: (url) => shell.openExternal(url),
-      browserSignIn: (request) => electronBrowserSignIn(request, mainWindow),
+      browserSignIn: (request) => electronBrowserSignIn(request, mainWindow, build),
     },
   });
   const dispatcher = createDispatcher({
@@ -60,7 +65,7 @@ app.whenReady().then(async () => {
     new Notification({ title: 'Source is active', body: `"${sourceName}" received its first events.` }).show();
   });
 
-  mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'));
+  mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'), build);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -19,11 +19,15 @@ describe('browser sign-in window under a stand-in for Electron', () => {
     for (const p of report.partitions) {
       expect(p.partition).toMatch(/^lw-signin-[0-9a-f]{16}$/); // no `persist:` prefix: memory only
     }
-    expect(new Set(report.partitions.map((p: { partition: string }) => p.partition)).size).toBe(2);
+    expect(new Set(report.partitions.map((p: { partition: string }) => p.partition)).size).toBe(3);
     expect(report.permission).toBe(false);
     expect(report.trackedWhileOpen).toBe(true);
     expect(report.trackedAfter).toBe(0);
     expect(report.firstClosed).toBe(true);
-    expect(report.cleared).toBe(2);
+    expect(report.cleared).toBe(3);
+    // https deployment: no plain-http hop, and a cookie without Secure is not taken.
+    expect(report.httpsHops).toEqual({ httpRedirect: true, httpNavigate: true, fileNavigate: true, httpsRedirect: false });
+    expect(report.settledOnInsecure).toBe(false);
+    expect(report.securePair).toBe('__Secure-better-auth.session_token=secure-one');
   });
 });
