@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
 import { createKeytarSecretStore } from './secrets/keytar-store';
 import { createMemorySecretStore } from './secrets/memory-store';
+import { rememberingSecretStore } from './secrets/remembering-store';
 import { createSettingsService, type SettingsService } from './settings/settings';
 import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
@@ -76,8 +77,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const logsDir = join(config.userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
-  const secrets =
-    opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') }));
+  // Every value stored or read back becomes a known secret, redacted by value at every boundary.
+  const secrets = rememberingSecretStore(
+    opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') })),
+  );
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
   const profiles = createProfiles({ file: join(config.userDataDir, 'profiles.json'), log, clock });
