@@ -5,9 +5,11 @@ import { systemClock, type Clock } from './clock';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
-import { createKeytarSecretStore } from './secrets/keytar-store';
+import { createKeytarSecretStore, type KeytarModule } from './secrets/keytar-store';
 import { createMemorySecretStore } from './secrets/memory-store';
 import { rememberingSecretStore } from './secrets/remembering-store';
+import { selfCheckAccount } from './secrets/accounts';
+import { openInstanceSecrets } from './secrets/instance-secrets';
 import { createSettingsService, type SettingsService } from './settings/settings';
 import { createConnection, type Connection } from './connection/connection';
 import { createProfiles, type Profiles } from './profiles/profiles';
@@ -28,6 +30,8 @@ export interface ServicesOptions {
   clock?: Clock;
   /** Injected by tests that share one store across restarts; otherwise chosen by config. */
   secrets?: SecretStore;
+  /** Test seam of the keychain backend: how keytar is obtained (a stand-in that fails like it, or a shared fake). */
+  loadKeytar?: () => KeytarModule;
   /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
   ports?: Partial<ConnectPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
@@ -78,8 +82,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const logsDir = join(config.userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
   // Every value stored or read back becomes a known secret, redacted by value at every boundary.
+  // The OS keychain is shared by every console on the desktop: this one sees only its own
+  // namespace. An injected store (tests, benchmarks) is already the caller's own.
   const secrets = rememberingSecretStore(
-    opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') })),
+    opts.secrets ??
+      (config.secretBackend === 'memory'
+        ? createMemorySecretStore()
+        : await openInstanceSecrets({ raw: createKeytarSecretStore({ log: log.child('secrets'), loadKeytar: opts.loadKeytar }), userDataDir: config.userDataDir, log: log.child('secrets') })),
   );
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
@@ -192,7 +201,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     sources,
     paths: { userDataDir: config.userDataDir, logsDir },
     async checkKeychain() {
-      const account = `selfcheck:${randomBytes(6).toString('hex')}`;
+      const account = selfCheckAccount();
       const probe = randomBytes(16).toString('hex');
       const started = performance.now();
       await secrets.set(account, probe);
