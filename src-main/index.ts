@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, session, shell } from 'electron';
 import { productionMenuTemplate } from './app-menu';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { registerIpc } from './ipc/register';
 import { resolveRuntimeConfig } from './runtime-config';
 import { createConsoleWindow, hardenSession, hardenWebContents } from './security';
 import { createServices } from './services/create-services';
+import { redactSecrets } from './services/logging/redact';
 
 // Thin Electron glue: lifecycle, the one window, hardening. Everything else is plain Node in
 // services/ and ipc/, tested without Electron.
@@ -76,6 +77,11 @@ app.whenReady().then(async () => {
   app.on('before-quit', () => {
     void services.close();
   });
+}).catch((error: unknown) => {
+  // Never a silent exit: whatever stopped the start is said before the app goes.
+  const message = redactSecrets(error instanceof Error ? error.message : String(error));
+  dialog.showErrorBox('LangWatch Ingestion Console could not start', `${message}\n\nThe log file in the console's user-data folder has the details.`);
+  app.exit(1);
 });
 
 app.on('window-all-closed', () => app.quit());

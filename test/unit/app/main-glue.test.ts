@@ -48,11 +48,30 @@ describe('built main process under a stand-in for Electron', () => {
       rmSync(packagedDir, { recursive: true, force: true });
     }
   });
+
+  it('with no D-Bus (real keytar, bus address pointing nowhere) the window opens and says what is missing', () => {
+    const noBusDir = mkdtempSync(join(tmpdir(), 'lw-main-glue-nobus-'));
+    try {
+      const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...env } = process.env;
+      const report = runMain(noBusDir, { LW_SECRET_BACKEND: '', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lw-no-bus' }, env);
+      expect(report.errorBox).toBeNull();
+      expect(report.shown).toBe(true);
+      expect(report.info.ok).toBe(true);
+      expect(report.info.value.secretBackend).toBe('keychain');
+      const keychain = report.info.value.problems.find((p: { area: string }) => p.area === 'keychain');
+      expect(keychain).toMatchObject({ code: 'keychain.unavailable' });
+      expect(keychain.message).toMatch(/D-Bus|Secret Service/);
+      expect(keychain.message).toMatch(/gnome-keyring/);
+      expect(keychain.message).toMatch(/staging keys is disabled/);
+    } finally {
+      rmSync(noBusDir, { recursive: true, force: true });
+    }
+  });
 });
 
-function runMain(userDataDir: string, env: Record<string, string>) {
+function runMain(userDataDir: string, env: Record<string, string>, baseEnv: NodeJS.ProcessEnv = process.env) {
   const out = execFileSync(process.execPath, [join(__dirname, 'fixtures/main-with-fake-electron.cjs')], {
-    env: { ...process.env, LW_TEST_MODE: '1', LW_USER_DATA_DIR: userDataDir, LW_SECRET_BACKEND: 'memory', LW_LANGWATCH_URL: 'http://127.0.0.1:9', LW_ANTHROPIC_URL: 'http://127.0.0.1:9', ...env },
+    env: { ...baseEnv, LW_TEST_MODE: '1', LW_USER_DATA_DIR: userDataDir, LW_SECRET_BACKEND: 'memory', LW_LANGWATCH_URL: 'http://127.0.0.1:9', LW_ANTHROPIC_URL: 'http://127.0.0.1:9', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
