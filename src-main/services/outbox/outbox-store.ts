@@ -27,6 +27,8 @@ export interface OutboxStore {
   put(...entries: OutboxEntry[]): Promise<void>;
   /** Replaces an entry in memory; it reaches the disk with the next write. */
   putLater(entry: OutboxEntry): void;
+  /** Takes back an entry whose first write failed (disk full): it was never staged. */
+  drop(id: string): void;
 }
 
 /** Creates the store for `<userDataDir>/outbox.json`. */
@@ -98,6 +100,9 @@ export function createOutboxStore(options: { userDataDir: string; log: Logger; c
     damaged: () => damaged,
     get: (id) => entries.get(id),
     all: () => [...entries.values()],
+    drop(id) {
+      entries.delete(id);
+    },
     putLater(entry) {
       entries.set(entry.id, OutboxFileEntryCheck(entry));
     },

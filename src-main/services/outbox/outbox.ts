@@ -158,6 +158,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     try {
       await store.put(entry);
     } catch (error) {
+      // Not durably staged (e.g. a full disk): no entry may linger in memory to be sent later.
+      store.drop(id);
       if (key) await secrets.delete(stagedAccount(id)).catch(() => undefined);
       throw error;
     }
