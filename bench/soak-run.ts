@@ -31,7 +31,8 @@ export interface SoakEmulator {
   anthropicUrl: string;
   addFault(spec: Record<string, unknown>): Promise<unknown>;
   clearFaults(): Promise<unknown>;
-  setOffline(offline: boolean, forMs: number): Promise<unknown>;
+  /** Takes the LangWatch side offline for `forMs` real ms (it comes back by itself). */
+  goOffline(forMs: number): Promise<unknown>;
 }
 
 /** Options of {@link runSoak}. */
@@ -106,11 +107,26 @@ function sample(hour: number, gc: () => void): SoakSample {
   return { hour, rss: usage.rss, heapUsed: usage.heapUsed, handles: process.getActiveResourcesInfo().length };
 }
 
+// `/api/` (tRPC, auth, REST), not `*`: the emulator's own control surface must keep answering.
 const FAULTS: Array<Record<string, unknown>> = [
-  { route: '*', side: 'langwatch', kind: 'error5xx', status: 503, probability: 0.3 },
-  { route: '*', side: 'langwatch', kind: 'resetBefore', probability: 0.3 },
-  { route: '*', side: 'langwatch', kind: 'rateLimit', retryAfterSec: 30, probability: 0.5 },
+  { route: '/api/', side: 'langwatch', kind: 'error5xx', status: 503, probability: 0.3 },
+  { route: '/api/', side: 'langwatch', kind: 'resetBefore', probability: 0.3 },
+  { route: '/api/', side: 'langwatch', kind: 'rateLimit', retryAfterSec: 30, probability: 0.5 },
 ];
+const OFFLINE_HOURS = 1 / 6;
+
+/** Calls the emulator until it answers (its control surface is down too while it is offline). */
+async function untilAnswered(what: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await what();
+      return;
+    } catch (error) {
+      if (attempt >= 100) throw error;
+      await sleep(100);
+    }
+  }
+}
 
 /** Runs the soak; throws when something was lost. */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
@@ -169,13 +185,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (faultUntil === null && hour >= nextFault) {
         nextFault += 2;
         const kind = faultWindows % (FAULTS.length + 1);
-        if (kind === FAULTS.length) await emu.setOffline(true, (10 * 60_000) / speed);
-        else await emu.addFault(FAULTS[kind]!);
-        faultUntil = hour + 1 / 6;
+        // Going offline may cut the very connection that asked for it: that answer is not needed.
+        if (kind === FAULTS.length) await emu.goOffline((OFFLINE_HOURS * HOUR) / speed).catch(() => undefined);
+        else await untilAnswered(() => emu.addFault(FAULTS[kind]!));
+        faultUntil = hour + OFFLINE_HOURS;
         faultWindows++;
       }
       if (faultUntil !== null && hour >= faultUntil) {
-        await emu.clearFaults();
+        await untilAnswered(() => emu.clearFaults());
         faultUntil = null;
       }
       if (hour >= nextSample) {
@@ -187,8 +204,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
 
     // The day is over: the faults go, the outbox drains, every key must have become a source.
-    await emu.clearFaults();
-    await emu.setOffline(false, 0);
+    await untilAnswered(() => emu.clearFaults());
     const settled = Date.now() + 60_000;
     const open = () => services.outbox.list().filter((e) => e.state !== 'submitted');
     while (open().length > 0 && Date.now() < settled) {

@@ -27,7 +27,7 @@ try {
       anthropicUrl: emu.anthropicUrl,
       addFault: (spec) => emu.control('faults.add', spec),
       clearFaults: () => emu.control('faults.clear'),
-      setOffline: (offline, forMs) => emu.control('setOffline', offline, offline ? { which: 'langwatch', forMs } : {}),
+      goOffline: (forMs) => emu.control('setOffline', true, { which: 'langwatch', forMs }),
     },
     organizationId: ACME,
     email: SEED.users.admin.email,

@@ -1,11 +1,14 @@
 import { useAppStore } from '../stores/app-store';
 
+// One empty list for every render: a fresh `[]` from a selector would re-render forever.
+const NONE: never[] = [];
+
 /**
  * What went wrong at start, said at the top of every view: the keychain missing (with its fix
  * and a button to check again once fixed), a damaged file moved aside. Never a silent start.
  */
 export function StartupProblems() {
-  const problems = useAppStore((s) => s.info?.problems ?? []);
+  const problems = useAppStore((s) => s.info?.problems ?? NONE);
   const recheck = useAppStore((s) => s.recheckKeychain);
   const rechecking = useAppStore((s) => s.rechecking);
   if (problems.length === 0) return null;

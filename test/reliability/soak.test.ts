@@ -27,7 +27,7 @@ describe('soak (short)', () => {
         anthropicUrl: emu.anthropicUrl,
         addFault: async (spec) => emu.control.faults.add(spec as unknown as FaultSpec),
         clearFaults: async () => emu.control.faults.clear(),
-        setOffline: (offline, forMs) => emu.control.setOffline(offline, offline ? { which: 'langwatch', forMs } : undefined),
+        goOffline: (forMs) => emu.control.setOffline(true, { which: 'langwatch', forMs }),
       },
       organizationId: ACME,
       email: SEED.users.admin.email,

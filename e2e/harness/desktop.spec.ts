@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { SEED } from '../../emulator';
+import { createKeytarSecretStore, type KeytarModule } from '../../src-main/services/secrets/keytar-store';
+import { expect, test } from './fixtures';
+import { composeSource, outboxEntry } from './outbox-helpers';
+
+const ACME = SEED.orgs.enterprise.id;
+
+/** keytar as it fails on a desktop session without D-Bus. */
+function keytarWithoutDbus(): KeytarModule {
+  const fail = async (): Promise<never> => {
+    throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+  };
+  return { getPassword: fail, setPassword: fail, deletePassword: fail, findCredentials: fail };
+}
+
+test.describe('surviving the desktop', () => {
+  test('no D-Bus / Secret Service at start: the window opens, says what is missing and how to fix it; staging is disabled', async ({ openHarness }) => {
+    const harness = await openHarness({ secrets: createKeytarSecretStore({ loadKeytar: keytarWithoutDbus }) });
+    const { page } = harness;
+    await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
+    const banner = page.getByTestId('startup-problems');
+    await expect(banner).toContainText('The system keychain is not available');
+    await expect(banner).toContainText('D-Bus');
+    await expect(banner).toContainText('sudo apt install gnome-keyring');
+    await expect(banner).toContainText('staging keys is disabled');
+    await expect(page.getByTestId('recheck-keychain')).toBeVisible();
+
+    // Status stays viewable (a sign-in held in memory); the composer says staging is off.
+    await harness.signIn('admin');
+    await page.locator('#nav-compose').click();
+    await expect(page.getByTestId('compose-keychain-missing')).toBeVisible();
+    await expect(page.getByTestId('key-input')).toHaveCount(0);
+  });
+
+  test('a server that echoes the key, cookie and password: none of it reaches the renderer, files or logs', async ({ openHarness, emulator, secrets }) => {
+    // A key of a shape no pattern knows: only redaction by value can catch its echo.
+    const typedKey = `vault:${randomBytes(16).toString('hex')}`;
+    secrets.register(typedKey);
+    const harness = await openHarness();
+    await harness.signIn('admin');
+    await harness.services.connection.selectOrganization(ACME);
+    await harness.services.settings.update({ autoPreflight: false });
+    const { page } = harness;
+
+    emulator.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'echoSecrets', status: 400 });
+    const stagedId = await composeSource(page, { name: 'Echoed key', key: typedKey });
+    const row = await outboxEntry(page, stagedId);
+    await expect(row).toHaveAttribute('data-state', 'rejected');
+    // The server's echo reached the renderer with the key taken out of it.
+    await expect.poll(() => harness.rendererTrafficText().includes('[REDACTED]')).toBe(true);
+
+    emulator.control.faults.add({ route: '/v1', side: 'anthropic', kind: 'echoSecrets', status: 401 });
+    const profileId = harness.services.connection.state().activeProfileId!;
+    const answer = await page.evaluate(([p, k]) => window.__lwInvoke('keys.checkTyped', { profileId: p, key: k }), [profileId, typedKey] as const);
+    expect(JSON.stringify(answer)).not.toContain(typedKey);
+    emulator.control.faults.add({ route: 'ingestionSources.*', side: 'langwatch', kind: 'echoSecrets', status: 400, times: 2 });
+    await page.evaluate(() => window.__lwInvoke('sources.refreshNow', {}));
+    // The automatic leak scan then searches the key, the cookie and the password everywhere.
+  });
+});
