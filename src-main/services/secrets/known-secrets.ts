@@ -65,6 +65,28 @@ function formsOf(value: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
 }
 
+/** The shortest start of a secret worth hiding when a text was cut in the middle of it. */
+const MIN_CUT_PREFIX = 8;
+const ELLIPSIS = /(?:…|\.\.\.)$/;
+const PUBLIC_HEAD = /^(?:sk-ant-[a-z]+\d*-|[!#$%&'*+\-.^_`|~0-9A-Za-z]+=)/;
+
+/**
+ * A text cut to a length (a long server message truncated before it was stored) can end in
+ * the first part of a secret, which no whole-value match finds: that tail goes too.
+ */
+function redactCutTail(text: string, forms: readonly string[]): string {
+  const ellipsis = ELLIPSIS.exec(text)?.[0] ?? '';
+  const body = text.slice(0, text.length - ellipsis.length);
+  for (const form of forms) {
+    // A public head (`sk-ant-api01-`, a cookie's `name=`) says nothing: the cut must reach past it.
+    const head = PUBLIC_HEAD.exec(form)?.[0].length ?? 0;
+    for (let k = Math.min(form.length - 1, body.length); k >= head + MIN_CUT_PREFIX; k--) {
+      if (body.endsWith(form.slice(0, k))) return `${body.slice(0, body.length - k)}${REDACTED_VALUE}${ellipsis}`;
+    }
+  }
+  return text;
+}
+
 function safeDecode(text: string): string | undefined {
   try {
     return decodeURIComponent(text);
@@ -96,8 +118,9 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
 
   function redactText(text: string): string {
     let out = text;
-    for (const form of currentForms()) if (out.includes(form)) out = out.split(form).join(REDACTED_VALUE);
-    return out;
+    const all = currentForms();
+    for (const form of all) if (out.includes(form)) out = out.split(form).join(REDACTED_VALUE);
+    return redactCutTail(out, all);
   }
 
   function walk(value: unknown, depth: number): unknown {
@@ -131,7 +154,8 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       if (all.length === 0 || value === undefined) return value;
       // One serialisation to decide; the walk (a copy) only when a secret is really there.
       const text = typeof value === 'string' ? value : JSON.stringify(value);
-      if (text === undefined || !all.some((form) => text.includes(form) || text.includes(JSON.stringify(form).slice(1, -1)))) return value;
+      // The start of each form is enough to decide: a secret cut short (see redactCutTail) counts too.
+      if (text === undefined || !all.some((form) => text.includes(form.slice(0, MIN_CUT_PREFIX)) || text.includes(JSON.stringify(form).slice(1, -1)))) return value;
       return walk(value, 0) as T;
     },
     size: () => currentForms().length,

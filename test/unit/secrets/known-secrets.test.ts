@@ -24,6 +24,20 @@ describe('known secrets (redaction by value)', () => {
     expect(out).toBe('a [REDACTED] b [REDACTED] c [REDACTED] d [REDACTED] e [REDACTED]');
   });
 
+  it('a text cut in the middle of a secret (a truncated server message) loses that tail too', () => {
+    const reg = createKnownSecrets();
+    const key = 'vault-0123456789abcdef0123456789abcdef';
+    reg.remember(key);
+    expect(reg.redactText(`Received: ${key.slice(0, 20)}…`)).toBe('Received: [REDACTED]…');
+    expect(reg.redactText(`Received: ${key.slice(0, 20)}`)).toBe('Received: [REDACTED]');
+    expect(reg.redactDeep({ message: `echo ${key.slice(0, 12)}...` })).toEqual({ message: 'echo [REDACTED]...' });
+    // Too short a start stays (it could be any word), and so does a key's public prefix alone.
+    expect(reg.redactText('ends with vault-0')).toBe('ends with vault-0');
+    reg.remember('sk-ant-api01-abcdefghijklmnop');
+    expect(reg.redactText('a key starts with sk-ant-api01-abc')).toBe('a key starts with sk-ant-api01-abc');
+    expect(reg.redactText('cut: sk-ant-api01-abcdefgh…')).toBe('cut: [REDACTED]…');
+  });
+
   it('deep values: a copy only when a secret is there; the value itself otherwise', () => {
     const reg = createKnownSecrets();
     reg.remember('s3cret-value');
