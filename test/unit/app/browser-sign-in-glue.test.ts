@@ -16,6 +16,8 @@ describe('browser sign-in window under a stand-in for Electron', () => {
     expect(report.loadedUrl).toBe('http://127.0.0.1:5560/auth/signin?callbackUrl=%2F');
     expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
     expect(report.webPreferences).not.toHaveProperty('preload');
+    // Called without a build (as a packaged app would pass it): no DevTools on the sign-in page.
+    expect(report.webPreferences.devTools).toBe(false);
     for (const p of report.partitions) {
       expect(p.partition).toMatch(/^lw-signin-[0-9a-f]{16}$/); // no `persist:` prefix: memory only
     }
