@@ -6,17 +6,24 @@ import { composeSource, outboxEntry } from './outbox-helpers';
 
 const ACME = SEED.orgs.enterprise.id;
 
-/** keytar as it fails on a desktop session without D-Bus. */
-function keytarWithoutDbus(): KeytarModule {
-  const fail = async (): Promise<never> => {
-    throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+/** keytar over a Map that fails, while `down.now` is true, as it does on a desktop session without D-Bus. */
+function keytarWithoutDbus(down: { now: boolean }): KeytarModule {
+  const entries = new Map<string, string>();
+  const guard = () => {
+    if (down.now) throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
   };
-  return { getPassword: fail, setPassword: fail, deletePassword: fail, findCredentials: fail };
+  return {
+    getPassword: async (_s, account) => (guard(), entries.get(account) ?? null),
+    setPassword: async (_s, account, password) => void (guard(), entries.set(account, password)),
+    deletePassword: async (_s, account) => (guard(), entries.delete(account)),
+    findCredentials: async () => (guard(), [...entries].map(([account, password]) => ({ account, password }))),
+  };
 }
 
 test.describe('surviving the desktop', () => {
   test('no D-Bus / Secret Service at start: the window opens, says what is missing and how to fix it; staging is disabled', async ({ openHarness }) => {
-    const harness = await openHarness({ secrets: createKeytarSecretStore({ loadKeytar: keytarWithoutDbus }) });
+    const down = { now: true };
+    const harness = await openHarness({ secrets: createKeytarSecretStore({ loadKeytar: () => keytarWithoutDbus(down) }) });
     const { page } = harness;
     await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
     const banner = page.getByTestId('startup-problems');
@@ -31,6 +38,12 @@ test.describe('surviving the desktop', () => {
     await page.locator('#nav-compose').click();
     await expect(page.getByTestId('compose-keychain-missing')).toBeVisible();
     await expect(page.getByTestId('key-input')).toHaveCount(0);
+
+    // The person fixes it and checks again: the banner goes, staging is back.
+    down.now = false;
+    await page.getByTestId('recheck-keychain').click();
+    await expect(page.getByTestId('startup-problems')).toHaveCount(0);
+    await expect(page.getByTestId('key-input')).toBeVisible();
   });
 
   test('a server that echoes the key, cookie and password: none of it reaches the renderer, files or logs', async ({ openHarness, emulator }) => {
