@@ -70,6 +70,12 @@ const MIN_CUT_PREFIX = 8;
 const ELLIPSIS = /(?:…|\.\.\.)$/;
 const PUBLIC_HEAD = /^(?:sk-ant-[a-z]+\d*-|[!#$%&'*+\-.^_`|~0-9A-Za-z]+=)/;
 
+/** The shortest start of `form` that counts as the secret: past its public head, plus a few characters. */
+function cutProbe(form: string): string {
+  const head = PUBLIC_HEAD.exec(form)?.[0].length ?? 0;
+  return form.slice(0, head + MIN_CUT_PREFIX);
+}
+
 /**
  * A text cut to a length (a long server message truncated before it was stored) can end in
  * the first part of a secret, which no whole-value match finds: that tail goes too.
@@ -79,9 +85,12 @@ function redactCutTail(text: string, forms: readonly string[]): string {
   const body = text.slice(0, text.length - ellipsis.length);
   for (const form of forms) {
     // A public head (`sk-ant-api01-`, a cookie's `name=`) says nothing: the cut must reach past it.
-    const head = PUBLIC_HEAD.exec(form)?.[0].length ?? 0;
-    for (let k = Math.min(form.length - 1, body.length); k >= head + MIN_CUT_PREFIX; k--) {
-      if (body.endsWith(form.slice(0, k))) return `${body.slice(0, body.length - k)}${REDACTED_VALUE}${ellipsis}`;
+    const probe = cutProbe(form);
+    if (probe === form) continue; // too short to be cut and still recognisable
+    // Only a start of the form that runs to the very end counts: search back from the end (native, linear).
+    const earliest = body.length - form.length + 1;
+    for (let at = body.lastIndexOf(probe); at >= 0 && at >= earliest; at = at > 0 ? body.lastIndexOf(probe, at - 1) : -1) {
+      if (form.startsWith(body.slice(at))) return `${body.slice(0, at)}${REDACTED_VALUE}${ellipsis}`;
     }
   }
   return text;
@@ -155,7 +164,7 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       // One serialisation to decide; the walk (a copy) only when a secret is really there.
       const text = typeof value === 'string' ? value : JSON.stringify(value);
       // The start of each form is enough to decide: a secret cut short (see redactCutTail) counts too.
-      if (text === undefined || !all.some((form) => text.includes(form.slice(0, MIN_CUT_PREFIX)) || text.includes(JSON.stringify(form).slice(1, -1)))) return value;
+      if (text === undefined || !all.some((form) => text.includes(cutProbe(form)) || text.includes(JSON.stringify(form).slice(1, -1)))) return value;
       return walk(value, 0) as T;
     },
     size: () => currentForms().length,
