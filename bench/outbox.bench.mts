@@ -22,6 +22,7 @@ import { createLangwatchApi } from '../src-main/services/langwatch/api';
 import { signInWithEmail } from '../src-main/services/langwatch/auth';
 import { createNullLogger } from '../src-main/services/logging/test-loggers';
 import { createKeytarSecretStore } from '../src-main/services/secrets/keytar-store';
+import { namespacedSecretStore } from '../src-main/services/secrets/namespaced-store';
 import { KEYCHAIN_SERVICE } from '../src-main/services/secrets/secret-store';
 import { systemClock } from '../src-main/services/clock';
 import { createOutbox } from '../src-main/services/outbox/outbox';
@@ -48,7 +49,10 @@ const CONCURRENCY = 4;
 const emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
 const { admin } = SEED.users;
 const cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password })).cookie;
-const rawSecrets = process.env.BENCH_MEMORY_SECRETS ? (await import('../src-main/services/secrets/memory-store')).createMemorySecretStore() : createKeytarSecretStore();
+// A namespace of this run: the outboxes' start-up sweeps can only reach the bench's own accounts.
+const rawSecrets = process.env.BENCH_MEMORY_SECRETS
+  ? (await import('../src-main/services/secrets/memory-store')).createMemorySecretStore()
+  : namespacedSecretStore(createKeytarSecretStore(), `bench-outbox-${process.pid}`);
 const prof: Record<string, number> = {};
 const timed = <T,>(k: string, p: Promise<T>) => { const s = performance.now(); return p.finally(() => { prof[k] = (prof[k] ?? 0) + performance.now() - s; }); };
 const secrets = process.env.BENCH_PROF ? { set: (a: string, v: string) => timed('set', rawSecrets.set(a, v)), get: (a: string) => timed('get', rawSecrets.get(a)), delete: (a: string) => timed('delete', rawSecrets.delete(a)), listAccounts: () => timed('list', rawSecrets.listAccounts()) } : rawSecrets;

@@ -27,6 +27,7 @@ export type FaultSpec = FaultBase & (
   | { kind: 'malformedJson' }
   | { kind: 'slowBody'; chunkBytes?: number; chunkDelayMs?: number }
   | { kind: 'htmlError'; status?: number }
+  | { kind: 'echoSecrets'; status?: number }
 );
 export type FaultKind = FaultSpec['kind'];
 export interface ActiveFault { id: string; spec: FaultSpec; fired: number }
@@ -126,6 +127,40 @@ function jsonError(side: Side, pathname: string, status: number, kind: 'internal
   return procs.length > 1 || pathname.includes(',') ? procs.map(one) : one(procs[0] ?? '');
 }
 
+/** Everything secret a request carried: key/auth/cookie headers, the query and the body (keys, passwords). */
+async function echoOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const h = req.headers;
+  const parts = [h['x-api-key'], h.cookie, h.authorization, new URL(req.url ?? '/', 'http://x').search, Buffer.concat(chunks).toString('utf8')];
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' | ');
+}
+
+/**
+ * A hostile server that echoes what it received (the key, the cookie, the password) in every
+ * place a client might keep: message, field errors, path, traceId, error.type, request-id,
+ * Location and rate-limit headers. Header values keep only what a header may carry.
+ */
+function echoAnswer(side: Side, path: string, status: number, echo: string): { body: unknown; headers: Record<string, string> } {
+  const headerSafe = echo.replace(/[^\x20-\x7e]/g, '').slice(0, 4000);
+  if (side === 'anthropic') {
+    return {
+      body: { type: 'error', error: { type: `invalid_request_error ${echo}`, message: `Received: ${echo}` } },
+      headers: {
+        'request-id': headerSafe, location: `https://evil.example/?echo=${encodeURIComponent(echo)}`,
+        'anthropic-ratelimit-requests-remaining': headerSafe, 'anthropic-ratelimit-requests-reset': headerSafe, 'retry-after': '1',
+      },
+    };
+  }
+  const procs = trpcProcedures(path);
+  if (!procs) return { body: { error: echo, error_description: `Received: ${echo}`, message: echo }, headers: { 'x-echo': headerSafe } };
+  const one = (): unknown => ({ error: { json: {
+    message: `Invalid input: ${echo}`, code: -32600,
+    data: { code: 'BAD_REQUEST', httpStatus: status, path: echo, error: echo, authored: true, traceId: echo,
+      zodError: { formErrors: [echo], fieldErrors: { name: [echo], credentials: [echo] } } } } } });
+  return { body: procs.length > 1 || path.includes(',') ? procs.map(one) : one(), headers: { 'x-echo': headerSafe } };
+}
+
 /** Wraps a handler with fault injection; `log` receives the final status (or 0 for a reset). */
 export function withFaults(
   faults: Faults, side: Side,
@@ -166,6 +201,11 @@ export function withFaults(
         case 'htmlError': {
           const status = terminal.status ?? 502;
           return send(status, 'text/html; charset=utf-8', `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`);
+        }
+        case 'echoSecrets': {
+          const status = terminal.status ?? 400;
+          const { body, headers } = echoAnswer(side, path, status, await echoOf(req));
+          return send(status, 'application/json', JSON.stringify(body), headers);
         }
         case 'malformedJson':
           return send(200, 'application/json', side === 'anthropic' ? '{"data":[{"id":"activity_' : '{"result":{"data":{"json":[{"id":"src_');

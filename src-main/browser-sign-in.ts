@@ -6,6 +6,7 @@
 import { BrowserWindow, session, type BrowserWindow as BrowserWindowType } from 'electron';
 import { randomBytes } from 'node:crypto';
 import { watchForSessionCookie } from './services/connect/cookie-watch';
+import { isSignInNavigationAllowed } from './services/connect/sign-in-navigation';
 import type { BrowserSignInRequest } from './services/connect/ports';
 
 /** The partition of one sign-in: no `persist:` prefix, so nothing of it ever reaches the disk. */
@@ -20,7 +21,11 @@ export const signInContents = new Set<number>();
  * Opens the sign-in window on `<baseUrl>/auth/signin?callbackUrl=/`, resolves with the session
  * cookie pair as soon as it appears (then closes the window), or null when the person closes it.
  */
-export async function electronBrowserSignIn(request: BrowserSignInRequest, parent?: BrowserWindowType | null): Promise<string | null> {
+export async function electronBrowserSignIn(
+  request: BrowserSignInRequest,
+  parent?: BrowserWindowType | null,
+  build: { production: boolean } = { production: true },
+): Promise<string | null> {
   const partition = signInPartition();
   const ses = session.fromPartition(partition, { cache: false });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -42,10 +47,17 @@ export async function electronBrowserSignIn(request: BrowserSignInRequest, paren
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !build.production,
     },
   });
   signInContents.add(win.webContents.id);
   const contentsId = win.webContents.id;
+  // An https deployment's sign-in never continues over plain http (link or server redirect).
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    if (!isSignInNavigationAllowed(url, request.baseUrl)) event.preventDefault();
+  };
+  win.webContents.on('will-navigate', guard);
+  win.webContents.on('will-redirect', guard);
   const closed = new Promise<void>((resolve) => win.once('closed', () => resolve()));
   const pair = watchForSessionCookie({
     baseUrl: request.baseUrl,

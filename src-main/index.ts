@@ -1,4 +1,5 @@
-import { app, BrowserWindow, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, session, shell } from 'electron';
+import { productionMenuTemplate } from './app-menu';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { electronBrowserSignIn, signInContents } from './browser-sign-in';
@@ -8,6 +9,7 @@ import { registerIpc } from './ipc/register';
 import { resolveRuntimeConfig } from './runtime-config';
 import { createConsoleWindow, hardenSession, hardenWebContents } from './security';
 import { createServices } from './services/create-services';
+import { redactSecrets } from './services/logging/redact';
 
 // Thin Electron glue: lifecycle, the one window, hardening. Everything else is plain Node in
 // services/ and ipc/, tested without Electron.
@@ -16,6 +18,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 const config = resolveRuntimeConfig(process.env, process.argv, app.getPath('userData'));
 if (config.userDataDir !== app.getPath('userData')) app.setPath('userData', config.userDataDir);
+
+// A packaged build is production: no DevTools, a minimal menu. Unpackaged runs (dev, tests) keep them.
+const build = { production: app.isPackaged };
 
 let mainWindow: BrowserWindow | null = null;
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -32,6 +37,7 @@ hardenWebContents(app, { rendererUrl, isSignInContents: (id) => signInContents.h
 
 app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
+  if (build.production) Menu.setApplicationMenu(Menu.buildFromTemplate(productionMenuTemplate(process.platform, app.name)));
 
   const services = await createServices({
     config,
@@ -39,7 +45,7 @@ app.whenReady().then(async () => {
     ports: {
       // The URL was validated by the caller (http(s), on the deployment's origin).
       openExternal: (url) => shell.openExternal(url),
-      browserSignIn: (request) => electronBrowserSignIn(request, mainWindow),
+      browserSignIn: (request) => electronBrowserSignIn(request, mainWindow, build),
     },
   });
   const dispatcher = createDispatcher({
@@ -60,7 +66,7 @@ app.whenReady().then(async () => {
     new Notification({ title: 'Source is active', body: `"${sourceName}" received its first events.` }).show();
   });
 
-  mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'));
+  mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'), build);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -71,6 +77,11 @@ app.whenReady().then(async () => {
   app.on('before-quit', () => {
     void services.close();
   });
+}).catch((error: unknown) => {
+  // Never a silent exit: whatever stopped the start is said before the app goes.
+  const message = redactSecrets(error instanceof Error ? error.message : String(error));
+  dialog.showErrorBox('LangWatch Ingestion Console could not start', `${message}\n\nThe log file in the console's user-data folder has the details.`);
+  app.exit(1);
 });
 
 app.on('window-all-closed', () => app.quit());

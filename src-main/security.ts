@@ -22,7 +22,11 @@ export const RENDERER_CSP = [
  * the exact options without Electron, and the options stay a literal that security scanners
  * (electronegativity) can read.
  */
-export function createConsoleWindow<W>(BrowserWindow: new (options: ConsoleWindowOptions) => W, preloadPath: string): W {
+export function createConsoleWindow<W>(
+  BrowserWindow: new (options: ConsoleWindowOptions) => W,
+  preloadPath: string,
+  build: { production: boolean } = { production: true },
+): W {
   return new BrowserWindow({
     width: 1280,
     height: 820,
@@ -47,6 +51,8 @@ export function createConsoleWindow<W>(BrowserWindow: new (options: ConsoleWindo
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Production builds cannot open DevTools (a console on the page could read the key field).
+      devTools: !build.production,
     },
   });
 }
@@ -75,6 +81,7 @@ export interface ConsoleWindowOptions {
     spellcheck: boolean;
     navigateOnDragDrop: boolean;
     safeDialogs: boolean;
+    devTools: boolean;
   };
 }
 

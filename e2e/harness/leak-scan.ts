@@ -10,8 +10,14 @@ import { SEED } from '../../emulator/seed';
 import type { ConsoleHarness } from './console-harness';
 import { filesUnder, fingerprint, variants } from './leak-check';
 
-/** Every seeded secret: the users' passwords and the Anthropic keys. */
-export const SEED_SECRETS: readonly string[] = [...Object.values(SEED.users).map((u) => u.password), ...Object.values(SEED.anthropicKeys)];
+/**
+ * The key the server-echo journey types: a shape no redaction pattern knows, so only
+ * redaction by value keeps it out; known here so the final scan (test-results, reports) looks for it too.
+ */
+export const ECHO_TEST_KEY = 'vault:echo-7f3a9c2e51d84b06a1f2c3d4e5f60718';
+
+/** Every seeded secret: the users' passwords and the Anthropic keys (and the echo journey's key). */
+export const SEED_SECRETS: readonly string[] = [...Object.values(SEED.users).map((u) => u.password), ...Object.values(SEED.anthropicKeys), ECHO_TEST_KEY];
 
 /** Keychain prefixes whose values are secrets (session cookies, device tokens, staged keys). */
 const SECRET_ACCOUNTS = ['session:', 'device:', 'staged:'];

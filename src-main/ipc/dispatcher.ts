@@ -2,6 +2,8 @@ import { AppError, type ErrorData } from '../../src-shared/errors';
 import { IPC_CONTRACT } from '../../src-shared/ipc/contract';
 import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
+import { redactValue } from '../services/logging/redact';
+import { knownSecrets } from '../services/secrets/known-secrets';
 import type { HandlerTable } from './handler-types';
 import { checkPayloadShape } from './payload-limits';
 import { isTrustedSender, type SenderInfo, type SenderPolicy } from './sender-guard';
@@ -26,7 +28,8 @@ export function createDispatcher(opts: {
   const { senderPolicy, log } = opts;
   const contract: Record<string, ChannelSpec> = opts.contract ?? IPC_CONTRACT;
   const handlers = opts.handlers as unknown as Record<string, (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>>;
-  const fail = (error: ErrorData): IpcResult<never> => ({ ok: false, error });
+  // Errors carry server text: live secrets by value, then anything shaped like one.
+  const fail = (error: ErrorData): IpcResult<never> => ({ ok: false, error: redactValue(error) as ErrorData });
 
   return {
     async dispatch(channel, input, sender) {
@@ -50,22 +53,39 @@ export function createDispatcher(opts: {
           details: { issues: parsedInput.error.issues.map((i) => ({ path: i.path.map(String), code: i.code })) },
         });
       }
-      let raw: unknown;
+      // A typed key or password is live while its call runs (and a while after): a server
+      // that echoes it in its answer is redacted by value like a stored secret.
+      const typed = typedSecretsOf(parsedInput.data);
+      for (const value of typed) knownSecrets.remember(value);
       try {
-        raw = await handlers[name]!(parsedInput.data, { sender });
-      } catch (error) {
-        if (error instanceof AppError) return fail(error.toData());
-        log.error('ipc handler crashed', { channel: name, error });
-        return fail({ code: 'internal', message: 'Something went wrong inside the console. Details are in the log file.' });
+        let raw: unknown;
+        try {
+          raw = await handlers[name]!(parsedInput.data, { sender });
+        } catch (error) {
+          if (error instanceof AppError) return fail(error.toData());
+          log.error('ipc handler crashed', { channel: name, error });
+          return fail({ code: 'internal', message: 'Something went wrong inside the console. Details are in the log file.' });
+        }
+        const parsedOutput = spec.output.safeParse(raw);
+        if (!parsedOutput.success) {
+          log.error('ipc handler returned an invalid answer', { channel: name, issues: parsedOutput.error.issues.map((i) => i.path.join('.')) });
+          return fail({ code: 'ipc.invalid_output', message: 'The console produced an answer it could not vouch for; nothing was shown.' });
+        }
+        return { ok: true, value: knownSecrets.redactDeep(parsedOutput.data) };
+      } finally {
+        for (const value of typed) knownSecrets.forget(value);
       }
-      const parsedOutput = spec.output.safeParse(raw);
-      if (!parsedOutput.success) {
-        log.error('ipc handler returned an invalid answer', { channel: name, issues: parsedOutput.error.issues.map((i) => i.path.join('.')) });
-        return fail({ code: 'ipc.invalid_output', message: 'The console produced an answer it could not vouch for; nothing was shown.' });
-      }
-      return { ok: true, value: parsedOutput.data };
     },
   };
+}
+
+// Input fields that carry a secret typed in the renderer (keys.*, outbox.stage/edit, auth).
+const TYPED_SECRET_FIELDS = ['key', 'password'] as const;
+
+function typedSecretsOf(input: unknown): string[] {
+  if (input === null || typeof input !== 'object') return [];
+  const fields = input as Record<string, unknown>;
+  return TYPED_SECRET_FIELDS.map((f) => fields[f]).filter((v): v is string => typeof v === 'string');
 }
 
 function safeOrigin(url: string): string {

@@ -1,15 +1,19 @@
 import { join } from 'node:path';
+import { AppError } from '../../src-shared/errors';
 import { randomBytes } from 'node:crypto';
 import type { RuntimeConfig } from '../runtime-config';
 import { systemClock, type Clock } from './clock';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
-import { createKeytarSecretStore } from './secrets/keytar-store';
-import { createMemorySecretStore } from './secrets/memory-store';
+import type { KeytarModule } from './secrets/keytar-store';
+import { selfCheckAccount } from './secrets/accounts';
+import { openConsoleSecrets } from './secrets/open-secrets';
+import { createJsonFile } from './storage/json-file';
+import { createStartupProblems, type StartupProblem } from './health/startup-problems';
 import { createSettingsService, type SettingsService } from './settings/settings';
 import { createConnection, type Connection } from './connection/connection';
-import { createProfiles, type Profiles } from './profiles/profiles';
+import { createProfiles, PROFILES_FILE_DEFAULTS, ProfilesFile, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
 import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
 import { createAnthropicPreflight } from './anthropic';
@@ -27,6 +31,8 @@ export interface ServicesOptions {
   clock?: Clock;
   /** Injected by tests that share one store across restarts; otherwise chosen by config. */
   secrets?: SecretStore;
+  /** Test seam of the keychain backend: how keytar is obtained (a stand-in that fails like it, or a shared fake). */
+  loadKeytar?: () => KeytarModule;
   /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
   ports?: Partial<ConnectPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
@@ -61,6 +67,8 @@ export interface Services {
   /** Source detail, diagnosis, enable/disable/archive, export. */
   sources: SourcesService;
   paths: { userDataDir: string; logsDir: string };
+  /** What the window must say at start (keychain missing, a damaged file moved aside). */
+  problems(): StartupProblem[];
   /** Round-trips a throwaway keychain entry; resolves with the time it took. */
   checkKeychain(): Promise<number>;
   /** Stops timers and flushes logs. */
@@ -76,11 +84,23 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const logsDir = join(config.userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
-  const secrets =
-    opts.secrets ?? (config.secretBackend === 'memory' ? createMemorySecretStore() : createKeytarSecretStore({ log: log.child('secrets') }));
+  // Every value stored or read back becomes a known secret, redacted by value at every boundary.
+  const { secrets, gate } = await openConsoleSecrets({ config, injected: opts.secrets, loadKeytar: opts.loadKeytar, log: log.child('secrets') });
+  const problems = createStartupProblems(() => gate.problem());
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
-  const profiles = createProfiles({ file: join(config.userDataDir, 'profiles.json'), log, clock });
+  // A damaged profiles.json is moved aside and reported; the console starts with the default
+  // profile, and the old profiles' sign-ins stay in the keychain (restore the file to get them back).
+  const profilesFile = createJsonFile({
+    path: join(config.userDataDir, 'profiles.json'),
+    schema: ProfilesFile,
+    defaults: () => structuredClone(PROFILES_FILE_DEFAULTS),
+    onCorrupt: 'reset',
+    onDamaged: (error) => problems.report('profiles', error),
+    log,
+    clock,
+  });
+  const profiles = createProfiles({ file: profilesFile, log, clock });
   const sessions = createSessionManager({ profiles, secrets, clock, log });
   const connection = await createConnection({
     userDataDir: config.userDataDir,
@@ -135,6 +155,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   const outbox = createOutbox({
     userDataDir: config.userDataDir,
+    onDamaged: (error) => problems.report('outbox', error),
     secrets,
     clock,
     log: log.child('outbox'),
@@ -188,8 +209,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     status,
     sources,
     paths: { userDataDir: config.userDataDir, logsDir },
+    problems: () => problems.list(),
     async checkKeychain() {
-      const account = `selfcheck:${randomBytes(6).toString('hex')}`;
+      // After "unlock your keyring": the gate probes again and, once it answers, staging is back.
+      if (!(await gate.recheck())) throw new AppError('keychain.unavailable', gate.problem()!.message, gate.problem()!.details);
+      const account = selfCheckAccount();
       const probe = randomBytes(16).toString('hex');
       const started = performance.now();
       await secrets.set(account, probe);

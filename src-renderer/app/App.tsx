@@ -11,6 +11,7 @@ import { useAppStore, type Route } from '../stores/app-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Nav } from './Nav';
+import { StartupProblems } from './StartupProblems';
 
 /** Each route's view; a feature adds its view here. */
 const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
@@ -77,6 +78,7 @@ export function App() {
             The console could not start: {startupError.message}
           </div>
         )}
+        <StartupProblems />
         <SessionBanner />
         <ErrorBoundary key={route} area={view.area}>
           <ConnectGate route={route}>{view.render()}</ConnectGate>

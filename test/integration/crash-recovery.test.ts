@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../emulator/index';
+import { instanceNamespace } from '../../src-main/services/secrets/accounts';
 import { createKeytarSecretStore } from '../../src-main/services/secrets/keytar-store';
+import { namespacedSecretStore } from '../../src-main/services/secrets/namespaced-store';
+import type { SecretStore } from '../../src-main/services/secrets/secret-store';
 import { startServicesChild, type ServicesChild } from './fixtures/child-client';
 
 const ACME = SEED.orgs.enterprise.id;
@@ -27,15 +30,17 @@ interface EntryView {
 
 let emu: RunningEmulator;
 let dir: string;
-const secrets = createKeytarSecretStore();
+// The child's own keychain namespace (its user-data folder's): the only accounts this test touches.
+let secrets: SecretStore;
 
 beforeAll(async () => {
   emu = await startEmulator({ pullerSchedule: false });
   dir = mkdtempSync(join(tmpdir(), 'lw-crash-'));
+  secrets = namespacedSecretStore(createKeytarSecretStore(), instanceNamespace(dir));
 });
 afterAll(async () => {
   // Leave the keychain as found: the session cookie of this run is ours to remove.
-  for (const account of await secrets.listAccounts().catch(() => [])) {
+  for (const account of (await secrets?.listAccounts().catch(() => [])) ?? []) {
     if (account.startsWith('session:') || account.startsWith('staged:')) await secrets.delete(account).catch(() => false);
   }
   await emu?.close();

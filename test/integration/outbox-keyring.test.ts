@@ -9,12 +9,15 @@ import { createMemoryLogger } from '../../src-main/services/logging/logger';
 import { stagedAccount } from '../../src-main/services/outbox/entry';
 import { createOutbox, type Outbox } from '../../src-main/services/outbox/outbox';
 import { createKeytarSecretStore } from '../../src-main/services/secrets/keytar-store';
+import { namespacedSecretStore } from '../../src-main/services/secrets/namespaced-store';
 import { DEFAULT_SETTINGS } from '../../src-shared/domain/settings';
 import { fakeConnection } from '../unit/outbox/fake-connection';
 
 const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
-const secrets = createKeytarSecretStore();
+// A namespace of this run: the sweeps and clean-ups below can only reach accounts this test made.
+const secrets = namespacedSecretStore(createKeytarSecretStore(), `test-outbox-keyring-${process.pid}`);
+const otherConsole = namespacedSecretStore(createKeytarSecretStore(), `test-outbox-keyring-other-${process.pid}`);
 let emu: RunningEmulator;
 const dirs: string[] = [];
 const outboxes: Outbox[] = [];
@@ -79,6 +82,7 @@ describe('outbox with the real keyring and the emulator', () => {
     await secrets.delete(stagedAccount(lost.stagedId));
     await secrets.set('staged:stg_orphan_without_record', KEY);
     await secrets.set('session:unrelated', 'not ours to sweep');
+    await otherConsole.set('staged:stg_of_another_console', KEY);
 
     const second = await openOutbox(dir, false);
     const sweep = await second.outbox.start();
@@ -90,6 +94,9 @@ describe('outbox with the real keyring and the emulator', () => {
     expect(accounts).not.toContain('staged:stg_orphan_without_record');
     expect(second.outbox.list().find((e) => e.id === lost.stagedId)).toMatchObject({ state: 'key_missing', keyHeld: false });
     await secrets.delete('session:unrelated');
+    // Another console's staged key is neither listed nor swept.
+    expect(await otherConsole.get('staged:stg_of_another_console')).toBe(KEY);
+    await otherConsole.delete('staged:stg_of_another_console');
 
     // Re-entering the key resubmits it; signing in lets both go through; nothing is left.
     await second.outbox.edit({ stagedId: lost.stagedId, name: 'Sweep lost', key: KEY, pollEverySec: 300 });

@@ -10,6 +10,7 @@ export function appHandlers(services: Services): HandlerSlice<'app'> {
       userDataDir: services.paths.userDataDir,
       logsDir: services.paths.logsDir,
       secretBackend: services.config.secretBackend,
+      problems: services.problems(),
     }),
     'app.checkKeychain': async () => ({ ok: true as const, roundTripMs: await services.checkKeychain() }),
   };

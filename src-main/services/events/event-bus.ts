@@ -1,5 +1,6 @@
 import { IPC_EVENTS, type EventName, type EventPayload } from '../../../src-shared/ipc/contract';
 import type { Logger } from '../logging/logger';
+import { knownSecrets } from '../secrets/known-secrets';
 
 /** Where validated push events go: Electron's webContents.send, or the harness page. */
 export type EventSink = (name: EventName, payload: unknown) => void;
@@ -22,9 +23,11 @@ export function createEventBus(log: Logger): EventBus {
         log.error('event dropped: payload does not match its schema', { event: name, issues: parsed.error.issues.map((i) => i.path.join('.')) });
         return;
       }
+      // Payloads may carry server text (error messages, names): live secrets go by value.
+      const payloadOut = knownSecrets.redactDeep(parsed.data);
       for (const sink of sinks) {
         try {
-          sink(name, parsed.data);
+          sink(name, payloadOut);
         } catch (error) {
           log.warn('event sink failed', { event: name, error });
         }

@@ -7,6 +7,7 @@ import type { AnthropicPreflight } from '../anthropic';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { VerdictMemory } from './verdict-memory';
+import { stagedAccount } from '../secrets/accounts';
 
 /** Where a staged entry belongs: its profile (deployment) and, once known, its source. */
 export interface StagedKeyTarget {
@@ -81,7 +82,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       if (!profileId) throw new AppError('profile.not_found', 'No deployment profile is active.', { stagedId });
       target = { profileId, sourceId: null };
     }
-    const key = await secrets.get(`staged:${stagedId}`);
+    const key = await secrets.get(stagedAccount(stagedId));
     if (key === null) {
       throw new AppError(
         'outbox.key_missing',

@@ -35,7 +35,8 @@ function pathCovers(cookiePath: string | undefined): boolean {
 /**
  * The session cookie pair (`name=value`, value verbatim) for `deploymentUrl`, or null.
  * Ignores other hosts, empty or expired values, and Secure cookies a plain-http deployment
- * would never receive; prefers the name matching the deployment's scheme.
+ * would never receive; on an https deployment only a Secure cookie counts (one set without
+ * Secure could have come over a plain-http hop); prefers the name matching the scheme.
  */
 export function findSessionCookie(cookies: readonly JarCookie[], deploymentUrl: string, nowMs = Date.now()): string | null {
   let url: URL;
@@ -53,7 +54,7 @@ export function findSessionCookie(cookies: readonly JarCookie[], deploymentUrl: 
       (c.expirationDate === undefined || c.expirationDate * 1000 > nowMs) &&
       domainMatches(c.domain, host) &&
       pathCovers(c.path) &&
-      (https || !c.secure || LOOPBACK.test(host)),
+      (https ? c.secure === true : !c.secure || LOOPBACK.test(host)),
   );
   const preferred = https ? '__Secure-better-auth.session_token' : 'better-auth.session_token';
   const chosen = candidates.find((c) => c.name === preferred) ?? candidates[0];

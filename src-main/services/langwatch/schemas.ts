@@ -152,6 +152,19 @@ function toJsonSafe(value: unknown): unknown {
   return isPlainJson(value) ? value : JSON.parse(JSON.stringify(value));
 }
 
+/**
+ * A server's parserConfig without what it must never hand out (contract §4): `credentials`
+ * (a sealed key) and every `_`-prefixed key (server-internal state). A server that sends
+ * them anyway (an older or broken deployment) gets them dropped here, so they never reach
+ * the renderer, a record, or an update sent back.
+ */
+export function publicParserConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const hidden = (key: string) => key === 'credentials' || key.startsWith('_');
+  // Runs per row per status tick: no copy when there is nothing to drop (the normal case).
+  if (!Object.keys(config).some(hidden)) return config;
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !hidden(key)));
+}
+
 /** Converts a wire source to the IPC DTO. */
 export function toSource(wire: WireSource): Source {
   return {
@@ -161,7 +174,7 @@ export function toSource(wire: WireSource): Source {
     sourceType: wire.sourceType,
     name: wire.name,
     description: wire.description,
-    parserConfig: toJsonSafe(wire.parserConfig ?? {}) as Source['parserConfig'],
+    parserConfig: toJsonSafe(publicParserConfig(wire.parserConfig ?? {})) as Source['parserConfig'],
     status: wire.status,
     lastEventAt: wire.lastEventAt === null ? null : toIso(wire.lastEventAt),
     archivedAt: wire.archivedAt === null ? null : toIso(wire.archivedAt),

@@ -4,6 +4,8 @@
  * the cookie's name) so a log line still says *what* was there.
  */
 
+import { knownSecrets } from '../secrets/known-secrets';
+
 /** What a redacted secret (or the secret part of it) is replaced with. */
 export const REDACTED = '[REDACTED]';
 
@@ -28,10 +30,12 @@ const JSON_SECRET_FIELD =
  * (they swallow whatever specific shape is left inside them).
  */
 const RULES: readonly Rule[] = [
-  // Anthropic keys of any kind (api01 compliance, admin01, api03, future ones). 16+ key chars
-  // so fingerprints like `sk-ant-api01-…a1b2` stay readable.
+  // Anthropic keys of any kind (api01 compliance, admin01, api03, future ones), in every shape
+  // the composer accepts: any printable ASCII after the prefix, however short (only quotes,
+  // brackets and separators end it). Fingerprints (`sk-ant-api01-…a1b2`) stay readable: `…`
+  // is not ASCII. Without a kind, 16+ characters, so prose about `sk-ant-` survives.
   {
-    pattern: /sk-ant-(?:([a-z]{2,16}\d{0,4})-)?[A-Za-z0-9_-]{16,}/g,
+    pattern: /sk-ant-(?:([a-z]{2,16}\d{1,4})-[A-Za-z0-9_\-+/=.~!@#$%^&*:?|]+|[A-Za-z0-9_\-+/=.~!@#$%^&*:?|]{16,})/g,
     replace: (_m, kind) => (kind ? `sk-ant-${kind}-${REDACTED}` : `sk-ant-${REDACTED}`),
   },
   // LangWatch ingest secrets and CLI device-flow access/refresh tokens.
@@ -83,9 +87,12 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-/** Replaces everything in `text` that is shaped like a key, token, cookie or password. */
+/**
+ * Replaces every live secret known by value (the registry of main), then everything in
+ * `text` that is shaped like a key, token, cookie or password (the second net).
+ */
 export function redactSecrets(text: string): string {
-  let out = text;
+  let out = knownSecrets.redactText(text);
   for (const rule of RULES) {
     out = out.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
   }

@@ -62,15 +62,8 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 export const OutboxFile = z.object({ version: z.literal(1), entries: z.array(OutboxEntry) }).strict();
 export type OutboxFile = z.infer<typeof OutboxFile>;
 
-/** The keychain account of an entry's staged key. */
-export function stagedAccount(id: string): string {
-  return `staged:${id}`;
-}
-
-/** The entry id of a `staged:<id>` account, or null for any other account. */
-export function stagedIdOf(account: string): string | null {
-  return account.startsWith('staged:') ? account.slice('staged:'.length) : null;
-}
+// Account names are built in one place (secrets/accounts.ts); re-exported for the outbox code.
+export { stagedAccount, stagedIdOf } from '../secrets/accounts';
 
 /** States after which nothing more happens to an entry. */
 export const TERMINAL_STATES: ReadonlySet<OutboxState> = new Set(['submitted', 'expired', 'discarded']);

@@ -19,22 +19,31 @@ export interface OutboxStore {
   readonly path: string;
   /** Loads the file (a damaged one is moved aside and the outbox starts empty, logged). */
   load(): Promise<void>;
+  /** True when the last load found the file damaged (its records, and whose keys are whose, are unknown). */
+  damaged(): boolean;
   get(id: string): OutboxEntry | undefined;
   all(): OutboxEntry[];
   /** Inserts or replaces entries; resolves once they are durably written. */
   put(...entries: OutboxEntry[]): Promise<void>;
   /** Replaces an entry in memory; it reaches the disk with the next write. */
   putLater(entry: OutboxEntry): void;
+  /** Takes back an entry whose first write failed (disk full): it was never staged. */
+  drop(id: string): void;
 }
 
 /** Creates the store for `<userDataDir>/outbox.json`. */
-export function createOutboxStore(options: { userDataDir: string; log: Logger; clock: Clock }): OutboxStore {
+export function createOutboxStore(options: { userDataDir: string; log: Logger; clock: Clock; onDamaged?: (error: AppError) => void }): OutboxStore {
+  let damaged = false;
   const path = join(options.userDataDir, OUTBOX_FILE_NAME);
   const file: JsonFile<OutboxFile> = createJsonFile({
     path,
     schema: OutboxFile,
     defaults: () => ({ version: 1 as const, entries: [] }),
     onCorrupt: 'reset',
+    onDamaged: (error) => {
+      damaged = true;
+      options.onDamaged?.(error);
+    },
     log: options.log,
     clock: options.clock,
   });
@@ -88,8 +97,12 @@ export function createOutboxStore(options: { userDataDir: string; log: Logger; c
       entries.clear();
       for (const entry of doc.entries) entries.set(entry.id, entry);
     },
+    damaged: () => damaged,
     get: (id) => entries.get(id),
     all: () => [...entries.values()],
+    drop(id) {
+      entries.delete(id);
+    },
     putLater(entry) {
       entries.set(entry.id, OutboxFileEntryCheck(entry));
     },

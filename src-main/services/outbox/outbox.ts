@@ -8,7 +8,7 @@ import { cadenceToCron } from '../../../src-shared/domain/cadence';
 import { checkComplianceKey, keyFingerprint } from '../../../src-shared/domain/compliance-key';
 import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage } from '../../../src-shared/domain/composer';
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
 import { createSourceHistory, type SourceHistory } from './history';
@@ -20,6 +20,8 @@ import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './wor
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted'> {
   userDataDir: string;
+  /** Told when outbox.json was found damaged at start (moved aside; the sweep then does not run). */
+  onDamaged?: (error: AppError) => void;
   /** Ids of new entries; default random. */
   newId?: () => string;
 }
@@ -73,7 +75,7 @@ function invalid(error: z.ZodError): AppError {
 /** Creates the outbox (call `start()` once the connection is ready). */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { clock, log, secrets, connection } = options;
-  const store: OutboxStore = createOutboxStore({ userDataDir: options.userDataDir, log, clock });
+  const store: OutboxStore = createOutboxStore({ userDataDir: options.userDataDir, log, clock, onDamaged: options.onDamaged });
   const history: SourceHistory = createSourceHistory({ userDataDir: options.userDataDir, log, clock });
   const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
   const submittedListeners = new Set<(entry: OutboxEntryView, context: { stagedOffline: boolean }) => void>();
@@ -156,6 +158,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     try {
       await store.put(entry);
     } catch (error) {
+      // Not durably staged (e.g. a full disk): no entry may linger in memory to be sent later.
+      store.drop(id);
       if (key) await secrets.delete(stagedAccount(id)).catch(() => undefined);
       throw error;
     }
@@ -228,6 +232,27 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return toView(done);
   }
 
+  // The sweep deletes keys no record accounts for: only when the records are known to be
+  // complete (a damaged outbox.json lost them) and the keychain answers (else keys stay).
+  async function startSweep(): Promise<SweepResult> {
+    if (store.damaged()) {
+      log.warn('outbox sweep skipped: outbox.json was damaged, staged keys are kept in the keychain');
+      return { removedAccounts: [], missingKeyIds: [], skipped: 'outbox_damaged' };
+    }
+    try {
+      return await sweepOrphans({
+        secrets,
+        entries: store.all(),
+        log,
+        flagMissing: async (id) => void (await worker.apply(id, { type: 'key_missing' })),
+      });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'keychain.unavailable') throw error;
+      log.warn('outbox sweep skipped: the keychain is unavailable', { err: error });
+      return { removedAccounts: [], missingKeyIds: [], skipped: 'keychain_unavailable' };
+    }
+  }
+
   return {
     async start() {
       await store.load();
@@ -237,12 +262,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         .filter(([before, after]) => before !== after)
         .map(([, after]) => after);
       if (resumed.length > 0) await store.put(...resumed); // one durable write for all
-      const result = await sweepOrphans({
-        secrets,
-        entries: store.all(),
-        log,
-        flagMissing: async (id) => void (await worker.apply(id, { type: 'key_missing' })),
-      });
+      const result = await startSweep();
       worker.start();
       notify();
       return result;

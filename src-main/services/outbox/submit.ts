@@ -4,6 +4,7 @@
  * server, plus `credentials` only when re-keying, plus the new `pullSchedule`).
  */
 import type { LangwatchApi } from '../langwatch/api';
+import { publicParserConfig } from '../langwatch/schemas';
 import type { TrpcCallOptions } from '../langwatch/trpc';
 import type { OutboxEntry } from './entry';
 
@@ -31,8 +32,9 @@ export async function submitEntry(api: LangwatchApi, entry: OutboxEntry, key: st
   }
   const sourceId = entry.sourceId!;
   const current = await api.getSource(entry.organizationId, sourceId, opts);
-  // A sent parserConfig replaces the stored one (credentials and `_` keys kept when omitted).
-  const parserConfig = { ...current.parserConfig, adapter: COMPLIANCE_ADAPTER, pollEverySec: entry.pollEverySec, ...credentials };
+  // A sent parserConfig replaces the stored one (credentials and `_` keys kept when omitted),
+  // so whatever the server handed out under those names is never sent back.
+  const parserConfig = { ...publicParserConfig(current.parserConfig), adapter: COMPLIANCE_ADAPTER, pollEverySec: entry.pollEverySec, ...credentials };
   const updated = await api.updateSource(
     { organizationId: entry.organizationId, id: sourceId, parserConfig, pullSchedule: entry.pullSchedule, ...(entry.name !== current.name ? { name: entry.name } : {}) },
     opts,

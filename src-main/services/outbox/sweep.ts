@@ -13,6 +13,8 @@ export interface SweepResult {
   removedAccounts: string[];
   /** Ids of records whose key was missing. */
   missingKeyIds: string[];
+  /** Why the sweep did not run (nothing was deleted or flagged). */
+  skipped?: 'outbox_damaged' | 'keychain_unavailable';
 }
 
 /** Runs the sweep; `flagMissing` applies the `key_missing` event to a record. */

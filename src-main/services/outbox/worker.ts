@@ -69,6 +69,8 @@ export interface OutboxWorker {
 }
 
 const MAX_TIMER_MS = 60 * 60_000;
+/** How far the wall clock may go back before waiting entries stop trusting their schedule. */
+const CLOCK_BACK_TOLERANCE_MS = 60_000;
 /** Consecutive 500s on a create (each after a reconcile found nothing) before it is rejected. */
 export const MAX_CREATE_SERVER_ERRORS = 3;
 
@@ -121,8 +123,15 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   }
 
   const waiting = (e: OutboxEntry) => !isTerminal(e) && e.state !== 'submitting';
+  // A wall clock that jumped back (NTP, a manual change) leaves an entry last changed "in the
+  // future" with a schedule an hour or more away: it is due at once (one attempt; its next
+  // schedule is then on the new clock), instead of waiting out the jump.
+  const clockWentBack = (e: OutboxEntry, now: number) => Date.parse(e.updatedAt) - now > CLOCK_BACK_TOLERANCE_MS;
   const due = (e: OutboxEntry, now: number) =>
-    (e.state === 'staged' || e.state === 'retrying') && e.nextAttemptAt !== null && Date.parse(e.nextAttemptAt) <= now && !running.has(e.id);
+    (e.state === 'staged' || e.state === 'retrying') &&
+    e.nextAttemptAt !== null &&
+    (Date.parse(e.nextAttemptAt) <= now || clockWentBack(e, now)) &&
+    !running.has(e.id);
 
   function pump(): void {
     if (!started || stopped) return;

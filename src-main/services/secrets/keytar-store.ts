@@ -30,7 +30,8 @@ const DIAGNOSES: ReadonlyArray<{ reason: Reason; test: RegExp; message: string }
     test: /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect|Failed to connect to socket|dbus-launch/i,
     message:
       'The system keyring cannot be reached: there is no D-Bus session. Start the app from your desktop session ' +
-      '(or wrap it in `dbus-run-session`), with a Secret Service such as gnome-keyring running.',
+      '(or wrap it in `dbus-run-session`), with a Secret Service such as gnome-keyring running ' +
+      '(`sudo apt install gnome-keyring`), and unlock the keyring.',
   },
   {
     reason: 'no_service',

@@ -8,10 +8,10 @@ import { DeviceOrganization, LangwatchUser } from '../../../src-shared/domain/la
 import type { SecretStore } from '../secrets/secret-store';
 import type { DeviceGrant } from '../langwatch/device-flow';
 
-/** Keychain account of a profile's cookie session (value: the exact cookie pair). */
-export const sessionAccount = (profileId: string) => `session:${profileId}`;
-/** Keychain account of a profile's device token pair (value: JSON of {@link DeviceCredentials}). */
-export const deviceAccount = (profileId: string) => `device:${profileId}`;
+import { deviceAccount } from '../secrets/accounts';
+
+// Account names are built in one place (secrets/accounts.ts); re-exported for the session code.
+export { deviceAccount, sessionAccount } from '../secrets/accounts';
 
 /** The stored device credentials. */
 export const DeviceCredentials = z.object({

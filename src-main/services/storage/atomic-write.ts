@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { knownSecrets } from '../secrets/known-secrets';
 
 /** Options of {@link writeFileAtomic}. */
 export interface AtomicWriteOptions {
@@ -14,6 +15,8 @@ export interface AtomicWriteOptions {
  * Replaces `path` with `data` so that a crash at any point leaves either the old or the new
  * content, never a mix: temp file in the same directory (same filesystem, so rename is atomic),
  * fsync it, rename over the target, fsync the directory so the rename itself is durable.
+ * Every record goes through here, so a live secret a server echoed into a record (an error
+ * message, a field error) is replaced by value on its way to the disk.
  */
 export async function writeFileAtomic(path: string, data: string, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = dirname(path);
@@ -22,7 +25,7 @@ export async function writeFileAtomic(path: string, data: string, options: Atomi
   try {
     const handle = await open(temp, 'wx', options.fileMode ?? 0o600);
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(knownSecrets.redactText(data), 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

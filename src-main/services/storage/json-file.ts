@@ -19,6 +19,8 @@ export interface JsonFileOptions<T> {
    * (default) raises `storage.corrupt`, `reset` logs it and returns the defaults.
    */
   onCorrupt?: 'throw' | 'reset';
+  /** Told about a damaged file (after it was moved aside), so the app can report it. */
+  onDamaged?: (error: AppError) => void;
   log?: Logger;
   /** Used for the timestamp of a corrupt copy's name. */
   clock?: Clock;
@@ -91,6 +93,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
       issues ? { path, movedTo, reason, issues } : { path, movedTo, reason },
     );
     log.warn(`json ${name} corrupt, moved aside`, { err: error });
+    options.onDamaged?.(error);
     if ((options.onCorrupt ?? 'throw') === 'throw') throw error;
     return freshDefaults();
   }

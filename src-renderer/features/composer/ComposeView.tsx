@@ -25,6 +25,7 @@ export function ComposeView() {
   const sources = useSourcesStore((s) => s.sources);
   const outbox = useOutboxStore((s) => s.entries);
   const navigate = useAppStore((s) => s.navigate);
+  const keychainMissing = useAppStore((s) => s.info?.problems.some((p) => p.area === 'keychain') ?? false);
 
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -80,6 +81,18 @@ export function ComposeView() {
       <section className="view composer" data-state="view-only">
         <h1>New compliance source</h1>
         <p className="notice">You can't create sources here: view-only. Creating or changing ingestion sources needs the “ingestionSources:manage” permission in {org?.name ?? 'this organisation'}; ask an organisation admin.</p>
+      </section>
+    );
+  }
+
+  if (keychainMissing) {
+    // Main refuses to stage too; this says so before anything is typed.
+    return (
+      <section className="view composer" data-state="keychain-missing">
+        <h1>New compliance source</h1>
+        <p className="notice" data-testid="compose-keychain-missing">
+          Staging is disabled: the system keychain is not available, so a key could not be kept safely until LangWatch has it. The message above says how to fix it.
+        </p>
       </section>
     );
   }

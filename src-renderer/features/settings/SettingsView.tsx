@@ -16,6 +16,8 @@ export function SettingsView() {
     setCheck({ state: 'checking' });
     const result = await call(() => lw().app.checkKeychain({}));
     setCheck(result.ok ? { state: 'ok', ms: result.value.roundTripMs } : { state: 'failed', error: result.error });
+    // A keychain that came back re-enables staging: re-read what the console is (the banner goes).
+    if (result.ok && info?.problems.some((p) => p.area === 'keychain')) void useAppStore.getState().start();
   };
 
   return (

@@ -12,6 +12,10 @@ export const appChannels = {
       userDataDir: z.string(),
       logsDir: z.string(),
       secretBackend: z.enum(['keychain', 'memory']),
+      /** What went wrong at start and how to fix it (keychain missing, a damaged file moved aside). */
+      problems: z.array(
+        z.object({ area: z.enum(['keychain', 'outbox', 'profiles']), code: z.string().max(80), message: z.string().max(2000) }),
+      ),
     }),
   }),
   'app.checkKeychain': channel({

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConsoleWindow, isAllowedNavigation, RENDERER_CSP, type ConsoleWindowOptions } from '../../../src-main/security';
+import { FORBIDDEN_PRODUCTION_ROLES, productionMenuTemplate, type MenuItemTemplate } from '../../../src-main/app-menu';
+import { isSignInNavigationAllowed } from '../../../src-main/services/connect/sign-in-navigation';
 
 describe('console window hardening', () => {
   // A stand-in for Electron's BrowserWindow that keeps what it was built with.
@@ -23,6 +25,30 @@ describe('console window hardening', () => {
       webviewTag: false,
       experimentalFeatures: false,
     });
+  });
+
+  it('has no DevTools in production builds (the default), and keeps them when unpackaged', () => {
+    expect(options.webPreferences.devTools).toBe(false);
+    expect(createConsoleWindow(FakeWindow, '/p.js', { production: false }).options.webPreferences.devTools).toBe(true);
+  });
+
+  it('production menu: edit and quit only, nothing that opens DevTools or reloads the page', () => {
+    const roles = (items: MenuItemTemplate[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
+    for (const platform of ['linux', 'win32', 'darwin']) {
+      const menu = productionMenuTemplate(platform, 'LangWatch Ingestion Console');
+      const all = roles(menu);
+      expect(all).toEqual(expect.arrayContaining(['copy', 'paste', 'quit']));
+      for (const forbidden of FORBIDDEN_PRODUCTION_ROLES) expect(all).not.toContain(forbidden);
+      expect(menu.map((m) => m.label)).not.toContain('View');
+    }
+  });
+
+  it('sign-in window: an https deployment never continues over http; only http(s) at all', () => {
+    expect(isSignInNavigationAllowed('https://sso.example.com/login', 'https://lw.example.com')).toBe(true);
+    expect(isSignInNavigationAllowed('http://lw.example.com/auth', 'https://lw.example.com')).toBe(false);
+    expect(isSignInNavigationAllowed('http://127.0.0.1:5560/auth', 'http://127.0.0.1:5560')).toBe(true);
+    expect(isSignInNavigationAllowed('javascript:alert(1)', 'http://127.0.0.1:5560')).toBe(false);
+    expect(isSignInNavigationAllowed('not a url', 'https://lw.example.com')).toBe(false);
   });
 
   it('shows the window only once it is ready', () => {

@@ -40,9 +40,17 @@ describe('findSessionCookie', () => {
     expect(findSessionCookie([{ ...base, value: 'v' }], 'not a url', NOW)).toBeNull();
   });
 
+  it('accepts only a Secure cookie on an https deployment', () => {
+    const plain = { name: '__Secure-better-auth.session_token', value: 'v', domain: 'lw.example.com' };
+    expect(findSessionCookie([plain], 'https://lw.example.com', NOW)).toBeNull();
+    expect(findSessionCookie([{ ...plain, secure: false }], 'https://lw.example.com', NOW)).toBeNull();
+    expect(findSessionCookie([{ ...plain, name: 'better-auth.session_token' }], 'https://lw.example.com', NOW)).toBeNull();
+    expect(findSessionCookie([{ ...plain, secure: true }], 'https://lw.example.com', NOW)).toBe('__Secure-better-auth.session_token=v');
+  });
+
   it('prefers the name matching the scheme', () => {
     const cookies = [
-      { name: 'better-auth.session_token', value: 'plain' },
+      { name: 'better-auth.session_token', value: 'plain', secure: true },
       { name: '__Secure-better-auth.session_token', value: 'secure', secure: true },
     ];
     expect(findSessionCookie(cookies, 'https://x.example', NOW)).toBe('__Secure-better-auth.session_token=secure');

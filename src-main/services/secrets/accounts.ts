@@ -1,0 +1,52 @@
+/**
+ * The one place keychain account names are built. Inside a console instance, names say what
+ * a secret is for (`staged:<id>`, `session:<profileId>`, `device:<profileId>`,
+ * `selfcheck:<random>`); in the keychain each carries its instance's namespace
+ * (`lwc-<hash of the user-data folder>/…`, see namespaced-store.ts), so two consoles on one
+ * desktop (the app, the demo, tests, a second profile folder) never see each other's keys.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const STAGED = 'staged:';
+const SESSION = 'session:';
+const DEVICE = 'device:';
+
+/** Account of a staged key of outbox entry `id`. */
+export const stagedAccount = (id: string): string => `${STAGED}${id}`;
+/** The entry id of a `staged:<id>` account, or null for any other account. */
+export const stagedIdOf = (account: string): string | null => (account.startsWith(STAGED) ? account.slice(STAGED.length) : null);
+/** Account of a profile's LangWatch session cookie pair. */
+export const sessionAccount = (profileId: string): string => `${SESSION}${profileId}`;
+/** Account of a profile's device-flow token pair (JSON). */
+export const deviceAccount = (profileId: string): string => `${DEVICE}${profileId}`;
+/** The profile an account belongs to (`session:`/`device:`), or null. */
+export function profileIdOf(account: string): string | null {
+  for (const prefix of [SESSION, DEVICE]) if (account.startsWith(prefix)) return account.slice(prefix.length);
+  return null;
+}
+/** A throwaway account for the keychain self-check. */
+export const selfCheckAccount = (): string => `selfcheck:${randomBytes(6).toString('hex')}`;
+
+/** Separates an instance's namespace from the account name inside it. */
+export const NAMESPACE_SEPARATOR = '/';
+
+/**
+ * The namespace of the console whose user-data folder is `userDataDir`: stable across runs
+ * (same folder, same namespace), different for any other folder. Symlinks are resolved.
+ */
+export function instanceNamespace(userDataDir: string): string {
+  let dir = resolve(userDataDir);
+  try {
+    dir = realpathSync(dir);
+  } catch {
+    // not created yet: its resolved path is what it will be
+  }
+  return `lwc-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`;
+}
+
+/** True for an account written before namespaces existed (`staged:…`, `session:…`, `device:…`). */
+export function isLegacyAccount(account: string): boolean {
+  return !account.includes(NAMESPACE_SEPARATOR) && (stagedIdOf(account) !== null || profileIdOf(account) !== null);
+}

@@ -1,0 +1,32 @@
+import type { RuntimeConfig } from '../../runtime-config';
+import type { Logger } from '../logging/logger';
+import { openInstanceSecrets } from './instance-secrets';
+import { openKeychainGate, type KeychainGate } from './keychain-gate';
+import { createKeytarSecretStore, type KeytarModule } from './keytar-store';
+import { createMemorySecretStore } from './memory-store';
+import { rememberingSecretStore } from './remembering-store';
+import type { SecretStore } from './secret-store';
+
+/**
+ * The secret store of one console, layered: the backend (OS keychain, confined to this
+ * instance's namespace; or memory; or the caller's own store), the gate that keeps the
+ * console usable without a keychain, and the registry of known secrets on top.
+ */
+export async function openConsoleSecrets(options: {
+  config: RuntimeConfig;
+  /** A store the caller owns (tests share one across restarts); used as is, not namespaced. */
+  injected?: SecretStore;
+  loadKeytar?: () => KeytarModule;
+  log: Logger;
+}): Promise<{ secrets: SecretStore; gate: KeychainGate }> {
+  const { config, log } = options;
+  // The OS keychain is shared by every console on the desktop: this one sees only its namespace.
+  const backend =
+    options.injected ??
+    (config.secretBackend === 'memory'
+      ? createMemorySecretStore()
+      : await openInstanceSecrets({ raw: createKeytarSecretStore({ log, loadKeytar: options.loadKeytar }), userDataDir: config.userDataDir, log }));
+  const gate = await openKeychainGate(backend, log);
+  // Every value stored or read back becomes a known secret, redacted by value at every boundary.
+  return { secrets: rememberingSecretStore(gate), gate };
+}
