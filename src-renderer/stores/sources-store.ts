@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { OutboxEntryView } from '../../src-shared/domain/outbox';
 import type { MonitorStatus, SourceRow, SourcesDelta } from '../../src-shared/domain/source-status';
 import type { ErrorData } from '../../src-shared/errors';
+import type { LocalSourceFacts } from '../../src-shared/ipc/channels/sources';
 import { call, lw } from '../api/lw';
 import { DEFAULT_QUERY, type TableQuery } from '../features/sources/table-model';
 
@@ -23,6 +24,13 @@ interface SourcesState {
   /** The source whose detail is open, or null for the table. */
   detailId: string | null;
   error: ErrorData | null;
+  /** The pull schedule this console last sent per source id (LangWatch does not report it). */
+  schedules: LocalSourceFacts['schedules'];
+  /** Archived sources this console knows of; null until the "Archived" filter asks for them. */
+  archived: SourceRow[] | null;
+  archivedError: ErrorData | null;
+  /** (Re)loads the archived sources this console knows of. */
+  loadArchived(): Promise<void>;
   /** Loads the snapshot, follows deltas and reports window visibility; returns the unsubscribe. */
   start(): Promise<() => void>;
   applyDelta(delta: SourcesDelta): void;
@@ -79,6 +87,15 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     selectedId: null,
     detailId: null,
     error: null,
+    schedules: {},
+    archived: null,
+    archivedError: null,
+
+    async loadArchived() {
+      const result = await call(() => lw().sources.archived({}));
+      if (result.ok) set({ archived: result.value.map((s) => ({ ...s, eventsLast24h: null })), archivedError: null });
+      else set({ archivedError: result.error });
+    },
 
     async start() {
       // Deltas that arrive while the snapshot is on its way are replayed after it.
@@ -89,8 +106,17 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
           else get().applyDelta(delta);
         }),
         lw().events.on('sources.monitor', (status) => set({ status })),
-        lw().events.on('outbox.changed', (outbox) => set({ outbox })),
+        lw().events.on('outbox.changed', (outbox) => {
+          set({ outbox });
+          // A submission may have set a new schedule: re-read what this console sent.
+          void loadLocalFacts();
+        }),
       ];
+      const loadLocalFacts = async () => {
+        const facts = await call(() => lw().sources.localFacts({}));
+        if (facts.ok) set({ schedules: facts.value.schedules });
+      };
+      void loadLocalFacts();
       const report = () => {
         void call(() => lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }));
       };

@@ -61,6 +61,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     phase: 'idle',
     organizationId: null,
     updatedAt: null,
+    serverNow: null,
     intervalMs: null,
     health: 'not_requested',
     readOnly: false,
@@ -130,7 +131,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
         return;
       }
       resetRows(null);
-      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, health: 'not_requested', lastError: null, canManage: false, readOnly: false });
+      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, serverNow: null, health: 'not_requested', lastError: null, canManage: false, readOnly: false });
       if (!isAppError(error)) throw error;
       return;
     }
@@ -171,7 +172,12 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     const next: SourceRow[] = sources.map((s) => toRow(s, hasCounts ? (counts.get(s.id) ?? 0) : null));
     const diff = diffSnapshots(rows, next);
     rows = next;
-    const updatedAt = new Date(clock.now()).toISOString();
+    const nowMs = clock.now();
+    const updatedAt = new Date(nowMs).toISOString();
+    // The server's own clock (its Date header) on the answer that arrived a few ms ago: ages
+    // are computed from it, never from this machine's clock (which may be set wrong).
+    const reading = active.api?.serverClock?.() ?? null;
+    const serverNow = reading ? new Date(reading.serverMs).toISOString() : null;
     if (!isEmptyDiff(diff)) {
       const changedIds = new Set(diff.changed.map((c) => c.id));
       events.emit('sources.changed', {
@@ -185,7 +191,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     for (const t of diff.transitions) {
       if (t.from === 'awaiting_first_event' && t.to === 'active') events.emit('sources.becameActive', { ...t, organizationId: askedFor });
     }
-    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, health: healthKind(health), lastError: null });
+    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, serverNow, health: healthKind(health), lastError: null });
   }
 
   const offConnectivity = connectivity.onChange((online) => {

@@ -1,0 +1,76 @@
+/**
+ * Health signals for the rows on screen: the pure `healthOf` fed with what the renderer
+ * knows (rows, the schedules this console sent, remembered key verdicts, the server clock).
+ */
+import type { RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
+import type { ScheduleFact } from '../../../src-shared/domain/schedule-fact';
+import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
+import { healthOf, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
+import type { MonitorStatus, SourceRow } from '../../../src-shared/domain/source-status';
+import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
+
+/** The schedule fact of one source from what this console sent (the server does not say). */
+export function scheduleFactOf(sent: LocalSourceFacts['schedules'][string] | undefined): ScheduleFact {
+  return sent ? { kind: 'console', cron: sent.cron, at: sent.at } : { kind: 'unknown' };
+}
+
+/**
+ * The deployment's clock now: its `Date` header at the last tick plus the time elapsed since
+ * that tick, both of the latter read from this machine's clock (a duration, not a comparison
+ * with the server). Null when the server's clock is unknown.
+ */
+export function serverNowMs(status: MonitorStatus | null, localNowMs: number): number | null {
+  if (!status?.serverNow || !status.updatedAt) return null;
+  return Date.parse(status.serverNow) + Math.max(0, localNowMs - Date.parse(status.updatedAt));
+}
+
+/** Health signal per source id. */
+export function healthByRow(
+  rows: readonly SourceRow[],
+  schedules: LocalSourceFacts['schedules'],
+  verdicts: Record<string, RecordedKeyVerdict>,
+  nowServerMs: number | null,
+): Map<string, HealthSignal> {
+  const out = new Map<string, HealthSignal>();
+  for (const r of rows) {
+    out.set(
+      r.id,
+      healthOf({
+        sourceType: r.sourceType,
+        status: r.status,
+        archived: r.archivedAt !== null,
+        createdAt: r.createdAt,
+        lastEventAt: r.lastEventAt,
+        schedule: describeSchedule(scheduleFactOf(schedules[r.id])),
+        keyVerdict: verdicts[r.id]?.verdict.verdict ?? null,
+        serverNowMs: nowServerMs,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Icons per signal: shapes differ too, so colour is never the only cue. */
+export const HEALTH_ICON: Record<HealthKind, string> = {
+  key_problem: '✕',
+  never_pulled: '⊘',
+  waiting_too_long: '⚠',
+  silent: '⚠',
+  unknown: '?',
+  awaiting: '◷',
+  new: '✦',
+  healthy: '✓',
+  disabled: '⏸',
+  archived: '▣',
+};
+
+/** Counts per kind and how many need attention. */
+export function healthCounts(health: Map<string, HealthSignal>): { attention: number; byKind: Partial<Record<HealthKind, number>> } {
+  let attention = 0;
+  const byKind: Partial<Record<HealthKind, number>> = {};
+  for (const s of health.values()) {
+    if (s.attention) attention += 1;
+    byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
+  }
+  return { attention, byKind };
+}
