@@ -1,7 +1,14 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { describeCadence } from '../../../src-shared/domain/cadence';
+import { styleOf } from '../../../src-shared/domain/outbox-style';
+import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
+import type { HealthSignal } from '../../../src-shared/domain/source-health';
+import type { MonitorStatus } from '../../../src-shared/domain/source-status';
+import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
+import { HEALTH_ICON, scheduleFactOf, serverNowMs } from './health-model';
 import { SOURCE_TYPE_LABEL } from './labels';
-import { cadenceOf } from '../../../src-shared/domain/source-status';
-import { cadenceLabel, relativeTime, STATUS_LABEL, type SortKey, type TableItem, type TableQuery } from './table-model';
+import { RowMenu, type MenuAnchor } from './RowMenu';
+import { relativeTime, STATUS_LABEL, type SortKey, type TableItem, type TableQuery } from './table-model';
 
 /** Fixed row height (px): virtualisation depends on it; matches --row-h in sources.css. */
 export const ROW_HEIGHT = 36;
@@ -10,12 +17,13 @@ const OVERSCAN = 8;
 const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
   { key: 'name', label: 'Name', className: 'c-name' },
   { key: 'sourceType', label: 'Type', className: 'c-type' },
+  { key: 'health', label: 'Health', className: 'c-health' },
   { key: 'status', label: 'Status', className: 'c-status' },
   { key: 'lastEventAt', label: 'Last event', className: 'c-last' },
   { key: 'eventsLast24h', label: 'Events 24 h', className: 'c-events' },
   { key: 'cadence', label: 'Cadence', className: 'c-cadence' },
   { key: 'createdAt', label: 'Created', className: 'c-created' },
-  { key: null, label: 'Id', className: 'c-id' },
+  { key: null, label: 'Actions', className: 'c-menu' },
 ];
 
 interface Props {
@@ -30,17 +38,24 @@ interface Props {
   onOpen(item: TableItem): void;
   /** Test mode: publish a commit marker for the keystroke benchmark. */
   exposeCommit: boolean;
+  health: ReadonlyMap<string, HealthSignal>;
+  schedules: LocalSourceFacts['schedules'];
+  /** The monitor's state: its `serverNow` dates server times (never this machine's clock). */
+  monitor: MonitorStatus | null;
 }
 
 /**
  * A hand-written virtualised grid: fixed row height, only the rows in view plus a small
  * overscan exist in the DOM, so 5,000 sources scroll and filter as smoothly as 50.
  */
-export function SourcesTable({ items, query, flash, selectedId, total, onSort, onSelect, onOpen, exposeCommit }: Props) {
+export function SourcesTable({ items, query, flash, selectedId, total, onSort, onSelect, onOpen, exposeCommit, health, schedules, monitor }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [now, setNow] = useState(() => Date.now());
+  const [menu, setMenu] = useState<MenuAnchor | null>(null);
+  // Server times are shown relative to the server's clock, moved on by the time elapsed here.
+  const serverNow = serverNowMs(monitor, now);
 
   useEffect(() => {
     const el = viewport.current;
@@ -57,6 +72,7 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
   }, []);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const openMenu = useCallback((anchor: MenuAnchor) => setMenu(anchor), []);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const slice = useMemo(() => items.slice(first, last), [items, first, last]);
   const selectedIndex = useMemo(() => (selectedId ? items.findIndex((i) => i.id === selectedId) : -1), [items, selectedId]);
@@ -130,7 +146,11 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
       >
         {items.length === 0 ? (
           <p className="src-empty" data-testid="sources-empty">
-            {total === 0 ? 'No ingestion sources in this organisation yet.' : 'No source matches these filters.'}
+            {query.status === 'archived'
+              ? 'No archived source known here. LangWatch does not list archived sources; this console finds those it created, changed or archived.'
+              : total === 0
+                ? 'No ingestion sources in this organisation yet.'
+                : 'No source matches these filters.'}
           </p>
         ) : (
           <div className="src-spacer" style={{ height: items.length * ROW_HEIGHT }}>
@@ -140,6 +160,10 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
                 item={item}
                 index={first + i}
                 now={now}
+                serverNow={serverNow}
+                signal={health.get(item.id)}
+                sent={item.kind === 'source' ? schedules[item.id] : undefined}
+                onMenu={openMenu}
                 selected={item.id === selectedId}
                 flashing={item.kind === 'source' && flash[item.id] !== undefined}
                 onSelect={onSelect}
@@ -149,6 +173,7 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
           </div>
         )}
       </div>
+      {menu && <RowMenu anchor={menu} onOpen={(id) => onOpen(items.find((i) => i.id === id)!)} onClose={() => setMenu(null)} />}
     </div>
   );
 }
@@ -160,14 +185,20 @@ function cssId(id: string): string {
 interface RowProps {
   item: TableItem;
   index: number;
+  /** This machine's clock (for staged entries, which are local). */
   now: number;
+  /** The server's clock (for server timestamps); null when unknown. */
+  serverNow: number | null;
+  signal: HealthSignal | undefined;
+  sent: LocalSourceFacts['schedules'][string] | undefined;
+  onMenu(anchor: MenuAnchor): void;
   selected: boolean;
   flashing: boolean;
   onSelect(id: string): void;
   onOpen(item: TableItem): void;
 }
 
-const Row = memo(function Row({ item, index, now, selected, flashing, onSelect, onOpen }: RowProps) {
+const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMenu, selected, flashing, onSelect, onOpen }: RowProps) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   const common = {
     role: 'row',
@@ -184,18 +215,26 @@ const Row = memo(function Row({ item, index, now, selected, flashing, onSelect, 
       <div {...common} className={`src-row staged${selected ? ' selected' : ''}`} data-testid={`staged-row-${e.id}`} data-state={e.state}>
         <div role="gridcell" className="src-cell c-name">{e.name}</div>
         <div role="gridcell" className="src-cell c-type">{SOURCE_TYPE_LABEL.claude_compliance}</div>
+        <div role="gridcell" className="src-cell c-health">
+          <span className="health tone-info">
+            <span aria-hidden="true">◷</span> Not created yet
+          </span>
+        </div>
         <div role="gridcell" className="src-cell c-status">
-          <span className={`pill outbox-${e.state}`}>Staged · {e.state.replace(/_/g, ' ')}</span>
+          <span className={`pill state-pill tone-${styleOf(e.state).tone}`}>
+            <span aria-hidden="true">{styleOf(e.state).icon}</span> {styleOf(e.state).label}
+          </span>
         </div>
         <div role="gridcell" className="src-cell c-last">—</div>
         <div role="gridcell" className="src-cell c-events">—</div>
-        <div role="gridcell" className="src-cell c-cadence">{cadenceLabel(e.pollEverySec)}</div>
+        <div role="gridcell" className="src-cell c-cadence" title={e.pullSchedule}>{describeCadence(e.pollEverySec)}</div>
         <div role="gridcell" className="src-cell c-created" title={e.stagedAt}>staged {relativeTime(e.stagedAt, now)}</div>
-        <div role="gridcell" className="src-cell c-id muted">not created yet</div>
+        <div role="gridcell" className="src-cell c-menu" />
       </div>
     );
   }
   const r = item.row;
+  const schedule = describeSchedule(scheduleFactOf(sent));
   return (
     <div
       {...common}
@@ -208,44 +247,46 @@ const Row = memo(function Row({ item, index, now, selected, flashing, onSelect, 
           {r.name}
         </button>
       </div>
-      <div role="gridcell" className="src-cell c-type">{SOURCE_TYPE_LABEL[r.sourceType]}</div>
-      <div role="gridcell" className="src-cell c-status">
-        <span className={`pill status-${r.status}`} data-testid="status">{STATUS_LABEL[r.status]}</span>
+      <div role="gridcell" className="src-cell c-type" title={r.sourceType}>
+        {SOURCE_TYPE_LABEL[r.sourceType] ?? r.sourceType}
       </div>
-      <div role="gridcell" className="src-cell c-last" title={r.lastEventAt ?? 'No event yet'}>
-        {relativeTime(r.lastEventAt, now)}
+      <div role="gridcell" className="src-cell c-health" data-testid="health" data-health={signal?.kind ?? 'unknown'} title={signal?.reason}>
+        {signal && (
+          <span className={`health tone-${signal.tone}`}>
+            <span aria-hidden="true">{HEALTH_ICON[signal.kind]}</span> {signal.label}
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="src-cell c-status">
+        <span className={`pill status-${r.status}`} data-testid="status">{STATUS_LABEL[r.status] ?? r.status}</span>
+      </div>
+      <div role="gridcell" className="src-cell c-last" title={r.lastEventAt ? `${r.lastEventAt} (server time)` : 'No event yet'}>
+        {serverNow === null ? (r.lastEventAt ? r.lastEventAt.slice(0, 16).replace('T', ' ') : 'never') : relativeTime(r.lastEventAt, serverNow)}
       </div>
       <div role="gridcell" className="src-cell c-events">{r.eventsLast24h ?? '—'}</div>
-      <div role="gridcell" className="src-cell c-cadence">{cadenceLabel(cadenceOf(r))}</div>
-      <div role="gridcell" className="src-cell c-created" title={r.createdAt}>
-        {r.createdAt.slice(0, 10)}
+      <div role="gridcell" className="src-cell c-cadence" title={schedule.title} data-testid="cadence">
+        {schedule.text}
       </div>
-      <div role="gridcell" className="src-cell c-id">
-        <CopyId id={r.id} />
+      <div role="gridcell" className="src-cell c-created" title={r.createdAt}>
+        {new Date(r.createdAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
+      </div>
+      <div role="gridcell" className="src-cell c-menu">
+        <button
+          type="button"
+          className="row-menu-button"
+          tabIndex={-1}
+          aria-haspopup="menu"
+          aria-label={`Actions for ${r.name}`}
+          data-testid="row-menu"
+          onClick={(e) => {
+            e.stopPropagation();
+            const box = e.currentTarget.getBoundingClientRect();
+            onMenu({ id: r.id, name: r.name, x: box.right, y: box.bottom, returnFocus: e.currentTarget });
+          }}
+        >
+          ⋯
+        </button>
       </div>
     </div>
   );
 });
-
-function CopyId({ id }: { id: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      className="copy-id"
-      tabIndex={-1}
-      title={`Copy ${id}`}
-      aria-label={`Copy id ${id}`}
-      data-testid="copy-id"
-      onClick={(e) => {
-        e.stopPropagation();
-        void navigator.clipboard?.writeText(id).then(
-          () => setCopied(true),
-          () => setCopied(false),
-        );
-      }}
-    >
-      {copied ? 'Copied' : 'Copy id'}
-    </button>
-  );
-}
