@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
+import { LocalTime } from '../sources/LocalTime';
 
 type PageState = { kind: 'loading' } | { kind: 'ok' } | { kind: 'enterprise_required' } | { kind: 'forbidden' } | { kind: 'error'; error: ErrorData };
 
@@ -38,6 +39,7 @@ export function EventsPanel({ id }: { id: string }) {
       {state.kind === 'error' && <p role="alert">Events could not be loaded: {state.error.message}</p>}
       {events.length === 0 && state.kind === 'ok' && <p className="muted">No events yet.</p>}
       {events.length > 0 && (
+        <div className="events-scroll">
         <table className="events-table">
           <thead>
             <tr>
@@ -54,6 +56,7 @@ export function EventsPanel({ id }: { id: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {next && state.kind === 'ok' && (
         <button type="button" onClick={() => void load(next)} data-testid="events-more">
@@ -68,10 +71,12 @@ function EventRow({ event, open, onToggle }: { event: SourceEvent; open: boolean
   return (
     <>
       <tr data-testid="event-row">
-        <td title={`ingested ${event.ingestedAtIso}`}>{event.eventTimestampIso}</td>
-        <td>{event.actor || '—'}</td>
-        <td>{event.action || event.eventType}</td>
-        <td>{event.target || '—'}</td>
+        <td className="ev-time">
+          <LocalTime iso={event.eventTimestampIso} />
+        </td>
+        <td className="ev-clip" title={event.actor}>{event.actor || '—'}</td>
+        <td className="ev-clip" title={event.action || event.eventType}>{event.action || event.eventType}</td>
+        <td className="ev-clip" title={event.target}>{event.target || '—'}</td>
         <td>
           <button type="button" onClick={onToggle} aria-expanded={open} data-testid="event-raw-toggle">
             {open ? 'Hide raw' : 'Raw'}

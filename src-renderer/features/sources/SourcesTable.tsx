@@ -3,7 +3,6 @@ import { describeCadence } from '../../../src-shared/domain/cadence';
 import { styleOf } from '../../../src-shared/domain/outbox-style';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import type { HealthSignal } from '../../../src-shared/domain/source-health';
-import type { MonitorStatus } from '../../../src-shared/domain/source-status';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import { HEALTH_ICON, scheduleFactOf, serverNowMs } from './health-model';
 import { SOURCE_TYPE_LABEL } from './labels';
@@ -40,22 +39,22 @@ interface Props {
   exposeCommit: boolean;
   health: ReadonlyMap<string, HealthSignal>;
   schedules: LocalSourceFacts['schedules'];
-  /** The monitor's state: its `serverNow` dates server times (never this machine's clock). */
-  monitor: MonitorStatus | null;
+  /** The server's clock reading (see the sources store): dates server times, never this machine's clock. */
+  serverClock: { serverMs: number; localMs: number } | null;
 }
 
 /**
  * A hand-written virtualised grid: fixed row height, only the rows in view plus a small
  * overscan exist in the DOM, so 5,000 sources scroll and filter as smoothly as 50.
  */
-export function SourcesTable({ items, query, flash, selectedId, total, onSort, onSelect, onOpen, exposeCommit, health, schedules, monitor }: Props) {
+export function SourcesTable({ items, query, flash, selectedId, total, onSort, onSelect, onOpen, exposeCommit, health, schedules, serverClock }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [now, setNow] = useState(() => Date.now());
   const [menu, setMenu] = useState<MenuAnchor | null>(null);
   // Server times are shown relative to the server's clock, moved on by the time elapsed here.
-  const serverNow = serverNowMs(monitor, now);
+  const serverNow = serverNowMs(serverClock, now);
 
   useEffect(() => {
     const el = viewport.current;
@@ -276,7 +275,8 @@ const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMen
           className="row-menu-button"
           tabIndex={-1}
           aria-haspopup="menu"
-          aria-label={`Actions for ${r.name}`}
+          aria-label="Row actions"
+          title={`Actions for ${r.name}`}
           data-testid="row-menu"
           onClick={(e) => {
             e.stopPropagation();

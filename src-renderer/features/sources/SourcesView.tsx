@@ -55,6 +55,7 @@ function SourcesList() {
   const status = useSourcesStore((s) => s.status);
   const outbox = useSourcesStore((s) => s.outbox);
   const schedules = useSourcesStore((s) => s.schedules);
+  const serverClock = useSourcesStore((s) => s.serverClock);
   const query = useSourcesStore((s) => s.query);
   const flash = useSourcesStore((s) => s.flash);
   const selectedId = useSourcesStore((s) => s.selectedId);
@@ -80,9 +81,9 @@ function SourcesList() {
   const rows = showingArchived ? (archived ?? []) : sources;
   const staged = showingArchived ? [] : pendingStaged(outbox, sources, status?.organizationId ?? null);
   const health = useMemo(
-    () => healthByRow(rows, schedules, verdicts, serverNowMs(status, Date.now())),
+    () => healthByRow(rows, schedules, verdicts, serverNowMs(serverClock, Date.now())),
     // clockTick is listed on purpose: ages move on between ticks.
-    [rows, schedules, verdicts, status?.serverNow, status?.updatedAt, clockTick],
+    [rows, schedules, verdicts, serverClock, clockTick],
   );
   const derived = useMemo(() => ({ health, cadenceSec: (id: string) => cadenceOfSent(schedules[id]?.cron) }), [health, schedules]);
   const items = visibleItems(rows, staged, query, derived);
@@ -200,7 +201,7 @@ function SourcesList() {
         exposeCommit={testMode}
         health={health}
         schedules={schedules}
-        monitor={status}
+        serverClock={serverClock}
       />
     </section>
   );

@@ -6,7 +6,7 @@ import type { RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
 import type { ScheduleFact } from '../../../src-shared/domain/schedule-fact';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { healthOf, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
-import type { MonitorStatus, SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/source-status';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 
 /** The schedule fact of one source from what this console sent (the server does not say). */
@@ -15,13 +15,12 @@ export function scheduleFactOf(sent: LocalSourceFacts['schedules'][string] | und
 }
 
 /**
- * The deployment's clock now: its `Date` header at the last tick plus the time elapsed since
- * that tick, both of the latter read from this machine's clock (a duration, not a comparison
- * with the server). Null when the server's clock is unknown.
+ * The deployment's clock now: its `Date` header at the last tick plus the time this renderer
+ * measured since that reading arrived (a duration between two readings of the same local
+ * clock, never a comparison of the local clock with the server's). Null when unknown.
  */
-export function serverNowMs(status: MonitorStatus | null, localNowMs: number): number | null {
-  if (!status?.serverNow || !status.updatedAt) return null;
-  return Date.parse(status.serverNow) + Math.max(0, localNowMs - Date.parse(status.updatedAt));
+export function serverNowMs(clock: { serverMs: number; localMs: number } | null, localNowMs: number): number | null {
+  return clock ? clock.serverMs + Math.max(0, localNowMs - clock.localMs) : null;
 }
 
 /** Health signal per source id. */
