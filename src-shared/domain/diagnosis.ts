@@ -141,7 +141,7 @@ function keyCauses(f: DiagnosisFacts): Cause[] {
     causes.push({ id: 'key_never_sent_here', title: 'The key on the server is not known here', evidence: 'This console never sent a key for this source, and LangWatch never says whether one is stored (the web composer stores none).', strength: 'possible', action: 'replace_key', fix: 'Replace the key from this console; it is tested with Anthropic before it is sent.' });
   }
   if (!check || check.verdict === 'inconclusive' || check.verdict === 'wrong_endpoint') {
-    causes.push({ id: 'key_unchecked', title: 'The key has not been checked', evidence: check ? `The last check (${check.checkedAt}) was ${check.verdict}: no verdict.` : 'No key check for this source is remembered here.', strength: 'possible', action: 'test_key', fix: 'Test the key again with Anthropic.' });
+    causes.push({ id: 'key_unchecked', title: 'The key has not been checked', evidence: check ? `The last check (${check.checkedAt}) was ${check.verdict}: no verdict.` : 'No key check for this source is remembered here.', strength: 'possible', action: 'test_key', fix: 'Test the key again with Anthropic; the test previews the feed too.' });
   }
   return causes;
 }
@@ -180,7 +180,8 @@ function feedCauses(f: DiagnosisFacts): Cause[] {
       fix: OPERATOR_QUESTION,
     }];
   }
-  if (!f.feed) {
+  // Without a check, "Test key again" is already asked for (key_unchecked) and previews the feed too.
+  if (!f.feed && f.keyCheck && f.keyCheck.verdict !== 'inconclusive' && f.keyCheck.verdict !== 'wrong_endpoint') {
     return [{ id: 'feed_unknown', title: 'Whether the feed has activity is unknown', evidence: 'No preview of the compliance feed was run for this key.', strength: 'possible', action: 'test_key', fix: 'Test the key again: the check previews the feed too.' }];
   }
   return [];

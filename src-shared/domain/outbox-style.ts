@@ -16,12 +16,12 @@ export interface StateStyle {
 export const OUTBOX_STATE_STYLE = {
   staged: { label: 'Staged', tone: 'info', icon: '◷' },
   submitting: { label: 'Submitting…', tone: 'info', icon: '↻' },
-  retrying: { label: 'Waiting to retry', tone: 'warn', icon: '⏳' },
+  retrying: { label: 'Waiting to retry', tone: 'warn', icon: '↺' },
   needs_sign_in: { label: 'Needs sign-in', tone: 'warn', icon: '⚿' },
   rejected: { label: 'Rejected', tone: 'bad', icon: '✕' },
   key_missing: { label: 'Key missing', tone: 'bad', icon: '⚠' },
   submitted: { label: 'Submitted', tone: 'ok', icon: '✓' },
-  expired: { label: 'Expired (key wiped)', tone: 'neutral', icon: '⌛' },
+  expired: { label: 'Expired (key wiped)', tone: 'neutral', icon: '◔' },
   discarded: { label: 'Discarded (key wiped)', tone: 'neutral', icon: '⊘' },
 } as const satisfies Record<OutboxState, StateStyle>;
 

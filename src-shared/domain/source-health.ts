@@ -82,7 +82,7 @@ const LABEL: Record<HealthKind, string> = {
   waiting_too_long: 'Waiting too long',
   silent: 'Silent',
   unknown: 'Unknown',
-  awaiting: 'Awaiting first event',
+  awaiting: 'Awaiting event',
   new: 'New',
   healthy: 'Receiving events',
   disabled: 'Disabled',

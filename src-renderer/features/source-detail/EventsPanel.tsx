@@ -72,7 +72,7 @@ function EventRow({ event, open, onToggle }: { event: SourceEvent; open: boolean
     <>
       <tr data-testid="event-row">
         <td className="ev-time">
-          <LocalTime iso={event.eventTimestampIso} />
+          <LocalTime iso={event.eventTimestampIso} short />
         </td>
         <td className="ev-clip" title={event.actor}>{event.actor || '—'}</td>
         <td className="ev-clip" title={event.action || event.eventType}>{event.action || event.eventType}</td>

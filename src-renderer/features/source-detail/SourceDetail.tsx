@@ -63,6 +63,7 @@ export function SourceDetail({ id }: { id: string }) {
   const shown = source && row && row.updatedAt >= source.updatedAt ? { ...source, ...row } : source;
   const canManage = Boolean(status?.canManage) && !status?.readOnly;
   const schedule = describeSchedule(scheduleFactOf(sent));
+  const diagnosed = shown !== null && shown.sourceType === 'claude_compliance' && (shown.status !== 'active' || shown.archivedAt !== null);
 
   const onAction = useCallback(
     (action: DiagnosisAction) => {
@@ -92,10 +93,8 @@ export function SourceDetail({ id }: { id: string }) {
         <div className="detail-layout">
           <div className="detail-main">
             {/* A stuck compliance source is why support opens this view: its diagnosis comes first. */}
-            {shown.sourceType === 'claude_compliance' && (shown.status !== 'active' || shown.archivedAt) && (
-              <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />
-            )}
-            <EventsPanel id={id} />
+            {diagnosed && <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />}
+            {!diagnosed && <EventsPanel id={id} />}
             <DetailsCard source={shown} history={history} />
           </div>
           <div className="detail-side">
@@ -103,6 +102,12 @@ export function SourceDetail({ id }: { id: string }) {
               <h2>Health</h2>
               <HealthView health={health} />
             </div>
+            {/* Beside a diagnosis, events sit under health so both show without scrolling. */}
+            {diagnosed && (
+              <div className="events-compact">
+                <EventsPanel id={id} />
+              </div>
+            )}
             {canManage && !shown.archivedAt && <SourceActions source={shown} scheduleText={schedule.text} onDone={reload} />}
             {canManage && !shown.archivedAt && (
               <DangerZone

@@ -27,7 +27,7 @@ export function OfflineBanner({ status, outbox }: { status: MonitorStatus | null
   return (
     <div className={`banner ${phase === 'paused_offline' ? 'banner-offline' : 'banner-error'}`} role="status" data-testid="connectivity-banner" data-phase={phase}>
       <strong>
-        <span aria-hidden="true">{phase === 'paused_offline' ? '⏸ ' : '⚠ '}</span>
+        <span aria-hidden="true">{phase === 'paused_offline' ? '⊘ ' : '⚠ '}</span>
         {phase === 'paused_offline' ? 'Offline: LangWatch is not answering. The list is paused.' : `Refresh failed: ${status.lastError?.message ?? 'unknown error'}`}
       </strong>
       <span>

@@ -12,6 +12,8 @@ import { relativeTime, STATUS_LABEL, type SortKey, type TableItem, type TableQue
 /** Fixed row height (px): virtualisation depends on it; matches --row-h in sources.css. */
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
+/** Short status words for the narrow column (the full label is the tooltip). */
+const SHORT_STATUS: Record<string, string> = { awaiting_first_event: 'Awaiting', active: 'Active', disabled: 'Disabled' };
 
 const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
   { key: 'name', label: 'Name', className: 'c-name' },
@@ -22,7 +24,7 @@ const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
   { key: 'eventsLast24h', label: 'Events 24 h', className: 'c-events' },
   { key: 'cadence', label: 'Cadence', className: 'c-cadence' },
   { key: 'createdAt', label: 'Created', className: 'c-created' },
-  { key: null, label: 'Actions', className: 'c-menu' },
+  { key: null, label: '', className: 'c-menu' },
 ];
 
 interface Props {
@@ -128,8 +130,10 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
                 {c.label}
                 {query.sort === c.key ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
               </button>
-            ) : (
+            ) : c.label ? (
               c.label
+            ) : (
+              <span className="sr-only">Row actions</span>
             )}
           </div>
         ))}
@@ -242,7 +246,7 @@ const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMen
       data-status={r.status}
     >
       <div role="gridcell" className="src-cell c-name">
-        <button type="button" className="link" onClick={() => onOpen(item)} tabIndex={-1}>
+        <button type="button" className="link" onClick={() => onOpen(item)} tabIndex={-1} title={r.name}>
           {r.name}
         </button>
       </div>
@@ -257,13 +261,15 @@ const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMen
         )}
       </div>
       <div role="gridcell" className="src-cell c-status">
-        <span className={`pill status-${r.status}`} data-testid="status">{STATUS_LABEL[r.status] ?? r.status}</span>
+        <span className={`pill status-${r.status}`} data-testid="status" title={STATUS_LABEL[r.status] ?? r.status}>
+          {SHORT_STATUS[r.status] ?? r.status}
+        </span>
       </div>
       <div role="gridcell" className="src-cell c-last" title={r.lastEventAt ? `${r.lastEventAt} (server time)` : 'No event yet'}>
         {serverNow === null ? (r.lastEventAt ? r.lastEventAt.slice(0, 16).replace('T', ' ') : 'never') : relativeTime(r.lastEventAt, serverNow)}
       </div>
       <div role="gridcell" className="src-cell c-events">{r.eventsLast24h ?? '—'}</div>
-      <div role="gridcell" className="src-cell c-cadence" title={schedule.title} data-testid="cadence">
+      <div role="gridcell" className={`src-cell c-cadence${schedule.scheduled === null ? ' unknown' : ''}`} title={schedule.title} data-testid="cadence">
         {schedule.text}
       </div>
       <div role="gridcell" className="src-cell c-created" title={r.createdAt}>

@@ -109,6 +109,7 @@ function SourcesList() {
         <h1>Sources</h1>
         <UpdatedAgo status={status} />
         <span className="spacer" />
+        <ExportButtons items={items} />
         <button type="button" onClick={() => void refreshNow()} data-testid="refresh-now">
           Refresh now
         </button>
@@ -177,8 +178,6 @@ function SourcesList() {
         <span className="muted" data-testid="sources-count">
           {items.length} shown
         </span>
-        <span className="spacer" />
-        <ExportButtons items={items} />
       </div>
       {showingArchived && (
         <p className="note" data-testid="archived-note">

@@ -59,7 +59,7 @@ export const HEALTH_ICON: Record<HealthKind, string> = {
   awaiting: '◷',
   new: '✦',
   healthy: '✓',
-  disabled: '⏸',
+  disabled: '○',
   archived: '▣',
 };
 

@@ -26,7 +26,7 @@ const causes = (patch: Partial<DiagnosisFacts>) => diagnoseSource({ ...base, ...
 
 describe('diagnoseSource (table): each cause specific to its evidence, strongest first', () => {
   it.each<[string, Partial<DiagnosisFacts>, string[]]>([
-    ['web composer: nothing known', {}, ['key_never_sent_here:possible:replace_key', 'key_unchecked:possible:test_key', 'schedule_unknown:possible:set_schedule', 'feed_unknown:possible:test_key']],
+    ['web composer: nothing known', {}, ['key_never_sent_here:possible:replace_key', 'key_unchecked:possible:test_key', 'schedule_unknown:possible:set_schedule']],
     ['a revoked key is "key rejected", never "no key"', { keyedHere: keyed, schedule: consoleSchedule, keyCheck: check('invalid_key') }, ['key_rejected:confirmed:replace_key', 'feed_unknown:possible:test_key']],
     ['missing scope', { keyedHere: keyed, schedule: consoleSchedule, keyCheck: check('missing_scope') }, ['key_rejected:confirmed:replace_key', 'feed_unknown:possible:test_key']],
     ['an archived source is archived, not "no activity yet"', { archivedAt: AT, status: 'disabled', keyedHere: keyed, keyCheck: check('valid'), schedule: consoleSchedule }, ['archived:confirmed:create_new']],
@@ -37,7 +37,7 @@ describe('diagnoseSource (table): each cause specific to its evidence, strongest
     ['key, schedule and feed fine, nothing arrives: the puller', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), feed: feed(12) }, ['puller_failing:likely:ask_operator']],
     ['key and schedule fine, feed not previewed: puller possible', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid') }, ['puller_failing:possible:ask_operator']],
     ['age unknown: never claims overdue or not due', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), ageSec: null }, ['feed_unknown:possible:test_key']],
-    ['inconclusive check: key unchecked', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('inconclusive') }, ['key_unchecked:possible:test_key', 'feed_unknown:possible:test_key']],
+    ['inconclusive check: key unchecked', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('inconclusive') }, ['key_unchecked:possible:test_key']],
   ])('%s', (_name, patch, expected) => {
     expect(causes(patch)).toEqual(expected);
   });
