@@ -131,6 +131,8 @@ function stateCauses(f: DiagnosisFacts): Cause[] {
 }
 
 function keyCauses(f: DiagnosisFacts): Cause[] {
+  // An archived source is never pulled again: its key is beside the point.
+  if (f.archivedAt) return [];
   const check = f.keyCheck;
   if (check && (check.verdict === 'invalid_key' || check.verdict === 'missing_scope')) {
     const what = check.verdict === 'invalid_key' ? 'rejected the key (401: wrong, revoked or disabled)' : 'refused the key: it lacks read:compliance_activities (403)';

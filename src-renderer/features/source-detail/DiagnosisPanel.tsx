@@ -84,9 +84,14 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
     <div className="card diagnosis" data-testid="diagnosis" data-state={diagnosis ? 'ready' : error ? 'error' : 'loading'}>
       <div className="card-head">
         <h2>Why no events arrive</h2>
-        <button type="button" onClick={() => void copyReport()} disabled={!diagnosis} data-testid="copy-report">
-          {copied === 'copied' ? 'Report copied' : 'Copy report'}
-        </button>
+        <span className="row">
+          <button type="button" onClick={() => setRecheckOpen(true)} disabled={!profile} data-testid="diagnosis-test-key">
+            Test key again
+          </button>
+          <button type="button" onClick={() => void copyReport()} disabled={!diagnosis} data-testid="copy-report">
+            {copied === 'copied' ? 'Report copied' : 'Copy report'}
+          </button>
+        </span>
       </div>
       {copied === 'failed' && <p role="alert">The clipboard refused the report; select the facts below and copy them by hand.</p>}
       {error && <p role="alert">The diagnosis could not be made: {error.message}</p>}

@@ -30,6 +30,7 @@ describe('diagnoseSource (table): each cause specific to its evidence, strongest
     ['a revoked key is "key rejected", never "no key"', { keyedHere: keyed, schedule: consoleSchedule, keyCheck: check('invalid_key') }, ['key_rejected:confirmed:replace_key', 'feed_unknown:possible:test_key']],
     ['missing scope', { keyedHere: keyed, schedule: consoleSchedule, keyCheck: check('missing_scope') }, ['key_rejected:confirmed:replace_key', 'feed_unknown:possible:test_key']],
     ['an archived source is archived, not "no activity yet"', { archivedAt: AT, status: 'disabled', keyedHere: keyed, keyCheck: check('valid'), schedule: consoleSchedule }, ['archived:confirmed:create_new']],
+    ['archived with nothing known: only "archived"', { archivedAt: AT, status: 'disabled' }, ['archived:confirmed:create_new']],
     ['disabled', { status: 'disabled', keyedHere: keyed, keyCheck: check('valid'), schedule: consoleSchedule }, ['disabled:confirmed:enable']],
     ['server says no schedule', { schedule: { kind: 'server', cron: null }, keyedHere: keyed, keyCheck: check('valid'), feed: feed(3) }, ['no_schedule:confirmed:set_schedule']],
     ['young source: first pulls not due', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), ageSec: 600 }, ['not_due_yet:likely:wait', 'feed_unknown:possible:test_key']],
