@@ -109,6 +109,16 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
       event.preventDefault();
       onOpen(items[selectedIndex]!);
       return;
+    } else if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && selectedId) {
+      // The keyboard way to the row's actions menu (the ⋯ button is not a tab stop).
+      event.preventDefault();
+      const button = document.getElementById(`row-${cssId(selectedId)}`)?.querySelector<HTMLButtonElement>('[data-testid="row-menu"]');
+      const item = items[selectedIndex];
+      if (!button || !item || item.kind !== 'source' || !viewport.current) return;
+      const box = button.getBoundingClientRect();
+      // Closing returns to the grid, where the keyboard was.
+      setMenu({ id: item.id, name: item.row.name, x: box.right, y: box.bottom, returnFocus: viewport.current });
+      return;
     } else return;
     event.preventDefault();
     onSelect(items[next]!.id);
