@@ -44,6 +44,11 @@ export const Source = z.object({
   createdAt: IsoDate,
   updatedAt: IsoDate,
   createdById: z.string().nullable(),
+  /**
+   * The cron LangWatch pulls on. Newer LangWatch versions return it (null = never pulled);
+   * older ones omit it (undefined = unknown, never read as "not scheduled").
+   */
+  pullSchedule: z.string().nullable().optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -17,6 +17,15 @@ export type ScheduleFact =
   | { kind: 'console'; cron: string; at: string }
   | { kind: 'unknown' };
 
+/**
+ * What is known of a source's schedule: the server's word when it gives one (newer LangWatch
+ * versions return `pullSchedule`), else the cron this console last sent, else unknown.
+ */
+export function scheduleFactFor(serverValue: string | null | undefined, sentHere: { cron: string; at: string } | undefined): ScheduleFact {
+  if (serverValue !== undefined) return { kind: 'server', cron: serverValue };
+  return sentHere ? { kind: 'console', cron: sentHere.cron, at: sentHere.at } : { kind: 'unknown' };
+}
+
 /** The schedule in words, a longer explanation for a tooltip, and its period when regular. */
 export interface ScheduleWords {
   text: string;

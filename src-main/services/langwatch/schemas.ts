@@ -161,6 +161,7 @@ export function toSource(wire: WireSource): Source {
     createdAt: toIso(wire.createdAt),
     updatedAt: toIso(wire.updatedAt),
     createdById: wire.createdById ?? null,
+    pullSchedule: wire.pullSchedule,
   };
 }
 

@@ -34,6 +34,7 @@ const FIELDS: readonly (keyof SourceRow)[] = [
   'createdAt',
   'updatedAt',
   'createdById',
+  'pullSchedule',
   'eventsLast24h',
 ];
 

@@ -263,6 +263,7 @@ function toRow(s: Source, eventsLast24h: number | null): SourceRow {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     createdById: s.createdById,
+    pullSchedule: s.pullSchedule,
     eventsLast24h,
   };
 }

@@ -5,6 +5,7 @@
  * here: they go through the outbox staging path.
  */
 import { diagnoseSource, type Diagnosis, type FeedFact, type KeyCheckFact } from '../../../src-shared/domain/diagnosis';
+import { scheduleFactFor } from '../../../src-shared/domain/schedule-fact';
 import { ageSec } from '../../../src-shared/domain/source-health';
 import type { HealthMetrics, Source, SourceEvent, SourceStatus } from '../../../src-shared/domain/langwatch';
 import { AppError, isAppError } from '../../../src-shared/errors';
@@ -136,7 +137,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
         status: source.status,
         archivedAt: source.archivedAt,
         ageSec: ageSec(reading?.serverMs ?? null, source.createdAt),
-        schedule: sent ? { kind: 'console', cron: sent.cron, at: sent.at } : { kind: 'unknown' },
+        schedule: scheduleFactFor(source.pullSchedule, sent),
         keyedHere: keyed ? { at: keyed.at, fingerprint: keyed.fingerprint! } : null,
         keyCheck,
         feed: justChecked?.feed ?? null,

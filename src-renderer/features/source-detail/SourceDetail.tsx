@@ -62,7 +62,7 @@ export function SourceDetail({ id }: { id: string }) {
   // A live status change (the monitor's delta) is reflected without a reload.
   const shown = source && row && row.updatedAt >= source.updatedAt ? { ...source, ...row } : source;
   const canManage = Boolean(status?.canManage) && !status?.readOnly;
-  const schedule = describeSchedule(scheduleFactOf(sent));
+  const schedule = describeSchedule(scheduleFactOf(shown, sent));
   const diagnosed = shown !== null && shown.sourceType === 'claude_compliance' && (shown.status !== 'active' || shown.archivedAt !== null);
 
   const onAction = useCallback(

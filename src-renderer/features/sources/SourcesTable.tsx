@@ -247,7 +247,7 @@ const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMen
     );
   }
   const r = item.row;
-  const schedule = describeSchedule(scheduleFactOf(sent));
+  const schedule = describeSchedule(scheduleFactOf(r, sent));
   return (
     <div
       {...common}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { cronToCadence } from '../../../src-shared/domain/cadence';
+import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { SourceType } from '../../../src-shared/domain/langwatch';
 import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
 import { useAppStore } from '../../stores/app-store';
@@ -7,7 +7,7 @@ import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
 import { ExportButtons } from './ExportButtons';
-import { healthByRow, healthCounts, serverNowMs } from './health-model';
+import { healthByRow, healthCounts, scheduleFactOf, serverNowMs } from './health-model';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { OfflineBanner } from './OfflineBanner';
 import { SourcesTable } from './SourcesTable';
@@ -85,7 +85,10 @@ function SourcesList() {
     // clockTick is listed on purpose: ages move on between ticks.
     [rows, schedules, verdicts, serverClock, clockTick],
   );
-  const derived = useMemo(() => ({ health, cadenceSec: (id: string) => cadenceOfSent(schedules[id]?.cron) }), [health, schedules]);
+  const derived = useMemo(() => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { health, cadenceSec: (id: string) => describeSchedule(scheduleFactOf(byId.get(id) ?? null, schedules[id])).cadenceSec };
+  }, [health, rows, schedules]);
   const items = visibleItems(rows, staged, query, derived);
   const counts = useMemo(() => healthCounts(health), [health]);
 
@@ -204,8 +207,4 @@ function SourcesList() {
       />
     </section>
   );
-}
-
-function cadenceOfSent(cron: string | undefined): number | null {
-  return cron === undefined ? null : cronToCadence(cron);
 }

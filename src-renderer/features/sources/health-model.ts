@@ -4,14 +4,14 @@
  */
 import type { RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
 import type { ScheduleFact } from '../../../src-shared/domain/schedule-fact';
-import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
+import { describeSchedule, scheduleFactFor } from '../../../src-shared/domain/schedule-fact';
 import { healthOf, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
 import type { SourceRow } from '../../../src-shared/domain/source-status';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 
-/** The schedule fact of one source from what this console sent (the server does not say). */
-export function scheduleFactOf(sent: LocalSourceFacts['schedules'][string] | undefined): ScheduleFact {
-  return sent ? { kind: 'console', cron: sent.cron, at: sent.at } : { kind: 'unknown' };
+/** The schedule fact of one source: the server's word if it gives one, else what this console sent. */
+export function scheduleFactOf(row: Pick<SourceRow, 'pullSchedule'> | null, sent: LocalSourceFacts['schedules'][string] | undefined): ScheduleFact {
+  return scheduleFactFor(row?.pullSchedule, sent);
 }
 
 /**
@@ -40,7 +40,7 @@ export function healthByRow(
         archived: r.archivedAt !== null,
         createdAt: r.createdAt,
         lastEventAt: r.lastEventAt,
-        schedule: describeSchedule(scheduleFactOf(schedules[r.id])),
+        schedule: describeSchedule(scheduleFactOf(r, schedules[r.id])),
         keyVerdict: verdicts[r.id]?.verdict.verdict ?? null,
         serverNowMs: nowServerMs,
       }),

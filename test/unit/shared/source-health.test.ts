@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, type ScheduleFact } from '../../../src-shared/domain/schedule-fact';
+import { describeSchedule, scheduleFactFor, type ScheduleFact } from '../../../src-shared/domain/schedule-fact';
+import { toSource, WireSource } from '../../../src-main/services/langwatch/schemas';
 import { ageSec, healthOf, healthRank, type HealthInputs } from '../../../src-shared/domain/source-health';
 
 const SERVER_NOW = Date.parse('2026-12-01T12:00:00.000Z');
@@ -72,5 +73,22 @@ describe('describeSchedule', () => {
     const words = describeSchedule(fact);
     expect(words.text).toBe(text);
     expect(words.scheduled).toBe(scheduled);
+  });
+});
+
+describe('where the schedule comes from', () => {
+  const sent = { cron: '0 * * * *', at: '2026-12-01T10:00:00.000Z' };
+  it("the server's word wins, null included; absent means unknown unless this console sent one", () => {
+    expect(scheduleFactFor('*/15 * * * *', sent)).toEqual({ kind: 'server', cron: '*/15 * * * *' });
+    expect(scheduleFactFor(null, sent)).toEqual({ kind: 'server', cron: null });
+    expect(scheduleFactFor(undefined, sent)).toEqual({ kind: 'console', ...sent });
+    expect(scheduleFactFor(undefined, undefined)).toEqual({ kind: 'unknown' });
+  });
+
+  it('a newer server\'s pullSchedule reaches the DTO; an older server\'s silence stays undefined', () => {
+    const wire = { id: 's', organizationId: 'o', teamId: null, sourceType: 'claude_compliance', name: 'n', description: null, parserConfig: {}, status: 'active', lastEventAt: null, archivedAt: null, createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z', createdById: null };
+    expect(toSource(WireSource.parse({ ...wire, pullSchedule: '*/15 * * * *' })).pullSchedule).toBe('*/15 * * * *');
+    expect(toSource(WireSource.parse({ ...wire, pullSchedule: null })).pullSchedule).toBeNull();
+    expect(toSource(WireSource.parse(wire)).pullSchedule).toBeUndefined();
   });
 });
