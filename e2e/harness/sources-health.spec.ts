@@ -143,6 +143,10 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     const api = harness.services.connection.requireActive().api!;
     await api.updateSource({ organizationId: ACME, id: 'src_cowork', status: 'disabled' });
     await expect(region).toHaveText('Claude Cowork is now Disabled.', { timeout: 2 * TICK_MS + 6_000 });
+    // Throttled: changes right after an announcement are gathered and spoken together, later.
+    await api.updateSource({ organizationId: ACME, id: 'src_openai', status: 'disabled' });
+    await api.updateSource({ organizationId: ACME, id: 'src_s3', status: 'disabled' });
+    await expect(region).toHaveText(/OpenAI Compliance is now Disabled\. S3 Audit Bucket is now Disabled\.|S3 Audit Bucket is now Disabled\. OpenAI Compliance is now Disabled\./, { timeout: 12_000 });
     expect(emulator).toBeTruthy();
   });
 });
