@@ -85,9 +85,12 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
       <div className="card-head">
         <h2>Why no events arrive</h2>
         <span className="row">
-          <button type="button" onClick={() => setRecheckOpen(true)} disabled={!profile} data-testid="diagnosis-test-key">
-            Test key again
-          </button>
+          {/* Always at hand, unless a cause already ends in it. */}
+          {diagnosis && !diagnosis.causes.some((c) => c.action === 'test_key') && (
+            <button type="button" onClick={() => setRecheckOpen(true)} disabled={!profile} data-testid="diagnosis-test-key">
+              Test key again
+            </button>
+          )}
           <button type="button" onClick={() => void copyReport()} disabled={!diagnosis} data-testid="copy-report">
             {copied === 'copied' ? 'Report copied' : 'Copy report'}
           </button>
