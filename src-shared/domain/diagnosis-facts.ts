@@ -2,7 +2,7 @@
  * "What is known" about a source, as label/value rows: every fact the diagnosis reasons on,
  * with `unknown: true` where the console cannot know it (shown as unknown, never as a fact).
  */
-import type { DiagnosisFacts } from './diagnosis';
+import { describeErrors, type DiagnosisFacts } from './diagnosis';
 import { describeSchedule } from './schedule-fact';
 import { formatDuration } from './source-health';
 
@@ -25,7 +25,7 @@ export function knownFacts(f: DiagnosisFacts): Row[] {
     f.feed
       ? row('Feed activity (preview)', `${f.feed.activities}${f.feed.hasMore ? '+' : ''} activities at ${f.feed.fetchedAt}${f.feed.requestId ? `, request-id ${f.feed.requestId}` : ''}`)
       : row('Feed activity (preview)', 'unknown: not previewed', true),
-    row('Pull errors', 'unknown: LangWatch exposes no error count or puller log to clients', true),
+    f.errors ? row('Pull errors', describeErrors(f.errors)) : row('Pull errors', 'unknown: this LangWatch version exposes no error count or puller log', true),
     f.events30d === null
       ? row('Events (30 d)', f.enterprise === false ? 'unknown: health needs an Enterprise plan' : 'unknown', true)
       : row('Events (30 d)', `${f.events30d}${f.lastEventIn30d ? `, newest ${f.lastEventIn30d}` : ''}`),

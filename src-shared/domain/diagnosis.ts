@@ -58,6 +58,11 @@ export const DiagnosisFacts = z.object({
   events30d: z.number().nullable(),
   /** Health's newest event time within 30 days (server clock). */
   lastEventIn30d: z.string().nullable(),
+  /**
+   * Failed pulls in a row (newer LangWatch versions only; null = not reported) and, when this
+   * console watched it change, the first count it saw and how long ago (measured here).
+   */
+  errors: z.object({ count: z.number().int().nonnegative(), since: z.object({ count: z.number().int().nonnegative(), secondsAgo: z.number().nonnegative() }).nullable() }).nullable(),
 });
 export type DiagnosisFacts = z.infer<typeof DiagnosisFacts>;
 
@@ -173,11 +178,12 @@ function feedCauses(f: DiagnosisFacts): Cause[] {
   const overdue = words.cadenceSec !== null && f.ageSec !== null && f.ageSec >= NEW_WITHIN_CADENCES * words.cadenceSec;
   if (keyOk && words.scheduled === true && overdue) {
     const feedNote = f.feed ? `the feed had ${f.feed.activities}${f.feed.hasMore ? '+' : ''} activities at ${f.feed.fetchedAt}` : 'the feed was not previewed';
+    const errorsNote = f.errors ? ` LangWatch counts ${describeErrors(f.errors)}.` : ' LangWatch exposes no puller errors, so only its operator can see why.';
     return [{
       id: 'puller_failing',
       title: "LangWatch's puller is failing server-side",
-      evidence: `The key works (${f.keyCheck!.checkedAt}${requestIdNote(f.keyCheck!.requestId)}), the source is pulled ${words.text} and is ${Math.round(f.ageSec! / 60)} min old, ${feedNote}, yet no event arrived. LangWatch exposes no puller errors, so only its operator can see why.`,
-      strength: f.feed && f.feed.activities > 0 ? 'likely' : 'possible',
+      evidence: `The key works (${f.keyCheck!.checkedAt}${requestIdNote(f.keyCheck!.requestId)}), the source is pulled ${words.text} and is ${Math.round(f.ageSec! / 60)} min old, ${feedNote}, yet no event arrived.${errorsNote}`,
+      strength: (f.feed && f.feed.activities > 0) || (f.errors?.count ?? 0) > 0 ? 'likely' : 'possible',
       action: 'ask_operator',
       fix: OPERATOR_QUESTION,
     }];
@@ -187,6 +193,15 @@ function feedCauses(f: DiagnosisFacts): Cause[] {
     return [{ id: 'feed_unknown', title: 'Whether the feed has activity is unknown', evidence: 'No preview of the compliance feed was run for this key.', strength: 'possible', action: 'test_key', fix: 'Test the key again: the check previews the feed too.' }];
   }
   return [];
+}
+
+/** "7 failed pulls in a row, rising (3 when first seen here 40 min ago)". */
+export function describeErrors(errors: NonNullable<DiagnosisFacts['errors']>): string {
+  const base = `${errors.count} failed pull${errors.count === 1 ? '' : 's'} in a row`;
+  if (!errors.since) return base;
+  const ago = `${Math.round(errors.since.secondsAgo / 60)} min ago`;
+  if (errors.count > errors.since.count) return `${base}, rising (${errors.since.count} when first seen here ${ago})`;
+  return `${base}, unchanged since first seen here ${ago}`;
 }
 
 function requestIdNote(requestId: string | null): string {

@@ -49,6 +49,8 @@ export const Source = z.object({
    * older ones omit it (undefined = unknown, never read as "not scheduled").
    */
   pullSchedule: z.string().nullable().optional(),
+  /** Failed pulls in a row; newer LangWatch versions return it, older ones omit it (unknown). */
+  errorCount: z.number().int().nonnegative().nullable().optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -162,6 +162,7 @@ export function toSource(wire: WireSource): Source {
     updatedAt: toIso(wire.updatedAt),
     createdById: wire.createdById ?? null,
     pullSchedule: wire.pullSchedule,
+    errorCount: wire.errorCount,
   };
 }
 

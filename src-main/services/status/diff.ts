@@ -35,6 +35,7 @@ const FIELDS: readonly (keyof SourceRow)[] = [
   'updatedAt',
   'createdById',
   'pullSchedule',
+  'errorCount',
   'eventsLast24h',
 ];
 

@@ -14,6 +14,7 @@ import type { EventBus } from '../events/event-bus';
 import type { SourcesHealth } from '../../../src-shared/domain/langwatch';
 import type { Logger } from '../logging/logger';
 import { diffSnapshots, isEmptyDiff } from './diff';
+import { createErrorTrend, type ErrorObservation } from './error-trend';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
 /** Options of {@link createStatusMonitor}. */
@@ -38,6 +39,8 @@ export interface StatusMonitor {
   row(id: string): SourceRow | undefined;
   /** Rows in server order (by name). */
   rows(): readonly SourceRow[];
+  /** The pull error count of a source as watched by this console (newer servers only). */
+  errorTrend(id: string): ErrorObservation | undefined;
   /** Ticks now (after any tick in flight) and resolves with the state after it. */
   refreshNow(): Promise<MonitorStatus>;
   setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorStatus;
@@ -49,6 +52,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
   const { connection, connectivity, clock, log, events } = options;
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
   let rows: SourceRow[] = [];
+  const errors = createErrorTrend();
   let orgId: string | null = null;
   let contextKey = '';
   let visibility = { focused: true, visible: true };
@@ -172,6 +176,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     const next: SourceRow[] = sources.map((s) => toRow(s, hasCounts ? (counts.get(s.id) ?? 0) : null));
     const diff = diffSnapshots(rows, next);
     rows = next;
+    errors.observe(next, clock.now());
     const nowMs = clock.now();
     const updatedAt = new Date(nowMs).toISOString();
     // The server's own clock (its Date header) on the answer that arrived a few ms ago: ages
@@ -220,6 +225,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     status: () => status,
     row: (id) => rows.find((r) => r.id === id),
     rows: () => rows,
+    errorTrend: (id) => errors.get(id),
     async refreshNow() {
       await refreshAfterCurrent();
       return status;
@@ -264,6 +270,7 @@ function toRow(s: Source, eventsLast24h: number | null): SourceRow {
     updatedAt: s.updatedAt,
     createdById: s.createdById,
     pullSchedule: s.pullSchedule,
+    errorCount: s.errorCount,
     eventsLast24h,
   };
 }

@@ -4,7 +4,7 @@
  * (device) session, the read-only CLI REST. Replacing a key and changing the cadence are NOT
  * here: they go through the outbox staging path.
  */
-import { diagnoseSource, type Diagnosis, type FeedFact, type KeyCheckFact } from '../../../src-shared/domain/diagnosis';
+import { diagnoseSource, type Diagnosis, type DiagnosisFacts, type FeedFact, type KeyCheckFact } from '../../../src-shared/domain/diagnosis';
 import { scheduleFactFor } from '../../../src-shared/domain/schedule-fact';
 import { ageSec } from '../../../src-shared/domain/source-health';
 import type { HealthMetrics, Source, SourceEvent, SourceStatus } from '../../../src-shared/domain/langwatch';
@@ -16,6 +16,7 @@ import type { ActiveConnection, ConnectionService } from '../connection/types';
 import type { Logger } from '../logging/logger';
 import { toCsv, toExportRows, toJson, type StagedExportRow } from './export';
 import { schedulesFromHistory, type ArchivedHere } from './local-facts';
+import type { ErrorObservation } from './error-trend';
 import type { StatusMonitor } from './monitor';
 
 /** What the diagnosis needs of the outbox's local history item (created / re-keyed, when, fingerprint). */
@@ -149,6 +150,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
               : null,
         events30d: health?.kind === 'ok' ? health.value.events30d : null,
         lastEventIn30d: health?.kind === 'ok' ? health.value.lastSuccessIso : null,
+        errors: errorsOf(source.errorCount, monitor.errorTrend(id), clock.now()),
       });
     },
 
@@ -210,6 +212,12 @@ export function createSourcesService(options: SourcesServiceOptions) {
         : { filename: `sources-${stamp}.csv`, mime: 'text/csv', text: toCsv(exported), rows: exported.length };
     },
   };
+}
+
+/** The error count and, when this console watched it, where it started (durations measured here). */
+function errorsOf(count: number | null | undefined, seen: ErrorObservation | undefined, nowMs: number): DiagnosisFacts['errors'] {
+  if (count === undefined || count === null) return null;
+  return { count, since: seen && seen.firstAtMs < nowMs ? { count: seen.firstCount, secondsAgo: (nowMs - seen.firstAtMs) / 1000 } : null };
 }
 
 function cli(active: ActiveConnection) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseSource, OPERATOR_QUESTION, type DiagnosisFacts } from '../../../src-shared/domain/diagnosis';
+import { describeErrors, diagnoseSource, OPERATOR_QUESTION, type DiagnosisFacts } from '../../../src-shared/domain/diagnosis';
 import { diagnosisReport } from '../../../src-shared/domain/diagnosis-report';
 
 const AT = '2026-12-01T10:00:00.000Z';
@@ -16,6 +16,7 @@ const base: DiagnosisFacts = {
   enterprise: true,
   events30d: null,
   lastEventIn30d: null,
+  errors: null,
 };
 const consoleSchedule = { kind: 'console', cron: '*/15 * * * *', at: AT } as const;
 const keyed = { at: AT, fingerprint: 'sk-ant-api01-…a1b2' };
@@ -37,6 +38,7 @@ describe('diagnoseSource (table): each cause specific to its evidence, strongest
     ['feed previewed empty', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), feed: feed(0) }, ['feed_empty:likely:wait']],
     ['key, schedule and feed fine, nothing arrives: the puller', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), feed: feed(12) }, ['puller_failing:likely:ask_operator']],
     ['key and schedule fine, feed not previewed: puller possible', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid') }, ['puller_failing:possible:ask_operator']],
+    ['a newer server counts failed pulls: the puller is likely failing even without a preview', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), errors: { count: 7, since: { count: 3, secondsAgo: 2400 } } }, ['puller_failing:likely:ask_operator']],
     ['age unknown: never claims overdue or not due', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), ageSec: null }, ['feed_unknown:possible:test_key']],
     ['inconclusive check: key unchecked', { schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('inconclusive') }, ['key_unchecked:possible:test_key']],
   ])('%s', (_name, patch, expected) => {
@@ -55,6 +57,16 @@ describe('diagnoseSource (table): each cause specific to its evidence, strongest
     expect(known.find((k) => k.label === 'Key check')).toMatchObject({ unknown: false, value: expect.stringContaining('request-id req_123') });
     expect(known.find((k) => k.label === 'Feed activity (preview)')?.value).toContain('4 activities');
     expect(known.find((k) => k.label === 'Pull schedule')?.value).toContain('every 15 minutes');
+  });
+
+  it('says the error count and its trend as watched here, or that it is not reported', () => {
+    expect(describeErrors({ count: 7, since: { count: 3, secondsAgo: 2400 } })).toBe('7 failed pulls in a row, rising (3 when first seen here 40 min ago)');
+    expect(describeErrors({ count: 2, since: { count: 2, secondsAgo: 600 } })).toBe('2 failed pulls in a row, unchanged since first seen here 10 min ago');
+    expect(describeErrors({ count: 1, since: null })).toBe('1 failed pull in a row');
+    const unknown = diagnoseSource(base).known.find((k) => k.label === 'Pull errors');
+    expect(unknown).toMatchObject({ unknown: true });
+    const puller = diagnoseSource({ ...base, schedule: consoleSchedule, keyedHere: keyed, keyCheck: check('valid'), errors: { count: 7, since: null } }).causes[0];
+    expect(puller?.evidence).toContain('LangWatch counts 7 failed pulls in a row');
   });
 
   it('the evidence of a rejected key names its request-id', () => {
