@@ -55,7 +55,7 @@ test.describe('against the real LangWatch', () => {
     await row.getByRole('button', { name: /Workato/ }).click();
     await expect(page.getByTestId('source-detail')).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('detail-status')).toHaveText('paused_by_policy (unknown status)');
-    await expect(page.getByTestId('detail-fields')).toContainText('zapier_audit (unknown type)');
+    await expect(page.getByTestId('detail-meta')).toContainText('zapier_audit (unknown type)');
     await expect(page.getByTestId('detail-health')).toHaveAttribute('data-kind', 'ok');
 
     // A compliance source in an unknown status gets no stuck-source diagnosis guessed for it.

@@ -81,7 +81,7 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     const detail = page.getByTestId('source-detail');
     await expect(detail).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('detail-fields')).toContainText('src_cc_prod');
-    await expect(page.getByTestId('health-metrics')).toContainText('Events 30 d');
+    await expect(page.getByTestId('health-metrics')).toContainText('events 30 d');
     await expect(page.getByTestId('events')).toHaveAttribute('data-state', 'ok');
     await expect(page.getByTestId('event-row')).toHaveCount(25);
     await page.getByTestId('events-more').click();
@@ -108,16 +108,25 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     const victim = await adminApi(harness).createSource({ organizationId: ACME, sourceType: 'otel_generic', name: 'E2E archive me' });
     await page.getByTestId('detail-back').click();
     await page.getByTestId(`source-row-${victim.id}`).getByRole('button', { name: 'E2E archive me' }).click();
+    // Archiving lives in the danger zone and asks in a modal that shows the whole name.
+    await page.getByTestId('archive-open').click();
+    await expect(page.getByTestId('archive-dialog')).toBeVisible();
+    await expect(page.getByTestId('archive-name')).toHaveText('E2E archive me');
     await page.getByTestId('archive-confirm').fill('E2E archive');
     await expect(page.getByTestId('archive-source')).toBeDisabled();
     const mismatch = await page.evaluate((id) => window.lw!.sources.archive({ id, confirmName: 'wrong name' }), victim.id);
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     await page.getByTestId('archive-confirm').fill('E2E archive me');
     await page.getByTestId('archive-source').click();
-    await expect(page.getByTestId('action-result')).toContainText('archived');
+    await expect(page.getByTestId('detail-notice')).toContainText('Archived');
+    await expect(page.getByTestId('detail-status')).toHaveText('Archived');
     expect(emulator.control.sources(ACME).find((s) => s.id === victim.id)?.archivedAt).not.toBeNull();
     await page.getByTestId('detail-back').click();
     await expect(page.getByTestId(`source-row-${victim.id}`)).toHaveCount(0);
+    // LangWatch lists no archived source; the console remembers the ones it archived.
+    await page.getByTestId('filter-status').selectOption('archived');
+    await expect(page.getByTestId(`source-row-${victim.id}`)).toBeVisible();
+    await expect(page.getByTestId(`source-row-${victim.id}`).getByTestId('health')).toHaveAttribute('data-health', 'archived');
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.admin);
   });
 
@@ -126,9 +135,10 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     const { page } = harness;
     await page.getByTestId('source-row-src_cc_composer').getByRole('button').first().click();
     await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready');
-    await expect(page.getByTestId('cause-no_pull_schedule')).toHaveAttribute('data-likelihood', 'likely');
-    await expect(page.getByTestId('cause-no_key_stored')).toHaveAttribute('data-likelihood', 'likely');
-    await expect(page.getByTestId('diagnosis')).toContainText('Cadence');
+    // Nothing is known about key or schedule: said as unknown, never as a fact.
+    await expect(page.getByTestId('cause-key_never_sent_here')).toHaveAttribute('data-strength', 'possible');
+    await expect(page.getByTestId('cause-schedule_unknown')).toHaveAttribute('data-action', 'set_schedule');
+    await expect(page.getByTestId('diagnosis-facts').locator('[data-unknown="true"]').filter({ hasText: 'Pull schedule' })).toHaveCount(1);
   });
 
   test('a view-only user sees the sources and no actions', async ({ openHarness }) => {

@@ -23,6 +23,7 @@ import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './connectivity/deployment-probe';
 import { createStatusMonitor, type StatusMonitor } from './status/monitor';
 import type { ScheduleIntervals } from './status/schedule';
+import { createArchivedHere } from './status/local-facts';
 import { createSourcesService, type SourcesService } from './status/sources-service';
 
 export interface ServicesOptions {
@@ -151,7 +152,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     log: log.child('sources'),
     // Both are read at call time, after the outbox below exists.
     history: (sourceId) => outbox.history(sourceId),
-    lastKeyVerdict: async (sourceId) => keyChecks.lastVerdictFor({ sourceId })?.verdict.verdict ?? null,
+    lastKeyCheck: async (sourceId) => {
+      const last = keyChecks.lastVerdictFor({ sourceId });
+      return last ? { verdict: last.verdict.verdict, requestId: last.verdict.requestId, checkedAt: last.verdict.checkedAt, fingerprint: last.fingerprint } : null;
+    },
+    latestHistory: () => outbox.latestHistory(),
+    archivedHere: createArchivedHere({ userDataDir: config.userDataDir, log: log.child('archived'), clock }),
   });
   const outbox = createOutbox({
     userDataDir: config.userDataDir,

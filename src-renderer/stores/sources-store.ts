@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { OutboxEntryView } from '../../src-shared/domain/outbox';
 import type { MonitorStatus, SourceRow, SourcesDelta } from '../../src-shared/domain/source-status';
 import type { ErrorData } from '../../src-shared/errors';
+import type { LocalSourceFacts } from '../../src-shared/ipc/channels/sources';
 import { call, lw } from '../api/lw';
 import { DEFAULT_QUERY, type TableQuery } from '../features/sources/table-model';
 
@@ -23,6 +24,19 @@ interface SourcesState {
   /** The source whose detail is open, or null for the table. */
   detailId: string | null;
   error: ErrorData | null;
+  /**
+   * The deployment's clock as of the last tick (`status.serverNow`) and this renderer's own
+   * clock when that reading arrived: ages are serverMs + (Date.now() - localMs) - createdAt,
+   * a duration measured here added to a server time, never a cross-clock comparison.
+   */
+  serverClock: { serverMs: number; localMs: number } | null;
+  /** The pull schedule this console last sent per source id (LangWatch does not report it). */
+  schedules: LocalSourceFacts['schedules'];
+  /** Archived sources this console knows of; null until the "Archived" filter asks for them. */
+  archived: SourceRow[] | null;
+  archivedError: ErrorData | null;
+  /** (Re)loads the archived sources this console knows of. */
+  loadArchived(): Promise<void>;
   /** Loads the snapshot, follows deltas and reports window visibility; returns the unsubscribe. */
   start(): Promise<() => void>;
   applyDelta(delta: SourcesDelta): void;
@@ -70,6 +84,13 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     }
   }
 
+  /** The status, plus a new clock reading when the server's clock moved. */
+  function withClock(status: MonitorStatus): Pick<SourcesState, 'status'> & Partial<Pick<SourcesState, 'serverClock'>> {
+    if (status.serverNow === get().status?.serverNow) return { status };
+    const serverMs = status.serverNow ? Date.parse(status.serverNow) : NaN;
+    return { status, serverClock: Number.isFinite(serverMs) ? { serverMs, localMs: Date.now() } : null };
+  }
+
   return {
     sources: [],
     status: null,
@@ -79,6 +100,16 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     selectedId: null,
     detailId: null,
     error: null,
+    schedules: {},
+    serverClock: null,
+    archived: null,
+    archivedError: null,
+
+    async loadArchived() {
+      const result = await call(() => lw().sources.archived({}));
+      if (result.ok) set({ archived: result.value.map((s) => ({ ...s, eventsLast24h: null })), archivedError: null });
+      else set({ archivedError: result.error });
+    },
 
     async start() {
       // Deltas that arrive while the snapshot is on its way are replayed after it.
@@ -88,9 +119,18 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
           if (buffered) buffered.push(delta);
           else get().applyDelta(delta);
         }),
-        lw().events.on('sources.monitor', (status) => set({ status })),
-        lw().events.on('outbox.changed', (outbox) => set({ outbox })),
+        lw().events.on('sources.monitor', (status) => set(withClock(status))),
+        lw().events.on('outbox.changed', (outbox) => {
+          set({ outbox });
+          // A submission may have set a new schedule: re-read what this console sent.
+          void loadLocalFacts();
+        }),
       ];
+      const loadLocalFacts = async () => {
+        const facts = await call(() => lw().sources.localFacts({}));
+        if (facts.ok) set({ schedules: facts.value.schedules });
+      };
+      void loadLocalFacts();
       const report = () => {
         void call(() => lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }));
       };
@@ -102,7 +142,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const [snapshot, outbox] = await Promise.all([call(() => lw().sources.snapshot({})), call(() => lw().outbox.list({}))]);
       if (snapshot.ok) {
         const since = snapshot.value.status.updatedAt;
-        set({ sources: snapshot.value.rows, status: snapshot.value.status, error: null });
+        set({ sources: snapshot.value.rows, ...withClock(snapshot.value.status), error: null });
         for (const delta of buffered ?? []) if (!since || delta.updatedAt > since) get().applyDelta(delta);
       } else {
         set({ error: snapshot.error });
@@ -133,7 +173,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     },
     async refreshNow() {
       const result = await call(() => lw().sources.refreshNow({}));
-      if (result.ok) set({ status: result.value, error: null });
+      if (result.ok) set({ ...withClock(result.value), error: null });
       else set({ error: result.error });
     },
   };

@@ -1,158 +1,209 @@
 /**
- * Why a `claude_compliance` source may be stuck in `awaiting_first_event` (contract §6), from
- * what the console knows. PURE: the facts are gathered elsewhere; this only reasons.
- * The server does not say which cause applies, so each cause comes with a likelihood and the
- * next step that would confirm or fix it.
+ * Why a `claude_compliance` source is not receiving events, from what the console can know.
+ * PURE: main gathers the facts; this only reasons. Each cause is specific to its evidence
+ * (a revoked key is "key rejected", never "no key stored"; an archived source is archived,
+ * never "no activity yet"), ranked by how strong that evidence is, and ends in the one
+ * action that fixes or confirms it. What cannot be known is said to be unknown.
  */
 import { z } from 'zod';
-import { describeCadence } from './cadence';
-import type { KeyVerdictKind } from './key-verdict';
+import { keyVerdictKindSchema } from './key-verdict';
+import { describeSchedule, type ScheduleFact } from './schedule-fact';
+import { NEW_WITHIN_CADENCES } from './source-health';
+import { knownFacts } from './diagnosis-facts';
 
-const KEY_VERDICT_KINDS = ['valid', 'invalid_key', 'missing_scope', 'rate_limited', 'inconclusive', 'wrong_endpoint'] as const satisfies readonly KeyVerdictKind[];
+const Iso = z.iso.datetime({ offset: true });
+
+/** A key check: the one this console remembers for the source, or one the admin just ran. */
+export const KeyCheckFact = z.object({
+  verdict: keyVerdictKindSchema,
+  requestId: z.string().nullable(),
+  checkedAt: Iso,
+  fingerprint: z.string().max(64),
+  /** `recorded`: remembered from a pre-flight or "Test key"; `just_now`: run from this diagnosis. */
+  origin: z.enum(['recorded', 'just_now']),
+});
+export type KeyCheckFact = z.infer<typeof KeyCheckFact>;
+
+/** A pre-flight preview of the compliance feed with that key. */
+export const FeedFact = z.object({
+  activities: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  fetchedAt: Iso,
+  requestId: z.string().nullable(),
+});
+export type FeedFact = z.infer<typeof FeedFact>;
+
+const ScheduleFactSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('server'), cron: z.string().nullable() }),
+  z.object({ kind: z.literal('console'), cron: z.string(), at: Iso }),
+  z.object({ kind: z.literal('unknown') }),
+]) satisfies z.ZodType<ScheduleFact>;
 
 /** What the console knows about one source. */
 export const DiagnosisFacts = z.object({
+  sourceId: z.string(),
   sourceType: z.string(),
-  /** The server's status: known ones, or a value from a newer server (reported as is). */
+  /** The server's status; a value from a newer server is kept as is. */
   status: z.string(),
-  archived: z.boolean(),
-  /** Age of the source in seconds (now - createdAt). */
-  ageSec: z.number().nonnegative(),
-  /** This console created (or re-keyed) it with a key, per its local history; null = no history here. */
-  createdByConsoleWithKey: z.boolean().nullable(),
-  /** When this console last sent a key for it (ISO), if it did. */
-  lastKeyedAt: z.string().nullable(),
-  /** `parserConfig.pollEverySec`, null when absent (e.g. created by the web composer). */
-  cadenceSec: z.number().nullable(),
-  /** The last key check this console made for the key it sent, if any. */
-  keyVerdict: z.enum(KEY_VERDICT_KINDS).nullable(),
+  archivedAt: Iso.nullable(),
+  /** Server clock minus `createdAt` (both the server's); null when the server clock is unknown. */
+  ageSec: z.number().nonnegative().nullable(),
+  schedule: ScheduleFactSchema,
+  /** When and with which key (fingerprint) this console last sent a key; null = never here. */
+  keyedHere: z.object({ at: Iso, fingerprint: z.string().max(64) }).nullable(),
+  keyCheck: KeyCheckFact.nullable(),
+  feed: FeedFact.nullable(),
   /** Enterprise org (health available); null when unknown. */
   enterprise: z.boolean().nullable(),
-  /** Events counted by health in the last 30 days, if known. */
   events30d: z.number().nullable(),
+  /** Health's newest event time within 30 days (server clock). */
+  lastEventIn30d: z.string().nullable(),
+  /**
+   * Failed pulls in a row (newer LangWatch versions only; null = not reported) and, when this
+   * console watched it change, the first count it saw and how long ago (measured here).
+   */
+  errors: z.object({ count: z.number().int().nonnegative(), since: z.object({ count: z.number().int().nonnegative(), secondsAgo: z.number().nonnegative() }).nullable() }).nullable(),
 });
 export type DiagnosisFacts = z.infer<typeof DiagnosisFacts>;
 
-export const Likelihood = z.enum(['confirmed', 'likely', 'possible', 'unlikely']);
-export type Likelihood = z.infer<typeof Likelihood>;
+/** How strong a cause's evidence is; causes come strongest first. */
+export const Evidence = z.enum(['confirmed', 'likely', 'possible']);
+export type Evidence = z.infer<typeof Evidence>;
 
-export const CauseId = z.enum(['not_stuck', 'source_disabled', 'no_pull_schedule', 'no_key_stored', 'key_rejected', 'feed_empty', 'not_due_yet']);
+/** The action that fixes or confirms a cause (the detail view maps each to a button). */
+export const DiagnosisAction = z.enum(['replace_key', 'set_schedule', 'test_key', 'enable', 'wait', 'ask_operator', 'create_new']);
+export type DiagnosisAction = z.infer<typeof DiagnosisAction>;
+
+export const CauseId = z.enum([
+  'archived',
+  'disabled',
+  'key_rejected',
+  'no_schedule',
+  'not_due_yet',
+  'feed_empty',
+  'puller_failing',
+  'key_never_sent_here',
+  'key_unchecked',
+  'schedule_unknown',
+  'feed_unknown',
+]);
 export type CauseId = z.infer<typeof CauseId>;
 
+export const Cause = z.object({
+  id: CauseId,
+  title: z.string(),
+  evidence: z.string(),
+  strength: Evidence,
+  action: DiagnosisAction,
+  /** The fix or the question, in a sentence. */
+  fix: z.string(),
+});
+export type Cause = z.infer<typeof Cause>;
+
 export const Diagnosis = z.object({
-  /** Whether the diagnosis applies at all (a claude_compliance source awaiting its first event). */
+  /** False for an active source or another type: nothing to diagnose. */
   applies: z.boolean(),
-  known: z.array(z.object({ label: z.string(), value: z.string() })),
-  causes: z.array(z.object({ id: CauseId, cause: z.string(), likelihood: Likelihood, nextStep: z.string() })),
+  known: z.array(z.object({ label: z.string(), value: z.string(), unknown: z.boolean() })),
+  causes: z.array(Cause),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 
-const ORDER: Record<Likelihood, number> = { confirmed: 0, likely: 1, possible: 2, unlikely: 3 };
+const STRENGTH: Record<Evidence, number> = { confirmed: 0, likely: 1, possible: 2 };
 
-/** Reasons about a source stuck in `awaiting_first_event`; causes come most likely first. */
-export function diagnoseStuckSource(facts: DiagnosisFacts): Diagnosis {
+/** The puller question for the LangWatch operator (contract langwatch.md §8). */
+export const OPERATOR_QUESTION =
+  'Please check the ingestion puller logs for this source. At some LangWatch versions the claude_compliance puller calls ' +
+  'GET https://api.anthropic.com/v1/organizations/audit_log, which Anthropic does not document (the Compliance API is ' +
+  '/v1/compliance/activities); every such pull fails and the source stays awaiting_first_event. Which endpoint does your puller call, and what error does it log?';
+
+/** Reasons about a source that receives no events; causes strongest first. */
+export function diagnoseSource(facts: DiagnosisFacts): Diagnosis {
   const known = knownFacts(facts);
-  if (facts.sourceType !== 'claude_compliance') {
-    return { applies: false, known, causes: [] };
-  }
-  if (facts.status === 'active') {
-    return {
-      applies: false,
-      known,
-      causes: [{ id: 'not_stuck', cause: 'The source is active: a pull brought events.', likelihood: 'confirmed', nextStep: 'Nothing to do.' }],
-    };
-  }
-  const causes: Diagnosis['causes'] = [];
-  if (facts.status === 'disabled' || facts.archived) {
-    causes.push({
-      id: 'source_disabled',
-      cause: facts.archived ? 'The source is archived: it is never pulled again.' : 'The source is disabled: LangWatch does not pull disabled sources.',
-      likelihood: 'confirmed',
-      nextStep: facts.archived ? 'Create a new source (archiving cannot be undone).' : 'Enable it (an admin with ingestionSources:manage).',
-    });
-  }
-  const consoleKeyed = facts.createdByConsoleWithKey === true;
-  // pullSchedule and the key are never returned by the API. This console always sends both;
-  // the LangWatch web composer sends neither (it stores pollEverySec, which the server does not
-  // read). So without a record of this console keying the source, both are likely missing.
-  if (!consoleKeyed) {
-    const cadenceNote = facts.cadenceSec === null ? 'no cadence is set either' : 'a cadence is shown, but the server does not pull on pollEverySec';
-    causes.push({
-      id: 'no_pull_schedule',
-      cause: `Possibly no pull schedule: this console did not create or re-key it (e.g. the LangWatch web composer, which sends no pullSchedule), and ${cadenceNote}. Such a source is never pulled.`,
-      likelihood: 'likely',
-      nextStep: 'Replace the key from this console: it sends the key and a pullSchedule for the chosen cadence together.',
-    });
-    causes.push({
-      id: 'no_key_stored',
-      cause: 'Possibly no key stored: the web composer drops the compliance key before sending, so the puller has nothing to authenticate with.',
-      likelihood: 'likely',
-      nextStep: 'Replace the key from this console (it sends parserConfig.credentials), then wait for the next pull.',
-    });
-  }
-  if (facts.keyVerdict === 'invalid_key' || facts.keyVerdict === 'missing_scope') {
-    causes.push({
-      id: 'key_rejected',
-      cause:
-        facts.keyVerdict === 'invalid_key'
-          ? 'The key was rejected by Anthropic (401): wrong, revoked or disabled, or a Claude API key.'
-          : 'The key lacks the read:compliance_activities scope (403).',
-      likelihood: 'confirmed',
-      nextStep: 'Create a Compliance Access Key with read:compliance_activities in the Anthropic console and replace the key.',
-    });
-  } else if (facts.keyVerdict === 'valid' || facts.keyVerdict === 'rate_limited') {
-    causes.push({
-      id: 'key_rejected',
-      cause: 'Anthropic rejecting the key: the last check here found it working.',
-      likelihood: 'unlikely',
-      nextStep: 'Re-run the key check if the key may have been revoked since.',
-    });
-  } else {
-    causes.push({
-      id: 'key_rejected',
-      cause: 'The key may be rejected by Anthropic (401/403); LangWatch does not expose pull errors.',
-      likelihood: 'possible',
-      nextStep: 'Replace the key through this console: its pre-flight check tests the new key with Anthropic first.',
-    });
-  }
-  const cadence = facts.cadenceSec;
-  if (consoleKeyed && cadence !== null && facts.ageSec < cadence + 120 && facts.status === 'awaiting_first_event') {
-    causes.push({
-      id: 'not_due_yet',
-      cause: `The first pull may not have run yet: the source is younger than its cadence (${describeCadence(cadence)}).`,
-      likelihood: 'likely',
-      nextStep: 'Wait for the next scheduled pull; the row turns active by itself.',
-    });
-  }
-  causes.push({
-    id: 'feed_empty',
-    cause: 'The compliance feed had no activity yet in the pulled window (an empty pull leaves the status unchanged).',
-    likelihood: facts.keyVerdict === 'valid' && consoleKeyed ? 'likely' : 'possible',
-    nextStep: 'Use the Anthropic workspace (any chat creates activity), or preview events with the key check, then wait for the next pull.',
-  });
-  causes.sort((a, b) => ORDER[a.likelihood] - ORDER[b.likelihood]);
+  if (facts.sourceType !== 'claude_compliance' || (facts.status === 'active' && !facts.archivedAt)) return { applies: false, known, causes: [] };
+  const causes = [...stateCauses(facts), ...keyCauses(facts), ...scheduleCauses(facts), ...feedCauses(facts)];
+  causes.sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength]);
   return { applies: true, known, causes };
 }
 
-function knownFacts(facts: DiagnosisFacts): Diagnosis['known'] {
-  return [
-    { label: 'Age', value: formatAge(facts.ageSec) },
-    {
-      label: 'Created or re-keyed by this console with a key',
-      value: facts.createdByConsoleWithKey === null ? 'no local history' : facts.createdByConsoleWithKey ? `yes${facts.lastKeyedAt ? ` (last ${facts.lastKeyedAt})` : ''}` : 'no',
-    },
-    { label: 'Cadence', value: facts.cadenceSec === null ? 'not set' : describeCadence(facts.cadenceSec) },
-    { label: 'Last key check', value: facts.keyVerdict ?? 'none' },
-    { label: 'Enterprise plan', value: facts.enterprise === null ? 'unknown' : facts.enterprise ? 'yes' : 'no (health needs an Enterprise plan)' },
-    ...(facts.events30d !== null ? [{ label: 'Events (30 d)', value: String(facts.events30d) }] : []),
-    { label: 'Status', value: facts.archived ? `${facts.status} (archived)` : facts.status },
-  ];
+function stateCauses(f: DiagnosisFacts): Cause[] {
+  if (f.archivedAt) {
+    return [{ id: 'archived', title: 'The source is archived', evidence: `Archived at ${f.archivedAt}: LangWatch never pulls an archived source.`, strength: 'confirmed', action: 'create_new', fix: 'Archiving cannot be undone: create a new source with the key.' }];
+  }
+  if (f.status === 'disabled') {
+    return [{ id: 'disabled', title: 'The source is disabled', evidence: 'Its status is disabled: LangWatch does not pull disabled sources.', strength: 'confirmed', action: 'enable', fix: 'Enable it (needs ingestionSources:manage).' }];
+  }
+  return [];
 }
 
-/** "3 d 4 h", "12 min", "40 s". */
-export function formatAge(seconds: number): string {
-  if (seconds < 60) return `${Math.floor(seconds)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
-  return `${Math.floor(seconds / 86_400)} d ${Math.floor((seconds % 86_400) / 3600)} h`;
+function keyCauses(f: DiagnosisFacts): Cause[] {
+  // An archived source is never pulled again: its key is beside the point.
+  if (f.archivedAt) return [];
+  const check = f.keyCheck;
+  if (check && (check.verdict === 'invalid_key' || check.verdict === 'missing_scope')) {
+    const what = check.verdict === 'invalid_key' ? 'rejected the key (401: wrong, revoked or disabled)' : 'refused the key: it lacks read:compliance_activities (403)';
+    return [{ id: 'key_rejected', title: 'Anthropic rejects the key', evidence: `Anthropic ${what} at ${check.checkedAt}${requestIdNote(check.requestId)} for ${check.fingerprint}.`, strength: 'confirmed', action: 'replace_key', fix: 'Create a Compliance Access Key with read:compliance_activities and replace the key.' }];
+  }
+  const causes: Cause[] = [];
+  if (!f.keyedHere) {
+    causes.push({ id: 'key_never_sent_here', title: 'The key on the server is not known here', evidence: 'This console never sent a key for this source, and LangWatch never says whether one is stored (the web composer stores none).', strength: 'possible', action: 'replace_key', fix: 'Replace the key from this console; it is tested with Anthropic before it is sent.' });
+  }
+  if (!check || check.verdict === 'inconclusive' || check.verdict === 'wrong_endpoint') {
+    causes.push({ id: 'key_unchecked', title: 'The key has not been checked', evidence: check ? `The last check (${check.checkedAt}) was ${check.verdict}: no verdict.` : 'No key check for this source is remembered here.', strength: 'possible', action: 'test_key', fix: 'Test the key again with Anthropic; the test previews the feed too.' });
+  }
+  return causes;
+}
+
+function scheduleCauses(f: DiagnosisFacts): Cause[] {
+  if (f.archivedAt || f.status === 'disabled') return [];
+  const words = describeSchedule(f.schedule);
+  if (words.scheduled === false) {
+    return [{ id: 'no_schedule', title: 'No pull schedule', evidence: 'LangWatch reports no pullSchedule for this source: it is never pulled.', strength: 'confirmed', action: 'set_schedule', fix: 'Set a schedule (sending a cadence from this console sets pullSchedule).' }];
+  }
+  if (words.scheduled === null) {
+    return [{ id: 'schedule_unknown', title: 'The pull schedule is unknown', evidence: 'This LangWatch version does not report pullSchedule and this console never set one; a source created through the API without one is never pulled.', strength: 'possible', action: 'set_schedule', fix: 'Set a schedule from this console to be sure.' }];
+  }
+  if (words.cadenceSec !== null && f.ageSec !== null && f.ageSec < NEW_WITHIN_CADENCES * words.cadenceSec) {
+    return [{ id: 'not_due_yet', title: 'The first pulls may not have run yet', evidence: `The source is ${Math.round(f.ageSec / 60)} min old and is pulled ${words.text}.`, strength: 'likely', action: 'wait', fix: 'Wait for the next pull; the row turns active by itself.' }];
+  }
+  return [];
+}
+
+function feedCauses(f: DiagnosisFacts): Cause[] {
+  if (f.archivedAt || f.status === 'disabled') return [];
+  if (f.feed && f.feed.activities === 0) {
+    return [{ id: 'feed_empty', title: 'The compliance feed is empty', evidence: `A preview at ${f.feed.fetchedAt}${requestIdNote(f.feed.requestId)} found no activity; an empty pull leaves the source awaiting.`, strength: 'likely', action: 'wait', fix: 'Use Claude in that organisation (any chat creates activity), then wait for the next pull.' }];
+  }
+  const keyOk = f.keyCheck?.verdict === 'valid' || f.keyCheck?.verdict === 'rate_limited';
+  const words = describeSchedule(f.schedule);
+  const overdue = words.cadenceSec !== null && f.ageSec !== null && f.ageSec >= NEW_WITHIN_CADENCES * words.cadenceSec;
+  if (keyOk && words.scheduled === true && overdue) {
+    const feedNote = f.feed ? `the feed had ${f.feed.activities}${f.feed.hasMore ? '+' : ''} activities at ${f.feed.fetchedAt}` : 'the feed was not previewed';
+    const errorsNote = f.errors ? ` LangWatch counts ${describeErrors(f.errors)}.` : ' LangWatch exposes no puller errors, so only its operator can see why.';
+    return [{
+      id: 'puller_failing',
+      title: "LangWatch's puller is failing server-side",
+      evidence: `The key works (${f.keyCheck!.checkedAt}${requestIdNote(f.keyCheck!.requestId)}), the source is pulled ${words.text} and is ${Math.round(f.ageSec! / 60)} min old, ${feedNote}, yet no event arrived.${errorsNote}`,
+      strength: (f.feed && f.feed.activities > 0) || (f.errors?.count ?? 0) > 0 ? 'likely' : 'possible',
+      action: 'ask_operator',
+      fix: OPERATOR_QUESTION,
+    }];
+  }
+  // Without a check, "Test key again" is already asked for (key_unchecked) and previews the feed too.
+  if (!f.feed && f.keyCheck && f.keyCheck.verdict !== 'inconclusive' && f.keyCheck.verdict !== 'wrong_endpoint') {
+    return [{ id: 'feed_unknown', title: 'Whether the feed has activity is unknown', evidence: 'No preview of the compliance feed was run for this key.', strength: 'possible', action: 'test_key', fix: 'Test the key again: the check previews the feed too.' }];
+  }
+  return [];
+}
+
+/** "7 failed pulls in a row, rising (3 when first seen here 40 min ago)". */
+export function describeErrors(errors: NonNullable<DiagnosisFacts['errors']>): string {
+  const base = `${errors.count} failed pull${errors.count === 1 ? '' : 's'} in a row`;
+  if (!errors.since) return base;
+  const ago = `${Math.round(errors.since.secondsAgo / 60)} min ago`;
+  if (errors.count > errors.since.count) return `${base}, rising (${errors.since.count} when first seen here ${ago})`;
+  return `${base}, unchanged since first seen here ${ago}`;
+}
+
+function requestIdNote(requestId: string | null): string {
+  return requestId ? ` (request-id ${requestId})` : '';
 }

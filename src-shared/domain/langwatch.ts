@@ -63,6 +63,13 @@ export const Source = z.object({
   createdAt: IsoDate,
   updatedAt: IsoDate,
   createdById: z.string().nullable(),
+  /**
+   * The cron LangWatch pulls on. Newer LangWatch versions return it (null = never pulled);
+   * older ones omit it (undefined = unknown, never read as "not scheduled").
+   */
+  pullSchedule: z.string().nullable().optional(),
+  /** Failed pulls in a row; newer LangWatch versions return it, older ones omit it (unknown). */
+  errorCount: z.number().int().nonnegative().nullable().optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -45,8 +45,14 @@ export type MonitorPhase = z.infer<typeof MonitorPhase>;
 export const MonitorStatus = z.object({
   phase: MonitorPhase,
   organizationId: z.string().nullable(),
-  /** When the last successful tick's answer arrived; null before the first. */
+  /** When the last successful tick's answer arrived (this machine's clock); null before the first. */
   updatedAt: IsoDate.nullable(),
+  /**
+   * The deployment's clock at `updatedAt` (its `Date` header plus the few ms measured here
+   * since the answer arrived); null when unknown. Ages of sources are server time minus
+   * server time: serverNow + (local now - updatedAt) - createdAt. Never local now - createdAt.
+   */
+  serverNow: IsoDate.nullable().default(null),
   /** The current tick interval (5 s focused, 60 s in the background); null when paused. */
   intervalMs: z.number().nullable(),
   health: ListHealthKind,

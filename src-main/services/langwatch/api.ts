@@ -16,7 +16,7 @@ import {
   type SourceHealthRow,
   type SourcesHealth,
 } from '../../../src-shared/domain/langwatch';
-import { createLangwatchHttp, type LangwatchHttp, type LangwatchHttpOptions } from './http';
+import { createLangwatchHttp, type LangwatchHttp, type LangwatchHttpOptions, type ServerClockReading } from './http';
 import {
   parseAnswer,
   toHealthMetrics,
@@ -96,6 +96,9 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
   const api = {
     /** The deployment's normalised base URL. */
     baseUrl: http.baseUrl,
+
+    /** The deployment's clock as of its latest answer (see LangwatchHttp.serverClock). */
+    serverClock: (): ServerClockReading | null => http.serverClock?.() ?? null,
 
     /** Public settings; `NEXTAUTH_PROVIDER === "email"` means the password form applies. */
     async publicEnv(opts?: TrpcCallOptions): Promise<PublicEnv> {

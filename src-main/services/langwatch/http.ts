@@ -59,6 +59,19 @@ export interface LangwatchHttp {
   /** The deployment's origin, for `Origin` headers. */
   readonly origin: string;
   request(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * The deployment's own clock as of its latest answer (its `Date` header) and when that
+   * answer arrived here; null before the first dated answer. Optional: fakes may omit it.
+   */
+  serverClock?(): ServerClockReading | null;
+}
+
+/** One reading of the server's clock: its `Date` header and the local time it arrived. */
+export interface ServerClockReading {
+  /** The server's time (ms since epoch), from its `Date` header (1 s resolution). */
+  serverMs: number;
+  /** This machine's clock when the answer arrived; only ever subtracted from another local reading. */
+  localMs: number;
 }
 
 /** Options of {@link createLangwatchHttp}. */
@@ -76,6 +89,7 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
   const origin = base.origin;
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  let lastServerClock: ServerClockReading | null = null;
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     if (req.signal?.aborted) throw cancelled();
@@ -104,6 +118,9 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
         // and the callers treat it as "not a LangWatch answer" (often an SSO/login proxy).
       });
       const text = await readCapped(res.body, maxBytes, url.pathname);
+      const dateHeader = res.headers['date'];
+      const serverMs = Date.parse((Array.isArray(dateHeader) ? dateHeader[0] : dateHeader) ?? '');
+      if (Number.isFinite(serverMs)) lastServerClock = { serverMs, localMs: Date.now() };
       return { status: res.statusCode, headers: res.headers, text };
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -121,7 +138,7 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
     }
   }
 
-  return { baseUrl: origin, origin, request: send };
+  return { baseUrl: origin, origin, request: send, serverClock: () => lastServerClock };
 }
 
 function cancelled(): AppError {

@@ -181,6 +181,8 @@ export function toSource(wire: WireSource): Source {
     createdAt: toIso(wire.createdAt),
     updatedAt: toIso(wire.updatedAt),
     createdById: wire.createdById ?? null,
+    pullSchedule: wire.pullSchedule,
+    errorCount: wire.errorCount,
   };
 }
 

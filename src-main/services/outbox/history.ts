@@ -21,6 +21,8 @@ export interface SourceHistory {
   record(sourceId: string, items: SourceHistoryItem[]): Promise<void>;
   /** Newest first. */
   list(sourceId: string): Promise<SourceHistoryItem[]>;
+  /** The latest item of every source this console acted on (the sources list reads it). */
+  latestBySource(): Promise<Record<string, SourceHistoryItem>>;
 }
 
 /** Longest history kept per source. */
@@ -73,6 +75,14 @@ export function createSourceHistory(options: { userDataDir: string; log: Logger;
     },
     async list(sourceId) {
       return [...((await doc()).sources[sourceId] ?? [])].reverse();
+    },
+    async latestBySource() {
+      const out: Record<string, SourceHistoryItem> = {};
+      for (const [id, items] of Object.entries((await doc()).sources)) {
+        const last = items.at(-1);
+        if (last) out[id] = last;
+      }
+      return out;
     },
   };
 }

@@ -43,6 +43,8 @@ export interface Outbox {
   edit(input: OutboxEditInput): Promise<StageResult>;
   discard(stagedId: string): Promise<OutboxEntryView>;
   history(sourceId: string): Promise<SourceHistoryItem[]>;
+  /** The latest history item of every source this console acted on. */
+  latestHistory(): Promise<Record<string, SourceHistoryItem>>;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
   /**
    * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
@@ -283,6 +285,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     history: async (sourceId) => {
       await worker.drained();
       return history.list(sourceId);
+    },
+    latestHistory: async () => {
+      await worker.drained();
+      return history.latestBySource();
     },
     onChange(listener) {
       changeListeners.add(listener);

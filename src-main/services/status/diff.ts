@@ -34,6 +34,8 @@ const FIELDS: readonly (keyof SourceRow)[] = [
   'createdAt',
   'updatedAt',
   'createdById',
+  'pullSchedule',
+  'errorCount',
   'eventsLast24h',
 ];
 

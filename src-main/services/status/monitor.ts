@@ -14,6 +14,7 @@ import type { EventBus } from '../events/event-bus';
 import type { SourcesHealth } from '../../../src-shared/domain/langwatch';
 import type { Logger } from '../logging/logger';
 import { diffSnapshots, isEmptyDiff } from './diff';
+import { createErrorTrend, type ErrorObservation } from './error-trend';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
 /** Options of {@link createStatusMonitor}. */
@@ -38,6 +39,8 @@ export interface StatusMonitor {
   row(id: string): SourceRow | undefined;
   /** Rows in server order (by name). */
   rows(): readonly SourceRow[];
+  /** The pull error count of a source as watched by this console (newer servers only). */
+  errorTrend(id: string): ErrorObservation | undefined;
   /** Ticks now (after any tick in flight) and resolves with the state after it. */
   refreshNow(): Promise<MonitorStatus>;
   setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorStatus;
@@ -49,6 +52,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
   const { connection, connectivity, clock, log, events } = options;
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
   let rows: SourceRow[] = [];
+  const errors = createErrorTrend();
   let orgId: string | null = null;
   let contextKey = '';
   let visibility = { focused: true, visible: true };
@@ -61,6 +65,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     phase: 'idle',
     organizationId: null,
     updatedAt: null,
+    serverNow: null,
     intervalMs: null,
     health: 'not_requested',
     healthError: null,
@@ -131,7 +136,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
         return;
       }
       resetRows(null);
-      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, health: 'not_requested', healthError: null, lastError: null, canManage: false, readOnly: false });
+      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, serverNow: null, health: 'not_requested', healthError: null, lastError: null, canManage: false, readOnly: false });
       if (!isAppError(error)) throw error;
       return;
     }
@@ -172,7 +177,13 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     const next: SourceRow[] = sources.map((s) => toRow(s, hasCounts ? (counts.get(s.id) ?? 0) : null));
     const diff = diffSnapshots(rows, next);
     rows = next;
-    const updatedAt = new Date(clock.now()).toISOString();
+    errors.observe(next, clock.now());
+    const nowMs = clock.now();
+    const updatedAt = new Date(nowMs).toISOString();
+    // The server's own clock (its Date header) on the answer that arrived a few ms ago: ages
+    // are computed from it, never from this machine's clock (which may be set wrong).
+    const reading = active.api?.serverClock?.() ?? null;
+    const serverNow = reading ? new Date(reading.serverMs).toISOString() : null;
     if (!isEmptyDiff(diff)) {
       const changedIds = new Set(diff.changed.map((c) => c.id));
       events.emit('sources.changed', {
@@ -187,7 +198,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
       if (t.from === 'awaiting_first_event' && t.to === 'active') events.emit('sources.becameActive', { ...t, organizationId: askedFor });
     }
     const healthError = health?.kind === 'unavailable' ? health.error : null;
-    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, health: healthKind(health), healthError, lastError: null });
+    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, serverNow, health: healthKind(health), healthError, lastError: null });
   }
 
   const offConnectivity = connectivity.onChange((online) => {
@@ -216,6 +227,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     status: () => status,
     row: (id) => rows.find((r) => r.id === id),
     rows: () => rows,
+    errorTrend: (id) => errors.get(id),
     async refreshNow() {
       await refreshAfterCurrent();
       return status;
@@ -259,6 +271,8 @@ function toRow(s: Source, eventsLast24h: number | null): SourceRow {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     createdById: s.createdById,
+    pullSchedule: s.pullSchedule,
+    errorCount: s.errorCount,
     eventsLast24h,
   };
 }

@@ -4,16 +4,20 @@
  * (device) session, the read-only CLI REST. Replacing a key and changing the cadence are NOT
  * here: they go through the outbox staging path.
  */
-import { diagnoseStuckSource, type Diagnosis } from '../../../src-shared/domain/diagnosis';
-import type { KeyVerdictKind } from '../../../src-shared/domain/key-verdict';
+import { diagnoseSource, type Diagnosis, type DiagnosisFacts, type FeedFact, type KeyCheckFact } from '../../../src-shared/domain/diagnosis';
+import { scheduleFactFor } from '../../../src-shared/domain/schedule-fact';
+import { ageSec } from '../../../src-shared/domain/source-health';
 import type { HealthMetrics, Source, SourceStatus } from '../../../src-shared/domain/langwatch';
-import { cadenceOf } from '../../../src-shared/domain/source-status';
 import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
+import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
+import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import type { Clock } from '../clock';
 import type { ActiveConnection, ConnectionService } from '../connection/types';
 import type { Logger } from '../logging/logger';
 import { readEventsPage, type EventsPageAnswer, type FetchEvents } from './event-paging';
 import { toCsv, toExportRows, toJson, type StagedExportRow } from './export';
+import { schedulesFromHistory, type ArchivedHere } from './local-facts';
+import type { ErrorObservation } from './error-trend';
 import type { StatusMonitor } from './monitor';
 
 /** What the diagnosis needs of the outbox's local history item (created / re-keyed, when, fingerprint). */
@@ -21,6 +25,12 @@ export interface HistoryFact {
   action: string;
   at: string;
   fingerprint: string | null;
+}
+
+/** A key check (and feed preview) the admin just ran from the diagnosis, with a typed key. */
+export interface JustChecked {
+  keyCheck: KeyCheckFact;
+  feed: FeedFact | null;
 }
 
 /** A read that a plan or a permission may rule out: a calm state, not an error. */
@@ -38,9 +48,16 @@ export interface SourcesServiceOptions {
   log: Logger;
   /** What this console did to a source (the outbox's local history); empty when absent. */
   history?: (sourceId: string) => Promise<HistoryFact[]>;
-  /** The last key check this console made for the key it sent to a source, if any. */
-  lastKeyVerdict?: (sourceId: string) => Promise<KeyVerdictKind | null>;
+  /** The last key check this console remembers for the key it sent to a source, if any. */
+  lastKeyCheck?: (sourceId: string) => Promise<Omit<KeyCheckFact, 'origin'> | null>;
+  /** The latest local history item of every source this console acted on. */
+  latestHistory?: () => Promise<Record<string, SourceHistoryItem>>;
+  /** Ids of sources archived from this console. */
+  archivedHere?: ArchivedHere;
 }
+
+/** Archived sources looked up at most per "Archived" view (one `get` each). */
+const MAX_ARCHIVED_LOOKUPS = 200;
 
 export type SourcesService = ReturnType<typeof createSourcesService>;
 
@@ -106,24 +123,30 @@ export function createSourcesService(options: SourcesServiceOptions) {
       return gated(() => readEventsPage(fetch, { limit: page.limit ?? 50, beforeIso: page.beforeIso, skipIds: page.skipIds }));
     },
 
-    async diagnose(id: string): Promise<Diagnosis> {
+    async diagnose(id: string, justChecked?: JustChecked): Promise<Diagnosis> {
       const source = await get(id);
-      const [history, verdict, health] = await Promise.all([
+      // The server's clock from the answer that just arrived: age is server time minus server time.
+      const reading = connection.requireActive().api?.serverClock?.() ?? null;
+      const [history, recorded, health] = await Promise.all([
         options.history ? options.history(id).catch((): HistoryFact[] => []) : Promise.resolve<HistoryFact[]>([]),
-        options.lastKeyVerdict ? options.lastKeyVerdict(id).catch(() => null) : Promise.resolve(null),
+        options.lastKeyCheck ? options.lastKeyCheck(id).catch(() => null) : Promise.resolve(null),
         this.health(id).catch(() => null),
       ]);
-      const keyed = history.filter((h) => h.action === 'created' || h.action === 'rekeyed').filter((h) => h.fingerprint !== null);
+      const keyed = history.find((h) => (h.action === 'created' || h.action === 'rekeyed') && h.fingerprint !== null);
       const planHealth = connection.state().health;
-      return diagnoseStuckSource({
+      const latest = options.latestHistory ? await options.latestHistory().catch(() => ({})) : {};
+      const sent = schedulesFromHistory(latest)[id];
+      const keyCheck = justChecked?.keyCheck ?? (recorded ? { ...recorded, origin: 'recorded' as const } : null);
+      return diagnoseSource({
+        sourceId: source.id,
         sourceType: source.sourceType,
         status: source.status,
-        archived: source.archivedAt !== null,
-        ageSec: Math.max(0, (clock.now() - Date.parse(source.createdAt)) / 1000),
-        createdByConsoleWithKey: history.length === 0 ? null : keyed.length > 0,
-        lastKeyedAt: keyed[0]?.at ?? null,
-        cadenceSec: cadenceOf(source),
-        keyVerdict: verdict,
+        archivedAt: source.archivedAt,
+        ageSec: ageSec(reading?.serverMs ?? null, source.createdAt),
+        schedule: scheduleFactFor(source.pullSchedule, sent),
+        keyedHere: keyed ? { at: keyed.at, fingerprint: keyed.fingerprint! } : null,
+        keyCheck,
+        feed: justChecked?.feed ?? null,
         enterprise:
           health?.kind === 'enterprise_required' || planHealth === 'enterprise_required'
             ? false
@@ -131,7 +154,30 @@ export function createSourcesService(options: SourcesServiceOptions) {
               ? true
               : null,
         events30d: health?.kind === 'ok' ? health.value.events30d : null,
+        lastEventIn30d: health?.kind === 'ok' ? health.value.lastSuccessIso : null,
+        errors: errorsOf(source.errorCount, monitor.errorTrend(id), clock.now()),
       });
+    },
+
+    async localFacts(): Promise<LocalSourceFacts> {
+      const latest = options.latestHistory ? await options.latestHistory().catch(() => ({})) : {};
+      return { schedules: schedulesFromHistory(latest) };
+    },
+
+    /** Archived sources this console knows of: LangWatch lists none, so each is read by id. */
+    async archived(): Promise<Source[]> {
+      const listed = new Set(monitor.rows().map((r) => r.id));
+      const [latest, here] = await Promise.all([
+        options.latestHistory ? options.latestHistory().catch(() => ({})) : Promise.resolve({}),
+        options.archivedHere ? options.archivedHere.ids().catch(() => []) : Promise.resolve([]),
+      ]);
+      const ids = [...new Set([...here.reverse(), ...Object.keys(latest)])].filter((id) => !listed.has(id)).slice(0, MAX_ARCHIVED_LOOKUPS);
+      const found: Source[] = [];
+      for (let i = 0; i < ids.length; i += 4) {
+        const batch = await Promise.all(ids.slice(i, i + 4).map((id) => get(id).catch(() => null)));
+        for (const source of batch) if (source?.archivedAt) found.push(source);
+      }
+      return found.sort((a, b) => a.name.localeCompare(b.name));
     },
 
     async setStatus(id: string, status: SourceStatus): Promise<Source> {
@@ -152,6 +198,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
       if (current.archivedAt) throw new AppError('invalid_argument', 'This source is already archived.');
       const source = await active.api.archiveSource(active.organizationId, id);
       log.info('source archived', { sourceId: id });
+      await options.archivedHere?.add(id).catch((error: unknown) => log.warn('archived id not remembered', { error: error as Error }));
       await refreshQuietly();
       return source;
     },
@@ -170,6 +217,12 @@ export function createSourcesService(options: SourcesServiceOptions) {
         : { filename: `sources-${stamp}.csv`, mime: 'text/csv', text: toCsv(exported), rows: exported.length };
     },
   };
+}
+
+/** The error count and, when this console watched it, where it started (durations measured here). */
+function errorsOf(count: number | null | undefined, seen: ErrorObservation | undefined, nowMs: number): DiagnosisFacts['errors'] {
+  if (count === undefined || count === null) return null;
+  return { count, since: seen && seen.firstAtMs < nowMs ? { count: seen.firstCount, secondsAgo: (nowMs - seen.firstAtMs) / 1000 } : null };
 }
 
 function cli(active: ActiveConnection) {

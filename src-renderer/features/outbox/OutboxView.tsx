@@ -1,22 +1,14 @@
 import { useState } from 'react';
 import { describeCadence } from '../../../src-shared/domain/cadence';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { useAppStore } from '../../stores/app-store';
 import { useOutboxStore } from '../../stores/outbox-store';
+import { useSourcesStore } from '../../stores/sources-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
+import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
 import './outbox.css';
 
-const STATE_LABEL: Record<OutboxEntryView['state'], string> = {
-  staged: 'Staged',
-  submitting: 'Submitting…',
-  retrying: 'Waiting to retry',
-  needs_sign_in: 'Needs sign-in',
-  rejected: 'Rejected',
-  key_missing: 'Key missing',
-  submitted: 'Submitted',
-  expired: 'Expired (key wiped)',
-  discarded: 'Discarded (key wiped)',
-};
 
 const EDITABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
 const RETRYABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected']);
@@ -45,16 +37,22 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
   const discard = useOutboxStore((s) => s.discard);
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const navigate = useAppStore((s) => s.navigate);
+  const openDetail = useSourcesStore((s) => s.openDetail);
+  const style = styleOf(e.state);
+  const errorKind = errorPresentation(e);
   const run = async (action: () => Promise<{ message: string } | null>) => {
     setActionError(null);
     const error = await action();
     if (error) setActionError(error.message);
   };
   return (
-    <li className={`outbox-entry state-${e.state}`} data-testid="outbox-entry" data-staged-id={e.id} data-state={e.state} data-name={e.name}>
+    <li className={`outbox-entry state-${e.state} tone-border-${style.tone}`} data-testid="outbox-entry" data-staged-id={e.id} data-state={e.state} data-name={e.name}>
       <div className="entry-head">
         <strong>{e.kind === 'create' ? e.name : `${e.name} — ${e.fingerprint ? 're-key' : 'cadence change'}`}</strong>
-        <span className={`pill outbox-${e.state}`} data-testid="entry-state">{STATE_LABEL[e.state]}</span>
+        <span className={`pill state-pill tone-${style.tone}`} data-testid="entry-state" data-tone={style.tone}>
+          <span aria-hidden="true">{style.icon}</span> {style.label}
+        </span>
       </div>
       <dl className="entry-facts">
         <dt>Key</dt>
@@ -72,10 +70,23 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
         {e.sourceId ? (
           <>
             <dt>Source</dt>
-            <dd data-testid="entry-source">{e.sourceId}{e.adopted ? ' (found on the server after a lost answer)' : ''}</dd>
+            <dd data-testid="entry-source">
+              <button
+                type="button"
+                className="link mono"
+                data-testid="entry-source-link"
+                onClick={() => {
+                  openDetail(e.sourceId);
+                  navigate('sources');
+                }}
+              >
+                {e.sourceId}
+              </button>
+              {e.adopted ? ' (found on the server after a lost answer)' : ''}
+            </dd>
           </>
         ) : null}
-        {e.preflight ? (
+        {e.preflight && !(errorKind === 'alert' && e.lastError?.message === e.preflight.message) ? (
           <>
             <dt>Key check</dt>
             <dd data-testid="entry-preflight">{e.preflight.verdict.replace(/_/g, ' ')}: {e.preflight.message}</dd>
@@ -84,8 +95,9 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
         <dt>Staged</dt>
         <dd>{new Date(e.stagedAt).toLocaleString()}{e.keyHeld ? ` · key wiped at ${new Date(e.expiresAt).toLocaleString()} if still here` : ''}</dd>
       </dl>
-      {e.lastError && e.state !== 'submitted' ? (
-        <p role={e.state === 'rejected' || e.state === 'key_missing' ? 'alert' : undefined} className="entry-error" data-testid="entry-error">
+      {e.lastError && errorKind !== 'none' ? (
+        <p role={errorKind === 'alert' ? 'alert' : undefined} className={`entry-error entry-error-${errorKind}`} data-testid="entry-error" data-kind={errorKind}>
+          {errorKind === 'expected' ? 'Queued while LangWatch is unreachable (expected offline): ' : ''}
           {e.lastError.message}
         </p>
       ) : null}

@@ -1,15 +1,52 @@
-import { useEffect, useState } from 'react';
-import type { Diagnosis } from '../../../src-shared/domain/diagnosis';
+import { useCallback, useEffect, useState } from 'react';
+import type { Cause, Diagnosis, DiagnosisAction, Evidence } from '../../../src-shared/domain/diagnosis';
+import { diagnosisReport } from '../../../src-shared/domain/diagnosis-report';
 import type { ErrorData } from '../../../src-shared/errors';
+import type { ChannelInput } from '../../../src-shared/ipc/contract';
 import { call, lw } from '../../api/lw';
+import { useAppStore } from '../../stores/app-store';
+import { selectActiveOrganization, useConnectionStore } from '../../stores/connection-store';
+import { KeyRecheck } from './KeyRecheck';
 
-/** Why a claude_compliance source may be stuck in awaiting_first_event, and what to do next. */
-export function DiagnosisPanel({ id, version }: { id: string; version: number }) {
+type JustChecked = NonNullable<ChannelInput<'sources.diagnose'>['justChecked']>;
+
+/** Button text per action; `null` = no button (the fix is a sentence, e.g. waiting). */
+const ACTION_LABEL: Record<DiagnosisAction, string | null> = {
+  replace_key: 'Replace key',
+  set_schedule: 'Set a schedule',
+  test_key: 'Test key again',
+  enable: 'Enable the source',
+  wait: null,
+  ask_operator: 'Copy report for the operator',
+  create_new: 'Create a new source',
+};
+/** Actions that change the source: a read-only session shows the fix as text only. */
+const MANAGE_ACTIONS = new Set<DiagnosisAction>(['replace_key', 'set_schedule', 'enable', 'create_new']);
+const STRENGTH_LABEL: Record<Evidence, string> = { confirmed: 'Confirmed', likely: 'Likely', possible: 'Possible' };
+
+interface Props {
+  id: string;
+  name: string;
+  version: number;
+  canManage: boolean;
+  /** Moves the focus to the control that performs a managing action (replace key, schedule, enable). */
+  onAction(action: DiagnosisAction): void;
+}
+
+/** Why a compliance source receives no events: causes ranked by evidence, each with its fix. */
+export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props) {
   const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
+  const [justChecked, setJustChecked] = useState<JustChecked | null>(null);
+  const [recheckOpen, setRecheckOpen] = useState(false);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const profile = useConnectionStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
+  const organization = useConnectionStore(selectActiveOrganization);
+  const version_ = useAppStore((s) => s.info?.version ?? 'unknown');
+
   useEffect(() => {
     let live = true;
-    void call(() => lw().sources.diagnose({ id })).then((r) => {
+    void call(() => lw().sources.diagnose({ id, ...(justChecked ? { justChecked } : {}) })).then((r) => {
       if (!live) return;
       if (r.ok) setDiagnosis(r.value);
       else setError(r.error);
@@ -17,36 +54,97 @@ export function DiagnosisPanel({ id, version }: { id: string; version: number })
     return () => {
       live = false;
     };
-  }, [id, version]);
+  }, [id, version, justChecked]);
+
+  const copyReport = useCallback(async () => {
+    if (!diagnosis) return;
+    const text = diagnosisReport(diagnosis, {
+      sourceId: id,
+      sourceName: name,
+      deployment: profile?.baseUrl ?? 'unknown',
+      organization: organization ? `${organization.name} (${organization.id})` : 'unknown',
+      generatedAt: new Date().toISOString(),
+      consoleVersion: version_,
+    });
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  }, [diagnosis, id, name, profile, organization, version_]);
+
+  function act(action: DiagnosisAction) {
+    if (action === 'ask_operator') void copyReport();
+    else if (action === 'test_key') setRecheckOpen(true);
+    else onAction(action);
+  }
 
   return (
-    <div className="card" data-testid="diagnosis" data-state={diagnosis ? 'ready' : error ? 'error' : 'loading'}>
-      <h2>Diagnosis</h2>
-      {error && <p role="alert">{error.message}</p>}
+    <div className="card diagnosis" data-testid="diagnosis" data-state={diagnosis ? 'ready' : error ? 'error' : 'loading'}>
+      <div className="card-head">
+        <h2>Why no events arrive</h2>
+        <span className="row">
+          {/* Always at hand, unless a cause already ends in it. */}
+          {diagnosis && !diagnosis.causes.some((c) => c.action === 'test_key') && (
+            <button type="button" onClick={() => setRecheckOpen(true)} disabled={!profile} data-testid="diagnosis-test-key">
+              Test key again
+            </button>
+          )}
+          <button type="button" onClick={() => void copyReport()} disabled={!diagnosis} data-testid="copy-report">
+            {copied === 'copied' ? 'Report copied' : 'Copy report'}
+          </button>
+        </span>
+      </div>
+      {copied === 'failed' && <p role="alert">The clipboard refused the report; select the facts below and copy them by hand.</p>}
+      {error && <p role="alert">The diagnosis could not be made: {error.message}</p>}
       {diagnosis && (
         <>
-          <h3>What is known</h3>
-          <dl className="facts">
-            {diagnosis.known.map((k) => (
-              <div key={k.label} className="facts-row">
-                <dt>{k.label}</dt>
-                <dd>{k.value}</dd>
-              </div>
-            ))}
-          </dl>
-          <h3>Likely causes</h3>
-          <ol className="causes">
-            {diagnosis.causes.map((c) => (
-              <li key={c.id} data-testid={`cause-${c.id}`} data-likelihood={c.likelihood}>
-                <span className="likelihood">{c.likelihood}</span>
-                {c.cause}
-                <br />
-                <strong>Next step:</strong> {c.nextStep}
-              </li>
-            ))}
-          </ol>
+          {diagnosis.causes.length === 0 ? (
+            <p className="muted">Nothing to diagnose: the source receives events.</p>
+          ) : (
+            <ol className="causes">
+              {diagnosis.causes.map((c) => (
+                <CauseItem key={c.id} cause={c} canManage={canManage} onAct={act} />
+              ))}
+            </ol>
+          )}
+          {recheckOpen && profile && <KeyRecheck profileId={profile.id} onChecked={setJustChecked} onClose={() => setRecheckOpen(false)} />}
+          <details className="known" open={diagnosis.causes.length > 0}>
+            <summary>What is known</summary>
+            <dl className="facts" data-testid="diagnosis-facts">
+              {diagnosis.known.map((k) => (
+                <div key={k.label} className="facts-row" data-unknown={k.unknown}>
+                  <dt>{k.label}</dt>
+                  <dd className={k.unknown ? 'unknown' : undefined}>{k.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         </>
       )}
     </div>
+  );
+}
+
+function CauseItem({ cause: c, canManage, onAct }: { cause: Cause; canManage: boolean; onAct(action: DiagnosisAction): void }) {
+  const label = ACTION_LABEL[c.action];
+  const allowed = canManage || !MANAGE_ACTIONS.has(c.action);
+  return (
+    <li data-testid={`cause-${c.id}`} data-strength={c.strength} data-action={c.action} className={`cause strength-${c.strength}`}>
+      <div className="cause-head">
+        <span className={`strength strength-${c.strength}`}>{STRENGTH_LABEL[c.strength]}</span>
+        <strong>{c.title}</strong>
+      </div>
+      <p className="cause-evidence">{c.evidence}</p>
+      <div className="cause-fix">
+        {label && allowed ? (
+          <button type="button" onClick={() => onAct(c.action)} data-testid={`cause-action-${c.action}`}>
+            {label}
+          </button>
+        ) : null}
+        <span className="muted">{!allowed ? `An admin can fix this: ${c.fix}` : c.fix}</span>
+      </div>
+    </li>
   );
 }

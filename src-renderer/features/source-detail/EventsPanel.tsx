@@ -3,6 +3,7 @@ import type { SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 import { HealthUnavailable } from '../sources/HealthUnavailable';
+import { LocalTime } from '../sources/LocalTime';
 
 type PageState =
   | { kind: 'loading' }
@@ -48,6 +49,7 @@ export function EventsPanel({ id }: { id: string }) {
       {state.kind === 'error' && <p role="alert">Events could not be loaded: {state.error.message}</p>}
       {events.length === 0 && state.kind === 'ok' && <p className="muted">No events yet.</p>}
       {events.length > 0 && (
+        <div className="events-scroll">
         <table className="events-table">
           <thead>
             <tr>
@@ -64,6 +66,7 @@ export function EventsPanel({ id }: { id: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {next && state.kind === 'ok' && (
         <button type="button" onClick={() => void load(next)} data-testid="events-more">
@@ -78,10 +81,12 @@ function EventRow({ event, open, onToggle }: { event: SourceEvent; open: boolean
   return (
     <>
       <tr data-testid="event-row">
-        <td title={`ingested ${event.ingestedAtIso}`}>{event.eventTimestampIso}</td>
-        <td>{event.actor || '—'}</td>
-        <td>{event.action || event.eventType}</td>
-        <td>{event.target || '—'}</td>
+        <td className="ev-time">
+          <LocalTime iso={event.eventTimestampIso} short />
+        </td>
+        <td className="ev-clip" title={event.actor}>{event.actor || '—'}</td>
+        <td className="ev-clip" title={event.action || event.eventType}>{event.action || event.eventType}</td>
+        <td className="ev-clip" title={event.target}>{event.target || '—'}</td>
         <td>
           <button type="button" onClick={onToggle} aria-expanded={open} data-testid="event-raw-toggle">
             {open ? 'Hide raw' : 'Raw'}

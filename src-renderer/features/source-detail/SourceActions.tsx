@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CADENCE_PRESETS, describeCadence } from '../../../src-shared/domain/cadence';
+import { CADENCE_PRESETS } from '../../../src-shared/domain/cadence';
 import type { Source } from '../../../src-shared/domain/langwatch';
 import { cadenceOf } from '../../../src-shared/domain/source-status';
 import { call, lw } from '../../api/lw';
@@ -8,15 +8,15 @@ type Result = { ok: boolean; message: string } | null;
 
 /**
  * Admin actions (shown only with ingestionSources:manage, never in support mode). Cadence
- * and key changes are staged in the outbox like a new source; status and archive are direct.
+ * and key changes are staged in the outbox like a new source; status is direct. Archiving
+ * lives apart, in the danger zone.
  */
-export function SourceActions({ source, onDone }: { source: Source; onDone(): void }) {
+export function SourceActions({ source, scheduleText, onDone }: { source: Source; scheduleText: string; onDone(): void }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>(null);
   const current = cadenceOf(source);
   const [cadence, setCadence] = useState<number>(current ?? 900);
   const [key, setKey] = useState('');
-  const [confirm, setConfirm] = useState('');
   const archived = source.archivedAt !== null;
   const isCompliance = source.sourceType === 'claude_compliance';
 
@@ -53,13 +53,6 @@ export function SourceActions({ source, onDone }: { source: Source; onDone(): vo
       return r.ok ? { ok: true, message: `done, status is now ${r.value.status}.` } : { ok: false, message: r.error.message };
     });
 
-  const archive = () =>
-    run('Archive', async () => {
-      const r = await call(() => lw().sources.archive({ id: source.id, confirmName: confirm }));
-      setConfirm('');
-      return r.ok ? { ok: true, message: 'the source is archived.' } : { ok: false, message: r.error.message };
-    });
-
   return (
     <div className="card" data-testid="source-actions">
       <h2>Actions</h2>
@@ -67,7 +60,7 @@ export function SourceActions({ source, onDone }: { source: Source; onDone(): vo
         <>
           <h3>Cadence</h3>
           <div className="row">
-            <select value={cadence} onChange={(e) => setCadence(Number(e.target.value))} aria-label="New cadence" data-testid="cadence-select">
+            <select value={cadence} onChange={(e) => setCadence(Number(e.target.value))} aria-label="New cadence" id="cadence-select" data-testid="cadence-select">
               {CADENCE_PRESETS.map((p) => (
                 <option key={p.seconds} value={p.seconds}>
                   {p.label}
@@ -77,7 +70,7 @@ export function SourceActions({ source, onDone }: { source: Source; onDone(): vo
             <button type="button" disabled={busy} onClick={() => void stage(false)} data-testid="change-cadence">
               Change cadence
             </button>
-            <span className="muted">now: {current === null ? 'not set' : describeCadence(current)}</span>
+            <span className="muted" data-testid="schedule-now">now: {scheduleText}</span>
           </div>
           <h3>Replace key</h3>
           <form
@@ -95,6 +88,7 @@ export function SourceActions({ source, onDone }: { source: Source; onDone(): vo
               aria-label="New compliance key"
               value={key}
               onChange={(e) => setKey(e.target.value)}
+              id="replace-key-input"
               data-testid="replace-key-input"
             />
             <button type="submit" disabled={busy || !key.trim()} data-testid="replace-key">
@@ -108,7 +102,7 @@ export function SourceActions({ source, onDone }: { source: Source; onDone(): vo
           <h3>Status</h3>
           <div className="row">
             {source.status === 'disabled' ? (
-              <button type="button" disabled={busy} onClick={() => void setStatus('active')} data-testid="enable-source">
+              <button type="button" disabled={busy} onClick={() => void setStatus('active')} id="enable-source" data-testid="enable-source">
                 Enable
               </button>
             ) : (
@@ -116,14 +110,6 @@ export function SourceActions({ source, onDone }: { source: Source; onDone(): vo
                 Disable
               </button>
             )}
-          </div>
-          <h3>Archive</h3>
-          <p className="muted">Archiving stops the source for good: it cannot be undone. Type the source name to confirm.</p>
-          <div className="row">
-            <input value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-label="Type the source name to archive" data-testid="archive-confirm" />
-            <button type="button" className="danger" disabled={busy || confirm !== source.name} onClick={() => void archive()} data-testid="archive-source">
-              Archive
-            </button>
           </div>
         </>
       )}

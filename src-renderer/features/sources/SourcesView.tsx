@@ -1,22 +1,31 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { SourceType } from '../../../src-shared/domain/langwatch';
-import { call, lw } from '../../api/lw';
+import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
 import { useAppStore } from '../../stores/app-store';
+import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
+import { ExportButtons } from './ExportButtons';
+import { healthByRow, healthCounts, scheduleFactOf, serverNowMs } from './health-model';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { unknownValues } from './server-values';
 import { ListHealthUnavailable } from './HealthUnavailable';
 import { SupportPlanNote } from './SupportPlanNote';
+import { OfflineBanner } from './OfflineBanner';
 import { SourcesTable } from './SourcesTable';
-import { pendingStaged, visibleItems, type SortKey, type StatusFilter, type TableItem } from './table-model';
+import { StatusAnnouncer } from './StatusAnnouncer';
+import { SummaryStrip } from './SummaryStrip';
+import { pendingStaged, visibleItems, type HealthFilter, type SortKey, type StatusFilter, type TableItem } from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
 import './sources.css';
 
 /** Every ingestion source of the organisation, live; staged ones inline; detail on Enter. */
 export function SourcesView() {
   const start = useSourcesStore((s) => s.start);
+  const startVerdicts = useKeyVerdictsStore((s) => s.start);
   const detailId = useSourcesStore((s) => s.detailId);
+  const rows = useSourcesStore((s) => s.sources);
 
   useEffect(() => {
     let off: (() => void) | null = null;
@@ -25,19 +34,31 @@ export function SourcesView() {
       if (cancelled) unsubscribe();
       else off = unsubscribe;
     });
+    // Remembered key verdicts feed the "Key problem" signal.
+    void startVerdicts();
     return () => {
       cancelled = true;
       off?.();
     };
-  }, [start]);
+  }, [start, startVerdicts]);
 
-  return detailId ? <SourceDetail id={detailId} /> : <SourcesList />;
+  return (
+    <>
+      <StatusAnnouncer rows={rows} />
+      {detailId ? <SourceDetail id={detailId} /> : <SourcesList />}
+    </>
+  );
 }
 
 function SourcesList() {
   const sources = useSourcesStore((s) => s.sources);
+  const archived = useSourcesStore((s) => s.archived);
+  const archivedError = useSourcesStore((s) => s.archivedError);
+  const loadArchived = useSourcesStore((s) => s.loadArchived);
   const status = useSourcesStore((s) => s.status);
   const outbox = useSourcesStore((s) => s.outbox);
+  const schedules = useSourcesStore((s) => s.schedules);
+  const serverClock = useSourcesStore((s) => s.serverClock);
   const query = useSourcesStore((s) => s.query);
   const flash = useSourcesStore((s) => s.flash);
   const selectedId = useSourcesStore((s) => s.selectedId);
@@ -46,17 +67,33 @@ function SourcesList() {
   const select = useSourcesStore((s) => s.select);
   const openDetail = useSourcesStore((s) => s.openDetail);
   const refreshNow = useSourcesStore((s) => s.refreshNow);
+  const verdicts = useKeyVerdictsStore((s) => s.bySourceId);
   const testMode = useAppStore((s) => s.info?.mode === 'test');
-  const [exportNote, setExportNote] = useState<string | null>(null);
+  // Ages move on between ticks: re-derive the signals every 15 s as well.
+  const [clockTick, setClockTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setClockTick((t) => t + 1), 15_000);
+    return () => clearInterval(timer);
+  }, []);
 
-  const staged = pendingStaged(outbox, sources, status?.organizationId ?? null);
-  const items = visibleItems(sources, staged, query);
-  const counts = useMemo(() => {
-    // Keyed by any status: a newer server may send ones this console does not know.
-    const c: Record<string, number> = { awaiting_first_event: 0, active: 0, disabled: 0 };
-    for (const r of sources) c[r.status] = (c[r.status] ?? 0) + 1;
-    return c;
-  }, [sources]);
+  const showingArchived = query.status === 'archived';
+  useEffect(() => {
+    if (showingArchived) void loadArchived();
+  }, [showingArchived, loadArchived]);
+
+  const rows = showingArchived ? (archived ?? []) : sources;
+  const staged = showingArchived ? [] : pendingStaged(outbox, sources, status?.organizationId ?? null);
+  const health = useMemo(
+    () => healthByRow(rows, schedules, verdicts, serverNowMs(serverClock, Date.now())),
+    // clockTick is listed on purpose: ages move on between ticks.
+    [rows, schedules, verdicts, serverClock, clockTick],
+  );
+  const derived = useMemo(() => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { health, cadenceSec: (id: string) => describeSchedule(scheduleFactOf(byId.get(id) ?? null, schedules[id])).cadenceSec };
+  }, [health, rows, schedules]);
+  const items = visibleItems(rows, staged, query, derived);
+  const counts = useMemo(() => healthCounts(health), [health]);
 
   const onSort = useCallback(
     (key: SortKey) => {
@@ -72,32 +109,18 @@ function SourcesList() {
     [openDetail],
   );
 
-  async function exportAs(format: 'json' | 'csv') {
-    const ids = items.flatMap((i) => (i.kind === 'source' ? [i.id] : []));
-    const stagedRows = items.flatMap((i) => (i.kind === 'staged' ? [{ name: i.entry.name, state: i.entry.state, sourceType: 'claude_compliance' }] : []));
-    const result = await call(() => lw().sources.export({ format, ids, staged: stagedRows }));
-    if (!result.ok) {
-      setExportNote(`Export failed: ${result.error.message}`);
-      return;
-    }
-    const url = URL.createObjectURL(new Blob([result.value.text], { type: result.value.mime }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.value.filename;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setExportNote(`Exported ${result.value.rows} rows as ${result.value.filename}`);
-  }
-
   return (
     <section className="view sources-view" data-testid="sources-view" data-phase={status?.phase ?? 'loading'}>
       <div className="sources-head">
         <h1>Sources</h1>
         <UpdatedAgo status={status} />
+        <span className="spacer" />
+        <ExportButtons items={items} />
         <button type="button" onClick={() => void refreshNow()} data-testid="refresh-now">
           Refresh now
         </button>
       </div>
+      <OfflineBanner status={status} outbox={outbox} />
       {status?.readOnly && (
         <p className="note" data-testid="support-mode">
           Support mode: read-only view through the CLI API.
@@ -115,6 +138,7 @@ function SourcesList() {
           {error.message}
         </div>
       )}
+      {!showingArchived && <SummaryStrip attention={counts.attention} byKind={counts.byKind} active={query.health} onFilter={(health) => setQuery({ health })} />}
       <div className="sources-filters row">
         <input
           type="search"
@@ -128,16 +152,17 @@ function SourcesList() {
         <label>
           Status{' '}
           <select value={query.status} data-testid="filter-status" onChange={(e) => setQuery({ status: e.target.value as StatusFilter })}>
-            <option value="all">All ({sources.length + staged.length})</option>
-            <option value="awaiting_first_event">Awaiting first event ({counts.awaiting_first_event})</option>
-            <option value="active">Active ({counts.active})</option>
-            <option value="disabled">Disabled ({counts.disabled})</option>
+            <option value="all">All listed</option>
+            <option value="awaiting_first_event">Awaiting first event</option>
+            <option value="active">Active</option>
+            <option value="disabled">Disabled</option>
             {unknownValues(sources, 'status').map((s) => (
               <option key={s} value={s}>
-                {s} (unknown status) ({counts[s]})
+                {s} (unknown status)
               </option>
             ))}
             <option value="staged">Staged ({staged.length})</option>
+            <option value="archived">Archived</option>
           </select>
         </label>
         <label>
@@ -156,20 +181,29 @@ function SourcesList() {
             ))}
           </select>
         </label>
+        <label>
+          Health{' '}
+          <select value={query.health} data-testid="filter-health" onChange={(e) => setQuery({ health: e.target.value as HealthFilter })}>
+            <option value="all">Any</option>
+            <option value="attention">Needs attention</option>
+            {HEALTH_KINDS.map((k: HealthKind) => (
+              <option key={k} value={k}>
+                {k.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className="muted" data-testid="sources-count">
           {items.length} shown
         </span>
-        <span className="spacer" />
-        <button type="button" onClick={() => void exportAs('json')} data-testid="export-json">
-          Export JSON
-        </button>
-        <button type="button" onClick={() => void exportAs('csv')} data-testid="export-csv">
-          Export CSV
-        </button>
       </div>
-      {exportNote && (
-        <p className="note" data-testid="export-note" role="status">
-          {exportNote}
+      {showingArchived && (
+        <p className="note" data-testid="archived-note">
+          {archivedError
+            ? `Archived sources could not be loaded: ${archivedError.message}`
+            : archived === null
+              ? 'Looking up archived sources…'
+              : 'LangWatch does not list archived sources: these are the ones this console created, changed or archived.'}
         </p>
       )}
       <SourcesTable
@@ -177,11 +211,14 @@ function SourcesList() {
         query={query}
         flash={flash}
         selectedId={selectedId}
-        total={sources.length + staged.length}
+        total={rows.length + staged.length}
         onSort={onSort}
         onSelect={select}
         onOpen={onOpen}
         exposeCommit={testMode}
+        health={health}
+        schedules={schedules}
+        serverClock={serverClock}
       />
     </section>
   );

@@ -5,23 +5,30 @@
  */
 import type { SourceStatus } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
-import { cadenceOf, type SourceRow } from '../../../src-shared/domain/source-status';
+import { healthRank, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
+import type { SourceRow } from '../../../src-shared/domain/source-status';
 
-export type SortKey = 'name' | 'sourceType' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';
+export type SortKey = 'name' | 'sourceType' | 'health' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';
 export type SortDir = 'asc' | 'desc';
-/** 'all', 'staged', or a status (known, or an unknown one a newer server sent). */
-export type StatusFilter = string;
+/**
+ * A status (known, or an unknown one a newer server sent), `staged`, or `archived` (the archived
+ * sources this console knows of: LangWatch lists none).
+ */
+export type StatusFilter = 'all' | 'awaiting_first_event' | 'active' | 'disabled' | 'staged' | 'archived' | (string & {});
+/** A health signal, or every signal that needs attention. */
+export type HealthFilter = 'all' | 'attention' | HealthKind;
 
 export interface TableQuery {
   text: string;
   status: StatusFilter;
   /** A source type, or 'all'. */
   type: string;
+  health: HealthFilter;
   sort: SortKey;
   dir: SortDir;
 }
 
-export const DEFAULT_QUERY: TableQuery = { text: '', status: 'all', type: 'all', sort: 'name', dir: 'asc' };
+export const DEFAULT_QUERY: TableQuery = { text: '', status: 'all', type: 'all', health: 'all', sort: 'name', dir: 'asc' };
 
 /** One table row: a server source, or a staged entry not created yet. */
 export type TableItem = { kind: 'source'; id: string; row: SourceRow } | { kind: 'staged'; id: string; entry: OutboxEntryView };
@@ -40,8 +47,18 @@ function textOf(item: TableItem): string {
   return text;
 }
 
-function sortValue(row: SourceRow, key: SortKey): string | number {
+/** Per row: its health signal and its schedule's period (what sorting needs besides the row). */
+export interface RowDerived {
+  health: ReadonlyMap<string, HealthSignal>;
+  cadenceSec: (id: string) => number | null;
+}
+
+function sortValue(row: SourceRow, key: SortKey, derived: RowDerived): string | number {
   switch (key) {
+    case 'health': {
+      const kind = derived.health.get(row.id)?.kind;
+      return kind ? healthRank(kind) : Infinity;
+    }
     case 'name':
       return row.name.toLowerCase();
     case 'sourceType':
@@ -53,15 +70,15 @@ function sortValue(row: SourceRow, key: SortKey): string | number {
     case 'eventsLast24h':
       return row.eventsLast24h ?? -1;
     case 'cadence':
-      return cadenceOf(row) ?? Infinity;
+      return derived.cadenceSec(row.id) ?? Infinity;
     case 'createdAt':
       return Date.parse(row.createdAt);
   }
 }
 
 /** Rows sorted by one column (stable, ties by name); cached per (rows, key, dir). */
-export function sortRows(rows: readonly SourceRow[], key: SortKey, dir: SortDir): SourceRow[] {
-  const keyed = rows.map((row) => ({ row, v: sortValue(row, key), n: row.name.toLowerCase() }));
+export function sortRows(rows: readonly SourceRow[], key: SortKey, dir: SortDir, derived: RowDerived): SourceRow[] {
+  const keyed = rows.map((row) => ({ row, v: sortValue(row, key, derived), n: row.name.toLowerCase() }));
   const sign = dir === 'asc' ? 1 : -1;
   keyed.sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
   return keyed.map((k) => k.row);
@@ -79,17 +96,24 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
   };
 }
 
-const sortedItems = memoLast((rows: readonly SourceRow[], key: SortKey, dir: SortDir): TableItem[] =>
-  sortRows(rows, key, dir).map((row) => ({ kind: 'source' as const, id: row.id, row })),
+const sortedItems = memoLast((rows: readonly SourceRow[], key: SortKey, dir: SortDir, derived: RowDerived): TableItem[] =>
+  sortRows(rows, key, dir, derived).map((row) => ({ kind: 'source' as const, id: row.id, row })),
 );
+
+/** Whether a row's health passes the health filter. */
+export function matchesHealth(filter: HealthFilter, signal: HealthSignal | undefined): boolean {
+  if (filter === 'all') return true;
+  if (!signal) return false;
+  return filter === 'attention' ? signal.attention : signal.kind === filter;
+}
 
 const stagedItems = memoLast((staged: readonly OutboxEntryView[]): TableItem[] => staged.map((entry) => ({ kind: 'staged' as const, id: `staged:${entry.id}`, entry })));
 
 /** The visible items: staged entries first, then server rows, filtered and sorted. */
-export const visibleItems = memoLast((rows: readonly SourceRow[], staged: readonly OutboxEntryView[], query: TableQuery): TableItem[] => {
+export const visibleItems = memoLast((rows: readonly SourceRow[], staged: readonly OutboxEntryView[], query: TableQuery, derived: RowDerived): TableItem[] => {
   const text = query.text.trim().toLowerCase();
   const out: TableItem[] = [];
-  if (query.status === 'all' || query.status === 'staged') {
+  if ((query.status === 'all' || query.status === 'staged') && query.health === 'all') {
     for (const item of stagedItems(staged)) {
       if (query.type !== 'all' && query.type !== 'claude_compliance') continue;
       if (text && !textOf(item).includes(text)) continue;
@@ -97,9 +121,11 @@ export const visibleItems = memoLast((rows: readonly SourceRow[], staged: readon
     }
   }
   if (query.status === 'staged') return out;
-  for (const item of sortedItems(rows, query.sort, query.dir)) {
+  for (const item of sortedItems(rows, query.sort, query.dir, derived)) {
     const row = (item as { row: SourceRow }).row;
-    if (query.status !== 'all' && row.status !== query.status) continue;
+    // The archived list holds only archived rows (the caller passes them as `rows`).
+    if (query.status !== 'all' && query.status !== 'archived' && row.status !== query.status) continue;
+    if (!matchesHealth(query.health, derived.health.get(row.id))) continue;
     if (query.type !== 'all' && row.sourceType !== query.type) continue;
     if (text && !textOf(item).includes(text)) continue;
     out.push(item);
@@ -130,15 +156,6 @@ export function relativeTime(iso: string | null, now: number): string {
   if (sec < 3600) return `${Math.floor(sec / 60)} min ago`;
   if (sec < 86_400) return `${Math.floor(sec / 3600)} h ago`;
   return `${Math.floor(sec / 86_400)} d ago`;
-}
-
-/** A short cadence label for the table ("15 min", "1 h", "1 d"), "—" when unset. */
-export function cadenceLabel(sec: number | null): string {
-  if (sec === null) return '—';
-  if (sec % 86_400 === 0) return `${sec / 86_400} d`;
-  if (sec % 3600 === 0) return `${sec / 3600} h`;
-  if (sec % 60 === 0) return `${sec / 60} min`;
-  return `${sec} s`;
 }
 
 export const STATUS_LABEL: Record<SourceStatus, string> = {

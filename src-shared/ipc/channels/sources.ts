@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Diagnosis } from '../../domain/diagnosis';
+import { Diagnosis, FeedFact, KeyCheckFact } from '../../domain/diagnosis';
 import { errorDataSchema } from '../../errors';
 import { HealthMetrics, Source, SourceEvent } from '../../domain/langwatch';
 import { MonitorStatus, SourcesDelta, SourcesSnapshot, StatusTransition } from '../../domain/source-status';
@@ -27,6 +27,12 @@ export const EventsPageResult = z.object({
   nextBeforeIso: z.string().nullable(),
   boundaryIds: z.array(EventId).max(200),
 });
+
+/** What this console knows that the server does not say: the schedule it last sent, per source id. */
+export const LocalSourceFacts = z.object({
+  schedules: z.record(z.string(), z.object({ cron: z.string(), at: z.iso.datetime({ offset: true }) })),
+});
+export type LocalSourceFacts = z.infer<typeof LocalSourceFacts>;
 
 /** Live source status, detail, diagnosis and the admin actions that are not key submissions. */
 export const sourcesChannels = {
@@ -61,9 +67,25 @@ export const sourcesChannels = {
     output: Gated(EventsPageResult),
   }),
   'sources.diagnose': channel({
-    summary: 'Why a claude_compliance source may be stuck in awaiting_first_event.',
-    input: z.object({ id: idSchema }).strict(),
+    summary: 'Why a claude_compliance source receives no events: facts, causes ranked by evidence, the fixing action.',
+    input: z
+      .object({
+        id: idSchema,
+        /** A key check and feed preview the admin just ran with a typed key (never the key itself). */
+        justChecked: z.object({ keyCheck: KeyCheckFact, feed: FeedFact.nullable() }).strict().optional(),
+      })
+      .strict(),
     output: Diagnosis,
+  }),
+  'sources.localFacts': channel({
+    summary: 'The pull schedule this console last sent per source (LangWatch does not report it).',
+    input: noInput,
+    output: LocalSourceFacts,
+  }),
+  'sources.archived': channel({
+    summary: 'Archived sources this console knows of (created, changed or archived here); LangWatch never lists them.',
+    input: noInput,
+    output: z.array(Source),
   }),
   'sources.setStatus': channel({
     summary: 'Enables or disables a source (ingestionSources:manage).',

@@ -16,6 +16,18 @@ describe('langwatch http', () => {
     server = undefined;
   });
 
+  it("keeps the server's clock from its Date header, never guessed from this machine's", async () => {
+    server = await startLocalServer((_req, res) => {
+      // A deployment whose clock is years ahead of this machine's.
+      res.writeHead(200, { 'content-type': 'application/json', date: 'Wed, 01 Jan 2031 00:00:00 GMT' });
+      res.end('{}');
+    });
+    const http = createLangwatchHttp({ baseUrl: server.url });
+    expect(http.serverClock?.()).toBeNull();
+    await http.request({ method: 'GET', path: '/' });
+    expect(http.serverClock?.()?.serverMs).toBe(Date.UTC(2031, 0, 1));
+  });
+
   it('sends JSON, reads the answer, does not follow redirects', async () => {
     server = await startLocalServer((req, res) => {
       if (req.url === '/redirect') {

@@ -135,6 +135,8 @@ describe('status monitor against the emulator (fake clock)', () => {
     expect(first.upserts.length).toBe(emu.control.sources(ACME).filter((s) => s.archivedAt === null).length);
     expect(first.removed).toEqual([]);
     expect(m.status()).toMatchObject({ phase: 'running', organizationId: ACME, health: 'ok', intervalMs: 5_000, canManage: true });
+    // The deployment's own clock (its Date header) travels with the status, for ages.
+    expect(m.status().serverNow).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     expect(m.rows().find((r) => r.id === 'src_cc_prod')?.eventsLast24h).toBeGreaterThan(0);
     expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc'))).toHaveLength(1);
 

@@ -1,0 +1,152 @@
+import type { Page } from '@playwright/test';
+import { SEED } from '../../emulator/seed';
+import type { ConsoleHarness } from './console-harness';
+import { expect, test } from './fixtures';
+
+const TICK_MS = 1_000;
+const ACME = SEED.orgs.enterprise.id;
+
+async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>) {
+  const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
+  await harness.signIn('admin');
+  await harness.page.getByRole('button', { name: /Sources/ }).first().click();
+  await expect(harness.page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
+  return harness;
+}
+
+/** Changes the cadence of a source from this console and waits until LangWatch has it. */
+async function setCadence(harness: ConsoleHarness, sourceId: string, name: string, pollEverySec: number) {
+  const staged = await harness.page.evaluate(
+    (input) => window.lw!.outbox.stage(input),
+    { kind: 'update' as const, organizationId: ACME, sourceId, name, pollEverySec },
+  );
+  expect(staged.ok).toBe(true);
+  await expect.poll(() => harness.services.outbox.list().find((e) => e.sourceId === sourceId)?.state, { timeout: 15_000 }).toBe('submitted');
+}
+
+/** Remembers a failed key check for a source, as a pre-flight or "Test key" would. */
+async function recordRejectedKey(harness: ConsoleHarness, sourceId: string) {
+  const profileId = harness.services.connection.state().activeProfileId!;
+  await harness.services.keyChecks.recordVerdict({
+    verdict: {
+      verdict: 'invalid_key', httpStatus: 401, requestId: 'req_e2e_rejected', checkedAt: new Date().toISOString(),
+      message: 'Anthropic rejected the key.', nextStep: 'Replace the key.', attempts: 1, errorType: 'authentication_error', serverMessage: null,
+    },
+    fingerprint: 'sk-ant-api01-…AAAA', stagedId: null, sourceId, profileId, anthropicBaseUrl: 'http://emulated',
+  });
+}
+
+const health = (page: Page, id: string) => page.getByTestId(`source-row-${id}`).getByTestId('health');
+
+test.describe('sources list: a health signal per row, read at a glance', () => {
+  test('signals from what is known; the summary strip filters on click; cadence in words; sort and filter by health', async ({ openHarness }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    // Schedule unknown (the server does not report it, this console never set one): never "never pulled".
+    await expect(health(page, 'src_cc_composer')).toHaveAttribute('data-health', 'awaiting');
+    await expect(page.getByTestId('source-row-src_cc_composer').getByTestId('cadence')).toHaveText('unknown');
+    await expect(health(page, 'src_workato')).toHaveAttribute('data-health', 'disabled');
+    await expect(health(page, 'src_cc_prod')).toHaveAttribute('data-health', 'healthy');
+    await expect(health(page, 'src_cc_prod')).toContainText('Receiving events');
+
+    // An hourly schedule set here, on a source awaiting for months (server clock): waiting too long.
+    await setCadence(harness, 'src_cc_revoked', 'Claude Compliance — Research', 3600);
+    await expect(page.getByTestId('source-row-src_cc_revoked').getByTestId('cadence')).toHaveText('hourly');
+    await expect(health(page, 'src_cc_revoked')).toHaveAttribute('data-health', 'waiting_too_long');
+    // A remembered rejected key: key problem (stronger than waiting).
+    await recordRejectedKey(harness, 'src_cc_oldadmin');
+    await expect(health(page, 'src_cc_oldadmin')).toHaveAttribute('data-health', 'key_problem');
+    await expect(health(page, 'src_cc_oldadmin')).toContainText('Key problem');
+
+    await expect(page.getByTestId('summary-attention')).toHaveText(/2 need attention/);
+    await page.getByTestId('summary-attention').click();
+    await expect(page.getByTestId('summary-attention')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(2);
+    await page.getByTestId('summary-attention').click();
+    await expect(page.locator('[data-testid^="source-row-"]')).not.toHaveCount(2);
+    await page.getByTestId('summary-disabled').click();
+    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(1);
+    await page.getByTestId('summary-clear').click();
+
+    await page.getByTestId('sort-health').click();
+    await expect(page.locator('.src-row').first()).toHaveAttribute('data-testid', 'source-row-src_cc_oldadmin');
+    await page.getByTestId('filter-health').selectOption('waiting_too_long');
+    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(1);
+    await expect(page.getByTestId('source-row-src_cc_revoked')).toBeVisible();
+  });
+
+  test("ages come from the deployment's clock, never this machine's: a new source stays new with the local clock years ahead", async ({ openHarness }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    // This machine's clock says 2031; LangWatch's says today.
+    await page.clock.setFixedTime(new Date('2031-06-01T00:00:00Z'));
+    const staged = await page.evaluate(
+      (input) => window.lw!.outbox.stage(input),
+      { kind: 'create' as const, organizationId: ACME, name: 'E2E brand new', pollEverySec: 300, key: SEED.anthropicKeys.compliance },
+    );
+    expect(staged.ok).toBe(true);
+    await expect.poll(() => harness.services.outbox.list().find((e) => e.name === 'E2E brand new')?.sourceId ?? null, { timeout: 15_000 }).not.toBeNull();
+    const id = harness.services.outbox.list().find((e) => e.name === 'E2E brand new')!.sourceId!;
+    await expect(page.getByTestId(`source-row-${id}`).getByTestId('cadence')).toHaveText('every 5 minutes');
+    await expect(health(page, id)).toHaveAttribute('data-health', 'new');
+    await expect(health(page, id)).toHaveAttribute('title', /Created \d+ s ago/);
+    expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.compliance);
+  });
+
+  test('row actions live in a menu: open, copy id; Escape closes it and gives the focus back', async ({ openHarness }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    await page.getByTestId('source-row-src_cc_prod').hover();
+    await page.getByTestId('source-row-src_cc_prod').getByTestId('row-menu').click();
+    const menu = page.getByTestId('row-menu-popup');
+    await expect(menu).toBeVisible();
+    await expect(page.getByTestId('menu-open')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('menu-copy-id')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    // From the keyboard: select the row, Shift+F10 opens its menu.
+    await page.getByTestId('sources-viewport').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+F10');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('sources-viewport')).toBeFocused();
+    await page.getByTestId('source-row-src_cc_prod').getByTestId('row-menu').click();
+    await page.getByTestId('menu-open').click();
+    await expect(page.getByTestId('source-detail')).toHaveAttribute('data-source-id', 'src_cc_prod');
+  });
+
+  test('offline is unmistakable: a banner says the list is paused, what is queued and when it retries', async ({ openHarness, emulator }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    await emulator.control.setOffline(true);
+    const banner = page.getByTestId('connectivity-banner');
+    await expect(banner).toHaveAttribute('data-phase', 'paused_offline', { timeout: 2 * TICK_MS + 3_000 });
+    await expect(banner).toContainText('Offline');
+    await expect(banner).toContainText('Nothing waits in the outbox');
+    await page.evaluate(
+      (input) => window.lw!.outbox.stage(input),
+      { kind: 'update' as const, organizationId: ACME, sourceId: 'src_cc_prod', name: 'Claude Compliance — Production', pollEverySec: 1800 },
+    );
+    await expect(banner.getByTestId('banner-queued')).toContainText(/1 change waits in the outbox/, { timeout: 10_000 });
+    await emulator.control.setOffline(false);
+    await expect(banner).toHaveCount(0, { timeout: 10_000 });
+  });
+
+  test('a screen reader hears row status changes through a polite live region', async ({ openHarness, emulator }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    const region = page.getByTestId('status-announcer');
+    await expect(region).toHaveAttribute('aria-live', 'polite');
+    await expect(region).toHaveText('');
+    const api = harness.services.connection.requireActive().api!;
+    await api.updateSource({ organizationId: ACME, id: 'src_cowork', status: 'disabled' });
+    await expect(region).toHaveText('Claude Cowork is now Disabled.', { timeout: 2 * TICK_MS + 6_000 });
+    // Throttled: changes right after an announcement are gathered and spoken together, later.
+    await api.updateSource({ organizationId: ACME, id: 'src_openai', status: 'disabled' });
+    await api.updateSource({ organizationId: ACME, id: 'src_s3', status: 'disabled' });
+    await expect(region).toHaveText(/OpenAI Compliance is now Disabled\. S3 Audit Bucket is now Disabled\.|S3 Audit Bucket is now Disabled\. OpenAI Compliance is now Disabled\./, { timeout: 12_000 });
+    expect(emulator).toBeTruthy();
+  });
+});

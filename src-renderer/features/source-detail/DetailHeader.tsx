@@ -1,0 +1,63 @@
+import type { Source } from '../../../src-shared/domain/langwatch';
+import type { ScheduleWords } from '../../../src-shared/domain/schedule-fact';
+import { useConnectionStore } from '../../stores/connection-store';
+import { useSourcesStore } from '../../stores/sources-store';
+import { LocalTime } from '../sources/LocalTime';
+import { SourceTypeText, StatusPill } from '../sources/server-values';
+
+/** Name, status once, and one line of facts with names instead of ids where they are known. */
+export function DetailHeader({ source, id, schedule }: { source: Source | null; id: string; schedule: ScheduleWords }) {
+  const openDetail = useSourcesStore((s) => s.openDetail);
+  const organizations = useConnectionStore((s) => s.state?.organizations ?? []);
+  const session = useConnectionStore((s) => s.state?.session ?? null);
+  const org = source ? organizations.find((o) => o.id === source.organizationId) : undefined;
+  const team = source?.teamId ? org?.teams.find((t) => t.id === source.teamId) : undefined;
+  const me = session && 'user' in session ? session.user : null;
+  const creator = source?.createdById ? (me && me.id === source.createdById ? `you (${me.name ?? me.email ?? me.id})` : source.createdById) : null;
+
+  return (
+    <header className="detail-header">
+      <button type="button" className="back" onClick={() => openDetail(null)} data-testid="detail-back">
+        ← All sources
+      </button>
+      <div className="title-row">
+        <h1>{source?.name ?? id}</h1>
+        {source && (
+          source.archivedAt ? (
+            <span className="pill status-archived" data-testid="detail-status">
+              Archived
+            </span>
+          ) : (
+            <StatusPill value={source.status} testId="detail-status" />
+          )
+        )}
+      </div>
+      {source && (
+        <p className="meta" data-testid="detail-meta">
+          <span title={source.sourceType}>
+            <SourceTypeText value={source.sourceType} />
+          </span>
+          <span title={source.organizationId} data-testid="detail-org">
+            {org?.name ?? source.organizationId}
+            {source.teamId ? ` / ${team?.name ?? source.teamId}` : ''}
+          </span>
+          <span title={schedule.title} data-testid="detail-schedule">
+            {schedule.scheduled === false ? 'Not scheduled: never pulled' : schedule.scheduled === null ? 'Pull schedule unknown' : `Pulled ${schedule.text}`}
+          </span>
+          <span>
+            Last event <LocalTime iso={source.lastEventAt} fallback="never" testId="detail-last-event" />
+          </span>
+          <span>
+            Created <LocalTime iso={source.createdAt} testId="detail-created" />
+            {creator ? ` by ${creator}` : ''}
+          </span>
+          {source.archivedAt && (
+            <span>
+              Archived <LocalTime iso={source.archivedAt} />
+            </span>
+          )}
+        </p>
+      )}
+    </header>
+  );
+}

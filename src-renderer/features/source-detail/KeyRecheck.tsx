@@ -1,0 +1,71 @@
+import { useRef, useState } from 'react';
+import type { FeedFact, KeyCheckFact } from '../../../src-shared/domain/diagnosis';
+import { call, lw } from '../../api/lw';
+
+interface Props {
+  profileId: string;
+  onChecked(result: { keyCheck: KeyCheckFact; feed: FeedFact | null }): void;
+  onClose(): void;
+}
+
+/**
+ * "Test key again" from the diagnosis: LangWatch never returns the stored key and this
+ * console wipes its copy once submitted, so the admin pastes it; it is sent once to the
+ * check and the preview, never kept (the field is cleared at once), and only the verdict,
+ * its request-id and the feed count go back to the diagnosis.
+ */
+export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+
+  async function run() {
+    const key = input.current?.value.trim() ?? '';
+    if (input.current) input.current.value = '';
+    if (!key) return;
+    setState({ kind: 'running' });
+    const checked = await call(() => lw().keys.checkTyped({ profileId, key }));
+    if (!checked.ok) return setState({ kind: 'failed', message: checked.error.message });
+    const v = checked.value.verdict;
+    const keyCheck: KeyCheckFact = { verdict: v.verdict, requestId: v.requestId, checkedAt: v.checkedAt, fingerprint: checked.value.fingerprint, origin: 'just_now' };
+    let feed: FeedFact | null = null;
+    if (v.verdict === 'valid') {
+      const preview = await call(() => lw().keys.previewTyped({ profileId, key }));
+      if (preview.ok) {
+        const p = preview.value.preview;
+        feed = { activities: p.activities.length + p.rejectedCount, hasMore: p.hasMore, fetchedAt: p.fetchedAt, requestId: p.requestId };
+      }
+    }
+    setState({ kind: 'idle' });
+    onChecked({ keyCheck, feed });
+  }
+
+  return (
+    <form
+      className="key-recheck row"
+      data-testid="key-recheck"
+      data-state={state.kind}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run();
+      }}
+    >
+      <input
+        ref={input}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Paste the compliance key (sk-ant-…)"
+        aria-label="Compliance key to test again"
+        data-testid="key-recheck-input"
+        autoFocus
+      />
+      <button type="submit" className="primary" disabled={state.kind === 'running'} data-testid="key-recheck-run">
+        {state.kind === 'running' ? 'Testing…' : 'Test key and preview feed'}
+      </button>
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+      {state.kind === 'failed' && <p role="alert">{state.message}</p>}
+    </form>
+  );
+}

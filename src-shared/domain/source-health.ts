@@ -1,0 +1,153 @@
+/**
+ * One health signal per source row, derived only from what is known: status, archive,
+ * schedule, the last key verdict this console saw, and ages. PURE (zod and src-shared only).
+ *
+ * Clocks: every age here is server time minus server time. `serverNowMs` is the deployment's
+ * own clock (its `Date` header on the last list answer) moved on by a duration this console
+ * measured itself; `createdAt` and `lastEventAt` are the server's. This machine's clock is
+ * never compared with a server timestamp (it may be minutes or days off), and when the
+ * server's clock is not known the age is shown as unknown rather than guessed.
+ */
+import type { KeyVerdictKind } from './key-verdict';
+import type { ScheduleWords } from './schedule-fact';
+
+/** The signals, most urgent first (the order sorts the Health column). */
+export const HEALTH_KINDS = [
+  'key_problem',
+  'never_pulled',
+  'waiting_too_long',
+  'silent',
+  'unknown',
+  'awaiting',
+  'new',
+  'healthy',
+  'disabled',
+  'archived',
+] as const;
+export type HealthKind = (typeof HEALTH_KINDS)[number];
+
+/** How loud a signal is: picks its colour (always with an icon and text). */
+export type HealthTone = 'bad' | 'warn' | 'info' | 'ok' | 'neutral';
+
+/** The signal of one row. */
+export interface HealthSignal {
+  kind: HealthKind;
+  label: string;
+  /** Why, in a sentence (tooltip and screen readers). */
+  reason: string;
+  tone: HealthTone;
+  /** Counted in "N need attention". */
+  attention: boolean;
+}
+
+/** What the signal is derived from. */
+export interface HealthInputs {
+  sourceType: string;
+  /** The server's status; a value this console does not know is passed through as is. */
+  status: string;
+  archived: boolean;
+  createdAt: string;
+  lastEventAt: string | null;
+  schedule: Pick<ScheduleWords, 'cadenceSec' | 'scheduled'>;
+  /** The last key verdict this console saw for the key it sent; null when none. */
+  keyVerdict: KeyVerdictKind | null;
+  /** The deployment's clock now (see the module comment); null when unknown. */
+  serverNowMs: number | null;
+}
+
+/** Cadences a source may wait for its first event before it counts as new no longer. */
+export const NEW_WITHIN_CADENCES = 2;
+/** Cadences after which waiting (or silence) needs attention. */
+export const ATTENTION_AFTER_CADENCES = 4;
+
+/** Types LangWatch pulls on a schedule (the others are pushed to it and have none). */
+const PULLED_TYPES = new Set(['claude_compliance', 'openai_compliance', 'anthropic_admin', 'databricks_genie']);
+
+const TONE: Record<HealthKind, HealthTone> = {
+  key_problem: 'bad',
+  never_pulled: 'bad',
+  waiting_too_long: 'warn',
+  silent: 'warn',
+  unknown: 'neutral',
+  awaiting: 'info',
+  new: 'info',
+  healthy: 'ok',
+  disabled: 'neutral',
+  archived: 'neutral',
+};
+
+const LABEL: Record<HealthKind, string> = {
+  key_problem: 'Key problem',
+  never_pulled: 'Never pulled',
+  waiting_too_long: 'Waiting too long',
+  silent: 'Silent',
+  unknown: 'Unknown',
+  awaiting: 'Awaiting event',
+  new: 'New',
+  healthy: 'Receiving events',
+  disabled: 'Disabled',
+  archived: 'Archived',
+};
+
+/** The signal of one source. */
+export function healthOf(input: HealthInputs): HealthSignal {
+  const signal = (kind: HealthKind, reason: string): HealthSignal => ({
+    kind,
+    label: LABEL[kind],
+    reason,
+    tone: TONE[kind],
+    attention: TONE[kind] === 'bad' || TONE[kind] === 'warn',
+  });
+  if (input.archived) return signal('archived', 'Archived: LangWatch never pulls it again.');
+  if (input.status === 'disabled') return signal('disabled', 'Disabled by an admin: LangWatch does not pull it.');
+  if (input.status !== 'active' && input.status !== 'awaiting_first_event') {
+    return signal('unknown', `The server reports the status "${input.status}", which this console does not know.`);
+  }
+  if (input.keyVerdict === 'invalid_key' || input.keyVerdict === 'missing_scope') {
+    const why = input.keyVerdict === 'invalid_key' ? 'Anthropic rejected the key' : 'the key lacks read:compliance_activities';
+    return signal('key_problem', `The last key check here failed: ${why}.`);
+  }
+  const pulled = PULLED_TYPES.has(input.sourceType);
+  if (pulled && input.schedule.scheduled === false) return signal('never_pulled', 'No pull schedule: LangWatch never pulls this source.');
+  const cadence = input.schedule.cadenceSec;
+  if (input.status === 'awaiting_first_event') return awaiting(input, cadence, signal);
+  const silentSec = ageSec(input.serverNowMs, input.lastEventAt);
+  if (cadence !== null && silentSec !== null && silentSec > ATTENTION_AFTER_CADENCES * cadence) {
+    return signal('silent', `Active, but no event for ${formatDuration(silentSec)} (more than ${ATTENTION_AFTER_CADENCES} pulls).`);
+  }
+  return signal('healthy', input.lastEventAt ? 'Active: pulls bring events.' : 'Active.');
+}
+
+function awaiting(input: HealthInputs, cadence: number | null, signal: (kind: HealthKind, reason: string) => HealthSignal): HealthSignal {
+  const age = ageSec(input.serverNowMs, input.createdAt);
+  if (age === null) return signal('awaiting', 'Awaiting its first event; its age is unknown (the server clock was not read yet).');
+  if (cadence === null) {
+    const why = PULLED_TYPES.has(input.sourceType) ? 'the pull schedule is unknown' : 'it waits for a first push';
+    return signal('awaiting', `Awaiting its first event for ${formatDuration(age)}; ${why}.`);
+  }
+  if (age < NEW_WITHIN_CADENCES * cadence) return signal('new', `Created ${formatDuration(age)} ago: younger than ${NEW_WITHIN_CADENCES} pulls.`);
+  if (age > ATTENTION_AFTER_CADENCES * cadence) {
+    return signal('waiting_too_long', `No event after ${formatDuration(age)}: more than ${ATTENTION_AFTER_CADENCES} pulls.`);
+  }
+  return signal('awaiting', `Awaiting its first event for ${formatDuration(age)}.`);
+}
+
+/** Server now minus a server timestamp, in seconds; null when either is unknown. */
+export function ageSec(serverNowMs: number | null, iso: string | null): number | null {
+  if (serverNowMs === null || iso === null) return null;
+  const at = Date.parse(iso);
+  return Number.isFinite(at) ? Math.max(0, (serverNowMs - at) / 1000) : null;
+}
+
+/** "40 s", "12 min", "3 h 5 min", "2 d 4 h". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.floor(seconds)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  return `${Math.floor(seconds / 86_400)} d ${Math.floor((seconds % 86_400) / 3600)} h`;
+}
+
+/** Rank for sorting (0 = most urgent). */
+export function healthRank(kind: HealthKind): number {
+  return HEALTH_KINDS.indexOf(kind);
+}
