@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Agent, request } from 'undici';
 import { startEmulator, SEED } from '../emulator/index';
-import type { ConnectionService } from '../src-main/services/connection/types';
+import type { ConnectionService, SessionOwners } from '../src-main/services/connection/types';
 import { createLangwatchApi } from '../src-main/services/langwatch/api';
 import { signInWithEmail } from '../src-main/services/langwatch/auth';
 import { createNullLogger } from '../src-main/services/logging/test-loggers';
@@ -56,7 +56,7 @@ let run = 0;
 /** Per flush: time until every entry was `submitted` (the server had every key), wipes still running. */
 const submittedOnly: number[] = [];
 
-type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & { signIn(): void; signOut(): void };
+type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners & { signIn(): void; signOut(): void };
 
 function connection(): BenchConnection {
   let current: string | null = cookie;
@@ -81,6 +81,7 @@ function connection(): BenchConnection {
       readOnly: false,
     }),
     apiFor: async () => api,
+    sessionUser: async () => (current ? { id: admin.id, email: admin.email, name: admin.name } : null),
     waitForSession: () => (current ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }

@@ -10,9 +10,11 @@ import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage }
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
-import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { isTerminal, stagedAccount, type EntryOwner, type OutboxEntry } from './entry';
+import { accessOf, readOnlyError, requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
 import { createSourceHistory, type SourceHistory } from './history';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { migrateEntry } from './migrate';
 import { sweepOrphans, type SweepResult } from './sweep';
 import { newEntry, transition, type EntryEdit } from './transitions';
 import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
@@ -54,13 +56,17 @@ export interface Outbox {
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
 const MAX_TERMINAL_IN_VIEW = 100;
 
-/** The secret-free view of a record. */
-export function toView(e: OutboxEntry): OutboxEntryView {
+/** The secret-free view of a record, as the viewer may see it (other people's: no key facts). */
+export function toView(e: OutboxEntry, viewer: Viewer | null = null): OutboxEntryView {
+  const access = viewer ? accessOf(e, viewer) : e.owner ? 'mine' : 'unowned';
+  const own = access === 'mine';
   return {
     id: e.id, kind: e.kind, state: e.state, organizationId: e.organizationId, profileId: e.profileId, sourceId: e.sourceId,
     name: e.name, description: e.description, teamId: e.teamId, pollEverySec: e.pollEverySec, pullSchedule: e.pullSchedule,
-    keyHeld: e.keyHeld, fingerprint: e.fingerprint, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt, lastError: e.lastError,
-    preflight: e.preflight, adopted: e.adopted, stagedAt: e.stagedAt, updatedAt: e.updatedAt, expiresAt: e.expiresAt, submittedAt: e.submittedAt,
+    keyHeld: e.keyHeld, fingerprint: own ? e.fingerprint : null, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt,
+    lastError: own ? e.lastError : null, preflight: own ? e.preflight : null, adopted: e.adopted,
+    stagedAt: e.stagedAt, updatedAt: e.updatedAt, expiresAt: e.expiresAt, submittedAt: e.submittedAt,
+    access, owner: e.owner ? { email: e.owner.email, name: e.owner.name, deploymentUrl: e.owner.deploymentUrl } : null,
   };
 }
 
@@ -78,12 +84,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
   const submittedListeners = new Set<(entry: OutboxEntryView, context: { stagedOffline: boolean }) => void>();
   const newId = options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`);
+  const newMarker = () => `cs_${randomBytes(16).toString('base64url')}`;
+
+  const viewer = (): Viewer => viewerOf(connection.state());
 
   function list(): OutboxEntryView[] {
     const all = store.all().sort((a, b) => b.stagedAt.localeCompare(a.stagedAt));
     const open = all.filter((e) => !isTerminal(e));
     const done = all.filter((e) => isTerminal(e)).slice(0, MAX_TERMINAL_IN_VIEW);
-    return [...open, ...done].map(toView);
+    const who = viewer();
+    return [...open, ...done].map((e) => toView(e, who));
   }
 
   const worker: OutboxWorker = createOutboxWorker(
@@ -92,7 +102,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       store,
       onChange: () => scheduleNotify(),
       onSubmitted: (entry) => {
-        const view = toView(entry);
+        const view = toView(entry, viewer());
         for (const l of submittedListeners) l(view, { stagedOffline: entry.stagedOffline });
       },
     },
@@ -112,17 +122,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return (await options.settings.get()).stagedKeyTtlHours * 3600_000;
   }
 
-  /** Who stages: the active profile, with manage permission in that organisation. */
-  function stagingContext(organizationId: string): { profileId: string } {
+  /** Who stages: the active profile's confirmed person, with manage permission in that organisation. */
+  async function stagingContext(organizationId: string): Promise<{ profileId: string; owner: EntryOwner }> {
     const state = connection.state();
     if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
-    if (state.readOnly || (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage)) {
+    if (state.readOnly) throw readOnlyError();
+    if (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage) {
       throw new AppError('langwatch.forbidden', 'You can view sources in this organisation but not create or change them. Ask an organisation admin.');
     }
     if (state.organizations.length > 0 && !state.organizations.some((o) => o.id === organizationId)) {
       throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', { organizationId });
     }
-    return { profileId: state.activeProfileId };
+    const profile = state.profiles.find((p) => p.id === state.activeProfileId);
+    // The key is bound to the person signed in now (confirmed with the server if need be).
+    const user = profile ? await connection.sessionUser(profile.id).catch(() => null) : null;
+    if (!profile || !user) throw new AppError('auth.not_signed_in', 'Sign in to this deployment first: a staged key is bound to the person who stages it.');
+    return {
+      profileId: profile.id,
+      owner: { userId: user.id, email: user.email, name: user.name, deploymentUrl: profile.baseUrl, anthropicBaseUrl: profile.anthropicBaseUrl },
+    };
   }
 
   function checkNameFree(organizationId: string, name: string, exceptId?: string): void {
@@ -136,14 +154,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
     const key = fields.key;
-    const { profileId } = stagingContext(input.organizationId);
+    const { profileId, owner } = await stagingContext(input.organizationId);
     if (input.kind === 'create') checkNameFree(input.organizationId, fields.name);
     const cron = cadenceToCron(fields.pollEverySec);
     if (!cron.ok) throw new AppError('invalid_argument', cron.message, { fieldErrors: { pollEverySec: cron.message } });
     const id = newId();
     const fingerprint = key ? keyFingerprint(key) : null;
     const entry = newEntry({
-      id, kind: input.kind, profileId, organizationId: input.organizationId,
+      id, kind: input.kind, profileId, organizationId: input.organizationId, owner, marker: newMarker(),
       sourceId: input.kind === 'update' ? (input.sourceId ?? null) : null,
       name: fields.name,
       description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
@@ -192,6 +210,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function edit(input: OutboxEditInput): Promise<StageResult> {
     const entry = existing(input.stagedId);
+    requireOwnEntry(entry, viewer());
     const raw = { ...input, key: input.key === undefined || input.key === '' ? undefined : input.key };
     const parsed = entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
@@ -220,12 +239,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function discard(id: string): Promise<OutboxEntryView> {
     const entry = existing(id);
+    requireMayDiscard(entry, viewer());
     transition(entry, { type: 'discarded' }, clock.now());
     if (worker.isRunning(id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
     if (entry.keyHeld) await secrets.delete(stagedAccount(id));
     const done = await worker.apply(id, { type: 'discarded' });
     log.info('staged entry discarded, key wiped', { stagedId: id });
-    return toView(done);
+    return toView(done, viewer());
   }
 
   return {
@@ -233,7 +253,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await store.load();
       const resumed = store
         .all()
-        .map((e) => [e, transition(e, { type: 'resumed' }, clock.now())] as const)
+        .map((e) => [e, transition(migrateEntry(e, newMarker), { type: 'resumed' }, clock.now())] as const)
         .filter(([before, after]) => before !== after)
         .map(([, after]) => after);
       if (resumed.length > 0) await store.put(...resumed); // one durable write for all
@@ -251,10 +271,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     stage,
     list,
     async retryNow(id) {
-      existing(id);
+      requireOwnEntry(existing(id), viewer());
       const next = await worker.apply(id, { type: 'retry_now' });
       worker.wake();
-      return toView(next);
+      return toView(next, viewer());
     },
     edit,
     discard,

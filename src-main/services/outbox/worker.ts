@@ -6,10 +6,11 @@
 import type { Settings } from '../../../src-shared/domain/settings';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import type { PreflightNote } from '../../../src-shared/domain/outbox';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, type ErrorData } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { Connectivity } from '../connectivity/connectivity';
-import type { ConnectionService } from '../connection/types';
+import type { ConnectionService, SessionOwners } from '../connection/types';
+import { checkBinding } from './binding';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { retryDelayMs } from './backoff';
@@ -17,7 +18,7 @@ import { classifyFailure } from './classify';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
 import type { OutboxStore } from './outbox-store';
 import { createSharedLister, matchLostCreate } from './reconcile';
-import { submitEntry } from './submit';
+import { submitEntry, updateSource } from './submit';
 import { transition, type OutboxEvent } from './transitions';
 
 /** Dependencies of the worker (one options object, fakes in tests). */
@@ -26,7 +27,7 @@ export interface WorkerOptions {
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
-  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'>;
+  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
   connectivity?: Connectivity;
   settings: { get(): Settings | Promise<Settings> };
   /** Pre-flight key check (Anthropic); absent = never checked. */
@@ -70,6 +71,17 @@ export interface OutboxWorker {
 const MAX_TIMER_MS = 60 * 60_000;
 /** Consecutive 500s on a create (each after a reconcile found nothing) before it is rejected. */
 export const MAX_CREATE_SERVER_ERRORS = 3;
+
+/** A same-name source this console cannot prove it made: the admin renames or discards. */
+function nameTakenError(name: string, source: { id: string; name: string }): ErrorData {
+  return {
+    code: 'langwatch.conflict',
+    message:
+      `A source named "${name.slice(0, 128)}" already exists in this organisation and was not created by this entry ` +
+      '(for instance one added in the LangWatch web composer). Nothing was adopted and no key was sent to it: rename this entry and resubmit, or discard it.',
+    details: { reason: 'duplicate_name', existingSourceId: source.id.slice(0, 64) },
+  };
+}
 
 function repeatedServerError(entry: OutboxEntry, code: string): boolean {
   return entry.kind === 'create' && code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
@@ -185,30 +197,34 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     }
   }
 
-  function waitForSignIn(profileId: string): void {
-    if (signInWaits.has(profileId) || stopped) return;
+  /** Waits for the owner's session on the entry's profile, then wakes that owner's entries. */
+  function waitForSignIn(entry: Pick<OutboxEntry, 'profileId' | 'owner'>): void {
+    const { profileId } = entry;
+    const userId = entry.owner?.userId;
+    const key = `${profileId}\u0000${userId ?? ''}`;
+    if (signInWaits.has(key) || stopped || !userId) return;
     const controller = new AbortController();
-    signInWaits.set(profileId, controller);
+    signInWaits.set(key, controller);
     options.connection
-      .waitForSession(profileId, controller.signal)
+      .waitForSession(profileId, controller.signal, userId)
       .then(async () => {
-        signInWaits.delete(profileId);
-        await applyAll((e) => e.profileId === profileId && e.state === 'needs_sign_in', { type: 'signed_in' });
+        signInWaits.delete(key);
+        await applyAll((e) => e.profileId === profileId && e.owner?.userId === userId && e.state === 'needs_sign_in', { type: 'signed_in' });
         pump();
       })
-      .catch(() => signInWaits.delete(profileId));
+      .catch(() => signInWaits.delete(key));
   }
 
   async function runPreflight(entry: OutboxEntry, key: string, signal: AbortSignal): Promise<'reject' | 'go'> {
     const settings = await options.settings.get();
     if (!settings.autoPreflight || !options.checkKey || entry.preflightDone) return 'go';
-    const profile = options.connection.state().profiles.find((p) => p.id === entry.profileId);
-    if (!profile) return 'go';
+    // The Anthropic URL the key was staged for, whatever the profile says now.
+    if (!entry.owner) return 'go';
     let note: PreflightNote;
     try {
       const verdict = await options.checkKey({
         key,
-        baseUrl: profile.anthropicBaseUrl,
+        baseUrl: entry.owner.anthropicBaseUrl,
         signal,
         entry: { stagedId: entry.id, profileId: entry.profileId, fingerprint: entry.fingerprint },
       });
@@ -228,6 +244,16 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
     try {
+      const binding = await checkBinding(entry, options.connection, signal);
+      if (binding.kind === 'reject') {
+        await apply(id, { type: 'rejected', error: binding.error });
+        return;
+      }
+      if (binding.kind === 'wait_for_owner') {
+        await apply(id, { type: 'needs_sign_in', error: binding.error });
+        waitForSignIn(entry);
+        return;
+      }
       let key: string | null = null;
       if (entry.sendsKey) {
         key = await secrets.get(stagedAccount(id));
@@ -240,29 +266,27 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
         if ((await runPreflight(entry, key, signal)) === 'reject') return;
       }
       entry = store.get(id)!;
+      const api = await options.connection.apiFor(entry.profileId);
+      const opts = { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 };
       if (entry.kind === 'create' && entry.maybeCreated) {
         const sources = await lister(entry.profileId, entry.organizationId, Date.parse(entry.reconcileAfter ?? entry.updatedAt));
         const match = matchLostCreate(entry, sources);
         if (match.kind === 'adopt') {
-          log.info('lost create reconciled: adopting the source the server made', { stagedId: id, sourceId: match.source.id });
+          log.info('lost create reconciled: adopting the source that carries this entry\'s marker', { stagedId: id, sourceId: match.source.id });
+          // The entry may have been renamed or re-keyed since that create: bring the source to
+          // what the entry says now (the held key included) before calling it done.
+          await updateSource(api, entry, match.source.id, key, opts);
+          key = null;
           await succeed(id, match.source.id, true);
           return;
         }
-        if (match.kind === 'duplicate') {
-          await apply(id, {
-            type: 'rejected',
-            error: {
-              code: 'langwatch.conflict',
-              message: `A source named "${entry.name}" already exists in this organisation (created ${match.source.createdAt}). Choose another name and resubmit.`,
-              details: { reason: 'duplicate_name', existingSourceId: match.source.id },
-            },
-          });
+        if (match.kind === 'unproven') {
+          await apply(id, { type: 'rejected', error: nameTakenError(entry.name, match.source) });
           return;
         }
         entry = await apply(id, { type: 'reconciled_none' });
       }
-      const api = await options.connection.apiFor(entry.profileId);
-      const sourceId = await submitEntry(api, entry, key, { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 });
+      const sourceId = await submitEntry(api, entry, key, opts);
       key = null;
       await succeed(id, sourceId, false);
     } catch (error) {
@@ -326,7 +350,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     log.info('outbox attempt failed', { stagedId: id, outcome: failure.kind, code: failure.error.code });
     if (failure.kind === 'sign_in') {
       await apply(id, { type: 'needs_sign_in', error: failure.error });
-      waitForSignIn(current.profileId);
+      waitForSignIn(current);
     } else if (failure.kind === 'reject') {
       await apply(id, { type: 'rejected', error: failure.error });
     } else if (repeatedServerError(current, failure.error.code)) {
@@ -362,7 +386,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     start() {
       if (started) return;
       started = true;
-      for (const e of store.all()) if (e.state === 'needs_sign_in') waitForSignIn(e.profileId);
+      for (const e of store.all()) if (e.state === 'needs_sign_in') waitForSignIn(e);
       pump();
     },
     async stop() {

@@ -10,6 +10,12 @@ import type { DeviceGrant } from '../langwatch/device-flow';
 
 /** Keychain account of a profile's cookie session (value: the exact cookie pair). */
 export const sessionAccount = (profileId: string) => `session:${profileId}`;
+/**
+ * Keychain account of the person of a profile's cookie session (JSON of LangwatchUser, no
+ * secret), written with the cookie and removed with it: an offline start still knows whose
+ * session it restored, so staged keys stay bound to that person.
+ */
+export const sessionUserAccount = (profileId: string) => `session-user:${profileId}`;
 /** Keychain account of a profile's device token pair (value: JSON of {@link DeviceCredentials}). */
 export const deviceAccount = (profileId: string) => `device:${profileId}`;
 
@@ -44,4 +50,16 @@ export async function readDeviceCredentials(secrets: SecretStore, profileId: str
 /** Stores (replaces) the device credentials. */
 export async function writeDeviceCredentials(secrets: SecretStore, profileId: string, creds: DeviceCredentials): Promise<void> {
   await secrets.set(deviceAccount(profileId), JSON.stringify(creds));
+}
+
+/** The remembered person of a profile's cookie session, or null (none, or unreadable). */
+export async function readSessionUser(secrets: SecretStore, profileId: string): Promise<LangwatchUser | null> {
+  const raw = await secrets.get(sessionUserAccount(profileId));
+  if (!raw) return null;
+  try {
+    const parsed = LangwatchUser.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.id !== '' ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

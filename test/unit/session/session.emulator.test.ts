@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEED } from '../../../emulator/index';
 import { AppError } from '../../../src-shared/errors';
 import { getSession } from '../../../src-main/services/langwatch/auth';
@@ -41,7 +41,8 @@ describe('session manager against the emulator', () => {
     expect(state).toEqual({ kind: 'signed_in', method: 'email', user: { id: admin.id, email: admin.email, name: admin.name } });
     const cookie = await h.secrets.get(`session:${h.profileId}`);
     expect(cookie).toMatch(/^better-auth\.session_token=.+/);
-    expect(await h.secrets.listAccounts()).toEqual([`session:${h.profileId}`]);
+    // the cookie, and the (non-secret) person it belongs to, so staged keys stay bound offline
+    expect((await h.secrets.listAccounts()).sort()).toEqual([`session-user:${h.profileId}`, `session:${h.profileId}`]);
     const sources = await (await h.manager.api(h.profileId)).listSources(ACME);
     expect(sources.length).toBeGreaterThan(0);
     expect(h.changes.map((c) => c.state.kind)).toEqual(['signed_in']);
@@ -89,8 +90,8 @@ describe('session manager against the emulator', () => {
       }
       throw new Error('gave up');
     })();
-    await new Promise((r) => setTimeout(r, 100));
-    expect((await h.manager.getState(h.profileId)).kind).toBe('expired');
+    // wait on the fact, not on a sleep (the machine may be loaded)
+    await vi.waitFor(async () => expect((await h.manager.getState(h.profileId)).kind).toBe('expired'), { timeout: 5000 });
     expect(await h.secrets.get(`session:${h.profileId}`)).toBeNull();
     await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
     expect((await task).length).toBeGreaterThan(0);
