@@ -43,6 +43,18 @@ export interface Outbox {
   edit(input: OutboxEditInput): Promise<StageResult>;
   discard(stagedId: string): Promise<OutboxEntryView>;
   history(sourceId: string): Promise<SourceHistoryItem[]>;
+  /**
+   * Where a staged key is tested (key check, preview): its profile and the Anthropic URL it was
+   * staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
+   */
+  stagedKeyTarget(stagedId: string): { profileId: string; sourceId: string | null; anthropicBaseUrl?: string } | null;
+  /**
+   * "Forget this deployment": discards every open entry staged for the profile and wipes its
+   * key (an attempt in flight is stopped first); resolves with how many were discarded.
+   */
+  discardForProfile(profileId: string): Promise<number>;
+  /** Open entries staged for a profile (the count the forget confirmation shows). */
+  openCountFor(profileId: string): number;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
   /**
    * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
@@ -293,5 +305,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return () => submittedListeners.delete(listener);
     },
     idle: () => worker.idle(),
+    stagedKeyTarget(stagedId) {
+      const entry = store.get(stagedId);
+      if (!entry) return null;
+      requireOwnEntry(entry, viewer());
+      return { profileId: entry.profileId, sourceId: entry.sourceId, ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}) };
+    },
+    async discardForProfile(profileId) {
+      const open = () => store.all().filter((e) => e.profileId === profileId && !isTerminal(e));
+      for (const e of open()) if (worker.isRunning(e.id)) await worker.cancel(e.id);
+      let discarded = 0;
+      for (const e of open()) {
+        if (e.state === 'submitting') continue; // an attempt that could not be stopped: its TTL wipes it
+        if (e.keyHeld) await secrets.delete(stagedAccount(e.id));
+        await worker.apply(e.id, { type: 'discarded' });
+        discarded++;
+      }
+      log.info('deployment forgotten: its staged keys were discarded and wiped', { profileId, discarded });
+      return discarded;
+    },
+    openCountFor: (profileId) => store.all().filter((e) => e.profileId === profileId && !isTerminal(e)).length,
   };
 }

@@ -62,6 +62,8 @@ export interface OutboxWorker {
   apply(id: string, event: OutboxEvent): Promise<OutboxEntry>;
   /** True while an attempt of this entry is in flight. */
   isRunning(id: string): boolean;
+  /** Aborts the attempt in flight for this entry (if any) and resolves once it has settled. */
+  cancel(id: string): Promise<void>;
   /** Resolves when nothing is due now and nothing is in flight (tests, bench). */
   idle(): Promise<void>;
   /** Resolves once the follow-up of submitted entries (records, key wipes, history) is done. */
@@ -92,6 +94,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const { store, secrets, clock, log } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const running = new Map<string, AbortController>();
+  const attempts = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const finished: OutboxEntry[] = [];
   let draining: Promise<void> | null = null;
@@ -150,7 +153,12 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (running.size >= concurrency) break;
       const controller = new AbortController();
       running.set(entry.id, controller);
-      track(attempt(entry.id, controller.signal).finally(() => finish(entry.id)));
+      const work = attempt(entry.id, controller.signal).finally(() => {
+        attempts.delete(entry.id);
+        finish(entry.id);
+      });
+      attempts.set(entry.id, work);
+      track(work);
     }
     let wakeAt = Infinity;
     for (const e of store.all()) {
@@ -402,6 +410,10 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     wake: () => pump(),
     apply,
     isRunning: (id) => running.has(id),
+    async cancel(id) {
+      running.get(id)?.abort();
+      await attempts.get(id)?.catch(() => undefined);
+    },
     idle() {
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
