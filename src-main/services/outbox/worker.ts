@@ -153,10 +153,13 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (running.size >= concurrency) break;
       const controller = new AbortController();
       running.set(entry.id, controller);
-      const work = attempt(entry.id, controller.signal).finally(() => {
-        attempts.delete(entry.id);
-        finish(entry.id);
-      });
+      const work = attempt(entry.id, controller.signal)
+        .catch((error: unknown) => log.error('outbox attempt crashed', { stagedId: entry.id, error: error as Error }))
+        .finally(() => {
+          rescue(entry.id);
+          attempts.delete(entry.id);
+          finish(entry.id);
+        });
       attempts.set(entry.id, work);
       track(work);
     }
@@ -298,7 +301,24 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       key = null;
       await succeed(id, sourceId, false);
     } catch (error) {
-      await fail(id, error);
+      await fail(id, error).catch((failure: unknown) => log.error('could not record a failed attempt', { stagedId: id, error: failure as Error }));
+    }
+  }
+
+  /**
+   * Whatever happened inside an attempt (a broken answer, a record that could not be written),
+   * an entry never stays `submitting` with its key held: it goes back to waiting, as possibly
+   * created (a reconcile comes first), with a calm error.
+   */
+  function rescue(id: string): void {
+    const current = store.get(id);
+    if (!current || current.state !== 'submitting' || stopped) return;
+    try {
+      const error = { code: 'internal' as const, message: 'The last attempt failed in an unexpected way; the console will try again.' };
+      store.putLater(transition(current, { type: 'retry_later', error, delayMs: retryDelayMs(current.attempts, { random: options.random }), maybeCreated: true }, clock.now()));
+      options.onChange();
+    } catch (error) {
+      log.error('could not put an entry back to waiting', { stagedId: id, error: error as Error });
     }
   }
 
