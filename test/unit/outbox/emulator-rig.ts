@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { checkKey } from '../../../src-main/services/anthropic';
-import { createConnectivity } from '../../../src-main/services/connectivity/connectivity';
+import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
 import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -40,6 +40,8 @@ export interface RigOptions {
   signedIn?: boolean;
   settings?: Partial<Settings>;
   connectivity?: boolean;
+  /** A connectivity stand-in instead of the real one (a dependency that misbehaves). */
+  connectivityStub?: Connectivity;
   /** Where this computer's clock starts (default: now); the emulator keeps real time. */
   clockStart?: number;
   /** Swaps the connection before the outbox starts (e.g. a hostile API). */
@@ -74,9 +76,9 @@ export function useOutboxRigs() {
     const log = createMemoryLogger();
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
     const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
-    const connectivity = opts.connectivity
+    const connectivity = opts.connectivityStub ?? (opts.connectivity
       ? createConnectivity({ clock, log, random: () => 1, probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })) })
-      : undefined;
+      : undefined);
     const outbox = createOutbox({
       userDataDir: dir, secrets, clock, log, connection: conn, connectivity,
       settings: { get: () => settings },

@@ -146,18 +146,21 @@ describe('hostile or broken answers are clamped, cut and recorded', () => {
     expect(e.lastError!.details).not.toHaveProperty('nested');
     expect(e.lastError!.details!.big).toBeNull();
   });
+});
 
-  it('an answer that breaks the worker itself (a non-error thrown, a record that cannot be written) puts the entry back to waiting', async () => {
+describe('an attempt that fails in an unexpected way', () => {
+  it('never leaves the entry submitting with its key held: it goes back to waiting, as possibly created', async () => {
+    const boom = () => {
+      throw new Error('a dependency broke while the failure was being recorded');
+    };
     const r = await rig({
       ...quiet,
-      wrap: withApi(() => ({
-        createSource: async () => {
-          throw { toString: () => { throw new Error('even printing fails'); } };
-        },
-      })),
+      connectivityStub: { isOnline: () => true, reportNetworkFailure: boom, reportSuccess: boom, onChange: () => () => undefined, close: () => undefined },
     });
-    const { stagedId } = await stageCreate(r, 'Throws junk');
+    emu().control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', times: 1 });
+    const { stagedId } = await stageCreate(r, 'Broken bookkeeping');
     await r.outbox.idle();
     expect(one(r, stagedId)).toMatchObject({ state: 'retrying', keyHeld: true, lastError: { code: 'internal' } });
+    expect(r.log.text()).toContain('could not record a failed attempt');
   });
 });
