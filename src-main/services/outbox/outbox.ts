@@ -18,9 +18,12 @@ import { migrateEntry } from './migrate';
 import { sweepOrphans, type SweepResult } from './sweep';
 import { newEntry, transition, type EntryEdit } from './transitions';
 import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
+import type { ConnectionService } from '../connection/types';
 
 /** Options of {@link createOutbox}. */
-export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted'> {
+export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted' | 'connection'> {
+  /** With `onChange`, the list is pushed again when the person at the console changes. */
+  connection: WorkerOptions['connection'] & Partial<Pick<ConnectionService, 'onChange'>>;
   userDataDir: string;
   /** Ids of new entries; default random. */
   newId?: () => string;
@@ -107,6 +110,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const who = viewer();
     return [...open, ...done].map((e) => toView(e, who));
   }
+
+  // Whose entries are whose depends on who is signed in: push the list again on every change.
+  const offConnection = connection.onChange?.(() => scheduleNotify());
 
   const worker: OutboxWorker = createOutboxWorker(
     {
@@ -279,7 +285,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       notify();
       return result;
     },
-    stop: () => worker.stop(),
+    stop: () => {
+      offConnection?.();
+      return worker.stop();
+    },
     stage,
     list,
     async retryNow(id) {

@@ -4,6 +4,7 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
+import { OthersSection } from './OthersSection';
 import './outbox.css';
 
 const STATE_LABEL: Record<OutboxEntryView['state'], string> = {
@@ -23,7 +24,10 @@ const RETRYABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected']);
 
 /** Every staged submission with its state, attempts, next retry, last error and actions. */
 export function OutboxView() {
-  const entries = useOutboxStore((s) => s.entries);
+  const all = useOutboxStore((s) => s.entries);
+  // Other people's entries (and other deployments') are listed apart, without key facts.
+  const entries = all.filter((e) => e.access === 'mine');
+  const others = all.filter((e) => e.access !== 'mine');
   return (
     <section className="view outbox" data-state="ready">
       <h1>Outbox</h1>
@@ -36,6 +40,7 @@ export function OutboxView() {
           <EntryRow key={e.id} entry={e} />
         ))}
       </ul>
+      <OthersSection entries={others} />
     </section>
   );
 }
