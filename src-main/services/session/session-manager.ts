@@ -111,7 +111,8 @@ export function createSessionManager(options: SessionManagerOptions) {
         const info = await auth.getSession({ http: await httpFor(profileId), cookie, signal: AbortSignal.timeout(10_000) });
         if (info) {
           if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
-          await rememberUser(profileId, info.user);
+          // A start costs a keychain write only when the person changed (or was never noted).
+          if ((await readSessionUser(secrets, profileId))?.id !== info.user.id) await rememberUser(profileId, info.user);
           cookies.set(profileId, info.refreshedCookie ?? cookie);
           return commit(profileId, { kind: 'signed_in', method: 'restored', user: info.user });
         }
