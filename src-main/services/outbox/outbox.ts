@@ -10,8 +10,9 @@ import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage }
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
-import { isTerminal, stagedAccount, type EntryOwner, type OutboxEntry } from './entry';
-import { accessOf, readOnlyError, requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
+import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { requireMayDiscard, requireOwnEntry, stagingOwner, viewerOf, type Viewer } from './ownership';
+import { toView } from './view';
 import { createSourceHistory, type SourceHistory } from './history';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { migrateEntry } from './migrate';
@@ -71,20 +72,6 @@ export interface Outbox {
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
 const MAX_TERMINAL_IN_VIEW = 100;
 
-/** The secret-free view of a record, as the viewer may see it (other people's: no key facts). */
-export function toView(e: OutboxEntry, viewer: Viewer | null = null): OutboxEntryView {
-  const access = viewer ? accessOf(e, viewer) : e.owner ? 'mine' : 'unowned';
-  const own = access === 'mine';
-  return {
-    id: e.id, kind: e.kind, state: e.state, organizationId: e.organizationId, profileId: e.profileId, sourceId: e.sourceId,
-    name: e.name, description: e.description, teamId: e.teamId, pollEverySec: e.pollEverySec, pullSchedule: e.pullSchedule,
-    keyHeld: e.keyHeld, fingerprint: own ? e.fingerprint : null, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt,
-    lastError: own ? e.lastError : null, preflight: own ? e.preflight : null, adopted: e.adopted,
-    stagedAt: e.stagedAt, updatedAt: e.updatedAt, expiresAt: e.expiresAt, submittedAt: e.submittedAt,
-    access, owner: e.owner ? { email: e.owner.email, name: e.owner.name, deploymentUrl: e.owner.deploymentUrl } : null,
-  };
-}
-
 function invalid(error: z.ZodError): AppError {
   const fieldErrors = composerFieldErrors(error);
   const first = Object.values(fieldErrors)[0] ?? 'Check the form.';
@@ -140,26 +127,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return (await options.settings.get()).stagedKeyTtlHours * 3600_000;
   }
 
-  /** Who stages: the active profile's confirmed person, with manage permission in that organisation. */
-  async function stagingContext(organizationId: string): Promise<{ profileId: string; owner: EntryOwner }> {
-    const state = connection.state();
-    if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
-    if (state.readOnly) throw readOnlyError();
-    if (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage) {
-      throw new AppError('langwatch.forbidden', 'You can view sources in this organisation but not create or change them. Ask an organisation admin.');
-    }
-    if (state.organizations.length > 0 && !state.organizations.some((o) => o.id === organizationId)) {
-      throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', { organizationId });
-    }
-    const profile = state.profiles.find((p) => p.id === state.activeProfileId);
-    // The key is bound to the person signed in now (confirmed with the server if need be).
-    const user = profile ? await connection.sessionUser(profile.id).catch(() => null) : null;
-    if (!profile || !user) throw new AppError('auth.not_signed_in', 'Sign in to this deployment first: a staged key is bound to the person who stages it.');
-    return {
-      profileId: profile.id,
-      owner: { userId: user.id, email: user.email, name: user.name, deploymentUrl: profile.baseUrl, anthropicBaseUrl: profile.anthropicBaseUrl },
-    };
-  }
+  const stagingContext = (organizationId: string) => stagingOwner(connection, organizationId);
 
   function checkNameFree(organizationId: string, name: string, exceptId?: string): void {
     const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === organizationId && e.id !== exceptId);

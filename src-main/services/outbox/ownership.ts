@@ -7,7 +7,8 @@
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 import type { EntryAccess } from '../../../src-shared/domain/outbox';
 import { AppError } from '../../../src-shared/errors';
-import type { OutboxEntry } from './entry';
+import type { ConnectionService, SessionOwners } from '../connection/types';
+import type { EntryOwner, OutboxEntry } from './entry';
 
 /** The person at the console: the active profile's confirmed session. */
 export interface Viewer {
@@ -71,4 +72,28 @@ function notYours(entry: Pick<OutboxEntry, 'owner'>, access: EntryAccess): AppEr
         ? 'This entry was staged before the console recorded who staged it; it is never sent. An organisation admin may discard it.'
         : `This entry belongs to ${who}. Only they can check, retry or change it; an organisation admin may discard it.`;
   return new AppError('outbox.not_yours', message, { access });
+}
+
+/** Who stages: the active profile's confirmed person, with manage permission in that organisation. */
+export async function stagingOwner(
+  connection: Pick<ConnectionService, 'state'> & SessionOwners,
+  organizationId: string,
+): Promise<{ profileId: string; owner: EntryOwner }> {
+  const state = connection.state();
+  if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
+  if (state.readOnly) throw readOnlyError();
+  if (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage) {
+    throw new AppError('langwatch.forbidden', 'You can view sources in this organisation but not create or change them. Ask an organisation admin.');
+  }
+  if (state.organizations.length > 0 && !state.organizations.some((o) => o.id === organizationId)) {
+    throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', { organizationId });
+  }
+  const profile = state.profiles.find((p) => p.id === state.activeProfileId);
+  // The key is bound to the person signed in now (confirmed with the server if need be).
+  const user = profile ? await connection.sessionUser(profile.id).catch(() => null) : null;
+  if (!profile || !user) throw new AppError('auth.not_signed_in', 'Sign in to this deployment first: a staged key is bound to the person who stages it.');
+  return {
+    profileId: profile.id,
+    owner: { userId: user.id, email: user.email, name: user.name, deploymentUrl: profile.baseUrl, anthropicBaseUrl: profile.anthropicBaseUrl },
+  };
 }

@@ -5,8 +5,7 @@
  */
 import type { Settings } from '../../../src-shared/domain/settings';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
-import type { PreflightNote } from '../../../src-shared/domain/outbox';
-import { AppError, type ErrorData } from '../../../src-shared/errors';
+import { AppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { Connectivity } from '../connectivity/connectivity';
 import type { ConnectionService, SessionOwners } from '../connection/types';
@@ -19,6 +18,8 @@ import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
 import type { OutboxStore } from './outbox-store';
 import { createSharedLister, matchLostCreate } from './reconcile';
 import { submitEntry, updateSource } from './submit';
+import { nameTakenError, repeatedServerError, repeatedServerErrorMessage } from './failure-messages';
+import { preflightStep } from './preflight-step';
 import { transition, type OutboxEvent } from './transitions';
 
 /** Dependencies of the worker (one options object, fakes in tests). */
@@ -71,23 +72,6 @@ export interface OutboxWorker {
 }
 
 const MAX_TIMER_MS = 60 * 60_000;
-/** Consecutive 500s on a create (each after a reconcile found nothing) before it is rejected. */
-export const MAX_CREATE_SERVER_ERRORS = 3;
-
-/** A same-name source this console cannot prove it made: the admin renames or discards. */
-function nameTakenError(name: string, source: { id: string; name: string }): ErrorData {
-  return {
-    code: 'langwatch.conflict',
-    message:
-      `A source named "${name.slice(0, 128)}" already exists in this organisation and was not created by this entry ` +
-      '(for instance one added in the LangWatch web composer). Nothing was adopted and no key was sent to it: rename this entry and resubmit, or discard it.',
-    details: { reason: 'duplicate_name', existingSourceId: source.id.slice(0, 64) },
-  };
-}
-
-function repeatedServerError(entry: OutboxEntry, code: string): boolean {
-  return entry.kind === 'create' && code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
-}
 
 /** Creates the worker (see {@link OutboxWorker}); `afterSubmit` records the local history. */
 export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHistoryHook): OutboxWorker {
@@ -226,31 +210,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       .catch(() => signInWaits.delete(key));
   }
 
-  async function runPreflight(entry: OutboxEntry, key: string, signal: AbortSignal): Promise<'reject' | 'go'> {
-    const settings = await options.settings.get();
-    if (!settings.autoPreflight || !options.checkKey || entry.preflightDone) return 'go';
-    // The Anthropic URL the key was staged for, whatever the profile says now.
-    if (!entry.owner) return 'go';
-    let note: PreflightNote;
-    try {
-      const verdict = await options.checkKey({
-        key,
-        baseUrl: entry.owner.anthropicBaseUrl,
-        signal,
-        entry: { stagedId: entry.id, profileId: entry.profileId, fingerprint: entry.fingerprint },
-      });
-      note = { verdict: verdict.verdict, message: verdict.message, checkedAt: verdict.checkedAt, requestId: verdict.requestId };
-    } catch {
-      note = { verdict: 'inconclusive', message: 'The key could not be tested (no answer from Anthropic); submitting anyway.', checkedAt: new Date(clock.now()).toISOString(), requestId: null };
-    }
-    await apply(entry.id, { type: 'preflight', note });
-    if (note.verdict !== 'invalid_key' && note.verdict !== 'missing_scope') return 'go';
-    await apply(entry.id, {
-      type: 'rejected',
-      error: { code: 'invalid_argument', message: `Anthropic refused this key: ${note.message} Enter another key or discard this entry.`, details: { preflight: note.verdict } },
-    });
-    return 'reject';
-  }
+  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) => preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
 
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
@@ -384,16 +344,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     } else if (repeatedServerError(current, failure.error.code)) {
       // The contract leaves a duplicate name "probably 500"; one that the list cannot show
       // (an archived source keeps its name) would fail forever. Stop and say so.
-      await apply(id, {
-        type: 'rejected',
-        error: {
-          code: 'langwatch.server_error',
-          message:
-            'LangWatch failed to create this source several times with an internal error, and it is not in the source list. ' +
-            'A common cause is a name already used by an archived source: rename it and resubmit, or retry later.',
-          details: { reason: 'repeated_server_error', attempts: current.attempts },
-        },
-      });
+      await apply(id, { type: 'rejected', error: repeatedServerErrorMessage(current.attempts) });
     } else {
       if (failure.network) options.connectivity?.reportNetworkFailure(error);
       else options.connectivity?.reportSuccess();
