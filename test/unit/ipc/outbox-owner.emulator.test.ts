@@ -117,6 +117,7 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     expect((await invoke('outbox.edit', { stagedId, name: 'Mine now', pollEverySec: 300 })).error?.code).toBe('outbox.not_yours');
     expect((await invoke('keys.checkStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
     expect((await invoke('keys.previewStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
+    expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).not.toContain(stagedId);
     // not an organisation admin: may not discard other people's entries either
     expect((await invoke('outbox.discard', { stagedId })).error?.code).toBe('outbox.not_yours');
     // the worker's own schedule comes round: it still waits for Ada
@@ -127,6 +128,7 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
 
     await invoke('auth.signOut', { profileId: profileId() });
     await signIn('admin');
+    expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).toContain(stagedId); // its owner sees it
     await expect.poll(async () => (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId)?.state, { timeout: 15_000 }).toBe('submitted');
     expect(emulator.control.sources(ACME).filter((s) => s.name === 'Staged by Ada too')).toHaveLength(1);
   }, 40_000);
