@@ -206,4 +206,25 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     expect(named(emulator, ACME, 'E2E owner bound')).toHaveLength(1);
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
+
+  test('"Forget this deployment" says how many staged keys go with it, then wipes them', async ({ openHarness, emulator }) => {
+    const harness = await signedIn(openHarness);
+    const { page } = harness;
+    await emulator.control.setOffline(true, { which: 'langwatch' });
+    const stagedId = await composeSource(page, { name: 'E2E forgotten', key: KEY });
+    await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'retrying');
+    await page.getByTestId('sign-out').click();
+    await page.locator('#nav-sources').click(); // signed out: the connect view
+    await page.getByTestId('profile-forget').click();
+    await expect(page.getByTestId('forget-staged-count')).toHaveText('discards 1 staged key');
+    const forgotten = harness.services.connection.state().activeProfileId!;
+    await page.getByTestId('profile-forget-confirm').click();
+    // (the console adds the default deployment again when none is left: a new profile id)
+    await expect.poll(() => harness.services.connection.state().profiles.map((p) => p.id)).not.toContain(forgotten);
+    expect(harness.services.outbox.list().find((e) => e.id === stagedId)?.state).toBe('discarded');
+    expect((await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([]);
+    await emulator.control.setOffline(false);
+    expect(named(emulator, ACME, 'E2E forgotten')).toHaveLength(0);
+    await expectKeysGoneAndAccounted(harness, [KEY]);
+  });
 });
