@@ -81,7 +81,9 @@ function connection(): BenchConnection {
       readOnly: false,
     }),
     apiFor: async () => api,
-    sessionUser: async () => (current ? { id: admin.id, email: admin.email, name: admin.name } : null),
+    // "Signed out" here is a session that died server-side: the console still knows whose it
+    // was (so staging works), the requests get 401 and the entries wait for the sign-in.
+    sessionUser: async () => ({ id: admin.id, email: admin.email, name: admin.name }),
     waitForSession: () => (current ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }
