@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Agent, request } from 'undici';
 import { startEmulator, SEED } from '../emulator/index';
-import type { ConnectionService } from '../src-main/services/connection/types';
+import type { ConnectionService, SessionOwners } from '../src-main/services/connection/types';
 import { createLangwatchApi } from '../src-main/services/langwatch/api';
 import { signInWithEmail } from '../src-main/services/langwatch/auth';
 import { createNullLogger } from '../src-main/services/logging/test-loggers';
@@ -60,7 +60,7 @@ let run = 0;
 /** Per flush: time until every entry was `submitted` (the server had every key), wipes still running. */
 const submittedOnly: number[] = [];
 
-type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & { signIn(): void; signOut(): void };
+type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners & { signIn(): void; signOut(): void };
 
 function connection(): BenchConnection {
   let current: string | null = cookie;
@@ -85,6 +85,9 @@ function connection(): BenchConnection {
       readOnly: false,
     }),
     apiFor: async () => api,
+    // "Signed out" here is a session that died server-side: the console still knows whose it
+    // was (so staging works), the requests get 401 and the entries wait for the sign-in.
+    sessionUser: async () => ({ id: admin.id, email: admin.email, name: admin.name }),
     waitForSession: () => (current ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }

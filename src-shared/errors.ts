@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'auth.device_denied',
   'auth.device_expired',
   'auth.refresh_invalid',
+  'auth.read_only',
   // LangWatch API answers
   'langwatch.forbidden',
   'langwatch.not_found',
@@ -56,6 +57,7 @@ export const ERROR_CODES = [
   'outbox.not_found',
   'outbox.invalid_state',
   'outbox.key_missing',
+  'outbox.not_yours',
   // Anthropic pre-flight
   'anthropic.request_failed',
 ] as const;

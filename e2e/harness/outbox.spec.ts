@@ -181,4 +181,50 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     expect(history.map((h) => h.action)).toEqual(['cadence_changed', 'rekeyed', 'cadence_changed']);
     await expectKeysGoneAndAccounted(harness, [ADMIN_KEY]);
   });
+
+  test('signed out and another person signed in: the key waits for its owner, shown apart without key facts', async ({ openHarness, emulator }) => {
+    const harness = await signedIn(openHarness);
+    const { page } = harness;
+    await emulator.control.setOffline(true, { which: 'langwatch' });
+    const stagedId = await composeSource(page, { name: 'E2E owner bound', key: KEY });
+    await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'retrying');
+    await harness.services.sessions.signOut(harness.services.connection.state().activeProfileId!);
+    await emulator.control.setOffline(false);
+    await harness.signIn('member');
+    await page.locator('#nav-outbox').click();
+    const other = page.locator(`[data-testid="outbox-other-entry"][data-staged-id="${stagedId}"]`);
+    await expect(other).toHaveAttribute('data-access', 'other_person');
+    await expect(other.getByTestId('entry-waiting')).toContainText(`Waiting for ${SEED.users.admin.email} to sign in`);
+    await expect(other.getByTestId('entry-discard-other')).toHaveCount(0); // a member is not an organisation admin
+    await expect(page.locator(`[data-testid="outbox-entry"][data-staged-id="${stagedId}"]`)).toHaveCount(0);
+    await expect(page.getByText('sk-ant-api01-…AAAA')).toHaveCount(0);
+    await harness.services.outbox.idle();
+    expect(named(emulator, ACME, 'E2E owner bound')).toHaveLength(0);
+    await harness.services.sessions.signOut(harness.services.connection.state().activeProfileId!);
+    await harness.signIn('admin');
+    await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'submitted', { timeout: 15_000 });
+    expect(named(emulator, ACME, 'E2E owner bound')).toHaveLength(1);
+    await expectKeysGoneAndAccounted(harness, [KEY]);
+  });
+
+  test('"Forget this deployment" says how many staged keys go with it, then wipes them', async ({ openHarness, emulator }) => {
+    const harness = await signedIn(openHarness);
+    const { page } = harness;
+    await emulator.control.setOffline(true, { which: 'langwatch' });
+    const stagedId = await composeSource(page, { name: 'E2E forgotten', key: KEY });
+    await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'retrying');
+    await page.getByTestId('sign-out').click();
+    await page.locator('#nav-sources').click(); // signed out: the connect view
+    await page.getByTestId('profile-forget').click();
+    await expect(page.getByTestId('forget-staged-count')).toHaveText('discards 1 staged key');
+    const forgotten = harness.services.connection.state().activeProfileId!;
+    await page.getByTestId('profile-forget-confirm').click();
+    // (the console adds the default deployment again when none is left: a new profile id)
+    await expect.poll(() => harness.services.connection.state().profiles.map((p) => p.id)).not.toContain(forgotten);
+    expect(harness.services.outbox.list().find((e) => e.id === stagedId)?.state).toBe('discarded');
+    expect((await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([]);
+    await emulator.control.setOffline(false);
+    expect(named(emulator, ACME, 'E2E forgotten')).toHaveLength(0);
+    await expectKeysGoneAndAccounted(harness, [KEY]);
+  });
 });

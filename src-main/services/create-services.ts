@@ -187,10 +187,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   // A staged key is tested against its own entry's profile, and its last verdict follows it
   // to the source it becomes (the diagnosis of that source reads it).
-  keyChecks.setStagedLookup((stagedId) => {
-    const entry = outbox.list().find((e) => e.id === stagedId);
-    return entry ? { profileId: entry.profileId, sourceId: entry.sourceId } : null;
-  });
+  // Only the person who staged a key may test or preview it (outbox.stagedKeyTarget refuses others).
+  keyChecks.setStagedLookup((stagedId) => outbox.stagedKeyTarget(stagedId));
   outbox.onSubmitted((entry) => {
     if (entry.sourceId) keyChecks.linkSource(entry.id, entry.sourceId).catch((error: unknown) => log.warn('key verdict not linked', { error: error as Error }));
   });

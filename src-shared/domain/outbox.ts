@@ -38,6 +38,14 @@ export const PreflightNote = z.object({
 });
 export type PreflightNote = z.infer<typeof PreflightNote>;
 
+/**
+ * How an entry relates to the person at the console: their own (`mine`), another person's on
+ * the same deployment, one staged for another deployment (or before the profile's URL changed),
+ * or one written before owners were recorded (`unowned`: never sent, an admin may discard it).
+ */
+export const EntryAccess = z.enum(['mine', 'other_person', 'other_deployment', 'unowned']);
+export type EntryAccess = z.infer<typeof EntryAccess>;
+
 /** One entry as the renderer sees it. */
 export const OutboxEntryView = z.object({
   id: z.string(),
@@ -61,6 +69,10 @@ export const OutboxEntryView = z.object({
   preflight: PreflightNote.nullable(),
   /** Reconciliation adopted a source the server had already created. */
   adopted: z.boolean(),
+  /** Whose it is; other people's entries carry no fingerprint, pre-flight or error text. */
+  access: EntryAccess,
+  /** Who staged it and for which deployment (null on records older than owners). */
+  owner: z.object({ email: z.string().nullable(), name: z.string().nullable(), deploymentUrl: z.string() }).nullable(),
   stagedAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string(),

@@ -73,12 +73,14 @@ describe('outbox with the real keyring and the emulator', () => {
   it('orphan sweep at start: removes keychain entries without a record, flags records whose key is gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-keyring-'));
     dirs.push(dir);
-    const first = await openOutbox(dir, false);
+    const first = await openOutbox(dir);
     await first.outbox.start();
+    await emu.control.setOffline(true); // staged by a signed-in person, kept waiting
     const kept = await first.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Sweep kept', key: KEY, pollEverySec: 300 });
     const lost = await first.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
     await first.outbox.idle();
     await first.outbox.stop();
+    await emu.control.setOffline(false);
     await secrets.delete(stagedAccount(lost.stagedId));
     await secrets.set('staged:stg_orphan_without_record', KEY);
     await secrets.set('session:unrelated', 'not ours to sweep');
@@ -99,8 +101,9 @@ describe('outbox with the real keyring and the emulator', () => {
     await otherConsole.delete('staged:stg_of_another_console');
 
     // Re-entering the key resubmits it; signing in lets both go through; nothing is left.
-    await second.outbox.edit({ stagedId: lost.stagedId, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
+    // (only its owner, signed in, may re-enter it)
     await second.conn.signIn();
+    await second.outbox.edit({ stagedId: lost.stagedId, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
     await second.outbox.retryNow(kept.stagedId).catch(() => undefined);
     await expect.poll(() => second.outbox.list().filter((e) => e.state === 'submitted').length, { timeout: 10_000 }).toBe(2);
     await second.outbox.idle();

@@ -8,13 +8,14 @@ import { keysHandlers } from './keys';
 import { profilesHandlers } from './profiles';
 import { settingsHandlers } from './settings';
 import { sourcesHandlers } from './sources';
+import { guardReadOnly } from '../read-only-guard';
 
 /**
  * The full handler table: one slice per domain. Typed against the contract, so a channel
  * without a handler (or a handler without a channel) does not compile.
  */
 export function createHandlerTable(services: Services): HandlerTable {
-  return {
+  return guardReadOnly({
     ...appHandlers(services),
     ...authHandlers(services),
     ...profilesHandlers(services),
@@ -23,5 +24,5 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...keysHandlers(services),
     ...settingsHandlers(services),
     ...sourcesHandlers(services),
-  };
+  }, () => services.connection.state().readOnly);
 }

@@ -22,9 +22,12 @@ export function profilesHandlers(services: Services): HandlerSlice<'profiles'> {
       return profile;
     },
     'profiles.remove': async ({ profileId }) => {
+      // The confirmation promised it: the deployment's staged keys go with it (first, so none
+      // is sent while the profile is being removed).
+      const discardedEntries = await services.outbox.discardForProfile(profileId);
       await sessions.forgetProfile(profileId);
       await connection.refresh();
-      return { removed: true as const };
+      return { removed: true as const, discardedEntries };
     },
     'profiles.checkUrl': async ({ baseUrl }) => ({ baseUrl: normaliseDeploymentUrl(baseUrl) }),
   };

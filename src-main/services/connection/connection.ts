@@ -10,7 +10,7 @@ import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
 import type { SessionManager } from '../session/session-manager';
 import { createJsonFile } from '../storage/json-file';
-import type { ActiveConnection, ConnectionService } from './types';
+import type { ActiveConnection, ConnectionService, SessionOwners } from './types';
 
 const ConnectionFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
 
@@ -32,7 +32,7 @@ const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
 
 /** The connection service plus the actions the connect screen needs. */
-export interface Connection extends ConnectionService {
+export interface Connection extends ConnectionService, SessionOwners {
   /** Reloads profiles, session, organisations and permissions of the active profile. */
   refresh(): Promise<ConnectionState>;
   selectProfile(profileId: string): Promise<ConnectionState>;
@@ -242,9 +242,10 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
       };
     },
     apiFor: (profileId) => sessions.api(profileId),
-    async waitForSession(profileId, signal) {
-      await sessions.waitForSession(profileId, signal);
+    async waitForSession(profileId, signal, userId) {
+      await sessions.waitForSession(profileId, signal, { userId });
     },
+    sessionUser: (profileId, signal) => sessions.confirmedUser(profileId, signal),
     activeCli: () => active.cli,
     refresh: () => serially(load),
     selectProfile: (profileId) =>

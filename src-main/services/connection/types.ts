@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../../../src-shared/domain/connection';
-import type { Permissions, Profile } from '../../../src-shared/domain/langwatch';
+import type { LangwatchUser, Permissions, Profile } from '../../../src-shared/domain/langwatch';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
 
@@ -30,7 +30,19 @@ export interface ConnectionService {
    * marks that profile's session expired.
    */
   apiFor(profileId: string): Promise<LangwatchApi>;
-  /** Resolves once the profile has a usable cookie session (after a sign-in if need be). */
-  waitForSession(profileId: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves once the profile has a usable cookie session (after a sign-in if need be); with
+   * `userId`, only a session of that person (or one whose person is not confirmed yet).
+   */
+  waitForSession(profileId: string, signal?: AbortSignal, userId?: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Who holds a profile's cookie session: a staged key is sent only under its owner's session. */
+export interface SessionOwners {
+  /**
+   * The person of the profile's cookie session, confirmed with the server when the keychain
+   * restored it without one (offline start); null when there is no cookie session.
+   */
+  sessionUser(profileId: string, signal?: AbortSignal): Promise<LangwatchUser | null>;
 }

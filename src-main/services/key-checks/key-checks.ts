@@ -13,6 +13,8 @@ import { stagedAccount } from '../secrets/accounts';
 export interface StagedKeyTarget {
   profileId: string;
   sourceId: string | null;
+  /** The Anthropic URL the key was staged for (the profile's may have changed since). */
+  anthropicBaseUrl?: string;
 }
 
 /**
@@ -135,7 +137,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       if (running) return running;
       const run = (async () => {
         const { key, target } = await resolveStaged(stagedId);
-        const anthropicBaseUrl = await options.anthropicBaseUrlOf(target.profileId);
+        const anthropicBaseUrl = target.anthropicBaseUrl ?? (await options.anthropicBaseUrlOf(target.profileId));
         const fingerprint = keyFingerprint(key);
         const verdict = await preflight.checkKey({ baseUrl: anthropicBaseUrl, key });
         logVerdict('staged key checked', { stagedId, profileId: target.profileId, fingerprint }, verdict);
@@ -161,7 +163,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
 
     async previewStaged({ stagedId }) {
       const { key, target } = await resolveStaged(stagedId);
-      const anthropicBaseUrl = await options.anthropicBaseUrlOf(target.profileId);
+      const anthropicBaseUrl = target.anthropicBaseUrl ?? (await options.anthropicBaseUrlOf(target.profileId));
       const fingerprint = keyFingerprint(key);
       try {
         const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });

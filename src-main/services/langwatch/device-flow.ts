@@ -47,6 +47,17 @@ export interface DeviceGrant {
   organization: DeviceOrganization;
 }
 
+/**
+ * Bounds on what the server says about time. A broken or hostile answer (an interval or a
+ * lifetime of 1e20 s) would otherwise make an invalid date, or a timer that Node fires at
+ * once (delays past 2^31 ms overflow), i.e. a tight polling loop.
+ */
+export const MAX_POLL_INTERVAL_SEC = 60;
+export const MAX_DEVICE_CODE_TTL_SEC = 1800;
+export const MAX_ACCESS_TTL_SEC = 24 * 3600;
+export const MAX_REFRESH_TTL_SEC = 365 * 24 * 3600;
+const clampSec = (value: number, max: number) => (Number.isFinite(value) ? Math.min(value, max) : max);
+
 const WireStart = z.object({
   device_code: z.string().min(1),
   user_code: z.string().min(1),
@@ -77,8 +88,8 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
   const toTokens = (w: z.infer<typeof WireTokens>, clock: Clock): DeviceTokens => ({
     accessToken: w.access_token,
     refreshToken: w.refresh_token,
-    accessExpiresAt: clock.now() + w.expires_in * 1000,
-    refreshExpiresAt: w.refresh_expires_in ? clock.now() + w.refresh_expires_in * 1000 : null,
+    accessExpiresAt: clock.now() + clampSec(w.expires_in, MAX_ACCESS_TTL_SEC) * 1000,
+    refreshExpiresAt: w.refresh_expires_in ? clock.now() + clampSec(w.refresh_expires_in, MAX_REFRESH_TTL_SEC) * 1000 : null,
   });
 
   return {
@@ -91,8 +102,8 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
         deviceCode: wire.device_code,
         userCode: wire.user_code,
         verificationUriComplete: checkApprovalLink(wire.verification_uri_complete, http.origin),
-        expiresIn: wire.expires_in,
-        interval: wire.interval,
+        expiresIn: clampSec(wire.expires_in, MAX_DEVICE_CODE_TTL_SEC),
+        interval: clampSec(wire.interval, MAX_POLL_INTERVAL_SEC),
       };
     },
 
@@ -109,9 +120,10 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
       expiresIn?: number;
     }): Promise<DeviceGrant> {
       const clock = args.clock ?? defaultClock;
-      const deadline = args.expiresIn ? clock.now() + args.expiresIn * 1000 : Infinity;
-      // The server allows one poll per 4 s; never poll faster than that whatever it says.
-      let waitMs = Math.max(4, args.interval) * 1000;
+      const deadline = args.expiresIn ? clock.now() + clampSec(args.expiresIn, MAX_DEVICE_CODE_TTL_SEC) * 1000 : Infinity;
+      // The server allows one poll per 4 s; never poll faster than that whatever it says, nor
+      // slower than once a minute (a huge interval would overflow the timer into a tight loop).
+      let waitMs = Math.max(4, clampSec(args.interval, MAX_POLL_INTERVAL_SEC)) * 1000;
       for (;;) {
         await sleep(clock, waitMs, args.signal);
         if (clock.now() > deadline) throw deviceExpired();
@@ -132,7 +144,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
         }
         if (res.status === 428) continue;
         if (res.status === 429) {
-          waitMs += 5000;
+          waitMs = Math.min(waitMs + 5000, MAX_POLL_INTERVAL_SEC * 1000);
           continue;
         }
         // 400 invalid_grant: the code is unknown or already used; either way, start again.

@@ -18,20 +18,15 @@ export interface NameHolderQuery {
   name: string;
   /** The source being renamed (it may hold its own name). */
   exceptId?: string | null;
-  /**
-   * Only live sources created before this instant count (epoch ms): a create whose answer was
-   * lost made a live source of this very name, which is the caller's own, not a holder. An
-   * archived source is never that one.
-   */
-  createdBefore?: number;
   /** Source ids this console knows of in the organisation (archived candidates). */
   knownIds: Iterable<string>;
 }
 
 /** The source holding the name, or null when none is known to. Throws what the list throws. */
 export async function findNameHolder(api: Pick<LangwatchApi, 'listSources' | 'getSource'>, q: NameHolderQuery, opts?: TrpcCallOptions): Promise<Source | null> {
-  const counts = (s: Source) => s.id !== q.exceptId && s.name === q.name
-    && (s.archivedAt !== null || q.createdBefore === undefined || Date.parse(s.createdAt) < q.createdBefore);
+  // No creation-time filter: that would compare this machine's clock with the server's. A live
+  // holder that is the caller's own lost create is told apart by its marker (outbox reconcile).
+  const counts = (s: Source) => s.id !== q.exceptId && s.name === q.name;
   const live = await api.listSources(q.organizationId, opts);
   const holder = live.find(counts);
   if (holder) return holder;

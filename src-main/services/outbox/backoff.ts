@@ -6,7 +6,7 @@ export interface BackoffOptions {
   baseMs?: number;
   /** Longest delay; default 10 min. */
   capMs?: number;
-  /** Retry-After of the failed answer, in seconds (honoured as given, never shortened). */
+  /** Retry-After of the failed answer, in seconds (honoured up to {@link MAX_RETRY_AFTER_SEC}, never shortened below it). */
   retryAfterSec?: number;
   /** Injected for deterministic tests; default Math.random. */
   random?: () => number;
@@ -16,6 +16,8 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF_BASE_MS = 2000;
 /** Default cap of one retry delay. */
 export const DEFAULT_BACKOFF_CAP_MS = 10 * 60_000;
+/** Longest server wait honoured: a Retry-After past it (1e20, a date in 3000) waits this long. */
+export const MAX_RETRY_AFTER_SEC = 3600;
 
 /**
  * Delay before retry number `failures` (1 = after the first failure): a random value in
@@ -25,7 +27,7 @@ export const DEFAULT_BACKOFF_CAP_MS = 10 * 60_000;
 export function retryDelayMs(failures: number, options: BackoffOptions = {}): number {
   const random = options.random ?? Math.random;
   if (options.retryAfterSec !== undefined && Number.isFinite(options.retryAfterSec) && options.retryAfterSec >= 0) {
-    const ms = options.retryAfterSec * 1000;
+    const ms = Math.min(options.retryAfterSec, MAX_RETRY_AFTER_SEC) * 1000;
     return Math.round(ms + random() * ms * 0.1);
   }
   const base = options.baseMs ?? DEFAULT_BACKOFF_BASE_MS;

@@ -14,12 +14,35 @@ export type FailureClass =
 // Causes that prove the request never left this machine (no connection was made).
 const NEVER_SENT_CAUSES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
 
+/** Longest error message kept on a record (server text can be anything, of any length). */
+export const MAX_RECORDED_MESSAGE = 500;
+const MAX_DETAIL_KEYS = 12;
+const MAX_DETAIL_STRING = 200;
+
+/**
+ * What of a failure may be recorded: the message cut to {@link MAX_RECORDED_MESSAGE}, details
+ * reduced to a few flat values (strings cut, numbers finite), so a broken or hostile answer
+ * can never make the record invalid (and the worker stuck) or the file huge.
+ */
+export function recordableError(data: ErrorData): ErrorData {
+  const message = data.message.length > MAX_RECORDED_MESSAGE ? `${data.message.slice(0, MAX_RECORDED_MESSAGE - 1)}…` : data.message;
+  if (!data.details) return { code: data.code, message };
+  const details: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data.details).slice(0, MAX_DETAIL_KEYS)) {
+    const key = k.slice(0, 64);
+    if (typeof v === 'string') details[key] = v.length > MAX_DETAIL_STRING ? `${v.slice(0, MAX_DETAIL_STRING - 1)}…` : v;
+    else if (typeof v === 'number') details[key] = Number.isFinite(v) ? v : null;
+    else if (typeof v === 'boolean' || v === null) details[key] = v;
+  }
+  return { code: data.code, message, details };
+}
+
 /** Classifies an error thrown by a LangWatch call (AppError codes of the client). */
 export function classifyFailure(error: unknown): FailureClass {
   if (!isAppError(error)) {
     return { kind: 'retry', error: { code: 'internal', message: 'Unexpected error while submitting; the console will try again.' }, ambiguous: true, network: false };
   }
-  const data = error.toData();
+  const data = recordableError(error.toData());
   switch (error.code) {
     case 'auth.not_signed_in':
     case 'auth.session_expired':

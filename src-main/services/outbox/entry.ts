@@ -11,6 +11,18 @@ export { OutboxState, PreflightNote };
 
 const IsoDate = z.iso.datetime({ offset: true });
 
+/** The person and the places a staged key is bound to. */
+export const EntryOwner = z
+  .object({
+    userId: z.string().min(1),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    deploymentUrl: z.string().min(1),
+    anthropicBaseUrl: z.string().min(1),
+  })
+  .strict();
+export type EntryOwner = z.infer<typeof EntryOwner>;
+
 /** One outbox record (no secret, ever). */
 export const OutboxEntry = z
   .object({
@@ -20,6 +32,19 @@ export const OutboxEntry = z
     /** The deployment and organisation the key was staged for: it is submitted there only. */
     profileId: z.string().min(1),
     organizationId: z.string().min(1),
+    /**
+     * Who staged it and where (null on records written before owners were recorded): it is
+     * submitted only under this user's session, to this deployment, checked against this
+     * Anthropic URL. Editing the profile later does not move it.
+     */
+    owner: EntryOwner.nullable().default(null),
+    /**
+     * Written into the create's parserConfig (`consoleStagingId`) so a reconcile after a lost
+     * answer adopts only a source that carries it ('' on records older than the marker).
+     */
+    marker: z.string().max(64).default(''),
+    /** A create went out without the marker (a record older than it): nothing can be proven. */
+    unmarkedSends: z.boolean().default(false),
     /** The target source of an update; the created (or adopted) source of a create. */
     sourceId: z.string().nullable(),
     name: z.string().min(1).max(128),

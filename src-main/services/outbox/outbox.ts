@@ -11,14 +11,20 @@ import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/dom
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { requireMayDiscard, requireOwnEntry, stagingOwner, viewerOf, type Viewer } from './ownership';
+import { toView } from './view';
 import { createSourceHistory, type SourceHistory } from './history';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { migrateEntry } from './migrate';
 import { sweepOrphans, type SweepResult } from './sweep';
 import { newEntry, transition, type EntryEdit } from './transitions';
 import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
+import type { ConnectionService } from '../connection/types';
 
 /** Options of {@link createOutbox}. */
-export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted'> {
+export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted' | 'connection'> {
+  /** With `onChange`, the list is pushed again when the person at the console changes. */
+  connection: WorkerOptions['connection'] & Partial<Pick<ConnectionService, 'onChange'>>;
   userDataDir: string;
   /** Told when outbox.json was found damaged at start (moved aside; the sweep then does not run). */
   onDamaged?: (error: AppError) => void;
@@ -45,6 +51,18 @@ export interface Outbox {
   history(sourceId: string): Promise<SourceHistoryItem[]>;
   /** The latest history item of every source this console acted on. */
   latestHistory(): Promise<Record<string, SourceHistoryItem>>;
+  /**
+   * Where a staged key is tested (key check, preview): its profile and the Anthropic URL it was
+   * staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
+   */
+  stagedKeyTarget(stagedId: string): { profileId: string; sourceId: string | null; anthropicBaseUrl?: string } | null;
+  /**
+   * "Forget this deployment": discards every open entry staged for the profile and wipes its
+   * key (an attempt in flight is stopped first); resolves with how many were discarded.
+   */
+  discardForProfile(profileId: string): Promise<number>;
+  /** Open entries staged for a profile (the count the forget confirmation shows). */
+  openCountFor(profileId: string): number;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
   /**
    * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
@@ -57,16 +75,6 @@ export interface Outbox {
 
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
 const MAX_TERMINAL_IN_VIEW = 100;
-
-/** The secret-free view of a record. */
-export function toView(e: OutboxEntry): OutboxEntryView {
-  return {
-    id: e.id, kind: e.kind, state: e.state, organizationId: e.organizationId, profileId: e.profileId, sourceId: e.sourceId,
-    name: e.name, description: e.description, teamId: e.teamId, pollEverySec: e.pollEverySec, pullSchedule: e.pullSchedule,
-    keyHeld: e.keyHeld, fingerprint: e.fingerprint, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt, lastError: e.lastError,
-    preflight: e.preflight, adopted: e.adopted, stagedAt: e.stagedAt, updatedAt: e.updatedAt, expiresAt: e.expiresAt, submittedAt: e.submittedAt,
-  };
-}
 
 function invalid(error: z.ZodError): AppError {
   const fieldErrors = composerFieldErrors(error);
@@ -82,13 +90,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
   const submittedListeners = new Set<(entry: OutboxEntryView, context: { stagedOffline: boolean }) => void>();
   const newId = options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`);
+  const newMarker = () => `cs_${randomBytes(16).toString('base64url')}`;
+
+  const viewer = (): Viewer => viewerOf(connection.state());
 
   function list(): OutboxEntryView[] {
     const all = store.all().sort((a, b) => b.stagedAt.localeCompare(a.stagedAt));
     const open = all.filter((e) => !isTerminal(e));
     const done = all.filter((e) => isTerminal(e)).slice(0, MAX_TERMINAL_IN_VIEW);
-    return [...open, ...done].map(toView);
+    const who = viewer();
+    return [...open, ...done].map((e) => toView(e, who));
   }
+
+  // Whose entries are whose depends on who is signed in: push the list again on every change.
+  const offConnection = connection.onChange?.(() => scheduleNotify());
 
   const worker: OutboxWorker = createOutboxWorker(
     {
@@ -96,7 +111,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       store,
       onChange: () => scheduleNotify(),
       onSubmitted: (entry) => {
-        const view = toView(entry);
+        const view = toView(entry, viewer());
         for (const l of submittedListeners) l(view, { stagedOffline: entry.stagedOffline });
       },
     },
@@ -116,18 +131,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return (await options.settings.get()).stagedKeyTtlHours * 3600_000;
   }
 
-  /** Who stages: the active profile, with manage permission in that organisation. */
-  function stagingContext(organizationId: string): { profileId: string } {
-    const state = connection.state();
-    if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
-    if (state.readOnly || (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage)) {
-      throw new AppError('langwatch.forbidden', 'You can view sources in this organisation but not create or change them. Ask an organisation admin.');
-    }
-    if (state.organizations.length > 0 && !state.organizations.some((o) => o.id === organizationId)) {
-      throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', { organizationId });
-    }
-    return { profileId: state.activeProfileId };
-  }
+  const stagingContext = (organizationId: string) => stagingOwner(connection, organizationId);
 
   function checkNameFree(organizationId: string, name: string, exceptId?: string): void {
     const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === organizationId && e.id !== exceptId);
@@ -140,14 +144,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
     const key = fields.key;
-    const { profileId } = stagingContext(input.organizationId);
+    const { profileId, owner } = await stagingContext(input.organizationId);
     if (input.kind === 'create') checkNameFree(input.organizationId, fields.name);
     const cron = cadenceToCron(fields.pollEverySec);
     if (!cron.ok) throw new AppError('invalid_argument', cron.message, { fieldErrors: { pollEverySec: cron.message } });
     const id = newId();
     const fingerprint = key ? keyFingerprint(key) : null;
     const entry = newEntry({
-      id, kind: input.kind, profileId, organizationId: input.organizationId,
+      id, kind: input.kind, profileId, organizationId: input.organizationId, owner, marker: newMarker(),
       sourceId: input.kind === 'update' ? (input.sourceId ?? null) : null,
       name: fields.name,
       description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
@@ -198,6 +202,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function edit(input: OutboxEditInput): Promise<StageResult> {
     const entry = existing(input.stagedId);
+    requireOwnEntry(entry, viewer());
     const raw = { ...input, key: input.key === undefined || input.key === '' ? undefined : input.key };
     const parsed = entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
@@ -226,12 +231,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function discard(id: string): Promise<OutboxEntryView> {
     const entry = existing(id);
+    requireMayDiscard(entry, viewer());
     transition(entry, { type: 'discarded' }, clock.now());
     if (worker.isRunning(id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
     if (entry.keyHeld) await secrets.delete(stagedAccount(id));
     const done = await worker.apply(id, { type: 'discarded' });
     log.info('staged entry discarded, key wiped', { stagedId: id });
-    return toView(done);
+    return toView(done, viewer());
   }
 
   // The sweep deletes keys no record accounts for: only when the records are known to be
@@ -260,7 +266,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await store.load();
       const resumed = store
         .all()
-        .map((e) => [e, transition(e, { type: 'resumed' }, clock.now())] as const)
+        .map((e) => [e, transition(migrateEntry(e, newMarker), { type: 'resumed' }, clock.now())] as const)
         .filter(([before, after]) => before !== after)
         .map(([, after]) => after);
       if (resumed.length > 0) await store.put(...resumed); // one durable write for all
@@ -269,14 +275,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
       notify();
       return result;
     },
-    stop: () => worker.stop(),
+    stop: () => {
+      offConnection?.();
+      return worker.stop();
+    },
     stage,
     list,
     async retryNow(id) {
-      existing(id);
+      requireOwnEntry(existing(id), viewer());
       const next = await worker.apply(id, { type: 'retry_now' });
       worker.wake();
-      return toView(next);
+      return toView(next, viewer());
     },
     edit,
     discard,
@@ -299,5 +308,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return () => submittedListeners.delete(listener);
     },
     idle: () => worker.idle(),
+    stagedKeyTarget(stagedId) {
+      const entry = store.get(stagedId);
+      if (!entry) return null;
+      requireOwnEntry(entry, viewer());
+      return { profileId: entry.profileId, sourceId: entry.sourceId, ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}) };
+    },
+    async discardForProfile(profileId) {
+      const open = () => store.all().filter((e) => e.profileId === profileId && !isTerminal(e));
+      for (const e of open()) if (worker.isRunning(e.id)) await worker.cancel(e.id);
+      let discarded = 0;
+      for (const e of open()) {
+        if (e.state === 'submitting') continue; // an attempt that could not be stopped: its TTL wipes it
+        if (e.keyHeld) await secrets.delete(stagedAccount(e.id));
+        await worker.apply(e.id, { type: 'discarded' });
+        discarded++;
+      }
+      log.info('deployment forgotten: its staged keys were discarded and wiped', { profileId, discarded });
+      return discarded;
+    },
+    openCountFor: (profileId) => store.all().filter((e) => e.profileId === profileId && !isTerminal(e)).length,
   };
 }

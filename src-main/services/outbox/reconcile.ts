@@ -6,30 +6,37 @@
 import type { Source } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntry } from './entry';
 
-/** Clock skew allowed between this computer and the server when comparing createdAt. */
-export const RECONCILE_SKEW_MS = 2 * 60_000;
+/** The parserConfig key that carries an entry's marker (no `_`: those are server-internal and hidden). */
+export const MARKER_KEY = 'consoleStagingId';
+
+/** True when a source carries this entry's marker (the only proof that a create of ours made it). */
+export function carriesMarker(source: Pick<Source, 'parserConfig'>, marker: string): boolean {
+  return marker !== '' && source.parserConfig?.[MARKER_KEY] === marker;
+}
 
 /** What the list says about a possibly-created entry. */
 export type ReconcileResult =
   | { kind: 'adopt'; source: Source }
-  | { kind: 'duplicate'; source: Source }
+  /** A source holds the name but cannot be proven ours: the admin decides (rename or discard). */
+  | { kind: 'unproven'; source: Source }
   | { kind: 'none' };
 
 /**
- * Matches the entry against the listed sources: a source with one of the names this entry
- * was sent with, created at/after the staging (minus skew), is ours → adopt. A same-name
- * source older than the staging is someone else's → duplicate name (a rejection, not a retry).
+ * Matches the entry against the listed sources. Only a source carrying the entry's marker
+ * is adopted, whatever its name or times: the server's clock is never compared with ours.
+ * A source under a name this entry uses that lacks the marker is someone else's (the name is
+ * unique in an organisation, so our create cannot have landed under it): stop and ask. A record
+ * that once sent a create without any marker can prove nothing under any name it sent.
  */
-export function matchLostCreate(entry: Pick<OutboxEntry, 'name' | 'sentNames' | 'stagedAt'>, sources: readonly Source[]): ReconcileResult {
-  const names = new Set([entry.name, ...entry.sentNames].map((n) => n.trim()));
-  const stagedAt = Date.parse(entry.stagedAt);
-  const sameName = sources.filter((s) => names.has(s.name.trim()) && s.archivedAt === null);
-  const ours = sameName
-    .filter((s) => Date.parse(s.createdAt) >= stagedAt - RECONCILE_SKEW_MS)
-    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0];
+export function matchLostCreate(
+  entry: Pick<OutboxEntry, 'name' | 'sentNames' | 'marker' | 'unmarkedSends'>,
+  sources: readonly Source[],
+): ReconcileResult {
+  const ours = sources.find((s) => s.archivedAt === null && carriesMarker(s, entry.marker));
   if (ours) return { kind: 'adopt', source: ours };
-  const older = sameName.find((s) => s.name.trim() === entry.name.trim());
-  if (older) return { kind: 'duplicate', source: older };
+  const names = new Set((entry.unmarkedSends ? [entry.name, ...entry.sentNames] : [entry.name]).map((n) => n.trim()));
+  const taken = sources.find((s) => names.has(s.name.trim()));
+  if (taken) return { kind: 'unproven', source: taken };
   return { kind: 'none' };
 }
 

@@ -1,36 +1,63 @@
 /**
- * The one request of an attempt: `ingestionSources.create` for a new source, `update` for a
- * re-key or cadence change (with the full non-secret parserConfig, read fresh from the
- * server, plus `credentials` only when re-keying, plus the new `pullSchedule`).
+ * The requests of an attempt: `ingestionSources.create` for a new source (carrying the
+ * entry's marker, then read back to prove the answer names the source it made), `update`
+ * for a re-key or cadence change (with the full non-secret parserConfig, read fresh from the
+ * server, plus `credentials` only when re-keying, plus the new `pullSchedule`), and the
+ * follow-up update of an adopted source (what the entry says now: name, cadence, held key).
  */
+import { AppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
 import { publicParserConfig } from '../langwatch/schemas';
 import type { TrpcCallOptions } from '../langwatch/trpc';
 import type { OutboxEntry } from './entry';
+import { carriesMarker, MARKER_KEY } from './reconcile';
 
 /** The adapter name in parserConfig for compliance sources. */
 export const COMPLIANCE_ADAPTER = 'claude_compliance';
+
+/** Thrown when a create's answer does not prove it is the source this entry made. */
+export function unverifiedCreate(answeredId: string): AppError {
+  return new AppError(
+    'network.unexpected_answer',
+    'LangWatch answered the create with a source that is not the one this console sent. Nothing was adopted; the console checks the source list before trying again.',
+    { reason: 'unverified_create', answeredId: answeredId.slice(0, 64) },
+  );
+}
 
 /** Sends the entry; resolves with the source id. The key is used for this call only. */
 export async function submitEntry(api: LangwatchApi, entry: OutboxEntry, key: string | null, opts: TrpcCallOptions): Promise<string> {
   const credentials = key === null ? {} : { credentials: { token: key } };
   if (entry.kind === 'create') {
     // The answer's one-time ingestSecret is dropped unread inside createSource.
-    const source = await api.createSource(
+    const answered = await api.createSource(
       {
         organizationId: entry.organizationId,
         teamId: entry.teamId,
         sourceType: 'claude_compliance',
         name: entry.name,
         description: entry.description,
-        parserConfig: { adapter: COMPLIANCE_ADAPTER, pollEverySec: entry.pollEverySec, ...credentials },
+        parserConfig: { adapter: COMPLIANCE_ADAPTER, pollEverySec: entry.pollEverySec, [MARKER_KEY]: entry.marker, ...credentials },
         pullSchedule: entry.pullSchedule,
       },
       opts,
     );
-    return source.id;
+    // Trust nothing the answer says: read the source back, it must carry our name and marker.
+    const stored = await api.getSource(entry.organizationId, answered.id, opts).catch((error: unknown) => {
+      if (error instanceof AppError && (error.code === 'langwatch.not_found' || error.code === 'not_found')) throw unverifiedCreate(answered.id);
+      throw error;
+    });
+    if (stored.id !== answered.id || stored.name.trim() !== entry.name.trim() || !carriesMarker(stored, entry.marker)) throw unverifiedCreate(answered.id);
+    return stored.id;
   }
-  const sourceId = entry.sourceId!;
+  return updateSource(api, entry, entry.sourceId!, key, opts);
+}
+
+/**
+ * Brings a source to what the entry says now: its name (a rename after a possibly-landed
+ * create), cadence and, when it sends one, the held key. Used for updates and after adopting.
+ */
+export async function updateSource(api: LangwatchApi, entry: OutboxEntry, sourceId: string, key: string | null, opts: TrpcCallOptions): Promise<string> {
+  const credentials = key === null ? {} : { credentials: { token: key } };
   const current = await api.getSource(entry.organizationId, sourceId, opts);
   // A sent parserConfig replaces the stored one (credentials and `_` keys kept when omitted),
   // so whatever the server handed out under those names is never sent back.

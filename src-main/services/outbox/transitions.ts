@@ -5,7 +5,7 @@
  */
 import { AppError, type ErrorData } from '../../../src-shared/errors';
 import type { PreflightNote } from '../../../src-shared/domain/outbox';
-import { isTerminal, type OutboxEntry, type OutboxState } from './entry';
+import { isTerminal, type EntryOwner, type OutboxEntry, type OutboxState } from './entry';
 
 /** The edit of an entry's fields (the key's fingerprint when a new key was staged). */
 export interface EntryEdit {
@@ -50,6 +50,10 @@ function requireState(entry: OutboxEntry, event: OutboxEvent, allowed: readonly 
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Longest wait one retry may be scheduled for (a hostile delay must not break the record). */
+export const MAX_RETRY_DELAY_MS = 24 * 3600_000;
+const clampDelay = (ms: number) => (Number.isFinite(ms) ? Math.min(MAX_RETRY_DELAY_MS, Math.max(0, ms)) : MAX_RETRY_DELAY_MS);
+
 /** Applies one event; throws `outbox.invalid_state` when the event is not allowed in this state. */
 export function transition(entry: OutboxEntry, event: OutboxEvent, now: number): OutboxEntry {
   const at = iso(now);
@@ -83,7 +87,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       requireState(entry, event, ['submitting'], 'Only an entry being submitted can be retried later.');
       return next({
         state: 'retrying',
-        nextAttemptAt: iso(now + Math.max(0, event.delayMs)),
+        nextAttemptAt: iso(now + clampDelay(event.delayMs)),
         lastError: event.error,
         maybeCreated: entry.maybeCreated || (entry.kind === 'create' && event.maybeCreated),
         reconcileAfter: entry.kind === 'create' && event.maybeCreated ? at : entry.reconcileAfter,
@@ -101,7 +105,9 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
 
     case 'rejected':
       requireState(entry, event, ['submitting'], 'Only an entry being submitted can be rejected.');
-      return next({ state: 'rejected', nextAttemptAt: null, lastError: event.error, maybeCreated: false, reconcileAfter: null });
+      // A possibly-landed create stays "maybe created": whatever stopped it now (a binding, a
+      // pre-flight, a 4xx of a later request) proves nothing about that earlier request.
+      return next({ state: 'rejected', nextAttemptAt: null, lastError: event.error });
 
     case 'preflight':
       if (isTerminal(entry)) refuse(entry, event, 'This entry is finished.');
@@ -180,6 +186,8 @@ export function newEntry(fields: {
   kind: 'create' | 'update';
   profileId: string;
   organizationId: string;
+  owner: EntryOwner | null;
+  marker: string;
   sourceId: string | null;
   name: string;
   description: string | null;
@@ -199,6 +207,9 @@ export function newEntry(fields: {
     state: 'staged',
     profileId: fields.profileId,
     organizationId: fields.organizationId,
+    owner: fields.owner,
+    marker: fields.marker,
+    unmarkedSends: false,
     sourceId: fields.sourceId,
     name: fields.name,
     description: fields.description,

@@ -5,11 +5,11 @@
  */
 import type { Settings } from '../../../src-shared/domain/settings';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
-import type { PreflightNote } from '../../../src-shared/domain/outbox';
 import { AppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { Connectivity } from '../connectivity/connectivity';
-import type { ConnectionService } from '../connection/types';
+import type { ConnectionService, SessionOwners } from '../connection/types';
+import { checkBinding } from './binding';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { retryDelayMs } from './backoff';
@@ -17,8 +17,10 @@ import { findNameHolder } from '../langwatch/name-holder';
 import { classifyFailure, mayBeNameTaken, nameTakenFailure, type FailureClass } from './classify';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
 import type { OutboxStore } from './outbox-store';
-import { createSharedLister, matchLostCreate, RECONCILE_SKEW_MS } from './reconcile';
-import { submitEntry } from './submit';
+import { createSharedLister, matchLostCreate } from './reconcile';
+import { submitEntry, updateSource } from './submit';
+import { nameTakenError, repeatedServerError, repeatedServerErrorMessage } from './failure-messages';
+import { preflightStep } from './preflight-step';
 import { transition, type OutboxEvent } from './transitions';
 
 /** Dependencies of the worker (one options object, fakes in tests). */
@@ -27,7 +29,7 @@ export interface WorkerOptions {
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
-  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'>;
+  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
   connectivity?: Connectivity;
   settings: { get(): Settings | Promise<Settings> };
   /** Pre-flight key check (Anthropic); absent = never checked. */
@@ -62,6 +64,8 @@ export interface OutboxWorker {
   apply(id: string, event: OutboxEvent): Promise<OutboxEntry>;
   /** True while an attempt of this entry is in flight. */
   isRunning(id: string): boolean;
+  /** Aborts the attempt in flight for this entry (if any) and resolves once it has settled. */
+  cancel(id: string): Promise<void>;
   /** Resolves when nothing is due now and nothing is in flight (tests, bench). */
   idle(): Promise<void>;
   /** Resolves once the follow-up of submitted entries (records, key wipes, history) is done. */
@@ -71,20 +75,13 @@ export interface OutboxWorker {
 const MAX_TIMER_MS = 60 * 60_000;
 /** How far the wall clock may go back before waiting entries stop trusting their schedule. */
 const CLOCK_BACK_TOLERANCE_MS = 60_000;
-/** Consecutive 500s on a create (each after a reconcile found nothing) before it is rejected. */
-export const MAX_CREATE_SERVER_ERRORS = 3;
-
-function repeatedServerError(entry: OutboxEntry, code: string): boolean {
-  // Updates too: a rename onto a name held by an archived source this console never saw fails
-  // the same way, and would otherwise be retried forever.
-  return code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
-}
 
 /** Creates the worker (see {@link OutboxWorker}); `afterSubmit` records the local history. */
 export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHistoryHook): OutboxWorker {
   const { store, secrets, clock, log } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const running = new Map<string, AbortController>();
+  const attempts = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const finished: OutboxEntry[] = [];
   let draining: Promise<void> | null = null;
@@ -150,7 +147,15 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (running.size >= concurrency) break;
       const controller = new AbortController();
       running.set(entry.id, controller);
-      track(attempt(entry.id, controller.signal).finally(() => finish(entry.id)));
+      const work = attempt(entry.id, controller.signal)
+        .catch((error: unknown) => log.error('outbox attempt crashed', { stagedId: entry.id, error: error as Error }))
+        .finally(() => {
+          rescue(entry.id);
+          attempts.delete(entry.id);
+          finish(entry.id);
+        });
+      attempts.set(entry.id, work);
+      track(work);
     }
     let wakeAt = Infinity;
     for (const e of store.all()) {
@@ -197,49 +202,39 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     }
   }
 
-  function waitForSignIn(profileId: string): void {
-    if (signInWaits.has(profileId) || stopped) return;
+  /** Waits for the owner's session on the entry's profile, then wakes that owner's entries. */
+  function waitForSignIn(entry: Pick<OutboxEntry, 'profileId' | 'owner'>): void {
+    const { profileId } = entry;
+    const userId = entry.owner?.userId;
+    const key = `${profileId}\u0000${userId ?? ''}`;
+    if (signInWaits.has(key) || stopped || !userId) return;
     const controller = new AbortController();
-    signInWaits.set(profileId, controller);
+    signInWaits.set(key, controller);
     options.connection
-      .waitForSession(profileId, controller.signal)
+      .waitForSession(profileId, controller.signal, userId)
       .then(async () => {
-        signInWaits.delete(profileId);
-        await applyAll((e) => e.profileId === profileId && e.state === 'needs_sign_in', { type: 'signed_in' });
+        signInWaits.delete(key);
+        await applyAll((e) => e.profileId === profileId && e.owner?.userId === userId && e.state === 'needs_sign_in', { type: 'signed_in' });
         pump();
       })
-      .catch(() => signInWaits.delete(profileId));
+      .catch(() => signInWaits.delete(key));
   }
 
-  async function runPreflight(entry: OutboxEntry, key: string, signal: AbortSignal): Promise<'reject' | 'go'> {
-    const settings = await options.settings.get();
-    if (!settings.autoPreflight || !options.checkKey || entry.preflightDone) return 'go';
-    const profile = options.connection.state().profiles.find((p) => p.id === entry.profileId);
-    if (!profile) return 'go';
-    let note: PreflightNote;
-    try {
-      const verdict = await options.checkKey({
-        key,
-        baseUrl: profile.anthropicBaseUrl,
-        signal,
-        entry: { stagedId: entry.id, profileId: entry.profileId, fingerprint: entry.fingerprint },
-      });
-      note = { verdict: verdict.verdict, message: verdict.message, checkedAt: verdict.checkedAt, requestId: verdict.requestId };
-    } catch {
-      note = { verdict: 'inconclusive', message: 'The key could not be tested (no answer from Anthropic); submitting anyway.', checkedAt: new Date(clock.now()).toISOString(), requestId: null };
-    }
-    await apply(entry.id, { type: 'preflight', note });
-    if (note.verdict !== 'invalid_key' && note.verdict !== 'missing_scope') return 'go';
-    await apply(entry.id, {
-      type: 'rejected',
-      error: { code: 'invalid_argument', message: `Anthropic refused this key: ${note.message} Enter another key or discard this entry.`, details: { preflight: note.verdict } },
-    });
-    return 'reject';
-  }
+  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) => preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
 
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
     try {
+      const binding = await checkBinding(entry, options.connection, signal);
+      if (binding.kind === 'reject') {
+        await apply(id, { type: 'rejected', error: binding.error });
+        return;
+      }
+      if (binding.kind === 'wait_for_owner') {
+        await apply(id, { type: 'needs_sign_in', error: binding.error });
+        waitForSignIn(entry);
+        return;
+      }
       let key: string | null = null;
       if (entry.sendsKey) {
         key = await secrets.get(stagedAccount(id));
@@ -252,33 +247,48 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
         if ((await runPreflight(entry, key, signal)) === 'reject') return;
       }
       entry = store.get(id)!;
+      const api = await options.connection.apiFor(entry.profileId);
+      const opts = { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 };
       if (entry.kind === 'create' && entry.maybeCreated) {
         const sources = await lister(entry.profileId, entry.organizationId, Date.parse(entry.reconcileAfter ?? entry.updatedAt));
         const match = matchLostCreate(entry, sources);
         if (match.kind === 'adopt') {
-          log.info('lost create reconciled: adopting the source the server made', { stagedId: id, sourceId: match.source.id });
+          log.info('lost create reconciled: adopting the source that carries this entry\'s marker', { stagedId: id, sourceId: match.source.id });
+          // The entry may have been renamed or re-keyed since that create: bring the source to
+          // what the entry says now (the held key included) before calling it done.
+          await updateSource(api, entry, match.source.id, key, opts);
+          key = null;
           await succeed(id, match.source.id, true);
           return;
         }
-        if (match.kind === 'duplicate') {
-          await apply(id, {
-            type: 'rejected',
-            error: {
-              code: 'langwatch.conflict',
-              message: `A source named "${entry.name}" already exists in this organisation (created ${match.source.createdAt}). Choose another name and resubmit.`,
-              details: { reason: 'duplicate_name', existingSourceId: match.source.id },
-            },
-          });
+        if (match.kind === 'unproven') {
+          await apply(id, { type: 'rejected', error: nameTakenError(entry.name, match.source) });
           return;
         }
         entry = await apply(id, { type: 'reconciled_none' });
       }
-      const api = await options.connection.apiFor(entry.profileId);
-      const sourceId = await submitEntry(api, entry, key, { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 });
+      const sourceId = await submitEntry(api, entry, key, opts);
       key = null;
       await succeed(id, sourceId, false);
     } catch (error) {
-      await fail(id, error);
+      await fail(id, error).catch((failure: unknown) => log.error('could not record a failed attempt', { stagedId: id, error: failure as Error }));
+    }
+  }
+
+  /**
+   * Whatever happened inside an attempt (a broken answer, a record that could not be written),
+   * an entry never stays `submitting` with its key held: it goes back to waiting, as possibly
+   * created (a reconcile comes first), with a calm error.
+   */
+  function rescue(id: string): void {
+    const current = store.get(id);
+    if (!current || current.state !== 'submitting' || stopped) return;
+    try {
+      const error = { code: 'internal' as const, message: 'The last attempt failed in an unexpected way; the console will try again.' };
+      store.putLater(transition(current, { type: 'retry_later', error, delayMs: retryDelayMs(current.attempts, { random: options.random }), maybeCreated: true }, clock.now()));
+      options.onChange();
+    } catch (error) {
+      log.error('could not put an entry back to waiting', { stagedId: id, error: error as Error });
     }
   }
 
@@ -336,10 +346,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       const api = await options.connection.apiFor(entry.profileId);
       const holder = await findNameHolder(api, {
         organizationId: entry.organizationId, name: entry.name, exceptId: entry.sourceId, knownIds,
-        // A lost create made a source of this name after staging: that one is ours (reconciled).
-        createdBefore: entry.kind === 'create' ? Date.parse(entry.stagedAt) - RECONCILE_SKEW_MS : undefined,
       });
-      // A live holder of a create's name is left to the lost-create reconcile (duplicate_name).
+      // A live holder of a create's name is left to the lost-create reconcile, which adopts it
+      // only when it carries this entry's marker (duplicate_name otherwise).
       if (!holder || (entry.kind === 'create' && holder.archivedAt === null)) return null;
       return nameTakenFailure(entry.name, holder);
     } catch (lookupError) {
@@ -361,24 +370,13 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     log.info('outbox attempt failed', { stagedId: id, outcome: failure.kind, code: failure.error.code });
     if (failure.kind === 'sign_in') {
       await apply(id, { type: 'needs_sign_in', error: failure.error });
-      waitForSignIn(current.profileId);
+      waitForSignIn(current);
     } else if (failure.kind === 'reject') {
       await apply(id, { type: 'rejected', error: failure.error });
     } else if (repeatedServerError(current, failure.error.code)) {
       // The contract leaves a duplicate name "probably 500"; one that the list cannot show
       // (an archived source keeps its name) would fail forever. Stop and say so.
-      await apply(id, {
-        type: 'rejected',
-        error: {
-          code: 'langwatch.server_error',
-          message:
-            (current.kind === 'create'
-              ? 'LangWatch failed to create this source several times with an internal error, and it is not in the source list. '
-              : 'LangWatch failed to save this change several times with an internal error. ') +
-            'A common cause is a name already used by an archived source: rename it and resubmit, or retry later.',
-          details: { reason: 'repeated_server_error', attempts: current.attempts },
-        },
-      });
+      await apply(id, { type: 'rejected', error: repeatedServerErrorMessage(current.kind, current.attempts) });
     } else {
       if (failure.network) options.connectivity?.reportNetworkFailure(error);
       else options.connectivity?.reportSuccess();
@@ -399,7 +397,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     start() {
       if (started) return;
       started = true;
-      for (const e of store.all()) if (e.state === 'needs_sign_in') waitForSignIn(e.profileId);
+      for (const e of store.all()) if (e.state === 'needs_sign_in') waitForSignIn(e);
       pump();
     },
     async stop() {
@@ -415,6 +413,10 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     wake: () => pump(),
     apply,
     isRunning: (id) => running.has(id),
+    async cancel(id) {
+      running.get(id)?.abort();
+      await attempts.get(id)?.catch(() => undefined);
+    },
     idle() {
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

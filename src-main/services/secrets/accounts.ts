@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 
 const STAGED = 'staged:';
 const SESSION = 'session:';
+const SESSION_USER = 'session-user:';
 const DEVICE = 'device:';
 
 /** Account of a staged key of outbox entry `id`. */
@@ -19,11 +20,17 @@ export const stagedAccount = (id: string): string => `${STAGED}${id}`;
 export const stagedIdOf = (account: string): string | null => (account.startsWith(STAGED) ? account.slice(STAGED.length) : null);
 /** Account of a profile's LangWatch session cookie pair. */
 export const sessionAccount = (profileId: string): string => `${SESSION}${profileId}`;
+/**
+ * Account of the person of a profile's cookie session (JSON of LangwatchUser, no secret),
+ * written with the cookie and removed with it: an offline start still knows whose session it
+ * restored, so staged keys stay bound to that person.
+ */
+export const sessionUserAccount = (profileId: string): string => `${SESSION_USER}${profileId}`;
 /** Account of a profile's device-flow token pair (JSON). */
 export const deviceAccount = (profileId: string): string => `${DEVICE}${profileId}`;
-/** The profile an account belongs to (`session:`/`device:`), or null. */
+/** The profile an account belongs to (`session:`/`session-user:`/`device:`), or null. */
 export function profileIdOf(account: string): string | null {
-  for (const prefix of [SESSION, DEVICE]) if (account.startsWith(prefix)) return account.slice(prefix.length);
+  for (const prefix of [SESSION, SESSION_USER, DEVICE]) if (account.startsWith(prefix)) return account.slice(prefix.length);
   return null;
 }
 /** A throwaway account for the keychain self-check. */
@@ -46,7 +53,7 @@ export function instanceNamespace(userDataDir: string): string {
   return `lwc-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`;
 }
 
-/** True for an account written before namespaces existed (`staged:…`, `session:…`, `device:…`). */
+/** True for an account written before namespaces existed (`staged:…`, `session:…`, `session-user:…`, `device:…`). */
 export function isLegacyAccount(account: string): boolean {
   return !account.includes(NAMESPACE_SEPARATOR) && (stagedIdOf(account) !== null || profileIdOf(account) !== null);
 }

@@ -8,10 +8,10 @@ import { DeviceOrganization, LangwatchUser } from '../../../src-shared/domain/la
 import type { SecretStore } from '../secrets/secret-store';
 import type { DeviceGrant } from '../langwatch/device-flow';
 
-import { deviceAccount } from '../secrets/accounts';
+import { deviceAccount, sessionUserAccount } from '../secrets/accounts';
 
 // Account names are built in one place (secrets/accounts.ts); re-exported for the session code.
-export { deviceAccount, sessionAccount } from '../secrets/accounts';
+export { deviceAccount, sessionAccount, sessionUserAccount } from '../secrets/accounts';
 
 /** The stored device credentials. */
 export const DeviceCredentials = z.object({
@@ -44,4 +44,16 @@ export async function readDeviceCredentials(secrets: SecretStore, profileId: str
 /** Stores (replaces) the device credentials. */
 export async function writeDeviceCredentials(secrets: SecretStore, profileId: string, creds: DeviceCredentials): Promise<void> {
   await secrets.set(deviceAccount(profileId), JSON.stringify(creds));
+}
+
+/** The remembered person of a profile's cookie session, or null (none, or unreadable). */
+export async function readSessionUser(secrets: SecretStore, profileId: string): Promise<LangwatchUser | null> {
+  const raw = await secrets.get(sessionUserAccount(profileId));
+  if (!raw) return null;
+  try {
+    const parsed = LangwatchUser.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.id !== '' ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

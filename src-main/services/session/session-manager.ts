@@ -5,7 +5,7 @@
  * events carry no secret.
  */
 import { AppError, isAppError } from '../../../src-shared/errors';
-import type { Profile, SessionState } from '../../../src-shared/domain/langwatch';
+import type { LangwatchUser, Profile, SessionState } from '../../../src-shared/domain/langwatch';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -13,7 +13,7 @@ import { createLangwatchApi, type LangwatchApi } from '../langwatch/api';
 import * as auth from '../langwatch/auth';
 import { createCliRest, type CliRest } from '../langwatch/cli-rest';
 import { createLangwatchHttp, type LangwatchHttp } from '../langwatch/http';
-import { readDeviceCredentials, sessionAccount } from './device-credentials';
+import { readDeviceCredentials, readSessionUser, sessionAccount, sessionUserAccount } from './device-credentials';
 import { cancelledError, createDeviceSessions, deviceState, type DeviceSignInStart } from './device-sessions';
 
 /** A state change of one profile (never holds a secret). */
@@ -77,7 +77,11 @@ export function createSessionManager(options: SessionManagerOptions) {
   async function clearCookieSession(profileId: string): Promise<void> {
     cookies.delete(profileId);
     await secrets.delete(sessionAccount(profileId));
+    await secrets.delete(sessionUserAccount(profileId));
   }
+
+  const rememberUser = (profileId: string, user: LangwatchUser) => secrets.set(sessionUserAccount(profileId), JSON.stringify(user));
+  const UNKNOWN_USER: LangwatchUser = { id: '', email: null, name: null };
 
   const device = createDeviceSessions({
     secrets,
@@ -107,6 +111,8 @@ export function createSessionManager(options: SessionManagerOptions) {
         const info = await auth.getSession({ http: await httpFor(profileId), cookie, signal: AbortSignal.timeout(10_000) });
         if (info) {
           if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
+          // A start costs a keychain write only when the person changed (or was never noted).
+          if ((await readSessionUser(secrets, profileId))?.id !== info.user.id) await rememberUser(profileId, info.user);
           cookies.set(profileId, info.refreshedCookie ?? cookie);
           return commit(profileId, { kind: 'signed_in', method: 'restored', user: info.user });
         }
@@ -117,7 +123,7 @@ export function createSessionManager(options: SessionManagerOptions) {
         // Offline at start: keep the cookie; the first 401 will mark it expired.
         log.warn('could not check the stored session', { profileId, code: isAppError(error) ? error.code : 'internal' });
         cookies.set(profileId, cookie);
-        return commit(profileId, { kind: 'signed_in', method: 'restored', user: { id: '', email: null, name: null } });
+        return commit(profileId, { kind: 'signed_in', method: 'restored', user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER });
       }
     }
     const deviceState = await device.restore(profileId);
@@ -164,7 +170,7 @@ export function createSessionManager(options: SessionManagerOptions) {
     async localState(profileId: string): Promise<SessionState> {
       const known = states.get(profileId);
       if (known) return known;
-      if (await secrets.get(sessionAccount(profileId))) return { kind: 'signed_in', method: 'restored', user: { id: '', email: null, name: null } };
+      if (await secrets.get(sessionAccount(profileId))) return { kind: 'signed_in', method: 'restored', user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER };
       const creds = await readDeviceCredentials(secrets, profileId);
       if (creds && (creds.refreshExpiresAt === null || creds.refreshExpiresAt > clock.now())) return deviceState(creds);
       return SIGNED_OUT;
@@ -207,8 +213,11 @@ export function createSessionManager(options: SessionManagerOptions) {
     },
 
     /** Resolves once the profile has a cookie session (or a device one if allowed). */
-    async waitForSession(profileId: string, signal?: AbortSignal, opts: { allowDevice?: boolean } = {}): Promise<SessionState> {
-      const ok = (s: SessionState) => s.kind === 'signed_in' || (opts.allowDevice === true && s.kind === 'device');
+    async waitForSession(profileId: string, signal?: AbortSignal, opts: { allowDevice?: boolean; userId?: string } = {}): Promise<SessionState> {
+      // With a userId, only that person's session (or one whose person is still unconfirmed:
+      // the caller confirms it with confirmedUser) ends the wait.
+      const personOk = (s: SessionState) => opts.userId === undefined || s.kind !== 'signed_in' || s.user.id === '' || s.user.id === opts.userId;
+      const ok = (s: SessionState) => (s.kind === 'signed_in' || (opts.allowDevice === true && s.kind === 'device')) && personOk(s);
       const now = await ensureLoaded(profileId);
       if (ok(now)) return now;
       return new Promise<SessionState>((resolve, reject) => {
@@ -225,6 +234,28 @@ export function createSessionManager(options: SessionManagerOptions) {
         if (signal?.aborted) onAbort();
         else signal?.addEventListener('abort', onAbort, { once: true });
       });
+    },
+
+    /**
+     * The person of the cookie session, asking the server when the keychain restored it
+     * without one (offline start); null without a cookie session. Network errors propagate.
+     */
+    async confirmedUser(profileId: string, signal?: AbortSignal): Promise<LangwatchUser | null> {
+      const state = await ensureLoaded(profileId);
+      if (state.kind !== 'signed_in') return null;
+      if (state.user.id !== '') return state.user;
+      const cookie = await secrets.get(sessionAccount(profileId));
+      if (!cookie) return null;
+      const info = await auth.getSession({ http: await httpFor(profileId), cookie, signal });
+      if (states.get(profileId) !== state) return manager.confirmedUser(profileId, signal); // changed meanwhile
+      if (!info) {
+        await expire(profileId, 'unauthorized');
+        return null;
+      }
+      if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
+      await rememberUser(profileId, info.user);
+      setState(profileId, { kind: 'signed_in', method: 'restored', user: info.user });
+      return info.user;
     },
 
     /** The cookie pair for API calls, null when none (stays inside main: never sent to the renderer). */
@@ -315,6 +346,7 @@ export function createSessionManager(options: SessionManagerOptions) {
   ): Promise<SessionState> {
     await device.end(profileId);
     await secrets.set(sessionAccount(profileId), cookie);
+    await rememberUser(profileId, user);
     cookies.set(profileId, cookie);
     const state: SessionState = { kind: 'signed_in', method, user };
     log.info('signed in', { profileId, method, userId: user.id });

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useConnectionStore } from '../../stores/connection-store';
+import { useOutboxStore } from '../../stores/outbox-store';
 import { useProfilesStore } from '../../stores/profiles-store';
+import { OPEN_OUTBOX_STATES } from '../../../src-shared/domain/outbox';
 import { ProfileForm } from './ProfileForm';
 import { SignInMethods } from './SignInMethods';
 import './connect.css';
@@ -12,6 +14,9 @@ export function ConnectView() {
   const forget = useProfilesStore((s) => s.forget);
   const [form, setForm] = useState<'none' | 'add' | 'edit'>('none');
   const [confirmForget, setConfirmForget] = useState(false);
+  // Forgetting a deployment discards its staged keys too: the confirmation says how many.
+  const activeId = state?.activeProfileId ?? null;
+  const stagedHere = useOutboxStore((s) => s.entries.filter((e) => e.profileId === activeId && OPEN_OUTBOX_STATES.includes(e.state)).length);
   if (!state) return <p role="status">Loading…</p>;
   const profile = state.profiles.find((p) => p.id === state.activeProfileId) ?? null;
   const expired = state.session.kind === 'expired';
@@ -52,7 +57,16 @@ export function ConnectView() {
       </div>
       {profile && confirmForget && (
         <div role="alertdialog" aria-label="Forget deployment" className="confirm">
-          <p>Forget {profile.name}? This signs out and removes everything the console stored for it.</p>
+          <p>
+            Forget {profile.name}? This signs out and removes everything the console stored for it
+            {stagedHere > 0 ? (
+              <>
+                , and <strong data-testid="forget-staged-count">discards {stagedHere} staged {stagedHere === 1 ? 'key' : 'keys'}</strong> still waiting in the outbox (wiped from the keychain, never sent).
+              </>
+            ) : (
+              '.'
+            )}
+          </p>
           <button
             type="button"
             className="danger"

@@ -7,15 +7,18 @@ import { useSourcesStore } from '../../stores/sources-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
 import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
+import { OthersSection } from './OthersSection';
 import './outbox.css';
-
 
 const EDITABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
 const RETRYABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected']);
 
 /** Every staged submission with its state, attempts, next retry, last error and actions. */
 export function OutboxView() {
-  const entries = useOutboxStore((s) => s.entries);
+  const all = useOutboxStore((s) => s.entries);
+  // Other people's entries (and other deployments') are listed apart, without key facts.
+  const entries = all.filter((e) => e.access === 'mine');
+  const others = all.filter((e) => e.access !== 'mine');
   return (
     <section className="view outbox" data-state="ready">
       <h1>Outbox</h1>
@@ -28,6 +31,7 @@ export function OutboxView() {
           <EntryRow key={e.id} entry={e} />
         ))}
       </ul>
+      <OthersSection entries={others} />
     </section>
   );
 }

@@ -20,9 +20,9 @@ export const profilesChannels = {
     output: Profile,
   }),
   'profiles.remove': channel({
-    summary: 'Forgets a deployment: signs out, deletes its keychain entries and the profile.',
+    summary: 'Forgets a deployment: discards its staged keys (wiped), signs out, deletes its keychain entries and the profile.',
     input: z.object({ profileId: idSchema }).strict(),
-    output: z.object({ removed: z.literal(true) }),
+    output: z.object({ removed: z.literal(true), discardedEntries: z.number().int().nonnegative() }),
   }),
   'profiles.checkUrl': channel({
     summary: 'Checks and normalises a deployment URL as typed (inline validation); errors with profile.invalid_url.',

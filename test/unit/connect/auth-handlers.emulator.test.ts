@@ -201,7 +201,7 @@ describe('auth and profiles channels against the emulator', () => {
     await invoke('auth.signInWithEmail', { profileId: profileId(), email, password });
     const id = profileId();
     expect(await services.secrets.listAccounts()).toContain(`session:${id}`);
-    expect((await invoke('profiles.remove', { profileId: id })).value).toEqual({ removed: true });
+    expect((await invoke('profiles.remove', { profileId: id })).value).toEqual({ removed: true, discardedEntries: 0 });
     expect((await services.secrets.listAccounts()).filter((a) => a.endsWith(`:${id}`))).toEqual([]);
     expect(services.connection.state().profiles.map((p) => p.id)).not.toContain(id);
   });

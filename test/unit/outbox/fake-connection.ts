@@ -1,39 +1,49 @@
 import type { RunningEmulator } from '../../../emulator/index';
 import { SEED } from '../../../emulator/index';
-import type { ConnectionService } from '../../../src-main/services/connection/types';
+import type { ConnectionService, SessionOwners } from '../../../src-main/services/connection/types';
 import { createLangwatchApi, type LangwatchApi } from '../../../src-main/services/langwatch/api';
 import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 
 /** A ConnectionService stand-in bound to the real emulator API, with a switchable cookie. */
-export interface FakeConnection extends Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> {
-  signIn(): Promise<void>;
+export interface FakeConnection extends Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'>, SessionOwners {
+  /** Signs in as a seeded user (default the admin). */
+  signIn(who?: SeedUser): Promise<void>;
+  /** The seeded user of the session now. */
+  user: SeedUser | null;
   signOut(): void;
   cookie: string | null;
   setState(patch: Partial<ConnectionState>): void;
 }
 
+type SeedUser = keyof typeof SEED.users;
+
 export async function fakeConnection(emu: RunningEmulator, options: { signedIn?: boolean } = {}): Promise<FakeConnection> {
   const waiters = new Set<() => void>();
   let patch: Partial<ConnectionState> = {};
   let api: LangwatchApi | null = null;
+  const userOf = () => (conn.cookie && conn.user ? { id: SEED.users[conn.user].id, email: SEED.users[conn.user].email, name: SEED.users[conn.user].name } : null);
   const conn: FakeConnection = {
     cookie: null,
-    async signIn() {
-      const { admin } = SEED.users;
-      conn.cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password })).cookie;
+    user: null,
+    async signIn(who = 'admin') {
+      const user = SEED.users[who];
+      conn.cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: user.email, password: user.password })).cookie;
+      conn.user = who;
       for (const w of [...waiters]) w();
     },
     signOut() {
       conn.cookie = null;
+      conn.user = null;
     },
+    sessionUser: async () => userOf(),
     setState(p) {
       patch = { ...patch, ...p };
     },
     state: () => ({
       profiles: [{ id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date(0).toISOString() }],
       activeProfileId: 'p1',
-      session: conn.cookie ? { kind: 'signed_in', method: 'email', user: { id: 'user_admin', email: 'admin@acme.test', name: 'Ada' } } : { kind: 'signed_out' },
+      session: userOf() ? { kind: 'signed_in', method: 'email', user: userOf()! } : { kind: 'signed_out' },
       organizations: [
         { id: SEED.orgs.enterprise.id, name: 'Acme Corp', slug: 'acme', teams: [], role: 'ADMIN' },
         { id: SEED.orgs.free.id, name: 'Small Co', slug: 'small-co', teams: [], role: 'ADMIN' },
@@ -55,10 +65,12 @@ export async function fakeConnection(emu: RunningEmulator, options: { signedIn?:
       });
       return api;
     },
-    waitForSession(_profileId, signal) {
-      if (conn.cookie) return Promise.resolve();
+    waitForSession(_profileId, signal, userId) {
+      const ok = () => userOf() !== null && (userId === undefined || userOf()!.id === userId);
+      if (ok()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const done = () => {
+          if (!ok()) return;
           waiters.delete(done);
           resolve();
         };

@@ -11,6 +11,8 @@ export function makeEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
       kind: 'create',
       profileId: 'p1',
       organizationId: 'org_acme',
+      owner: { userId: 'user_admin', email: 'admin@acme.test', name: 'Ada', deploymentUrl: 'http://lw.test', anthropicBaseUrl: 'http://anthropic.test' },
+      marker: 'mk_1',
       sourceId: null,
       name: 'Compliance',
       description: null,

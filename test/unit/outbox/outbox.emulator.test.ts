@@ -1,109 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
-import { createConnectivity } from '../../../src-main/services/connectivity/connectivity';
-import { checkKey } from '../../../src-main/services/anthropic';
-import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
-import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
+import { describe, expect, it } from 'vitest';
+import { SEED } from '../../../emulator/index';
 import { stagedAccount } from '../../../src-main/services/outbox/entry';
-import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/domain/settings';
+import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { AppError } from '../../../src-shared/errors';
-import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
-import { fakeConnection, type FakeConnection } from './fake-connection';
+import { ACME, ADMIN_KEY, KEY, SMALL, useOutboxRigs, waitFor as vitestWait } from './emulator-rig';
 
-const ACME = SEED.orgs.enterprise.id;
-const SMALL = SEED.orgs.free.id;
-const KEY = SEED.anthropicKeys.compliance;
-const ADMIN_KEY = SEED.anthropicKeys.admin;
-
-let emu: RunningEmulator;
-beforeAll(async () => {
-  emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
-});
-afterAll(async () => {
-  await emu?.close();
-});
-
-interface Rig {
-  outbox: Outbox;
-  clock: FakeClock;
-  secrets: MemorySecretStore;
-  conn: FakeConnection;
-  log: MemoryLogger;
-  dir: string;
-  settings: Settings;
-  events: unknown[];
-  submitted: unknown[];
-}
-
-const rigs: Rig[] = [];
-afterEach(async () => {
-  for (const r of rigs.splice(0)) {
-    await r.outbox.stop();
-    rmSync(r.dir, { recursive: true, force: true });
-  }
-  emu.control.faults.clear();
-  await emu.control.setOffline(false);
-  await emu.control.reset();
-});
-
-async function rig(opts: { dir?: string; secrets?: MemorySecretStore; signedIn?: boolean; settings?: Partial<Settings>; connectivity?: boolean } = {}): Promise<Rig> {
-  const clock = createFakeClock({ start: Date.now() });
-  const secrets = opts.secrets ?? createMemorySecretStore();
-  const conn = await fakeConnection(emu, { signedIn: opts.signedIn });
-  const log = createMemoryLogger();
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
-  const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
-  const connectivity = opts.connectivity
-    ? createConnectivity({ clock, log, random: () => 1, probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })) })
-    : undefined;
-  const outbox = createOutbox({
-    userDataDir: dir, secrets, clock, log, connection: conn, connectivity,
-    settings: { get: () => settings },
-    checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
-    random: () => 1,
-  });
-  const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
-  outbox.onChange((e) => r.events.push(e));
-  // What would raise a notification: keys staged while offline that went through.
-  outbox.onSubmitted((e, { stagedOffline }) => {
-    if (stagedOffline) r.submitted.push(e);
-  });
-  await outbox.start();
-  rigs.push(r);
-  return r;
-}
-
-const one = (r: Rig, id: string) => r.outbox.list().find((e) => e.id === id)!;
-const named = (org: string, name: string) => emu.control.sources(org).filter((s) => s.name === name);
-
-/** Every file under dir, concatenated (leak checks). */
-function allFilesText(dir: string): string {
-  let out = '';
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    out += statSync(p).isDirectory() ? allFilesText(p) : readFileSync(p, 'utf8');
-  }
-  return out;
-}
-
-function expectNoLeak(r: Rig, ...keys: string[]) {
-  const files = allFilesText(r.dir);
-  const logs = r.log.text();
-  const events = JSON.stringify([r.events, r.submitted, r.outbox.list()]);
-  for (const key of keys) {
-    expect(files.includes(key)).toBe(false);
-    expect(logs.includes(key)).toBe(false);
-    expect(events.includes(key)).toBe(false);
-  }
-}
-
-async function stageCreate(r: Rig, name: string, extra: Record<string, unknown> = {}) {
-  return r.outbox.stage({ kind: 'create', organizationId: ACME, name, key: `  ${KEY}\n`, pollEverySec: 300, ...extra } as never);
-}
+const { emu, rig, stopRig, one, named, expectNoLeak, stageCreate } = useOutboxRigs();
 
 describe('outbox against the emulator (fake clock, memory keychain)', () => {
   it('online submit: created with the key and cron, keychain wiped, history recorded, nothing leaked', async () => {
@@ -116,7 +21,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(entry).toMatchObject({ state: 'submitted', keyHeld: false, attempts: 1, adopted: false, preflight: { verdict: 'valid' } });
     const [src] = named(ACME, 'Compliance online');
     expect(src).toMatchObject({ id: entry.sourceId, status: 'awaiting_first_event', pullSchedule: '*/5 * * * *', hasCredentials: true, teamId: 'team_platform' });
-    expect(emu.control.credentialMatches(src!.id, KEY)).toBe(true);
+    expect(emu().control.credentialMatches(src!.id, KEY)).toBe(true);
     expect(r.secrets.size()).toBe(0);
     expect(await r.outbox.history(src!.id)).toEqual([expect.objectContaining({ action: 'created', fingerprint, pollEverySec: 300, stagedId })]);
     expect(r.submitted).toEqual([]); // staged online: no notification
@@ -125,7 +30,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
 
   it('429 with Retry-After: retried after exactly the server wait, then created once', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'rateLimit', retryAfterSec: 7, times: 1 });
+    emu().control.faults.add({ route: 'ingestionSources.create', kind: 'rateLimit', retryAfterSec: 7, times: 1 });
     const start = r.clock.now();
     const { stagedId } = await stageCreate(r, 'Compliance 429');
     await r.outbox.idle();
@@ -143,7 +48,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
 
   it('5xx: retried with backoff after reconciling, created exactly once', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', times: 1 });
+    emu().control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', times: 1 });
     const { stagedId } = await stageCreate(r, 'Compliance 5xx');
     await r.outbox.idle();
     expect(one(r, stagedId)).toMatchObject({ state: 'retrying', lastError: { code: 'langwatch.server_error' } });
@@ -169,7 +74,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
 
   it('connection dropped after the server committed the create: reconciled, one source, adopted', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
+    emu().control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
     const { stagedId } = await stageCreate(r, 'Compliance reset');
     await r.outbox.idle();
     expect(one(r, stagedId).state).toBe('retrying');
@@ -214,26 +119,33 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.outbox.idle();
     const e = one(r, second.stagedId);
     expect(e).toMatchObject({ state: 'submitted', fingerprint: 'sk-ant-admin01-…AAAA' });
-    expect(emu.control.credentialMatches(e.sourceId!, ADMIN_KEY)).toBe(true);
+    expect(emu().control.credentialMatches(e.sourceId!, ADMIN_KEY)).toBe(true);
     expect(r.secrets.size()).toBe(0);
     expectNoLeak(r, KEY, ADMIN_KEY);
   });
 
   it('401: needs sign-in, resumes by itself after sign-in', async () => {
-    const r = await rig({ signedIn: false, settings: { autoPreflight: false } });
+    const r = await rig({ settings: { autoPreflight: false } });
+    await emu().control.setOffline(true);
     const { stagedId } = await stageCreate(r, 'Compliance after sign-in');
     await r.outbox.idle();
-    expect(one(r, stagedId)).toMatchObject({ state: 'needs_sign_in', lastError: { code: 'auth.not_signed_in' } });
+    r.conn.signOut();
+    await emu().control.setOffline(false);
+    await r.outbox.retryNow(stagedId).catch(() => undefined); // signed out: nobody may retry it now
+    await r.clock.advance(60_000);
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'needs_sign_in', access: 'other_person' });
     await r.conn.signIn();
     await new Promise((res) => setImmediate(res));
     await r.outbox.idle();
     await vitestWait(() => one(r, stagedId).state === 'submitted');
     expect(named(ACME, 'Compliance after sign-in')).toHaveLength(1);
     // an expired session (server 401) goes the same way
-    emu.control.expireSessions();
+    emu().control.expireSessions();
     const second = await stageCreate(r, 'Compliance expired session');
     await r.outbox.idle();
-    expect(one(r, second.stagedId)).toMatchObject({ state: 'needs_sign_in', lastError: { code: 'auth.session_expired' } });
+    // signed out by the 401: the entry waits for its owner, showing nothing of the key meanwhile
+    expect(one(r, second.stagedId)).toMatchObject({ state: 'needs_sign_in', access: 'other_person', fingerprint: null, lastError: null });
     await r.conn.signIn();
     await vitestWait(() => one(r, second.stagedId).state === 'submitted');
   });
@@ -244,7 +156,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.outbox.idle();
     expect(one(r, bad.stagedId)).toMatchObject({ state: 'rejected', preflight: { verdict: 'invalid_key' }, keyHeld: true });
     expect(named(ACME, 'Revoked')).toHaveLength(0);
-    await emu.control.setOffline(true, { which: 'anthropic' });
+    await emu().control.setOffline(true, { which: 'anthropic' });
     const ok = await stageCreate(r, 'Preflight offline');
     await r.outbox.idle();
     expect(one(r, ok.stagedId)).toMatchObject({ state: 'submitted', preflight: { verdict: 'inconclusive' } });
@@ -255,7 +167,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
 
   it('offline: retried with backoff, at once on reconnect, notifies; TTL expiry wipes the key', async () => {
     const r = await rig({ settings: { autoPreflight: false }, connectivity: true });
-    await emu.control.setOffline(true);
+    await emu().control.setOffline(true);
     await r.outbox.idle();
     // first failure marks the console offline; the staging after it is "staged offline"
     const a = await stageCreate(r, 'Offline A');
@@ -264,7 +176,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     const b = await stageCreate(r, 'Offline B');
     await r.outbox.idle();
     expect(one(r, b.stagedId).state).toBe('retrying');
-    await emu.control.setOffline(false);
+    await emu().control.setOffline(false);
     await r.clock.advance(1000); // first connectivity probe succeeds -> reconnect wakes both at once
     await r.outbox.idle();
     // the notification comes after the wipe and the history write, so wait for it
@@ -274,7 +186,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(named(ACME, 'Offline B')).toHaveLength(1);
     expect(r.submitted.map((e) => (e as { id: string }).id).sort()).toEqual([a.stagedId, b.stagedId].sort());
 
-    await emu.control.setOffline(true);
+    await emu().control.setOffline(true);
     const c = await stageCreate(r, 'Offline C');
     await r.outbox.idle();
     await r.clock.advance(24 * 3600_000);
@@ -285,7 +197,8 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
   });
 
   it('discard wipes the key; nothing is sent', async () => {
-    const r = await rig({ signedIn: false });
+    const r = await rig();
+    await emu().control.setOffline(true);
     const { stagedId } = await stageCreate(r, 'To discard');
     await r.outbox.idle();
     expect((await r.outbox.discard(stagedId)).state).toBe('discarded');
@@ -296,19 +209,19 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
 
   it('re-key and cadence change of an existing source use update with the full non-secret parserConfig', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    const before = emu.control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    const before = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
     const rekey = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_prod', name: before.name, key: ADMIN_KEY, pollEverySec: 3600 });
     await r.outbox.idle();
     expect(one(r, rekey.stagedId)).toMatchObject({ state: 'submitted', sourceId: 'src_cc_prod' });
-    let after = emu.control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    let after = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
     expect(after.pullSchedule).toBe('0 * * * *');
-    expect(emu.control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true);
+    expect(emu().control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true);
     const cadence = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_prod', name: before.name, pollEverySec: 86_400 });
     expect(cadence.fingerprint).toBeNull();
     await r.outbox.idle();
-    after = emu.control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    after = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
     expect(after.pullSchedule).toBe('0 0 * * *');
-    expect(emu.control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true); // key kept
+    expect(emu().control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true); // key kept
     const src = await (await r.conn.apiFor('p1')).getSource(ACME, 'src_cc_prod');
     expect(src.parserConfig).toMatchObject({ adapter: 'claude_compliance', pollEverySec: 86_400 });
     expect(JSON.stringify(src.parserConfig)).not.toContain('credentials');
@@ -322,17 +235,16 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     const secrets = createMemorySecretStore();
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
     const r1 = await rig({ dir, secrets, settings: { autoPreflight: false } });
-    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
+    emu().control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
     const lost = await stageCreate(r1, 'Crash lost answer');
     await r1.outbox.idle();
-    await emu.control.setOffline(true);
+    await emu().control.setOffline(true);
     const offline = await stageCreate(r1, 'Crash offline');
     await r1.outbox.idle();
-    await r1.outbox.stop();
-    rigs.splice(rigs.indexOf(r1), 1);
+    await stopRig(r1);
     // a leftover key without a record (crash between wipe and write) and a record without its key
     await secrets.set(stagedAccount('stg_orphan'), 'sk-ant-api01-orphanorphanorphan');
-    await emu.control.setOffline(false);
+    await emu().control.setOffline(false);
     const r2 = await rig({ dir, secrets, settings: { autoPreflight: false } });
     await r2.clock.advance(60_000); // past the backoff both entries were waiting for
     await r2.outbox.idle();
@@ -346,12 +258,13 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
   it('sweep flags a record whose key vanished; stage validates again in main', async () => {
     const secrets = createMemorySecretStore();
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
-    const r1 = await rig({ dir, secrets, signedIn: false });
+    const r1 = await rig({ dir, secrets });
+    await emu().control.setOffline(true);
     const { stagedId } = await stageCreate(r1, 'Key vanishes');
-    await r1.outbox.stop();
-    rigs.splice(rigs.indexOf(r1), 1);
+    await stopRig(r1);
     await secrets.delete(stagedAccount(stagedId));
-    const r2 = await rig({ dir, secrets, signedIn: false });
+    await emu().control.setOffline(false);
+    const r2 = await rig({ dir, secrets });
     expect(one(r2, stagedId)).toMatchObject({ state: 'key_missing', keyHeld: false });
     const refused = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'x', key: 'sk-ant-api03-abcdefghijklmnop', pollEverySec: 300 }).catch((e: AppError) => e);
     expect(refused).toMatchObject({ code: 'invalid_argument', details: { fieldErrors: { key: expect.stringMatching(/Claude API key/) } } });
@@ -365,12 +278,3 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expectNoLeak(r2, KEY, 'sk-ant-api03-abcdefghijklmnop');
   });
 });
-
-/** Waits for a fact (real time, bounded). */
-async function vitestWait(fact: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!fact()) {
-    if (Date.now() > until) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

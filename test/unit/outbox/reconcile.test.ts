@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSharedLister, matchLostCreate, RECONCILE_SKEW_MS } from '../../../src-main/services/outbox/reconcile';
+import { createSharedLister, matchLostCreate } from '../../../src-main/services/outbox/reconcile';
 import type { Source } from '../../../src-shared/domain/langwatch';
 import { makeEntry, T0 } from './helpers';
 
@@ -10,17 +10,28 @@ const source = (name: string, createdAt: number, extra: Partial<Source> = {}): S
 });
 
 describe('lost-create reconciliation', () => {
-  const entry = makeEntry({ name: 'Renamed', sentNames: ['Compliance'] });
+  const entry = makeEntry({ name: 'Renamed', sentNames: ['Compliance'], marker: 'mk_ours' });
+  const marked = { parserConfig: { adapter: 'claude_compliance', consoleStagingId: 'mk_ours' } };
 
-  it('adopts a same-name source created at/after the staging (within the clock skew), under any name it was sent with', () => {
-    expect(matchLostCreate(entry, [source('Compliance', T0 + 1000)])).toMatchObject({ kind: 'adopt' });
-    expect(matchLostCreate(entry, [source('Renamed', T0 - RECONCILE_SKEW_MS + 1)])).toMatchObject({ kind: 'adopt' });
+  it('adopts only the source that carries the entry\'s marker, under any name and whatever its createdAt says', () => {
+    expect(matchLostCreate(entry, [source('Compliance', T0 + 1000, marked)])).toMatchObject({ kind: 'adopt' });
+    // server clock hours behind or ahead: times are never compared
+    expect(matchLostCreate(entry, [source('Renamed', T0 - 3 * 3600_000, marked)])).toMatchObject({ kind: 'adopt' });
+    expect(matchLostCreate(entry, [source('Renamed', T0 + 3 * 3600_000, marked)])).toMatchObject({ kind: 'adopt' });
   });
-  it('a same-name source older than the staging is a duplicate name, not ours', () => {
-    expect(matchLostCreate(entry, [source('Renamed', T0 - RECONCILE_SKEW_MS - 1)])).toMatchObject({ kind: 'duplicate' });
+  it('a same-name source without the marker (e.g. the web composer\'s, created seconds after the staging) is never adopted', () => {
+    const composer = source('Renamed', T0 + 2000, { parserConfig: { adapter: 'claude_compliance' } });
+    expect(matchLostCreate(entry, [composer])).toMatchObject({ kind: 'unproven', source: { id: composer.id } });
+    const otherMarker = source('Renamed', T0 + 2000, { parserConfig: { consoleStagingId: 'mk_someone_else' } });
+    expect(matchLostCreate(entry, [otherMarker])).toMatchObject({ kind: 'unproven' });
   });
-  it('nothing matching: none (archived ones never adopted)', () => {
-    expect(matchLostCreate(entry, [source('Other', T0 + 5), source('Compliance', T0 + 5, { archivedAt: iso(T0 + 9) })])).toEqual({ kind: 'none' });
+  it('an old sent name held by an unmarked source is not ours and not in the way; a record that sent without a marker stops at it', () => {
+    expect(matchLostCreate(entry, [source('Compliance', T0 + 5)])).toEqual({ kind: 'none' });
+    expect(matchLostCreate({ ...entry, unmarkedSends: true }, [source('Compliance', T0 + 5)])).toMatchObject({ kind: 'unproven' });
+  });
+  it('nothing matching: none; an archived source is never adopted', () => {
+    expect(matchLostCreate(entry, [source('Other', T0 + 5), source('Compliance', T0 + 5, { ...marked, archivedAt: iso(T0 + 9) })])).toEqual({ kind: 'none' });
+    expect(matchLostCreate({ ...entry, marker: '' }, [source('Other', T0 + 5, { parserConfig: { consoleStagingId: '' } })])).toEqual({ kind: 'none' });
   });
   it('shares one list among entries whose lost create happened before it started, never with later ones', async () => {
     let now = 100;

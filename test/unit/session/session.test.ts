@@ -124,7 +124,7 @@ describe('session manager (fake http, fake clock)', () => {
     }));
     await manager.signInWithEmail('p1', { email: 'a@b.c', password: 'pw-123456' });
     expect(paths).toContain('/api/auth/cli/logout');
-    expect(await secrets.listAccounts()).toEqual(['session:p1']);
+    expect((await secrets.listAccounts()).sort()).toEqual(['session-user:p1', 'session:p1']);
     manager.dispose();
   });
 });

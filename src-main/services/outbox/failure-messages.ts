@@ -1,0 +1,42 @@
+/** The outbox's own stop reasons, in words an admin can act on (no secret, bounded length). */
+import type { ErrorData } from '../../../src-shared/errors';
+import type { OutboxEntry } from './entry';
+
+/** Consecutive 500s on a create or update (each after a reconcile found nothing) before it is rejected. */
+export const MAX_CREATE_SERVER_ERRORS = 3;
+
+/** A same-name source this console cannot prove it made: the admin renames or discards. */
+export function nameTakenError(name: string, source: { id: string }): ErrorData {
+  return {
+    code: 'langwatch.conflict',
+    message:
+      `A source named "${name.slice(0, 128)}" already exists in this organisation and was not created by this entry ` +
+      '(for instance one added in the LangWatch web composer). Nothing was adopted and no key was sent to it: rename this entry and resubmit, or discard it.',
+    details: { reason: 'duplicate_name', existingSourceId: source.id.slice(0, 64) },
+  };
+}
+
+/**
+ * True when an entry keeps failing with 500 after reconciles found nothing. Updates too: a
+ * rename onto a name held by an archived source this console never saw fails the same way,
+ * and would otherwise be retried forever.
+ */
+export function repeatedServerError(entry: OutboxEntry, code: string): boolean {
+  return code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
+}
+
+/**
+ * LangWatch answers a duplicate name with a bare 500; one that the list cannot show (an
+ * archived source keeps its name) would fail forever, so the entry stops and says so.
+ */
+export function repeatedServerErrorMessage(kind: OutboxEntry['kind'], attempts: number): ErrorData {
+  return {
+    code: 'langwatch.server_error',
+    message:
+      (kind === 'create'
+        ? 'LangWatch failed to create this source several times with an internal error, and it is not in the source list. '
+        : 'LangWatch failed to save this change several times with an internal error. ') +
+      'A common cause is a name already used by an archived source: rename it and resubmit, or retry later.',
+    details: { reason: 'repeated_server_error', attempts },
+  };
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { useConnectionStore } from '../../stores/connection-store';
+import { useOutboxStore } from '../../stores/outbox-store';
+
+const OPEN = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
+
+/** Who staged an entry, in words. */
+export function ownerLabel(e: OutboxEntryView): string {
+  return e.owner ? (e.owner.email ?? e.owner.name ?? 'another person') : 'someone (staged before the console recorded who)';
+}
+
+/**
+ * Entries this person may not act on: other people's on this deployment (an organisation
+ * admin may discard them), and entries staged for another deployment (switch to it). No key
+ * facts are shown (main sends none): only what waits, for whom, and where.
+ */
+export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
+  const open = entries.filter((e) => OPEN.has(e.state));
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="outbox-others-title" className="outbox-others" data-testid="outbox-others">
+      <h2 id="outbox-others-title">Entries of other people and other deployments</h2>
+      <p className="muted">These keys stay bound to the person and deployment that staged them. They are sent only when that person is signed in there.</p>
+      <ul className="outbox-list">
+        {open.map((e) => (
+          <OtherRow key={e.id} entry={e} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
+  const discard = useOutboxStore((s) => s.discard);
+  const state = useConnectionStore((s) => s.state);
+  const [error, setError] = useState<string | null>(null);
+  // Only an organisation admin, not in a read-only session, may discard other people's keys.
+  const mayDiscard = e.access !== 'other_deployment' && state !== null && !state.readOnly && state.permissions?.canManage === true && state.session.kind === 'signed_in';
+  const where = e.owner?.deploymentUrl ?? 'its deployment';
+  const waiting =
+    e.access === 'other_deployment'
+      ? `Staged by ${ownerLabel(e)} for ${where}. Switch to that deployment to act on it.`
+      : e.access === 'unowned'
+        ? 'Staged before the console recorded who staged it: it is never sent. An organisation admin may discard it.'
+        : `Waiting for ${ownerLabel(e)} to sign in on ${where}.`;
+  return (
+    <li className={`outbox-entry state-${e.state}`} data-testid="outbox-other-entry" data-staged-id={e.id} data-state={e.state} data-access={e.access} data-name={e.name}>
+      <div className="entry-head">
+        <strong>{e.name}</strong>
+        <span className="pill" data-testid="entry-owner">{ownerLabel(e)}</span>
+      </div>
+      <p className="muted" data-testid="entry-waiting">{waiting}</p>
+      {mayDiscard ? (
+        <div className="entry-actions">
+          <button
+            type="button"
+            className="danger"
+            data-testid="entry-discard-other"
+            onClick={() => void discard(e.id).then((failure) => setError(failure ? failure.message : null))}
+          >
+            Discard (wipes the key)
+          </button>
+        </div>
+      ) : null}
+      {error ? <p role="alert" className="entry-error">{error}</p> : null}
+    </li>
+  );
+}

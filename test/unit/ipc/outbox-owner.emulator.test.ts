@@ -1,0 +1,149 @@
+/**
+ * "Nothing sent by the wrong person", over IPC with the real dispatcher, handler table and
+ * services against the emulator: a read-only (device) session can call no mutating channel;
+ * another person sees no key facts of an entry and cannot act on it; "Forget this deployment"
+ * discards the deployment's staged keys.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../../emulator';
+import { SEED } from '../../../emulator/seed';
+import { createDispatcher, type Dispatcher } from '../../../src-main/ipc/dispatcher';
+import { createHandlerTable } from '../../../src-main/ipc/handlers';
+import { createServices, type Services } from '../../../src-main/services/create-services';
+import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+const SENDER = { frameUrl: 'http://renderer.test/index.html', isMainFrame: true, windowId: 'w' };
+const ACME = SEED.orgs.enterprise.id;
+const KEY = SEED.anthropicKeys.compliance;
+
+describe('who may act on a staged key (IPC, real dispatcher)', () => {
+  let emulator: Emulator;
+  let dir: string;
+  let services: Services;
+  let dispatcher: Dispatcher;
+  let traffic: unknown[];
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ pullerSchedule: false });
+    dir = mkdtempSync(join(tmpdir(), 'lw-outbox-owner-'));
+    services = await createServices({
+      config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emulator.langwatchUrl, defaultAnthropicUrl: emulator.anthropicUrl },
+      version: '0.0.0-test',
+      secrets: createMemorySecretStore(),
+    });
+    traffic = [];
+    services.events.addSink((name, payload) => traffic.push({ name, payload }));
+    dispatcher = createDispatcher({
+      handlers: createHandlerTable(services),
+      senderPolicy: { trustedUrls: [SENDER.frameUrl], isOurWindow: (id) => id === 'w' },
+      log: services.log.child('ipc'),
+    });
+  });
+
+  afterEach(async () => {
+    await services.close();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const invoke = async (channel: string, input: unknown) => {
+    const result = await dispatcher.dispatch(channel, input, SENDER);
+    traffic.push(result);
+    // Answers are read field by field below; `any` keeps those reads short.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return result as { ok: boolean; value?: any; error?: { code: string; message: string } };
+  };
+  const profileId = () => services.connection.state().activeProfileId!;
+  const signIn = async (who: keyof typeof SEED.users) => {
+    const { email, password } = SEED.users[who];
+    expect((await invoke('auth.signInWithEmail', { profileId: profileId(), email, password })).ok).toBe(true);
+    await expect.poll(() => services.connection.state().activeOrganizationId, { timeout: 10_000 }).toBe(ACME);
+  };
+  /** Stages as the admin while LangWatch is unreachable, so the entry stays in the outbox. */
+  const stageWhileOffline = async (name: string) => {
+    await signIn('admin');
+    await emulator.control.setOffline(true, { which: 'langwatch' });
+    const staged = await invoke('outbox.stage', { kind: 'create', organizationId: ACME, name, key: KEY, pollEverySec: 300 });
+    expect(staged.ok).toBe(true);
+    await services.outbox.idle();
+    return staged.value.stagedId as string;
+  };
+  const createsSent = () => emulator.control.requestLog().filter((r) => r.path.includes('ingestionSources.create')).length;
+
+  it('a read-only (device) session can call no mutating channel: refused in main, nothing changes', async () => {
+    const stagedId = await stageWhileOffline('Staged by Ada');
+    await emulator.control.setOffline(false);
+    await invoke('auth.signOut', { profileId: profileId() });
+    const started = await invoke('auth.startDeviceSignIn', { profileId: profileId() });
+    emulator.control.approveDevice(started.value.userCode, 'support');
+    await expect.poll(() => services.connection.state().readOnly, { timeout: 20_000 }).toBe(true);
+
+    const refused = [
+      ['outbox.stage', { kind: 'create', organizationId: ACME, name: 'By support', key: KEY, pollEverySec: 300 }],
+      ['outbox.edit', { stagedId, name: 'Renamed by support', pollEverySec: 300 }],
+      ['outbox.retryNow', { stagedId }],
+      ['outbox.discard', { stagedId }],
+      ['keys.checkStaged', { stagedId }],
+      ['keys.previewStaged', { stagedId }],
+      ['profiles.edit', { profileId: profileId(), baseUrl: 'http://127.0.0.1:9' }],
+      ['profiles.edit', { profileId: profileId(), anthropicBaseUrl: 'http://127.0.0.1:9' }],
+      ['profiles.remove', { profileId: profileId() }],
+      ['sources.setStatus', { id: 'src_cc_prod', status: 'disabled' }],
+      ['sources.archive', { id: 'src_cc_prod', confirmName: 'Claude Compliance — Production' }],
+    ] as const;
+    for (const [channel, input] of refused) {
+      const answer = await invoke(channel, input);
+      expect({ channel, code: answer.error?.code }).toEqual({ channel, code: 'auth.read_only' });
+    }
+    // a harmless rename of the profile is still allowed
+    expect((await invoke('profiles.edit', { profileId: profileId(), name: 'Renamed' })).ok).toBe(true);
+    const entry = (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId);
+    expect(entry).toMatchObject({ state: 'needs_sign_in', name: 'Staged by Ada', access: 'other_person', fingerprint: null, preflight: null });
+    expect(await services.secrets.get(`staged:${stagedId}`)).toBe(KEY);
+    expect(createsSent()).toBe(0);
+    expect(JSON.stringify(traffic)).not.toContain(KEY);
+  }, 40_000);
+
+  it('after a sign-out, another person signed in sends nothing, sees no key facts and cannot act; the owner\'s sign-in sends it', async () => {
+    const stagedId = await stageWhileOffline('Staged by Ada too');
+    await invoke('auth.signOut', { profileId: profileId() });
+    await emulator.control.setOffline(false);
+    await signIn('member');
+    expect((await invoke('outbox.retryNow', { stagedId })).error?.code).toBe('outbox.not_yours');
+    expect((await invoke('outbox.edit', { stagedId, name: 'Mine now', pollEverySec: 300 })).error?.code).toBe('outbox.not_yours');
+    expect((await invoke('keys.checkStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
+    expect((await invoke('keys.previewStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
+    expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).not.toContain(stagedId);
+    // not an organisation admin: may not discard other people's entries either
+    expect((await invoke('outbox.discard', { stagedId })).error?.code).toBe('outbox.not_yours');
+    // the worker's own schedule comes round: it still waits for Ada
+    await services.outbox.idle();
+    const seen = (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId);
+    expect(seen).toMatchObject({ access: 'other_person', fingerprint: null, preflight: null, lastError: null, owner: { email: SEED.users.admin.email } });
+    expect(createsSent()).toBe(0);
+
+    await invoke('auth.signOut', { profileId: profileId() });
+    await signIn('admin');
+    expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).toContain(stagedId); // its owner sees it
+    await expect.poll(async () => (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId)?.state, { timeout: 15_000 }).toBe('submitted');
+    expect(emulator.control.sources(ACME).filter((s) => s.name === 'Staged by Ada too')).toHaveLength(1);
+  }, 40_000);
+
+  it('"Forget this deployment" discards its staged keys (wiped) and says how many', async () => {
+    const a = await stageWhileOffline('Forget me A');
+    const b = (await invoke('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Forget me B', key: KEY, pollEverySec: 300 })).value.stagedId;
+    expect(services.outbox.openCountFor(profileId())).toBe(2);
+    const id = profileId();
+    const removed = await invoke('profiles.remove', { profileId: id });
+    expect(removed.value).toEqual({ removed: true, discardedEntries: 2 });
+    expect((await services.secrets.listAccounts()).filter((acc) => acc.startsWith('staged:'))).toEqual([]);
+    const states = services.outbox.list().filter((e) => e.id === a || e.id === b).map((e) => e.state);
+    expect(states).toEqual(['discarded', 'discarded']);
+    await emulator.control.setOffline(false);
+    expect(createsSent()).toBe(0);
+  }, 40_000);
+});

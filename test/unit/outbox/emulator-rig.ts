@@ -1,0 +1,143 @@
+/**
+ * The outbox against a real emulator: fake clock, memory keychain, a switchable fake
+ * connection. `useOutboxRigs()` registers the emulator and the clean-up hooks of a test file.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
+import { checkKey } from '../../../src-main/services/anthropic';
+import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
+import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
+import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
+import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
+import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/domain/settings';
+import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { fakeConnection, type FakeConnection } from './fake-connection';
+
+export const ACME = SEED.orgs.enterprise.id;
+export const SMALL = SEED.orgs.free.id;
+export const KEY = SEED.anthropicKeys.compliance;
+export const ADMIN_KEY = SEED.anthropicKeys.admin;
+
+export interface Rig {
+  outbox: Outbox;
+  clock: FakeClock;
+  secrets: MemorySecretStore;
+  conn: FakeConnection;
+  log: MemoryLogger;
+  dir: string;
+  settings: Settings;
+  events: unknown[];
+  submitted: unknown[];
+}
+
+export interface RigOptions {
+  dir?: string;
+  secrets?: MemorySecretStore;
+  signedIn?: boolean;
+  settings?: Partial<Settings>;
+  connectivity?: boolean;
+  /** A connectivity stand-in instead of the real one (a dependency that misbehaves). */
+  connectivityStub?: Connectivity;
+  /** Where this computer's clock starts (default: now); the emulator keeps real time. */
+  clockStart?: number;
+  /** Swaps the connection before the outbox starts (e.g. a hostile API). */
+  wrap?: (conn: FakeConnection) => FakeConnection;
+}
+
+/** Registers the emulator and clean-up hooks; returns the helpers bound to them. */
+export function useOutboxRigs() {
+  let emu!: RunningEmulator;
+  const rigs: Rig[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  afterEach(async () => {
+    for (const r of rigs.splice(0)) {
+      await r.outbox.stop();
+      rmSync(r.dir, { recursive: true, force: true });
+    }
+    emu.control.faults.clear();
+    await emu.control.setOffline(false);
+    await emu.control.reset();
+  });
+
+  async function rig(opts: RigOptions = {}): Promise<Rig> {
+    const clock = createFakeClock({ start: opts.clockStart ?? Date.now() });
+    const secrets = opts.secrets ?? createMemorySecretStore();
+    const base = await fakeConnection(emu, { signedIn: opts.signedIn });
+    const conn = opts.wrap ? opts.wrap(base) : base;
+    const log = createMemoryLogger();
+    const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
+    const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
+    const connectivity = opts.connectivityStub ?? (opts.connectivity
+      ? createConnectivity({ clock, log, random: () => 1, probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })) })
+      : undefined);
+    const outbox = createOutbox({
+      userDataDir: dir, secrets, clock, log, connection: conn, connectivity,
+      settings: { get: () => settings },
+      checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
+      random: () => 1,
+    });
+    const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
+    outbox.onChange((e) => r.events.push(e));
+    // What would raise a notification: keys staged while offline that went through.
+    outbox.onSubmitted((e, { stagedOffline }) => {
+      if (stagedOffline) r.submitted.push(e);
+    });
+    await outbox.start();
+    rigs.push(r);
+    return r;
+  }
+
+  /** Stops a rig early (a restart test), leaving its folder for the next one. */
+  async function stopRig(r: Rig): Promise<void> {
+    await r.outbox.stop();
+    rigs.splice(rigs.indexOf(r), 1);
+  }
+
+  const one = (r: Rig, id: string): OutboxEntryView => r.outbox.list().find((e) => e.id === id)!;
+  const named = (org: string, name: string) => emu.control.sources(org).filter((s) => s.name === name);
+
+  function expectNoLeak(r: Rig, ...keys: string[]) {
+    const files = allFilesText(r.dir);
+    const logs = r.log.text();
+    const events = JSON.stringify([r.events, r.submitted, r.outbox.list()]);
+    for (const key of keys) {
+      expect(files.includes(key)).toBe(false);
+      expect(logs.includes(key)).toBe(false);
+      expect(events.includes(key)).toBe(false);
+    }
+  }
+
+  async function stageCreate(r: Rig, name: string, extra: Record<string, unknown> = {}) {
+    return r.outbox.stage({ kind: 'create', organizationId: ACME, name, key: `  ${KEY}\n`, pollEverySec: 300, ...extra } as never);
+  }
+
+  return { emu: () => emu, rig, stopRig, one, named, expectNoLeak, stageCreate };
+}
+
+/** Every file under dir, concatenated (leak checks). */
+export function allFilesText(dir: string): string {
+  let out = '';
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    out += statSync(p).isDirectory() ? allFilesText(p) : readFileSync(p, 'utf8');
+  }
+  return out;
+}
+
+/** Waits for a fact (real time, bounded). */
+export async function waitFor(fact: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!fact()) {
+    if (Date.now() > until) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
