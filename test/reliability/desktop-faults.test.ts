@@ -17,6 +17,10 @@ import { createServices, type Services } from '../../src-main/services/create-se
 import { createMemorySecretStore, type MemorySecretStore } from '../../src-main/services/secrets/memory-store';
 import type { IpcResult } from '../../src-shared/ipc/define';
 
+// Each journey polls through up to three states on a shared, loaded machine (CI runs the whole
+// suite on 2 cores): the polls' own limits bound it, not the default 20 s test timeout.
+vi.setConfig({ testTimeout: 60_000 });
+
 // ENOSPC injected where files are written: every handle opened on a matching path fails its writes.
 const disk = vi.hoisted(() => ({ full: null as RegExp | null }));
 vi.mock('node:fs/promises', async (importOriginal) => {

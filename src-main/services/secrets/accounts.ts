@@ -26,6 +26,11 @@ export const sessionAccount = (profileId: string): string => `${SESSION}${profil
  * restored, so staged keys stay bound to that person.
  */
 export const sessionUserAccount = (profileId: string): string => `${SESSION_USER}${profileId}`;
+/**
+ * True for an account whose value is no secret (the person of a session): the registry of
+ * known secrets must not learn its values, or names and emails would be redacted everywhere.
+ */
+export const holdsNoSecret = (account: string): boolean => account.startsWith(SESSION_USER);
 /** Account of a profile's device-flow token pair (JSON). */
 export const deviceAccount = (profileId: string): string => `${DEVICE}${profileId}`;
 /** The profile an account belongs to (`session:`/`session-user:`/`device:`), or null. */

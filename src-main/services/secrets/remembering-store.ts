@@ -1,15 +1,17 @@
 import { knownSecrets as processSecrets, type KnownSecrets } from './known-secrets';
+import { holdsNoSecret } from './accounts';
 import type { SecretStore } from './secret-store';
 
 /**
  * A SecretStore that tells the registry of known secrets about every value passing through
  * it (stored or read back), and forgets it when its account is deleted. Staged keys, session
  * cookies and device tokens all live in the store, so this one wrapper keeps the registry
- * in step with what is live.
+ * in step with what is live. The one non-secret account kind (a session's person) is skipped.
  */
 export function rememberingSecretStore(store: SecretStore, registry: KnownSecrets = processSecrets): SecretStore {
   const byAccount = new Map<string, string>();
   const track = (account: string, value: string | null) => {
+    if (holdsNoSecret(account)) return;
     const before = byAccount.get(account);
     if (before === value) return;
     if (before !== undefined) registry.forget(before);
