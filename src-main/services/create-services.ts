@@ -17,6 +17,7 @@ import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-chec
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './connectivity/deployment-probe';
+import { createArchivedNames, type ArchivedNames, type ArchivedScope } from './status/archived-names';
 import { createStatusMonitor, type StatusMonitor } from './status/monitor';
 import type { ScheduleIntervals } from './status/schedule';
 import { createSourcesService, type SourcesService } from './status/sources-service';
@@ -60,6 +61,8 @@ export interface Services {
   status: StatusMonitor;
   /** Source detail, diagnosis, enable/disable/archive, export. */
   sources: SourcesService;
+  /** Names of archived sources this console saw (LangWatch lists none, yet their names stay taken). */
+  archivedNames: ArchivedNames;
   paths: { userDataDir: string; logsDir: string };
   /** Round-trips a throwaway keychain entry; resolves with the time it took. */
   checkKeychain(): Promise<number>;
@@ -123,7 +126,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
 
   const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
-  const status = createStatusMonitor({ connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals });
+  const archivedNames = createArchivedNames({ userDataDir: config.userDataDir, log: log.child('archived-names'), clock });
+  await archivedNames.load();
+  const rememberArchived = (scope: ArchivedScope, seen: ReadonlyArray<{ id: string; name: string }>) =>
+    void archivedNames.remember(scope, seen).catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
+  const status = createStatusMonitor({
+    connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals,
+    onVanished: (scope, rows) => rememberArchived(scope, rows),
+  });
   const sources = createSourcesService({
     connection,
     monitor: status,
@@ -132,6 +142,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     // Both are read at call time, after the outbox below exists.
     history: (sourceId) => outbox.history(sourceId),
     lastKeyVerdict: async (sourceId) => keyChecks.lastVerdictFor({ sourceId })?.verdict.verdict ?? null,
+    onArchivedSeen: (scope, source) => rememberArchived(scope, [source]),
   });
   const outbox = createOutbox({
     userDataDir: config.userDataDir,
@@ -187,6 +198,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     outbox,
     status,
     sources,
+    archivedNames,
     paths: { userDataDir: config.userDataDir, logsDir },
     async checkKeychain() {
       const account = `selfcheck:${randomBytes(6).toString('hex')}`;

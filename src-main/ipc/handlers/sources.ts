@@ -14,6 +14,10 @@ export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
     'sources.diagnose': async ({ id }) => sources.diagnose(id),
     'sources.setStatus': async ({ id, status: next }) => sources.setStatus(id, next),
     'sources.archive': async ({ id, confirmName }) => sources.archive(id, confirmName),
+    'sources.archivedNames': async () => {
+      const { activeProfileId, activeOrganizationId } = services.connection.state();
+      return activeProfileId && activeOrganizationId ? services.archivedNames.list({ profileId: activeProfileId, organizationId: activeOrganizationId }) : [];
+    },
     'sources.export': async ({ format, ids, staged }) => sources.export(format, ids, staged),
   };
 }

@@ -1,4 +1,5 @@
 import { useAuthStore } from '../../stores/auth-store';
+import { CopyButton } from './CopyButton';
 
 /** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
 export function DeviceSignIn({ profileId }: { profileId: string }) {
@@ -29,6 +30,9 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
       <output className="user-code" data-testid="device-user-code" aria-label={`Code ${device.userCode.split('').join(' ')}`}>
         {device.userCode}
       </output>
+      <div className="row">
+        <CopyButton text={device.userCode} label="Copy the device code" testId="device-copy-code" />
+      </div>
       <div className="row">
         <button type="button" className="primary" onClick={() => void openApprovalPage(profileId)} data-testid="device-open">
           Open approval page

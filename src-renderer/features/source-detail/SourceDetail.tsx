@@ -1,3 +1,4 @@
+import { scheduleLabel } from '../schedule/schedule-value';
 import { useCallback, useEffect, useState } from 'react';
 import type { HealthMetrics, Source } from '../../../src-shared/domain/langwatch';
 import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
@@ -122,7 +123,7 @@ export function SourceDetail({ id }: { id: string }) {
                 {history.map((h) => (
                   <li key={`${h.stagedId}-${h.at}-${h.action}`}>
                     {h.action.replace('_', ' ')} at {h.at}
-                    {h.fingerprint ? ` with key ${h.fingerprint}` : ''} (cadence {h.pollEverySec} s)
+                    {h.fingerprint ? ` with key ${h.fingerprint}` : ''} (schedule {scheduleLabel(h.pullSchedule)})
                   </li>
                 ))}
               </ul>
