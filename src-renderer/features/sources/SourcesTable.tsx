@@ -79,7 +79,8 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
   );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (items.length === 0) return;
+    // Keys on a control inside the grid (a sort button) belong to that control.
+    if (event.target !== event.currentTarget || items.length === 0) return;
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
     let next: number;
     if (event.key === 'ArrowDown') next = Math.min(items.length - 1, selectedIndex + 1);
@@ -99,7 +100,18 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
   }
 
   return (
-    <div className="src-table" role="grid" aria-rowcount={items.length + 1} aria-label="Ingestion sources">
+    // The grid itself takes focus and names the active row: a focusable wrapper between the grid
+    // and its rows is not allowed (ARIA required children), so the scroll box is a plain div.
+    <div
+      className="src-table"
+      role="grid"
+      aria-rowcount={items.length + 1}
+      aria-label="Ingestion sources"
+      tabIndex={0}
+      data-testid="sources-grid"
+      aria-activedescendant={selectedId ? `row-${cssId(selectedId)}` : undefined}
+      onKeyDown={onKeyDown}
+    >
       <div className="src-head" role="row" aria-rowindex={1}>
         {COLUMNS.map((c) => (
           <div
@@ -122,11 +134,8 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
       <div
         ref={viewport}
         className="src-viewport"
-        tabIndex={0}
         data-testid="sources-viewport"
-        aria-activedescendant={selectedId ? `row-${cssId(selectedId)}` : undefined}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        onKeyDown={onKeyDown}
       >
         {items.length === 0 ? (
           <p className="src-empty" data-testid="sources-empty">
