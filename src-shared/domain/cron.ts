@@ -92,16 +92,24 @@ export function cronCost(cron: string, after: Date = new Date()): CronCost {
   return { runsPerHour: runs.length / (coveredMs / 3_600_000), shortestGapSec: shortest };
 }
 
-/** One sentence on what a custom schedule costs against Anthropic's shared rate limit. */
+/** The cost of a fixed interval, in the same terms as a cron's. */
+export function intervalCost(seconds: number): CronCost {
+  return { runsPerHour: 3600 / seconds, shortestGapSec: seconds };
+}
+
+/** One sentence on what a schedule costs against Anthropic's shared rate limit. */
 export function cronCostSentence(cost: CronCost): string {
-  const perDay = cost.runsPerHour * 24;
-  const busiest = cost.shortestGapSec === null ? '' : `, at most one request every ${gapPhrase(cost.shortestGapSec)} at its busiest`;
-  const perMinutePeak = cost.shortestGapSec === null ? 0 : 60 / cost.shortestGapSec;
-  const share = (Math.min(perMinutePeak, 1) / ANTHROPIC_ORG_REQUESTS_PER_MINUTE) * 100;
+  const perDay = round(cost.runsPerHour * 24);
+  const gap = cost.shortestGapSec;
+  const uniform = gap !== null && Math.abs(cost.runsPerHour - 3600 / gap) < 1e-9;
+  const busiest = gap === null || uniform ? '' : `, up to one every ${gapPhrase(gap)} at the busiest time`;
+  const perMinutePeak = gap === null ? 0 : Math.min(60 / gap, 1);
+  const percent = (perMinutePeak / ANTHROPIC_ORG_REQUESTS_PER_MINUTE) * 100;
+  const share = percent < 0.01 ? 'under 0.01%' : `${round(percent)}%`;
   return (
-    `This schedule costs at least ${round(perDay)} Anthropic request${round(perDay) === '1' ? '' : 's'} a day ` +
-    `(one per run${busiest}; ${round(share)}% of the ${ANTHROPIC_ORG_REQUESTS_PER_MINUTE} requests/minute shared by every key ` +
-    'of your Anthropic organisation). Each extra page of activities is one more request.'
+    `Cost: at least ${perDay} Anthropic request${perDay === '1' ? '' : 's'} a day, one per run${busiest}; ` +
+    `${share} of the ${ANTHROPIC_ORG_REQUESTS_PER_MINUTE} requests/minute shared by every key of your Anthropic organisation. ` +
+    'Each extra page of activities is one more request.'
   );
 }
 

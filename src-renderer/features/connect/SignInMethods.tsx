@@ -33,7 +33,7 @@ export function SignInMethods({ profileId }: { profileId: string }) {
   }
   const passwordOff = !current.value?.password || emailError?.code === 'auth.password_disabled';
   const email = current.value?.password ? (
-    <Method id="method-email" title="Email" hint="Your LangWatch email and password.">
+    <Method id="method-email" title="Email" hint="Sign in with your LangWatch email and password.">
       <EmailSignIn profileId={profileId} />
     </Method>
   ) : null;

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { CADENCE_PRESETS, anthropicCostSentence, cadenceToCron, describeCadence } from '../../../src-shared/domain/cadence';
-import { checkCron, cronCost, cronCostSentence } from '../../../src-shared/domain/cron';
+import { CADENCE_PRESETS, cadenceToCron, describeCadence } from '../../../src-shared/domain/cadence';
+import { checkCron, cronCost, cronCostSentence, intervalCost } from '../../../src-shared/domain/cron';
 import { intervalParts, intervalSeconds, isPreset, type IntervalUnit, type ScheduleValue } from './schedule-value';
 import './schedule.css';
 
@@ -61,7 +61,7 @@ export function ScheduleField({ value, onChange, keep }: { value: ScheduleValue;
             onChange({ kind: 'interval', seconds: p.seconds });
           }),
         )}
-        {radio('Every…', mode === 'every', () => choose('every'), 'cadence-custom-toggle')}
+        {radio('Other interval', mode === 'every', () => choose('every'), 'cadence-custom-toggle')}
         {radio('Custom schedule (cron)', mode === 'cron', () => choose('cron'), 'schedule-cron-toggle')}
       </div>
       {mode === 'every' ? (
@@ -83,13 +83,16 @@ export function ScheduleField({ value, onChange, keep }: { value: ScheduleValue;
             data-testid="cron-input"
             spellCheck={false}
             placeholder="*/15 * * * *"
+            aria-describedby={`${id}-cron-fields`}
             value={cronText}
             onChange={(e) => {
               setCronText(e.target.value);
               onChange({ kind: 'cron', cron: e.target.value });
             }}
           />
-          <span className="muted">minute hour day-of-month month day-of-week</span>
+          <span className="muted" id={`${id}-cron-fields`}>
+            min hour day month weekday
+          </span>
         </div>
       ) : null}
       <ScheduleSummary value={value} keep={keep} onPick={(seconds) => setEvery(intervalParts(seconds).amount, intervalParts(seconds).unit)} />
@@ -103,13 +106,13 @@ function ScheduleSummary({ value, keep, onPick }: { value: ScheduleValue; keep?:
   const cost = useMemo(() => (cron?.ok ? cronCostSentence(cronCost(cron.cron)) : null), [cron]);
   if (value.kind === 'keep') {
     return (
-      <p className="field-help" data-testid="cadence-cron">
+      <p className="schedule-summary" data-testid="cadence-cron">
         LangWatch keeps pulling on the schedule it has{keep?.current ? ` (${keep.current})` : ''}; nothing about the schedule is sent.
       </p>
     );
   }
   if (value.kind === 'interval') {
-    if (Number.isNaN(value.seconds)) return <p className="field-help">Type a whole number of minutes or hours.</p>;
+    if (Number.isNaN(value.seconds)) return <p className="schedule-summary">Type a whole number of minutes or hours.</p>;
     const result = cadenceToCron(value.seconds);
     if (!result.ok) {
       return (
@@ -124,9 +127,12 @@ function ScheduleSummary({ value, keep, onPick }: { value: ScheduleValue; keep?:
       );
     }
     return (
-      <p className="field-help" data-testid="cadence-cron">
-        LangWatch will pull this source {describeCadence(value.seconds)} (cron <code>{result.cron}</code>, UTC). {anthropicCostSentence(value.seconds, 1)}
-      </p>
+      <div className="schedule-summary" data-testid="cadence-cron">
+        <p>
+          LangWatch will pull this source {describeCadence(value.seconds)} (cron <code>{result.cron}</code>, UTC).
+        </p>
+        <p className="muted">{cronCostSentence(intervalCost(value.seconds))}</p>
+      </div>
     );
   }
   if (!cron || !cron.ok) {
@@ -137,9 +143,9 @@ function ScheduleSummary({ value, keep, onPick }: { value: ScheduleValue; keep?:
     );
   }
   return (
-    <div className="field-help" data-testid="cadence-cron">
+    <div className="schedule-summary" data-testid="cadence-cron">
       <p>
-        LangWatch will pull this source on the schedule <code>{cron.cron}</code> (UTC). Next runs:
+        LangWatch will pull this source on the schedule <code>{cron.cron}</code> (UTC). Next five runs:
       </p>
       <ol className="next-runs" data-testid="cron-next-runs">
         {cron.nextRuns.map((at) => (
@@ -148,7 +154,9 @@ function ScheduleSummary({ value, keep, onPick }: { value: ScheduleValue; keep?:
           </li>
         ))}
       </ol>
-      <p data-testid="cron-cost">{cost}</p>
+      <p className="muted" data-testid="cron-cost">
+        {cost}
+      </p>
     </div>
   );
 }

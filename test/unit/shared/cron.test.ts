@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCron, cronCost, cronCostSentence, describeSchedule, pullScheduleSchema } from '../../../src-shared/domain/cron';
+import { checkCron, cronCost, cronCostSentence, describeSchedule, intervalCost, pullScheduleSchema } from '../../../src-shared/domain/cron';
 
 const AFTER = new Date('2026-12-01T21:07:00Z'); // a Tuesday
 
@@ -55,15 +55,18 @@ describe('cost and description', () => {
     const cost = cronCost('*/15 * * * *', AFTER);
     expect(cost.runsPerHour).toBe(4);
     expect(cost.shortestGapSec).toBe(900);
-    expect(cronCostSentence(cost)).toContain('at least 96 Anthropic requests a day');
-    expect(cronCostSentence(cost)).toContain('one request every 15 minutes');
+    expect(cronCostSentence(cost)).toBe(
+      'Cost: at least 96 Anthropic requests a day, one per run; 0.011% of the 600 requests/minute shared by every key of your Anthropic organisation. ' +
+        'Each extra page of activities is one more request.',
+    );
+    expect(cronCostSentence(intervalCost(900))).toBe(cronCostSentence(cost));
   });
 
   it('weekday mornings: 5 a week, busiest gap one day', () => {
     const cost = cronCost('0 9 * * MON-FRI', AFTER);
     expect(cost.runsPerHour * 24 * 7).toBeCloseTo(5);
     expect(cost.shortestGapSec).toBe(86_400);
-    expect(cronCostSentence(cost)).toContain('0.71 Anthropic requests a day');
+    expect(cronCostSentence(cost)).toContain('at least 0.71 Anthropic requests a day, one per run, up to one every 24 hours at the busiest time; under 0.01% of');
   });
 
   it('every minute is measured over the runs it covers: 1440 a day', () => {
@@ -74,7 +77,7 @@ describe('cost and description', () => {
   it('a burst schedule reports its busiest minute, not only the average', () => {
     const cost = cronCost('* 9 * * *', AFTER);
     expect(cost.shortestGapSec).toBe(60);
-    expect(cronCostSentence(cost)).toContain('one request every minute');
+    expect(cronCostSentence(cost)).toContain('up to one every minute at the busiest time; 0.17% of the 600');
   });
 
   it('describes a fixed interval in words and anything else as a custom schedule', () => {
