@@ -162,6 +162,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return verdict;
     },
     concurrency: opts.outboxConcurrency,
+    archivedNames: (scope) => archivedNames.list(scope),
   });
   outbox.onChange((entries) => events.emit('outbox.changed', entries));
   // `outbox.submitted` means "a key staged while offline went through" (the renderer and the

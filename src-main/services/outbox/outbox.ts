@@ -21,6 +21,11 @@ export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' 
   userDataDir: string;
   /** Ids of new entries; default random. */
   newId?: () => string;
+  /**
+   * Names taken outside the outbox that LangWatch would refuse with a 500 (archived sources
+   * this console saw: the server's unique index counts them); refused before staging.
+   */
+  archivedNames?: (scope: { profileId: string; organizationId: string }) => ReadonlyArray<{ id: string; name: string }>;
 }
 
 /** What `stage` answers: never the key. */
@@ -137,10 +142,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return { profileId: state.activeProfileId };
   }
 
-  function checkNameFree(organizationId: string, name: string, exceptId?: string): void {
-    const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === organizationId && e.id !== exceptId);
-    const taken = nameTakenMessage(name, others);
-    if (taken) throw new AppError('invalid_argument', `${taken} (It is already waiting in the outbox.)`, { fieldErrors: { name: taken } });
+  function checkNameFree(scope: { profileId: string; organizationId: string }, name: string, exceptId?: string): void {
+    const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === scope.organizationId && e.id !== exceptId);
+    const waiting = nameTakenMessage(name, others);
+    if (waiting) throw new AppError('invalid_argument', `${waiting} (It is already waiting in the outbox.)`, { fieldErrors: { name: waiting } });
+    const archived = nameTakenMessage(name, (options.archivedNames?.(scope) ?? []).map((a) => ({ ...a, archived: true })));
+    if (archived) throw new AppError('invalid_argument', archived, { fieldErrors: { name: archived } });
   }
 
   async function stage(input: OutboxStageInput): Promise<StageResult> {
@@ -149,7 +156,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const fields = parsed.data;
     const key = fields.key;
     const { profileId } = stagingContext(input.organizationId);
-    if (input.kind === 'create') checkNameFree(input.organizationId, fields.name);
+    if (input.kind === 'create') checkNameFree({ profileId, organizationId: input.organizationId }, fields.name);
     const schedule = chosenSchedule(fields);
     if (schedule === null && input.kind === 'create') {
       const message = 'Choose how often LangWatch pulls this source.';
@@ -212,7 +219,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const parsed = entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
-    if (entry.kind === 'create') checkNameFree(entry.organizationId, fields.name, entry.id);
+    if (entry.kind === 'create') checkNameFree(entry, fields.name, entry.id);
     // No schedule in the edit: the entry keeps the one it was staged with.
     const schedule = chosenSchedule(fields) ?? { pollEverySec: entry.pollEverySec, pullSchedule: entry.pullSchedule };
     const key = fields.key;

@@ -9,7 +9,7 @@ import { useSourcesStore } from '../../stores/sources-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { verdictHeadline } from '../key-check/VerdictCard';
 import { ScheduleField } from '../schedule/ScheduleField';
-import { scheduleFields, type ScheduleValue } from '../schedule/schedule-value';
+import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
 import { KeyField, type KeyFieldHandle, type KeyStatus } from './KeyField';
 import { useTakenNames } from './use-taken-names';

@@ -3,7 +3,7 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { call, lw } from '../../api/lw';
 import { KeyField, type KeyFieldHandle, type KeyStatus } from '../composer/KeyField';
 import { ScheduleField } from '../schedule/ScheduleField';
-import { scheduleFields, scheduleFromStored, scheduleValid, type ScheduleValue } from '../schedule/schedule-value';
+import { scheduleFields, scheduleFromStored, scheduleValid, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 
 /** Edits a waiting entry and resubmits it, keeping the staged key or with a new one. */
 export function EditEntry({ entry, onDone }: { entry: OutboxEntryView; onDone(): void }) {

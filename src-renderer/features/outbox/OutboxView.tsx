@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { scheduleLabel } from '../schedule/schedule-value';
+import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';

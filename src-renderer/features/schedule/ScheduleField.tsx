@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { CADENCE_PRESETS, cadenceToCron, describeCadence } from '../../../src-shared/domain/cadence';
 import { checkCron, cronCost, cronCostSentence, intervalCost } from '../../../src-shared/domain/cron';
-import { intervalParts, intervalSeconds, isPreset, type IntervalUnit, type ScheduleValue } from './schedule-value';
+import { intervalParts, intervalSeconds, isPreset, type IntervalUnit, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 import './schedule.css';
 
 type Mode = 'preset' | 'every' | 'cron' | 'keep';

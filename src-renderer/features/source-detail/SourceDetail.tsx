@@ -1,4 +1,4 @@
-import { scheduleLabel } from '../schedule/schedule-value';
+import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
 import { useCallback, useEffect, useState } from 'react';
 import type { HealthMetrics, Source } from '../../../src-shared/domain/langwatch';
 import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';

@@ -50,7 +50,9 @@ afterEach(async () => {
   await emu.control.reset();
 });
 
-async function rig(opts: { dir?: string; secrets?: MemorySecretStore; signedIn?: boolean; settings?: Partial<Settings>; connectivity?: boolean } = {}): Promise<Rig> {
+async function rig(
+  opts: { dir?: string; secrets?: MemorySecretStore; signedIn?: boolean; settings?: Partial<Settings>; connectivity?: boolean; archivedNames?: Array<{ id: string; name: string }> } = {},
+): Promise<Rig> {
   const clock = createFakeClock({ start: Date.now() });
   const secrets = opts.secrets ?? createMemorySecretStore();
   const conn = await fakeConnection(emu, { signedIn: opts.signedIn });
@@ -65,6 +67,7 @@ async function rig(opts: { dir?: string; secrets?: MemorySecretStore; signedIn?:
     settings: { get: () => settings },
     checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
     random: () => 1,
+    ...(opts.archivedNames ? { archivedNames: () => opts.archivedNames! } : {}),
   });
   const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
   outbox.onChange((e) => r.events.push(e));
@@ -347,6 +350,15 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(created.pullSchedule).toBe('0 9 * * 1-5');
     expect(created.parserConfig).not.toHaveProperty('pollEverySec');
     expect(r.secrets.size()).toBe(0);
+  });
+
+  it('main refuses the name of an archived source it knows before anything is staged (LangWatch would answer 500)', async () => {
+    const r = await rig({ archivedNames: [{ id: 'src_cc_old', name: 'Claude Compliance — Old workspace' }] });
+    await expect(stageCreate(r, 'Claude Compliance — Old workspace')).rejects.toThrow(/archived source is named/);
+    expect(r.outbox.list()).toHaveLength(0);
+    expect(r.secrets.size()).toBe(0);
+    const { stagedId } = await stageCreate(r, 'Claude Compliance — New workspace');
+    await expect(r.outbox.edit({ stagedId, name: 'Claude Compliance — Old workspace', pollEverySec: 300 })).rejects.toThrow(/archived source is named/);
   });
 
   it('crash safety: staged offline, restarted, back online -> created exactly once; orphan sweep', async () => {

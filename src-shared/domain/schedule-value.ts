@@ -2,8 +2,8 @@
  * What the schedule field holds, and what it sends. Pure: the composer, the outbox edit and
  * their tests share it.
  */
-import { CADENCE_PRESETS, cadenceToCron, cronToCadence, isValidCadence } from '../../../src-shared/domain/cadence';
-import { checkCron, describeSchedule } from '../../../src-shared/domain/cron';
+import { CADENCE_PRESETS, cadenceToCron, cronToCadence, isValidCadence } from './cadence';
+import { checkCron, describeSchedule } from './cron';
 
 /**
  * A fixed interval (a preset, or "every N minutes/hours"), a custom cron, or, for a change of
