@@ -33,28 +33,64 @@ test('WCAG 2.2 AA (axe): no serious or critical violation on any screen, light a
   expect(found, found.join('\n')).toEqual([]);
 });
 
-test('every control of the composer is reachable by Tab and shows a focus ring', async ({ openHarness }) => {
-  const harness = await openHarness();
-  await harness.signIn('admin');
-  const { page } = harness;
-  await page.getByTestId('nav-compose').click();
-  await expect(page.locator('.composer')).toHaveAttribute('data-state', 'ready');
-  await page.getByTestId('name-input').focus();
+/**
+ * Tabs through the page from the top and checks that every visible, enabled control inside
+ * `scope` is reached, each with a focus ring of at least 2 px. Returns the ids not reached.
+ */
+async function tabWalk(page: Page, scope: string): Promise<string[]> {
+  const wanted: string[] = await page.evaluate((sel) => {
+    document.querySelectorAll<HTMLElement>('[data-tabwalk]').forEach((el) => delete el.dataset['tabwalk']);
+    const root = document.querySelector(sel);
+    if (!root) return [];
+    const controls = root.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]');
+    const out: string[] = [];
+    controls.forEach((el, i) => {
+      const visible = el.offsetParent !== null && !(el as HTMLButtonElement).disabled;
+      // One stop per radio group (arrow keys move inside it), as browsers do.
+      const radio = el instanceof HTMLInputElement && el.type === 'radio' && !el.checked;
+      if (visible && !radio) {
+        el.dataset['tabwalk'] = `${i}:${el.dataset['testid'] ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName}`;
+        out.push(el.dataset['tabwalk']);
+      }
+    });
+    return out;
+  }, scope);
+  await page.locator('body').focus();
   const reached = new Set<string>();
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < wanted.length + 25 && reached.size < wanted.length; i++) {
+    await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return null;
+      if (!el?.dataset['tabwalk']) return null;
       const style = getComputedStyle(el);
-      return { id: el.dataset['testid'] ?? el.id ?? el.tagName, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, inComposer: !!el.closest('.composer') };
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return { id: el.dataset['tabwalk'], ring, name: el.dataset['testid'] ?? el.textContent?.trim() ?? el.tagName };
     });
-    if (info?.inComposer) {
-      expect(info.outline, `focus ring on ${info.id}`).toBe(true);
-      reached.add(info.id);
-    }
-    await page.keyboard.press('Tab');
+    if (!info) continue;
+    expect(info.ring, `focus ring on ${info.name}`).toBe(true);
+    reached.add(info.id);
   }
-  for (const id of ['name-input', 'team-select', 'description-input', 'key-input', 'key-reveal', 'key-paste', 'test-key', 'preview-events', 'compose-submit', 'compose-reset']) {
-    expect(reached, `${id} reachable by Tab`).toContain(id);
-  }
+  return wanted.filter((id) => !reached.has(id));
+}
+
+test('every action is reachable by Tab with a visible focus ring (connect, composer, deployments, settings)', async ({ openHarness }) => {
+  const harness = await openHarness();
+  const { page } = harness;
+  await expect(page.getByTestId('sign-in-methods')).toBeVisible();
+  expect(await tabWalk(page, 'main'), 'connect screen').toEqual([]);
+  expect(await tabWalk(page, 'nav'), 'navigation').toEqual([]);
+
+  await harness.signIn('admin');
+  await page.getByTestId('nav-compose').click();
+  await expect(page.locator('.composer')).toHaveAttribute('data-state', 'ready');
+  expect(await tabWalk(page, 'main'), 'composer').toEqual([]);
+  await page.getByTestId('schedule-cron-toggle').check();
+  expect(await tabWalk(page, '.schedule-field'), 'custom schedule').toEqual([]);
+
+  await page.getByTestId('nav-connect').click();
+  await expect(page.getByTestId('signed-in-card')).toBeVisible();
+  expect(await tabWalk(page, 'main'), 'deployments').toEqual([]);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  expect(await tabWalk(page, 'main'), 'settings').toEqual([]);
 });
