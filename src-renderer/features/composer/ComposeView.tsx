@@ -3,19 +3,17 @@ import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
 import { ComposerCreate, composerFieldErrors, nameTakenMessage, type ComposerFieldErrors } from '../../../src-shared/domain/composer';
 import { keyVerdictKeyWorks, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { call, lw } from '../../api/lw';
-import { useAppStore } from '../../stores/app-store';
 import { selectActiveOrganization, selectCanManage, useConnectionStore } from '../../stores/connection-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { verdictHeadline } from '../key-check/VerdictCard';
 import { ScheduleField } from '../schedule/ScheduleField';
 import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
+import { ComposeOutcome, ComposeUnavailable, type Outcome } from './ComposeNotices';
 import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
 import { KeyField, type KeyFieldHandle, type KeyStatus } from './KeyField';
 import { useTakenNames } from './use-taken-names';
 import './composer.css';
-
-type Outcome = { kind: 'staged'; stagedId: string; fingerprint: string | null; warning?: string } | { kind: 'error'; message: string } | null;
 
 // A placeholder key that passes the schema, so the form can validate the other fields with
 // the one shared schema without ever holding the real key outside the key field.
@@ -28,7 +26,6 @@ export function ComposeView() {
   const connection = useConnectionStore((s) => s.state);
   const org = useConnectionStore(selectActiveOrganization);
   const canManage = useConnectionStore(selectCanManage);
-  const navigate = useAppStore((s) => s.navigate);
   const startSources = useSourcesStore((s) => s.start);
   const taken = useTakenNames(org?.id);
 
@@ -71,23 +68,8 @@ export function ComposeView() {
 
   const session = connection?.session.kind;
   if (!connection) return <section className="view" data-state="loading"><h1>New compliance source</h1></section>;
-  if (session !== 'signed_in' && session !== 'device') {
-    return (
-      <section className="view composer" data-state="signed-out">
-        <h1>New compliance source</h1>
-        <p className="notice">Sign in first: a source is created in an organisation of a LangWatch deployment you are signed in to.</p>
-        <button type="button" className="primary" onClick={() => navigate('connect')}>Go to sign-in</button>
-      </section>
-    );
-  }
-  if (!canManage || !org) {
-    return (
-      <section className="view composer" data-state="view-only">
-        <h1>New compliance source</h1>
-        <p className="notice">You can't create sources here: view-only. Creating or changing ingestion sources needs the “ingestionSources:manage” permission in {org?.name ?? 'this organisation'}; ask an organisation admin.</p>
-      </section>
-    );
-  }
+  if (session !== 'signed_in' && session !== 'device') return <ComposeUnavailable reason="signed-out" organizationName={null} />;
+  if (!canManage || !org) return <ComposeUnavailable reason="view-only" organizationName={org?.name ?? null} />;
 
   const show = (field: keyof ComposerFieldErrors, touched: boolean) => (submitted || touched ? errors[field] : undefined);
   const formValid = Object.keys(errors).length === 0 && keyStatus.valid;
@@ -140,18 +122,7 @@ export function ComposeView() {
       <p className="muted composer-intro">
         A <code>claude_compliance</code> source in <strong>{org.name}</strong>: LangWatch pulls the Anthropic Compliance API with this compliance key on the schedule you choose.
       </p>
-      {outcome?.kind === 'staged' ? (
-        <div role="status" className="notice success" data-testid="compose-outcome" data-state="staged" data-staged-id={outcome.stagedId}>
-          Key {outcome.fingerprint} staged in the system keychain. The outbox submits it to LangWatch now (or as soon as the console is back online) and then wipes it.{' '}
-          {outcome.warning ? <span className="field-warning">{outcome.warning} </span> : null}
-          <button type="button" onClick={() => navigate('outbox')}>Open the outbox</button>
-        </div>
-      ) : null}
-      {outcome?.kind === 'error' ? (
-        <div role="alert" className="error-panel" data-testid="compose-outcome" data-state="error">
-          {outcome.message}
-        </div>
-      ) : null}
+      <ComposeOutcome outcome={outcome} />
       <form onSubmit={submit} onReset={(e) => { e.preventDefault(); reset(); setOutcome(null); }} noValidate className="composer-form">
         <div className="composer-col">
           <Field label="Name" error={show('name', name !== '')}>
