@@ -88,6 +88,11 @@ test.describe('composer: one screen, one key, one verdict', () => {
     await expect(page.getByTestId('confirm-key-cancel')).toBeFocused();
     await page.getByTestId('confirm-key-cancel').click();
     await expect(dialog).toHaveCount(0);
+    // A real modal: Escape cancels it too.
+    await page.getByTestId('compose-submit').click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
     expect(harness.services.outbox.list()).toHaveLength(0);
     await expect(page.getByTestId('key-input')).toHaveValue(FAILING);
 
