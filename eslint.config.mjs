@@ -23,7 +23,12 @@ export const BOUNDARY_RULES = {
   },
   shared: {
     paths: [electron, ...builtins, { name: 'react', message: 'src-shared is process-neutral.' }, { name: 'undici', message: 'src-shared is process-neutral.' }, { name: 'keytar', message: 'src-shared is process-neutral.' }, { name: 'zustand', message: 'src-shared is process-neutral.' }],
-    patterns: [...noNode, { group: ['**/src-main/**', '**/src-renderer/**', '**/emulator/**'], message: 'src-shared imports only zod and src-shared.' }],
+    patterns: [
+      ...noNode,
+      { group: ['**/src-main/**', '**/src-renderer/**', '**/emulator/**'], message: 'src-shared imports only zod, croner and src-shared.' },
+      // An allow-list: zod (schemas) and croner (the cron library LangWatch validates pullSchedule with).
+      { regex: '^(?!zod$|croner$|\\.)', message: 'src-shared imports only zod, croner and src-shared.' },
+    ],
   },
   emulator: {
     paths: [electron],

@@ -70,11 +70,12 @@ test.describe('composer', () => {
     await expect(page.getByTestId('key-error')).toHaveCount(0);
     await expect(page.getByTestId('key-fingerprint')).toHaveText('Key sk-ant-api01-…AAAA');
 
-    // Cadence: default 300 s -> */5; a custom 420 s is refused with the nearest values as buttons.
-    await expect(page.getByTestId('cadence-cron')).toContainText('*/5 * * * *');
+    // Cadence: default every 5 minutes -> */5, as a sentence; a custom 7 minutes is refused with the
+    // nearest values as buttons (the custom interval is in minutes or hours, never seconds).
+    await expect(page.getByTestId('cadence-cron')).toContainText('LangWatch will pull this source every 5 minutes (cron */5 * * * *, UTC).');
     await expect(page.getByTestId('cadence-cron')).toContainText('600 requests/minute');
     await page.getByTestId('cadence-custom-toggle').check();
-    await page.getByTestId('cadence-custom').fill('420');
+    await page.getByTestId('cadence-custom').fill('7');
     await expect(page.getByTestId('cadence-error')).toContainText('cannot be scheduled exactly');
     await page.getByTestId('cadence-nearest-360').click();
     await expect(page.getByTestId('cadence-cron')).toContainText('*/6 * * * *');

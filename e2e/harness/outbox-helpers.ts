@@ -9,8 +9,9 @@ export async function composeSource(page: Page, fields: { name: string; key: str
   if (fields.description) await page.getByTestId('description-input').fill(fields.description);
   await page.getByTestId('key-input').fill(fields.key);
   if (fields.cadence) {
+    // The custom interval is typed in minutes (or hours); `cadence` is in seconds.
     await page.getByTestId('cadence-custom-toggle').check();
-    await page.getByTestId('cadence-custom').fill(String(fields.cadence));
+    await page.getByTestId('cadence-custom').fill(String(fields.cadence / 60));
   }
   await page.getByTestId('compose-submit').click();
   const outcome = page.getByTestId('compose-outcome');

@@ -63,7 +63,7 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     const { page } = harness;
     await expect(page.getByTestId('sources-count')).toHaveText(/^50\d\d shown$/);
     expect(await page.locator('.src-row').count()).toBeLessThanOrEqual(100);
-    await page.getByTestId('sources-viewport').focus();
+    await page.getByTestId('sources-grid').focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');

@@ -21,6 +21,7 @@ import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-chec
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './connectivity/deployment-probe';
+import { createArchivedNames, type ArchivedNames, type ArchivedScope } from './status/archived-names';
 import { createStatusMonitor, type StatusMonitor } from './status/monitor';
 import type { ScheduleIntervals } from './status/schedule';
 import { createArchivedHere } from './status/local-facts';
@@ -67,6 +68,8 @@ export interface Services {
   status: StatusMonitor;
   /** Source detail, diagnosis, enable/disable/archive, export. */
   sources: SourcesService;
+  /** Names of archived sources this console saw (LangWatch lists none, yet their names stay taken). */
+  archivedNames: ArchivedNames;
   paths: { userDataDir: string; logsDir: string };
   /** What the window must say at start (keychain missing, a damaged file moved aside). */
   problems(): StartupProblem[];
@@ -144,7 +147,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
 
   const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
-  const status = createStatusMonitor({ connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals });
+  const archivedNames = createArchivedNames({ userDataDir: config.userDataDir, log: log.child('archived-names'), clock });
+  await archivedNames.load();
+  const rememberArchived = (scope: ArchivedScope, seen: ReadonlyArray<{ id: string; name: string }>) =>
+    void archivedNames.remember(scope, seen).catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
+  const status = createStatusMonitor({
+    connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals,
+    onVanished: (scope, rows) => rememberArchived(scope, rows),
+  });
   const sources = createSourcesService({
     connection,
     monitor: status,
@@ -158,6 +168,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     latestHistory: () => outbox.latestHistory(),
     archivedHere: createArchivedHere({ userDataDir: config.userDataDir, log: log.child('archived'), clock }),
+    onArchivedSeen: (scope, source) => rememberArchived(scope, [source]),
   });
   const outbox = createOutbox({
     userDataDir: config.userDataDir,
@@ -178,6 +189,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return verdict;
     },
     concurrency: opts.outboxConcurrency,
+    archivedNames: (scope) => archivedNames.list(scope),
   });
   outbox.onChange((entries) => events.emit('outbox.changed', entries));
   // `outbox.submitted` means "a key staged while offline went through" (the renderer and the
@@ -212,6 +224,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     outbox,
     status,
     sources,
+    archivedNames,
     paths: { userDataDir: config.userDataDir, logsDir },
     problems: () => problems.list(),
     async checkKeychain() {

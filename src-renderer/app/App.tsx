@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { ConnectGate } from '../features/connect/ConnectGate';
 import { ConnectionBar } from '../features/connect/ConnectionBar';
+import { ConnectView } from '../features/connect/ConnectView';
 import { SessionBanner } from '../features/connect/SessionBanner';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
@@ -19,6 +20,7 @@ const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
   compose: { area: 'Compose', render: () => <ComposeView /> },
   outbox: { area: 'Outbox', render: () => <OutboxView /> },
   settings: { area: 'Settings', render: () => <SettingsView /> },
+  connect: { area: 'Deployments', render: () => <ConnectView /> },
 };
 
 /** The shell: navigation, the current view inside an error boundary, and the ready signal. */

@@ -1,7 +1,19 @@
 import { useEffect } from 'react';
 import { ROUTES, useAppStore, type Route } from '../stores/app-store';
+import { useConnectionStore } from '../stores/connection-store';
 
-const LABELS: Record<Route, string> = { sources: 'Sources', compose: 'Compose', outbox: 'Outbox', settings: 'Settings' };
+/**
+ * The route whose view is on screen: signed out, Sources shows the connect screen (the
+ * Deployments view), so the nav highlights Deployments there.
+ */
+function useOnScreenRoute(): Route {
+  const route = useAppStore((s) => s.route);
+  const kind = useConnectionStore((s) => s.state?.session.kind);
+  const active = kind === 'signed_in' || kind === 'device';
+  return route === 'sources' && kind !== undefined && !active ? 'connect' : route;
+}
+
+const LABELS: Record<Route, string> = { sources: 'Sources', compose: 'Compose', outbox: 'Outbox', settings: 'Settings', connect: 'Deployments' };
 
 /** Extra content a feature may show next to its nav label (e.g. the outbox count badge). */
 export type NavBadges = Partial<Record<Route, number>>;
@@ -10,7 +22,7 @@ export type NavBadges = Partial<Record<Route, number>>;
  * Primary navigation. Reachable by Tab, arrow keys inside the list, and Alt+1…4 anywhere.
  */
 export function Nav({ badges = {} }: { badges?: NavBadges }) {
-  const route = useAppStore((s) => s.route);
+  const route = useOnScreenRoute();
   const navigate = useAppStore((s) => s.navigate);
 
   useEffect(() => {
@@ -46,6 +58,7 @@ export function Nav({ badges = {} }: { badges?: NavBadges }) {
               type="button"
               aria-current={route === r ? 'page' : undefined}
               title={`${LABELS[r]} (Alt+${i + 1})`}
+              data-testid={`nav-${r}`}
               onClick={() => navigate(r)}
             >
               {LABELS[r]}

@@ -57,8 +57,10 @@ export const OutboxEntryView = z.object({
   name: z.string(),
   description: z.string().nullable(),
   teamId: z.string().nullable(),
-  pollEverySec: z.number(),
-  pullSchedule: z.string(),
+  /** The fixed interval sent (null: a custom cron without one, or the schedule is kept). */
+  pollEverySec: z.number().nullable(),
+  /** The cron sent as `pullSchedule`; null for an update that keeps the server's schedule. */
+  pullSchedule: z.string().nullable(),
   /** Whether the keychain still holds the staged key. */
   keyHeld: z.boolean(),
   /** Display-safe fingerprint (`sk-ant-api01-…a1b2`); null for a cadence-only change. */
@@ -85,7 +87,9 @@ export const SourceHistoryItem = z.object({
   action: z.enum(['created', 'rekeyed', 'cadence_changed']),
   at: z.iso.datetime({ offset: true }),
   fingerprint: z.string().nullable(),
-  pollEverySec: z.number(),
+  pollEverySec: z.number().nullable(),
+  /** The schedule sent (null when it was kept as it was). */
+  pullSchedule: z.string().nullable().default(null),
   stagedId: z.string(),
 });
 export type SourceHistoryItem = z.infer<typeof SourceHistoryItem>;

@@ -50,8 +50,10 @@ export const OutboxEntry = z
     name: z.string().min(1).max(128),
     description: z.string().nullable(),
     teamId: z.string().nullable(),
-    pollEverySec: z.number().int().positive(),
-    pullSchedule: z.string().min(1).max(64),
+    /** The fixed interval sent; null for a custom cron without one, or a kept schedule. */
+    pollEverySec: z.number().int().positive().nullable(),
+    /** The cron sent; null: an update that leaves the server's schedule as it is. */
+    pullSchedule: z.string().min(1).max(64).nullable(),
     /** True while the keychain holds `staged:<id>` for this entry. */
     keyHeld: z.boolean(),
     /** An update that sends a new key (re-key); a create always sends one. */

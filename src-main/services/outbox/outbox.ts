@@ -4,9 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { cadenceToCron } from '../../../src-shared/domain/cadence';
 import { checkComplianceKey, keyFingerprint } from '../../../src-shared/domain/compliance-key';
-import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage } from '../../../src-shared/domain/composer';
+import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage, scheduleOf, type ScheduleChoice } from '../../../src-shared/domain/composer';
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
@@ -30,6 +29,11 @@ export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' 
   onDamaged?: (error: AppError) => void;
   /** Ids of new entries; default random. */
   newId?: () => string;
+  /**
+   * Names taken outside the outbox that LangWatch would refuse with a 500 (archived sources
+   * this console saw: the server's unique index counts them); refused before staging.
+   */
+  archivedNames?: (scope: { profileId: string; organizationId: string }) => ReadonlyArray<{ id: string; name: string }>;
 }
 
 /** What `stage` answers: never the key. */
@@ -76,6 +80,16 @@ export interface Outbox {
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
 const MAX_TERMINAL_IN_VIEW = 100;
 
+/** The chosen schedule of parsed fields, as data errors; null = none chosen (keep the current). */
+function chosenSchedule(fields: { pollEverySec?: number | undefined; pullSchedule?: string | undefined }): ScheduleChoice | null {
+  try {
+    return scheduleOf(fields);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'Check the schedule.';
+    throw new AppError('invalid_argument', message, { fieldErrors: { pullSchedule: message } });
+  }
+}
+
 function invalid(error: z.ZodError): AppError {
   const fieldErrors = composerFieldErrors(error);
   const first = Object.values(fieldErrors)[0] ?? 'Check the form.';
@@ -117,10 +131,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async (entry) => {
       const items: SourceHistoryItem[] = [];
-      const base = { at: entry.submittedAt ?? new Date(clock.now()).toISOString(), fingerprint: entry.fingerprint, pollEverySec: entry.pollEverySec, stagedId: entry.id };
+      const base = {
+        at: entry.submittedAt ?? new Date(clock.now()).toISOString(), fingerprint: entry.fingerprint,
+        pollEverySec: entry.pollEverySec, pullSchedule: entry.pullSchedule, stagedId: entry.id,
+      };
       if (entry.kind === 'create') items.push({ action: 'created', ...base });
       else {
-        items.push({ action: 'cadence_changed', ...base });
+        if (entry.pullSchedule !== null) items.push({ action: 'cadence_changed', ...base });
         if (entry.sendsKey) items.push({ action: 'rekeyed', ...base });
       }
       if (entry.sourceId) await history.record(entry.sourceId, items);
@@ -133,10 +150,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const stagingContext = (organizationId: string) => stagingOwner(connection, organizationId);
 
-  function checkNameFree(organizationId: string, name: string, exceptId?: string): void {
-    const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === organizationId && e.id !== exceptId);
-    const taken = nameTakenMessage(name, others);
-    if (taken) throw new AppError('invalid_argument', `${taken} (It is already waiting in the outbox.)`, { fieldErrors: { name: taken } });
+  function checkNameFree(scope: { profileId: string; organizationId: string }, name: string, exceptId?: string): void {
+    const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === scope.organizationId && e.id !== exceptId);
+    const waiting = nameTakenMessage(name, others);
+    if (waiting) throw new AppError('invalid_argument', `${waiting} (It is already waiting in the outbox.)`, { fieldErrors: { name: waiting } });
+    const archived = nameTakenMessage(name, (options.archivedNames?.(scope) ?? []).map((a) => ({ ...a, archived: true })));
+    if (archived) throw new AppError('invalid_argument', archived, { fieldErrors: { name: archived } });
   }
 
   async function stage(input: OutboxStageInput): Promise<StageResult> {
@@ -145,9 +164,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const fields = parsed.data;
     const key = fields.key;
     const { profileId, owner } = await stagingContext(input.organizationId);
-    if (input.kind === 'create') checkNameFree(input.organizationId, fields.name);
-    const cron = cadenceToCron(fields.pollEverySec);
-    if (!cron.ok) throw new AppError('invalid_argument', cron.message, { fieldErrors: { pollEverySec: cron.message } });
+    if (input.kind === 'create') checkNameFree({ profileId, organizationId: input.organizationId }, fields.name);
+    const schedule = chosenSchedule(fields);
+    if (schedule === null && input.kind === 'create') {
+      const message = 'Choose how often LangWatch pulls this source.';
+      throw new AppError('invalid_argument', message, { fieldErrors: { pollEverySec: message } });
+    }
+    if (schedule === null && !key) throw new AppError('invalid_argument', 'Nothing to change: give a new key, a new schedule, or both.');
     const id = newId();
     const fingerprint = key ? keyFingerprint(key) : null;
     const entry = newEntry({
@@ -156,7 +179,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       name: fields.name,
       description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
       teamId: input.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : null,
-      pollEverySec: fields.pollEverySec, pullSchedule: cron.cron, fingerprint,
+      pollEverySec: schedule?.pollEverySec ?? null, pullSchedule: schedule?.pullSchedule ?? null, fingerprint,
       stagedOffline: options.connectivity ? !options.connectivity.isOnline() : false,
       now: clock.now(), ttlMs: await ttlMs(),
     });
@@ -207,16 +230,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const parsed = entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
-    if (entry.kind === 'create') checkNameFree(entry.organizationId, fields.name, entry.id);
-    const cron = cadenceToCron(fields.pollEverySec);
-    if (!cron.ok) throw new AppError('invalid_argument', cron.message, { fieldErrors: { pollEverySec: cron.message } });
+    if (entry.kind === 'create') checkNameFree(entry, fields.name, entry.id);
+    // No schedule in the edit: the entry keeps the one it was staged with.
+    const schedule = chosenSchedule(fields) ?? { pollEverySec: entry.pollEverySec, pullSchedule: entry.pullSchedule };
     const key = fields.key;
     const edit: EntryEdit = {
       name: fields.name,
       description: entry.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : entry.description,
       teamId: entry.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : entry.teamId,
-      pollEverySec: fields.pollEverySec,
-      pullSchedule: cron.cron,
+      pollEverySec: schedule.pollEverySec,
+      pullSchedule: schedule.pullSchedule,
       ...(key ? { newKey: { fingerprint: keyFingerprint(key), expiresAt: new Date(clock.now() + (await ttlMs())).toISOString() } } : {}),
     };
     // Dry run first: a refused edit must not replace the staged key.

@@ -1,9 +1,10 @@
 /**
  * The requests of an attempt: `ingestionSources.create` for a new source (carrying the
  * entry's marker, then read back to prove the answer names the source it made), `update`
- * for a re-key or cadence change (with the full non-secret parserConfig, read fresh from the
- * server, plus `credentials` only when re-keying, plus the new `pullSchedule`), and the
- * follow-up update of an adopted source (what the entry says now: name, cadence, held key).
+ * for a re-key or schedule change (with the full non-secret parserConfig, read fresh from the
+ * server, plus `credentials` only when re-keying, plus `pullSchedule` only when the schedule
+ * changes: a re-key alone leaves a schedule set elsewhere, e.g. the web composer's, as it is),
+ * and the follow-up update of an adopted source (what the entry says now: name, schedule, held key).
  */
 import { AppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
@@ -36,7 +37,7 @@ export async function submitEntry(api: LangwatchApi, entry: OutboxEntry, key: st
         sourceType: 'claude_compliance',
         name: entry.name,
         description: entry.description,
-        parserConfig: { adapter: COMPLIANCE_ADAPTER, pollEverySec: entry.pollEverySec, [MARKER_KEY]: entry.marker, ...credentials },
+        parserConfig: { adapter: COMPLIANCE_ADAPTER, ...interval(entry.pollEverySec), [MARKER_KEY]: entry.marker, ...credentials },
         pullSchedule: entry.pullSchedule,
       },
       opts,
@@ -60,11 +61,29 @@ export async function updateSource(api: LangwatchApi, entry: OutboxEntry, source
   const credentials = key === null ? {} : { credentials: { token: key } };
   const current = await api.getSource(entry.organizationId, sourceId, opts);
   // A sent parserConfig replaces the stored one (credentials and `_` keys kept when omitted),
-  // so whatever the server handed out under those names is never sent back.
-  const parserConfig = { ...publicParserConfig(current.parserConfig), adapter: COMPLIANCE_ADAPTER, pollEverySec: entry.pollEverySec, ...credentials };
+  // so whatever the server handed out under those names is never sent back. A new schedule
+  // replaces the stored interval (dropped for a cron without a fixed one).
+  const { pollEverySec: storedInterval, ...rest } = publicParserConfig(current.parserConfig);
+  const keepsSchedule = entry.pullSchedule === null;
+  const parserConfig = {
+    ...rest,
+    ...(keepsSchedule ? (storedInterval === undefined ? {} : { pollEverySec: storedInterval }) : interval(entry.pollEverySec)),
+    adapter: COMPLIANCE_ADAPTER,
+    ...credentials,
+  };
   const updated = await api.updateSource(
-    { organizationId: entry.organizationId, id: sourceId, parserConfig, pullSchedule: entry.pullSchedule, ...(entry.name !== current.name ? { name: entry.name } : {}) },
+    {
+      organizationId: entry.organizationId,
+      id: sourceId,
+      parserConfig,
+      ...(keepsSchedule ? {} : { pullSchedule: entry.pullSchedule }),
+      ...(entry.name !== current.name ? { name: entry.name } : {}),
+    },
     opts,
   );
   return updated.id;
+}
+
+function interval(pollEverySec: number | null): { pollEverySec?: number } {
+  return pollEverySec === null ? {} : { pollEverySec };
 }

@@ -12,8 +12,8 @@ export interface EntryEdit {
   name: string;
   description: string | null;
   teamId: string | null;
-  pollEverySec: number;
-  pullSchedule: string;
+  pollEverySec: number | null;
+  pullSchedule: string | null;
   /** Set when the admin entered a new key (already in the keychain). */
   newKey?: { fingerprint: string; expiresAt: string };
 }
@@ -192,8 +192,8 @@ export function newEntry(fields: {
   name: string;
   description: string | null;
   teamId: string | null;
-  pollEverySec: number;
-  pullSchedule: string;
+  pollEverySec: number | null;
+  pullSchedule: string | null;
   fingerprint: string | null;
   stagedOffline: boolean;
   now: number;

@@ -51,8 +51,14 @@ export function createArchivedHere(options: { userDataDir: string; log: Logger; 
 export function schedulesFromHistory(latest: Record<string, SourceHistoryItem>): LocalSourceFacts['schedules'] {
   const out: LocalSourceFacts['schedules'] = {};
   for (const [id, item] of Object.entries(latest)) {
-    const cron = cadenceToCron(item.pollEverySec);
-    if (cron.ok) out[id] = { cron: cron.cron, at: item.at };
+    // A cron sent as written wins; an interval sent is its canonical cron; neither = the
+    // schedule was kept as it was (nothing this console sent to report).
+    if (item.pullSchedule !== null) {
+      out[id] = { cron: item.pullSchedule, at: item.at };
+      continue;
+    }
+    const cron = item.pollEverySec === null ? null : cadenceToCron(item.pollEverySec);
+    if (cron?.ok) out[id] = { cron: cron.cron, at: item.at };
   }
   return out;
 }

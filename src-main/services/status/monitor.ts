@@ -28,6 +28,11 @@ export interface StatusMonitorOptions {
   intervals?: ScheduleIntervals;
   /** Do not tick until {@link StatusMonitor.start} (tests and the composition root). Default true. */
   autoStart?: boolean;
+  /**
+   * Sources that left the complete (tRPC) list of the same organisation between two ticks:
+   * LangWatch has no delete, so they were archived. Their names stay taken (unique index).
+   */
+  onVanished?: (scope: { profileId: string; organizationId: string }, rows: SourceRow[]) => void;
 }
 
 /** The monitor as services and handlers see it. */
@@ -176,6 +181,10 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     const hasCounts = health?.kind === 'ok';
     const next: SourceRow[] = sources.map((s) => toRow(s, hasCounts ? (counts.get(s.id) ?? 0) : null));
     const diff = diffSnapshots(rows, next);
+    if (active.api && diff.removed.length > 0 && options.onVanished) {
+      const gone = new Set(diff.removed);
+      options.onVanished({ profileId: active.profile.id, organizationId: askedFor }, rows.filter((r) => gone.has(r.id)));
+    }
     rows = next;
     errors.observe(next, clock.now());
     const nowMs = clock.now();

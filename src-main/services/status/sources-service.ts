@@ -54,6 +54,8 @@ export interface SourcesServiceOptions {
   latestHistory?: () => Promise<Record<string, SourceHistoryItem>>;
   /** Ids of sources archived from this console. */
   archivedHere?: ArchivedHere;
+  /** An archived source was seen (archived here, or opened): its name stays taken. */
+  onArchivedSeen?: (scope: { profileId: string; organizationId: string }, source: Source) => void;
 }
 
 /** Archived sources looked up at most per "Archived" view (one `get` each). */
@@ -67,10 +69,15 @@ export function createSourcesService(options: SourcesServiceOptions) {
 
   async function get(id: string): Promise<Source> {
     const active = connection.requireActive();
-    if (active.api) return active.api.getSource(active.organizationId, id);
+    if (active.api) return seen(active, await active.api.getSource(active.organizationId, id));
     const found = (await cli(active).listSources()).find((s) => s.id === id);
     if (!found) throw new AppError('langwatch.not_found', 'No such source in this organisation.');
     return found;
+  }
+
+  function seen(active: ActiveConnection, source: Source): Source {
+    if (source.archivedAt !== null) options.onArchivedSeen?.({ profileId: active.profile.id, organizationId: active.organizationId }, source);
+    return source;
   }
 
   async function gated<T>(read: () => Promise<T>): Promise<Gated<T>> {
@@ -196,7 +203,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
         throw new AppError('invalid_argument', 'The typed name does not match the source name; nothing was archived.');
       }
       if (current.archivedAt) throw new AppError('invalid_argument', 'This source is already archived.');
-      const source = await active.api.archiveSource(active.organizationId, id);
+      const source = seen(active, await active.api.archiveSource(active.organizationId, id));
       log.info('source archived', { sourceId: id });
       await options.archivedHere?.add(id).catch((error: unknown) => log.warn('archived id not remembered', { error: error as Error }));
       await refreshQuietly();

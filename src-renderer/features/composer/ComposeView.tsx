@@ -1,43 +1,53 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
 import { ComposerCreate, composerFieldErrors, nameTakenMessage, type ComposerFieldErrors } from '../../../src-shared/domain/composer';
+import { keyVerdictKeyWorks, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { call, lw } from '../../api/lw';
-import { useAppStore } from '../../stores/app-store';
 import { selectActiveOrganization, selectCanManage, useConnectionStore } from '../../stores/connection-store';
-import { useOutboxStore } from '../../stores/outbox-store';
+import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
-import { CadenceField } from './CadenceField';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
+import { verdictHeadline } from '../key-check/VerdictCard';
+import { ScheduleField } from '../schedule/ScheduleField';
+import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
+import { ComposeOutcome, ComposeUnavailable, type Outcome } from './ComposeNotices';
+import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
 import { KeyField, type KeyFieldHandle, type KeyStatus } from './KeyField';
+import { useTakenNames } from './use-taken-names';
 import './composer.css';
-
-type Outcome = { kind: 'staged'; stagedId: string; fingerprint: string | null; warning?: string } | { kind: 'error'; message: string } | null;
 
 // A placeholder key that passes the schema, so the form can validate the other fields with
 // the one shared schema without ever holding the real key outside the key field.
 const KEY_PLACEHOLDER = 'sk-ant-api01-placeholder-for-validation';
+const EMPTY_KEY: KeyStatus = { empty: true, valid: false, fingerprint: null, error: null, warning: null };
+const DEFAULT_SCHEDULE: ScheduleValue = { kind: 'interval', seconds: DEFAULT_CADENCE_SEC };
 
 /** The composer of a new `claude_compliance` source. */
 export function ComposeView() {
   const connection = useConnectionStore((s) => s.state);
   const org = useConnectionStore(selectActiveOrganization);
   const canManage = useConnectionStore(selectCanManage);
-  const sources = useSourcesStore((s) => s.sources);
-  const outbox = useOutboxStore((s) => s.entries);
-  const navigate = useAppStore((s) => s.navigate);
   const keychainMissing = useAppStore((s) => s.info?.problems.some((p) => p.area === 'keychain') ?? false);
+  const startSources = useSourcesStore((s) => s.start);
+  const taken = useTakenNames(org?.id);
 
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [teamId, setTeamId] = useState('');
-  const [pollEverySec, setPollEverySec] = useState(DEFAULT_CADENCE_SEC);
-  const [keyStatus, setKeyStatus] = useState<KeyStatus>({ empty: true, valid: false, fingerprint: null, error: null, warning: null });
+  const [schedule, setSchedule] = useState<ScheduleValue>(DEFAULT_SCHEDULE);
+  const [keyStatus, setKeyStatus] = useState<KeyStatus>(EMPTY_KEY);
+  // Bumped on every edit of the key and on reset: a verdict belongs to the exact key it checked.
+  const [keyVersion, setKeyVersion] = useState(0);
+  const [verdict, setVerdict] = useState<KeyVerdict | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverErrors, setServerErrors] = useState<ComposerFieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // Bumped by "Reset": remounts the schedule field with its defaults.
+  const [formVersion, setFormVersion] = useState(0);
   const keyRef = useRef<KeyFieldHandle>(null);
-  const startSources = useSourcesStore((s) => s.start);
+  const bumpKey = useCallback(() => setKeyVersion((v) => v + 1), []);
 
   // The live source list (for the name check) follows the status monitor while the form is open.
   useEffect(() => {
@@ -50,40 +60,18 @@ export function ComposeView() {
     };
   }, [startSources]);
 
-  const existingNames = useMemo(() => {
-    const staged = outbox
-      .filter((e) => e.kind === 'create' && e.organizationId === org?.id && ['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing'].includes(e.state))
-      .map((e) => ({ name: e.name }));
-    return [...sources.filter((s) => s.organizationId === org?.id).map((s) => ({ id: s.id, name: s.name })), ...staged];
-  }, [sources, outbox, org?.id]);
-
   const errors: ComposerFieldErrors = useMemo(() => {
-    const parsed = ComposerCreate.safeParse({ name, description, teamId: teamId || null, key: KEY_PLACEHOLDER, pollEverySec });
+    const parsed = ComposerCreate.safeParse({ name, description, teamId: teamId || null, key: KEY_PLACEHOLDER, ...scheduleFields(schedule) });
     const out = parsed.success ? {} : composerFieldErrors(parsed.error);
-    const taken = nameTakenMessage(name, existingNames);
-    if (taken && !out.name) out.name = taken;
+    const clash = nameTakenMessage(name, taken);
+    if (clash && !out.name) out.name = clash;
     return { ...out, ...serverErrors };
-  }, [name, description, teamId, pollEverySec, existingNames, serverErrors]);
+  }, [name, description, teamId, schedule, taken, serverErrors]);
 
   const session = connection?.session.kind;
   if (!connection) return <section className="view" data-state="loading"><h1>New compliance source</h1></section>;
-  if (session !== 'signed_in' && session !== 'device') {
-    return (
-      <section className="view composer" data-state="signed-out">
-        <h1>New compliance source</h1>
-        <p className="notice">Sign in first: a source is created in an organisation of a LangWatch deployment you are signed in to.</p>
-        <button type="button" onClick={() => navigate('sources')}>Go to sign-in</button>
-      </section>
-    );
-  }
-  if (!canManage || !org) {
-    return (
-      <section className="view composer" data-state="view-only">
-        <h1>New compliance source</h1>
-        <p className="notice">You can't create sources here: view-only. Creating or changing ingestion sources needs the “ingestionSources:manage” permission in {org?.name ?? 'this organisation'}; ask an organisation admin.</p>
-      </section>
-    );
-  }
+  if (session !== 'signed_in' && session !== 'device') return <ComposeUnavailable reason="signed-out" organizationName={null} />;
+  if (!canManage || !org) return <ComposeUnavailable reason="view-only" organizationName={org?.name ?? null} />;
 
   if (keychainMissing) {
     // Main refuses to stage too; this says so before anything is typed.
@@ -99,81 +87,95 @@ export function ComposeView() {
 
   const show = (field: keyof ComposerFieldErrors, touched: boolean) => (submitted || touched ? errors[field] : undefined);
   const formValid = Object.keys(errors).length === 0 && keyStatus.valid;
+  const keyFailed = verdict !== null && keyVerdictKeyWorks(verdict) === false;
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setOutcome(null);
-    if (!formValid || !org) return;
+  function reset() {
+    setName('');
+    setDescription('');
+    setTeamId('');
+    setSchedule(DEFAULT_SCHEDULE);
+    setFormVersion((v) => v + 1);
+    keyRef.current?.clear();
+    bumpKey();
+    setSubmitted(false);
+    setServerErrors({});
+    setConfirming(false);
+  }
+
+  async function stage() {
+    if (!org) return;
+    setConfirming(false);
     setBusy(true);
     // The key goes straight from the field into the IPC call; the field is cleared by take().
     const key = keyRef.current?.take() ?? '';
     const result = await call(() =>
-      lw().outbox.stage({ kind: 'create', organizationId: org.id, name, description: description || undefined, teamId: teamId || null, key, pollEverySec }),
+      lw().outbox.stage({ kind: 'create', organizationId: org.id, name, description: description || undefined, teamId: teamId || null, key, ...scheduleFields(schedule) }),
     );
     setBusy(false);
     if (result.ok) {
+      reset();
       setOutcome({ kind: 'staged', ...result.value });
-      setName('');
-      setDescription('');
-      setTeamId('');
-      setSubmitted(false);
-      setServerErrors({});
     } else {
-      const fieldErrors = (result.error.details?.fieldErrors ?? {}) as ComposerFieldErrors;
-      setServerErrors(fieldErrors);
+      setServerErrors((result.error.details?.fieldErrors ?? {}) as ComposerFieldErrors);
       setOutcome({ kind: 'error', message: result.error.message });
     }
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    setOutcome(null);
+    if (!formValid) return;
+    if (keyFailed) return setConfirming(true);
+    void stage();
   }
 
   return (
     <section className="view composer" data-state={busy ? 'staging' : 'ready'}>
       <h1>New compliance source</h1>
-      <p className="muted">
-        A <code>claude_compliance</code> source in <strong>{org.name}</strong>. LangWatch pulls the Anthropic Compliance API with this key on the schedule below.
+      <p className="muted composer-intro">
+        A <code>claude_compliance</code> source in <strong>{org.name}</strong>: LangWatch pulls the Anthropic Compliance API with this compliance key on the schedule you choose.
       </p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Name" error={show('name', name !== '')}>
-          {(id) => (
-            <input id={id} data-testid="name-input" value={name} maxLength={200} onChange={(e) => { setName(e.target.value); setServerErrors({}); }} />
+      <ComposeOutcome outcome={outcome} />
+      <form onSubmit={submit} onReset={(e) => { e.preventDefault(); reset(); setOutcome(null); }} noValidate className="composer-form">
+        <div className="composer-col">
+          <Field label="Name" error={show('name', name !== '')}>
+            {(id) => <input id={id} data-testid="name-input" value={name} maxLength={200} onChange={(e) => { setName(e.target.value); setServerErrors({}); }} />}
+          </Field>
+          <Field label="Team (optional)" error={undefined}>
+            {(id) => (
+              <select id={id} data-testid="team-select" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+                <option value="">No team (organisation-wide)</option>
+                {org.teams.map((t) => (
+                  <option key={t.id} value={t.id}>{t.name}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Description (optional)" error={show('description', description !== '')}>
+            {(id) => <textarea id={id} data-testid="description-input" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />}
+          </Field>
+          <ScheduleField key={formVersion} value={schedule} onChange={setSchedule} />
+        </div>
+        <div className="composer-col">
+          <KeyField ref={keyRef} onStatus={setKeyStatus} onEdit={bumpKey} showErrors={submitted} />
+          {connection.activeProfileId && (
+            <KeyCheckPanel
+              target={{ kind: 'typed', profileId: connection.activeProfileId, getKey: () => keyRef.current?.peek() ?? '' }}
+              keyVersion={keyVersion}
+              onVerdict={setVerdict}
+            />
           )}
-        </Field>
-        <Field label="Description (optional)" error={show('description', description !== '')}>
-          {(id) => <textarea id={id} data-testid="description-input" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />}
-        </Field>
-        <Field label="Team (optional)" error={undefined}>
-          {(id) => (
-            <select id={id} data-testid="team-select" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-              <option value="">No team (organisation-wide)</option>
-              {org.teams.map((t) => (
-                <option key={t.id} value={t.id}>{t.name}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <KeyField ref={keyRef} onStatus={setKeyStatus} showErrors={submitted} />
-        {connection.activeProfileId && (
-          <KeyCheckPanel target={{ kind: 'typed', profileId: connection.activeProfileId, getKey: () => keyRef.current?.peek() ?? '' }} />
-        )}
-        <CadenceField value={pollEverySec} onChange={setPollEverySec} sourcesCount={1} />
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="compose-submit" disabled={busy}>
-            {busy ? 'Staging…' : 'Create source'}
+            {busy ? 'Staging…' : 'Stage and submit'}
           </button>
+          <button type="reset" data-testid="compose-reset" disabled={busy}>Reset form</button>
+          <span className="muted">The key waits in the system keychain; the outbox submits it to LangWatch and then wipes it.</span>
         </div>
       </form>
-      {outcome?.kind === 'staged' ? (
-        <div role="status" className="notice success" data-testid="compose-outcome" data-state="staged" data-staged-id={outcome.stagedId}>
-          Key {outcome.fingerprint} staged in the system keychain. The outbox submits it to LangWatch now (or as soon as the console is back online) and then wipes it.{' '}
-          {outcome.warning ? <span className="field-warning">{outcome.warning} </span> : null}
-          <button type="button" onClick={() => navigate('outbox')}>Open the outbox</button>
-        </div>
-      ) : null}
-      {outcome?.kind === 'error' ? (
-        <div role="alert" className="error-panel" data-testid="compose-outcome" data-state="error">
-          {outcome.message}
-        </div>
-      ) : null}
+      {confirming && verdict ? <ConfirmUnverifiedKey reason={verdictHeadline(verdict).title} onStage={() => void stage()} onCancel={() => setConfirming(false)} /> : null}
     </section>
   );
 }

@@ -28,13 +28,20 @@ function statusOf(raw: string): KeyStatus {
 }
 
 /**
- * The workspace API key input. The key lives only in this component's state: masked by
+ * The compliance key input. The key lives only in this component's state: masked by
  * default, revealable, pasteable; it is cleared on submit (`take`) and on unmount, and the
  * parent only ever sees its status and fingerprint.
  */
-export const KeyField = forwardRef<KeyFieldHandle, { label?: string; optional?: boolean; onStatus(status: KeyStatus): void; showErrors: boolean }>(
-  function KeyField({ label = 'Workspace API key', optional = false, onStatus, showErrors }, ref) {
-    const [key, setKey] = useState('');
+export const KeyField = forwardRef<
+  KeyFieldHandle,
+  { label?: string; optional?: boolean; onStatus(status: KeyStatus): void; showErrors: boolean; onEdit?: () => void }
+>(function KeyField({ label = 'Compliance key', optional = false, onStatus, showErrors, onEdit }, ref) {
+    const [key, setRawKey] = useState('');
+    // Every change of the key (typing, paste, clear) tells the parent: a verdict belongs to the key it checked.
+    const setKey = (next: string) => {
+      setRawKey(next);
+      onEdit?.();
+    };
     const [revealed, setRevealed] = useState(false);
     const [pasteNote, setPasteNote] = useState<string | null>(null);
     const id = useId();
@@ -58,7 +65,7 @@ export const KeyField = forwardRef<KeyFieldHandle, { label?: string; optional?: 
 
     useEffect(() => onStatus(status), [status.empty, status.valid, status.fingerprint, status.error, status.warning]);
     // Belt and braces: nothing keeps the key after the field goes away.
-    useEffect(() => () => setKey(''), []);
+    useEffect(() => () => setRawKey(''), []);
 
     async function paste() {
       setPasteNote(null);
@@ -117,10 +124,9 @@ export const KeyField = forwardRef<KeyFieldHandle, { label?: string; optional?: 
           ) : null}
           {pasteNote ? <span className="muted">{pasteNote}</span> : null}
           <span className="muted">
-            A Compliance Access Key (sk-ant-api01-…) or an Admin API key (sk-ant-admin01-…). It is kept in the system keychain only until LangWatch has it.
+            Anthropic's Compliance Access Key (sk-ant-api01-…) or an Admin API key (sk-ant-admin01-…). Kept in the system keychain only until LangWatch has it.
           </span>
         </div>
       </div>
     );
-  },
-);
+});

@@ -1,5 +1,6 @@
 import { useAuthStore } from '../../stores/auth-store';
 import { ApprovalPageButton, DeviceEffects } from './DeviceApproval';
+import { CopyButton } from './CopyButton';
 
 /** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
 export function DeviceSignIn({ profileId }: { profileId: string }) {
@@ -34,6 +35,9 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
       <output className="user-code" data-testid="device-user-code" aria-label={`Code ${device.userCode.split('').join(' ')}`}>
         {device.userCode}
       </output>
+      <div className="row">
+        <CopyButton text={device.userCode} label="Copy the device code" testId="device-copy-code" />
+      </div>
       <div className="row">
         <ApprovalPageButton
           approvalOrigin={device.approvalOrigin}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call, lw } from '../../api/lw';
 import { useAppStore } from '../../stores/app-store';
 import { useConnectionStore } from '../../stores/connection-store';
+import { CONNECT_TITLE_ID } from './ConnectView';
 
 const WAITING = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in']);
 
@@ -22,6 +23,19 @@ function useQueuedCount(enabled: boolean): number | null {
   return enabled ? count : null;
 }
 
+/**
+ * Opens the sign-in screen and moves focus to it, so the button always does something visible,
+ * even when that screen is already shown.
+ */
+function signInAgain(navigate: (route: 'connect') => void): void {
+  navigate('connect');
+  requestAnimationFrame(() => {
+    const title = document.getElementById(CONNECT_TITLE_ID);
+    title?.focus();
+    title?.scrollIntoView({ block: 'start' });
+  });
+}
+
 /** "Session expired — sign in again": queued work waits (it is not dropped) and resumes after sign-in. */
 export function SessionBanner() {
   const expired = useConnectionStore((s) => s.state?.session.kind === 'expired');
@@ -34,7 +48,7 @@ export function SessionBanner() {
       {queued !== null && queued > 0
         ? `${queued} queued ${queued === 1 ? 'item is' : 'items are'} waiting and will be sent after you sign in.`
         : 'Nothing is lost: work that needs the session waits until you sign in.'}{' '}
-      <button type="button" className="primary" data-testid="sign-in-again" onClick={() => navigate('sources')}>
+      <button type="button" className="primary" data-testid="sign-in-again" onClick={() => signInAgain(navigate)}>
         Sign in again
       </button>
     </div>

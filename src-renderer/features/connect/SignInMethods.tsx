@@ -32,27 +32,28 @@ export function SignInMethods({ profileId }: { profileId: string }) {
     );
   }
   const passwordOff = !current.value?.password || emailError?.code === 'auth.password_disabled';
-  const browserButton = (
-    <button
-      type="button"
-      className={passwordOff ? 'primary' : undefined}
-      onClick={() => void signInWithBrowser(profileId)}
-      disabled={browserBusy}
-      data-testid="browser-sign-in"
+  const email = current.value?.password ? (
+    <Method id="method-email" title="Email" hint="Sign in with your LangWatch email and password.">
+      <EmailSignIn profileId={profileId} />
+    </Method>
+  ) : null;
+  const sso = (
+    <Method
+      id="method-sso"
+      title="Your company's SSO"
+      hint={`${passwordOff ? 'This deployment signs in with SSO (password sign-in is off). ' : ''}Opens a sign-in window of the console for your identity provider; the console keeps only the session.`}
     >
-      {browserBusy ? 'Finish signing in in the browser window…' : 'Sign in with browser'}
-    </button>
-  );
-  return (
-    <div className="sign-in-methods" data-testid="sign-in-methods" data-password={String(!passwordOff)}>
-      {passwordOff && (
-        <div className="browser-first">
-          <p>This deployment signs in with SSO (password sign-in is off). Sign in in a browser window of the console:</p>
-          {browserButton}
-        </div>
-      )}
-      {current.value?.password && <EmailSignIn profileId={profileId} />}
-      {!passwordOff && <div className="row">{browserButton}</div>}
+      <div className="row">
+        <button
+          type="button"
+          className={passwordOff ? 'primary' : undefined}
+          onClick={() => void signInWithBrowser(profileId)}
+          disabled={browserBusy}
+          data-testid="browser-sign-in"
+        >
+          {browserBusy ? 'Finish signing in in the browser window…' : 'Sign in with browser'}
+        </button>
+      </div>
       {browserCancelled && (
         <p role="status" className="hint" data-testid="browser-cancelled">
           The sign-in window was closed before signing in.
@@ -63,8 +64,30 @@ export function SignInMethods({ profileId }: { profileId: string }) {
           {browserError.message}
         </p>
       )}
-      <hr />
-      <DeviceSignIn profileId={profileId} />
+    </Method>
+  );
+  return (
+    <div className="sign-in-methods" data-testid="sign-in-methods" data-password={String(!passwordOff)}>
+      {passwordOff ? sso : email}
+      {passwordOff ? email : sso}
+      <Method
+        id="method-device"
+        title="Read-only device code for support"
+        hint="For support staff: look at sources without changing anything, by approving a short code in a browser where you are signed in to LangWatch."
+      >
+        <DeviceSignIn profileId={profileId} />
+      </Method>
     </div>
+  );
+}
+
+/** One sign-in method: what it is called, who it is for, and its controls. */
+function Method({ id, title, hint, children }: { id: string; title: string; hint: string; children: React.ReactNode }) {
+  return (
+    <section className="sign-in-method" aria-labelledby={id} data-testid={id}>
+      <h2 id={id}>{title}</h2>
+      <p className="hint">{hint}</p>
+      {children}
+    </section>
   );
 }

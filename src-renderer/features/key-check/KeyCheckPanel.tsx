@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyCheckResult, KeyPreviewResult } from '../../../src-shared/domain/key-check';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import type { ErrorData } from '../../../src-shared/errors';
 import type { IpcResult } from '../../../src-shared/ipc/define';
 import { call, lw } from '../../api/lw';
 import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
+import { PreviewDrawer } from './PreviewDrawer';
 import { PreviewTable } from './PreviewTable';
 import { VerdictCard } from './VerdictCard';
 import './key-check.css';
@@ -34,10 +35,35 @@ function verdictOfError(error: ErrorData): Shown | null {
   return { verdict: verdict.data, fingerprint: str(error.details?.['fingerprint']), anthropicBaseUrl: str(error.details?.['anthropicBaseUrl']) };
 }
 
-/** "Test key" and "Preview events" for a typed or staged compliance key. */
-export function KeyCheckPanel({ target }: { target: KeyCheckTarget }) {
+/**
+ * "Test key" and "Preview events" for a typed or staged compliance key. A verdict belongs to
+ * the key it checked: when `keyVersion` changes (the typed key was edited, or the form reset)
+ * the verdict and preview go, and an answer still in flight for the old key is dropped.
+ */
+export function KeyCheckPanel({
+  target,
+  keyVersion = 0,
+  onVerdict,
+}: {
+  target: KeyCheckTarget;
+  keyVersion?: number;
+  onVerdict?: (verdict: KeyVerdict | null) => void;
+}) {
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const [preview, setPreview] = useState<PreviewState>({ state: 'idle' });
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const version = useRef(keyVersion);
+  useEffect(() => {
+    if (version.current === keyVersion) return;
+    version.current = keyVersion;
+    setCheck({ state: 'idle' });
+    setPreview({ state: 'idle' });
+    setDrawerOpen(false);
+  }, [keyVersion]);
+  /** Sets a result only if the key is still the one that was checked. */
+  const forKey = (asked: number, apply: () => void) => {
+    if (version.current === asked) apply();
+  };
   const stagedId = target.kind === 'staged' ? target.stagedId : null;
   const remembered = useKeyVerdictsStore((s) => (stagedId === null ? undefined : s.byStagedId[stagedId]));
   const startVerdicts = useKeyVerdictsStore((s) => s.start);
@@ -60,9 +86,10 @@ export function KeyCheckPanel({ target }: { target: KeyCheckTarget }) {
     } else {
       invoke = () => lw().keys.checkStaged({ stagedId: target.stagedId });
     }
+    const asked = version.current;
     setCheck({ state: 'running' });
     const result = await call(invoke);
-    setCheck(result.ok ? { state: 'done', shown: result.value } : { state: 'failed', error: result.error });
+    forKey(asked, () => setCheck(result.ok ? { state: 'done', shown: result.value } : { state: 'failed', error: result.error }));
   };
 
   const runPreview = async () => {
@@ -74,14 +101,20 @@ export function KeyCheckPanel({ target }: { target: KeyCheckTarget }) {
     } else {
       invoke = () => lw().keys.previewStaged({ stagedId: target.stagedId });
     }
+    const asked = version.current;
     setPreview({ state: 'running' });
+    setDrawerOpen(true);
     const result = await call(invoke);
-    setPreview(result.ok ? { state: 'done', result: result.value } : { state: 'failed', error: result.error, shown: verdictOfError(result.error) });
+    forKey(asked, () =>
+      setPreview(result.ok ? { state: 'done', result: result.value } : { state: 'failed', error: result.error, shown: verdictOfError(result.error) }),
+    );
   };
 
   // A fresh check wins; a staged entry otherwise shows the last verdict main remembers.
   const shown: Shown | null = check.state === 'done' ? check.shown : check.state === 'idle' && remembered ? remembered : null;
   const busy = check.state === 'running' || preview.state === 'running';
+  const verdict = shown?.verdict ?? (preview.state === 'failed' ? (preview.shown?.verdict ?? null) : null);
+  useEffect(() => onVerdict?.(verdict), [verdict, onVerdict]);
 
   return (
     <div className="key-check" data-testid="key-check" data-state={busy ? 'running' : 'idle'}>
@@ -108,17 +141,22 @@ export function KeyCheckPanel({ target }: { target: KeyCheckTarget }) {
           />
         )}
       </div>
-      {preview.state === 'done' && <PreviewTable preview={preview.result.preview} />}
-      {preview.state === 'failed' && (
-        <div data-testid="preview-error" data-code={preview.error.code}>
-          {preview.shown ? (
-            <VerdictCard verdict={preview.shown.verdict} fingerprint={preview.shown.fingerprint} anthropicBaseUrl={preview.shown.anthropicBaseUrl} onRetry={runPreview} />
-          ) : (
-            <p className="key-check-error" role="alert">
-              {preview.error.message}
-            </p>
+      {drawerOpen && preview.state !== 'idle' && (
+        <PreviewDrawer title="Events preview: what LangWatch will ingest" onClose={() => setDrawerOpen(false)}>
+          {preview.state === 'running' && <p role="status">Loading the newest activities…</p>}
+          {preview.state === 'done' && <PreviewTable preview={preview.result.preview} />}
+          {preview.state === 'failed' && (
+            <div data-testid="preview-error" data-code={preview.error.code}>
+              {preview.shown ? (
+                <VerdictCard verdict={preview.shown.verdict} fingerprint={preview.shown.fingerprint} anthropicBaseUrl={preview.shown.anthropicBaseUrl} onRetry={runPreview} />
+              ) : (
+                <p className="key-check-error" role="alert">
+                  {preview.error.message}
+                </p>
+              )}
+            </div>
           )}
-        </div>
+        </PreviewDrawer>
       )}
     </div>
   );

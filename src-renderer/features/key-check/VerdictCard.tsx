@@ -7,7 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 export const ANTHROPIC_URL_INPUT_ID = 'anthropic-base-url';
 
 /** Headline and tone of each verdict kind. */
-function headline(verdict: KeyVerdict): { title: string; tone: 'ok' | 'warn' | 'bad' } {
+export function verdictHeadline(verdict: KeyVerdict): { title: string; tone: 'ok' | 'warn' | 'bad' } {
   switch (verdict.verdict) {
     case 'valid':
       return { title: 'Key works', tone: 'ok' };
@@ -64,7 +64,7 @@ export function VerdictCard({
   onRetry?: () => void;
 }) {
   const navigate = useAppStore((s) => s.navigate);
-  const { title, tone } = headline(verdict);
+  const { title, tone } = verdictHeadline(verdict);
   return (
     <div className={`verdict-card tone-${tone}`} data-testid="key-verdict" data-verdict={verdict.verdict} role="status">
       <h3>{title}</h3>

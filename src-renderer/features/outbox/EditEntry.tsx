@@ -1,14 +1,15 @@
 import { useRef, useState } from 'react';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { call, lw } from '../../api/lw';
-import { CadenceField } from '../composer/CadenceField';
 import { KeyField, type KeyFieldHandle, type KeyStatus } from '../composer/KeyField';
+import { ScheduleField } from '../schedule/ScheduleField';
+import { scheduleFields, scheduleFromStored, scheduleValid, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 
 /** Edits a waiting entry and resubmits it, keeping the staged key or with a new one. */
 export function EditEntry({ entry, onDone }: { entry: OutboxEntryView; onDone(): void }) {
   const [name, setName] = useState(entry.name);
   const [description, setDescription] = useState(entry.description ?? '');
-  const [pollEverySec, setPollEverySec] = useState(entry.pollEverySec);
+  const [schedule, setSchedule] = useState<ScheduleValue>(() => scheduleFromStored(entry.pollEverySec, entry.pullSchedule));
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const keyRef = useRef<KeyFieldHandle>(null);
@@ -19,9 +20,10 @@ export function EditEntry({ entry, onDone }: { entry: OutboxEntryView; onDone():
     setError(null);
     if (keyRequired && !keyStatus?.valid) return setError('Enter the key again: the staged one is gone.');
     if (keyStatus && !keyStatus.empty && !keyStatus.valid) return setError(keyStatus.error ?? 'Check the key.');
+    if (!scheduleValid(schedule)) return setError('Check the schedule: LangWatch would refuse it.');
     const key = keyStatus?.valid ? keyRef.current?.take() : undefined;
     const result = await call(() =>
-      lw().outbox.edit({ stagedId: entry.id, name, pollEverySec, ...(entry.kind === 'create' ? { description: description || undefined } : {}), ...(key ? { key } : {}) }),
+      lw().outbox.edit({ stagedId: entry.id, name, ...scheduleFields(schedule), ...(entry.kind === 'create' ? { description: description || undefined } : {}), ...(key ? { key } : {}) }),
     );
     if (result.ok) onDone();
     else setError(result.error.message);
@@ -40,9 +42,9 @@ export function EditEntry({ entry, onDone }: { entry: OutboxEntryView; onDone():
         </>
       ) : null}
       {entry.fingerprint !== null ? (
-        <KeyField ref={keyRef} label={keyRequired ? 'Workspace API key (enter again)' : 'New workspace API key'} optional={!keyRequired} onStatus={setKeyStatus} showErrors={false} />
+        <KeyField ref={keyRef} label={keyRequired ? 'Compliance key (enter it again)' : 'New compliance key'} optional={!keyRequired} onStatus={setKeyStatus} showErrors={false} />
       ) : null}
-      <CadenceField value={pollEverySec} onChange={setPollEverySec} sourcesCount={1} />
+      <ScheduleField value={schedule} onChange={setSchedule} {...(entry.kind === 'update' ? { keep: { current: null } } : {})} />
       <div className="entry-actions">
         <button type="submit" className="primary" data-testid="edit-save">Save and resubmit</button>
         <button type="button" onClick={onDone}>Cancel</button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeCadence } from '../../../src-shared/domain/cadence';
+import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useAppStore } from '../../stores/app-store';
 import { useOutboxStore } from '../../stores/outbox-store';
@@ -61,8 +61,8 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
       <dl className="entry-facts">
         <dt>Key</dt>
         <dd data-testid="entry-fingerprint">{e.fingerprint ?? 'kept (not changed)'}{e.fingerprint ? (e.keyHeld ? ' · in the keychain' : ' · wiped') : ''}</dd>
-        <dt>Cadence</dt>
-        <dd>{describeCadence(e.pollEverySec)} (<code>{e.pullSchedule}</code>)</dd>
+        <dt>Schedule</dt>
+        <dd data-testid="entry-schedule">{scheduleLabel(e.pullSchedule)}</dd>
         <dt>Attempts</dt>
         <dd data-testid="entry-attempts">{e.attempts}</dd>
         {e.nextAttemptAt && (e.state === 'retrying' || e.state === 'staged') ? (

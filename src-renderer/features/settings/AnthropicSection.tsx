@@ -30,6 +30,8 @@ export function AnthropicSection() {
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
+  // A verdict belongs to the key it checked: typing another key clears it.
+  const [keyVersion, setKeyVersion] = useState(0);
   const keyInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => setText(profile?.anthropicBaseUrl ?? ''), [profile?.id, profile?.anthropicBaseUrl]);
@@ -105,9 +107,10 @@ export function AnthropicSection() {
           size={40}
           placeholder="sk-ant-api01-…"
           data-testid="test-key-input"
+          onChange={() => setKeyVersion((v) => v + 1)}
         />
       </label>
-      <KeyCheckPanel target={{ kind: 'typed', profileId: profile.id, getKey: () => keyInput.current?.value ?? '' }} />
+      <KeyCheckPanel target={{ kind: 'typed', profileId: profile.id, getKey: () => keyInput.current?.value ?? '' }} keyVersion={keyVersion} />
     </>
   );
 }

@@ -37,8 +37,8 @@ export function SourceActions({ source, scheduleText, onDone }: { source: Source
           organizationId: source.organizationId,
           sourceId: source.id,
           name: source.name,
-          pollEverySec: cadence,
-          ...(withKey ? { key } : {}),
+          // A new key alone sends no schedule: one set elsewhere (the web composer's cron) stays as written.
+          ...(withKey ? { key } : { pollEverySec: cadence }),
         }),
       );
       if (withKey) setKey('');

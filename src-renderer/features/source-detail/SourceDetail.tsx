@@ -1,3 +1,4 @@
+import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
 import { useCallback, useEffect, useState } from 'react';
 import type { DiagnosisAction } from '../../../src-shared/domain/diagnosis';
 import { isKnownSourceStatus, type HealthMetrics, type Source } from '../../../src-shared/domain/langwatch';
@@ -168,7 +169,7 @@ function DetailsCard({ source, history }: { source: Source; history: SourceHisto
             {history.map((h) => (
               <li key={`${h.stagedId}-${h.at}-${h.action}`}>
                 {h.action.replace('_', ' ')} <LocalTime iso={h.at} />
-                {h.fingerprint ? ` with key ${h.fingerprint}` : ''}
+                {h.fingerprint ? ` with key ${h.fingerprint}` : ''} (schedule {scheduleLabel(h.pullSchedule)})
               </li>
             ))}
           </ul>

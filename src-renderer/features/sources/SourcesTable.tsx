@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { describeCadence } from '../../../src-shared/domain/cadence';
 import { styleOf } from '../../../src-shared/domain/outbox-style';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
+import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
 import { isKnownSourceStatus } from '../../../src-shared/domain/langwatch';
 import type { HealthSignal } from '../../../src-shared/domain/source-health';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
@@ -99,7 +100,8 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
   );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (items.length === 0) return;
+    // Keys on a control inside the grid (a sort button) belong to that control.
+    if (event.target !== event.currentTarget || items.length === 0) return;
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
     let next: number;
     if (event.key === 'ArrowDown') next = Math.min(items.length - 1, selectedIndex + 1);
@@ -129,7 +131,18 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
   }
 
   return (
-    <div className="src-table" role="grid" aria-rowcount={items.length + 1} aria-label="Ingestion sources">
+    // The grid itself takes focus and names the active row: a focusable wrapper between the grid
+    // and its rows is not allowed (ARIA required children), so the scroll box is a plain div.
+    <div
+      className="src-table"
+      role="grid"
+      aria-rowcount={items.length + 1}
+      aria-label="Ingestion sources"
+      tabIndex={0}
+      data-testid="sources-grid"
+      aria-activedescendant={selectedId ? `row-${cssId(selectedId)}` : undefined}
+      onKeyDown={onKeyDown}
+    >
       <div className="src-head" role="row" aria-rowindex={1}>
         {COLUMNS.map((c) => (
           <div
@@ -154,11 +167,8 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
       <div
         ref={viewport}
         className="src-viewport"
-        tabIndex={0}
         data-testid="sources-viewport"
-        aria-activedescendant={selectedId ? `row-${cssId(selectedId)}` : undefined}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        onKeyDown={onKeyDown}
       >
         {items.length === 0 ? (
           <p className="src-empty" data-testid="sources-empty">
@@ -243,7 +253,9 @@ const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMen
         </div>
         <div role="gridcell" className="src-cell c-last">—</div>
         <div role="gridcell" className="src-cell c-events">—</div>
-        <div role="gridcell" className="src-cell c-cadence" title={e.pullSchedule}>{describeCadence(e.pollEverySec)}</div>
+        <div role="gridcell" className="src-cell c-cadence" title={e.pullSchedule ?? undefined}>
+          {e.pollEverySec === null ? scheduleLabel(e.pullSchedule) : describeCadence(e.pollEverySec)}
+        </div>
         <div role="gridcell" className="src-cell c-created" title={e.stagedAt}>staged {relativeTime(e.stagedAt, now)}</div>
         <div role="gridcell" className="src-cell c-menu" />
       </div>

@@ -7,6 +7,8 @@ import { OutboxEntryView, SourceHistoryItem } from '../../domain/outbox';
 const key = z.string().max(LIMITS.secret);
 const name = z.string().max(LIMITS.name + 64);
 const cadence = z.number().int().positive().max(10_000_000);
+/** A custom cron (main checks it with croner, as LangWatch does). */
+const pullSchedule = z.string().max(128);
 
 /**
  * `kind: 'create'`: a new `claude_compliance` source (key required, no sourceId).
@@ -23,7 +25,9 @@ export const OutboxStageInput = z
     description: z.string().max(LIMITS.description).optional(),
     teamId: idSchema.nullable().optional(),
     key: key.optional(),
-    pollEverySec: cadence,
+    /** A fixed interval; or `pullSchedule` for a custom cron; an update may send neither (schedule kept). */
+    pollEverySec: cadence.optional(),
+    pullSchedule: pullSchedule.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -39,7 +43,7 @@ export const OutboxStageInput = z
   });
 export type OutboxStageInput = z.infer<typeof OutboxStageInput>;
 
-/** An edit of a waiting entry; `key` absent or empty = keep the staged key. */
+/** An edit of a waiting entry; `key` absent or empty = keep the staged key; no schedule = keep the entry's. */
 export const OutboxEditInput = z
   .object({
     stagedId: idSchema,
@@ -47,7 +51,8 @@ export const OutboxEditInput = z
     description: z.string().max(LIMITS.description).optional(),
     teamId: idSchema.nullable().optional(),
     key: key.optional(),
-    pollEverySec: cadence,
+    pollEverySec: cadence.optional(),
+    pullSchedule: pullSchedule.optional(),
   })
   .strict();
 export type OutboxEditInput = z.infer<typeof OutboxEditInput>;

@@ -97,6 +97,11 @@ export const sourcesChannels = {
     input: z.object({ id: idSchema, confirmName: z.string().min(1).max(LIMITS.name) }).strict(),
     output: Source,
   }),
+  'sources.archivedNames': channel({
+    summary: 'Archived sources of the active organisation this console has seen (their names stay taken).',
+    input: noInput,
+    output: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
   'sources.export': channel({
     summary: 'The table as JSON or CSV text (the renderer saves it); never a secret.',
     input: z

@@ -27,6 +27,7 @@ describe('lint enforces process boundaries', () => {
     ['src-shared/domain/x.ts', "import { shell } from 'electron';"],
     ['src-shared/domain/x.ts', "import { useState } from 'react';"],
     ['src-shared/domain/x.ts', "import { createServices } from '../../src-main/services/create-services';"],
+    ['src-shared/domain/x.ts', "import superjson from 'superjson';"],
     ['emulator/x.ts', "import { IPC_CONTRACT } from '../src-shared/ipc/contract';"],
   ])('%s: %s is an error', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBeGreaterThan(0);
@@ -38,6 +39,8 @@ describe('lint enforces process boundaries', () => {
     ['src-main/ipc/register.ts', "import { ipcMain } from 'electron';"],
     ['src-main/index.ts', "import { app } from 'electron';"],
     ['src-shared/domain/x.ts', "import { z } from 'zod';"],
+    ['src-shared/domain/x.ts', "import { Cron } from 'croner';"],
+    ['src-shared/domain/x.ts', "import { cadenceToCron } from './cadence';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBe(0);
   });

@@ -46,6 +46,8 @@ export interface RigOptions {
   clockStart?: number;
   /** Swaps the connection before the outbox starts (e.g. a hostile API). */
   wrap?: (conn: FakeConnection) => FakeConnection;
+  /** Archived sources whose names stay taken (what main remembers it has seen). */
+  archivedNames?: Array<{ id: string; name: string }>;
 }
 
 /** Registers the emulator and clean-up hooks; returns the helpers bound to them. */
@@ -84,6 +86,7 @@ export function useOutboxRigs() {
       settings: { get: () => settings },
       checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
       random: () => 1,
+      ...(opts.archivedNames ? { archivedNames: () => opts.archivedNames! } : {}),
     });
     const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
     outbox.onChange((e) => r.events.push(e));

@@ -231,6 +231,46 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(r.secrets.size()).toBe(0);
   });
 
+  it('a re-key without a schedule sends no pullSchedule: a cron set elsewhere and the stored interval stay as written', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    const api = await r.conn.apiFor('p1');
+    await api.updateSource({ organizationId: ACME, id: 'src_cc_revoked', pullSchedule: '7,37 9-17 * * 1-5' });
+    const rekey = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_revoked', name: 'Claude Compliance — Research', key: KEY });
+    expect(one(r, rekey.stagedId)).toMatchObject({ pullSchedule: null, pollEverySec: null });
+    await r.outbox.idle();
+    expect(one(r, rekey.stagedId).state).toBe('submitted');
+    expect(emu().control.sources(ACME).find((s) => s.id === 'src_cc_revoked')!.pullSchedule).toBe('7,37 9-17 * * 1-5');
+    expect(emu().control.credentialMatches('src_cc_revoked', KEY)).toBe(true);
+    expect((await api.getSource(ACME, 'src_cc_revoked')).parserConfig).toMatchObject({ adapter: 'claude_compliance', pollEverySec: 3600 });
+    // Only the re-key is in the history: the schedule did not change.
+    expect((await r.outbox.history('src_cc_revoked')).map((h) => h.action)).toEqual(['rekeyed']);
+    // An update with neither a key nor a schedule changes nothing, so it is refused.
+    await expect(r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_revoked', name: 'Claude Compliance — Research' })).rejects.toThrow(/Nothing to change/);
+    expectNoLeak(r, KEY);
+  });
+
+  it('a custom cron is checked in main like LangWatch does and sent as written; no interval is invented for it', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    await expect(stageCreate(r, 'Impossible date', { pollEverySec: undefined, pullSchedule: '0 0 31 2 *' })).rejects.toThrow(/never runs/);
+    await expect(stageCreate(r, 'Both', { pullSchedule: '*/5 * * * *' })).rejects.toThrow(/either a fixed interval or a custom schedule/);
+    const { stagedId } = await stageCreate(r, 'Weekdays', { pollEverySec: undefined, pullSchedule: ' 0  9 * * 1-5 ' });
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'submitted', pullSchedule: '0 9 * * 1-5', pollEverySec: null });
+    const created = named(ACME, 'Weekdays')[0]!;
+    expect(created.pullSchedule).toBe('0 9 * * 1-5');
+    expect(created.parserConfig).not.toHaveProperty('pollEverySec');
+    expect(r.secrets.size()).toBe(0);
+  });
+
+  it('main refuses the name of an archived source it knows before anything is staged (LangWatch would answer 500)', async () => {
+    const r = await rig({ archivedNames: [{ id: 'src_cc_old', name: 'Claude Compliance — Old workspace' }] });
+    await expect(stageCreate(r, 'Claude Compliance — Old workspace')).rejects.toThrow(/archived source is named/);
+    expect(r.outbox.list()).toHaveLength(0);
+    expect(r.secrets.size()).toBe(0);
+    const { stagedId } = await stageCreate(r, 'Claude Compliance — New workspace');
+    await expect(r.outbox.edit({ stagedId, name: 'Claude Compliance — Old workspace', pollEverySec: 300 })).rejects.toThrow(/archived source is named/);
+  });
+
   it('crash safety: staged offline, restarted, back online -> created exactly once; orphan sweep', async () => {
     const secrets = createMemorySecretStore();
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
