@@ -1,5 +1,6 @@
 // Lint guards the process boundaries (a file's folder decides which process it runs in) plus a
-// few correctness rules. Type-aware rules are off on purpose: the project type-checks with tsc.
+// few correctness rules, some type-aware (promises, shadowing, type-only imports): tsc checks
+// types, these catch the bugs tsc lets through.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -47,6 +48,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // A named function expression initialising its own const (memo(function Row…)) is fine.
+      '@typescript-eslint/no-shadow': ['error', { ignoreOnInitialization: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
   { files: ['src-renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.renderer] } },

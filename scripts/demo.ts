@@ -66,9 +66,8 @@ async function main(): Promise<void> {
     const args = ['out/main/index.js', '--demo'];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     const child = spawn(exe, args, { cwd: root, stdio: 'inherit', env });
-    child.on('exit', async (code) => {
-      await emulator.close();
-      process.exit(code ?? 0);
+    child.on('exit', (code) => {
+      void emulator.close().finally(() => process.exit(code ?? 0));
     });
   } else {
     console.log(`${ELECTRON_MISSING_HELP}\n\nOpening the console in Chromium instead (same renderer, same main-process services, no Electron window chrome).`);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -35,7 +35,7 @@ async function expectNoKeyLeak(harness: ConsoleHarness, extraKeys: string[] = []
 }
 
 /** A loopback server that records the headers of every request it gets. */
-async function recordingServer(answer: (res: import('node:http').ServerResponse, self: { url: string }) => void) {
+async function recordingServer(answer: (res: ServerResponse, self: { url: string }) => void) {
   const seen: IncomingHttpHeaders[] = [];
   const self = { url: '' };
   const server: Server = createServer((req, res) => {

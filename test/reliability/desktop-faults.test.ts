@@ -24,6 +24,7 @@ vi.setConfig({ testTimeout: 60_000 });
 // ENOSPC injected where files are written: every handle opened on a matching path fails its writes.
 const disk = vi.hoisted(() => ({ full: null as RegExp | null }));
 vi.mock('node:fs/promises', async (importOriginal) => {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- vi.mock's factory types the original module this way
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const open = (async (...args: Parameters<typeof real.open>) => {
     const handle = await real.open(...args);

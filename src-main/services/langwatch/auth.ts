@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
-import { LangwatchUser } from '../../../src-shared/domain/langwatch';
+import { type LangwatchUser } from '../../../src-shared/domain/langwatch';
 import { createLangwatchHttp, headerValue, retryAfterSeconds, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
 import { sessionCookieFromSetCookie } from './cookie-capture';
 import { parseAnswer, toIsoOrNull } from './schemas';

@@ -82,8 +82,8 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
   const { http } = options;
   const defaultClock = options.clock ?? systemClock;
 
-  const post = (path: string, json: unknown, signal?: AbortSignal, headers?: Record<string, string>) =>
-    http.request({ method: 'POST', path: `${BASE}${path}`, json, signal, headers });
+  const post = (path: string, body: unknown, signal?: AbortSignal, headers?: Record<string, string>) =>
+    http.request({ method: 'POST', path: `${BASE}${path}`, json: body, signal, headers });
 
   const toTokens = (w: z.infer<typeof WireTokens>, clock: Clock): DeviceTokens => ({
     accessToken: w.access_token,

@@ -234,7 +234,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     // No schedule in the edit: the entry keeps the one it was staged with.
     const schedule = chosenSchedule(fields) ?? { pollEverySec: entry.pollEverySec, pullSchedule: entry.pullSchedule };
     const key = fields.key;
-    const edit: EntryEdit = {
+    const change: EntryEdit = {
       name: fields.name,
       description: entry.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : entry.description,
       teamId: entry.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : entry.teamId,
@@ -243,10 +243,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       ...(key ? { newKey: { fingerprint: keyFingerprint(key), expiresAt: new Date(clock.now() + (await ttlMs())).toISOString() } } : {}),
     };
     // Dry run first: a refused edit must not replace the staged key.
-    transition(entry, { type: 'edited', edit }, clock.now());
+    transition(entry, { type: 'edited', edit: change }, clock.now());
     if (worker.isRunning(entry.id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
     if (key) await secrets.set(stagedAccount(entry.id), key);
-    await worker.apply(entry.id, { type: 'edited', edit });
+    await worker.apply(entry.id, { type: 'edited', edit: change });
     worker.wake();
     const warning = key ? checkComplianceKey(key) : null;
     return { stagedId: entry.id, fingerprint: key ? keyFingerprint(key) : entry.fingerprint, ...(warning?.ok && warning.warning ? { warning: warning.warning } : {}) };

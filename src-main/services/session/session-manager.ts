@@ -126,8 +126,8 @@ export function createSessionManager(options: SessionManagerOptions) {
         return commit(profileId, { kind: 'signed_in', method: 'restored', user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER });
       }
     }
-    const deviceState = await device.restore(profileId);
-    return commit(profileId, deviceState ?? SIGNED_OUT);
+    const restoredDevice = await device.restore(profileId);
+    return commit(profileId, restoredDevice ?? SIGNED_OUT);
   }
 
   function commit(profileId: string, state: SessionState): SessionState {

@@ -35,7 +35,7 @@ function statusOf(raw: string): KeyStatus {
 export const KeyField = forwardRef<
   KeyFieldHandle,
   { label?: string; optional?: boolean; onStatus(status: KeyStatus): void; showErrors: boolean; onEdit?: () => void }
->(function KeyField({ label = 'Compliance key', optional = false, onStatus, showErrors, onEdit }, ref) {
+>(function KeyFieldInput({ label = 'Compliance key', optional = false, onStatus, showErrors, onEdit }, ref) {
     const [key, setRawKey] = useState('');
     // Every change of the key (typing, paste, clear) tells the parent: a verdict belongs to the key it checked.
     const setKey = (next: string) => {

@@ -12,9 +12,9 @@ function useQueuedCount(enabled: boolean): number | null {
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
-    const count = (entries: ReadonlyArray<{ state: string }>) => entries.filter((e) => WAITING.has(e.state)).length;
-    const off = lw().events.on('outbox.changed', (entries) => alive && setCount(count(entries)));
-    void call(() => lw().outbox.list({})).then((result) => alive && result.ok && setCount(count(result.value)));
+    const waiting = (entries: ReadonlyArray<{ state: string }>) => entries.filter((e) => WAITING.has(e.state)).length;
+    const off = lw().events.on('outbox.changed', (entries) => alive && setCount(waiting(entries)));
+    void call(() => lw().outbox.list({})).then((result) => alive && result.ok && setCount(waiting(result.value)));
     return () => {
       alive = false;
       off();

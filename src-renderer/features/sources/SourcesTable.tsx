@@ -224,7 +224,7 @@ interface RowProps {
   onOpen(item: TableItem): void;
 }
 
-const Row = memo(function Row({ item, index, now, serverNow, signal, sent, onMenu, selected, flashing, onSelect, onOpen }: RowProps) {
+const Row = memo(function SourceRowView({ item, index, now, serverNow, signal, sent, onMenu, selected, flashing, onSelect, onOpen }: RowProps) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   const common = {
     role: 'row',

@@ -138,7 +138,7 @@ function SourcesList() {
           {error.message}
         </div>
       )}
-      {!showingArchived && <SummaryStrip attention={counts.attention} byKind={counts.byKind} active={query.health} onFilter={(health) => setQuery({ health })} />}
+      {!showingArchived && <SummaryStrip attention={counts.attention} byKind={counts.byKind} active={query.health} onFilter={(signal) => setQuery({ health: signal })} />}
       <div className="sources-filters row">
         <input
           type="search"

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED } from '../../../emulator/index';
 import { stagedAccount } from '../../../src-main/services/outbox/entry';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
-import { AppError } from '../../../src-shared/errors';
+import { type AppError } from '../../../src-shared/errors';
 import { ACME, ADMIN_KEY, KEY, SMALL, useOutboxRigs, waitFor as vitestWait } from './emulator-rig';
 
 const { emu, rig, stopRig, one, named, expectNoLeak, stageCreate } = useOutboxRigs();

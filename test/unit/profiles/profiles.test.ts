@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-shared/errors';
+import { type AppError } from '../../../src-shared/errors';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
 import { createProfiles, normaliseDeploymentUrl, PROFILES_FILE_DEFAULTS, type ProfilesFile } from '../../../src-main/services/profiles';
 

@@ -179,12 +179,12 @@ describe('session manager against the emulator', () => {
     await h.clock.advance(before.accessExpiresAt - h.clock.now() - 61_000);
     expect(JSON.parse((await h.secrets.get(`device:${h.profileId}`))!).accessToken).toBe(before.accessToken);
     const refreshed = new Promise<void>((resolve) => {
-      const iv = setInterval(async () => {
-        const now = JSON.parse((await h.secrets.get(`device:${h.profileId}`))!);
-        if (now.accessToken !== before.accessToken) {
+      const iv = setInterval(() => {
+        void h.secrets.get(`device:${h.profileId}`).then((raw) => {
+          if (JSON.parse(raw!).accessToken === before.accessToken) return;
           clearInterval(iv);
           resolve();
-        }
+        });
       }, 5);
     });
     await h.clock.advance(2000);
