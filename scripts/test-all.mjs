@@ -54,6 +54,7 @@ const fresh = (f) => { rmSync(f, { force: true }); return f; };
 
 run('typecheck', 'npx', ['tsc', '-b', '--pretty', 'false']);
 run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+run('format', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
 run('build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
 run('security', 'node', ['scripts/security-scan.mjs', 'src-main']);
 const unitJson = fresh(join(tmp, 'vitest-unit.json'));
