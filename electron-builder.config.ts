@@ -9,7 +9,16 @@ import type { Configuration } from 'electron-builder';
  * Shipping them would only grow the archive (react-dom alone is 8 MB). A test checks that every
  * package the built main process requires is still in the archive.
  */
-export const BUNDLED_OR_DEV_ONLY = ['react', 'react-dom', 'scheduler', 'zustand', 'superjson', 'copy-anything', 'is-what', '@trpc'];
+export const BUNDLED_OR_DEV_ONLY = [
+  'react',
+  'react-dom',
+  'scheduler',
+  'zustand',
+  'superjson',
+  'copy-anything',
+  'is-what',
+  '@trpc',
+];
 
 /** Native modules: Node cannot dlopen a file inside an asar, so they live in app.asar.unpacked. */
 export const NATIVE_UNPACKED = ['**/node_modules/keytar/**'];

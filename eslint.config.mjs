@@ -5,47 +5,123 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
-  'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8',
-  'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 const noNode = [{ group: ['node:*'], message: 'Node APIs belong in src-main/services.' }];
-const electron = { name: 'electron', message: 'Only src-main/index.ts, preload.ts and ipc/register.ts may import electron.' };
+const electron = {
+  name: 'electron',
+  message: 'Only src-main/index.ts, preload.ts and ipc/register.ts may import electron.',
+};
 const builtins = NODE_BUILTINS.map((name) => ({ name, message: 'Node APIs belong in src-main/services.' }));
 
 export const BOUNDARY_RULES = {
   renderer: {
-    paths: [electron, ...builtins, { name: 'keytar', message: 'Secrets are main-process only.' }, { name: 'undici', message: 'Network I/O belongs in main.' }],
-    patterns: [...noNode, { group: ['**/src-main/**', '../src-main/*', '../../src-main/*'], message: 'The renderer talks to main only through window.lw (src-renderer/api).' }],
-  },
-  services: {
-    paths: [electron, { name: 'react', message: 'Services are UI-free.' }, { name: 'react-dom', message: 'Services are UI-free.' }, { name: 'zustand', message: 'Services are UI-free.' }],
-    patterns: [{ group: ['**/src-renderer/**'], message: 'Services never import the renderer.' }, { group: ['**/ipc/register*'], message: 'register.ts is Electron glue.' }],
-  },
-  shared: {
-    paths: [electron, ...builtins, { name: 'react', message: 'src-shared is process-neutral.' }, { name: 'undici', message: 'src-shared is process-neutral.' }, { name: 'keytar', message: 'src-shared is process-neutral.' }, { name: 'zustand', message: 'src-shared is process-neutral.' }],
+    paths: [
+      electron,
+      ...builtins,
+      { name: 'keytar', message: 'Secrets are main-process only.' },
+      { name: 'undici', message: 'Network I/O belongs in main.' },
+    ],
     patterns: [
       ...noNode,
-      { group: ['**/src-main/**', '**/src-renderer/**', '**/emulator/**'], message: 'src-shared imports only zod, croner and src-shared.' },
+      {
+        group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
+        message: 'The renderer talks to main only through window.lw (src-renderer/api).',
+      },
+    ],
+  },
+  services: {
+    paths: [
+      electron,
+      { name: 'react', message: 'Services are UI-free.' },
+      { name: 'react-dom', message: 'Services are UI-free.' },
+      { name: 'zustand', message: 'Services are UI-free.' },
+    ],
+    patterns: [
+      { group: ['**/src-renderer/**'], message: 'Services never import the renderer.' },
+      { group: ['**/ipc/register*'], message: 'register.ts is Electron glue.' },
+    ],
+  },
+  shared: {
+    paths: [
+      electron,
+      ...builtins,
+      { name: 'react', message: 'src-shared is process-neutral.' },
+      { name: 'undici', message: 'src-shared is process-neutral.' },
+      { name: 'keytar', message: 'src-shared is process-neutral.' },
+      { name: 'zustand', message: 'src-shared is process-neutral.' },
+    ],
+    patterns: [
+      ...noNode,
+      {
+        group: ['**/src-main/**', '**/src-renderer/**', '**/emulator/**'],
+        message: 'src-shared imports only zod, croner and src-shared.',
+      },
       // An allow-list: zod (schemas) and croner (the cron library LangWatch validates pullSchedule with).
       { regex: '^(?!zod$|croner$|\\.)', message: 'src-shared imports only zod, croner and src-shared.' },
     ],
   },
   emulator: {
     paths: [electron],
-    patterns: [{ group: ['**/src-main/**', '**/src-renderer/**', '**/src-shared/**'], message: 'The emulator declares its own schemas from the contract documents.' }],
+    patterns: [
+      {
+        group: ['**/src-main/**', '**/src-renderer/**', '**/src-shared/**'],
+        message: 'The emulator declares its own schemas from the contract documents.',
+      },
+    ],
   },
   mainNonGlue: { paths: [electron], patterns: [] },
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'bench/results/**', 'dist/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+      'bench/results/**',
+      'dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',
     },
@@ -63,10 +139,30 @@ export default tseslint.config(
   },
   { files: ['src-renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.renderer] } },
   { files: ['src-main/services/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.services] } },
-  { files: ['src-main/ipc/**/*.ts'], ignores: ['src-main/ipc/register.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.mainNonGlue] } },
+  {
+    files: ['src-main/ipc/**/*.ts'],
+    ignores: ['src-main/ipc/register.ts'],
+    rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.mainNonGlue] },
+  },
   { files: ['src-shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.shared] } },
   { files: ['emulator/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.emulator] } },
   // CommonJS scripts and fixtures load modules with require() by nature.
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', AbortController: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } } },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        AbortController: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
+  },
 );

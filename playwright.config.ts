@@ -1,7 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { electronBinary, ELECTRON_MISSING_REASON } from './scripts/electron-binary';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 if (!electronBinary()) console.log(`[e2e] ${ELECTRON_MISSING_REASON}`);
 

@@ -32,18 +32,45 @@ const appRaw = sizes.reduce((a, s) => a + s.raw, 0);
 
 mkdirSync(OUT, { recursive: true });
 const entry = join(OUT, 'react-baseline.tsx');
-writeFileSync(entry, "import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(createElement('div', null, 'hello'));\n");
+writeFileSync(
+  entry,
+  "import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(createElement('div', null, 'hello'));\n",
+);
 const baselineBuild = await build({
-  entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' }, nodePaths: [join(ROOT, 'node_modules')],
+  entryPoints: [entry],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  nodePaths: [join(ROOT, 'node_modules')],
 });
 const baselineGzip = gz(Buffer.from(baselineBuild.outputFiles[0]!.contents));
 
-for (const s of sizes) process.stdout.write(`  ${s.f}: ${(s.raw / 1024).toFixed(1)} kB raw, ${(s.gzip / 1024).toFixed(1)} kB gzip\n`);
-process.stdout.write(`renderer ${(appGzip / 1024).toFixed(1)} kB gzip (${(appRaw / 1024).toFixed(1)} kB raw); baseline react + react-dom ${(baselineGzip / 1024).toFixed(1)} kB gzip\n`);
+for (const s of sizes)
+  process.stdout.write(`  ${s.f}: ${(s.raw / 1024).toFixed(1)} kB raw, ${(s.gzip / 1024).toFixed(1)} kB gzip\n`);
+process.stdout.write(
+  `renderer ${(appGzip / 1024).toFixed(1)} kB gzip (${(appRaw / 1024).toFixed(1)} kB raw); baseline react + react-dom ${(baselineGzip / 1024).toFixed(1)} kB gzip\n`,
+);
 const kb = round(appGzip / 1024, 1);
 const ratio = round(appGzip / baselineGzip);
 writeBenchRows('bundle-size', [
-  { name: 'renderer bundle (js + css, gzip)', value: kb, unit: 'kB', target: `≤ ${BUDGET_KB} kB gzip`, pass: kb <= BUDGET_KB },
-  { name: 'renderer bundle vs react + react-dom alone (gzip)', ratio, target: `ratio ≤ ${TARGET_RATIO}`, pass: ratio <= TARGET_RATIO, baseline: round(baselineGzip / 1024, 1), measured: kb, unit: 'kB' },
+  {
+    name: 'renderer bundle (js + css, gzip)',
+    value: kb,
+    unit: 'kB',
+    target: `≤ ${BUDGET_KB} kB gzip`,
+    pass: kb <= BUDGET_KB,
+  },
+  {
+    name: 'renderer bundle vs react + react-dom alone (gzip)',
+    ratio,
+    target: `ratio ≤ ${TARGET_RATIO}`,
+    pass: ratio <= TARGET_RATIO,
+    baseline: round(baselineGzip / 1024, 1),
+    measured: kb,
+    unit: 'kB',
+  },
 ]);

@@ -16,10 +16,24 @@ export interface EmulatorProcess {
  */
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const root = join(__dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--control', '--live-activity-ms', '0', '--no-puller-schedule'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'emulator/cli.ts',
+      '--port',
+      '0',
+      '--control',
+      '--live-activity-ms',
+      '0',
+      '--no-puller-schedule',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const urls = await new Promise<{ langwatchUrl: string; anthropicUrl: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('the emulator did not start within 30 s')), 30_000);

@@ -48,19 +48,33 @@ const CONCURRENCY = 4;
 
 const emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
 const { admin } = SEED.users;
-const cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password })).cookie;
+const cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password }))
+  .cookie;
 // A namespace of this run: the outboxes' start-up sweeps can only reach the bench's own accounts.
 const rawSecrets = process.env.BENCH_MEMORY_SECRETS
   ? (await import('../src-main/services/secrets/memory-store')).createMemorySecretStore()
   : namespacedSecretStore(createKeytarSecretStore(), `bench-outbox-${process.pid}`);
 const prof: Record<string, number> = {};
-const timed = <T,>(k: string, p: Promise<T>) => { const s = performance.now(); return p.finally(() => { prof[k] = (prof[k] ?? 0) + performance.now() - s; }); };
-const secrets = process.env.BENCH_PROF ? { set: (a: string, v: string) => timed('set', rawSecrets.set(a, v)), get: (a: string) => timed('get', rawSecrets.get(a)), delete: (a: string) => timed('delete', rawSecrets.delete(a)), listAccounts: () => timed('list', rawSecrets.listAccounts()) } : rawSecrets;
+const timed = <T,>(k: string, p: Promise<T>) => {
+  const s = performance.now();
+  return p.finally(() => {
+    prof[k] = (prof[k] ?? 0) + performance.now() - s;
+  });
+};
+const secrets = process.env.BENCH_PROF
+  ? {
+      set: (a: string, v: string) => timed('set', rawSecrets.set(a, v)),
+      get: (a: string) => timed('get', rawSecrets.get(a)),
+      delete: (a: string) => timed('delete', rawSecrets.delete(a)),
+      listAccounts: () => timed('list', rawSecrets.listAccounts()),
+    }
+  : rawSecrets;
 let run = 0;
 /** Per flush: time until every entry was `submitted` (the server had every key), wipes still running. */
 const submittedOnly: number[] = [];
 
-type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners & { signIn(): void; signOut(): void };
+type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> &
+  SessionOwners & { signIn(): void; signOut(): void };
 
 function connection(): BenchConnection {
   let current: string | null = cookie;
@@ -75,7 +89,15 @@ function connection(): BenchConnection {
       current = null;
     },
     state: () => ({
-      profiles: [{ id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date(0).toISOString() }],
+      profiles: [
+        {
+          id: 'p1',
+          name: 'Emulator',
+          baseUrl: emu.langwatchUrl,
+          anthropicBaseUrl: emu.anthropicUrl,
+          createdAt: new Date(0).toISOString(),
+        },
+      ],
       activeProfileId: 'p1',
       session: { kind: 'signed_in', method: 'email', user: { id: admin.id, email: admin.email, name: admin.name } },
       organizations: [{ id: ACME, name: 'Acme Corp', slug: 'acme', teams: [], role: 'ADMIN' }],
@@ -104,7 +126,13 @@ function newOutbox(dir: string, conn: BenchConnection = connection()) {
   });
 }
 
-const stageInput = (name: string) => ({ kind: 'create' as const, organizationId: ACME, name, key: KEY, pollEverySec: 300 });
+const stageInput = (name: string) => ({
+  kind: 'create' as const,
+  organizationId: ACME,
+  name,
+  key: KEY,
+  pollEverySec: 300,
+});
 
 /** One staging as the handler does it: IPC input parse, then the service. Returns ms per op. */
 async function measureStaging(): Promise<number[]> {
@@ -178,7 +206,8 @@ async function measureFlush(): Promise<{ ms: number; names: string[] }> {
   submittedOnly.push(allSubmittedMs || ms);
   const states = outbox.list().map((e) => e.state);
   await outbox.stop();
-  if (states.some((s) => s !== 'submitted')) throw new Error(`flush left entries unsubmitted: ${states.filter((s) => s !== 'submitted').length}`);
+  if (states.some((s) => s !== 'submitted'))
+    throw new Error(`flush left entries unsubmitted: ${states.filter((s) => s !== 'submitted').length}`);
   const left = (await secrets.listAccounts()).filter((a) => a.startsWith('staged:'));
   if (left.length) throw new Error(`${left.length} staged keys left in the keychain`);
   rmSync(dir, { recursive: true, force: true });
@@ -196,11 +225,23 @@ async function measureBareFlush(): Promise<{ ms: number; names: string[] }> {
     while (next < names.length) {
       const name = names[next++]!;
       const body = JSON.stringify({
-        json: { organizationId: ACME, sourceType: 'claude_compliance', name, parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: KEY } }, pullSchedule: '*/5 * * * *' },
+        json: {
+          organizationId: ACME,
+          sourceType: 'claude_compliance',
+          name,
+          parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: KEY } },
+          pullSchedule: '*/5 * * * *',
+        },
       });
-      const res = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body, dispatcher });
+      const res = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body,
+        dispatcher,
+      });
       const json = (await res.body.json()) as { result?: { data?: { json?: { source?: { id?: string } } } } };
-      if (res.statusCode !== 200 || !json.result?.data?.json?.source?.id) throw new Error(`bare create failed: ${res.statusCode}`);
+      if (res.statusCode !== 200 || !json.result?.data?.json?.source?.id)
+        throw new Error(`bare create failed: ${res.statusCode}`);
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
@@ -228,9 +269,20 @@ async function measureBareFlushWithKeychain(): Promise<{ ms: number; names: stri
       const i = next++;
       const token = await keytarGet(KEYCHAIN_SERVICE, account(i));
       const body = JSON.stringify({
-        json: { organizationId: ACME, sourceType: 'claude_compliance', name: names[i], parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token } }, pullSchedule: '*/5 * * * *' },
+        json: {
+          organizationId: ACME,
+          sourceType: 'claude_compliance',
+          name: names[i],
+          parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token } },
+          pullSchedule: '*/5 * * * *',
+        },
       });
-      const res = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body, dispatcher });
+      const res = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body,
+        dispatcher,
+      });
       await res.body.json();
       if (res.statusCode !== 200) throw new Error(`bare create failed: ${res.statusCode}`);
       await keytar.deletePassword(KEYCHAIN_SERVICE, account(i));
@@ -308,8 +360,18 @@ try {
     };
   };
   const rows = [
-    ratioRow(`outbox staging latency (per key, median of ${REPEATS}×${STAGE_N}) vs bare keytar.setPassword + fsync`, stage, bareStage, 1.5),
-    ratioRow(`outbox flush of ${FLUSH_N} staged keys (concurrency ${CONCURRENCY}, median of ${REPEATS}) vs bare undici creates, 0 duplicates`, flush, bareFlush, 1.25),
+    ratioRow(
+      `outbox staging latency (per key, median of ${REPEATS}×${STAGE_N}) vs bare keytar.setPassword + fsync`,
+      stage,
+      bareStage,
+      1.5,
+    ),
+    ratioRow(
+      `outbox flush of ${FLUSH_N} staged keys (concurrency ${CONCURRENCY}, median of ${REPEATS}) vs bare undici creates, 0 duplicates`,
+      flush,
+      bareFlush,
+      1.25,
+    ),
     // The same comparison with a baseline that also does the keychain work every flush must do
     // (a get and a delete per key): the overhead of the outbox itself.
     ratioRow(
@@ -320,11 +382,30 @@ try {
     ),
     // Context: the same flush until the server has every key, before the keychain has finished
     // wiping them (gnome-keyring rewrites its file on every delete).
-    ratioRow(`context: same flush until every entry is submitted (key wipes still running) vs bare undici creates`, submittedOnly, bareFlush, null),
-    ratioRow(`context: the keychain alone for that flush (${FLUSH_N} × getPassword + deletePassword, sequential) vs bare undici creates`, floor, bareFlush, null),
+    ratioRow(
+      `context: same flush until every entry is submitted (key wipes still running) vs bare undici creates`,
+      submittedOnly,
+      bareFlush,
+      null,
+    ),
+    ratioRow(
+      `context: the keychain alone for that flush (${FLUSH_N} × getPassword + deletePassword, sequential) vs bare undici creates`,
+      floor,
+      bareFlush,
+      null,
+    ),
   ];
   writeBenchRows('outbox', rows);
-  console.table(rows.map(({ name, ratio, target, pass, baselineMs, measuredMs }) => ({ name: name.slice(0, 60), ratio, target, pass, baselineMs, measuredMs })));
+  console.table(
+    rows.map(({ name, ratio, target, pass, baselineMs, measuredMs }) => ({
+      name: name.slice(0, 60),
+      ratio,
+      target,
+      pass,
+      baselineMs,
+      measuredMs,
+    })),
+  );
   process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
   if (process.env.BENCH_PROF) console.log('prof', JSON.stringify(prof));
 } finally {

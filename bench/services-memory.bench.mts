@@ -19,7 +19,10 @@ const FLUSH_KEYS = Number(process.env.BENCH_FLUSH_KEYS ?? 200);
 const BUDGET_MB = 300;
 const TARGET_RATIO = 2.5;
 
-interface Memory { rss: number; peakRss: number }
+interface Memory {
+  rss: number;
+  peakRss: number;
+}
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 const emu = await startEmulator({ pullerSchedule: false });
@@ -27,7 +30,12 @@ const dirs: string[] = [];
 async function child(): Promise<ServicesChild> {
   const dir = mkdtempSync(join(tmpdir(), 'lw-mem-'));
   dirs.push(dir);
-  const c = await startServicesChild({ userDataDir: dir, langwatchUrl: emu.langwatchUrl, anthropicUrl: emu.anthropicUrl, secrets: 'memory' });
+  const c = await startServicesChild({
+    userDataDir: dir,
+    langwatchUrl: emu.langwatchUrl,
+    anthropicUrl: emu.anthropicUrl,
+    secrets: 'memory',
+  });
   await c.request({ cmd: 'signIn', who: 'admin' });
   const selected = await c.ipc('connection.selectOrganization', { organizationId: ACME });
   if (!selected.ok) throw new Error(`selectOrganization: ${selected.error.code}`);
@@ -45,12 +53,20 @@ try {
   const statusPeak = await status.request<Memory>({ cmd: 'memory' });
   await status.close();
   if (seen < SOURCES) throw new Error(`status monitor saw ${seen} rows, expected at least ${SOURCES}`);
-  process.stdout.write(`status: ${TICKS} ticks over ${seen} sources; RSS ready ${mb(statusIdle.rss)} MB, peak ${mb(statusPeak.peakRss)} MB\n`);
+  process.stdout.write(
+    `status: ${TICKS} ticks over ${seen} sources; RSS ready ${mb(statusIdle.rss)} MB, peak ${mb(statusPeak.peakRss)} MB\n`,
+  );
 
   const outbox = await child();
   const outboxIdle = await outbox.request<Memory>({ cmd: 'memory' });
   for (let i = 0; i < FLUSH_KEYS; i++) {
-    const r = await outbox.ipc('outbox.stage', { kind: 'create', organizationId: ACME, name: `Memory bench ${i}`, key: SEED.anthropicKeys.compliance, pollEverySec: 900 });
+    const r = await outbox.ipc('outbox.stage', {
+      kind: 'create',
+      organizationId: ACME,
+      name: `Memory bench ${i}`,
+      key: SEED.anthropicKeys.compliance,
+      pollEverySec: 900,
+    });
     if (!r.ok) throw new Error(`stage ${i}: ${r.error.code} ${r.error.message}`);
   }
   const flushed = await outbox.request<Array<{ state: string }>>({ cmd: 'idle' });
@@ -58,15 +74,31 @@ try {
   await outbox.close();
   const open = flushed.filter((e) => e.state !== 'submitted').length;
   if (open > 0) throw new Error(`${open} entries still open after the flush`);
-  process.stdout.write(`outbox: ${FLUSH_KEYS} keys staged and flushed (none left open); RSS ready ${mb(outboxIdle.rss)} MB, peak ${mb(outboxPeak.peakRss)} MB\n`);
+  process.stdout.write(
+    `outbox: ${FLUSH_KEYS} keys staged and flushed (none left open); RSS ready ${mb(outboxIdle.rss)} MB, peak ${mb(outboxPeak.peakRss)} MB\n`,
+  );
 
   for (const [what, idle, peak] of [
     [`status tick, ${SOURCES} sources`, statusIdle, statusPeak],
     [`outbox flush, ${FLUSH_KEYS} keys`, outboxIdle, outboxPeak],
   ] as const) {
     const ratio = round(peak.peakRss / idle.rss);
-    rows.push({ name: `peak RSS of the services: ${what}`, value: mb(peak.peakRss), unit: 'MB', target: `≤ ${BUDGET_MB} MB`, pass: mb(peak.peakRss) <= BUDGET_MB });
-    rows.push({ name: `peak RSS vs services ready: ${what}`, ratio, target: `ratio ≤ ${TARGET_RATIO}`, pass: ratio <= TARGET_RATIO, baseline: mb(idle.rss), measured: mb(peak.peakRss), unit: 'MB' });
+    rows.push({
+      name: `peak RSS of the services: ${what}`,
+      value: mb(peak.peakRss),
+      unit: 'MB',
+      target: `≤ ${BUDGET_MB} MB`,
+      pass: mb(peak.peakRss) <= BUDGET_MB,
+    });
+    rows.push({
+      name: `peak RSS vs services ready: ${what}`,
+      ratio,
+      target: `ratio ≤ ${TARGET_RATIO}`,
+      pass: ratio <= TARGET_RATIO,
+      baseline: mb(idle.rss),
+      measured: mb(peak.peakRss),
+      unit: 'MB',
+    });
   }
   writeBenchRows('services-memory', rows);
 } finally {

@@ -136,7 +136,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const clock = compressedClock(speed);
   const startedReal = Date.now();
   const services = await createServices({
-    config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emu.langwatchUrl, defaultAnthropicUrl: emu.anthropicUrl },
+    config: {
+      mode: 'test',
+      userDataDir: dir,
+      secretBackend: 'memory',
+      defaultLangwatchUrl: emu.langwatchUrl,
+      defaultAnthropicUrl: emu.anthropicUrl,
+    },
     version: '0.0.0-soak',
     secrets: createMemorySecretStore(),
     clock,
@@ -146,14 +152,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     senderPolicy: { trustedUrls: [SENDER.frameUrl], isOurWindow: (id) => id === SENDER.windowId },
     log: services.log.child('ipc'),
   });
-  const call = <T>(channel: string, input: unknown = {}) => dispatcher.dispatch(channel, input, SENDER) as Promise<IpcResult<T>>;
+  const call = <T>(channel: string, input: unknown = {}) =>
+    dispatcher.dispatch(channel, input, SENDER) as Promise<IpcResult<T>>;
   let statusTicks = 0;
   services.events.addSink((name) => {
     if (name === 'sources.monitor') statusTicks++;
   });
   try {
     const profileId = services.connection.state().activeProfileId!;
-    const signedIn = await call('auth.signInWithEmail', { profileId, email: options.email, password: options.password });
+    const signedIn = await call('auth.signInWithEmail', {
+      profileId,
+      email: options.email,
+      password: options.password,
+    });
     if (!signedIn.ok) throw new Error(`sign-in: ${signedIn.error.code}`);
     const selected = await call('connection.selectOrganization', { organizationId: options.organizationId });
     if (!selected.ok) throw new Error(`selectOrganization: ${selected.error.code}`);
@@ -176,10 +187,26 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       while (hour >= nextStage) {
         nextStage += 1 / 3;
         const name = `Soak ${staged}`;
-        const create = await call('outbox.stage', { kind: 'create', organizationId: options.organizationId, name, key: options.key, pollEverySec: 900 });
+        const create = await call('outbox.stage', {
+          kind: 'create',
+          organizationId: options.organizationId,
+          name,
+          key: options.key,
+          pollEverySec: 900,
+        });
         const target = seeded[staged % seeded.length]!;
-        const update = await call('outbox.stage', { kind: 'update', organizationId: options.organizationId, sourceId: target, name: `Rekeyed ${target}`, key: options.key, pollEverySec: 3600 });
-        if (!create.ok || !update.ok) throw new Error(`staging refused: ${!create.ok ? create.error.code : ''} ${!update.ok ? update.error.code : ''}`);
+        const update = await call('outbox.stage', {
+          kind: 'update',
+          organizationId: options.organizationId,
+          sourceId: target,
+          name: `Rekeyed ${target}`,
+          key: options.key,
+          pollEverySec: 3600,
+        });
+        if (!create.ok || !update.ok)
+          throw new Error(
+            `staging refused: ${!create.ok ? create.error.code : ''} ${!update.ok ? update.error.code : ''}`,
+          );
         staged += 2;
       }
       if (faultUntil === null && hour >= nextFault) {
@@ -197,7 +224,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       }
       if (hour >= nextSample) {
         samples.push(sample(Math.round(hour * 10) / 10, gc));
-        options.progress?.(`  hour ${hour.toFixed(1)}: rss ${(samples.at(-1)!.rss / 2 ** 20).toFixed(1)} MB, heap ${(samples.at(-1)!.heapUsed / 2 ** 20).toFixed(1)} MB, handles ${samples.at(-1)!.handles}, staged ${staged}`);
+        options.progress?.(
+          `  hour ${hour.toFixed(1)}: rss ${(samples.at(-1)!.rss / 2 ** 20).toFixed(1)} MB, heap ${(samples.at(-1)!.heapUsed / 2 ** 20).toFixed(1)} MB, handles ${samples.at(-1)!.handles}, staged ${staged}`,
+        );
         nextSample += options.sampleEveryHours ?? 1;
       }
       await sleep(20);
@@ -208,13 +237,24 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const settled = Date.now() + 60_000;
     const open = () => services.outbox.list().filter((e) => e.state !== 'submitted');
     while (open().length > 0 && Date.now() < settled) {
-      for (const e of open()) if (e.state === 'retrying' || e.state === 'needs_sign_in') await call('outbox.retryNow', { stagedId: e.id });
-      options.progress?.(`  draining: ${open().map((e) => `${e.state}:${e.lastError?.code ?? ''}`).join(' ')}`);
+      for (const e of open())
+        if (e.state === 'retrying' || e.state === 'needs_sign_in') await call('outbox.retryNow', { stagedId: e.id });
+      options.progress?.(
+        `  draining: ${open()
+          .map((e) => `${e.state}:${e.lastError?.code ?? ''}`)
+          .join(' ')}`,
+      );
       await sleep(250);
     }
     await services.outbox.idle();
     const left = open();
-    if (left.length > 0) throw new Error(`soak lost track of ${left.length} entries: ${left.slice(0, 5).map((e) => `${e.name}=${e.state}:${e.lastError?.code ?? ''}`).join(', ')}`);
+    if (left.length > 0)
+      throw new Error(
+        `soak lost track of ${left.length} entries: ${left
+          .slice(0, 5)
+          .map((e) => `${e.name}=${e.state}:${e.lastError?.code ?? ''}`)
+          .join(', ')}`,
+      );
     const stagedKeysLeft = (await services.secrets.listAccounts()).filter((a) => a.startsWith('staged:')).length;
     if (stagedKeysLeft > 0) throw new Error(`${stagedKeysLeft} staged keys left in the keychain after the day`);
     samples.push(sample(Math.round(hourNow() * 10) / 10, gc));

@@ -46,9 +46,32 @@ try {
   const rssRatio = round(e.rss / b.rss);
   const heapRatio = round(e.heapUsed / b.heapUsed);
   const rows: BenchRow[] = [
-    { name: `${day}: RSS at the end vs after 1 h warm-up`, ratio: rssRatio, baseline: mb(b.rss), measured: mb(e.rss), unit: 'MB', target: `ratio ≤ ${TARGET_RATIO}`, pass: rssRatio <= TARGET_RATIO },
-    { name: `${day}: heap used at the end vs after 1 h warm-up`, ratio: heapRatio, baseline: mb(b.heapUsed), measured: mb(e.heapUsed), unit: 'MB', target: `ratio ≤ ${TARGET_RATIO}`, pass: heapRatio <= TARGET_RATIO },
-    { name: `${day}: open handles at the end vs after 1 h warm-up`, ratio: round(e.handles / b.handles), baseline: b.handles, measured: e.handles, target: `≤ +${MAX_EXTRA_HANDLES}`, pass: e.handles - b.handles <= MAX_EXTRA_HANDLES },
+    {
+      name: `${day}: RSS at the end vs after 1 h warm-up`,
+      ratio: rssRatio,
+      baseline: mb(b.rss),
+      measured: mb(e.rss),
+      unit: 'MB',
+      target: `ratio ≤ ${TARGET_RATIO}`,
+      pass: rssRatio <= TARGET_RATIO,
+    },
+    {
+      name: `${day}: heap used at the end vs after 1 h warm-up`,
+      ratio: heapRatio,
+      baseline: mb(b.heapUsed),
+      measured: mb(e.heapUsed),
+      unit: 'MB',
+      target: `ratio ≤ ${TARGET_RATIO}`,
+      pass: heapRatio <= TARGET_RATIO,
+    },
+    {
+      name: `${day}: open handles at the end vs after 1 h warm-up`,
+      ratio: round(e.handles / b.handles),
+      baseline: b.handles,
+      measured: e.handles,
+      target: `≤ +${MAX_EXTRA_HANDLES}`,
+      pass: e.handles - b.handles <= MAX_EXTRA_HANDLES,
+    },
   ];
   writeBenchRows('soak', rows);
 } finally {

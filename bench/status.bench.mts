@@ -69,17 +69,30 @@ const KEYSTROKE_SCRIPT = `async (queries) => {
   return out;
 }`;
 
-
 const emu = await startEmulatorProcess();
 try {
-  const existing = (await emu.control<Array<{ archivedAt: string | null }>>('sources', ACME)).filter((s) => s.archivedAt === null).length;
+  const existing = (await emu.control<Array<{ archivedAt: string | null }>>('sources', ACME)).filter(
+    (s) => s.archivedAt === null,
+  ).length;
   const bulk = await emu.control<string[]>('seedSources', ACME, N - existing);
-  const cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: SEED.users.admin.email, password: SEED.users.admin.password })).cookie;
+  const cookie = (
+    await signInWithEmail({
+      baseUrl: emu.langwatchUrl,
+      email: SEED.users.admin.email,
+      password: SEED.users.admin.password,
+    })
+  ).cookie;
 
   // ---- 1. tick end to end vs bare undici + JSON.parse of the same batched GET -------------
   const api = createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
   const active: ActiveConnection = {
-    profile: { id: 'bench', name: 'bench', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date().toISOString() },
+    profile: {
+      id: 'bench',
+      name: 'bench',
+      baseUrl: emu.langwatchUrl,
+      anthropicBaseUrl: emu.anthropicUrl,
+      createdAt: new Date().toISOString(),
+    },
     organizationId: ACME,
     permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
     api,
@@ -87,7 +100,16 @@ try {
     readOnly: false,
   };
   const connection = {
-    state: () => ({ profiles: [], activeProfileId: 'bench', session: { kind: 'signed_out' }, organizations: [], activeOrganizationId: ACME, permissions: null, health: 'unknown', readOnly: false }),
+    state: () => ({
+      profiles: [],
+      activeProfileId: 'bench',
+      session: { kind: 'signed_out' },
+      organizations: [],
+      activeOrganizationId: ACME,
+      permissions: null,
+      health: 'unknown',
+      readOnly: false,
+    }),
     onChange: () => () => undefined,
     requireActive: () => active,
   } as unknown as ConnectionService;
@@ -99,9 +121,18 @@ try {
     if (name === 'sources.changed') useSourcesStore.getState().applyDelta(payload);
     if (name === 'sources.monitor') useSourcesStore.setState({ status: payload });
   });
-  const monitor = createStatusMonitor({ connection, connectivity, clock: systemClock, log, events, autoStart: false, intervals: { focusedMs: 3_600_000, backgroundMs: 3_600_000 } });
+  const monitor = createStatusMonitor({
+    connection,
+    connectivity,
+    clock: systemClock,
+    log,
+    events,
+    autoStart: false,
+    intervals: { focusedMs: 3_600_000, backgroundMs: 3_600_000 },
+  });
   await monitor.refreshNow(); // initial snapshot (all 5,000 rows added), not measured
-  if (useSourcesStore.getState().sources.length !== N) throw new Error(`store has ${useSourcesStore.getState().sources.length} rows, expected ${N}`);
+  if (useSourcesStore.getState().sources.length !== N)
+    throw new Error(`store has ${useSourcesStore.getState().sources.length} rows, expected ${N}`);
 
   const input = { 0: { json: { organizationId: ACME } }, 1: { json: { organizationId: ACME } } };
   const path = `/api/trpc/ingestionSources.list,activityMonitor.ingestionSourcesHealth?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -162,21 +193,40 @@ try {
   });
 
   // ---- 2. renderer filter keystroke in Chromium ---------------------------------------------
-  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('No built renderer: run `npm run build` first.');
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html')))
+    throw new Error('No built renderer: run `npm run build` first.');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const harness = await ConsoleHarness.open(context, { langwatchUrl: emu.langwatchUrl, anthropicUrl: emu.anthropicUrl, secrets: createMemorySecretStore() });
+    const harness = await ConsoleHarness.open(context, {
+      langwatchUrl: emu.langwatchUrl,
+      anthropicUrl: emu.anthropicUrl,
+      secrets: createMemorySecretStore(),
+    });
     try {
       await harness.signIn('admin');
       const { page } = harness;
-      await page.getByRole('button', { name: /Sources/ }).first().click();
+      await page
+        .getByRole('button', { name: /Sources/ })
+        .first()
+        .click();
       await page.getByTestId('sources-count').getByText(`${N} shown`).waitFor({ timeout: 30_000 });
       // A string, not a function: tsx would inject its __name helper, which the page lacks.
-      const samples = (await page.evaluate(`(${KEYSTROKE_SCRIPT})(${JSON.stringify(keystrokes())})`)) as { ms: number; rows: number; matched: number }[];
+      const samples = (await page.evaluate(`(${KEYSTROKE_SCRIPT})(${JSON.stringify(keystrokes())})`)) as {
+        ms: number;
+        rows: number;
+        matched: number;
+      }[];
       const ms = samples.map((s) => s.ms);
       const maxRows = Math.max(...samples.map((s) => s.rows));
       const p95 = [...ms].sort((a, b) => a - b)[Math.floor(ms.length * 0.95)]!;
@@ -188,7 +238,13 @@ try {
         pass: median(ms) < 16,
         measured: round(p95),
       });
-      rows.push({ name: `table rows in the DOM while filtering ${N} sources (max over all keystrokes)`, value: maxRows, unit: 'rows', target: '≤ 100', pass: maxRows <= 100 });
+      rows.push({
+        name: `table rows in the DOM while filtering ${N} sources (max over all keystrokes)`,
+        value: maxRows,
+        unit: 'rows',
+        target: '≤ 100',
+        pass: maxRows <= 100,
+      });
     } finally {
       await harness.close();
     }

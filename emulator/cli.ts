@@ -10,7 +10,8 @@ function arg(name: string): string | undefined {
 const flag = (name: string): boolean => process.argv.includes(name);
 
 if (flag('--help') || flag('-h')) {
-  process.stdout.write(`Usage: npm run emulator -- [--port N] [--anthropic-port N] [--data FILE] [--control] [--live-activity-ms N]
+  process.stdout
+    .write(`Usage: npm run emulator -- [--port N] [--anthropic-port N] [--data FILE] [--control] [--live-activity-ms N]
   --port N            LangWatch port (default 5560; 0 = free port; the Anthropic port is then also free unless given)
   --anthropic-port N  Anthropic port (default: LangWatch port + 1, or free with --port 0)
   --data FILE         persist state to FILE (atomic writes; sealing keys in FILE.key)
@@ -39,16 +40,26 @@ function pullerMode(): PullerMode {
 async function main(): Promise<void> {
   const puller = pullerMode();
   const port = Number(arg('--port') ?? 5560);
-  const anthropicPort = arg('--anthropic-port') !== undefined ? Number(arg('--anthropic-port')) : port === 0 ? 0 : port + 1;
+  const anthropicPort =
+    arg('--anthropic-port') !== undefined ? Number(arg('--anthropic-port')) : port === 0 ? 0 : port + 1;
   const emu = await startEmulator({
-    langwatchPort: port, anthropicPort, dataFile: arg('--data'), controlHttp: flag('--control'),
+    langwatchPort: port,
+    anthropicPort,
+    dataFile: arg('--data'),
+    controlHttp: flag('--control'),
     liveActivityEveryMs: Number(arg('--live-activity-ms') ?? 20_000),
     // Benchmarks and scripted runs pull on demand (control pullNow) instead of on the cron.
     pullerSchedule: !flag('--no-puller-schedule'),
-    puller, publicOrigin: arg('--public-origin'), activityMonitorUnavailable: flag('--no-activity-monitor'),
+    puller,
+    publicOrigin: arg('--public-origin'),
+    activityMonitorUnavailable: flag('--no-activity-monitor'),
   });
-  const users = Object.entries(SEED.users).map(([k, u]) => `  ${k.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`).join('\n');
-  const keys = Object.entries(SEED.anthropicKeys).map(([k, v]) => `  ${k.padEnd(12)} ${v}`).join('\n');
+  const users = Object.entries(SEED.users)
+    .map(([k, u]) => `  ${k.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`)
+    .join('\n');
+  const keys = Object.entries(SEED.anthropicKeys)
+    .map(([k, v]) => `  ${k.padEnd(12)} ${v}`)
+    .join('\n');
   const lines = [
     'LangWatch + Anthropic emulator',
     `  LangWatch:  ${emu.langwatchUrl}   (tRPC ${emu.langwatchUrl}/api/trpc, sign-in page ${emu.langwatchUrl}/auth/signin)`,

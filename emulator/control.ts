@@ -8,29 +8,66 @@ import { openCredentials, safeEqual, sha256 } from './seal';
 import { SEED } from './seed';
 import { publicParserConfig } from './langwatch/sources';
 import { approve, findByUserCode } from './langwatch/device-flow';
-import { SOURCE_STATUSES, SOURCE_TYPES, type ClientInfo, type CliKeyRecord, type PersonalWorkspaceRecord, type SourceRecord } from './types';
+import {
+  SOURCE_STATUSES,
+  SOURCE_TYPES,
+  type ClientInfo,
+  type CliKeyRecord,
+  type PersonalWorkspaceRecord,
+  type SourceRecord,
+} from './types';
 
 /** A source as stored (no secrets): what tests need that the API never returns. */
 export interface RawSourceView {
-  id: string; organizationId: string; teamId: string | null; name: string; sourceType: string; status: string;
-  description: string | null; parserConfig: Record<string, unknown>; hasCredentials: boolean;
+  id: string;
+  organizationId: string;
+  teamId: string | null;
+  name: string;
+  sourceType: string;
+  status: string;
+  description: string | null;
+  parserConfig: Record<string, unknown>;
+  hasCredentials: boolean;
   /** Whether a stored `credentials` value is a sealed `enc:v1:` envelope (any non-null value must be). */
-  credentialsSealed: boolean | null; pullSchedule: string | null;
-  errorCount: number; eventCount: number; pollerCursor: string | null;
-  createdAt: string; updatedAt: string; lastEventAt: string | null; archivedAt: string | null; createdById: string | null;
+  credentialsSealed: boolean | null;
+  pullSchedule: string | null;
+  errorCount: number;
+  eventCount: number;
+  pollerCursor: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastEventAt: string | null;
+  archivedAt: string | null;
+  createdById: string | null;
 }
 
 /** One logged request: never headers, bodies or query strings (they may carry secrets). */
 export interface RequestLogEntry {
-  at: string; side: Side; method: string; path: string; status: number; durationMs: number; fault: string | null;
+  at: string;
+  side: Side;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  fault: string | null;
 }
 
 export type SeedUserKey = keyof typeof SEED.users;
 
 /** A CLI token as stored, without the token or its hash. */
-export interface CliSessionView { kind: 'access' | 'refresh'; userId: string; organizationId: string; expiresAt: string; clientInfo: ClientInfo | null; cliKeyId: string | null }
+export interface CliSessionView {
+  kind: 'access' | 'refresh';
+  userId: string;
+  organizationId: string;
+  expiresAt: string;
+  clientInfo: ClientInfo | null;
+  cliKeyId: string | null;
+}
 /** A CLI key as stored, without its hash. */
-export type CliKeyView = Omit<CliKeyRecord, 'tokenHash' | 'createdAt' | 'revokedAt'> & { createdAt: string; revokedAt: string | null };
+export type CliKeyView = Omit<CliKeyRecord, 'tokenHash' | 'createdAt' | 'revokedAt'> & {
+  createdAt: string;
+  revokedAt: string | null;
+};
 
 /** The control API returned by `startEmulator`. */
 export interface EmulatorControl {
@@ -83,18 +120,38 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 export function rawView(rt: Runtime, s: SourceRecord): RawSourceView {
   return {
-    id: s.id, organizationId: s.organizationId, teamId: s.teamId, name: s.name, sourceType: s.sourceType, status: s.status,
-    description: s.description, parserConfig: publicParserConfig(s.parserConfig), hasCredentials: typeof openCredentials(rt.sealKey, s.parserConfig.credentials).token === 'string',
-    credentialsSealed: s.parserConfig.credentials == null ? null : typeof s.parserConfig.credentials === 'string' && s.parserConfig.credentials.startsWith('enc:v1:'),
-    pullSchedule: s.pullSchedule, errorCount: s.errorCount, eventCount: rt.store.events.get(s.id)?.list.length ?? 0,
-    pollerCursor: s.pollerCursor, createdAt: iso(s.createdAt)!, updatedAt: iso(s.updatedAt)!,
-    lastEventAt: iso(s.lastEventAt), archivedAt: iso(s.archivedAt), createdById: s.createdById,
+    id: s.id,
+    organizationId: s.organizationId,
+    teamId: s.teamId,
+    name: s.name,
+    sourceType: s.sourceType,
+    status: s.status,
+    description: s.description,
+    parserConfig: publicParserConfig(s.parserConfig),
+    hasCredentials: typeof openCredentials(rt.sealKey, s.parserConfig.credentials).token === 'string',
+    credentialsSealed:
+      s.parserConfig.credentials == null
+        ? null
+        : typeof s.parserConfig.credentials === 'string' && s.parserConfig.credentials.startsWith('enc:v1:'),
+    pullSchedule: s.pullSchedule,
+    errorCount: s.errorCount,
+    eventCount: rt.store.events.get(s.id)?.list.length ?? 0,
+    pollerCursor: s.pollerCursor,
+    createdAt: iso(s.createdAt)!,
+    updatedAt: iso(s.updatedAt)!,
+    lastEventAt: iso(s.lastEventAt),
+    archivedAt: iso(s.archivedAt),
+    createdById: s.createdById,
   };
 }
 
 export interface ControlDeps {
-  rt: Runtime; faults: Faults; puller: Puller; log: RequestLogEntry[];
-  setOffline: EmulatorControl['setOffline']; reset: () => Promise<void>;
+  rt: Runtime;
+  faults: Faults;
+  puller: Puller;
+  log: RequestLogEntry[];
+  setOffline: EmulatorControl['setOffline'];
+  reset: () => Promise<void>;
   addActivity: (type?: string, at?: number) => string;
   defaults: { signInLimit: number; anthropicLimit: number };
 }
@@ -107,7 +164,12 @@ export function createControl(d: ControlDeps): EmulatorControl {
     return rec;
   };
   return {
-    faults: { add: (s) => d.faults.add(s), remove: (id) => d.faults.remove(id), clear: () => d.faults.clear(), list: () => d.faults.active() },
+    faults: {
+      add: (s) => d.faults.add(s),
+      remove: (id) => d.faults.remove(id),
+      clear: () => d.faults.clear(),
+      list: () => d.faults.active(),
+    },
     setOffline: d.setOffline,
     pullNow: (id) => d.puller.pullNow(id),
     sources: (orgId) => rt.store.orgSources(orgId).map((s) => rawView(rt, s)),
@@ -125,32 +187,71 @@ export function createControl(d: ControlDeps): EmulatorControl {
         const k = start + i;
         const type = SOURCE_TYPES[k % SOURCE_TYPES.length]!;
         list.push({
-          id: `src_bulk_${orgId}_${String(k).padStart(6, '0')}`, organizationId: orgId, teamId: null, sourceType: type,
-          name: `Bulk source ${String(k).padStart(6, '0')}`, description: k % 3 ? `Seeded for benchmarks (#${k})` : null,
-          parserConfig: { adapter: type }, pullConfig: null, pullSchedule: null, status: SOURCE_STATUSES[k % 3]!,
-          lastEventAt: k % 3 === 1 ? base - k * 1000 : null, archivedAt: null, createdAt: base - k * 60_000, updatedAt: base,
-          createdById: 'user_admin', errorCount: 0, ingestSecretHash: sha256(`bulk-${k}`), previousSecret: null,
-          pollerCursor: null, lastOverlapAt: null, lastSuccessAt: null,
+          id: `src_bulk_${orgId}_${String(k).padStart(6, '0')}`,
+          organizationId: orgId,
+          teamId: null,
+          sourceType: type,
+          name: `Bulk source ${String(k).padStart(6, '0')}`,
+          description: k % 3 ? `Seeded for benchmarks (#${k})` : null,
+          parserConfig: { adapter: type },
+          pullConfig: null,
+          pullSchedule: null,
+          status: SOURCE_STATUSES[k % 3]!,
+          lastEventAt: k % 3 === 1 ? base - k * 1000 : null,
+          archivedAt: null,
+          createdAt: base - k * 60_000,
+          updatedAt: base,
+          createdById: 'user_admin',
+          errorCount: 0,
+          ingestSecretHash: sha256(`bulk-${k}`),
+          previousSecret: null,
+          pollerCursor: null,
+          lastOverlapAt: null,
+          lastSuccessAt: null,
         });
       }
       rt.store.insertMany(list);
       return list.map((s) => s.id);
     },
-    expireSessions() { for (const s of rt.store.sessions.values()) s.expiresAt = 0; rt.store.touch(); },
-    setEmailPasswordEnabled(enabled) { rt.store.emailPasswordEnabled = enabled; rt.store.touch(); },
-    setSignInLimit(n) { rt.settings.signInLimit = n; },
-    setAnthropicRateLimit(n) { rt.settings.anthropicLimit = n; },
-    resetRateLimits() { rt.limiter.reset(); },
+    expireSessions() {
+      for (const s of rt.store.sessions.values()) s.expiresAt = 0;
+      rt.store.touch();
+    },
+    setEmailPasswordEnabled(enabled) {
+      rt.store.emailPasswordEnabled = enabled;
+      rt.store.touch();
+    },
+    setSignInLimit(n) {
+      rt.settings.signInLimit = n;
+    },
+    setAnthropicRateLimit(n) {
+      rt.settings.anthropicLimit = n;
+    },
+    resetRateLimits() {
+      rt.limiter.reset();
+    },
     approveDevice(userCode, userKey, orgId) {
       const user = SEED.users[userKey];
-      const org = orgId ?? [...rt.store.orgs.values()].find((o) => o.members.some((m) => m.userId === user.id))?.id ?? '';
+      const org =
+        orgId ?? [...rt.store.orgs.values()].find((o) => o.members.some((m) => m.userId === user.id))?.id ?? '';
       const r = approve(rt, device(userCode), user.id, org);
       if (r !== 'ok') throw new Error(`approveDevice failed: ${r}`);
     },
-    denyDevice(userCode) { device(userCode).status = 'denied'; rt.store.touch(); },
-    expireDeviceCode(userCode) { device(userCode).expiresAt = rt.now() - 1; rt.store.touch(); },
-    expireAccessTokens() { for (const t of rt.store.cliTokens.values()) if (t.kind === 'access') t.expiresAt = 0; rt.store.touch(); },
-    addActivities(n, opts) { return Array.from({ length: n }, () => d.addActivity(opts?.type, opts?.at)); },
+    denyDevice(userCode) {
+      device(userCode).status = 'denied';
+      rt.store.touch();
+    },
+    expireDeviceCode(userCode) {
+      device(userCode).expiresAt = rt.now() - 1;
+      rt.store.touch();
+    },
+    expireAccessTokens() {
+      for (const t of rt.store.cliTokens.values()) if (t.kind === 'access') t.expiresAt = 0;
+      rt.store.touch();
+    },
+    addActivities(n, opts) {
+      return Array.from({ length: n }, () => d.addActivity(opts?.type, opts?.at));
+    },
     setEnterprise(orgId, enterprise) {
       const org = rt.store.orgs.get(orgId);
       if (!org) throw new Error(`Unknown org ${orgId}`);
@@ -164,52 +265,112 @@ export function createControl(d: ControlDeps): EmulatorControl {
       rt.store.touch(orgId);
     },
     setPullerMode(mode) {
-      if (!PULLER_MODES.includes(mode)) throw new Error(`Unknown puller mode ${String(mode)} (use ${PULLER_MODES.join(' or ')})`);
+      if (!PULLER_MODES.includes(mode))
+        throw new Error(`Unknown puller mode ${String(mode)} (use ${PULLER_MODES.join(' or ')})`);
       rt.modes.puller = mode;
     },
-    setActivityMonitorUnavailable(unavailable) { rt.modes.activityMonitorUnavailable = unavailable; },
-    setPublicOrigin(origin) { rt.modes.publicOrigin = origin ? origin.replace(/\/+$/, '') : null; },
+    setActivityMonitorUnavailable(unavailable) {
+      rt.modes.activityMonitorUnavailable = unavailable;
+    },
+    setPublicOrigin(origin) {
+      rt.modes.publicOrigin = origin ? origin.replace(/\/+$/, '') : null;
+    },
     modes: () => ({ ...rt.modes }),
-    cliSessions: () => [...rt.store.cliTokens.values()].map((t) => ({
-      kind: t.kind, userId: t.userId, organizationId: t.organizationId, expiresAt: new Date(t.expiresAt).toISOString(),
-      clientInfo: t.clientInfo ?? null, cliKeyId: t.cliKeyId ?? null,
-    })),
-    cliKeys: () => rt.store.cliKeys.map(({ tokenHash: _h, createdAt, revokedAt, ...k }) => ({ ...k, createdAt: iso(createdAt)!, revokedAt: iso(revokedAt) })),
+    cliSessions: () =>
+      [...rt.store.cliTokens.values()].map((t) => ({
+        kind: t.kind,
+        userId: t.userId,
+        organizationId: t.organizationId,
+        expiresAt: new Date(t.expiresAt).toISOString(),
+        clientInfo: t.clientInfo ?? null,
+        cliKeyId: t.cliKeyId ?? null,
+      })),
+    cliKeys: () =>
+      rt.store.cliKeys.map(({ tokenHash: _h, createdAt, revokedAt, ...k }) => ({
+        ...k,
+        createdAt: iso(createdAt)!,
+        revokedAt: iso(revokedAt),
+      })),
     personalWorkspaces: () => rt.store.personalWorkspaces.map((w) => ({ ...w })),
     issuedSecrets: () => [...rt.store.issuedSecrets],
     requestLog: () => d.log.map((e) => ({ ...e })),
-    clearRequestLog() { d.log.length = 0; },
+    clearRequestLog() {
+      d.log.length = 0;
+    },
     reset: d.reset,
   };
 }
 
 /** `POST /__emulator/<method>` with `{"args":[…]}` (or a bare array) → `{"result":…}`; `GET` works for argument-less reads. */
-export function createControlHttp(control: EmulatorControl): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function createControlHttp(
+  control: EmulatorControl,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const table: Record<string, (...args: never[]) => unknown> = {
-    'faults.add': control.faults.add, 'faults.remove': control.faults.remove, 'faults.clear': control.faults.clear, 'faults.list': control.faults.list,
-    setOffline: control.setOffline, pullNow: control.pullNow, sources: control.sources, credentialMatches: control.credentialMatches,
-    seedSources: control.seedSources, expireSessions: control.expireSessions, setEmailPasswordEnabled: control.setEmailPasswordEnabled,
-    setSignInLimit: control.setSignInLimit, setAnthropicRateLimit: control.setAnthropicRateLimit, resetRateLimits: control.resetRateLimits,
-    approveDevice: control.approveDevice, denyDevice: control.denyDevice, expireDeviceCode: control.expireDeviceCode,
-    expireAccessTokens: control.expireAccessTokens, addActivities: control.addActivities, setEnterprise: control.setEnterprise,
-    requestLog: control.requestLog, clearRequestLog: control.clearRequestLog, reset: control.reset,
-    setPullerMode: control.setPullerMode, setActivityMonitorUnavailable: control.setActivityMonitorUnavailable,
-    setPublicOrigin: control.setPublicOrigin, modes: control.modes, cliSessions: control.cliSessions, cliKeys: control.cliKeys,
-    personalWorkspaces: control.personalWorkspaces, issuedSecrets: control.issuedSecrets, setMemberPermissions: control.setMemberPermissions,
+    'faults.add': control.faults.add,
+    'faults.remove': control.faults.remove,
+    'faults.clear': control.faults.clear,
+    'faults.list': control.faults.list,
+    setOffline: control.setOffline,
+    pullNow: control.pullNow,
+    sources: control.sources,
+    credentialMatches: control.credentialMatches,
+    seedSources: control.seedSources,
+    expireSessions: control.expireSessions,
+    setEmailPasswordEnabled: control.setEmailPasswordEnabled,
+    setSignInLimit: control.setSignInLimit,
+    setAnthropicRateLimit: control.setAnthropicRateLimit,
+    resetRateLimits: control.resetRateLimits,
+    approveDevice: control.approveDevice,
+    denyDevice: control.denyDevice,
+    expireDeviceCode: control.expireDeviceCode,
+    expireAccessTokens: control.expireAccessTokens,
+    addActivities: control.addActivities,
+    setEnterprise: control.setEnterprise,
+    requestLog: control.requestLog,
+    clearRequestLog: control.clearRequestLog,
+    reset: control.reset,
+    setPullerMode: control.setPullerMode,
+    setActivityMonitorUnavailable: control.setActivityMonitorUnavailable,
+    setPublicOrigin: control.setPublicOrigin,
+    modes: control.modes,
+    cliSessions: control.cliSessions,
+    cliKeys: control.cliKeys,
+    personalWorkspaces: control.personalWorkspaces,
+    issuedSecrets: control.issuedSecrets,
+    setMemberPermissions: control.setMemberPermissions,
   };
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/__emulator/')) return false;
     const name = url.pathname.slice('/__emulator/'.length);
     const fn = table[name];
-    if (!fn) { sendJson(res, 404, { error: `unknown control method ${name}`, methods: Object.keys(table) }); return true; }
+    if (!fn) {
+      sendJson(res, 404, { error: `unknown control method ${name}`, methods: Object.keys(table) });
+      return true;
+    }
     let args: unknown[] = [];
     if (req.method === 'POST') {
-      const text = await new Promise<string>((resolve) => { let s = ''; req.on('data', (c: Buffer) => { s += c.toString(); }); req.on('end', () => resolve(s)); });
+      const text = await new Promise<string>((resolve) => {
+        let s = '';
+        req.on('data', (c: Buffer) => {
+          s += c.toString();
+        });
+        req.on('end', () => resolve(s));
+      });
       try {
         const body: unknown = text.trim() ? JSON.parse(text) : {};
-        args = Array.isArray(body) ? body : Array.isArray((body as { args?: unknown }).args) ? (body as { args: unknown[] }).args : [];
-      } catch { sendJson(res, 400, { error: 'body must be JSON' }); return true; }
-    } else if (req.method !== 'GET') { sendJson(res, 405, { error: 'use GET or POST' }); return true; }
+        args = Array.isArray(body)
+          ? body
+          : Array.isArray((body as { args?: unknown }).args)
+            ? (body as { args: unknown[] }).args
+            : [];
+      } catch {
+        sendJson(res, 400, { error: 'body must be JSON' });
+        return true;
+      }
+    } else if (req.method !== 'GET') {
+      sendJson(res, 405, { error: 'use GET or POST' });
+      return true;
+    }
     try {
       const result = await (fn as (...a: unknown[]) => unknown)(...args);
       sendJson(res, 200, { result: result ?? null });

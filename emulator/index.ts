@@ -66,23 +66,35 @@ export interface RunningEmulator {
 function pullerFromEnv(): PullerMode {
   const raw = process.env.LW_EMULATOR_PULLER;
   if (!raw) return 'documented';
-  if (!(PULLER_MODES as readonly string[]).includes(raw)) throw new Error(`LW_EMULATOR_PULLER must be one of: ${PULLER_MODES.join(', ')}`);
+  if (!(PULLER_MODES as readonly string[]).includes(raw))
+    throw new Error(`LW_EMULATOR_PULLER must be one of: ${PULLER_MODES.join(', ')}`);
   return raw as PullerMode;
 }
 
-const DEFAULT_SETTINGS: Settings = { signInLimit: 30, signInWindowMs: 15 * 60_000, authPathLimit: 100, anthropicLimit: 600 };
+const DEFAULT_SETTINGS: Settings = {
+  signInLimit: 30,
+  signInWindowMs: 15 * 60_000,
+  authPathLimit: 100,
+  anthropicLimit: 600,
+};
 const LOG_MAX = 10_000;
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve((server.address() as AddressInfo).port); });
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
   });
 }
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    if (!server.listening) { resolve(); return; }
+    if (!server.listening) {
+      resolve();
+      return;
+    }
     server.close(() => resolve());
     server.closeAllConnections();
   });
@@ -104,8 +116,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const rt: Runtime = {
     modes: initialModes(),
     publicUrl: () => rt.modes.publicOrigin ?? rt.urls.langwatch,
-    store, now, sealKey: keys.sealKey, cookieSecret: keys.cookieSecret, urls: { langwatch: '', anthropic: '' },
-    settings, limiter: new RateLimiter(), activities: new ActivityLog([]),
+    store,
+    now,
+    sealKey: keys.sealKey,
+    cookieSecret: keys.cookieSecret,
+    urls: { langwatch: '', anthropic: '' },
+    settings,
+    limiter: new RateLimiter(),
+    activities: new ActivityLog([]),
     addActivity(ms, forced) {
       const entry = generateActivity(rng, ms, store.activitySeq++, forced);
       rt.activities.add(entry);
@@ -113,20 +131,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
   const loadState = (fromFile: boolean): void => {
-    const snap = (fromFile && options.dataFile ? loadSnapshot(options.dataFile) : null) ?? buildSeed(now(), keys.sealKey);
+    const snap =
+      (fromFile && options.dataFile ? loadSnapshot(options.dataFile) : null) ?? buildSeed(now(), keys.sealKey);
     store.load(snap);
     rt.activities = new ActivityLog(store.activities);
   };
   loadState(true);
   const saver = options.dataFile ? new Saver(options.dataFile, () => store.snapshot()) : null;
-  if (saver) { store.onChange = () => saver.schedule(); await saver.flush(); }
+  if (saver) {
+    store.onChange = () => saver.schedule();
+    await saver.flush();
+  }
 
   const faults = new Faults();
   const log: RequestLogEntry[] = [];
-  const logRequest = (side: Side) => (req: { method?: string }, path: string, status: number, startedAt: number, fault: string | null): void => {
-    log.push({ at: new Date(startedAt).toISOString(), side, method: req.method ?? 'GET', path, status, durationMs: Date.now() - startedAt, fault });
-    if (log.length > LOG_MAX) log.splice(0, log.length - LOG_MAX);
-  };
+  const logRequest =
+    (side: Side) =>
+    (req: { method?: string }, path: string, status: number, startedAt: number, fault: string | null): void => {
+      log.push({
+        at: new Date(startedAt).toISOString(),
+        side,
+        method: req.method ?? 'GET',
+        path,
+        status,
+        durationMs: Date.now() - startedAt,
+        fault,
+      });
+      if (log.length > LOG_MAX) log.splice(0, log.length - LOG_MAX);
+    };
   const puller = new Puller(rt);
   const servers: Record<Side, Server> = { langwatch: createServer(), anthropic: createServer() };
   const ports: Record<Side, number> = { langwatch: options.langwatchPort ?? 0, anthropic: options.anthropicPort ?? 0 };
@@ -141,14 +173,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // Let in-process clients see their pooled connections close before the caller goes on.
     if (offline) await new Promise((r) => setTimeout(r, 20));
     if (opts.forMs !== undefined) {
-      const t = setTimeout(() => { offlineTimers.delete(t); void setOffline(!offline, { which: opts.which }); }, opts.forMs);
+      const t = setTimeout(() => {
+        offlineTimers.delete(t);
+        void setOffline(!offline, { which: opts.which });
+      }, opts.forMs);
       t.unref();
       offlineTimers.add(t);
     }
   };
 
   const control = createControl({
-    rt, faults, puller, log, setOffline,
+    rt,
+    faults,
+    puller,
+    log,
+    setOffline,
     defaults: { signInLimit: settings.signInLimit, anthropicLimit: settings.anthropicLimit },
     addActivity(type, at) {
       const entry = generateActivity(rng, at ?? now(), store.activitySeq++);
@@ -170,9 +209,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const controlHttp = options.controlHttp ? createControlHttp(control) : undefined;
-  servers.langwatch.on('request', withFaults(faults, 'langwatch', createLangwatchHandler(rt, controlHttp), logRequest('langwatch')));
+  servers.langwatch.on(
+    'request',
+    withFaults(faults, 'langwatch', createLangwatchHandler(rt, controlHttp), logRequest('langwatch')),
+  );
   servers.anthropic.on('request', withFaults(faults, 'anthropic', createAnthropicHandler(rt), logRequest('anthropic')));
-  for (const s of Object.values(servers)) { s.keepAliveTimeout = 5_000; }
+  for (const s of Object.values(servers)) {
+    s.keepAliveTimeout = 5_000;
+  }
   ports.langwatch = await listen(servers.langwatch, ports.langwatch, host);
   ports.anthropic = await listen(servers.anthropic, ports.anthropic, host);
   rt.urls.langwatch = `http://${host}:${ports.langwatch}`;

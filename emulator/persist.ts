@@ -5,7 +5,10 @@ import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Snapshot } from './store';
 
-export interface Keys { sealKey: Buffer; cookieSecret: Buffer }
+export interface Keys {
+  sealKey: Buffer;
+  cookieSecret: Buffer;
+}
 
 /** Writes a file atomically: temp file in the same folder, fsync, rename, fsync the folder. */
 export async function writeAtomic(file: string, text: string, mode = 0o600): Promise<void> {
@@ -20,8 +23,14 @@ export async function writeAtomic(file: string, text: string, mode = 0o600): Pro
   await rename(tmp, file);
   try {
     const dir = await open(dirname(file), 'r');
-    try { await dir.sync(); } finally { await dir.close(); }
-  } catch { /* some filesystems refuse fsync on a directory */ }
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    /* some filesystems refuse fsync on a directory */
+  }
 }
 
 export function loadSnapshot(file: string): Snapshot | null {
@@ -40,7 +49,10 @@ export async function loadOrCreateKeys(file: string | undefined): Promise<Keys> 
     return { sealKey: Buffer.from(k.sealKey, 'base64'), cookieSecret: Buffer.from(k.cookieSecret, 'base64') };
   }
   const keys = { sealKey: randomBytes(32), cookieSecret: randomBytes(32) };
-  await writeAtomic(keyFile, JSON.stringify({ sealKey: keys.sealKey.toString('base64'), cookieSecret: keys.cookieSecret.toString('base64') }));
+  await writeAtomic(
+    keyFile,
+    JSON.stringify({ sealKey: keys.sealKey.toString('base64'), cookieSecret: keys.cookieSecret.toString('base64') }),
+  );
   return keys;
 }
 
@@ -48,21 +60,33 @@ export async function loadOrCreateKeys(file: string | undefined): Promise<Keys> 
 export class Saver {
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
-  constructor(private file: string, private snapshot: () => Snapshot, private delayMs = 50) {}
+  constructor(
+    private file: string,
+    private snapshot: () => Snapshot,
+    private delayMs = 50,
+  ) {}
 
   schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => { this.timer = null; void this.flush(); }, this.delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
     this.timer.unref();
   }
 
   /** Writes now (after any write in flight). */
   flush(): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     const text = JSON.stringify(this.snapshot());
-    this.chain = this.chain.then(() => writeAtomic(this.file, text)).catch((e: unknown) => {
-      process.stderr.write(`[emulator] could not save ${this.file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    });
+    this.chain = this.chain
+      .then(() => writeAtomic(this.file, text))
+      .catch((e: unknown) => {
+        process.stderr.write(`[emulator] could not save ${this.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      });
     return this.chain;
   }
 }

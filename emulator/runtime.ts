@@ -6,15 +6,25 @@ import type { ActivityLog } from './anthropic/activities';
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
   /** Counts one hit; returns null when allowed, else the seconds until the window resets. */
-  hit(key: string, limit: number, windowMs: number, now: number): { allowed: boolean; remaining: number; resetAt: number } {
+  hit(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now: number,
+  ): { allowed: boolean; remaining: number; resetAt: number } {
     let w = this.windows.get(key);
-    if (!w || now - w.start >= windowMs) { w = { start: now, count: 0 }; this.windows.set(key, w); }
+    if (!w || now - w.start >= windowMs) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
     const resetAt = w.start + windowMs;
     if (w.count >= limit) return { allowed: false, remaining: 0, resetAt };
     w.count++;
     return { allowed: true, remaining: limit - w.count, resetAt };
   }
-  reset(): void { this.windows.clear(); }
+  reset(): void {
+    this.windows.clear();
+  }
 }
 
 export interface Settings {
@@ -59,5 +69,8 @@ export interface Runtime {
   limiter: RateLimiter;
   activities: ActivityLog;
   /** Appends an activity to the Anthropic feed (next seq, deterministic rng). */
-  addActivity(ms: number, forced?: { type: string; fields: Record<string, unknown>; actor: { type: string } & Record<string, unknown> }): void;
+  addActivity(
+    ms: number,
+    forced?: { type: string; fields: Record<string, unknown>; actor: { type: string } & Record<string, unknown> },
+  ): void;
 }

@@ -1,10 +1,22 @@
 /** In-memory state of the emulator, with per-org name-sorted source indexes and snapshots for persistence. */
 import type {
-  ActivityEntry, CliKeyRecord, CliTokenRecord, DeviceRecord, EventRecord, OrgRecord, PersonalWorkspaceRecord, SessionRecord, SourceRecord, UserRecord,
+  ActivityEntry,
+  CliKeyRecord,
+  CliTokenRecord,
+  DeviceRecord,
+  EventRecord,
+  OrgRecord,
+  PersonalWorkspaceRecord,
+  SessionRecord,
+  SourceRecord,
+  UserRecord,
 } from './types';
 
 /** Events of one source, newest first, deduplicated by id. */
-export interface SourceEvents { list: EventRecord[]; ids: Set<string> }
+export interface SourceEvents {
+  list: EventRecord[];
+  ids: Set<string>;
+}
 
 /** Everything that survives a restart with `--data`. */
 export interface Snapshot {
@@ -67,12 +79,16 @@ export class Store {
   insertSource(src: SourceRecord): void {
     this.sources.set(src.id, src);
     let arr = this.byOrg.get(src.organizationId);
-    if (!arr) { arr = []; this.byOrg.set(src.organizationId, arr); }
+    if (!arr) {
+      arr = [];
+      this.byOrg.set(src.organizationId, arr);
+    }
     let lo = 0;
     let hi = arr.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareByName(arr[mid]!, src) < 0) lo = mid + 1; else hi = mid;
+      if (compareByName(arr[mid]!, src) < 0) lo = mid + 1;
+      else hi = mid;
     }
     arr.splice(lo, 0, src);
     this.touch(src.organizationId);
@@ -84,11 +100,17 @@ export class Store {
     for (const src of list) {
       this.sources.set(src.id, src);
       let arr = this.byOrg.get(src.organizationId);
-      if (!arr) { arr = []; this.byOrg.set(src.organizationId, arr); }
+      if (!arr) {
+        arr = [];
+        this.byOrg.set(src.organizationId, arr);
+      }
       arr.push(src);
       orgs.add(src.organizationId);
     }
-    for (const org of orgs) { this.byOrg.get(org)!.sort(compareByName); this.listCache.delete(org); }
+    for (const org of orgs) {
+      this.byOrg.get(org)!.sort(compareByName);
+      this.listCache.delete(org);
+    }
     this.onChange();
   }
 
@@ -104,7 +126,10 @@ export class Store {
 
   sourceEvents(sourceId: string): SourceEvents {
     let ev = this.events.get(sourceId);
-    if (!ev) { ev = { list: [], ids: new Set() }; this.events.set(sourceId, ev); }
+    if (!ev) {
+      ev = { list: [], ids: new Set() };
+      this.events.set(sourceId, ev);
+    }
     return ev;
   }
 
@@ -153,7 +178,8 @@ export class Store {
     this.listCache = new Map();
     this.insertMany(s.sources);
     this.events = new Map();
-    for (const [id, list] of Object.entries(s.events)) this.events.set(id, { list, ids: new Set(list.map((e) => e.eventId)) });
+    for (const [id, list] of Object.entries(s.events))
+      this.events.set(id, { list, ids: new Set(list.map((e) => e.eventId)) });
     this.sessions = new Map(s.sessions.map((x) => [x.tokenHash, x]));
     this.devices = new Map(s.devices.map((x) => [x.deviceCodeHash, x]));
     this.cliTokens = new Map(s.cliTokens.map((x) => [x.hash, x]));

@@ -27,7 +27,10 @@ interface BenchRun {
 /** Runs one bench, streaming its output; resolves with its exit code and captured stdout. */
 function runBench(file: string): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['scripts/with-keyring.sh', 'npx', 'tsx', join('bench', file)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('bash', ['scripts/with-keyring.sh', 'npx', 'tsx', join('bench', file)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
@@ -39,7 +42,11 @@ function runBench(file: string): Promise<{ code: number; stdout: string }> {
 
 /** Rows of a bench that printed a JSON summary line instead of writing rows. */
 function rowsFromJsonLine(stdout: string): BenchRow[] {
-  const line = stdout.trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  const line = stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim().startsWith('{'));
   if (!line) return [];
   const r = JSON.parse(line) as Record<string, unknown>;
   const rows: BenchRow[] = [];
@@ -93,7 +100,11 @@ async function main(): Promise<void> {
   const table = runs.flatMap((r) =>
     r.rows.length > 0
       ? r.rows.map((row) => ({ bench: r.file, ...row }))
-      : [{ bench: r.file, name: `(no figures; exit ${r.exitCode})`, target: 'runs', pass: false } as BenchRow & { bench: string }],
+      : [
+          { bench: r.file, name: `(no figures; exit ${r.exitCode})`, target: 'runs', pass: false } as BenchRow & {
+            bench: string;
+          },
+        ],
   );
   const header = ['', 'figure', 'ratio', 'value', 'baseline', 'measured', 'target'];
   const lines = table.map((t) => [
@@ -121,7 +132,9 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(RESULTS, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const failed = runs.some((r) => r.exitCode !== 0 || r.rows.length === 0) || table.some((t) => !t.pass);
-  console.log(`\nwrote bench/results/summary.json; ${failed ? 'some figures missed their target or a bench failed' : 'all figures within target'}`);
+  console.log(
+    `\nwrote bench/results/summary.json; ${failed ? 'some figures missed their target or a bench failed' : 'all figures within target'}`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

@@ -21,7 +21,8 @@ mkdirSync(userDataDir, { recursive: true });
 /** `--puller documented|langwatch` (default documented): which puller the emulated deployment runs. */
 function pullerMode(): PullerMode {
   const i = process.argv.indexOf('--puller');
-  const raw = i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--puller='))?.slice('--puller='.length);
+  const raw =
+    i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--puller='))?.slice('--puller='.length);
   if (raw === undefined) return 'documented';
   if (!(PULLER_MODES as readonly string[]).includes(raw)) {
     console.error(`--puller must be one of: ${PULLER_MODES.join(', ')}`);
@@ -33,7 +34,13 @@ const puller = pullerMode();
 
 async function startDemoEmulator() {
   try {
-    return await startEmulator({ langwatchPort: 5560, anthropicPort: 5561, controlHttp: true, liveActivityEveryMs: 20_000, puller });
+    return await startEmulator({
+      langwatchPort: 5560,
+      anthropicPort: 5561,
+      controlHttp: true,
+      liveActivityEveryMs: 20_000,
+      puller,
+    });
   } catch {
     return startEmulator({ controlHttp: true, liveActivityEveryMs: 20_000, puller }); // ports taken: any free ones
   }
@@ -49,9 +56,11 @@ async function main(): Promise<void> {
                        ${SEED.users.support.email} / ${SEED.users.support.password}   (view-only support)
   A compliance key     ${SEED.anthropicKeys.compliance}
   Demo data folder     ${userDataDir}
-  Puller               ${puller === 'langwatch'
-    ? 'langwatch: like LangWatch today (GET /v1/organizations/audit_log → 404); compliance sources never get events'
-    : 'documented: pulls the Compliance API'}   (switch: npm run demo -- --puller ${puller === 'langwatch' ? 'documented' : 'langwatch'})
+  Puller               ${
+    puller === 'langwatch'
+      ? 'langwatch: like LangWatch today (GET /v1/organizations/audit_log → 404); compliance sources never get events'
+      : 'documented: pulls the Compliance API'
+  }   (switch: npm run demo -- --puller ${puller === 'langwatch' ? 'documented' : 'langwatch'})
   `);
 
   const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
@@ -60,7 +69,13 @@ async function main(): Promise<void> {
     process.exit(build.status ?? 1);
   }
 
-  const env = { ...process.env, LW_DEMO: '1', LW_USER_DATA_DIR: userDataDir, LW_LANGWATCH_URL: emulator.langwatchUrl, LW_ANTHROPIC_URL: emulator.anthropicUrl };
+  const env = {
+    ...process.env,
+    LW_DEMO: '1',
+    LW_USER_DATA_DIR: userDataDir,
+    LW_LANGWATCH_URL: emulator.langwatchUrl,
+    LW_ANTHROPIC_URL: emulator.anthropicUrl,
+  };
   const exe = electronBinary();
   if (exe) {
     const args = ['out/main/index.js', '--demo'];
@@ -70,15 +85,29 @@ async function main(): Promise<void> {
       void emulator.close().finally(() => process.exit(code ?? 0));
     });
   } else {
-    console.log(`${ELECTRON_MISSING_HELP}\n\nOpening the console in Chromium instead (same renderer, same main-process services, no Electron window chrome).`);
+    console.log(
+      `${ELECTRON_MISSING_HELP}\n\nOpening the console in Chromium instead (same renderer, same main-process services, no Electron window chrome).`,
+    );
     const headless = !process.env.DISPLAY;
     const browser = await chromium.launch({
       headless,
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    const harness = await ConsoleHarness.open(context, { langwatchUrl: emulator.langwatchUrl, anthropicUrl: emulator.anthropicUrl, userDataDir, mode: 'demo' });
+    const harness = await ConsoleHarness.open(context, {
+      langwatchUrl: emulator.langwatchUrl,
+      anthropicUrl: emulator.anthropicUrl,
+      userDataDir,
+      mode: 'demo',
+    });
     const shutdown = async (code: number) => {
       await harness.close();
       await browser.close();

@@ -16,6 +16,8 @@ const ROOT = join(__dirname, '..');
 const reports = process.argv.slice(2).filter((f) => existsSync(f) && statSync(f).isFile());
 const hits = scanForSecrets(SEED_SECRETS, { dirs: [join(ROOT, 'test-results')], files: reports });
 
-console.log(`leak scan: ${SEED_SECRETS.length} seeded secrets searched in test-results/ and ${reports.length} report(s): ${hits.length === 0 ? 'no hit' : `${hits.length} hit(s)`}`);
+console.log(
+  `leak scan: ${SEED_SECRETS.length} seeded secrets searched in test-results/ and ${reports.length} report(s): ${hits.length === 0 ? 'no hit' : `${hits.length} hit(s)`}`,
+);
 for (const h of hits) console.log(`  ${h}`);
 process.exit(hits.length === 0 ? 0 : 1);

@@ -19,7 +19,9 @@ const svg = join(buildDir, 'icon.svg');
 export const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024] as const;
 
 function render(size: number): Buffer {
-  const result = spawnSync('rsvg-convert', ['-w', String(size), '-h', String(size), svg], { maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('rsvg-convert', ['-w', String(size), '-h', String(size), svg], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error || result.status !== 0) {
     const why = result.error ? result.error.message : result.stderr.toString();
     throw new Error(`rsvg-convert failed (${why.trim()}). Install it: apt-get install librsvg2-bin`);

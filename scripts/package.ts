@@ -27,7 +27,11 @@ export const PACKAGE_NEEDS_ELECTRON = [
 ].join('\n');
 
 function buildApp(): void {
-  const result = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) throw new Error('electron-vite build failed');
 }
 
@@ -41,8 +45,14 @@ async function dirCheck(): Promise<number> {
   const problems = judgeLayout(facts);
   const fuses = readFuses(layout.executable);
   console.log(`\n[package] stand-in layout: ${layout.appOutDir}`);
-  console.log(`[package] app.asar: ${facts.asarFiles.length} files, ${(facts.asarBytes / 2 ** 20).toFixed(1)} MiB (budget ${ASAR_BUDGET_BYTES / 2 ** 20} MiB); unpacked: ${facts.unpackedFiles.join(', ')}`);
-  console.log(`[package] fuses: ${Object.entries(fuses).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `[package] app.asar: ${facts.asarFiles.length} files, ${(facts.asarBytes / 2 ** 20).toFixed(1)} MiB (budget ${ASAR_BUDGET_BYTES / 2 ** 20} MiB); unpacked: ${facts.unpackedFiles.join(', ')}`,
+  );
+  console.log(
+    `[package] fuses: ${Object.entries(fuses)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
   if (problems.length === 0) {
     console.log('[package] layout OK: built output present, keytar unpacked, no dev files, within the size budget');
     return 0;

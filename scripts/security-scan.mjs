@@ -14,7 +14,10 @@ const out = join(root, '.tmp', 'electronegativity.csv');
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(out, { force: true });
 
-const proc = spawnSync('npx', ['electronegativity', '-i', target, '-e', ELECTRON_VERSION, '-o', out], { cwd: root, encoding: 'utf8' });
+const proc = spawnSync('npx', ['electronegativity', '-i', target, '-e', ELECTRON_VERSION, '-o', out], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (!existsSync(out)) {
   console.error(`electronegativity wrote no report (exit ${proc.status}):\n${proc.stdout}\n${proc.stderr}`);
   process.exit(1);
@@ -23,23 +26,33 @@ if (!existsSync(out)) {
 /** Parses RFC 4180-ish CSV (quoted fields may hold commas and doubled quotes). */
 function parseCsv(text) {
   const rows = [];
-  let row = [], field = '', quoted = false;
+  let row = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.some((f) => f.trim() !== '')) rows.push(row);
       row = [];
     } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); if (row.some((f) => f.trim() !== '')) rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    if (row.some((f) => f.trim() !== '')) rows.push(row);
+  }
   return rows;
 }
 
@@ -63,9 +76,14 @@ console.log(`electronegativity ${target} (Electron ${ELECTRON_VERSION}): ${findi
 if (findings.length > 0) {
   const w = { issue: Math.max(5, ...findings.map((f) => f.issue.length)), sev: 8, conf: 10 };
   console.log(`  ${'severity'.padEnd(w.sev)} ${'confidence'.padEnd(w.conf)} ${'issue'.padEnd(w.issue)} where`);
-  for (const f of findings) console.log(`  ${f.severity.padEnd(w.sev)} ${f.confidence.padEnd(w.conf)} ${f.issue.padEnd(w.issue)} ${f.where}`);
+  for (const f of findings)
+    console.log(`  ${f.severity.padEnd(w.sev)} ${f.confidence.padEnd(w.conf)} ${f.issue.padEnd(w.issue)} ${f.where}`);
 }
 const high = findings.filter((f) => f.severity === 'HIGH');
-const counts = Object.entries(findings.reduce((a, f) => ({ ...a, [f.severity]: (a[f.severity] ?? 0) + 1 }), {})).map(([k, v]) => `${v} ${k}`);
-console.log(`summary: ${counts.join(', ') || 'none'}; ${high.length === 0 ? 'no HIGH finding: PASS' : `${high.length} HIGH finding(s): FAIL`}`);
+const counts = Object.entries(findings.reduce((a, f) => ({ ...a, [f.severity]: (a[f.severity] ?? 0) + 1 }), {})).map(
+  ([k, v]) => `${v} ${k}`,
+);
+console.log(
+  `summary: ${counts.join(', ') || 'none'}; ${high.length === 0 ? 'no HIGH finding: PASS' : `${high.length} HIGH finding(s): FAIL`}`,
+);
 process.exit(high.length === 0 ? 0 : 1);

@@ -5,7 +5,19 @@
  */
 
 /** The roles this menu uses (a subset of Electron's, so the template type-checks against it). */
-type MenuRole = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'about' | 'hide' | 'hideOthers' | 'quit' | 'minimize' | 'close';
+type MenuRole =
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'about'
+  | 'hide'
+  | 'hideOthers'
+  | 'quit'
+  | 'minimize'
+  | 'close';
 
 /** The subset of Electron's MenuItemConstructorOptions this menu uses. */
 export interface MenuItemTemplate {
@@ -22,11 +34,29 @@ export const FORBIDDEN_PRODUCTION_ROLES = ['toggleDevTools', 'reload', 'forceRel
 export function productionMenuTemplate(platform: string, appName: string): MenuItemTemplate[] {
   const edit: MenuItemTemplate = {
     label: 'Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
   if (platform === 'darwin') {
     return [
-      { label: appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }] },
+      {
+        label: appName,
+        submenu: [
+          { role: 'about' },
+          { type: 'separator' },
+          { role: 'hide' },
+          { role: 'hideOthers' },
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
+      },
       edit,
       { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'close' }] },
     ];

@@ -35,54 +35,67 @@ app.on('second-instance', () => {
 // Every webContents (ours and any future one): no navigation away, no new windows, no webviews.
 hardenWebContents(app, { rendererUrl, isSignInContents: (id) => signInContents.has(id) });
 
-app.whenReady().then(async () => {
-  hardenSession(session.defaultSession);
-  if (build.production) Menu.setApplicationMenu(Menu.buildFromTemplate(productionMenuTemplate(process.platform, app.name)));
+app
+  .whenReady()
+  .then(async () => {
+    hardenSession(session.defaultSession);
+    if (build.production)
+      Menu.setApplicationMenu(Menu.buildFromTemplate(productionMenuTemplate(process.platform, app.name)));
 
-  const services = await createServices({
-    config,
-    version: app.getVersion(),
-    ports: {
-      // The URL was validated by the caller (http(s), on the deployment's origin).
-      openExternal: (url) => shell.openExternal(url),
-      browserSignIn: (request) => electronBrowserSignIn(request, mainWindow, build),
-    },
-  });
-  const dispatcher = createDispatcher({
-    handlers: createHandlerTable(services),
-    senderPolicy: { trustedUrls: [rendererUrl], isOurWindow: (id) => mainWindow !== null && mainWindow.webContents.id === id },
-    log: services.log.child('ipc'),
-  });
-  registerIpc(dispatcher, services.events, () => mainWindow);
-  // A key staged offline that finally reached LangWatch: tell the admin even if the window is hidden.
-  services.outbox.onSubmitted((entry, { stagedOffline }) => {
-    if (!stagedOffline || !services.settings.get().notifications || !Notification.isSupported()) return;
-    new Notification({ title: 'Compliance key submitted', body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.` }).show();
-  });
-  // A source's first events arrived (awaiting_first_event -> active, seen by the status monitor).
-  services.events.addSink((name, payload) => {
-    if (name !== 'sources.becameActive' || !services.settings.get().notifications || !Notification.isSupported()) return;
-    const { name: sourceName } = payload as { name: string };
-    new Notification({ title: 'Source is active', body: `"${sourceName}" received its first events.` }).show();
-  });
+    const services = await createServices({
+      config,
+      version: app.getVersion(),
+      ports: {
+        // The URL was validated by the caller (http(s), on the deployment's origin).
+        openExternal: (url) => shell.openExternal(url),
+        browserSignIn: (request) => electronBrowserSignIn(request, mainWindow, build),
+      },
+    });
+    const dispatcher = createDispatcher({
+      handlers: createHandlerTable(services),
+      senderPolicy: {
+        trustedUrls: [rendererUrl],
+        isOurWindow: (id) => mainWindow !== null && mainWindow.webContents.id === id,
+      },
+      log: services.log.child('ipc'),
+    });
+    registerIpc(dispatcher, services.events, () => mainWindow);
+    // A key staged offline that finally reached LangWatch: tell the admin even if the window is hidden.
+    services.outbox.onSubmitted((entry, { stagedOffline }) => {
+      if (!stagedOffline || !services.settings.get().notifications || !Notification.isSupported()) return;
+      new Notification({
+        title: 'Compliance key submitted',
+        body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.`,
+      }).show();
+    });
+    // A source's first events arrived (awaiting_first_event -> active, seen by the status monitor).
+    services.events.addSink((name, payload) => {
+      if (name !== 'sources.becameActive' || !services.settings.get().notifications || !Notification.isSupported())
+        return;
+      const { name: sourceName } = payload as { name: string };
+      new Notification({ title: 'Source is active', body: `"${sourceName}" received its first events.` }).show();
+    });
 
-  mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'), build);
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-  await mainWindow.loadFile(rendererFile);
-  services.log.info('console ready', { mode: config.mode });
+    mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'), build);
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    await mainWindow.loadFile(rendererFile);
+    services.log.info('console ready', { mode: config.mode });
 
-  app.on('before-quit', () => {
-    void services.close();
+    app.on('before-quit', () => {
+      void services.close();
+    });
+  })
+  .catch((error: unknown) => {
+    // Never a silent exit: whatever stopped the start is said before the app goes.
+    const message = redactSecrets(error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      'LangWatch Ingestion Console could not start',
+      `${message}\n\nThe log file in the console's user-data folder has the details.`,
+    );
+    app.exit(1);
   });
-}).catch((error: unknown) => {
-  // Never a silent exit: whatever stopped the start is said before the app goes.
-  const message = redactSecrets(error instanceof Error ? error.message : String(error));
-  dialog.showErrorBox('LangWatch Ingestion Console could not start', `${message}\n\nThe log file in the console's user-data folder has the details.`);
-  app.exit(1);
-});
 
 app.on('window-all-closed', () => app.quit());
-

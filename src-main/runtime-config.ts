@@ -19,7 +19,11 @@ export const PRODUCTION_LANGWATCH_URL = 'https://app.langwatch.ai';
 export const PRODUCTION_ANTHROPIC_URL = 'https://api.anthropic.com';
 
 /** Resolves the config from the environment and argv; pure, so it is unit-tested. */
-export function resolveRuntimeConfig(env: Record<string, string | undefined>, argv: readonly string[], platformUserDataDir: string): RuntimeConfig {
+export function resolveRuntimeConfig(
+  env: Record<string, string | undefined>,
+  argv: readonly string[],
+  platformUserDataDir: string,
+): RuntimeConfig {
   const mode = env.LW_TEST_MODE === '1' ? 'test' : argv.includes('--demo') || env.LW_DEMO === '1' ? 'demo' : 'app';
   const seamsAllowed = mode !== 'app';
   const pick = (value: string | undefined, fallback: string) => (seamsAllowed && value ? value : fallback);

@@ -117,7 +117,9 @@ export interface HardenedApp {
 
 /** The part of Electron's `Session` the hardening touches. */
 export interface HardenedSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   webRequest: {
     onHeadersReceived(
@@ -134,7 +136,10 @@ export interface HardenedSession {
  * windows, no webviews. The browser sign-in window (`isSignInContents`) may browse the
  * deployment and its SSO provider over http(s) only.
  */
-export function hardenWebContents(app: HardenedApp, opts: { rendererUrl: string; isSignInContents: (id: number) => boolean }): void {
+export function hardenWebContents(
+  app: HardenedApp,
+  opts: { rendererUrl: string; isSignInContents: (id: number) => boolean },
+): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (opts.isSignInContents(contents.id)) {

@@ -33,11 +33,22 @@ test.describe('the real Electron app', () => {
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const win = BrowserWindow.getAllWindows()[0]!;
       // Not in Electron's public typings, but present at runtime: the prefs the page really got.
-      const p = (win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-      return { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity };
+      const p = (
+        win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      ).getLastWebPreferences();
+      return {
+        sandbox: p.sandbox,
+        contextIsolation: p.contextIsolation,
+        nodeIntegration: p.nodeIntegration,
+        webSecurity: p.webSecurity,
+      };
     });
     expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
-    const probe = await page.evaluate(() => ({ require: typeof (globalThis as { require?: unknown }).require, process: typeof (globalThis as { process?: unknown }).process, frozen: Object.isFrozen(window.lw) }));
+    const probe = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      frozen: Object.isFrozen(window.lw),
+    }));
     expect(probe).toEqual({ require: 'undefined', process: 'undefined', frozen: true });
     const opened = await page.evaluate(() => window.open('https://example.com') === null);
     expect(opened).toBe(true);

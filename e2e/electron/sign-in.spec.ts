@@ -55,7 +55,9 @@ test.describe('Electron browser sign-in window', () => {
 
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const win = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().includes('/auth/signin'))!;
-      const p = (win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+      const p = (
+        win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      ).getLastWebPreferences();
       return {
         sandbox: p.sandbox,
         contextIsolation: p.contextIsolation,
@@ -65,7 +67,13 @@ test.describe('Electron browser sign-in window', () => {
         persistent: win.webContents.session.isPersistent(),
       };
     });
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: null, persistent: false });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: null,
+      persistent: false,
+    });
     expect(prefs.partition).toMatch(/^lw-signin-[0-9a-f]{16}$/);
 
     // The emulator's SSO stand-in: its own sign-in page (password sign-in is only off for the console's form).

@@ -12,11 +12,21 @@ async function audit(page: Page, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const minor = result.violations.filter((v) => !blocking.includes(v));
-  if (minor.length > 0) console.log(`[axe] ${label}: minor ${minor.map((v) => `${v.id}×${v.nodes.length}`).join(', ')}`);
-  return blocking.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  if (minor.length > 0)
+    console.log(`[axe] ${label}: minor ${minor.map((v) => `${v.id}×${v.nodes.length}`).join(', ')}`);
+  return blocking.map(
+    (v) =>
+      `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
-test('WCAG 2.2 AA (axe): no serious or critical violation on any screen, light and dark', async ({ openHarness, emulator }) => {
+test('WCAG 2.2 AA (axe): no serious or critical violation on any screen, light and dark', async ({
+  openHarness,
+  emulator,
+}) => {
   test.setTimeout(180_000);
   const harness = await openHarness();
   const found: string[] = [];
@@ -49,7 +59,8 @@ async function tabWalk(page: Page, scope: string): Promise<string[]> {
       // One stop per radio group (arrow keys move inside it), as browsers do.
       const radio = el instanceof HTMLInputElement && el.type === 'radio' && !el.checked;
       if (visible && !radio) {
-        el.dataset['tabwalk'] = `${i}:${el.dataset['testid'] ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName}`;
+        el.dataset['tabwalk'] =
+          `${i}:${el.dataset['testid'] ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName}`;
         out.push(el.dataset['tabwalk']);
       }
     });
@@ -74,7 +85,9 @@ async function tabWalk(page: Page, scope: string): Promise<string[]> {
   return wanted.filter((id) => !reached.has(id));
 }
 
-test('every action is reachable by Tab with a visible focus ring (connect, composer, deployments, settings)', async ({ openHarness }) => {
+test('every action is reachable by Tab with a visible focus ring (connect, composer, deployments, settings)', async ({
+  openHarness,
+}) => {
   const harness = await openHarness();
   const { page } = harness;
   await expect(page.getByTestId('sign-in-methods')).toBeVisible();

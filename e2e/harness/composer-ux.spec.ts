@@ -20,7 +20,9 @@ async function inViewport(page: Page, testId: string): Promise<boolean> {
 }
 
 test.describe('composer: one screen, one key, one verdict', () => {
-  test('fits 1280×820 without scrolling; the preview opens in a drawer and the button stays in sight', async ({ openHarness }) => {
+  test('fits 1280×820 without scrolling; the preview opens in a drawer and the button stays in sight', async ({
+    openHarness,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -33,7 +35,10 @@ test.describe('composer: one screen, one key, one verdict', () => {
 
     await page.getByTestId('key-input').fill(KEY);
     await page.getByTestId('test-key').click();
-    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'valid');
+    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'valid',
+    );
     await page.getByTestId('preview-events').click();
     const drawer = page.getByTestId('preview-drawer');
     await expect(drawer.getByTestId('key-preview')).toBeVisible();
@@ -80,7 +85,10 @@ test.describe('composer: one screen, one key, one verdict', () => {
     await page.getByTestId('name-input').fill('Unverified key source');
     await page.getByTestId('key-input').fill(FAILING);
     await page.getByTestId('test-key').click();
-    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'missing_scope');
+    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'missing_scope',
+    );
 
     await page.getByTestId('compose-submit').click();
     const dialog = page.getByTestId('confirm-unverified-key');
@@ -113,7 +121,10 @@ test.describe('composer: one screen, one key, one verdict', () => {
     await page.getByTestId('name-input').fill('Verified key source');
     await page.getByTestId('key-input').fill(KEY);
     await page.getByTestId('test-key').click();
-    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'valid');
+    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'valid',
+    );
     await page.getByTestId('compose-submit').click();
     await expect(page.getByTestId('compose-outcome')).toHaveAttribute('data-state', 'staged');
     await expect(page.getByTestId('confirm-unverified-key')).toHaveCount(0);
@@ -133,11 +144,15 @@ test.describe('composer: one screen, one key, one verdict', () => {
     await expect(page.getByTestId('cadence-error')).toContainText('cannot be scheduled exactly');
     await page.getByTestId('cadence-nearest-21600').click();
     await expect(page.getByTestId('cadence-custom')).toHaveValue('6');
-    await expect(page.getByTestId('cadence-cron')).toContainText('LangWatch will pull this source every 6 hours (cron 0 */6 * * *, UTC).');
+    await expect(page.getByTestId('cadence-cron')).toContainText(
+      'LangWatch will pull this source every 6 hours (cron 0 */6 * * *, UTC).',
+    );
     await page.getByTestId('compose-submit').click();
     const stagedId = (await page.getByTestId('compose-outcome').getAttribute('data-staged-id'))!;
     await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'submitted');
-    expect(emulator.control.sources(SEED.orgs.enterprise.id).find((s) => s.name === 'Every six hours')?.pullSchedule).toBe('0 */6 * * *');
+    expect(
+      emulator.control.sources(SEED.orgs.enterprise.id).find((s) => s.name === 'Every six hours')?.pullSchedule,
+    ).toBe('0 */6 * * *');
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 });

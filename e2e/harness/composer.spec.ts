@@ -16,7 +16,9 @@ test.describe('composer', () => {
     await expect(page.getByText("You can't create sources here: view-only")).toBeVisible();
   });
 
-  test('"Test key" in the composer reads the typed key at click time and keeps it in the field', async ({ openHarness }) => {
+  test('"Test key" in the composer reads the typed key at click time and keeps it in the field', async ({
+    openHarness,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -35,7 +37,10 @@ test.describe('composer', () => {
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.adminNoFeed);
   });
 
-  test('inline validation with the shared schema; key masked, revealable, cleared on submit; cron and cost shown', async ({ openHarness, emulator }) => {
+  test('inline validation with the shared schema; key masked, revealable, cleared on submit; cron and cost shown', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -72,7 +77,9 @@ test.describe('composer', () => {
 
     // Cadence: default every 5 minutes -> */5, as a sentence; a custom 7 minutes is refused with the
     // nearest values as buttons (the custom interval is in minutes or hours, never seconds).
-    await expect(page.getByTestId('cadence-cron')).toContainText('LangWatch will pull this source every 5 minutes (cron */5 * * * *, UTC).');
+    await expect(page.getByTestId('cadence-cron')).toContainText(
+      'LangWatch will pull this source every 5 minutes (cron */5 * * * *, UTC).',
+    );
     await expect(page.getByTestId('cadence-cron')).toContainText('600 requests/minute');
     await page.getByTestId('cadence-custom-toggle').check();
     await page.getByTestId('cadence-custom').fill('7');
@@ -95,15 +102,22 @@ test.describe('composer', () => {
     expect(JSON.stringify(stageResult)).toContain('sk-ant-api01-…AAAA');
     await page.locator('#nav-compose').click();
     await expect(page.getByTestId('key-input')).toHaveValue('');
-    await expectKeysGoneAndAccounted(harness, [KEY, 'xyz-unknown-prefix-1234567890', 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz']);
+    await expectKeysGoneAndAccounted(harness, [
+      KEY,
+      'xyz-unknown-prefix-1234567890',
+      'sk-ant-api03-abcdefghijklmnopqrstuvwxyz',
+    ]);
   });
 
-  test('main enforces the schema again: a bad key sent straight over IPC is refused without echoing it', async ({ openHarness }) => {
+  test('main enforces the schema again: a bad key sent straight over IPC is refused without echoing it', async ({
+    openHarness,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const bad = 'sk-ant-api03-directlysentoveripc1234567890';
     const result = await harness.page.evaluate(
-      ([org, key]) => window.lw!.outbox.stage({ kind: 'create', organizationId: org, name: 'Direct', key, pollEverySec: 300 }),
+      ([org, key]) =>
+        window.lw!.outbox.stage({ kind: 'create', organizationId: org, name: 'Direct', key, pollEverySec: 300 }),
       [SEED.orgs.enterprise.id, bad] as const,
     );
     expect(result.ok).toBe(false);

@@ -4,7 +4,9 @@ import { expect, test } from './fixtures';
 const admin = SEED.users.admin;
 
 test.describe('connect screen: methods explained, deployments managed, nav and focus follow the screen', () => {
-  test('signed out: the nav highlights Deployments, each method says what it is, forgetting is quiet and confirmed', async ({ harness }) => {
+  test('signed out: the nav highlights Deployments, each method says what it is, forgetting is quiet and confirmed', async ({
+    harness,
+  }) => {
     const { page } = harness;
     await expect(page.getByTestId('connect-view')).toBeVisible();
     // Sources is the route, but the connect screen is what is shown: the nav says so.
@@ -28,7 +30,9 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
 
   test('the device code has a copy button that puts exactly the code on the clipboard', async ({ harness }) => {
     const { page } = harness;
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
     await page.getByTestId('device-start').click();
     const code = (await page.getByTestId('device-user-code').textContent())!.trim();
     await page.getByTestId('device-copy-code').click();
@@ -37,7 +41,9 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
     await page.getByTestId('device-cancel').click();
   });
 
-  test('signed in, deployments can be added and edited; signing in on this screen leads on to the sources', async ({ harness }) => {
+  test('signed in, deployments can be added and edited; signing in on this screen leads on to the sources', async ({
+    harness,
+  }) => {
     const { page } = harness;
     await page.getByTestId('email-input').fill(admin.email);
     await page.getByTestId('password-input').fill(admin.password);
@@ -54,10 +60,15 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
     await page.getByTestId('profile-url-input').fill('https://langwatch.example.com');
     await expect(page.getByTestId('profile-url-hint')).toContainText('Will connect to');
     await page.getByTestId('profile-save').click();
-    await expect.poll(() => harness.services.connection.state().profiles.map((p) => p.name)).toContain('Second deployment');
+    await expect
+      .poll(() => harness.services.connection.state().profiles.map((p) => p.name))
+      .toContain('Second deployment');
   });
 
-  test('"Sign in again" always does something: it opens the sign-in screen and moves focus to it', async ({ harness, emulator }) => {
+  test('"Sign in again" always does something: it opens the sign-in screen and moves focus to it', async ({
+    harness,
+    emulator,
+  }) => {
     const { page } = harness;
     await harness.signIn('admin');
     await page.getByTestId('nav-outbox').click();

@@ -24,7 +24,9 @@ async function signOutUi(h: ConsoleHarness): Promise<void> {
 }
 
 test.describe('connect: deployments, sign-in, organisations, permissions', () => {
-  test('email sign-in: good → org picker and user shown; sign-out leaves no keychain entry; nothing leaks', async ({ harness }) => {
+  test('email sign-in: good → org picker and user shown; sign-out leaves no keychain entry; nothing leaks', async ({
+    harness,
+  }) => {
     const { page } = harness;
     await expect(page.getByTestId('connect-view')).toBeVisible();
     await expect(page.getByTestId('sign-in-methods')).toHaveAttribute('data-password', 'true');
@@ -51,7 +53,10 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expectNoLeaks(harness, [wrong]);
   });
 
-  test('password sign-in disabled → browser sign-in offered first and completes in a private window', async ({ harness, emulator }) => {
+  test('password sign-in disabled → browser sign-in offered first and completes in a private window', async ({
+    harness,
+    emulator,
+  }) => {
     const { page } = harness;
     emulator.control.setEmailPasswordEnabled(false);
     await page.reload();
@@ -98,7 +103,10 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expectNoLeaks(harness, [admin.password, 'first-wrong-password-1']);
   });
 
-  test('device flow approved → read-only (support) session, no manage actions; sign-out removes the tokens', async ({ harness, emulator }) => {
+  test('device flow approved → read-only (support) session, no manage actions; sign-out removes the tokens', async ({
+    harness,
+    emulator,
+  }) => {
     test.setTimeout(60_000);
     const { page } = harness;
     await page.getByTestId('device-start').click();
@@ -172,13 +180,18 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expect(badge).toHaveText('view only');
     await expect(badge).toHaveAttribute('title', 'View only: your role lacks ingestionSources:manage.');
     expect(harness.services.connection.state().permissions).toMatchObject({ canView: true, canManage: false });
-    await expect(page.getByRole('button', { name: /^(New source|Archive|Disable|Enable|Edit source|Re-key)/ })).toHaveCount(0);
+    await expect(
+      page.getByRole('button', { name: /^(New source|Archive|Disable|Enable|Edit source|Re-key)/ }),
+    ).toHaveCount(0);
     const secrets = await sessionSecrets(harness, activeProfileId(harness));
     await signOutUi(harness);
     await expectNoLeaks(harness, [...secrets, support.password]);
   });
 
-  test('session expiry → banner with the queued count; queued work is submitted after signing in again', async ({ harness, emulator }) => {
+  test('session expiry → banner with the queued count; queued work is submitted after signing in again', async ({
+    harness,
+    emulator,
+  }) => {
     const { page } = harness;
     await signInWithEmailUi(harness, admin.email, admin.password);
     await expect(page.getByTestId('org-picker')).toHaveValue('org_acme');
@@ -188,7 +201,13 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     // Work that needs the session: a staged source whose submission meets the 401.
     const key = SEED.anthropicKeys.compliance;
     const name = 'Connect journey — staged during expiry';
-    const { stagedId } = await harness.services.outbox.stage({ kind: 'create', organizationId: 'org_acme', name, key, pollEverySec: 900 });
+    const { stagedId } = await harness.services.outbox.stage({
+      kind: 'create',
+      organizationId: 'org_acme',
+      name,
+      key,
+      pollEverySec: 900,
+    });
     await expect(page.getByTestId('session-expired-banner')).toBeVisible();
     await expect(page.getByTestId('badge-expired')).toBeVisible();
     await expect(page.getByTestId('session-expired-banner')).toContainText('1 queued item is waiting');
@@ -212,7 +231,10 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expectNoLeaks(harness, [...firstSecrets, ...secondSecrets, admin.password, key]);
   });
 
-  test('deployments: inline URL validation, add, sign in, forget removes the profile and its keychain entries', async ({ harness, emulator }) => {
+  test('deployments: inline URL validation, add, sign in, forget removes the profile and its keychain entries', async ({
+    harness,
+    emulator,
+  }) => {
     const { page } = harness;
     const firstProfile = activeProfileId(harness);
     await page.getByTestId('profile-add').click();

@@ -78,7 +78,11 @@ export class ConsoleHarness {
     const harness = new ConsoleHarness(page, server.url, userDataDir, options, server.close, !options.userDataDir);
     await harness.startServices();
     await page.exposeBinding('__lwInvoke', async (source, channel: unknown, input: unknown) => {
-      const sender = { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), windowId: harness.pageId };
+      const sender = {
+        frameUrl: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+        windowId: harness.pageId,
+      };
       const result = await harness.dispatcher.dispatch(channel, input, sender);
       harness.traffic.push({ kind: 'result', channel: String(channel), payload: result });
       return result;
@@ -101,7 +105,14 @@ export class ConsoleHarness {
   }
 
   private async startServices(): Promise<void> {
-    this.services = await createServices({ config: this.config, version: VERSION, secrets: this.options.secrets, ports: this.connectPorts.ports, clock: this.options.clock, statusIntervals: this.options.statusIntervals });
+    this.services = await createServices({
+      config: this.config,
+      version: VERSION,
+      secrets: this.options.secrets,
+      ports: this.connectPorts.ports,
+      clock: this.options.clock,
+      statusIntervals: this.options.statusIntervals,
+    });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),
       senderPolicy: { trustedUrls: [this.rendererUrl], isOurWindow: (id) => id === this.pageId },

@@ -21,9 +21,13 @@ function keytarWithoutDbus(down: { now: boolean }): KeytarModule {
 }
 
 test.describe('surviving the desktop', () => {
-  test('no D-Bus / Secret Service at start: the window opens, says what is missing and how to fix it; staging is disabled', async ({ openHarness }) => {
+  test('no D-Bus / Secret Service at start: the window opens, says what is missing and how to fix it; staging is disabled', async ({
+    openHarness,
+  }) => {
     const down = { now: true };
-    const harness = await openHarness({ secrets: createKeytarSecretStore({ loadKeytar: () => keytarWithoutDbus(down) }) });
+    const harness = await openHarness({
+      secrets: createKeytarSecretStore({ loadKeytar: () => keytarWithoutDbus(down) }),
+    });
     const { page } = harness;
     await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
     const banner = page.getByTestId('startup-problems');
@@ -46,7 +50,10 @@ test.describe('surviving the desktop', () => {
     await expect(page.getByTestId('key-input')).toBeVisible();
   });
 
-  test('a server that echoes the key, cookie and password: none of it reaches the renderer, files or logs', async ({ openHarness, emulator }) => {
+  test('a server that echoes the key, cookie and password: none of it reaches the renderer, files or logs', async ({
+    openHarness,
+    emulator,
+  }) => {
     // A key of a shape no pattern knows: only redaction by value can catch its echo. It is one
     // of the scan's seeded secrets, so the final scan of test-results looks for it as well.
     const typedKey = ECHO_TEST_KEY;
@@ -56,7 +63,12 @@ test.describe('surviving the desktop', () => {
     await harness.services.settings.update({ autoPreflight: false });
     const { page } = harness;
 
-    emulator.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'echoSecrets', status: 400 });
+    emulator.control.faults.add({
+      route: 'ingestionSources.create',
+      side: 'langwatch',
+      kind: 'echoSecrets',
+      status: 400,
+    });
     const stagedId = await composeSource(page, { name: 'Echoed key', key: typedKey });
     const row = await outboxEntry(page, stagedId);
     await expect(row).toHaveAttribute('data-state', 'rejected');
@@ -65,9 +77,18 @@ test.describe('surviving the desktop', () => {
 
     emulator.control.faults.add({ route: '/v1', side: 'anthropic', kind: 'echoSecrets', status: 401 });
     const profileId = harness.services.connection.state().activeProfileId!;
-    const answer = await page.evaluate(([p, k]) => window.__lwInvoke('keys.checkTyped', { profileId: p, key: k }), [profileId, typedKey] as const);
+    const answer = await page.evaluate(([p, k]) => window.__lwInvoke('keys.checkTyped', { profileId: p, key: k }), [
+      profileId,
+      typedKey,
+    ] as const);
     expect(JSON.stringify(answer)).not.toContain(typedKey);
-    emulator.control.faults.add({ route: 'ingestionSources.*', side: 'langwatch', kind: 'echoSecrets', status: 400, times: 2 });
+    emulator.control.faults.add({
+      route: 'ingestionSources.*',
+      side: 'langwatch',
+      kind: 'echoSecrets',
+      status: 400,
+      times: 2,
+    });
     await page.evaluate(() => window.__lwInvoke('sources.refreshNow', {}));
     // The automatic leak scan then searches the key, the cookie and the password everywhere.
   });

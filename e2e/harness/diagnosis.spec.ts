@@ -5,11 +5,17 @@ import { expect, test } from './fixtures';
 const TICK_MS = 1_000;
 const ACME = SEED.orgs.enterprise.id;
 
-async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>, who: keyof typeof SEED.users = 'admin') {
+async function openSignedIn(
+  openHarness: (o?: object) => Promise<ConsoleHarness>,
+  who: keyof typeof SEED.users = 'admin',
+) {
   const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
   await harness.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await harness.signIn(who);
-  await harness.page.getByRole('button', { name: /Sources/ }).first().click();
+  await harness.page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await expect(harness.page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
   return harness;
 }
@@ -20,16 +26,26 @@ async function openDetail(harness: ConsoleHarness, id: string) {
 }
 
 test.describe('diagnosis: a cause per evidence, the fix one click away, a report for support', () => {
-  test('key, schedule and feed fine but nothing arrives: the puller is failing server-side; the report says so without a secret', async ({ openHarness }) => {
+  test('key, schedule and feed fine but nothing arrives: the puller is failing server-side; the report says so without a secret', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     // Re-key an old stuck source from this console with a working key and an hourly schedule.
-    const staged = await page.evaluate(
-      (input) => window.lw!.outbox.stage(input),
-      { kind: 'update' as const, organizationId: ACME, sourceId: 'src_cc_revoked', name: 'Claude Compliance — Research', pollEverySec: 3600, key: SEED.anthropicKeys.compliance },
-    );
+    const staged = await page.evaluate((input) => window.lw!.outbox.stage(input), {
+      kind: 'update' as const,
+      organizationId: ACME,
+      sourceId: 'src_cc_revoked',
+      name: 'Claude Compliance — Research',
+      pollEverySec: 3600,
+      key: SEED.anthropicKeys.compliance,
+    });
     expect(staged.ok).toBe(true);
-    await expect.poll(() => harness.services.outbox.list().find((e) => e.sourceId === 'src_cc_revoked')?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect
+      .poll(() => harness.services.outbox.list().find((e) => e.sourceId === 'src_cc_revoked')?.state, {
+        timeout: 15_000,
+      })
+      .toBe('submitted');
     await openDetail(harness, 'src_cc_revoked');
     const facts = page.getByTestId('diagnosis-facts');
     await expect(facts).toContainText('hourly (set by this console');
@@ -57,7 +73,9 @@ test.describe('diagnosis: a cause per evidence, the fix one click away, a report
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.compliance);
   });
 
-  test('"Test key again" with a revoked key: the cause is "key rejected" with its request-id, never "no key stored"', async ({ openHarness }) => {
+  test('"Test key again" with a revoked key: the cause is "key rejected" with its request-id, never "no key stored"', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await openDetail(harness, 'src_cc_composer');
@@ -72,18 +90,28 @@ test.describe('diagnosis: a cause per evidence, the fix one click away, a report
     await expect(rejected).toHaveAttribute('data-action', 'replace_key');
     await expect(page.getByTestId('cause-key_unchecked')).toHaveCount(0);
     // The first cause is the strongest.
-    await expect(page.locator('[data-testid^="cause-"][data-strength]').first()).toHaveAttribute('data-testid', 'cause-key_rejected');
+    await expect(page.locator('[data-testid^="cause-"][data-strength]').first()).toHaveAttribute(
+      'data-testid',
+      'cause-key_rejected',
+    );
     // Its action takes the admin to the control that fixes it.
     await page.getByTestId('cause-action-replace_key').click();
     await expect(page.getByTestId('replace-key-input')).toBeFocused();
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.revoked);
   });
 
-  test('an archived source is "archived", not "no activity yet"; it stays findable under Archived', async ({ openHarness }) => {
+  test('an archived source is "archived", not "no activity yet"; it stays findable under Archived', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     const api = harness.services.connection.requireActive().api!;
-    const created = await api.createSource({ organizationId: ACME, sourceType: 'claude_compliance', name: 'E2E to archive', parserConfig: { adapter: 'claude_compliance' } });
+    const created = await api.createSource({
+      organizationId: ACME,
+      sourceType: 'claude_compliance',
+      name: 'E2E to archive',
+      parserConfig: { adapter: 'claude_compliance' },
+    });
     await expect(page.getByTestId(`source-row-${created.id}`)).toBeVisible();
     await openDetail(harness, created.id);
     await page.getByTestId('archive-open').click();
@@ -93,10 +121,15 @@ test.describe('diagnosis: a cause per evidence, the fix one click away, a report
     await expect(page.locator('[data-testid^="cause-"][data-strength]')).toHaveCount(1);
     await page.getByTestId('detail-back').click();
     await page.getByTestId('filter-status').selectOption('archived');
-    await expect(page.getByTestId(`source-row-${created.id}`).getByTestId('health')).toHaveAttribute('data-health', 'archived');
+    await expect(page.getByTestId(`source-row-${created.id}`).getByTestId('health')).toHaveAttribute(
+      'data-health',
+      'archived',
+    );
   });
 
-  test('a read-only session sees the fixes as text, not as buttons that would change the source', async ({ openHarness }) => {
+  test('a read-only session sees the fixes as text, not as buttons that would change the source', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness, 'support');
     const { page } = harness;
     await openDetail(harness, 'src_cc_composer');

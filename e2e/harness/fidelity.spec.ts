@@ -20,12 +20,18 @@ test.afterEach(async () => {
 });
 
 async function openSources(harness: ConsoleHarness) {
-  await harness.page.getByRole('button', { name: /Sources/ }).first().click();
+  await harness.page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await expect(harness.page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
 }
 
 test.describe('against the real LangWatch', () => {
-  test('a source type and status only a newer server knows are shown raw, marked unknown, and filterable', async ({ openHarness, emulator }) => {
+  test('a source type and status only a newer server knows are shown raw, marked unknown, and filterable', async ({
+    openHarness,
+    emulator,
+  }) => {
     proxy = await startLangwatchProxy(emulator.langwatchUrl, {
       // What a newer LangWatch could store for the Workato source (plain strings in its database).
       rewrite: (text, path) =>
@@ -60,42 +66,68 @@ test.describe('against the real LangWatch', () => {
 
     // A compliance source in an unknown status gets no stuck-source diagnosis guessed for it.
     await page.getByTestId('detail-back').click();
-    await page.getByTestId('source-row-src_cc_composer').getByRole('button', { name: /Web composer/ }).click();
+    await page
+      .getByTestId('source-row-src_cc_composer')
+      .getByRole('button', { name: /Web composer/ })
+      .click();
     await expect(page.getByTestId('detail-status')).toHaveText('backfilling (unknown status)');
     await expect(page.getByTestId('detail-health')).toHaveAttribute('data-kind', 'ok');
     await expect(page.getByTestId('diagnosis')).toHaveCount(0);
   });
 
-  test('health answered 500 clickhouse_unavailable: list and detail say so with the reason; the rest keeps working', async ({ openHarness, emulator }) => {
+  test('health answered 500 clickhouse_unavailable: list and detail say so with the reason; the rest keeps working', async ({
+    openHarness,
+    emulator,
+  }) => {
     proxy = await startLangwatchProxy(emulator.langwatchUrl, {
-      failTrpc: { route: 'activityMonitor.*', httpStatus: 500, code: 'clickhouse_unavailable', message: 'ClickHouse is not available' },
+      failTrpc: {
+        route: 'activityMonitor.*',
+        httpStatus: 500,
+        code: 'clickhouse_unavailable',
+        message: 'ClickHouse is not available',
+      },
     });
     const harness = await openHarness({ langwatchUrl: proxy.url, ...INTERVALS });
     await harness.signIn('admin');
     await openSources(harness);
     const { page } = harness;
-    await expect(page.getByTestId('list-health-unavailable')).toContainText('unavailable (server error 500: clickhouse_unavailable)');
+    await expect(page.getByTestId('list-health-unavailable')).toContainText(
+      'unavailable (server error 500: clickhouse_unavailable)',
+    );
     const prod = page.getByTestId('source-row-src_cc_prod');
     await expect(prod.getByTestId('events-unavailable')).toHaveText('unavailable');
     await expect(page.getByTestId('source-row-src_workato')).toBeVisible();
 
     await prod.getByRole('button', { name: /Production/ }).click();
     await expect(page.getByTestId('detail-health')).toHaveAttribute('data-kind', 'unavailable');
-    await expect(page.getByTestId('health-unavailable')).toContainText('Health unavailable (server error 500: clickhouse_unavailable)');
-    await expect(page.getByTestId('events-unavailable-note')).toContainText('Events unavailable (server error 500: clickhouse_unavailable)');
+    await expect(page.getByTestId('health-unavailable')).toContainText(
+      'Health unavailable (server error 500: clickhouse_unavailable)',
+    );
+    await expect(page.getByTestId('events-unavailable-note')).toContainText(
+      'Events unavailable (server error 500: clickhouse_unavailable)',
+    );
     await expect(page.getByTestId('detail-fields')).toContainText('src_cc_prod');
 
     // Other views and the list itself keep working; health comes back by itself.
     await page.getByTestId('detail-back').click();
-    await page.getByRole('button', { name: /Outbox/ }).first().click();
+    await page
+      .getByRole('button', { name: /Outbox/ })
+      .first()
+      .click();
     await expect(page.getByTestId('outbox-empty')).toBeVisible();
     proxy.rules.failTrpc = null;
-    await page.getByRole('button', { name: /Sources/ }).first().click();
+    await page
+      .getByRole('button', { name: /Sources/ })
+      .first()
+      .click();
     await expect(page.getByTestId('list-health-unavailable')).toHaveCount(0, { timeout: 3 * TICK_MS + 2_000 });
     await expect(page.getByTestId('source-row-src_cc_prod').locator('.c-events')).toHaveText(/^\d+$/);
   });
 
-  test('device sign-in: what it creates is said first; an approval page on another origin is shown and opened on confirmation', async ({ openHarness, emulator }) => {
+  test('device sign-in: what it creates is said first; an approval page on another origin is shown and opened on confirmation', async ({
+    openHarness,
+    emulator,
+  }) => {
     test.setTimeout(60_000);
     // The profile uses an alias; LangWatch builds the approval link from its own public address.
     proxy = await startLangwatchProxy(emulator.langwatchUrl);
@@ -120,7 +152,10 @@ test.describe('against the real LangWatch', () => {
     // A 402 on the list of a support session: the plan is missing, not the health.
     emulator.control.setEnterprise(ACME, false);
     await openSources(harness).catch(() => undefined);
-    await expect(page.getByTestId('support-needs-enterprise')).toContainText('needs the Enterprise plan for read-only', { timeout: 3 * TICK_MS + 5_000 });
+    await expect(page.getByTestId('support-needs-enterprise')).toContainText(
+      'needs the Enterprise plan for read-only',
+      { timeout: 3 * TICK_MS + 5_000 },
+    );
     await expect(page.getByTestId('updated-ago')).not.toContainText('health');
   });
 });

@@ -46,7 +46,8 @@ export const test = base.extend<{
         texts.push({ where: `renderer-bound IPC traffic of ${h.rendererUrl}`, text: h.rendererTrafficText() });
       }
       const hits = scanForSecrets(values, { dirs, texts });
-      if (hits.length > 0) throw new Error(`secret leak scan: ${hits.length} hit(s) (values not shown):\n  ${hits.join('\n  ')}`);
+      if (hits.length > 0)
+        throw new Error(`secret leak scan: ${hits.length} hit(s) (values not shown):\n  ${hits.join('\n  ')}`);
     },
     { auto: true },
   ],
@@ -59,7 +60,11 @@ export const test = base.extend<{
   openHarness: async ({ context, emulator, openedHarnesses }, use) => {
     const opened: ConsoleHarness[] = [];
     await use(async (options) => {
-      const h = await ConsoleHarness.open(context, { langwatchUrl: emulator.langwatchUrl, anthropicUrl: emulator.anthropicUrl, ...options });
+      const h = await ConsoleHarness.open(context, {
+        langwatchUrl: emulator.langwatchUrl,
+        anthropicUrl: emulator.anthropicUrl,
+        ...options,
+      });
       opened.push(h);
       openedHarnesses.push(h);
       return h;

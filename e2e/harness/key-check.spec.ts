@@ -134,7 +134,10 @@ test.describe('key pre-flight: every verdict against the emulator', () => {
     await expect(card).toContainText('2 times');
     await expect(card.getByTestId('verdict-request-id')).toHaveText(REQUEST_ID);
     await card.getByTestId('verdict-retry').click();
-    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'valid');
+    await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'valid',
+    );
     await expectNoKeyLeak(harness);
   });
 
@@ -144,7 +147,10 @@ test.describe('key pre-flight: every verdict against the emulator', () => {
       res.end('{"data":[],"has_more":false,"first_id":null,"last_id":null}');
     });
     const redirecting = await recordingServer((res) => {
-      res.writeHead(307, { location: `${target.url}/v1/compliance/activities?limit=1`, 'request-id': 'req_proxy_redirect' });
+      res.writeHead(307, {
+        location: `${target.url}/v1/compliance/activities?limit=1`,
+        'request-id': 'req_proxy_redirect',
+      });
       res.end();
     });
     try {
@@ -156,7 +162,10 @@ test.describe('key pre-flight: every verdict against the emulator', () => {
       await expect(card.getByTestId('verdict-request-id')).toHaveText('req_proxy_redirect');
       // The preview refuses the redirect the same way.
       await page.getByTestId('preview-events').click();
-      await expect(page.getByTestId('preview-error').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'wrong_endpoint');
+      await expect(page.getByTestId('preview-error').getByTestId('key-verdict')).toHaveAttribute(
+        'data-verdict',
+        'wrong_endpoint',
+      );
       expect(redirecting.seen.length).toBe(2);
       expect(target.seen).toEqual([]);
       expect(JSON.stringify(target.seen)).not.toContain(KEYS.compliance);
@@ -209,7 +218,10 @@ test.describe('key pre-flight: every verdict against the emulator', () => {
 });
 
 test.describe('event preview', () => {
-  test('the 20 most recent activities as Actor / Action / Target, raw on demand, unknown types unharmed', async ({ harness, emulator }) => {
+  test('the 20 most recent activities as Actor / Action / Target, raw on demand, unknown types unharmed', async ({
+    harness,
+    emulator,
+  }) => {
     emulator.control.addActivities(2, { type: 'brand_new_type' });
     const page = await openKeyTest(harness);
     await page.getByTestId('test-key-input').fill(KEYS.compliance);
@@ -235,19 +247,31 @@ test.describe('event preview', () => {
     const page = await openKeyTest(harness);
     await page.getByTestId('test-key-input').fill(KEYS.revoked);
     await page.getByTestId('preview-events').click();
-    await expect(page.getByTestId('preview-error').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'invalid_key');
+    await expect(page.getByTestId('preview-error').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'invalid_key',
+    );
     await expectNoKeyLeak(harness);
   });
 });
 
 test.describe('staged keys through the outbox', () => {
-  test('an entry staged while LangWatch is unreachable is tested with its keychain key, and the verdict is remembered', async ({ harness, emulator }) => {
+  test('an entry staged while LangWatch is unreachable is tested with its keychain key, and the verdict is remembered', async ({
+    harness,
+    emulator,
+  }) => {
     await harness.signIn('admin');
     const { page } = harness;
     await emulator.control.setOffline(true, { which: 'langwatch' });
     const staged = await page.evaluate(
       (key) =>
-        window.lw!.outbox.stage({ kind: 'create', organizationId: 'org_acme', name: 'Key check staged', key, pollEverySec: 900 }),
+        window.lw!.outbox.stage({
+          kind: 'create',
+          organizationId: 'org_acme',
+          name: 'Key check staged',
+          key,
+          pollEverySec: 900,
+        }),
       KEYS.revoked,
     );
     expect(staged.ok).toBe(true);
@@ -255,20 +279,36 @@ test.describe('staged keys through the outbox', () => {
     const result = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
     expect(result).toMatchObject({
       ok: true,
-      value: { verdict: { verdict: 'invalid_key' }, fingerprint: expect.stringMatching(/^sk-ant-api01-…/), profileId: harness.services.connection.state().activeProfileId },
+      value: {
+        verdict: { verdict: 'invalid_key' },
+        fingerprint: expect.stringMatching(/^sk-ant-api01-…/),
+        profileId: harness.services.connection.state().activeProfileId,
+      },
     });
     expect(harness.services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe('invalid_key');
     const last = await page.evaluate(() => window.lw!.keys.lastVerdicts({}));
-    expect(last).toMatchObject({ ok: true, value: { byStagedId: { [stagedId]: { verdict: { verdict: 'invalid_key' } } } } });
+    expect(last).toMatchObject({
+      ok: true,
+      value: { byStagedId: { [stagedId]: { verdict: { verdict: 'invalid_key' } } } },
+    });
     expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keys.verdictRecorded')).toBe(true);
     const preview = await page.evaluate((id) => window.lw!.keys.previewStaged({ stagedId: id }), stagedId);
-    expect(preview).toMatchObject({ ok: false, error: { code: 'anthropic.request_failed', details: { verdict: { verdict: 'invalid_key' } } } });
+    expect(preview).toMatchObject({
+      ok: false,
+      error: { code: 'anthropic.request_failed', details: { verdict: { verdict: 'invalid_key' } } },
+    });
     // The outbox entry offers the same test, and shows the remembered verdict.
     await page.getByRole('button', { name: /Outbox/ }).click();
     const entry = page.locator(`[data-testid="outbox-entry"][data-staged-id="${stagedId}"]`);
-    await expect(entry.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'invalid_key');
+    await expect(entry.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'invalid_key',
+    );
     await entry.getByTestId('test-key').click();
-    await expect(entry.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'invalid_key');
+    await expect(entry.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+      'data-verdict',
+      'invalid_key',
+    );
     const unknown = await page.evaluate(() => window.lw!.keys.checkStaged({ stagedId: 'stg_does_not_exist' }));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'outbox.not_found' } });
     await page.evaluate((id) => window.lw!.outbox.discard({ stagedId: id }), stagedId);

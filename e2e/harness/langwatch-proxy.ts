@@ -26,7 +26,10 @@ export interface LangwatchProxy {
 const HOP = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive']);
 
 /** Starts the proxy on 127.0.0.1 (a free port) in front of `upstreamUrl`. */
-export async function startLangwatchProxy(upstreamUrl: string, rules: Partial<ProxyRules> = {}): Promise<LangwatchProxy> {
+export async function startLangwatchProxy(
+  upstreamUrl: string,
+  rules: Partial<ProxyRules> = {},
+): Promise<LangwatchProxy> {
   const upstream = new URL(upstreamUrl);
   const state: ProxyRules = { failTrpc: null, rewrite: null, ...rules };
   const server = createServer((req, res) => {
@@ -41,7 +44,9 @@ export async function startLangwatchProxy(upstreamUrl: string, rules: Partial<Pr
     const answer = await send(upstream, req.method ?? 'GET', req.url ?? '/', headers, body);
     const pathname = new URL(req.url ?? '/', upstream).pathname;
     let { status, text } = answer;
-    const failed = state.failTrpc ? failProcedures(state.failTrpc, pathname, status, text, (req.url ?? '').includes('batch=1')) : null;
+    const failed = state.failTrpc
+      ? failProcedures(state.failTrpc, pathname, status, text, (req.url ?? '').includes('batch=1'))
+      : null;
     if (failed) ({ status, text } = failed);
     if (state.rewrite) text = state.rewrite(text, pathname);
     const out: Record<string, string | string[]> = {};
@@ -68,7 +73,9 @@ function send(base: URL, method: string, path: string, headers: IncomingHttpHead
     const req = request({ hostname: base.hostname, port: base.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 502, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -77,7 +84,13 @@ function send(base: URL, method: string, path: string, headers: IncomingHttpHead
 }
 
 /** Puts the handled error in the slot of each matching procedure (tRPC v11 batch semantics). */
-function failProcedures(rule: NonNullable<ProxyRules['failTrpc']>, pathname: string, status: number, text: string, batch: boolean) {
+function failProcedures(
+  rule: NonNullable<ProxyRules['failTrpc']>,
+  pathname: string,
+  status: number,
+  text: string,
+  batch: boolean,
+) {
   if (!pathname.startsWith('/api/trpc/')) return null;
   const procs = decodeURIComponent(pathname.slice('/api/trpc/'.length)).split(',');
   const matches = (p: string) => (rule.route.endsWith('*') ? p.startsWith(rule.route.slice(0, -1)) : p === rule.route);
@@ -88,7 +101,9 @@ function failProcedures(rule: NonNullable<ProxyRules['failTrpc']>, pathname: str
         message: rule.message,
         code: -32603,
         data: {
-          code: 'INTERNAL_SERVER_ERROR', httpStatus: rule.httpStatus, path,
+          code: 'INTERNAL_SERVER_ERROR',
+          httpStatus: rule.httpStatus,
+          path,
           error: { code: rule.code, kind: rule.code, httpStatus: rule.httpStatus, meta: {}, authored: false },
         },
       },

@@ -24,7 +24,8 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** A short, non-reversible name for a secret in failure messages (the value itself is never printed). */
-export const fingerprint = (secret: string) => `secret#${createHash('sha256').update(secret).digest('hex').slice(0, 8)} (${secret.length} chars)`;
+export const fingerprint = (secret: string) =>
+  `secret#${createHash('sha256').update(secret).digest('hex').slice(0, 8)} (${secret.length} chars)`;
 
 /** The forms a secret could take on its way into a file: raw, percent-decoded/encoded, JSON-escaped. */
 export function variants(secret: string): string[] {
@@ -43,11 +44,16 @@ export function variants(secret: string): string[] {
  * sent to the renderer, or `test-results/`. Call it after every journey; read the secrets
  * (e.g. `services.sessions.getCookie(profileId)`) BEFORE signing out.
  */
-export async function expectNoLeaks(harness: ConsoleHarness, secrets: ReadonlyArray<string | null | undefined>): Promise<void> {
+export async function expectNoLeaks(
+  harness: ConsoleHarness,
+  secrets: ReadonlyArray<string | null | undefined>,
+): Promise<void> {
   const wanted = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
   expect(wanted.length, 'expectNoLeaks needs at least one secret to look for').toBeGreaterThan(0);
   await harness.services.log.flush();
-  const places: Array<{ where: string; text: string }> = [{ where: 'renderer-bound IPC traffic', text: harness.rendererTrafficText() }];
+  const places: Array<{ where: string; text: string }> = [
+    { where: 'renderer-bound IPC traffic', text: harness.rendererTrafficText() },
+  ];
   const dirs = [harness.userDataDir, harness.services.paths.logsDir, join(ROOT, 'test-results')];
   const seen = new Set<string>();
   for (const dir of dirs) {

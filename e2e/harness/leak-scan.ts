@@ -17,7 +17,11 @@ import { filesUnder, fingerprint, variants } from './leak-check';
 export const ECHO_TEST_KEY = 'vault:echo-7f3a9c2e51d84b06a1f2c3d4e5f60718';
 
 /** Every seeded secret: the users' passwords and the Anthropic keys (and the echo journey's key). */
-export const SEED_SECRETS: readonly string[] = [...Object.values(SEED.users).map((u) => u.password), ...Object.values(SEED.anthropicKeys), ECHO_TEST_KEY];
+export const SEED_SECRETS: readonly string[] = [
+  ...Object.values(SEED.users).map((u) => u.password),
+  ...Object.values(SEED.anthropicKeys),
+  ECHO_TEST_KEY,
+];
 
 /** Keychain prefixes whose values are secrets (session cookies, device tokens, staged keys). */
 const SECRET_ACCOUNTS = ['session:', 'device:', 'staged:'];
@@ -60,7 +64,8 @@ export function scanForSecrets(secrets: Iterable<string | null | undefined>, pla
   const forms = wanted.map((secret) => ({ secret, forms: variants(secret).map((f) => Buffer.from(f, 'utf8')) }));
   const hits: string[] = [];
   const check = (where: string, content: Buffer) => {
-    for (const { secret, forms: fs } of forms) if (fs.some((f) => content.includes(f))) hits.push(`${fingerprint(secret)} in ${where}`);
+    for (const { secret, forms: fs } of forms)
+      if (fs.some((f) => content.includes(f))) hits.push(`${fingerprint(secret)} in ${where}`);
   };
   const seen = new Set<string>();
   for (const file of [...places.dirs.flatMap(filesUnder), ...(places.files ?? [])]) {

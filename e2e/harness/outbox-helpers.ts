@@ -3,7 +3,10 @@ import type { ConsoleHarness } from './console-harness';
 import { expectNoLeaks } from './leak-check';
 
 /** Opens the composer, fills it and submits; resolves with the staged id shown. */
-export async function composeSource(page: Page, fields: { name: string; key: string; description?: string; cadence?: number }): Promise<string> {
+export async function composeSource(
+  page: Page,
+  fields: { name: string; key: string; description?: string; cadence?: number },
+): Promise<string> {
   await page.locator('#nav-compose').click();
   await page.getByTestId('name-input').fill(fields.name);
   if (fields.description) await page.getByTestId('description-input').fill(fields.description);
@@ -34,7 +37,15 @@ export async function outboxEntry(page: Page, stagedId: string) {
 export async function expectKeysGoneAndAccounted(harness: ConsoleHarness, keys: string[]): Promise<void> {
   await harness.services.outbox.idle(); // wipes run just after an entry shows `submitted`
   await expectNoLeaks(harness, keys);
-  const held = new Set(harness.services.outbox.list().filter((e) => e.keyHeld).map((e) => `staged:${e.id}`));
+  const held = new Set(
+    harness.services.outbox
+      .list()
+      .filter((e) => e.keyHeld)
+      .map((e) => `staged:${e.id}`),
+  );
   const staged = (await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('staged:'));
-  expect(staged.filter((a) => !held.has(a)), 'keychain entries the outbox does not account for').toEqual([]);
+  expect(
+    staged.filter((a) => !held.has(a)),
+    'keychain entries the outbox does not account for',
+  ).toEqual([]);
 }

@@ -6,15 +6,21 @@ const SMALL = SEED.orgs.free.id;
 const KEY = SEED.anthropicKeys.compliance;
 
 test.describe('outbox view: each state its own look, expected queuing calm, a rejection once, the source one click away', () => {
-  test('offline queuing is a calm note, not a red error; once submitted the source id opens the source', async ({ openHarness, emulator }) => {
+  test('offline queuing is a calm note, not a red error; once submitted the source id opens the source', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
     await emulator.control.setOffline(true, { which: 'langwatch' });
-    const staged = await page.evaluate(
-      (input) => window.lw!.outbox.stage(input),
-      { kind: 'update' as const, organizationId: SEED.orgs.enterprise.id, sourceId: 'src_cc_prod', name: 'Claude Compliance — Production', pollEverySec: 1800 },
-    );
+    const staged = await page.evaluate((input) => window.lw!.outbox.stage(input), {
+      kind: 'update' as const,
+      organizationId: SEED.orgs.enterprise.id,
+      sourceId: 'src_cc_prod',
+      name: 'Claude Compliance — Production',
+      pollEverySec: 1800,
+    });
     expect(staged.ok).toBe(true);
     const stagedId = staged.ok ? staged.value.stagedId : '';
     const row = await outboxEntry(page, stagedId);
@@ -27,7 +33,10 @@ test.describe('outbox view: each state its own look, expected queuing calm, a re
     await expect(row.locator('[role="alert"]')).toHaveCount(0);
 
     await emulator.control.setOffline(false, { which: 'langwatch' });
-    await row.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined);
+    await row
+      .getByTestId('entry-retry')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await expect(row).toHaveAttribute('data-state', 'submitted', { timeout: 15_000 });
     await expect(row.getByTestId('entry-state')).toHaveAttribute('data-tone', 'ok');
     await row.getByTestId('entry-source-link').click();
@@ -41,10 +50,18 @@ test.describe('outbox view: each state its own look, expected queuing calm, a re
     await harness.services.connection.selectOrganization(SMALL);
     // The small organisation allows 3 sources and has 2: the third goes through, the fourth is refused.
     const stage = (name: string) =>
-      page.evaluate(([org, key, n]) => window.lw!.outbox.stage({ kind: 'create', organizationId: org, name: n, key, pollEverySec: 300 }), [SMALL, KEY, name] as const);
+      page.evaluate(
+        ([org, key, n]) =>
+          window.lw!.outbox.stage({ kind: 'create', organizationId: org, name: n, key, pollEverySec: 300 }),
+        [SMALL, KEY, name] as const,
+      );
     const third = await stage('E2E small third');
     expect(third.ok).toBe(true);
-    await expect(await outboxEntry(page, third.ok ? third.value.stagedId : '')).toHaveAttribute('data-state', 'submitted', { timeout: 15_000 });
+    await expect(await outboxEntry(page, third.ok ? third.value.stagedId : '')).toHaveAttribute(
+      'data-state',
+      'submitted',
+      { timeout: 15_000 },
+    );
     const fourth = await stage('E2E over the cap');
     expect(fourth.ok).toBe(true);
     const row = await outboxEntry(page, fourth.ok ? fourth.value.stagedId : '');

@@ -15,11 +15,17 @@ async function signedIn(openHarness: (o?: object) => Promise<ConsoleHarness>, op
   return harness;
 }
 
-const named = (emulator: { control: { sources(org: string): Array<{ name: string; id: string }> } }, org: string, name: string) =>
-  emulator.control.sources(org).filter((s) => s.name === name);
+const named = (
+  emulator: { control: { sources(org: string): Array<{ name: string; id: string }> } },
+  org: string,
+  name: string,
+) => emulator.control.sources(org).filter((s) => s.name === name);
 
 test.describe('outbox journeys (real keychain, emulator)', () => {
-  test('online submit: the source appears awaiting_first_event and the keychain entry is gone', async ({ openHarness, emulator }) => {
+  test('online submit: the source appears awaiting_first_event and the keychain entry is gone', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     const stagedId = await composeSource(page, { name: 'E2E online', key: KEY, description: 'made by e2e' });
@@ -37,7 +43,10 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('staged while the emulator is offline, services restarted, back online: created exactly once, notified', async ({ openHarness, emulator }) => {
+  test('staged while the emulator is offline, services restarted, back online: created exactly once, notified', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     await emulator.control.setOffline(true, { which: 'langwatch' });
@@ -50,10 +59,15 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await harness.restart();
     await emulator.control.setOffline(false);
     const after = await outboxEntry(page, stagedId);
-    await after.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined); // may already be on its way
+    await after
+      .getByTestId('entry-retry')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined); // may already be on its way
     await expect(after).toHaveAttribute('data-state', 'submitted', { timeout: 15_000 });
     expect(named(emulator, ACME, 'E2E offline')).toHaveLength(1);
-    await expect.poll(() => harness.traffic.some((m) => m.kind === 'event' && m.channel === 'outbox.submitted')).toBe(true);
+    await expect
+      .poll(() => harness.traffic.some((m) => m.kind === 'event' && m.channel === 'outbox.submitted'))
+      .toBe(true);
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
@@ -75,14 +89,20 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('the connection dropped after the server committed the create: reconciled to one source', async ({ openHarness, emulator }) => {
+  test('the connection dropped after the server committed the create: reconciled to one source', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     emulator.control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
     const stagedId = await composeSource(page, { name: 'E2E reset', key: KEY });
     const row = await outboxEntry(page, stagedId);
     await expect(row).toHaveAttribute('data-state', /retrying|submitted/);
-    await row.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined);
+    await row
+      .getByTestId('entry-retry')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await expect(row).toHaveAttribute('data-state', 'submitted', { timeout: 10_000 });
     await expect(row.getByTestId('entry-source')).toContainText('found on the server');
     expect(named(emulator, ACME, 'E2E reset')).toHaveLength(1);
@@ -111,13 +131,23 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     // Duplicate name: the form refuses it live, so stage it through the renderer API directly.
     await harness.services.connection.selectOrganization(ACME);
     const dup = await page.evaluate(
-      ([org, key]) => window.lw!.outbox.stage({ kind: 'create', organizationId: org, name: 'Claude Compliance — Production', key, pollEverySec: 300 }),
+      ([org, key]) =>
+        window.lw!.outbox.stage({
+          kind: 'create',
+          organizationId: org,
+          name: 'Claude Compliance — Production',
+          key,
+          pollEverySec: 300,
+        }),
       [ACME, KEY] as const,
     );
     expect(dup.ok).toBe(true);
     const dupId = dup.ok ? dup.value.stagedId : '';
     const dupRow = await outboxEntry(page, dupId);
-    await dupRow.getByTestId('entry-retry').click({ timeout: 2_000 }).catch(() => undefined);
+    await dupRow
+      .getByTestId('entry-retry')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await expect(dupRow).toHaveAttribute('data-state', 'rejected', { timeout: 10_000 });
     await expect(dupRow.getByTestId('entry-error')).toContainText('already exists');
     await dupRow.getByTestId('entry-edit').click();
@@ -129,7 +159,10 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY, ADMIN_KEY]);
   });
 
-  test('TTL expiry wipes the key and marks the entry expired; discard wipes it too', async ({ openHarness, emulator }) => {
+  test('TTL expiry wipes the key and marks the entry expired; discard wipes it too', async ({
+    openHarness,
+    emulator,
+  }) => {
     let offset = 0;
     const clock: Clock = { ...systemClock, now: () => Date.now() + offset };
     const harness = await signedIn(openHarness, { clock });
@@ -156,11 +189,22 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY, ADMIN_KEY]);
   });
 
-  test('re-key and cadence change of an existing source go through the outbox as updates', async ({ openHarness, emulator }) => {
+  test('re-key and cadence change of an existing source go through the outbox as updates', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     const rekey = await page.evaluate(
-      ([org, key]) => window.lw!.outbox.stage({ kind: 'update', organizationId: org, sourceId: 'src_cc_prod', name: 'Claude Compliance — Production', key, pollEverySec: 3600 }),
+      ([org, key]) =>
+        window.lw!.outbox.stage({
+          kind: 'update',
+          organizationId: org,
+          sourceId: 'src_cc_prod',
+          name: 'Claude Compliance — Production',
+          key,
+          pollEverySec: 3600,
+        }),
       [ACME, ADMIN_KEY] as const,
     );
     expect(rekey.ok && rekey.value.fingerprint).toBe('sk-ant-admin01-…AAAA');
@@ -170,7 +214,14 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     expect(emulator.control.sources(ACME).find((s) => s.id === 'src_cc_prod')?.pullSchedule).toBe('0 * * * *');
 
     const cadence = await page.evaluate(
-      ([org]) => window.lw!.outbox.stage({ kind: 'update', organizationId: org, sourceId: 'src_cc_prod', name: 'Claude Compliance — Production', pollEverySec: 1800 }),
+      ([org]) =>
+        window.lw!.outbox.stage({
+          kind: 'update',
+          organizationId: org,
+          sourceId: 'src_cc_prod',
+          name: 'Claude Compliance — Production',
+          pollEverySec: 1800,
+        }),
       [ACME] as const,
     );
     const cadenceRow = await outboxEntry(page, cadence.ok ? cadence.value.stagedId : '');
@@ -182,7 +233,10 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [ADMIN_KEY]);
   });
 
-  test('signed out and another person signed in: the key waits for its owner, shown apart without key facts', async ({ openHarness, emulator }) => {
+  test('signed out and another person signed in: the key waits for its owner, shown apart without key facts', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     await emulator.control.setOffline(true, { which: 'langwatch' });
@@ -207,7 +261,10 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('"Forget this deployment" says how many staged keys go with it, then wipes them', async ({ openHarness, emulator }) => {
+  test('"Forget this deployment" says how many staged keys go with it, then wipes them', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     await emulator.control.setOffline(true, { which: 'langwatch' });

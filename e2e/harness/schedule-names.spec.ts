@@ -6,7 +6,10 @@ const KEY = SEED.anthropicKeys.compliance;
 const ORG = SEED.orgs.enterprise.id;
 
 test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
-  test('a custom cron: refused like LangWatch refuses, next five runs in UTC and the cost, sent exactly as written', async ({ openHarness, emulator }) => {
+  test('a custom cron: refused like LangWatch refuses, next five runs in UTC and the cost, sent exactly as written', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -34,7 +37,10 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('replacing a key keeps a schedule set elsewhere exactly as written (no pullSchedule sent)', async ({ openHarness, emulator }) => {
+  test('replacing a key keeps a schedule set elsewhere exactly as written (no pullSchedule sent)', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -42,7 +48,10 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     // (numeric day names: the emulator's own cron reader predates croner).
     const api = harness.services.connection.requireActive().api!;
     await api.updateSource({ organizationId: ORG, id: 'src_cc_revoked', pullSchedule: '7,37 9-17 * * 1-5' });
-    await page.getByTestId('source-row-src_cc_revoked').getByRole('button', { name: /Research/ }).click();
+    await page
+      .getByTestId('source-row-src_cc_revoked')
+      .getByRole('button', { name: /Research/ })
+      .click();
     await expect(page.getByTestId('source-detail')).toHaveAttribute('data-state', 'ready');
     await page.getByTestId('replace-key-input').fill(KEY);
     await page.getByTestId('replace-key').click();
@@ -54,7 +63,9 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('names of archived sources are refused before staging: archived here, or archived elsewhere and gone from the list', async ({ openHarness }) => {
+  test('names of archived sources are refused before staging: archived here, or archived elsewhere and gone from the list', async ({
+    openHarness,
+  }) => {
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -63,7 +74,9 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     // Archived by someone else: the source just leaves the list LangWatch returns.
     const api = harness.services.connection.requireActive().api!;
     await api.archiveSource(ORG, 'src_cowork');
-    await expect.poll(async () => (await harness.services.status.refreshNow()) && harness.services.status.row('src_cowork')).toBeUndefined();
+    await expect
+      .poll(async () => (await harness.services.status.refreshNow()) && harness.services.status.row('src_cowork'))
+      .toBeUndefined();
 
     await page.locator('#nav-compose').click();
     await expect(page.locator('.composer')).toHaveAttribute('data-state', 'ready');

@@ -26,7 +26,11 @@ export const SCREENS = [
 export type ScreenName = (typeof SCREENS)[number]['name'];
 
 /** Visits every screen of {@link SCREENS}; `visit` may switch themes and must leave the page as it found it. */
-export async function walkScreens(h: ConsoleHarness, emulator: RunningEmulator, visit: (name: ScreenName, page: Page) => Promise<void>): Promise<void> {
+export async function walkScreens(
+  h: ConsoleHarness,
+  emulator: RunningEmulator,
+  visit: (name: ScreenName, page: Page) => Promise<void>,
+): Promise<void> {
   const { page } = h;
   await page.setViewportSize({ width: 1280, height: 820 });
 
@@ -42,7 +46,10 @@ export async function walkScreens(h: ConsoleHarness, emulator: RunningEmulator, 
   await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
   await visit('sources-list', page);
 
-  await page.getByTestId('source-row-src_cc_revoked').getByRole('button', { name: /Research/ }).click();
+  await page
+    .getByTestId('source-row-src_cc_revoked')
+    .getByRole('button', { name: /Research/ })
+    .click();
   await expect(page.getByTestId('source-detail')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready');
   await visit('source-detail-diagnosis', page);
@@ -65,7 +72,10 @@ export async function walkScreens(h: ConsoleHarness, emulator: RunningEmulator, 
   await page.getByTestId('preview-close').click();
   await page.getByTestId('key-input').fill(SEED.anthropicKeys.adminNoFeed);
   await page.getByTestId('test-key').click();
-  await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute('data-verdict', 'missing_scope');
+  await expect(page.getByTestId('key-check-result').getByTestId('key-verdict')).toHaveAttribute(
+    'data-verdict',
+    'missing_scope',
+  );
   await page.getByTestId('compose-submit').click();
   await expect(page.getByTestId('confirm-unverified-key')).toBeVisible();
   await visit('composer-confirm-failed-key', page);
@@ -75,10 +85,22 @@ export async function walkScreens(h: ConsoleHarness, emulator: RunningEmulator, 
 
   // Outbox: one entry submitted, one waiting for the network (LangWatch offline).
   const org = SEED.orgs.enterprise.id;
-  const first = await h.services.outbox.stage({ kind: 'create', organizationId: org, name: 'Claude Compliance — Staging', key: SEED.anthropicKeys.compliance, pollEverySec: 900 });
+  const first = await h.services.outbox.stage({
+    kind: 'create',
+    organizationId: org,
+    name: 'Claude Compliance — Staging',
+    key: SEED.anthropicKeys.compliance,
+    pollEverySec: 900,
+  });
   await expect.poll(() => h.services.outbox.list().find((e) => e.id === first.stagedId)?.state).toBe('submitted');
   await emulator.control.setOffline(true, { which: 'langwatch' });
-  const second = await h.services.outbox.stage({ kind: 'create', organizationId: org, name: 'Claude Compliance — Offline laptop', key: SEED.anthropicKeys.admin, pullSchedule: '0 */6 * * *' });
+  const second = await h.services.outbox.stage({
+    kind: 'create',
+    organizationId: org,
+    name: 'Claude Compliance — Offline laptop',
+    key: SEED.anthropicKeys.admin,
+    pullSchedule: '0 */6 * * *',
+  });
   await expect.poll(() => h.services.outbox.list().find((e) => e.id === second.stagedId)?.state).toBe('retrying');
   await page.getByTestId('nav-outbox').click();
   await expect(page.getByTestId('outbox-entry')).toHaveCount(2);

@@ -21,7 +21,10 @@ test('a screenshot of every screen, light and dark', async ({ openHarness, emula
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       // Screens are static by now; the caret and any transition would make shots differ run to run.
-      const path = main && UPDATE_DOCS ? join(DOCS, `${name}-${colorScheme}.png`) : testInfo.outputPath(`${name}-${colorScheme}.png`);
+      const path =
+        main && UPDATE_DOCS
+          ? join(DOCS, `${name}-${colorScheme}.png`)
+          : testInfo.outputPath(`${name}-${colorScheme}.png`);
       await page.screenshot({ path, caret: 'hide', animations: 'disabled' });
       taken.push(path);
     }

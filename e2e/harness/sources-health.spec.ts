@@ -9,19 +9,27 @@ const ACME = SEED.orgs.enterprise.id;
 async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>) {
   const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
   await harness.signIn('admin');
-  await harness.page.getByRole('button', { name: /Sources/ }).first().click();
+  await harness.page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await expect(harness.page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
   return harness;
 }
 
 /** Changes the cadence of a source from this console and waits until LangWatch has it. */
 async function setCadence(harness: ConsoleHarness, sourceId: string, name: string, pollEverySec: number) {
-  const staged = await harness.page.evaluate(
-    (input) => window.lw!.outbox.stage(input),
-    { kind: 'update' as const, organizationId: ACME, sourceId, name, pollEverySec },
-  );
+  const staged = await harness.page.evaluate((input) => window.lw!.outbox.stage(input), {
+    kind: 'update' as const,
+    organizationId: ACME,
+    sourceId,
+    name,
+    pollEverySec,
+  });
   expect(staged.ok).toBe(true);
-  await expect.poll(() => harness.services.outbox.list().find((e) => e.sourceId === sourceId)?.state, { timeout: 15_000 }).toBe('submitted');
+  await expect
+    .poll(() => harness.services.outbox.list().find((e) => e.sourceId === sourceId)?.state, { timeout: 15_000 })
+    .toBe('submitted');
 }
 
 /** Remembers a failed key check for a source, as a pre-flight or "Test key" would. */
@@ -29,17 +37,30 @@ async function recordRejectedKey(harness: ConsoleHarness, sourceId: string) {
   const profileId = harness.services.connection.state().activeProfileId!;
   await harness.services.keyChecks.recordVerdict({
     verdict: {
-      verdict: 'invalid_key', httpStatus: 401, requestId: 'req_e2e_rejected', checkedAt: new Date().toISOString(),
-      message: 'Anthropic rejected the key.', nextStep: 'Replace the key.', attempts: 1, errorType: 'authentication_error', serverMessage: null,
+      verdict: 'invalid_key',
+      httpStatus: 401,
+      requestId: 'req_e2e_rejected',
+      checkedAt: new Date().toISOString(),
+      message: 'Anthropic rejected the key.',
+      nextStep: 'Replace the key.',
+      attempts: 1,
+      errorType: 'authentication_error',
+      serverMessage: null,
     },
-    fingerprint: 'sk-ant-api01-…AAAA', stagedId: null, sourceId, profileId, anthropicBaseUrl: 'http://emulated',
+    fingerprint: 'sk-ant-api01-…AAAA',
+    stagedId: null,
+    sourceId,
+    profileId,
+    anthropicBaseUrl: 'http://emulated',
   });
 }
 
 const health = (page: Page, id: string) => page.getByTestId(`source-row-${id}`).getByTestId('health');
 
 test.describe('sources list: a health signal per row, read at a glance', () => {
-  test('signals from what is known; the summary strip filters on click; cadence in words; sort and filter by health', async ({ openHarness }) => {
+  test('signals from what is known; the summary strip filters on click; cadence in words; sort and filter by health', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     // Schedule unknown (the server does not report it, this console never set one): never "never pulled".
@@ -75,17 +96,26 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(page.getByTestId('source-row-src_cc_revoked')).toBeVisible();
   });
 
-  test("ages come from the deployment's clock, never this machine's: a new source stays new with the local clock years ahead", async ({ openHarness }) => {
+  test("ages come from the deployment's clock, never this machine's: a new source stays new with the local clock years ahead", async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     // This machine's clock says 2031; LangWatch's says today.
     await page.clock.setFixedTime(new Date('2031-06-01T00:00:00Z'));
-    const staged = await page.evaluate(
-      (input) => window.lw!.outbox.stage(input),
-      { kind: 'create' as const, organizationId: ACME, name: 'E2E brand new', pollEverySec: 300, key: SEED.anthropicKeys.compliance },
-    );
+    const staged = await page.evaluate((input) => window.lw!.outbox.stage(input), {
+      kind: 'create' as const,
+      organizationId: ACME,
+      name: 'E2E brand new',
+      pollEverySec: 300,
+      key: SEED.anthropicKeys.compliance,
+    });
     expect(staged.ok).toBe(true);
-    await expect.poll(() => harness.services.outbox.list().find((e) => e.name === 'E2E brand new')?.sourceId ?? null, { timeout: 15_000 }).not.toBeNull();
+    await expect
+      .poll(() => harness.services.outbox.list().find((e) => e.name === 'E2E brand new')?.sourceId ?? null, {
+        timeout: 15_000,
+      })
+      .not.toBeNull();
     const id = harness.services.outbox.list().find((e) => e.name === 'E2E brand new')!.sourceId!;
     await expect(page.getByTestId(`source-row-${id}`).getByTestId('cadence')).toHaveText('every 5 minutes');
     await expect(health(page, id)).toHaveAttribute('data-health', 'new');
@@ -93,7 +123,9 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.compliance);
   });
 
-  test('row actions live in a menu: open, copy id; Escape closes it and gives the focus back', async ({ openHarness }) => {
+  test('row actions live in a menu: open, copy id; Escape closes it and gives the focus back', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await page.getByTestId('source-row-src_cc_prod').hover();
@@ -117,7 +149,10 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(page.getByTestId('source-detail')).toHaveAttribute('data-source-id', 'src_cc_prod');
   });
 
-  test('offline is unmistakable: a banner says the list is paused, what is queued and when it retries', async ({ openHarness, emulator }) => {
+  test('offline is unmistakable: a banner says the list is paused, what is queued and when it retries', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await emulator.control.setOffline(true);
@@ -125,11 +160,16 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(banner).toHaveAttribute('data-phase', 'paused_offline', { timeout: 2 * TICK_MS + 3_000 });
     await expect(banner).toContainText('Offline');
     await expect(banner).toContainText('Nothing waits in the outbox');
-    await page.evaluate(
-      (input) => window.lw!.outbox.stage(input),
-      { kind: 'update' as const, organizationId: ACME, sourceId: 'src_cc_prod', name: 'Claude Compliance — Production', pollEverySec: 1800 },
-    );
-    await expect(banner.getByTestId('banner-queued')).toContainText(/1 change waits in the outbox/, { timeout: 10_000 });
+    await page.evaluate((input) => window.lw!.outbox.stage(input), {
+      kind: 'update' as const,
+      organizationId: ACME,
+      sourceId: 'src_cc_prod',
+      name: 'Claude Compliance — Production',
+      pollEverySec: 1800,
+    });
+    await expect(banner.getByTestId('banner-queued')).toContainText(/1 change waits in the outbox/, {
+      timeout: 10_000,
+    });
     await emulator.control.setOffline(false);
     await expect(banner).toHaveCount(0, { timeout: 10_000 });
   });
@@ -146,7 +186,10 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     // Throttled: changes right after an announcement are gathered and spoken together, later.
     await api.updateSource({ organizationId: ACME, id: 'src_openai', status: 'disabled' });
     await api.updateSource({ organizationId: ACME, id: 'src_s3', status: 'disabled' });
-    await expect(region).toHaveText(/OpenAI Compliance is now Disabled\. S3 Audit Bucket is now Disabled\.|S3 Audit Bucket is now Disabled\. OpenAI Compliance is now Disabled\./, { timeout: 12_000 });
+    await expect(region).toHaveText(
+      /OpenAI Compliance is now Disabled\. S3 Audit Bucket is now Disabled\.|S3 Audit Bucket is now Disabled\. OpenAI Compliance is now Disabled\./,
+      { timeout: 12_000 },
+    );
     expect(emulator).toBeTruthy();
   });
 });

@@ -7,7 +7,10 @@ async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>
   const harness = await openHarness({ statusIntervals: { focusedMs: 1_000, backgroundMs: 1_000 } });
   await harness.page.setViewportSize({ width, height });
   await harness.signIn('admin');
-  await harness.page.getByRole('button', { name: /Sources/ }).first().click();
+  await harness.page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await expect(harness.page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
   return harness;
 }
@@ -21,7 +24,9 @@ const inViewport = async (page: Page, l: Locator) => {
 };
 
 test.describe('layout: 1280×820 and 1024 wide', () => {
-  test('1280×820: type names whole; the detail shows health and events without scrolling; raw parserConfig behind a disclosure; names and local dates with UTC on hover', async ({ openHarness }) => {
+  test('1280×820: type names whole; the detail shows health and events without scrolling; raw parserConfig behind a disclosure; names and local dates with UTC on hover', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness, 1280, 820);
     const { page } = harness;
     const types = page.locator('.src-row .c-type');
@@ -44,13 +49,20 @@ test.describe('layout: 1280×820 and 1024 wide', () => {
     await expect(page.getByTestId('parser-config')).toContainText('"adapter": "claude_compliance"');
   });
 
-  test('1024 wide: the table fits without sideways scrolling, names keep room, and the detail starts with health', async ({ openHarness }) => {
+  test('1024 wide: the table fits without sideways scrolling, names keep room, and the detail starts with health', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness, 1024, 768);
     const { page } = harness;
     const table = page.locator('.src-table');
     expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-    expect(await page.getByTestId('sources-viewport').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-    const nameWidth = await page.locator('.src-row .c-name').first().evaluate((el) => el.getBoundingClientRect().width);
+    expect(await page.getByTestId('sources-viewport').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(
+      true,
+    );
+    const nameWidth = await page
+      .locator('.src-row .c-name')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     expect(nameWidth).toBeGreaterThanOrEqual(150);
     for (const cell of await page.locator('.src-row .c-type').all()) expect(await fits(cell)).toBe(true);
     await expect(page.getByTestId('source-row-src_cc_prod').getByTestId('health')).toBeVisible();

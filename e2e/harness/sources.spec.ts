@@ -6,10 +6,16 @@ const TICK_MS = 1_000;
 const ACME = SEED.orgs.enterprise.id;
 const SMALL = SEED.orgs.free.id;
 
-async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>, who: keyof typeof SEED.users = 'admin') {
+async function openSignedIn(
+  openHarness: (o?: object) => Promise<ConsoleHarness>,
+  who: keyof typeof SEED.users = 'admin',
+) {
   const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
   await harness.signIn(who);
-  await harness.page.getByRole('button', { name: /Sources/ }).first().click();
+  await harness.page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
   await expect(harness.page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
   return harness;
 }
@@ -21,7 +27,10 @@ function adminApi(harness: ConsoleHarness) {
 }
 
 test.describe('sources: live status, detail, diagnosis, actions', () => {
-  test('a pulled source turns active by itself within two ticks, highlighted; table filters, sorts and stays virtualised', async ({ openHarness, emulator }) => {
+  test('a pulled source turns active by itself within two ticks, highlighted; table filters, sorts and stays virtualised', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await expect(page.getByTestId('source-row-src_cc_prod')).toHaveAttribute('data-status', 'active');
@@ -29,7 +38,11 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: 'E2E live source',
-      parserConfig: { adapter: 'claude_compliance', pollEverySec: 900, credentials: { token: SEED.anthropicKeys.compliance } },
+      parserConfig: {
+        adapter: 'claude_compliance',
+        pollEverySec: 900,
+        credentials: { token: SEED.anthropicKeys.compliance },
+      },
       pullSchedule: '*/15 * * * *',
     });
     const row = page.getByTestId(`source-row-${created.id}`);
@@ -57,7 +70,10 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
   });
 
-  test('5,000 sources: at most 100 rows in the DOM, keyboard moves the selection and Enter opens the detail', async ({ openHarness, emulator }) => {
+  test('5,000 sources: at most 100 rows in the DOM, keyboard moves the selection and Enter opens the detail', async ({
+    openHarness,
+    emulator,
+  }) => {
     emulator.control.seedSources(ACME, 5_000);
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
@@ -74,10 +90,16 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.getByTestId('source-detail')).toHaveAttribute('data-state', 'ready');
   });
 
-  test('detail: fields, health, paged events with raw payload, and every action reports its result', async ({ openHarness, emulator }) => {
+  test('detail: fields, health, paged events with raw payload, and every action reports its result', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
-    await page.getByTestId('source-row-src_cc_prod').getByRole('button', { name: /Production/ }).click();
+    await page
+      .getByTestId('source-row-src_cc_prod')
+      .getByRole('button', { name: /Production/ })
+      .click();
     const detail = page.getByTestId('source-detail');
     await expect(detail).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('detail-fields')).toContainText('src_cc_prod');
@@ -105,7 +127,11 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.getByTestId('action-result')).toContainText('status is now active');
 
     // Archive: the button stays off until the exact name is typed; main checks it again.
-    const victim = await adminApi(harness).createSource({ organizationId: ACME, sourceType: 'otel_generic', name: 'E2E archive me' });
+    const victim = await adminApi(harness).createSource({
+      organizationId: ACME,
+      sourceType: 'otel_generic',
+      name: 'E2E archive me',
+    });
     await page.getByTestId('detail-back').click();
     await page.getByTestId(`source-row-${victim.id}`).getByRole('button', { name: 'E2E archive me' }).click();
     // Archiving lives in the danger zone and asks in a modal that shows the whole name.
@@ -114,7 +140,10 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.getByTestId('archive-name')).toHaveText('E2E archive me');
     await page.getByTestId('archive-confirm').fill('E2E archive');
     await expect(page.getByTestId('archive-source')).toBeDisabled();
-    const mismatch = await page.evaluate((id) => window.lw!.sources.archive({ id, confirmName: 'wrong name' }), victim.id);
+    const mismatch = await page.evaluate(
+      (id) => window.lw!.sources.archive({ id, confirmName: 'wrong name' }),
+      victim.id,
+    );
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     await page.getByTestId('archive-confirm').fill('E2E archive me');
     await page.getByTestId('archive-source').click();
@@ -126,11 +155,16 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     // LangWatch lists no archived source; the console remembers the ones it archived.
     await page.getByTestId('filter-status').selectOption('archived');
     await expect(page.getByTestId(`source-row-${victim.id}`)).toBeVisible();
-    await expect(page.getByTestId(`source-row-${victim.id}`).getByTestId('health')).toHaveAttribute('data-health', 'archived');
+    await expect(page.getByTestId(`source-row-${victim.id}`).getByTestId('health')).toHaveAttribute(
+      'data-health',
+      'archived',
+    );
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.admin);
   });
 
-  test('diagnosis of a compliance source stuck in awaiting_first_event (web composer: no schedule, no key)', async ({ openHarness }) => {
+  test('diagnosis of a compliance source stuck in awaiting_first_event (web composer: no schedule, no key)', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await page.getByTestId('source-row-src_cc_composer').getByRole('button').first().click();
@@ -138,7 +172,9 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     // Nothing is known about key or schedule: said as unknown, never as a fact.
     await expect(page.getByTestId('cause-key_never_sent_here')).toHaveAttribute('data-strength', 'possible');
     await expect(page.getByTestId('cause-schedule_unknown')).toHaveAttribute('data-action', 'set_schedule');
-    await expect(page.getByTestId('diagnosis-facts').locator('[data-unknown="true"]').filter({ hasText: 'Pull schedule' })).toHaveCount(1);
+    await expect(
+      page.getByTestId('diagnosis-facts').locator('[data-unknown="true"]').filter({ hasText: 'Pull schedule' }),
+    ).toHaveCount(1);
   });
 
   test('a view-only user sees the sources and no actions', async ({ openHarness }) => {
@@ -148,11 +184,15 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.getByTestId('source-detail')).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('source-actions')).toHaveCount(0);
-    const refused = await page.evaluate(() => window.lw!.sources.setStatus({ id: 'src_cc_revoked', status: 'disabled' }));
+    const refused = await page.evaluate(() =>
+      window.lw!.sources.setStatus({ id: 'src_cc_revoked', status: 'disabled' }),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'langwatch.forbidden' } });
   });
 
-  test('a non-enterprise organisation: health says it needs an Enterprise plan, not an error', async ({ openHarness }) => {
+  test('a non-enterprise organisation: health says it needs an Enterprise plan, not an error', async ({
+    openHarness,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await harness.services.connection.selectOrganization(SMALL);
@@ -164,11 +204,16 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.locator('[role="alert"]')).toHaveCount(0);
   });
 
-  test('offline: refresh pauses, then resumes by itself when the deployment answers again', async ({ openHarness, emulator }) => {
+  test('offline: refresh pauses, then resumes by itself when the deployment answers again', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await emulator.control.setOffline(true);
-    await expect(page.getByTestId('updated-ago')).toHaveAttribute('data-phase', 'paused_offline', { timeout: 2 * TICK_MS + 3_000 });
+    await expect(page.getByTestId('updated-ago')).toHaveAttribute('data-phase', 'paused_offline', {
+      timeout: 2 * TICK_MS + 3_000,
+    });
     await expect(page.getByTestId('updated-ago')).toContainText('offline, paused');
     await emulator.control.setOffline(false);
     await expect(page.getByTestId('updated-ago')).toHaveAttribute('data-phase', 'running', { timeout: 10_000 });
@@ -190,7 +235,10 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     expect(text).not.toContain('credentials');
   });
 
-  test('support mode (device flow): the same list and detail, read-only, through the CLI REST', async ({ openHarness, emulator }) => {
+  test('support mode (device flow): the same list and detail, read-only, through the CLI REST', async ({
+    openHarness,
+    emulator,
+  }) => {
     const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
     const { page } = harness;
     const profileId = harness.services.connection.state().activeProfileId!;
@@ -198,7 +246,10 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     emulator.control.approveDevice(started.userCode, 'support', ACME);
     await started.completion;
     await expect.poll(() => harness.services.connection.state().readOnly, { timeout: 15_000 }).toBe(true);
-    await page.getByRole('button', { name: /Sources/ }).first().click();
+    await page
+      .getByRole('button', { name: /Sources/ })
+      .first()
+      .click();
     await expect(page.getByTestId('support-mode')).toBeVisible();
     await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
     await page.getByTestId('source-row-src_cc_prod').getByRole('button').first().click();

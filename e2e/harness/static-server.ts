@@ -16,15 +16,22 @@ const TYPES: Record<string, string> = {
  * scripts from file:// URLs, and a real origin lets the sender guard check it like Electron's.
  */
 export async function serveRenderer(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`No built renderer in ${dir}: run \`npm run build\` first.`);
+  if (!existsSync(join(dir, 'index.html')))
+    throw new Error(`No built renderer in ${dir}: run \`npm run build\` first.`);
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dir, path === '/' ? 'index.html' : path);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

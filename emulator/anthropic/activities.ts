@@ -14,8 +14,10 @@ export function makeRng(seed: number): () => number {
 }
 
 const pick = <T>(rng: () => number, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const hex = (rng: () => number, n: number): string => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
-const b32 = (rng: () => number, n: number): string => Array.from({ length: n }, () => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Math.floor(rng() * 32)]).join('');
+const hex = (rng: () => number, n: number): string =>
+  Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+const b32 = (rng: () => number, n: number): string =>
+  Array.from({ length: n }, () => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Math.floor(rng() * 32)]).join('');
 
 export const ANTHROPIC_ORGS = [
   { id: 'org_01JACMEMAIN00000000000001', uuid: '6f1c2a9e-3b4d-4e8f-9a01-acme00000001' },
@@ -31,52 +33,129 @@ const PEOPLE = [
 ] as const;
 const API_KEYS = ['apikey_01JBACKEND000000000001', 'apikey_01JDATAPIPE00000000002'] as const;
 const ADMIN_KEYS = ['adminkey_01JOPS00000000000001'] as const;
-const AGENTS = ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/128.0 Safari/537.36', 'anthropic-sdk-python/0.40.0', 'curl/8.7.1'] as const;
+const AGENTS = [
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/128.0 Safari/537.36',
+  'anthropic-sdk-python/0.40.0',
+  'curl/8.7.1',
+] as const;
 
 /** Activity types by family, with the type-specific fields each carries. */
 const TYPES: readonly { type: string; weight: number; fields: (rng: () => number) => Record<string, unknown> }[] = [
   { type: 'claude_chat_created', weight: 10, fields: (r) => ({ claude_chat_id: `claude_chat_${b32(r, 20)}` }) },
   { type: 'claude_chat_updated', weight: 5, fields: (r) => ({ claude_chat_id: `claude_chat_${b32(r, 20)}` }) },
   { type: 'claude_chat_deleted', weight: 2, fields: (r) => ({ claude_chat_id: `claude_chat_${b32(r, 20)}` }) },
-  { type: 'claude_file_uploaded', weight: 5, fields: (r) => ({ claude_file_id: `claude_file_${b32(r, 20)}`, filename: pick(r, ['q3-report.pdf', 'notes.md', 'budget.xlsx', 'diagram.png']) }) },
+  {
+    type: 'claude_file_uploaded',
+    weight: 5,
+    fields: (r) => ({
+      claude_file_id: `claude_file_${b32(r, 20)}`,
+      filename: pick(r, ['q3-report.pdf', 'notes.md', 'budget.xlsx', 'diagram.png']),
+    }),
+  },
   { type: 'claude_file_deleted', weight: 1, fields: (r) => ({ claude_file_id: `claude_file_${b32(r, 20)}` }) },
-  { type: 'claude_project_created', weight: 2, fields: (r) => ({ claude_project_id: `claude_proj_${b32(r, 20)}`, project_name: pick(r, ['Roadmap', 'Support macros', 'Legal review']) }) },
-  { type: 'claude_project_document_uploaded', weight: 2, fields: (r) => ({ claude_project_id: `claude_proj_${b32(r, 20)}`, claude_file_id: `claude_file_${b32(r, 20)}` }) },
-  { type: 'api_key_created', weight: 1, fields: (r) => ({ api_key_id: `apikey_${b32(r, 20)}`, workspace_id: `wrkspc_${b32(r, 20)}` }) },
+  {
+    type: 'claude_project_created',
+    weight: 2,
+    fields: (r) => ({
+      claude_project_id: `claude_proj_${b32(r, 20)}`,
+      project_name: pick(r, ['Roadmap', 'Support macros', 'Legal review']),
+    }),
+  },
+  {
+    type: 'claude_project_document_uploaded',
+    weight: 2,
+    fields: (r) => ({ claude_project_id: `claude_proj_${b32(r, 20)}`, claude_file_id: `claude_file_${b32(r, 20)}` }),
+  },
+  {
+    type: 'api_key_created',
+    weight: 1,
+    fields: (r) => ({ api_key_id: `apikey_${b32(r, 20)}`, workspace_id: `wrkspc_${b32(r, 20)}` }),
+  },
   { type: 'api_key_deleted', weight: 1, fields: (r) => ({ api_key_id: `apikey_${b32(r, 20)}` }) },
-  { type: 'user_invited', weight: 2, fields: (r) => ({ invited_email_address: `new.hire${Math.floor(r() * 90 + 10)}@acme.test`, role: 'user' }) },
+  {
+    type: 'user_invited',
+    weight: 2,
+    fields: (r) => ({ invited_email_address: `new.hire${Math.floor(r() * 90 + 10)}@acme.test`, role: 'user' }),
+  },
   { type: 'user_removed', weight: 1, fields: (r) => ({ removed_user_id: `user_${b32(r, 20)}` }) },
-  { type: 'user_role_updated', weight: 1, fields: (r) => ({ target_user_id: `user_${b32(r, 20)}`, role: pick(r, ['admin', 'user', 'developer']) }) },
+  {
+    type: 'user_role_updated',
+    weight: 1,
+    fields: (r) => ({ target_user_id: `user_${b32(r, 20)}`, role: pick(r, ['admin', 'user', 'developer']) }),
+  },
   { type: 'workspace_created', weight: 1, fields: (r) => ({ workspace_id: `wrkspc_${b32(r, 20)}` }) },
-  { type: 'workspace_member_added', weight: 1, fields: (r) => ({ workspace_id: `wrkspc_${b32(r, 20)}`, member_user_id: `user_${b32(r, 20)}` }) },
+  {
+    type: 'workspace_member_added',
+    weight: 1,
+    fields: (r) => ({ workspace_id: `wrkspc_${b32(r, 20)}`, member_user_id: `user_${b32(r, 20)}` }),
+  },
   { type: 'user_logged_in', weight: 4, fields: () => ({}) },
   { type: 'sso_login_failed', weight: 1, fields: () => ({ reason: 'idp_error' }) },
   { type: 'org_settings_updated', weight: 1, fields: () => ({ setting: 'data_retention_days' }) },
-  { type: 'compliance_api_accessed', weight: 1, fields: () => ({ endpoint: '/v1/compliance/activities', http_method: 'GET' }) },
+  {
+    type: 'compliance_api_accessed',
+    weight: 1,
+    fields: () => ({ endpoint: '/v1/compliance/activities', http_method: 'GET' }),
+  },
 ];
 const TOTAL_WEIGHT = TYPES.reduce((s, t) => s + t.weight, 0);
 
 function actorFor(rng: () => number, type: string): Activity['actor'] {
   const ip = `203.0.113.${Math.floor(rng() * 250) + 1}`;
   const ua = pick(rng, AGENTS);
-  if (type === 'sso_login_failed') return { type: 'unauthenticated_user_actor', unauthenticated_email_address: pick(rng, PEOPLE).email, ip_address: ip, user_agent: ua };
+  if (type === 'sso_login_failed')
+    return {
+      type: 'unauthenticated_user_actor',
+      unauthenticated_email_address: pick(rng, PEOPLE).email,
+      ip_address: ip,
+      user_agent: ua,
+    };
   if (type === 'workspace_member_added' || type === 'user_removed') {
-    return { type: 'scim_directory_sync_actor', workos_event_id: `event_${b32(rng, 26)}`, directory_id: 'directory_01JOKTA000000000001', idp_connection_type: 'OktaSAML' };
+    return {
+      type: 'scim_directory_sync_actor',
+      workos_event_id: `event_${b32(rng, 26)}`,
+      directory_id: 'directory_01JOKTA000000000001',
+      idp_connection_type: 'OktaSAML',
+    };
   }
-  if (type === 'compliance_api_accessed') return { type: 'api_actor', api_key_id: 'cak_01JSIEMEXPORT00000001', ip_address: ip, user_agent: 'python-requests/2.32.3' };
+  if (type === 'compliance_api_accessed')
+    return {
+      type: 'api_actor',
+      api_key_id: 'cak_01JSIEMEXPORT00000001',
+      ip_address: ip,
+      user_agent: 'python-requests/2.32.3',
+    };
   if (type === 'org_settings_updated' && rng() < 0.5) return { type: 'anthropic_actor', email_address: null };
-  if (type.startsWith('api_key_') && rng() < 0.5) return { type: 'admin_api_key_actor', admin_api_key_id: pick(rng, ADMIN_KEYS) };
-  if (type.startsWith('claude_file') && rng() < 0.3) return { type: 'api_actor', api_key_id: pick(rng, API_KEYS), ip_address: ip, user_agent: 'anthropic-sdk-python/0.40.0' };
+  if (type.startsWith('api_key_') && rng() < 0.5)
+    return { type: 'admin_api_key_actor', admin_api_key_id: pick(rng, ADMIN_KEYS) };
+  if (type.startsWith('claude_file') && rng() < 0.3)
+    return {
+      type: 'api_actor',
+      api_key_id: pick(rng, API_KEYS),
+      ip_address: ip,
+      user_agent: 'anthropic-sdk-python/0.40.0',
+    };
   const p = pick(rng, PEOPLE);
   return { type: 'user_actor', email_address: p.email, user_id: p.id, ip_address: ip, user_agent: ua };
 }
 
 /** Builds one activity; `type` forces the activity type (e.g. `compliance_api_accessed`). */
-export function generateActivity(rng: () => number, ms: number, seq: number, forced?: { type: string; fields: Record<string, unknown>; actor: Activity['actor'] }): ActivityEntry {
+export function generateActivity(
+  rng: () => number,
+  ms: number,
+  seq: number,
+  forced?: { type: string; fields: Record<string, unknown>; actor: Activity['actor'] },
+): ActivityEntry {
   let typeSpec = TYPES[0]!;
   let roll = rng() * TOTAL_WEIGHT;
-  for (const t of TYPES) { roll -= t.weight; if (roll < 0) { typeSpec = t; break; } }
+  for (const t of TYPES) {
+    roll -= t.weight;
+    if (roll < 0) {
+      typeSpec = t;
+      break;
+    }
+  }
   const org = rng() < 0.85 ? ANTHROPIC_ORGS[0] : ANTHROPIC_ORGS[1];
   const type = forced?.type ?? typeSpec.type;
   const activity: Activity = {
@@ -101,18 +180,33 @@ export function actorId(actor: Activity['actor']): string | null {
 }
 
 export interface FeedQuery {
-  limit: number; afterId?: string; beforeId?: string;
-  gte?: number; gt?: number; lte?: number; lt?: number;
-  types?: string[]; excludeTypes?: string[]; actorIds?: string[]; orgIds?: string[];
+  limit: number;
+  afterId?: string;
+  beforeId?: string;
+  gte?: number;
+  gt?: number;
+  lte?: number;
+  lt?: number;
+  types?: string[];
+  excludeTypes?: string[];
+  actorIds?: string[];
+  orgIds?: string[];
 }
-export interface FeedPage { data: Activity[]; has_more: boolean; first_id: string | null; last_id: string | null }
+export interface FeedPage {
+  data: Activity[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
 
 const before = (a: ActivityEntry, b: ActivityEntry): boolean => a.ms < b.ms || (a.ms === b.ms && a.seq < b.seq);
 
 /** The activity log: ascending by (time, seq), with an id index for cursors. */
 export class ActivityLog {
   private byId = new Map<string, ActivityEntry>();
-  constructor(public entries: ActivityEntry[]) { for (const e of entries) this.byId.set(e.activity.id, e); }
+  constructor(public entries: ActivityEntry[]) {
+    for (const e of entries) this.byId.set(e.activity.id, e);
+  }
 
   /** Inserts keeping ascending order (appends in the common case). */
   add(entry: ActivityEntry): void {
@@ -120,14 +214,21 @@ export class ActivityLog {
     const last = arr[arr.length - 1];
     if (!last || !before(entry, last)) arr.push(entry);
     else {
-      let lo = 0; let hi = arr.length;
-      while (lo < hi) { const mid = (lo + hi) >>> 1; if (before(arr[mid]!, entry)) lo = mid + 1; else hi = mid; }
+      let lo = 0;
+      let hi = arr.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(arr[mid]!, entry)) lo = mid + 1;
+        else hi = mid;
+      }
       arr.splice(lo, 0, entry);
     }
     this.byId.set(entry.activity.id, entry);
   }
 
-  has(id: string): boolean { return this.byId.has(id); }
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
 
   /** Runs a feed query; `null` when a cursor is unknown. */
   query(q: FeedQuery): FeedPage | null {
@@ -151,7 +252,9 @@ export class ActivityLog {
       if (orgs && !orgs.has(a.organization_id ?? '') && !orgs.has(a.organization_uuid ?? '')) continue;
       filtered.push(e);
     }
-    let start: number; let end: number; let hasMore: boolean;
+    let start: number;
+    let end: number;
+    let hasMore: boolean;
     if (cursor && q.afterId !== undefined) {
       end = 0;
       while (end < filtered.length && before(filtered[end]!, cursor)) end++;
@@ -167,7 +270,10 @@ export class ActivityLog {
       start = Math.max(0, end - q.limit);
       hasMore = start > 0;
     }
-    const data = filtered.slice(start, end).reverse().map((e) => e.activity);
+    const data = filtered
+      .slice(start, end)
+      .reverse()
+      .map((e) => e.activity);
     return { data, has_more: hasMore, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null };
   }
 }

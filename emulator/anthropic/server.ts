@@ -6,27 +6,85 @@ import { SEED } from '../seed';
 import { clientIp } from '../http-util';
 import type { FeedQuery } from './activities';
 
-export const ALL_SCOPES = ['read:compliance_activities', 'read:compliance_user_data', 'read:compliance_org_data', 'delete:compliance_user_data'];
-export interface KeyInfo { id: string; kind: 'compliance' | 'admin'; scopes: string[]; revoked: boolean; parentOrg: string }
+export const ALL_SCOPES = [
+  'read:compliance_activities',
+  'read:compliance_user_data',
+  'read:compliance_org_data',
+  'delete:compliance_user_data',
+];
+export interface KeyInfo {
+  id: string;
+  kind: 'compliance' | 'admin';
+  scopes: string[];
+  revoked: boolean;
+  parentOrg: string;
+}
 
 /** Keys known to the emulated Anthropic org (all under one parent org, sharing its rate limit). */
 export const KEYS: ReadonlyMap<string, KeyInfo> = new Map([
-  [SEED.anthropicKeys.compliance, { id: 'cak_01JEMUCOMPLIANCE0001', kind: 'compliance', scopes: ALL_SCOPES, revoked: false, parentOrg: 'parent_acme' }],
-  [SEED.anthropicKeys.admin, { id: 'adminkey_01JEMUADMIN0002', kind: 'admin', scopes: ['read:compliance_activities'], revoked: false, parentOrg: 'parent_acme' }],
-  [SEED.anthropicKeys.adminNoFeed, { id: 'adminkey_01JEMUOLDADMIN03', kind: 'admin', scopes: ['admin:read', 'admin:write'], revoked: false, parentOrg: 'parent_acme' }],
-  [SEED.anthropicKeys.revoked, { id: 'cak_01JEMUREVOKED00000004', kind: 'compliance', scopes: ALL_SCOPES, revoked: true, parentOrg: 'parent_acme' }],
+  [
+    SEED.anthropicKeys.compliance,
+    {
+      id: 'cak_01JEMUCOMPLIANCE0001',
+      kind: 'compliance',
+      scopes: ALL_SCOPES,
+      revoked: false,
+      parentOrg: 'parent_acme',
+    },
+  ],
+  [
+    SEED.anthropicKeys.admin,
+    {
+      id: 'adminkey_01JEMUADMIN0002',
+      kind: 'admin',
+      scopes: ['read:compliance_activities'],
+      revoked: false,
+      parentOrg: 'parent_acme',
+    },
+  ],
+  [
+    SEED.anthropicKeys.adminNoFeed,
+    {
+      id: 'adminkey_01JEMUOLDADMIN03',
+      kind: 'admin',
+      scopes: ['admin:read', 'admin:write'],
+      revoked: false,
+      parentOrg: 'parent_acme',
+    },
+  ],
+  [
+    SEED.anthropicKeys.revoked,
+    {
+      id: 'cak_01JEMUREVOKED00000004',
+      kind: 'compliance',
+      scopes: ALL_SCOPES,
+      revoked: true,
+      parentOrg: 'parent_acme',
+    },
+  ],
 ]);
 
 export const requestId = (): string => `req_${randomBytes(12).toString('base64url')}`;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'request-id': requestId(), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'request-id': requestId(),
+    ...headers,
+  });
   res.end(text);
 }
 
 /** The documented error body. */
-export function anthropicError(res: ServerResponse, status: number, type: string, message: string, headers: Record<string, string> = {}): void {
+export function anthropicError(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, { type: 'error', error: { type, message } }, headers);
 }
 
@@ -45,7 +103,12 @@ function parseQuery(sp: URLSearchParams): FeedQuery | string {
   const beforeId = sp.get('before_id') ?? undefined;
   if (afterId !== undefined && beforeId !== undefined) return 'after_id and before_id cannot both be set';
   const q: FeedQuery = { limit, afterId, beforeId };
-  for (const [key, field] of [['created_at.gte', 'gte'], ['created_at.gt', 'gt'], ['created_at.lte', 'lte'], ['created_at.lt', 'lt']] as const) {
+  for (const [key, field] of [
+    ['created_at.gte', 'gte'],
+    ['created_at.gt', 'gt'],
+    ['created_at.lte', 'lte'],
+    ['created_at.lt', 'lt'],
+  ] as const) {
     const t = parseTime(sp.get(key));
     if (t === null) return `${key}: must be an RFC 3339 timestamp`;
     if (t !== undefined) q[field] = t;
@@ -63,14 +126,26 @@ function parseQuery(sp: URLSearchParams): FeedQuery | string {
 export function createAnthropicHandler(rt: Runtime): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/v1/compliance/activities') { anthropicError(res, 404, 'not_found_error', 'Not found'); return; }
-    if (req.method !== 'GET') { anthropicError(res, 405, 'invalid_request_error', `Method ${req.method ?? ''} not allowed`); return; }
+    if (url.pathname !== '/v1/compliance/activities') {
+      anthropicError(res, 404, 'not_found_error', 'Not found');
+      return;
+    }
+    if (req.method !== 'GET') {
+      anthropicError(res, 405, 'invalid_request_error', `Method ${req.method ?? ''} not allowed`);
+      return;
+    }
     const keyHeader = req.headers['x-api-key'];
     const key = typeof keyHeader === 'string' ? keyHeader.trim() : '';
     const info = KEYS.get(key);
     // 401 is decided before the limiter and uses no quota.
-    if (!key) { anthropicError(res, 401, 'authentication_error', 'x-api-key header is required'); return; }
-    if (!info || info.revoked) { anthropicError(res, 401, 'authentication_error', 'invalid x-api-key'); return; }
+    if (!key) {
+      anthropicError(res, 401, 'authentication_error', 'x-api-key header is required');
+      return;
+    }
+    if (!info || info.revoked) {
+      anthropicError(res, 401, 'authentication_error', 'invalid x-api-key');
+      return;
+    }
     const now = rt.now();
     const lim = rt.limiter.hit(`anthropic:${info.parentOrg}`, rt.settings.anthropicLimit, 60_000, now);
     const rlHeaders = {
@@ -79,26 +154,53 @@ export function createAnthropicHandler(rt: Runtime): (req: IncomingMessage, res:
       'anthropic-ratelimit-requests-reset': new Date(lim.resetAt).toISOString(),
     };
     if (!lim.allowed) {
-      anthropicError(res, 429, 'rate_limit_error', 'Number of requests has exceeded your rate limit. Please try again later.',
-        { ...rlHeaders, 'retry-after': String(Math.max(1, Math.ceil((lim.resetAt - now) / 1000))) });
+      anthropicError(
+        res,
+        429,
+        'rate_limit_error',
+        'Number of requests has exceeded your rate limit. Please try again later.',
+        { ...rlHeaders, 'retry-after': String(Math.max(1, Math.ceil((lim.resetAt - now) / 1000))) },
+      );
       return;
     }
     if (!info.scopes.includes('read:compliance_activities')) {
-      anthropicError(res, 403, 'permission_error', `This API key does not have the required scope read:compliance_activities. Got: [${info.scopes.join(', ')}]`, rlHeaders);
+      anthropicError(
+        res,
+        403,
+        'permission_error',
+        `This API key does not have the required scope read:compliance_activities. Got: [${info.scopes.join(', ')}]`,
+        rlHeaders,
+      );
       return;
     }
-    if (!req.headers['anthropic-version']) { anthropicError(res, 400, 'invalid_request_error', 'anthropic-version: header is required', rlHeaders); return; }
+    if (!req.headers['anthropic-version']) {
+      anthropicError(res, 400, 'invalid_request_error', 'anthropic-version: header is required', rlHeaders);
+      return;
+    }
     const q = parseQuery(url.searchParams);
-    if (typeof q === 'string') { anthropicError(res, 400, 'invalid_request_error', q, rlHeaders); return; }
+    if (typeof q === 'string') {
+      anthropicError(res, 400, 'invalid_request_error', q, rlHeaders);
+      return;
+    }
     const page = rt.activities.query(q);
-    if (!page) { anthropicError(res, 400, 'invalid_request_error', 'Invalid cursor', rlHeaders); return; }
+    if (!page) {
+      anthropicError(res, 400, 'invalid_request_error', 'Invalid cursor', rlHeaders);
+      return;
+    }
     send(res, 200, page, rlHeaders);
     // Each call to the feed is itself recorded in the feed.
     rt.addActivity(now, {
       type: 'compliance_api_accessed',
       fields: { endpoint: '/v1/compliance/activities', http_method: 'GET' },
-      actor: info.kind === 'admin' ? { type: 'admin_api_key_actor', admin_api_key_id: info.id }
-        : { type: 'api_actor', api_key_id: info.id, ip_address: clientIp(req), user_agent: String(req.headers['user-agent'] ?? '') },
+      actor:
+        info.kind === 'admin'
+          ? { type: 'admin_api_key_actor', admin_api_key_id: info.id }
+          : {
+              type: 'api_actor',
+              api_key_id: info.id,
+              ip_address: clientIp(req),
+              user_agent: String(req.headers['user-agent'] ?? ''),
+            },
     });
   };
 }

@@ -13,7 +13,13 @@ function requestOrigin(req: IncomingMessage): string | null {
   const origin = req.headers.origin;
   if (typeof origin === 'string' && origin !== 'null') return origin;
   const referer = req.headers.referer;
-  if (typeof referer === 'string') { try { return new URL(referer).origin; } catch { return null; } }
+  if (typeof referer === 'string') {
+    try {
+      return new URL(referer).origin;
+    } catch {
+      return null;
+    }
+  }
   return null;
 }
 
@@ -21,17 +27,36 @@ export function originAllowed(rt: Runtime, req: IncomingMessage): boolean {
   return requestOrigin(req) === new URL(rt.urls.langwatch).origin;
 }
 
-const invalidOrigin = (res: ServerResponse): void => sendJson(res, 403, { message: 'Invalid origin', code: 'INVALID_ORIGIN' });
+const invalidOrigin = (res: ServerResponse): void =>
+  sendJson(res, 403, { message: 'Invalid origin', code: 'INVALID_ORIGIN' });
 
 function userJson(u: { id: string; name: string; email: string; createdAt: number }): Record<string, unknown> {
-  return { id: u.id, name: u.name, email: u.email, emailVerified: true, image: null, createdAt: new Date(u.createdAt).toISOString(), updatedAt: new Date(u.createdAt).toISOString() };
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    emailVerified: true,
+    image: null,
+    createdAt: new Date(u.createdAt).toISOString(),
+    updatedAt: new Date(u.createdAt).toISOString(),
+  };
 }
 
 async function signIn(rt: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const limit = rt.limiter.hit(`signin:${clientIp(req)}`, rt.settings.signInLimit, rt.settings.signInWindowMs, rt.now());
+  const limit = rt.limiter.hit(
+    `signin:${clientIp(req)}`,
+    rt.settings.signInLimit,
+    rt.settings.signInWindowMs,
+    rt.now(),
+  );
   if (!limit.allowed) {
     const retry = Math.max(1, Math.ceil((limit.resetAt - rt.now()) / 1000));
-    sendJson(res, 429, { code: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please try again later.' }, { 'X-Retry-After': String(retry) });
+    sendJson(
+      res,
+      429,
+      { code: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please try again later.' },
+      { 'X-Retry-After': String(retry) },
+    );
     return;
   }
   if (!originAllowed(rt, req)) return invalidOrigin(res);
@@ -42,7 +67,10 @@ async function signIn(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
   const body = await readJsonObject(req);
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
   const password = typeof body?.password === 'string' ? body.password : '';
-  if (!EMAIL_RE.test(email)) { sendJson(res, 400, { code: 'INVALID_EMAIL', message: 'Invalid email' }); return; }
+  if (!EMAIL_RE.test(email)) {
+    sendJson(res, 400, { code: 'INVALID_EMAIL', message: 'Invalid email' });
+    return;
+  }
   const user = [...rt.store.users.values()].find((u) => u.email === email);
   if (!user || !safeEqual(hashPassword(user.id, password), user.passwordHash)) {
     sendJson(res, 401, { code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' });
@@ -62,19 +90,38 @@ async function signIn(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
 
 function getSession(rt: Runtime, req: IncomingMessage, res: ServerResponse): void {
   const auth = resolveSession(rt, req.headers.cookie);
-  if (!auth) { sendJson(res, 200, null); return; }
+  if (!auth) {
+    sendJson(res, 200, null);
+    return;
+  }
   const headers: Record<string, string> = {};
   if (maybeExtend(rt, auth.session)) headers['set-cookie'] = sessionCookieHeader(cookieValueFor(rt, auth.token));
   const s = auth.session;
-  sendJson(res, 200, {
-    session: { id: s.id, userId: s.userId, expiresAt: new Date(s.expiresAt).toISOString(), createdAt: new Date(s.createdAt).toISOString(), updatedAt: new Date(s.updatedAt).toISOString(), ipAddress: clientIp(req), userAgent: req.headers['user-agent'] ?? '' },
-    user: userJson(auth.user),
-  }, headers);
+  sendJson(
+    res,
+    200,
+    {
+      session: {
+        id: s.id,
+        userId: s.userId,
+        expiresAt: new Date(s.expiresAt).toISOString(),
+        createdAt: new Date(s.createdAt).toISOString(),
+        updatedAt: new Date(s.updatedAt).toISOString(),
+        ipAddress: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? '',
+      },
+      user: userJson(auth.user),
+    },
+    headers,
+  );
 }
 
 function signOut(rt: Runtime, req: IncomingMessage, res: ServerResponse): void {
   const auth = resolveSession(rt, req.headers.cookie);
-  if (auth) { rt.store.sessions.delete(sha256(auth.token)); rt.store.touch(); }
+  if (auth) {
+    rt.store.sessions.delete(sha256(auth.token));
+    rt.store.touch();
+  }
   sendJson(res, 200, { success: true }, { 'set-cookie': sessionCookieHeader('', 0) });
 }
 
@@ -107,12 +154,25 @@ document.getElementById('f').addEventListener('submit', async (e) => {
 /** Routes `/api/auth/*` (except the CLI) and `/auth/signin`; returns false when not ours. */
 export async function handleAuth(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   const p = url.pathname;
-  if (p === '/auth/signin' && req.method === 'GET') { sendHtml(res, 200, signInPage(url)); return true; }
-  if (p === '/api/auth/sign-in/email' && req.method === 'POST') { await signIn(rt, req, res); return true; }
-  if (p === '/api/auth/get-session' && req.method === 'GET') { getSession(rt, req, res); return true; }
-  if (p === '/api/auth/logout' && req.method === 'POST') { signOut(rt, req, res); return true; }
+  if (p === '/auth/signin' && req.method === 'GET') {
+    sendHtml(res, 200, signInPage(url));
+    return true;
+  }
+  if (p === '/api/auth/sign-in/email' && req.method === 'POST') {
+    await signIn(rt, req, res);
+    return true;
+  }
+  if (p === '/api/auth/get-session' && req.method === 'GET') {
+    getSession(rt, req, res);
+    return true;
+  }
+  if (p === '/api/auth/logout' && req.method === 'POST') {
+    signOut(rt, req, res);
+    return true;
+  }
   if (p === '/api/auth/sign-out' && req.method === 'POST') {
-    if (!originAllowed(rt, req)) invalidOrigin(res); else signOut(rt, req, res);
+    if (!originAllowed(rt, req)) invalidOrigin(res);
+    else signOut(rt, req, res);
     return true;
   }
   return false;

@@ -15,8 +15,13 @@ const PREFIX = '/api/auth/cli/governance';
 const SOURCES = `${PREFIX}/ingest/sources`;
 const INGESTION_SOURCES = 'Ingestion sources require an Enterprise plan';
 const ACTIVITY_MONITOR = 'The activity monitor requires an Enterprise plan';
-const err = (res: ServerResponse, status: number, error: string, description: string, extra: Record<string, unknown> = {}): void =>
-  sendJson(res, status, { error, error_description: description, ...extra });
+const err = (
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+  extra: Record<string, unknown> = {},
+): void => sendJson(res, status, { error, error_description: description, ...extra });
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** `limit` as LangWatch reads it: parseInt, clamped to 1..200; absent (or not a number) → 50. */
@@ -38,44 +43,84 @@ export function handleCliRest(rt: Runtime, req: IncomingMessage, res: ServerResp
   if (p !== `${PREFIX}/status` && p !== SOURCES && !p.startsWith(`${SOURCES}/`)) return false;
   const rest = p.startsWith(SOURCES) ? p.slice(SOURCES.length).split('/').filter(Boolean) : [];
   const sub = rest[1];
-  const known = p === `${PREFIX}/status` || rest.length === 0 || (rest.length === 2 && (sub === 'health' || sub === 'events'));
-  if (req.method !== 'GET' || !known) { honoNotFound(res); return true; }
+  const known =
+    p === `${PREFIX}/status` || rest.length === 0 || (rest.length === 2 && (sub === 'health' || sub === 'events'));
+  if (req.method !== 'GET' || !known) {
+    honoNotFound(res);
+    return true;
+  }
   const tok = validAccessToken(rt, req.headers.authorization);
-  if (!tok) { err(res, 401, 'unauthorized', 'Bearer access token is missing, malformed, or expired'); return true; }
+  if (!tok) {
+    err(res, 401, 'unauthorized', 'Bearer access token is missing, malformed, or expired');
+    return true;
+  }
   const org = rt.store.orgs.get(tok.organizationId);
   if (!org?.enterprise) {
-    err(res, 402, 'payment_required', sub === 'events' ? ACTIVITY_MONITOR : INGESTION_SOURCES, { upgrade_url: `${rt.publicUrl()}/settings/subscription` });
+    err(res, 402, 'payment_required', sub === 'events' ? ACTIVITY_MONITOR : INGESTION_SOURCES, {
+      upgrade_url: `${rt.publicUrl()}/settings/subscription`,
+    });
     return true;
   }
   const member = org.members.find((m) => m.userId === tok.userId);
   if (p === `${PREFIX}/status`) {
     const live = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null);
     const hasRecentActivity = live.some((s) => (rt.store.events.get(s.id)?.list.length ?? 0) > 0);
-    const setup = { hasPersonalVKs: false, hasRoutingPolicies: false, hasIngestionSources: live.length > 0, hasAnomalyRules: false, hasRecentActivity };
+    const setup = {
+      hasPersonalVKs: false,
+      hasRoutingPolicies: false,
+      hasIngestionSources: live.length > 0,
+      hasAnomalyRules: false,
+      hasRecentActivity,
+    };
     sendJson(res, 200, { setup: { ...setup, governanceActive: Object.values(setup).some(Boolean) } });
     return true;
   }
   const need = rest.length === 0 ? 'ingestionSources:view' : 'activityMonitor:view';
-  if (!member?.permissions.includes(need)) { err(res, 403, 'forbidden', `Missing required permission '${need}' on this organization`); return true; }
+  if (!member?.permissions.includes(need)) {
+    err(res, 403, 'forbidden', `Missing required permission '${need}' on this organization`);
+    return true;
+  }
   if (rest.length === 0) {
-    const sources = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null).map((s) => ({
-      id: s.id, name: s.name, sourceType: s.sourceType, description: s.description, status: s.status,
-      lastEventAt: iso(s.lastEventAt), createdAt: iso(s.createdAt), archivedAt: iso(s.archivedAt),
-    }));
+    const sources = rt.store
+      .orgSources(org.id)
+      .filter((s) => s.archivedAt === null)
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        sourceType: s.sourceType,
+        description: s.description,
+        status: s.status,
+        lastEventAt: iso(s.lastEventAt),
+        createdAt: iso(s.createdAt),
+        archivedAt: iso(s.archivedAt),
+      }));
     sendJson(res, 200, { sources });
     return true;
   }
   const src = rt.store.sources.get(decodeURIComponent(rest[0]!));
-  if (!src || src.organizationId !== org.id) { err(res, 404, 'not_found', 'IngestionSource not found'); return true; }
+  if (!src || src.organizationId !== org.id) {
+    err(res, 404, 'not_found', 'IngestionSource not found');
+    return true;
+  }
   if (rt.modes.activityMonitorUnavailable) {
     const e = clickhouseUnavailable();
     sendJson(res, e.httpStatus, { error: e.code, message: e.message });
     return true;
   }
   if (sub === 'health') {
-    sendJson(res, 200, { source: { id: src.id, name: src.name, status: src.status }, health: healthMetrics(rt, src.id) });
+    sendJson(res, 200, {
+      source: { id: src.id, name: src.name, status: src.status },
+      health: healthMetrics(rt, src.id),
+    });
     return true;
   }
-  sendJson(res, 200, { events: eventPage(rt, src.id, clampLimit(url.searchParams.get('limit')), url.searchParams.get('before_iso') ?? undefined) });
+  sendJson(res, 200, {
+    events: eventPage(
+      rt,
+      src.id,
+      clampLimit(url.searchParams.get('limit')),
+      url.searchParams.get('before_iso') ?? undefined,
+    ),
+  });
   return true;
 }

@@ -21,7 +21,9 @@ export function tryFastList(rt: Runtime, req: IncomingMessage, res: ServerRespon
   try {
     const raw = url.searchParams.get('input');
     if (raw === null) return false;
-    const parsed = listInput.safeParse(superjson.deserialize(JSON.parse(raw) as Parameters<typeof superjson.deserialize>[0]));
+    const parsed = listInput.safeParse(
+      superjson.deserialize(JSON.parse(raw) as Parameters<typeof superjson.deserialize>[0]),
+    );
     if (!parsed.success) return false;
     const auth = resolveSession(rt, req.headers.cookie);
     if (!auth) return false;
@@ -31,7 +33,11 @@ export function tryFastList(rt: Runtime, req: IncomingMessage, res: ServerRespon
       body = Buffer.from(sourceListBody(list) ?? JSON.stringify({ result: { data: serializeOutput(list) } }));
       bodies.set(list, body);
     }
-    res.writeHead(200, { 'content-type': 'application/json', vary: 'trpc-accept, accept', 'content-length': body.length });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      vary: 'trpc-accept, accept',
+      'content-length': body.length,
+    });
     res.end(body);
     return true;
   } catch {

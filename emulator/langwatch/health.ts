@@ -5,10 +5,24 @@ import { HandledError } from './trpc';
 
 const DAY = 24 * 3_600_000;
 
-export interface HealthMetrics { events24h: number; events7d: number; events30d: number; lastSuccessIso: string | null }
+export interface HealthMetrics {
+  events24h: number;
+  events7d: number;
+  events30d: number;
+  lastSuccessIso: string | null;
+}
 export interface EventRow {
-  eventId: string; eventType: string; actor: string; action: string; target: string; costUsd: string;
-  tokensInput: number; tokensOutput: number; eventTimestampIso: string; ingestedAtIso: string; rawPayload: string;
+  eventId: string;
+  eventType: string;
+  actor: string;
+  action: string;
+  target: string;
+  costUsd: string;
+  tokensInput: number;
+  tokensOutput: number;
+  eventTimestampIso: string;
+  ingestedAtIso: string;
+  rawPayload: string;
 }
 
 /** LangWatch's `ClickHouseUnavailableError`: a deployment whose analytics store is down or absent. */
@@ -20,7 +34,9 @@ export function clickhouseUnavailable(): HandledError {
 export function healthMetrics(rt: Runtime, sourceId: string): HealthMetrics {
   const now = rt.now();
   const list = rt.store.events.get(sourceId)?.list ?? [];
-  let d1 = 0; let d7 = 0; let d30 = 0;
+  let d1 = 0;
+  let d7 = 0;
+  let d30 = 0;
   for (const e of list) {
     const age = now - e.eventTimestamp;
     if (age > 30 * DAY) break; // newest first
@@ -30,7 +46,12 @@ export function healthMetrics(rt: Runtime, sourceId: string): HealthMetrics {
   }
   // LangWatch's lastSuccessIso is the newest event time in the 30-day window, not the last good pull.
   const newest = d30 > 0 ? list[0]!.eventTimestamp : null;
-  return { events24h: d1, events7d: d7, events30d: d30, lastSuccessIso: newest === null ? null : new Date(newest).toISOString() };
+  return {
+    events24h: d1,
+    events7d: d7,
+    events30d: d30,
+    lastSuccessIso: newest === null ? null : new Date(newest).toISOString(),
+  };
 }
 
 export function eventsLast24h(rt: Runtime, sourceId: string): number {
@@ -39,9 +60,17 @@ export function eventsLast24h(rt: Runtime, sourceId: string): number {
 
 export function toRow(e: EventRecord): EventRow {
   return {
-    eventId: e.eventId, eventType: e.eventType, actor: e.actor, action: e.action, target: e.target, costUsd: e.costUsd,
-    tokensInput: e.tokensInput, tokensOutput: e.tokensOutput, eventTimestampIso: new Date(e.eventTimestamp).toISOString(),
-    ingestedAtIso: new Date(e.ingestedAt).toISOString(), rawPayload: e.rawPayload,
+    eventId: e.eventId,
+    eventType: e.eventType,
+    actor: e.actor,
+    action: e.action,
+    target: e.target,
+    costUsd: e.costUsd,
+    tokensInput: e.tokensInput,
+    tokensOutput: e.tokensOutput,
+    eventTimestampIso: new Date(e.eventTimestamp).toISOString(),
+    ingestedAtIso: new Date(e.ingestedAt).toISOString(),
+    rawPayload: e.rawPayload,
   };
 }
 

@@ -34,10 +34,19 @@ export function serializeSourceList(list: readonly SourceDto[]): Serialized {
     values[`${i}.createdAt`] = ['Date'];
     values[`${i}.updatedAt`] = ['Date'];
     json[i] = {
-      id: s.id, organizationId: s.organizationId, teamId: s.teamId, sourceType: s.sourceType, name: s.name,
-      description: s.description, parserConfig: s.parserConfig, status: s.status,
-      lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null, archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
-      createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), createdById: s.createdById,
+      id: s.id,
+      organizationId: s.organizationId,
+      teamId: s.teamId,
+      sourceType: s.sourceType,
+      name: s.name,
+      description: s.description,
+      parserConfig: s.parserConfig,
+      status: s.status,
+      lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null,
+      archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      createdById: s.createdById,
     };
   }
   return list.length ? ({ json, meta: { values, v: 1 } } as unknown as Serialized) : ({ json } as Serialized);
@@ -61,10 +70,19 @@ export function sourceListBody(list: readonly SourceDto[]): string | null {
     if (s.archivedAt) meta.push(`"${i}.archivedAt":["Date"]`);
     meta.push(`"${i}.createdAt":["Date"]`, `"${i}.updatedAt":["Date"]`);
     items[i] = JSON.stringify({
-      id: s.id, organizationId: s.organizationId, teamId: s.teamId, sourceType: s.sourceType, name: s.name,
-      description: s.description, parserConfig: s.parserConfig, status: s.status,
-      lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null, archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
-      createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), createdById: s.createdById,
+      id: s.id,
+      organizationId: s.organizationId,
+      teamId: s.teamId,
+      sourceType: s.sourceType,
+      name: s.name,
+      description: s.description,
+      parserConfig: s.parserConfig,
+      status: s.status,
+      lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null,
+      archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      createdById: s.createdById,
     });
   }
   return `{"result":{"data":{"json":[${items.join(',')}],"meta":{"values":{${meta.join(',')}},"v":1}}}}`;

@@ -5,7 +5,16 @@ import type { Runtime } from '../runtime';
 import type { UserRecord } from '../types';
 import { clickhouseUnavailable, eventPage, eventsLast24h, healthMetrics } from './health';
 import {
-  archiveSource, createInput, createSource, getInput, getSource, listInput, listSources, rotateSecret, updateInput, updateSource,
+  archiveSource,
+  createInput,
+  createSource,
+  getInput,
+  getSource,
+  listInput,
+  listSources,
+  rotateSecret,
+  updateInput,
+  updateSource,
 } from './sources';
 import { authedProcedure, handled, publicProcedure, requirePermission, router } from './trpc';
 
@@ -15,15 +24,18 @@ import { authedProcedure, handled, publicProcedure, requirePermission, router } 
  */
 function requireEnterpriseMonitor(rt: Runtime, user: UserRecord, organizationId: string): void {
   const org = requirePermission(rt, user, organizationId, 'activityMonitor:view');
-  if (!org.enterprise) throw new TRPCError({ code: 'FORBIDDEN', message: 'The activity monitor requires an Enterprise plan' });
+  if (!org.enterprise)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'The activity monitor requires an Enterprise plan' });
   if (rt.modes.activityMonitorUnavailable) throw handled(clickhouseUnavailable());
 }
 
 const orgInput = z.object({ organizationId: z.string() });
 const sourceHealthInput = z.object({ organizationId: z.string(), sourceId: z.string() });
 const eventsInput = z.object({
-  organizationId: z.string(), sourceId: z.string(),
-  limit: z.number().int().min(1).max(200).default(50), beforeIso: z.string().optional(),
+  organizationId: z.string(),
+  sourceId: z.string(),
+  limit: z.number().int().min(1).max(200).default(50),
+  beforeIso: z.string().optional(),
 });
 
 export const appRouter = router({
@@ -42,9 +54,19 @@ export const appRouter = router({
         const me = org.members.find((m) => m.userId === user.id);
         if (!me) continue;
         out.push({
-          id: org.id, name: org.name, slug: org.slug, createdAt: new Date(org.createdAt),
+          id: org.id,
+          name: org.name,
+          slug: org.slug,
+          createdAt: new Date(org.createdAt),
           members: [{ userId: me.userId, role: me.role, organizationId: org.id }],
-          teams: org.teams.map((t) => ({ id: t.id, name: t.name, slug: t.slug, isPersonal: t.isPersonal, organizationId: org.id, createdAt: new Date(t.createdAt) })),
+          teams: org.teams.map((t) => ({
+            id: t.id,
+            name: t.name,
+            slug: t.slug,
+            isPersonal: t.isPersonal,
+            organizationId: org.id,
+            createdAt: new Date(t.createdAt),
+          })),
           features: { enterprise: org.enterprise },
         });
       }
@@ -63,22 +85,31 @@ export const appRouter = router({
     get: authedProcedure.input(getInput).query(({ ctx, input }) => getSource(ctx.rt, ctx.auth.user, input)),
     create: authedProcedure.input(createInput).mutation(({ ctx, input }) => createSource(ctx.rt, ctx.auth.user, input)),
     update: authedProcedure.input(updateInput).mutation(({ ctx, input }) => updateSource(ctx.rt, ctx.auth.user, input)),
-    rotateSecret: authedProcedure.input(getInput).mutation(({ ctx, input }) => rotateSecret(ctx.rt, ctx.auth.user, input)),
+    rotateSecret: authedProcedure
+      .input(getInput)
+      .mutation(({ ctx, input }) => rotateSecret(ctx.rt, ctx.auth.user, input)),
     archive: authedProcedure.input(getInput).mutation(({ ctx, input }) => archiveSource(ctx.rt, ctx.auth.user, input)),
   }),
   activityMonitor: router({
     ingestionSourcesHealth: authedProcedure.input(orgInput).query(({ ctx, input }) => {
       requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
-      return ctx.rt.store.orgSources(input.organizationId).filter((s) => s.archivedAt === null).map((s) => ({
-        id: s.id, name: s.name, sourceType: s.sourceType, status: s.status,
-        lastEventIso: s.lastEventAt === null ? null : new Date(s.lastEventAt).toISOString(),
-        eventsLast24h: eventsLast24h(ctx.rt, s.id),
-      }));
+      return ctx.rt.store
+        .orgSources(input.organizationId)
+        .filter((s) => s.archivedAt === null)
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          sourceType: s.sourceType,
+          status: s.status,
+          lastEventIso: s.lastEventAt === null ? null : new Date(s.lastEventAt).toISOString(),
+          eventsLast24h: eventsLast24h(ctx.rt, s.id),
+        }));
     }),
     sourceHealthMetrics: authedProcedure.input(sourceHealthInput).query(({ ctx, input }) => {
       requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
       const src = ctx.rt.store.sources.get(input.sourceId);
-      if (!src || src.organizationId !== input.organizationId) return { events24h: 0, events7d: 0, events30d: 0, lastSuccessIso: null };
+      if (!src || src.organizationId !== input.organizationId)
+        return { events24h: 0, events7d: 0, events30d: 0, lastSuccessIso: null };
       return healthMetrics(ctx.rt, input.sourceId);
     }),
     eventsForSource: authedProcedure.input(eventsInput).query(({ ctx, input }) => {

@@ -15,10 +15,20 @@ function sign(rt: Runtime, token: string): string {
 }
 
 /** Creates a session and returns its cookie value (`token.signature`, percent-encoded) and the bare token. */
-export function createSession(rt: Runtime, userId: string): { cookieValue: string; token: string; session: SessionRecord } {
+export function createSession(
+  rt: Runtime,
+  userId: string,
+): { cookieValue: string; token: string; session: SessionRecord } {
   const token = randomToken('', 24);
   const now = rt.now();
-  const session: SessionRecord = { id: randomToken('ses_', 9), tokenHash: sha256(token), userId, createdAt: now, updatedAt: now, expiresAt: now + SESSION_TTL_MS };
+  const session: SessionRecord = {
+    id: randomToken('ses_', 9),
+    tokenHash: sha256(token),
+    userId,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: now + SESSION_TTL_MS,
+  };
   rt.store.sessions.set(session.tokenHash, session);
   rt.store.touch();
   return { cookieValue: encodeURIComponent(`${token}.${sign(rt, token)}`), token, session };
@@ -34,7 +44,11 @@ export function cookieValueFor(rt: Runtime, token: string): string {
   return encodeURIComponent(`${token}.${sign(rt, token)}`);
 }
 
-export interface ResolvedSession { session: SessionRecord; user: UserRecord; token: string }
+export interface ResolvedSession {
+  session: SessionRecord;
+  user: UserRecord;
+  token: string;
+}
 
 /** Resolves the session from a Cookie header; only the full signed value is accepted. */
 export function resolveSession(rt: Runtime, cookieHeader: string | undefined): ResolvedSession | null {
@@ -42,7 +56,11 @@ export function resolveSession(rt: Runtime, cookieHeader: string | undefined): R
   const raw = cookies.get(SESSION_COOKIE) ?? cookies.get(`__Secure-${SESSION_COOKIE}`);
   if (!raw) return null;
   let value: string;
-  try { value = decodeURIComponent(raw); } catch { return null; }
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
   const dot = value.lastIndexOf('.');
   if (dot <= 0) return null;
   const token = value.slice(0, dot);

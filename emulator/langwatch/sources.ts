@@ -41,9 +41,19 @@ export const updateInput = z.object({
 
 /** The Source DTO (never pullSchedule, errorCount, cursor, secret hash, credentials or `_*` keys). */
 export interface SourceDto {
-  id: string; organizationId: string; teamId: string | null; sourceType: string; name: string; description: string | null;
-  parserConfig: Record<string, unknown>; status: string; lastEventAt: Date | null; archivedAt: Date | null;
-  createdAt: Date; updatedAt: Date; createdById: string | null;
+  id: string;
+  organizationId: string;
+  teamId: string | null;
+  sourceType: string;
+  name: string;
+  description: string | null;
+  parserConfig: Record<string, unknown>;
+  status: string;
+  lastEventAt: Date | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdById: string | null;
 }
 
 export function publicParserConfig(cfg: Record<string, unknown>): Record<string, unknown> {
@@ -54,11 +64,19 @@ export function publicParserConfig(cfg: Record<string, unknown>): Record<string,
 
 export function toDto(s: SourceRecord): SourceDto {
   return {
-    id: s.id, organizationId: s.organizationId, teamId: s.teamId, sourceType: s.sourceType, name: s.name,
-    description: s.description, parserConfig: publicParserConfig(s.parserConfig), status: s.status,
+    id: s.id,
+    organizationId: s.organizationId,
+    teamId: s.teamId,
+    sourceType: s.sourceType,
+    name: s.name,
+    description: s.description,
+    parserConfig: publicParserConfig(s.parserConfig),
+    status: s.status,
     lastEventAt: s.lastEventAt === null ? null : new Date(s.lastEventAt),
     archivedAt: s.archivedAt === null ? null : new Date(s.archivedAt),
-    createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt), createdById: s.createdById,
+    createdAt: new Date(s.createdAt),
+    updatedAt: new Date(s.updatedAt),
+    createdById: s.createdById,
   };
 }
 
@@ -84,7 +102,11 @@ function checkTeam(rt: Runtime, organizationId: string, teamId: string | null | 
 /** The unique (organizationId, name) index, archived rows included: a Prisma error nobody maps, so a 500. */
 function checkUniqueName(rt: Runtime, organizationId: string, name: string, exceptId?: string): void {
   if (rt.store.orgSources(organizationId).some((s) => s.name === name && s.id !== exceptId)) {
-    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Unique constraint failed on the fields: (`organizationId`,`name`)', cause: new Error('P2002') });
+    throw new TRPCError({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Unique constraint failed on the fields: (`organizationId`,`name`)',
+      cause: new Error('P2002'),
+    });
   }
 }
 
@@ -117,14 +139,25 @@ function newSecret(): { secret: string; hash: string } {
   return { secret, hash: sha256(secret) };
 }
 
-export function createSource(rt: Runtime, user: UserRecord, input: z.infer<typeof createInput>): { source: SourceDto; ingestSecret: string } {
+export function createSource(
+  rt: Runtime,
+  user: UserRecord,
+  input: z.infer<typeof createInput>,
+): { source: SourceDto; ingestSecret: string } {
   const org = requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
   checkTeam(rt, org.id, input.teamId, 'ingestionSources:manage');
   checkCron(rt, input.pullSchedule);
   if (!org.enterprise) {
     const live = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null).length;
     if (live >= NON_ENTERPRISE_CAP) {
-      throw handled(new HandledError('ingestion_source_cap_reached', `Non-enterprise plans are limited to ${NON_ENTERPRISE_CAP} ingestion sources.`, 403, { max: NON_ENTERPRISE_CAP }));
+      throw handled(
+        new HandledError(
+          'ingestion_source_cap_reached',
+          `Non-enterprise plans are limited to ${NON_ENTERPRISE_CAP} ingestion sources.`,
+          403,
+          { max: NON_ENTERPRISE_CAP },
+        ),
+      );
     }
   }
   const parserConfig = sealed(rt, input.parserConfig ?? {});
@@ -132,18 +165,35 @@ export function createSource(rt: Runtime, user: UserRecord, input: z.infer<typeo
   const now = rt.now();
   const { secret, hash } = newSecret();
   const src: SourceRecord = {
-    id: randomToken('src_', 12), organizationId: org.id, teamId: input.teamId ?? null, sourceType: input.sourceType,
-    name: input.name, description: input.description ?? null, parserConfig, pullConfig: input.pullConfig ?? null,
-    pullSchedule: input.pullSchedule ?? null, status: 'awaiting_first_event', lastEventAt: null, archivedAt: null,
-    createdAt: now, updatedAt: now, createdById: user.id, errorCount: 0, ingestSecretHash: hash, previousSecret: null,
-    pollerCursor: null, lastOverlapAt: null, lastSuccessAt: null,
+    id: randomToken('src_', 12),
+    organizationId: org.id,
+    teamId: input.teamId ?? null,
+    sourceType: input.sourceType,
+    name: input.name,
+    description: input.description ?? null,
+    parserConfig,
+    pullConfig: input.pullConfig ?? null,
+    pullSchedule: input.pullSchedule ?? null,
+    status: 'awaiting_first_event',
+    lastEventAt: null,
+    archivedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    createdById: user.id,
+    errorCount: 0,
+    ingestSecretHash: hash,
+    previousSecret: null,
+    pollerCursor: null,
+    lastOverlapAt: null,
+    lastSuccessAt: null,
   };
   rt.store.insertSource(src);
   return { source: toDto(src), ingestSecret: secret };
 }
 
 /** The stored form coming back from a client: refused (only the top-level `credentials` value is looked at). */
-const STORED_FORM = 'Credentials cannot be submitted in their stored form. Re-enter the secret to change this source, or omit it to keep the current one.';
+const STORED_FORM =
+  'Credentials cannot be submitted in their stored form. Re-enter the secret to change this source, or omit it to keep the current one.';
 
 export function updateSource(rt: Runtime, user: UserRecord, input: z.infer<typeof updateInput>): SourceDto {
   requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
@@ -153,7 +203,8 @@ export function updateSource(rt: Runtime, user: UserRecord, input: z.infer<typeo
   let parserConfig: Record<string, unknown> | undefined;
   if (input.parserConfig !== undefined) {
     const incoming = { ...input.parserConfig };
-    if (typeof incoming.credentials === 'string' && incoming.credentials.startsWith(SEALED_PREFIX)) throw validationError(STORED_FORM);
+    if (typeof incoming.credentials === 'string' && incoming.credentials.startsWith(SEALED_PREFIX))
+      throw validationError(STORED_FORM);
     // Absent means unchanged for every key a client is never shown (the secret and `_*`).
     for (const [k, v] of Object.entries(src.parserConfig)) {
       if ((k === 'credentials' || k.startsWith('_')) && incoming[k] === undefined) incoming[k] = v;
@@ -172,7 +223,11 @@ export function updateSource(rt: Runtime, user: UserRecord, input: z.infer<typeo
   return toDto(src);
 }
 
-export function rotateSecret(rt: Runtime, user: UserRecord, input: z.infer<typeof getInput>): { source: SourceDto; ingestSecret: string } {
+export function rotateSecret(
+  rt: Runtime,
+  user: UserRecord,
+  input: z.infer<typeof getInput>,
+): { source: SourceDto; ingestSecret: string } {
   requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
   const src = findSource(rt, input.organizationId, input.id);
   const { secret, hash } = newSecret();

@@ -8,7 +8,10 @@ import type { ResolvedSession } from './session';
 import { serializeSourceList } from './list-serializer';
 import type { SourceDto } from './sources';
 
-export interface Context { rt: Runtime; auth: ResolvedSession | null }
+export interface Context {
+  rt: Runtime;
+  auth: ResolvedSession | null;
+}
 
 /** Who a handled error blames (LangWatch's `HandledErrorFault`). */
 export type Fault = 'customer' | 'platform' | 'provider';
@@ -18,25 +21,52 @@ export type Fault = 'customer' | 'platform' | 'provider';
  * its serialised form, and the tRPC code is derived from `httpStatus` (5xx → INTERNAL_SERVER_ERROR).
  */
 export class HandledError extends Error {
-  constructor(public code: string, message: string, public httpStatus: number, public meta: Record<string, unknown> = {}, public fault: Fault = 'customer') {
+  constructor(
+    public code: string,
+    message: string,
+    public httpStatus: number,
+    public meta: Record<string, unknown> = {},
+    public fault: Fault = 'customer',
+  ) {
     super(message);
   }
 
   /** `HandledError.serialize()`: `kind` is a deprecated alias of `code`; no trace ids here (no tracing). */
   serialize(): Record<string, unknown> {
-    return { code: this.code, kind: this.code, meta: this.meta, httpStatus: this.httpStatus, fault: this.fault, retryable: false, reasons: [] };
+    return {
+      code: this.code,
+      kind: this.code,
+      meta: this.meta,
+      httpStatus: this.httpStatus,
+      fault: this.fault,
+      retryable: false,
+      reasons: [],
+    };
   }
 }
 
 /** LangWatch's `handledErrorToTRPCCode`: 402 reads as FORBIDDEN, 410 as NOT_FOUND, every 5xx as INTERNAL_SERVER_ERROR. */
 const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 402: 'FORBIDDEN', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 410: 'NOT_FOUND',
-  412: 'PRECONDITION_FAILED', 413: 'PAYLOAD_TOO_LARGE', 422: 'UNPROCESSABLE_CONTENT', 429: 'TOO_MANY_REQUESTS',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  402: 'FORBIDDEN',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  410: 'NOT_FOUND',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 /** Throws a handled error the way LangWatch's handled-error middleware re-raises it. */
 export function handled(error: HandledError): TRPCError {
-  return new TRPCError({ code: TRPC_CODE_BY_STATUS[error.httpStatus] ?? 'INTERNAL_SERVER_ERROR', message: error.message, cause: error });
+  return new TRPCError({
+    code: TRPC_CODE_BY_STATUS[error.httpStatus] ?? 'INTERNAL_SERVER_ERROR',
+    message: error.message,
+    cause: error,
+  });
 }
 
 /** LangWatch's `ValidationError` (422, `validation_error`). */
@@ -45,8 +75,14 @@ export function validationError(message: string, meta?: Record<string, unknown>)
 }
 
 /** LangWatch's `PermissionDeniedError` (403, `permission_denied`). */
-export function permissionDenied(permission: string, scope: { type: string; id: string }, denialReason: 'no-binding' | 'no-membership'): TRPCError {
-  return handled(new HandledError('permission_denied', `Permission denied: ${permission}`, 403, { permission, scope, denialReason }));
+export function permissionDenied(
+  permission: string,
+  scope: { type: string; id: string },
+  denialReason: 'no-binding' | 'no-membership',
+): TRPCError {
+  return handled(
+    new HandledError('permission_denied', `Permission denied: ${permission}`, 403, { permission, scope, denialReason }),
+  );
 }
 
 /** Outputs whose serialisation may be cached by identity (the per-org Source list arrays). */
@@ -57,7 +93,10 @@ const serialized = new WeakMap<object, ReturnType<typeof superjson.serialize>>()
 export function serializeOutput(value: unknown): ReturnType<typeof superjson.serialize> {
   if (value && typeof value === 'object' && cacheableOutputs.has(value)) {
     let s = serialized.get(value);
-    if (!s) { s = serializeSourceList(value as SourceDto[]); serialized.set(value, s); }
+    if (!s) {
+      s = serializeSourceList(value as SourceDto[]);
+      serialized.set(value, s);
+    }
     return s;
   }
   return superjson.serialize(value);
@@ -72,7 +111,10 @@ const transformer = {
 };
 
 /** zod's `flatten()` of an issue list (first path segment → fieldErrors, root issues → formErrors). */
-function flattenIssues(issues: readonly { path?: readonly unknown[]; message: string }[]): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
+function flattenIssues(issues: readonly { path?: readonly unknown[]; message: string }[]): {
+  fieldErrors: Record<string, string[]>;
+  formErrors: string[];
+} {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const issue of issues) {
@@ -97,9 +139,12 @@ const t = initTRPC.context<Context>().create({
   // TRPCError with a message of its own (e.g. the enterprise guard's sentence).
   errorFormatter({ shape, error }) {
     const cause: unknown = error.cause;
-    const handledCause = cause instanceof HandledError ? cause
-      : cause && typeof cause === 'object' && Array.isArray((cause as { issues?: unknown }).issues) ? fromZodIssues(cause as { issues: { path?: unknown[]; message: string }[] })
-      : null;
+    const handledCause =
+      cause instanceof HandledError
+        ? cause
+        : cause && typeof cause === 'object' && Array.isArray((cause as { issues?: unknown }).issues)
+          ? fromZodIssues(cause as { issues: { path?: unknown[]; message: string }[] })
+          : null;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const message = handledCause ? handledCause.code : internal ? 'An unknown error occurred' : shape.message;
     const authored = !handledCause && !internal && shape.message.length > 0 && shape.message !== error.code;

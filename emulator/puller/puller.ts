@@ -19,37 +19,82 @@ export interface PullResult {
 }
 
 /** The audit-log page LangWatch's puller expects (its locked JSONPath mapping). */
-interface AuditLogEvent { id?: string; created_at?: string; event_type?: string; model?: string; actor?: { email?: string }; usage?: { cost_usd?: unknown; input_tokens?: unknown; output_tokens?: unknown } }
-interface AuditLogPage { data?: AuditLogEvent[]; next_cursor?: string | null }
+interface AuditLogEvent {
+  id?: string;
+  created_at?: string;
+  event_type?: string;
+  model?: string;
+  actor?: { email?: string };
+  usage?: { cost_usd?: unknown; input_tokens?: unknown; output_tokens?: unknown };
+}
+interface AuditLogPage {
+  data?: AuditLogEvent[];
+  next_cursor?: string | null;
+}
 
 /** Reads one audit-log event through LangWatch's mapping ($.id, $.created_at, $.actor.email, $.event_type, $.model, $.usage.*). */
 function fromAuditLog(e: AuditLogEvent): { activity: Activity; usage: Usage } {
   const activity = {
-    id: String(e.id ?? ''), created_at: String(e.created_at ?? ''), organization_id: null, organization_uuid: null,
-    actor: { type: 'user_actor', email_address: e.actor?.email ?? '' }, type: String(e.event_type ?? ''), claude_chat_id: e.model ?? '',
+    id: String(e.id ?? ''),
+    created_at: String(e.created_at ?? ''),
+    organization_id: null,
+    organization_uuid: null,
+    actor: { type: 'user_actor', email_address: e.actor?.email ?? '' },
+    type: String(e.event_type ?? ''),
+    claude_chat_id: e.model ?? '',
   } as Activity;
   const cost = String(e.usage?.cost_usd ?? '0');
-  return { activity, usage: { costUsd: Number.isFinite(Number(cost)) ? cost : '0', tokensInput: Number(e.usage?.input_tokens) || 0, tokensOutput: Number(e.usage?.output_tokens) || 0 } };
+  return {
+    activity,
+    usage: {
+      costUsd: Number.isFinite(Number(cost)) ? cost : '0',
+      tokensInput: Number(e.usage?.input_tokens) || 0,
+      tokensOutput: Number(e.usage?.output_tokens) || 0,
+    },
+  };
 }
 
-interface Page { data: Activity[]; has_more: boolean; first_id: string | null; last_id: string | null }
-class PullError extends Error { constructor(public status: number, public permanent: boolean) { super(`pull failed: HTTP ${status}`); } }
+interface Page {
+  data: Activity[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
+class PullError extends Error {
+  constructor(
+    public status: number,
+    public permanent: boolean,
+  ) {
+    super(`pull failed: HTTP ${status}`);
+  }
+}
 
 /** A sleep that ends early when the puller stops (so close() never waits out a retry-after). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) { resolve(); return; }
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
     const t = setTimeout(done, ms);
     t.unref();
-    function done(): void { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); }
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
     signal.addEventListener('abort', done, { once: true });
   });
 }
 
 /** Whether the puller should pull this source at all. */
 export function eligible(s: SourceRecord): boolean {
-  return s.sourceType === 'claude_compliance' && s.archivedAt === null && !!s.pullSchedule
-    && (s.status === 'awaiting_first_event' || s.status === 'active');
+  return (
+    s.sourceType === 'claude_compliance' &&
+    s.archivedAt === null &&
+    !!s.pullSchedule &&
+    (s.status === 'awaiting_first_event' || s.status === 'active')
+  );
 }
 
 export class Puller {
@@ -58,7 +103,10 @@ export class Puller {
   private lastMinute = -1;
   private readonly abort = new AbortController();
 
-  constructor(private rt: Runtime, private options: { tickMs?: number; maxRetryAfterSec?: number } = {}) {}
+  constructor(
+    private rt: Runtime,
+    private options: { tickMs?: number; maxRetryAfterSec?: number } = {},
+  ) {}
 
   /** Starts the cron scheduler (one unref'd interval). */
   start(): void {
@@ -93,26 +141,44 @@ export class Puller {
   /** One run per source at a time: a second request waits for the first, then runs. */
   pull(sourceId: string): Promise<PullResult> {
     const prev = this.running.get(sourceId) ?? Promise.resolve(null);
-    const next = prev.then(() => this.run(sourceId)).finally(() => { if (this.running.get(sourceId) === next) this.running.delete(sourceId); });
+    const next = prev
+      .then(() => this.run(sourceId))
+      .finally(() => {
+        if (this.running.get(sourceId) === next) this.running.delete(sourceId);
+      });
     this.running.set(sourceId, next);
     return next;
   }
 
-  private async fetchPage(key: string, params: Record<string, string>, path = '/v1/compliance/activities'): Promise<Page> {
+  private async fetchPage(
+    key: string,
+    params: Record<string, string>,
+    path = '/v1/compliance/activities',
+  ): Promise<Page> {
     const url = new URL(path, this.rt.urls.anthropic);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     let backoff = 250;
     for (let attempt = 0; ; attempt++) {
       let status = 0;
       try {
-        const res = await request(url, { method: 'GET', headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', accept: 'application/json' }, maxRedirections: 0, headersTimeout: 10_000, bodyTimeout: 10_000, signal: this.abort.signal } as Parameters<typeof request>[1]);
+        const res = await request(url, {
+          method: 'GET',
+          headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', accept: 'application/json' },
+          maxRedirections: 0,
+          headersTimeout: 10_000,
+          bodyTimeout: 10_000,
+          signal: this.abort.signal,
+        } as Parameters<typeof request>[1]);
         status = res.statusCode;
         if (status === 200) return (await res.body.json()) as Page;
         await res.body.dump();
         if (status === 401 || status === 403 || status === 404) throw new PullError(status, true);
         if (status === 429 && attempt < 3) {
           const retry = Number(res.headers['retry-after'] ?? '1');
-          await sleep(Math.min(Number.isFinite(retry) ? retry : 1, this.options.maxRetryAfterSec ?? 60) * 1000, this.abort.signal);
+          await sleep(
+            Math.min(Number.isFinite(retry) ? retry : 1, this.options.maxRetryAfterSec ?? 60) * 1000,
+            this.abort.signal,
+          );
           continue;
         }
       } catch (e) {
@@ -131,7 +197,11 @@ export class Puller {
     if (!src || !eligible(src)) return { sourceId, outcome: 'skipped', newEvents: 0 };
     const token = openCredentials(rt.sealKey, src.parserConfig.credentials).token;
     const key = typeof token === 'string' && token ? token : null;
-    if (!key) { src.errorCount++; rt.store.touch(); return { sourceId, outcome: 'no_credentials', newEvents: 0 }; }
+    if (!key) {
+      src.errorCount++;
+      rt.store.touch();
+      return { sourceId, outcome: 'no_credentials', newEvents: 0 };
+    }
     if (rt.modes.puller === 'langwatch') return this.runAuditLog(src, key);
     const collected: Activity[] = [];
     let cursor = src.pollerCursor;
@@ -141,7 +211,11 @@ export class Puller {
         // First run: backfill the last 24 h, walking older with after_id; the newest id becomes the watermark.
         let after: string | null = null;
         for (let i = 0; i < MAX_PAGES; i++) {
-          const page = await this.fetchPage(key, { limit: String(PAGE), 'created_at.gte': new Date(now - BACKFILL_MS).toISOString(), ...(after ? { after_id: after } : {}) });
+          const page = await this.fetchPage(key, {
+            limit: String(PAGE),
+            'created_at.gte': new Date(now - BACKFILL_MS).toISOString(),
+            ...(after ? { after_id: after } : {}),
+          });
           if (i === 0) cursor = page.first_id;
           collected.push(...page.data);
           if (!page.has_more || !page.last_id) break;
@@ -159,7 +233,12 @@ export class Puller {
         if (src.lastOverlapAt === null || now - src.lastOverlapAt >= OVERLAP_EVERY_MS) {
           let after: string | null = null;
           for (let i = 0; i < MAX_PAGES; i++) {
-            const page = await this.fetchPage(key, { limit: String(PAGE), 'created_at.gte': new Date(now - 15 * 60_000).toISOString(), 'created_at.lt': new Date(now - 60_000).toISOString(), ...(after ? { after_id: after } : {}) });
+            const page = await this.fetchPage(key, {
+              limit: String(PAGE),
+              'created_at.gte': new Date(now - 15 * 60_000).toISOString(),
+              'created_at.lt': new Date(now - 60_000).toISOString(),
+              ...(after ? { after_id: after } : {}),
+            });
             collected.push(...page.data);
             if (!page.has_more || !page.last_id) break;
             after = page.last_id;
@@ -171,18 +250,29 @@ export class Puller {
       src.errorCount++;
       rt.store.touch();
       const status = e instanceof PullError ? e.status : 0;
-      return { sourceId, outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error', newEvents: 0, httpStatus: status };
+      return {
+        sourceId,
+        outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error',
+        newEvents: 0,
+        httpStatus: status,
+      };
     }
     // Persist the watermark only after the whole run (has_more false) succeeded.
     src.pollerCursor = cursor;
-    return this.record(src, collected.map((a) => ({ activity: a })));
+    return this.record(
+      src,
+      collected.map((a) => ({ activity: a })),
+    );
   }
 
   /** Stores a successful run: like `recordEventReceived`, new events make the source active and stamp lastEventAt with the run time. */
   private record(src: SourceRecord, pulled: { activity: Activity; usage?: Usage }[]): PullResult {
     const rt = this.rt;
     const ranAt = rt.now();
-    const added = rt.store.addEvents(src.id, pulled.map((p) => mapActivity(p.activity, ranAt, src, p.usage)));
+    const added = rt.store.addEvents(
+      src.id,
+      pulled.map((p) => mapActivity(p.activity, ranAt, src, p.usage)),
+    );
     if (added > 0) {
       if (src.status === 'awaiting_first_event') src.status = 'active';
       src.lastEventAt = ranAt;
@@ -203,7 +293,11 @@ export class Puller {
     let cursor = src.pollerCursor;
     try {
       for (let i = 0; i < MAX_PAGES; i++) {
-        const page = (await this.fetchPage(key, cursor ? { cursor } : {}, '/v1/organizations/audit_log')) as unknown as AuditLogPage;
+        const page = (await this.fetchPage(
+          key,
+          cursor ? { cursor } : {},
+          '/v1/organizations/audit_log',
+        )) as unknown as AuditLogPage;
         for (const e of page.data ?? []) pulled.push(fromAuditLog(e));
         if (!page.next_cursor) break;
         cursor = page.next_cursor;
@@ -211,7 +305,12 @@ export class Puller {
     } catch (e) {
       src.errorCount++;
       this.rt.store.touch();
-      return { sourceId: src.id, outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error', newEvents: 0, httpStatus: e instanceof PullError ? e.status : 0 };
+      return {
+        sourceId: src.id,
+        outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error',
+        newEvents: 0,
+        httpStatus: e instanceof PullError ? e.status : 0,
+      };
     }
     src.pollerCursor = cursor;
     return this.record(src, pulled);

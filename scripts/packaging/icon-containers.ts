@@ -96,9 +96,10 @@ export function decodeIco(ico: Buffer): PngImage[] {
 
 /** Reads the (type, PNG) elements back out of an .icns. */
 export function decodeIcns(icns: Buffer): Array<{ type: string; png: Buffer }> {
-  if (icns.toString('latin1', 0, 4) !== 'icns' || icns.readUInt32BE(4) !== icns.length) throw new Error('not an ICNS file');
+  if (icns.toString('latin1', 0, 4) !== 'icns' || icns.readUInt32BE(4) !== icns.length)
+    throw new Error('not an ICNS file');
   const out: Array<{ type: string; png: Buffer }> = [];
-  for (let at = 8; at < icns.length; ) {
+  for (let at = 8; at < icns.length;) {
     const length = icns.readUInt32BE(at + 4);
     out.push({ type: icns.toString('latin1', at, at + 4), png: icns.subarray(at + 8, at + length) });
     at += length;

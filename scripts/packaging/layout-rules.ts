@@ -5,7 +5,12 @@
 export const ASAR_BUDGET_BYTES = 10 * 1024 * 1024;
 
 /** Built output the app cannot start without (paths inside app.asar). */
-export const REQUIRED_BUILT = ['out/main/index.js', 'out/preload/preload.js', 'out/renderer/index.html', 'package.json'];
+export const REQUIRED_BUILT = [
+  'out/main/index.js',
+  'out/preload/preload.js',
+  'out/renderer/index.html',
+  'package.json',
+];
 
 /** Native addons that must load from app.asar.unpacked (Node cannot dlopen inside an asar). */
 export const REQUIRED_UNPACKED = ['node_modules/keytar/build/Release/keytar.node'];
@@ -14,7 +19,19 @@ export const REQUIRED_UNPACKED = ['node_modules/keytar/build/Release/keytar.node
 const ALLOWED_TOP = new Set(['out', 'node_modules', 'package.json']);
 
 /** Development folders, named so a finding says which one leaked. */
-export const DEV_FOLDERS = ['src-main', 'src-shared', 'src-renderer', 'test', 'e2e', 'emulator', 'bench', 'scripts', '.tmp', 'build', 'docs'];
+export const DEV_FOLDERS = [
+  'src-main',
+  'src-shared',
+  'src-renderer',
+  'test',
+  'e2e',
+  'emulator',
+  'bench',
+  'scripts',
+  '.tmp',
+  'build',
+  'docs',
+];
 
 /** Facts read from one built layout (paths relative to the archive root, '/'-separated). */
 export interface LayoutFacts {
@@ -38,26 +55,37 @@ export function judgeLayout(facts: LayoutFacts): string[] {
   const asar = new Set(facts.asarFiles);
   const unpacked = new Set(facts.unpackedFiles);
   const problems: string[] = [];
-  for (const file of REQUIRED_BUILT) if (!asar.has(file)) problems.push(`built output missing from app.asar: ${file} (run \`npm run build\` first)`);
-  if (!facts.asarFiles.some((f) => /^out\/renderer\/assets\/[^/]+\.js$/.test(f))) problems.push('built output missing from app.asar: the renderer script (out/renderer/assets/*.js)');
-  for (const file of REQUIRED_UNPACKED) if (!unpacked.has(file)) problems.push(`native module not unpacked: ${file} must be in app.asar.unpacked (asarUnpack)`);
+  for (const file of REQUIRED_BUILT)
+    if (!asar.has(file)) problems.push(`built output missing from app.asar: ${file} (run \`npm run build\` first)`);
+  if (!facts.asarFiles.some((f) => /^out\/renderer\/assets\/[^/]+\.js$/.test(f)))
+    problems.push('built output missing from app.asar: the renderer script (out/renderer/assets/*.js)');
+  for (const file of REQUIRED_UNPACKED)
+    if (!unpacked.has(file))
+      problems.push(`native module not unpacked: ${file} must be in app.asar.unpacked (asarUnpack)`);
   for (const file of facts.asarFiles) {
-    if (file.endsWith('.node') && !unpacked.has(file)) problems.push(`native module packed inside app.asar, where it cannot load: ${file}`);
+    if (file.endsWith('.node') && !unpacked.has(file))
+      problems.push(`native module packed inside app.asar, where it cannot load: ${file}`);
   }
   const all = [...facts.asarFiles, ...facts.unpackedFiles];
   const tops = new Set(all.map((f) => f.split('/')[0]!));
   for (const top of tops) {
     if (ALLOWED_TOP.has(top)) continue;
-    problems.push(DEV_FOLDERS.includes(top) ? `development folder shipped: ${top}/` : `unexpected top-level entry shipped: ${top}`);
+    problems.push(
+      DEV_FOLDERS.includes(top) ? `development folder shipped: ${top}/` : `unexpected top-level entry shipped: ${top}`,
+    );
   }
   for (const file of all) {
     if (file.endsWith('.map')) problems.push(`source map shipped: ${file}`);
     else if (file.split('/').includes('.tmp')) problems.push(`scratch file shipped: ${file}`);
   }
-  const shippedPackages = new Set(all.filter((f) => f.startsWith('node_modules/')).map((f) => packageNameOf(f.slice('node_modules/'.length))));
-  for (const dev of facts.devDependencies) if (shippedPackages.has(dev)) problems.push(`devDependency shipped: node_modules/${dev}`);
+  const shippedPackages = new Set(
+    all.filter((f) => f.startsWith('node_modules/')).map((f) => packageNameOf(f.slice('node_modules/'.length))),
+  );
+  for (const dev of facts.devDependencies)
+    if (shippedPackages.has(dev)) problems.push(`devDependency shipped: node_modules/${dev}`);
   for (const name of facts.mainRequires) {
-    if (!asar.has(`node_modules/${name}/package.json`)) problems.push(`the main process requires ${name}, but node_modules/${name} is not in app.asar`);
+    if (!asar.has(`node_modules/${name}/package.json`))
+      problems.push(`the main process requires ${name}, but node_modules/${name} is not in app.asar`);
   }
   if (facts.asarBytes > ASAR_BUDGET_BYTES) {
     problems.push(`app.asar is ${mib(facts.asarBytes)} MiB, over the ${mib(ASAR_BUDGET_BYTES)} MiB budget`);
@@ -71,6 +99,8 @@ const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 export function bundleRequires(source: string, builtins: readonly string[]): string[] {
   const builtin = new Set(builtins);
   const ids = [...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
-  const packages = ids.filter((id) => id !== 'electron' && !id.startsWith('node:') && !id.startsWith('.') && !builtin.has(id)).map(packageNameOf);
+  const packages = ids
+    .filter((id) => id !== 'electron' && !id.startsWith('node:') && !id.startsWith('.') && !builtin.has(id))
+    .map(packageNameOf);
   return [...new Set(packages)].sort();
 }

@@ -80,9 +80,13 @@ export function readLayoutFacts(resourcesDir: string, projectDir: string): Layou
       return !stat.files && !stat.link;
     });
   const unpackedFiles = existsSync(unpackedDir) ? listFiles(unpackedDir) : [];
-  const pkg = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
   // A missing main is reported by judgeLayout (REQUIRED_BUILT); it requires nothing then.
-  const mainSource = asarFiles.includes('out/main/index.js') ? asar.extractFile(archive, 'out/main/index.js').toString('utf8') : '';
+  const mainSource = asarFiles.includes('out/main/index.js')
+    ? asar.extractFile(archive, 'out/main/index.js').toString('utf8')
+    : '';
   return {
     asarFiles,
     unpackedFiles,

@@ -27,20 +27,32 @@ export function createDispatcher(opts: {
 }): Dispatcher {
   const { senderPolicy, log } = opts;
   const contract: Record<string, ChannelSpec> = opts.contract ?? IPC_CONTRACT;
-  const handlers = opts.handlers as unknown as Record<string, (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>>;
+  const handlers = opts.handlers as unknown as Record<
+    string,
+    (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>
+  >;
   // Errors carry server text: live secrets by value, then anything shaped like one.
   const fail = (error: ErrorData): IpcResult<never> => ({ ok: false, error: redactValue(error) as ErrorData });
 
   return {
     async dispatch(channel, input, sender) {
       if (typeof channel !== 'string' || !Object.hasOwn(contract, channel) || !Object.hasOwn(handlers, channel)) {
-        log.warn('ipc rejected unknown channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel });
+        log.warn('ipc rejected unknown channel', {
+          channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel,
+        });
         return fail({ code: 'ipc.unknown_channel', message: 'This action is not part of the console.' });
       }
       const name = channel;
       if (!isTrustedSender(sender, senderPolicy)) {
-        log.warn('ipc rejected foreign sender', { channel: name, frameUrl: safeOrigin(sender.frameUrl), isMainFrame: sender.isMainFrame });
-        return fail({ code: 'ipc.forbidden_sender', message: 'Request refused: it did not come from the console window.' });
+        log.warn('ipc rejected foreign sender', {
+          channel: name,
+          frameUrl: safeOrigin(sender.frameUrl),
+          isMainFrame: sender.isMainFrame,
+        });
+        return fail({
+          code: 'ipc.forbidden_sender',
+          message: 'Request refused: it did not come from the console window.',
+        });
       }
       const shapeProblem = checkPayloadShape(input);
       if (shapeProblem) return fail({ code: 'ipc.invalid_input', message: `Invalid request: ${shapeProblem}.` });
@@ -49,7 +61,9 @@ export function createDispatcher(opts: {
       if (!parsedInput.success) {
         return fail({
           code: 'ipc.invalid_input',
-          message: 'Invalid request: ' + parsedInput.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '),
+          message:
+            'Invalid request: ' +
+            parsedInput.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '),
           details: { issues: parsedInput.error.issues.map((i) => ({ path: i.path.map(String), code: i.code })) },
         });
       }
@@ -64,12 +78,21 @@ export function createDispatcher(opts: {
         } catch (error) {
           if (error instanceof AppError) return fail(error.toData());
           log.error('ipc handler crashed', { channel: name, error });
-          return fail({ code: 'internal', message: 'Something went wrong inside the console. Details are in the log file.' });
+          return fail({
+            code: 'internal',
+            message: 'Something went wrong inside the console. Details are in the log file.',
+          });
         }
         const parsedOutput = spec.output.safeParse(raw);
         if (!parsedOutput.success) {
-          log.error('ipc handler returned an invalid answer', { channel: name, issues: parsedOutput.error.issues.map((i) => i.path.join('.')) });
-          return fail({ code: 'ipc.invalid_output', message: 'The console produced an answer it could not vouch for; nothing was shown.' });
+          log.error('ipc handler returned an invalid answer', {
+            channel: name,
+            issues: parsedOutput.error.issues.map((i) => i.path.join('.')),
+          });
+          return fail({
+            code: 'ipc.invalid_output',
+            message: 'The console produced an answer it could not vouch for; nothing was shown.',
+          });
         }
         return { ok: true, value: knownSecrets.redactDeep(parsedOutput.data) };
       } finally {

@@ -29,7 +29,8 @@ export function checkPayloadShape(value: unknown, limits: PayloadLimits = DEFAUL
       if (!Number.isFinite(v)) return 'a number is not finite';
       continue;
     }
-    if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return `unsupported value of type ${typeof v}`;
+    if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint')
+      return `unsupported value of type ${typeof v}`;
     if (v === null || typeof v !== 'object') continue;
     const proto = Object.getPrototypeOf(v);
     if (Array.isArray(v)) {

@@ -28,7 +28,10 @@ export const READ_ONLY_REFUSED: Mutates = {
 
 /** The error a read-only session gets from a refused channel. */
 export function readOnlyRefusal(): AppError {
-  return new AppError('auth.read_only', 'This is a read-only sign-in: it can view sources but not stage, submit, test or discard keys, or change where they go. Sign in with an admin account.');
+  return new AppError(
+    'auth.read_only',
+    'This is a read-only sign-in: it can view sources but not stage, submit, test or discard keys, or change where they go. Sign in with an admin account.',
+  );
 }
 
 /** Wraps the refused channels of a handler table with the read-only check. */

@@ -5,7 +5,6 @@ import type { EventBus } from '../services/events/event-bus';
 import type { Dispatcher } from './dispatcher';
 import type { SenderInfo } from './sender-guard';
 
-
 /** Maps Electron's sender onto the guard's SenderInfo. */
 function senderOf(event: IpcMainInvokeEvent): SenderInfo {
   const frame = event.senderFrame;
@@ -20,7 +19,11 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo {
  * Binds every contract channel to the dispatcher and forwards push events to the window.
  * The only place below ipc/ that imports electron.
  */
-export function registerIpc(dispatcher: Dispatcher, events: EventBus, getWindow: () => BrowserWindow | null): () => void {
+export function registerIpc(
+  dispatcher: Dispatcher,
+  events: EventBus,
+  getWindow: () => BrowserWindow | null,
+): () => void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(IPC_PREFIX + name, (event, input: unknown) => dispatcher.dispatch(name, input, senderOf(event)));
   }

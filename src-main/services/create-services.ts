@@ -89,7 +89,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const logsDir = join(config.userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
   // Every value stored or read back becomes a known secret, redacted by value at every boundary.
-  const { secrets, gate } = await openConsoleSecrets({ config, injected: opts.secrets, loadKeytar: opts.loadKeytar, log: log.child('secrets') });
+  const { secrets, gate } = await openConsoleSecrets({
+    config,
+    injected: opts.secrets,
+    loadKeytar: opts.loadKeytar,
+    log: log.child('secrets'),
+  });
   const problems = createStartupProblems(() => gate.problem());
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
@@ -146,13 +151,28 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onRecorded: (recorded) => events.emit('keys.verdictRecorded', recorded),
   });
 
-  const connectivity = createConnectivity({ clock, log: log.child('connectivity'), probe: createDeploymentProbe(connection) });
-  const archivedNames = createArchivedNames({ userDataDir: config.userDataDir, log: log.child('archived-names'), clock });
+  const connectivity = createConnectivity({
+    clock,
+    log: log.child('connectivity'),
+    probe: createDeploymentProbe(connection),
+  });
+  const archivedNames = createArchivedNames({
+    userDataDir: config.userDataDir,
+    log: log.child('archived-names'),
+    clock,
+  });
   await archivedNames.load();
   const rememberArchived = (scope: ArchivedScope, seen: ReadonlyArray<{ id: string; name: string }>) =>
-    void archivedNames.remember(scope, seen).catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
+    void archivedNames
+      .remember(scope, seen)
+      .catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
   const status = createStatusMonitor({
-    connection, connectivity, clock, log: log.child('status'), events, intervals: opts.statusIntervals,
+    connection,
+    connectivity,
+    clock,
+    log: log.child('status'),
+    events,
+    intervals: opts.statusIntervals,
     onVanished: (scope, rows) => rememberArchived(scope, rows),
   });
   const sources = createSourcesService({
@@ -164,7 +184,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     history: (sourceId) => outbox.history(sourceId),
     lastKeyCheck: async (sourceId) => {
       const last = keyChecks.lastVerdictFor({ sourceId });
-      return last ? { verdict: last.verdict.verdict, requestId: last.verdict.requestId, checkedAt: last.verdict.checkedAt, fingerprint: last.fingerprint } : null;
+      return last
+        ? {
+            verdict: last.verdict.verdict,
+            requestId: last.verdict.requestId,
+            checkedAt: last.verdict.checkedAt,
+            fingerprint: last.fingerprint,
+          }
+        : null;
     },
     latestHistory: () => outbox.latestHistory(),
     archivedHere: createArchivedHere({ userDataDir: config.userDataDir, log: log.child('archived'), clock }),
@@ -184,7 +211,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     checkKey: async ({ entry, ...check }) => {
       const verdict = await preflight.checkKey(check);
       await keyChecks
-        .recordVerdict({ verdict, fingerprint: entry.fingerprint ?? '', stagedId: entry.stagedId, sourceId: null, profileId: entry.profileId, anthropicBaseUrl: check.baseUrl })
+        .recordVerdict({
+          verdict,
+          fingerprint: entry.fingerprint ?? '',
+          stagedId: entry.stagedId,
+          sourceId: null,
+          profileId: entry.profileId,
+          anthropicBaseUrl: check.baseUrl,
+        })
         .catch((error: unknown) => log.warn('pre-flight verdict not remembered', { error: error as Error }));
       return verdict;
     },
@@ -202,7 +236,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // Only the person who staged a key may test or preview it (outbox.stagedKeyTarget refuses others).
   keyChecks.setStagedLookup((stagedId) => outbox.stagedKeyTarget(stagedId));
   outbox.onSubmitted((entry) => {
-    if (entry.sourceId) keyChecks.linkSource(entry.id, entry.sourceId).catch((error: unknown) => log.warn('key verdict not linked', { error: error as Error }));
+    if (entry.sourceId)
+      keyChecks
+        .linkSource(entry.id, entry.sourceId)
+        .catch((error: unknown) => log.warn('key verdict not linked', { error: error as Error }));
   });
   await outbox.start();
 
@@ -229,7 +266,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     problems: () => problems.list(),
     async checkKeychain() {
       // After "unlock your keyring": the gate probes again and, once it answers, staging is back.
-      if (!(await gate.recheck())) throw new AppError('keychain.unavailable', gate.problem()!.message, gate.problem()!.details);
+      if (!(await gate.recheck()))
+        throw new AppError('keychain.unavailable', gate.problem()!.message, gate.problem()!.details);
       const account = selfCheckAccount();
       const probe = randomBytes(16).toString('hex');
       const started = performance.now();

@@ -4,7 +4,8 @@ import { ipcResultSchema, type IpcResult } from '../../src-shared/ipc/define';
 
 /** The console API. Throws only when the page runs outside the console (no bridge). */
 export function lw(): LwApi {
-  if (!window.lw) throw new Error('The console bridge is missing: this page must run inside the LangWatch Ingestion Console.');
+  if (!window.lw)
+    throw new Error('The console bridge is missing: this page must run inside the LangWatch Ingestion Console.');
   return window.lw;
 }
 
@@ -16,10 +17,14 @@ export async function call<T>(invoke: () => Promise<IpcResult<T>>): Promise<IpcR
   try {
     const result = await invoke();
     const envelope = ipcResultSchema.safeParse(result);
-    if (!envelope.success) return failure({ code: 'internal', message: 'The console answered in an unexpected shape.' });
+    if (!envelope.success)
+      return failure({ code: 'internal', message: 'The console answered in an unexpected shape.' });
     return result;
   } catch (error) {
-    return failure({ code: 'internal', message: error instanceof Error ? error.message : 'The console did not answer.' });
+    return failure({
+      code: 'internal',
+      message: error instanceof Error ? error.message : 'The console did not answer.',
+    });
   }
 }
 

@@ -13,7 +13,13 @@ function useOnScreenRoute(): Route {
   return route === 'sources' && kind !== undefined && !active ? 'connect' : route;
 }
 
-const LABELS: Record<Route, string> = { sources: 'Sources', compose: 'Compose', outbox: 'Outbox', settings: 'Settings', connect: 'Deployments' };
+const LABELS: Record<Route, string> = {
+  sources: 'Sources',
+  compose: 'Compose',
+  outbox: 'Outbox',
+  settings: 'Settings',
+  connect: 'Deployments',
+};
 
 /** Extra content a feature may show next to its nav label (e.g. the outbox count badge). */
 export type NavBadges = Partial<Record<Route, number>>;

@@ -14,7 +14,11 @@ export function StartupProblems() {
   if (problems.length === 0) return null;
   return (
     <div role="alert" className="error-panel" data-testid="startup-problems">
-      <h2>{problems.some((p) => p.area === 'keychain') ? 'The system keychain is not available' : 'Something was wrong at start'}</h2>
+      <h2>
+        {problems.some((p) => p.area === 'keychain')
+          ? 'The system keychain is not available'
+          : 'Something was wrong at start'}
+      </h2>
       {problems.map((p) => (
         <p key={`${p.area}:${p.code}:${p.message}`} data-area={p.area}>
           {p.message}

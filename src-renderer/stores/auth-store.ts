@@ -78,7 +78,14 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
     });
     const result = await call(() => lw().auth.methods({ profileId }));
     if (get().methods?.profileId !== profileId) return;
-    set({ methods: { profileId, value: result.ok ? result.value : null, error: result.ok ? null : result.error, loading: false } });
+    set({
+      methods: {
+        profileId,
+        value: result.ok ? result.value : null,
+        error: result.ok ? null : result.error,
+        loading: false,
+      },
+    });
   },
 
   async signInWithEmail(profileId, email, password) {
@@ -100,7 +107,8 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
   async signInWithBrowser(profileId) {
     set({ browserBusy: true, browserError: null, browserCancelled: false });
     const result = await call(() => lw().auth.signInWithBrowser({ profileId }));
-    if (result.ok) set({ browserBusy: false, browserCancelled: result.value.outcome === 'cancelled', emailError: null });
+    if (result.ok)
+      set({ browserBusy: false, browserCancelled: result.value.outcome === 'cancelled', emailError: null });
     else set({ browserBusy: false, browserError: result.error });
   },
 
@@ -112,11 +120,15 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
       return;
     }
     const { userCode, expiresAt, approvalOrigin, deploymentOrigin } = result.value;
-    set({ device: { phase: 'waiting', profileId, userCode, expiresAt, approvalOrigin, deploymentOrigin, openError: null } });
+    set({
+      device: { phase: 'waiting', profileId, userCode, expiresAt, approvalOrigin, deploymentOrigin, openError: null },
+    });
   },
 
   async openApprovalPage(profileId, confirmedOrigin) {
-    const result = await call(() => lw().auth.openVerificationPage({ profileId, ...(confirmedOrigin ? { confirmedOrigin } : {}) }));
+    const result = await call(() =>
+      lw().auth.openVerificationPage({ profileId, ...(confirmedOrigin ? { confirmedOrigin } : {}) }),
+    );
     const device = get().device;
     if (device.phase === 'waiting') set({ device: { ...device, openError: result.ok ? null : result.error } });
   },

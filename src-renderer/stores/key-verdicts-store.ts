@@ -27,7 +27,11 @@ export const useKeyVerdictsStore = create<KeyVerdictsState>((set, get) => ({
     );
     const result = await call(() => lw().keys.lastVerdicts({}));
     // Events that arrived meanwhile are newer than the snapshot: they win.
-    if (result.ok) set((s) => ({ byStagedId: { ...result.value.byStagedId, ...s.byStagedId }, bySourceId: { ...result.value.bySourceId, ...s.bySourceId } }));
+    if (result.ok)
+      set((s) => ({
+        byStagedId: { ...result.value.byStagedId, ...s.byStagedId },
+        bySourceId: { ...result.value.bySourceId, ...s.bySourceId },
+      }));
     return () => {
       off();
       set({ started: false });

@@ -132,14 +132,19 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       };
       void loadLocalFacts();
       const report = () => {
-        void call(() => lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }));
+        void call(() =>
+          lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }),
+        );
       };
       window.addEventListener('focus', report);
       window.addEventListener('blur', report);
       document.addEventListener('visibilitychange', report);
       report();
 
-      const [snapshot, outbox] = await Promise.all([call(() => lw().sources.snapshot({})), call(() => lw().outbox.list({}))]);
+      const [snapshot, outbox] = await Promise.all([
+        call(() => lw().sources.snapshot({})),
+        call(() => lw().outbox.list({})),
+      ]);
       if (snapshot.ok) {
         const since = snapshot.value.status.updatedAt;
         set({ sources: snapshot.value.rows, ...withClock(snapshot.value.status), error: null });

@@ -58,9 +58,7 @@ export const CADENCE_PRESETS: readonly CadencePreset[] = Object.freeze(
 );
 
 /** Result of converting seconds to a cron: the cron, or why not and what would work. */
-export type CadenceToCronResult =
-  | { ok: true; cron: string }
-  | { ok: false; message: string; nearest: number[] };
+export type CadenceToCronResult = { ok: true; cron: string } | { ok: false; message: string; nearest: number[] };
 
 /** Converts a cadence in seconds to its canonical cron, or explains the nearest valid values. */
 export function cadenceToCron(seconds: number): CadenceToCronResult {

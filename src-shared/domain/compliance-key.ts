@@ -36,8 +36,7 @@ export type ComplianceKeyCheck =
 const MESSAGES: Record<ComplianceKeyErrorCode, string> = {
   empty: 'Paste the compliance key.',
   too_long: `This is longer than any compliance key (over ${COMPLIANCE_KEY_MAX_LENGTH} characters). Copy only the key.`,
-  inner_whitespace:
-    'The key contains a space or line break. Copy it again in one piece (keys never contain spaces).',
+  inner_whitespace: 'The key contains a space or line break. Copy it again in one piece (keys never contain spaces).',
   non_printable:
     'The key contains an invisible or non-ASCII character, often picked up when copying from a document or chat. Copy it again from the Claude console.',
   claude_api_key:

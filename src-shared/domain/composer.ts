@@ -25,7 +25,13 @@ const description = z
   .optional()
   .transform((d) => (d ? d : undefined));
 
-const teamId = z.string().trim().max(128).nullable().optional().transform((t) => (t ? t : null));
+const teamId = z
+  .string()
+  .trim()
+  .max(128)
+  .nullable()
+  .optional()
+  .transform((t) => (t ? t : null));
 
 // How often LangWatch pulls: a fixed interval (seconds, sent as its canonical cron) or a
 // custom cron (any schedule LangWatch accepts). At most one; see scheduleOf.
@@ -53,7 +59,9 @@ export const ComposerUpdate = z.object({
 export type ComposerUpdate = z.output<typeof ComposerUpdate>;
 
 /** Field name -> first message, for inline errors. Never contains the key. */
-export type ComposerFieldErrors = Partial<Record<'name' | 'description' | 'teamId' | 'key' | 'pollEverySec' | 'pullSchedule', string>>;
+export type ComposerFieldErrors = Partial<
+  Record<'name' | 'description' | 'teamId' | 'key' | 'pollEverySec' | 'pullSchedule', string>
+>;
 
 /** The schedule a submission sends: its cron, and its interval in seconds when it has a fixed one. */
 export interface ScheduleChoice {
@@ -65,11 +73,15 @@ export interface ScheduleChoice {
  * The schedule chosen in parsed composer fields; null when none was chosen (an update then
  * keeps the server's schedule untouched). Both at once is refused: which one would win?
  */
-export function scheduleOf(fields: { pollEverySec?: number | undefined; pullSchedule?: string | undefined }): ScheduleChoice | null {
+export function scheduleOf(fields: {
+  pollEverySec?: number | undefined;
+  pullSchedule?: string | undefined;
+}): ScheduleChoice | null {
   if (fields.pollEverySec !== undefined && fields.pullSchedule !== undefined) {
     throw new Error('Choose either a fixed interval or a custom schedule, not both.');
   }
-  if (fields.pullSchedule !== undefined) return { pullSchedule: fields.pullSchedule, pollEverySec: cronToCadence(fields.pullSchedule) };
+  if (fields.pullSchedule !== undefined)
+    return { pullSchedule: fields.pullSchedule, pollEverySec: cronToCadence(fields.pullSchedule) };
   if (fields.pollEverySec === undefined) return null;
   const cron = cadenceToCron(fields.pollEverySec);
   if (!cron.ok) throw new Error(cron.message);
@@ -98,7 +110,9 @@ export function nameTakenMessage(
 ): string | null {
   const wanted = candidate.trim();
   if (!wanted) return null;
-  const clash = existing.find((s) => s.name.trim() === wanted && (exceptSourceId === undefined || s.id !== exceptSourceId));
+  const clash = existing.find(
+    (s) => s.name.trim() === wanted && (exceptSourceId === undefined || s.id !== exceptSourceId),
+  );
   if (!clash) return null;
   if (clash.archived) {
     return `An archived source is named "${wanted}", and LangWatch keeps archived names taken in the organisation. Choose another name.`;

@@ -28,9 +28,7 @@ function job(cron: string): Cron {
 }
 
 /** A cron LangWatch would accept, with what it means; or why not. */
-export type CronCheck =
-  | { ok: true; cron: string; nextRuns: string[] }
-  | { ok: false; message: string };
+export type CronCheck = { ok: true; cron: string; nextRuns: string[] } | { ok: false; message: string };
 
 /**
  * Checks a cron the way LangWatch does. `after` is the moment the next runs are counted from
@@ -39,7 +37,8 @@ export type CronCheck =
 export function checkCron(expression: string, after: Date = new Date()): CronCheck {
   const cron = expression.trim().replace(/\s+/g, ' ');
   if (cron === '') return { ok: false, message: 'Type a cron schedule, e.g. */15 * * * * (every 15 minutes).' };
-  if (cron.length > PULL_SCHEDULE_MAX) return { ok: false, message: `A schedule can be at most ${PULL_SCHEDULE_MAX} characters.` };
+  if (cron.length > PULL_SCHEDULE_MAX)
+    return { ok: false, message: `A schedule can be at most ${PULL_SCHEDULE_MAX} characters.` };
   const fields = cron.split(' ').length;
   if (fields !== 5) {
     return {
@@ -54,7 +53,8 @@ export function checkCron(expression: string, after: Date = new Date()): CronChe
     const reason = error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : 'not a cron';
     return { ok: false, message: `LangWatch would refuse this schedule: ${reason}.` };
   }
-  if (runs.length === 0) return { ok: false, message: 'This schedule never runs (no such date, e.g. 31 February): LangWatch refuses it.' };
+  if (runs.length === 0)
+    return { ok: false, message: 'This schedule never runs (no such date, e.g. 31 February): LangWatch refuses it.' };
   return { ok: true, cron, nextRuns: runs.map((d) => d.toISOString()) };
 }
 

@@ -34,14 +34,23 @@ export function classifyApprovalLink(raw: string, deploymentUrl: string): Approv
     return { kind: 'refused', reason: 'The deployment sent an approval address that is not a valid URL.' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { kind: 'refused', reason: `The deployment sent an approval address with a ${url.protocol} scheme; only https is opened.` };
+    return {
+      kind: 'refused',
+      reason: `The deployment sent an approval address with a ${url.protocol} scheme; only https is opened.`,
+    };
   }
   if (url.username || url.password) {
-    return { kind: 'refused', reason: 'The deployment sent an approval address with embedded credentials; it is not opened.' };
+    return {
+      kind: 'refused',
+      reason: 'The deployment sent an approval address with embedded credentials; it is not opened.',
+    };
   }
   if (url.origin === deployment.origin) return { kind: 'same_origin', url: url.toString(), origin: url.origin };
   if (url.protocol === 'http:' && deployment.protocol === 'https:') {
-    return { kind: 'refused', reason: `The approval page is on ${url.origin}, an unencrypted address for an https deployment; it is not opened.` };
+    return {
+      kind: 'refused',
+      reason: `The approval page is on ${url.origin}, an unencrypted address for an https deployment; it is not opened.`,
+    };
   }
   return { kind: 'other_origin', url: url.toString(), origin: url.origin, deploymentOrigin: deployment.origin };
 }

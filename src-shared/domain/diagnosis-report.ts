@@ -39,7 +39,8 @@ export function diagnosisReport(d: Diagnosis, ctx: ReportContext): string {
   d.causes.forEach((c, i) => {
     lines.push(`${i + 1}. **${inline(c.title)}** (${c.strength}): ${inline(c.evidence)}`, `   - Fix: ${inline(c.fix)}`);
   });
-  if (d.causes.some((c) => c.id === 'puller_failing')) lines.push('', '### Question for the LangWatch operator', '', OPERATOR_QUESTION);
+  if (d.causes.some((c) => c.id === 'puller_failing'))
+    lines.push('', '### Question for the LangWatch operator', '', OPERATOR_QUESTION);
   return `${lines.join('\n')}\n`;
 }
 

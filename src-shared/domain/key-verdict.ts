@@ -73,7 +73,9 @@ export type KeyVerdict = z.infer<typeof keyVerdictSchema>;
 export type KeyVerdictKind = KeyVerdict['verdict'];
 
 /** The verdict kinds alone, derived from the union so the list is written once. */
-export const keyVerdictKindSchema = z.enum(keyVerdictSchema.options.map((o) => o.shape.verdict.value) as [KeyVerdictKind, ...KeyVerdictKind[]]);
+export const keyVerdictKindSchema = z.enum(
+  keyVerdictSchema.options.map((o) => o.shape.verdict.value) as [KeyVerdictKind, ...KeyVerdictKind[]],
+);
 
 /**
  * Whether the verdict proves the key works (valid or rate limited: Anthropic checks the key

@@ -27,14 +27,22 @@ export const OUTBOX_STATE_STYLE = {
 
 /** The style of a state, with a visible fallback for a state this build does not know. */
 export function styleOf(state: string): StateStyle {
-  return (OUTBOX_STATE_STYLE as Record<string, StateStyle>)[state] ?? { label: state.replace(/_/g, ' '), tone: 'neutral', icon: '?' };
+  return (
+    (OUTBOX_STATE_STYLE as Record<string, StateStyle>)[state] ?? {
+      label: state.replace(/_/g, ' '),
+      tone: 'neutral',
+      icon: '?',
+    }
+  );
 }
 
 /**
  * How to show an entry's last error: queuing while offline is expected, so it reads as a
  * calm note, not a red error; a refusal (rejected, key missing) is the one alert.
  */
-export function errorPresentation(entry: Pick<OutboxEntryView, 'state' | 'lastError'>): 'none' | 'expected' | 'problem' | 'alert' {
+export function errorPresentation(
+  entry: Pick<OutboxEntryView, 'state' | 'lastError'>,
+): 'none' | 'expected' | 'problem' | 'alert' {
   if (!entry.lastError || entry.state === 'submitted') return 'none';
   if (entry.state === 'rejected' || entry.state === 'key_missing') return 'alert';
   if (entry.lastError.code === 'network.offline' || entry.lastError.code === 'network.timeout') return 'expected';

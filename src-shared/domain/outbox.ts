@@ -95,4 +95,11 @@ export const SourceHistoryItem = z.object({
 export type SourceHistoryItem = z.infer<typeof SourceHistoryItem>;
 
 /** States that still need the admin or the worker (the nav badge counts them). */
-export const OPEN_OUTBOX_STATES: readonly OutboxState[] = ['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing'];
+export const OPEN_OUTBOX_STATES: readonly OutboxState[] = [
+  'staged',
+  'submitting',
+  'retrying',
+  'needs_sign_in',
+  'rejected',
+  'key_missing',
+];

@@ -13,15 +13,16 @@ import { cronToCadence, describeCadence } from './cadence';
  * - `unknown`: neither; shown as unknown, never as "not scheduled".
  */
 export type ScheduleFact =
-  | { kind: 'server'; cron: string | null }
-  | { kind: 'console'; cron: string; at: string }
-  | { kind: 'unknown' };
+  { kind: 'server'; cron: string | null } | { kind: 'console'; cron: string; at: string } | { kind: 'unknown' };
 
 /**
  * What is known of a source's schedule: the server's word when it gives one (newer LangWatch
  * versions return `pullSchedule`), else the cron this console last sent, else unknown.
  */
-export function scheduleFactFor(serverValue: string | null | undefined, sentHere: { cron: string; at: string } | undefined): ScheduleFact {
+export function scheduleFactFor(
+  serverValue: string | null | undefined,
+  sentHere: { cron: string; at: string } | undefined,
+): ScheduleFact {
   if (serverValue !== undefined) return { kind: 'server', cron: serverValue };
   return sentHere ? { kind: 'console', cron: sentHere.cron, at: sentHere.at } : { kind: 'unknown' };
 }
@@ -47,9 +48,19 @@ export function describeSchedule(fact: ScheduleFact): ScheduleWords {
   switch (fact.kind) {
     case 'server':
       if (fact.cron === null) {
-        return { text: 'not scheduled', title: 'LangWatch has no pull schedule for this source: it is never pulled.', cadenceSec: null, scheduled: false };
+        return {
+          text: 'not scheduled',
+          title: 'LangWatch has no pull schedule for this source: it is never pulled.',
+          cadenceSec: null,
+          scheduled: false,
+        };
       }
-      return { text: describeCron(fact.cron), title: `LangWatch pulls on the cron "${fact.cron}" (UTC).`, cadenceSec: cronToCadence(fact.cron), scheduled: true };
+      return {
+        text: describeCron(fact.cron),
+        title: `LangWatch pulls on the cron "${fact.cron}" (UTC).`,
+        cadenceSec: cronToCadence(fact.cron),
+        scheduled: true,
+      };
     case 'console':
       return {
         text: describeCron(fact.cron),
@@ -60,7 +71,8 @@ export function describeSchedule(fact: ScheduleFact): ScheduleWords {
     case 'unknown':
       return {
         text: 'unknown',
-        title: 'This LangWatch version does not report the pull schedule, and this console never set one for this source.',
+        title:
+          'This LangWatch version does not report the pull schedule, and this console never set one for this source.',
         cadenceSec: null,
         scheduled: null,
       };

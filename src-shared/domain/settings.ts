@@ -6,7 +6,12 @@ export const Settings = z
     /** Test a staged key against Anthropic before submitting it (skipped offline, never blocking). */
     autoPreflight: z.boolean().default(true),
     /** How long a staged key may wait in the keychain before it is wiped and marked expired. */
-    stagedKeyTtlHours: z.number().int().min(1).max(24 * 14).default(24),
+    stagedKeyTtlHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(24),
     /** Raise a system notification when a source turns active or an offline-staged key is submitted. */
     notifications: z.boolean().default(true),
   })

@@ -104,30 +104,44 @@ export function healthOf(input: HealthInputs): HealthSignal {
     return signal('unknown', `The server reports the status "${input.status}", which this console does not know.`);
   }
   if (input.keyVerdict === 'invalid_key' || input.keyVerdict === 'missing_scope') {
-    const why = input.keyVerdict === 'invalid_key' ? 'Anthropic rejected the key' : 'the key lacks read:compliance_activities';
+    const why =
+      input.keyVerdict === 'invalid_key' ? 'Anthropic rejected the key' : 'the key lacks read:compliance_activities';
     return signal('key_problem', `The last key check here failed: ${why}.`);
   }
   const pulled = PULLED_TYPES.has(input.sourceType);
-  if (pulled && input.schedule.scheduled === false) return signal('never_pulled', 'No pull schedule: LangWatch never pulls this source.');
+  if (pulled && input.schedule.scheduled === false)
+    return signal('never_pulled', 'No pull schedule: LangWatch never pulls this source.');
   const cadence = input.schedule.cadenceSec;
   if (input.status === 'awaiting_first_event') return awaiting(input, cadence, signal);
   const silentSec = ageSec(input.serverNowMs, input.lastEventAt);
   if (cadence !== null && silentSec !== null && silentSec > ATTENTION_AFTER_CADENCES * cadence) {
-    return signal('silent', `Active, but no event for ${formatDuration(silentSec)} (more than ${ATTENTION_AFTER_CADENCES} pulls).`);
+    return signal(
+      'silent',
+      `Active, but no event for ${formatDuration(silentSec)} (more than ${ATTENTION_AFTER_CADENCES} pulls).`,
+    );
   }
   return signal('healthy', input.lastEventAt ? 'Active: pulls bring events.' : 'Active.');
 }
 
-function awaiting(input: HealthInputs, cadence: number | null, signal: (kind: HealthKind, reason: string) => HealthSignal): HealthSignal {
+function awaiting(
+  input: HealthInputs,
+  cadence: number | null,
+  signal: (kind: HealthKind, reason: string) => HealthSignal,
+): HealthSignal {
   const age = ageSec(input.serverNowMs, input.createdAt);
-  if (age === null) return signal('awaiting', 'Awaiting its first event; its age is unknown (the server clock was not read yet).');
+  if (age === null)
+    return signal('awaiting', 'Awaiting its first event; its age is unknown (the server clock was not read yet).');
   if (cadence === null) {
     const why = PULLED_TYPES.has(input.sourceType) ? 'the pull schedule is unknown' : 'it waits for a first push';
     return signal('awaiting', `Awaiting its first event for ${formatDuration(age)}; ${why}.`);
   }
-  if (age < NEW_WITHIN_CADENCES * cadence) return signal('new', `Created ${formatDuration(age)} ago: younger than ${NEW_WITHIN_CADENCES} pulls.`);
+  if (age < NEW_WITHIN_CADENCES * cadence)
+    return signal('new', `Created ${formatDuration(age)} ago: younger than ${NEW_WITHIN_CADENCES} pulls.`);
   if (age > ATTENTION_AFTER_CADENCES * cadence) {
-    return signal('waiting_too_long', `No event after ${formatDuration(age)}: more than ${ATTENTION_AFTER_CADENCES} pulls.`);
+    return signal(
+      'waiting_too_long',
+      `No event after ${formatDuration(age)}: more than ${ATTENTION_AFTER_CADENCES} pulls.`,
+    );
   }
   return signal('awaiting', `Awaiting its first event for ${formatDuration(age)}.`);
 }

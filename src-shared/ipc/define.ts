@@ -42,4 +42,8 @@ export const LIMITS = {
 } as const;
 
 /** An opaque identifier (ids of sources, orgs, staged entries, profiles). */
-export const idSchema = z.string().min(1).max(LIMITS.id).regex(/^[\w.:-]+$/, 'unexpected characters in id');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .regex(/^[\w.:-]+$/, 'unexpected characters in id');

@@ -4,17 +4,34 @@ import { SEED, startEmulator, type RunningEmulator } from '../../emulator/index'
 
 let emu: RunningEmulator;
 const NOW = Date.UTC(2026, 10, 1, 12);
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, now: () => NOW }); });
+beforeAll(async () => {
+  emu = await startEmulator({ pullerSchedule: false, now: () => NOW });
+});
 afterAll(() => emu.close());
 beforeEach(() => emu.control.reset());
 
-interface Page { data: { id: string; type: string; created_at: string; actor: { type: string } & Record<string, unknown>; organization_id: string }[]; has_more: boolean; first_id: string | null; last_id: string | null }
+interface Page {
+  data: {
+    id: string;
+    type: string;
+    created_at: string;
+    actor: { type: string } & Record<string, unknown>;
+    organization_id: string;
+  }[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
 async function feed(query: string, key: string | null = SEED.anthropicKeys.compliance, version = true) {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key !== null) headers['x-api-key'] = key;
   if (version) headers['anthropic-version'] = '2023-06-01';
   const res = await request(`${emu.anthropicUrl}/v1/compliance/activities${query}`, { headers });
-  return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as Page & { type: string; error: { type: string; message: string } } };
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    body: (await res.body.json()) as Page & { type: string; error: { type: string; message: string } },
+  };
 }
 
 describe('Anthropic compliance feed', () => {
@@ -36,9 +53,25 @@ describe('Anthropic compliance feed', () => {
   it('activities have realistic actors (six types) and many families', async () => {
     const r = await feed('?limit=5000');
     const actorTypes = new Set(r.body.data.map((a) => a.actor.type));
-    for (const t of ['user_actor', 'api_actor', 'admin_api_key_actor', 'unauthenticated_user_actor', 'anthropic_actor', 'scim_directory_sync_actor']) expect(actorTypes).toContain(t);
+    for (const t of [
+      'user_actor',
+      'api_actor',
+      'admin_api_key_actor',
+      'unauthenticated_user_actor',
+      'anthropic_actor',
+      'scim_directory_sync_actor',
+    ])
+      expect(actorTypes).toContain(t);
     const types = new Set(r.body.data.map((a) => a.type));
-    for (const t of ['claude_chat_created', 'claude_file_uploaded', 'claude_project_created', 'api_key_created', 'user_invited', 'compliance_api_accessed']) expect(types).toContain(t);
+    for (const t of [
+      'claude_chat_created',
+      'claude_file_uploaded',
+      'claude_project_created',
+      'api_key_created',
+      'user_invited',
+      'compliance_api_accessed',
+    ])
+      expect(types).toContain(t);
     for (const a of r.body.data) expect(a.id).toMatch(/^activity_/);
   });
 
@@ -78,7 +111,10 @@ describe('Anthropic compliance feed', () => {
     const lt = new Date(NOW - 3_600_000 * 12).toISOString();
     const w = await feed(`?limit=5000&created_at.gte=${gte}&created_at.lt=${lt}`);
     expect(w.body.data.length).toBeGreaterThan(0);
-    for (const a of w.body.data) { expect(a.created_at >= gte).toBe(true); expect(a.created_at < lt).toBe(true); }
+    for (const a of w.body.data) {
+      expect(a.created_at >= gte).toBe(true);
+      expect(a.created_at < lt).toBe(true);
+    }
     const types = await feed('?limit=5000&activity_types[]=claude_chat_created&activity_types[]=user_invited');
     expect(new Set(types.body.data.map((a) => a.type))).toEqual(new Set(['claude_chat_created', 'user_invited']));
     const excl = await feed('?limit=5000&exclude_activity_types[]=claude_chat_created');
@@ -92,7 +128,13 @@ describe('Anthropic compliance feed', () => {
   });
 
   it('400 invalid_request_error: both cursors, bad limit, bad time, unknown cursor', async () => {
-    for (const q of ['?after_id=a&before_id=b', '?limit=0', '?limit=5001', '?created_at.gte=yesterday', '?after_id=activity_nope']) {
+    for (const q of [
+      '?after_id=a&before_id=b',
+      '?limit=0',
+      '?limit=5001',
+      '?created_at.gte=yesterday',
+      '?after_id=activity_nope',
+    ]) {
       const r = await feed(q);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });

@@ -4,20 +4,30 @@ import { SEED, startEmulator, type RunningEmulator } from '../../emulator/index'
 import { rawTrpc, signIn, trpcClient } from './helpers';
 
 let emu: RunningEmulator;
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false }); });
+beforeAll(async () => {
+  emu = await startEmulator({ pullerSchedule: false });
+});
 afterAll(() => emu.close());
 beforeEach(() => emu.control.reset());
 
 const admin = SEED.users.admin;
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await request(`${emu.langwatchUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await request(`${emu.langwatchUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.body.text();
   return { status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : null };
 }
 
 describe('email sign-in', () => {
   it('200 with a signed, percent-encoded cookie; JSON has token and user', async () => {
-    const r = await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password, rememberMe: true }, { origin: emu.langwatchUrl });
+    const r = await post(
+      '/api/auth/sign-in/email',
+      { email: admin.email, password: admin.password, rememberMe: true },
+      { origin: emu.langwatchUrl },
+    );
     expect(r.status).toBe(200);
     expect(r.body.user).toMatchObject({ id: 'user_admin', email: admin.email, name: 'Ada Admin' });
     const setCookie = String(r.headers['set-cookie']);
@@ -28,11 +38,27 @@ describe('email sign-in', () => {
   });
 
   it('Referer works as origin; missing or foreign origin → 403 INVALID_ORIGIN', async () => {
-    expect((await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password }, { referer: `${emu.langwatchUrl}/auth/signin` })).status).toBe(200);
+    expect(
+      (
+        await post(
+          '/api/auth/sign-in/email',
+          { email: admin.email, password: admin.password },
+          { referer: `${emu.langwatchUrl}/auth/signin` },
+        )
+      ).status,
+    ).toBe(200);
     const none = await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password });
     expect(none.status).toBe(403);
     expect(none.body).toEqual({ message: 'Invalid origin', code: 'INVALID_ORIGIN' });
-    expect((await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password }, { origin: 'http://evil.test' })).status).toBe(403);
+    expect(
+      (
+        await post(
+          '/api/auth/sign-in/email',
+          { email: admin.email, password: admin.password },
+          { origin: 'http://evil.test' },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('401 INVALID_EMAIL_OR_PASSWORD, 400 INVALID_EMAIL, 400 EMAIL_PASSWORD_DISABLED', async () => {
@@ -51,28 +77,68 @@ describe('email sign-in', () => {
   });
 
   it('429 with X-Retry-After after 30 sign-ins per window; configurable; resettable', async () => {
-    for (let i = 0; i < 30; i++) await post('/api/auth/sign-in/email', { email: admin.email, password: 'wrong' }, { origin: emu.langwatchUrl });
-    const r = await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password }, { origin: emu.langwatchUrl });
+    for (let i = 0; i < 30; i++)
+      await post('/api/auth/sign-in/email', { email: admin.email, password: 'wrong' }, { origin: emu.langwatchUrl });
+    const r = await post(
+      '/api/auth/sign-in/email',
+      { email: admin.email, password: admin.password },
+      { origin: emu.langwatchUrl },
+    );
     expect(r.status).toBe(429);
     expect(Number(r.headers['x-retry-after'])).toBeGreaterThan(0);
     emu.control.resetRateLimits();
     emu.control.setSignInLimit(1);
-    expect((await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password }, { origin: emu.langwatchUrl })).status).toBe(200);
-    expect((await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password }, { origin: emu.langwatchUrl })).status).toBe(429);
+    expect(
+      (
+        await post(
+          '/api/auth/sign-in/email',
+          { email: admin.email, password: admin.password },
+          { origin: emu.langwatchUrl },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          '/api/auth/sign-in/email',
+          { email: admin.email, password: admin.password },
+          { origin: emu.langwatchUrl },
+        )
+      ).status,
+    ).toBe(429);
   });
 });
 
 describe('cookie rules and sessions', () => {
   it('only the full signed cookie value works; the bare token and a forged signature fail', async () => {
-    const r = await post('/api/auth/sign-in/email', { email: admin.email, password: admin.password }, { origin: emu.langwatchUrl });
+    const r = await post(
+      '/api/auth/sign-in/email',
+      { email: admin.email, password: admin.password },
+      { origin: emu.langwatchUrl },
+    );
     const cookie = String(r.headers['set-cookie']).split(';')[0]!;
     const ok = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: 'org_acme' }, { cookie });
     expect(ok.status).toBe(200);
-    const bare = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: 'org_acme' }, { cookie: `better-auth.session_token=${r.body.token}` });
+    const bare = await rawTrpc(
+      emu.langwatchUrl,
+      'ingestionSources.list',
+      { organizationId: 'org_acme' },
+      { cookie: `better-auth.session_token=${r.body.token}` },
+    );
     expect(bare.status).toBe(401);
-    const forged = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: 'org_acme' }, { cookie: `better-auth.session_token=${encodeURIComponent(`${r.body.token}.AAAA`)}` });
+    const forged = await rawTrpc(
+      emu.langwatchUrl,
+      'ingestionSources.list',
+      { organizationId: 'org_acme' },
+      { cookie: `better-auth.session_token=${encodeURIComponent(`${r.body.token}.AAAA`)}` },
+    );
     expect(forged.status).toBe(401);
-    const secure = await rawTrpc(emu.langwatchUrl, 'ingestionSources.list', { organizationId: 'org_acme' }, { cookie: `__Secure-${cookie}` });
+    const secure = await rawTrpc(
+      emu.langwatchUrl,
+      'ingestionSources.list',
+      { organizationId: 'org_acme' },
+      { cookie: `__Secure-${cookie}` },
+    );
     expect(secure.status).toBe(200);
   });
 
@@ -103,7 +169,9 @@ describe('cookie rules and sessions', () => {
       expect(String(old.headers['set-cookie'])).toContain('better-auth.session_token=');
       t += 29 * 24 * 3_600_000; // still valid: it was extended
       expect((await rawTrpc(e2.langwatchUrl, 'organization.getAll', {}, { cookie })).status).toBe(200);
-    } finally { await e2.close(); }
+    } finally {
+      await e2.close();
+    }
   });
 
   it('logout (no Origin gate) and sign-out (Origin required) end the session', async () => {
@@ -124,7 +192,8 @@ describe('cookie rules and sessions', () => {
     expect(html).toContain('<form');
     expect(html).toContain('/api/auth/sign-in/email');
     const form = await request(`${emu.langwatchUrl}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: emu.langwatchUrl },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: emu.langwatchUrl },
       body: new URLSearchParams({ email: admin.email, password: admin.password, callbackURL: '/cli/auth' }).toString(),
     });
     await form.body.dump();

@@ -5,21 +5,37 @@ import { signIn } from './helpers';
 
 let emu: RunningEmulator;
 let t = Date.UTC(2026, 10, 1, 12);
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, now: () => t }); });
+beforeAll(async () => {
+  emu = await startEmulator({ pullerSchedule: false, now: () => t });
+});
 afterAll(() => emu.close());
-beforeEach(async () => { await emu.control.reset(); });
+beforeEach(async () => {
+  await emu.control.reset();
+});
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await request(`${emu.langwatchUrl}${path}`, {
-    method, headers: body !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
+    method,
+    headers: body !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.body.text();
   return { status: res.statusCode, headers: res.headers, body: text && text.startsWith('{') ? JSON.parse(text) : text };
 }
-const startFlow = async () => (await call('POST', '/api/auth/cli/device-code', { credential_type: 'device_session' })).body as { device_code: string; user_code: string; verification_uri: string; verification_uri_complete: string; expires_in: number; interval: number };
-const exchange = (device_code: string) => call('POST', '/api/auth/cli/exchange', { device_code, client_info: { name: 'test' } });
-const later = (ms = 5_000) => { t += ms; };
+const startFlow = async () =>
+  (await call('POST', '/api/auth/cli/device-code', { credential_type: 'device_session' })).body as {
+    device_code: string;
+    user_code: string;
+    verification_uri: string;
+    verification_uri_complete: string;
+    expires_in: number;
+    interval: number;
+  };
+const exchange = (device_code: string) =>
+  call('POST', '/api/auth/cli/exchange', { device_code, client_info: { name: 'test' } });
+const later = (ms = 5_000) => {
+  t += ms;
+};
 
 describe('device flow', () => {
   it('device-code shape', async () => {
@@ -27,7 +43,9 @@ describe('device flow', () => {
     expect(d.user_code).toMatch(/^[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$/);
     expect(d).toMatchObject({ expires_in: 600, interval: 5, verification_uri: `${emu.langwatchUrl}/cli/auth` });
     expect(d.verification_uri_complete).toBe(`${emu.langwatchUrl}/cli/auth?user_code=${d.user_code}`);
-    const l = await call('GET', `/api/auth/cli/lookup?user_code=${d.user_code}`, undefined, { cookie: await signIn(emu.langwatchUrl, 'support') });
+    const l = await call('GET', `/api/auth/cli/lookup?user_code=${d.user_code}`, undefined, {
+      cookie: await signIn(emu.langwatchUrl, 'support'),
+    });
     expect(l.body).toMatchObject({ user_code: d.user_code, status: 'pending' });
   });
 
@@ -45,13 +63,33 @@ describe('device flow', () => {
     const signedIn = await call('GET', `/cli/auth?user_code=${d.user_code}`, undefined, { cookie });
     expect(signedIn.status).toBe(200);
     expect(String(signedIn.body)).toContain(d.user_code);
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' })).status).toBe(401);
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_small' }, { cookie })).status).toBe(403);
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' }, { cookie })).status).toBe(200);
+    expect(
+      (await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' })).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/auth/cli/approve',
+          { user_code: d.user_code, organization_id: 'org_small' },
+          { cookie },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' }, { cookie }))
+        .status,
+    ).toBe(200);
     later();
     const ok = await exchange(d.device_code);
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, user: { id: 'user_support', email: 'support@acme.test', name: 'Sam Support' }, organization: { id: 'org_acme', name: 'Acme Corp', slug: 'acme' }, endpoint: emu.langwatchUrl });
+    expect(ok.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      user: { id: 'user_support', email: 'support@acme.test', name: 'Sam Support' },
+      organization: { id: 'org_acme', name: 'Acme Corp', slug: 'acme' },
+      endpoint: emu.langwatchUrl,
+    });
     expect(ok.body.access_token).toMatch(/^lw_at_/);
     expect(ok.body.refresh_token).toMatch(/^lw_rt_/);
     expect(typeof ok.body.refresh_expires_in).toBe('number');
@@ -62,10 +100,10 @@ describe('device flow', () => {
   it('410 access_denied and 408 expired_token', async () => {
     const d1 = await startFlow();
     emu.control.denyDevice(d1.user_code);
-    expect((await exchange(d1.device_code))).toMatchObject({ status: 410, body: { error: 'access_denied' } });
+    expect(await exchange(d1.device_code)).toMatchObject({ status: 410, body: { error: 'access_denied' } });
     const d2 = await startFlow();
     emu.control.expireDeviceCode(d2.user_code);
-    expect((await exchange(d2.device_code))).toMatchObject({ status: 408, body: { error: 'expired_token' } });
+    expect(await exchange(d2.device_code)).toMatchObject({ status: 408, body: { error: 'expired_token' } });
     const d3 = await startFlow();
     later(601_000);
     expect((await exchange(d3.device_code)).status).toBe(408);
@@ -82,13 +120,29 @@ describe('device flow', () => {
     const r1 = await call('POST', '/api/auth/cli/refresh', { refresh_token: tok.refresh_token });
     expect(r1.status).toBe(200);
     expect(r1.body.refresh_token).not.toBe(tok.refresh_token);
-    expect((await call('POST', '/api/auth/cli/refresh', { refresh_token: tok.refresh_token }))).toMatchObject({ status: 401, body: { error: 'invalid_grant' } });
+    expect(await call('POST', '/api/auth/cli/refresh', { refresh_token: tok.refresh_token })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_grant' },
+    });
     const auth = { authorization: `Bearer ${r1.body.access_token}` };
     expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, auth)).status).toBe(200);
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: `Bearer ${tok.access_token}` })).status).toBe(200);
+    expect(
+      (
+        await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, {
+          authorization: `Bearer ${tok.access_token}`,
+        })
+      ).status,
+    ).toBe(200);
     expect((await call('POST', '/api/auth/cli/logout', {}, auth)).body).toEqual({ ok: true });
     expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, auth)).status).toBe(200);
-    expect((await call('POST', '/api/auth/cli/logout', { access_token: r1.body.access_token, refresh_token: r1.body.refresh_token })).body).toEqual({ ok: true });
+    expect(
+      (
+        await call('POST', '/api/auth/cli/logout', {
+          access_token: r1.body.access_token,
+          refresh_token: r1.body.refresh_token,
+        })
+      ).body,
+    ).toEqual({ ok: true });
     expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, auth)).status).toBe(401);
     expect((await call('POST', '/api/auth/cli/refresh', { refresh_token: r1.body.refresh_token })).status).toBe(401);
   });
@@ -106,26 +160,63 @@ describe('CLI REST', () => {
     const list = await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization });
     expect(list.status).toBe(200);
     const prod = list.body.sources.find((s: { id: string }) => s.id === 'src_cc_prod');
-    expect(Object.keys(prod).sort()).toEqual(['archivedAt', 'createdAt', 'description', 'id', 'lastEventAt', 'name', 'sourceType', 'status']);
+    expect(Object.keys(prod).sort()).toEqual([
+      'archivedAt',
+      'createdAt',
+      'description',
+      'id',
+      'lastEventAt',
+      'name',
+      'sourceType',
+      'status',
+    ]);
     expect(prod.createdAt).toBe('2026-08-01T09:00:00.000Z');
-    const h = await call('GET', '/api/auth/cli/governance/ingest/sources/src_cc_prod/health', undefined, { authorization });
-    expect(h.body).toMatchObject({ source: { id: 'src_cc_prod', name: 'Claude Compliance — Production', status: 'active' }, health: { events30d: expect.any(Number) } });
-    const ev = await call('GET', '/api/auth/cli/governance/ingest/sources/src_cc_prod/events?limit=5', undefined, { authorization });
+    const h = await call('GET', '/api/auth/cli/governance/ingest/sources/src_cc_prod/health', undefined, {
+      authorization,
+    });
+    expect(h.body).toMatchObject({
+      source: { id: 'src_cc_prod', name: 'Claude Compliance — Production', status: 'active' },
+      health: { events30d: expect.any(Number) },
+    });
+    const ev = await call('GET', '/api/auth/cli/governance/ingest/sources/src_cc_prod/events?limit=5', undefined, {
+      authorization,
+    });
     expect(ev.body.events).toHaveLength(5);
-    const ev2 = await call('GET', `/api/auth/cli/governance/ingest/sources/src_cc_prod/events?limit=5&before_iso=${encodeURIComponent(ev.body.events[4].eventTimestampIso)}`, undefined, { authorization });
+    const ev2 = await call(
+      'GET',
+      `/api/auth/cli/governance/ingest/sources/src_cc_prod/events?limit=5&before_iso=${encodeURIComponent(ev.body.events[4].eventTimestampIso)}`,
+      undefined,
+      { authorization },
+    );
     expect(ev2.body.events[0].eventTimestampIso < ev.body.events[4].eventTimestampIso).toBe(true);
   });
 
   it('401, 402, 403, 404', async () => {
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources')).body).toMatchObject({ error: 'unauthorized' });
+    expect((await call('GET', '/api/auth/cli/governance/ingest/sources')).body).toMatchObject({
+      error: 'unauthorized',
+    });
     const small = await token('admin', 'org_small');
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: small }))).toMatchObject({ status: 402, body: { error: 'payment_required' } });
+    expect(
+      await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: small }),
+    ).toMatchObject({ status: 402, body: { error: 'payment_required' } });
     const member = await token('member');
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: member }))).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect(
+      await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: member }),
+    ).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     const sup = await token('support');
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources/nope/health', undefined, { authorization: sup }))).toMatchObject({ status: 404, body: { error: 'not_found' } });
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources/src_small_cc/events', undefined, { authorization: sup })).status).toBe(404);
+    expect(
+      await call('GET', '/api/auth/cli/governance/ingest/sources/nope/health', undefined, { authorization: sup }),
+    ).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(
+      (
+        await call('GET', '/api/auth/cli/governance/ingest/sources/src_small_cc/events', undefined, {
+          authorization: sup,
+        })
+      ).status,
+    ).toBe(404);
     emu.control.expireAccessTokens();
-    expect((await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: sup })).status).toBe(401);
+    expect(
+      (await call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: sup })).status,
+    ).toBe(401);
   });
 });

@@ -7,13 +7,25 @@ import { signIn, trpcClient } from './helpers';
 
 let emu: RunningEmulator;
 let cookie: string;
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false }); });
+beforeAll(async () => {
+  emu = await startEmulator({ pullerSchedule: false });
+});
 afterAll(() => emu.close());
-beforeEach(async () => { await emu.control.reset(); cookie = await signIn(emu.langwatchUrl); });
+beforeEach(async () => {
+  await emu.control.reset();
+  cookie = await signIn(emu.langwatchUrl);
+});
 
-const listUrl = () => `${emu.langwatchUrl}/api/trpc/ingestionSources.list?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 'org_acme' } }))}`;
-const createBody = (name: string) => JSON.stringify({ json: { organizationId: 'org_acme', sourceType: 'otel_generic', name } });
-const postCreate = (name: string) => request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: createBody(name) });
+const listUrl = () =>
+  `${emu.langwatchUrl}/api/trpc/ingestionSources.list?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 'org_acme' } }))}`;
+const createBody = (name: string) =>
+  JSON.stringify({ json: { organizationId: 'org_acme', sourceType: 'otel_generic', name } });
+const postCreate = (name: string) =>
+  request(`${emu.langwatchUrl}/api/trpc/ingestionSources.create`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: createBody(name),
+  });
 
 describe('route patterns', () => {
   it('match procedures inside batched paths, prefixes and REST paths', () => {
@@ -45,7 +57,10 @@ describe('fault kinds', () => {
     expect((await c.ingestionSources.list.query({ organizationId: 'org_acme' })).length).toBe(12);
     emu.control.faults.add({ route: 'ingestionSources.get', kind: 'error5xx', times: 1 });
     const input = { 0: { json: {} }, 1: { json: { organizationId: 'org_acme', id: 'src_otel' } } };
-    const r = await request(`${emu.langwatchUrl}/api/trpc/publicEnv,ingestionSources.get?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+    const r = await request(
+      `${emu.langwatchUrl}/api/trpc/publicEnv,ingestionSources.get?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+      { headers: { cookie } },
+    );
     expect(r.statusCode).toBe(500);
     const body = (await r.body.json()) as { error: { json: { code: number; data: { httpStatus: number } } } }[];
     expect(body).toHaveLength(2);
@@ -78,7 +93,13 @@ describe('fault kinds', () => {
 
   it('reset after commit: socket error but the create happened', async () => {
     emu.control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
-    await expect(trpcClient(emu.langwatchUrl, cookie, false).ingestionSources.create.mutate({ organizationId: 'org_acme', sourceType: 'otel_generic', name: 'Committed' })).rejects.toThrow();
+    await expect(
+      trpcClient(emu.langwatchUrl, cookie, false).ingestionSources.create.mutate({
+        organizationId: 'org_acme',
+        sourceType: 'otel_generic',
+        name: 'Committed',
+      }),
+    ).rejects.toThrow();
     expect(emu.control.sources('org_acme').some((s) => s.name === 'Committed')).toBe(true);
   });
 
@@ -91,9 +112,18 @@ describe('fault kinds', () => {
   });
 
   it('slow body: the real answer, trickled', async () => {
-    emu.control.faults.add({ route: 'ingestionSources.get', kind: 'slowBody', chunkBytes: 64, chunkDelayMs: 20, times: 1 });
+    emu.control.faults.add({
+      route: 'ingestionSources.get',
+      kind: 'slowBody',
+      chunkBytes: 64,
+      chunkDelayMs: 20,
+      times: 1,
+    });
     const t0 = performance.now();
-    const r = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.get?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 'org_acme', id: 'src_otel' } }))}`, { headers: { cookie } });
+    const r = await request(
+      `${emu.langwatchUrl}/api/trpc/ingestionSources.get?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 'org_acme', id: 'src_otel' } }))}`,
+      { headers: { cookie } },
+    );
     const body = (await r.body.json()) as { result: { data: { json: { id: string } } } };
     expect(body.result.data.json.id).toBe('src_otel');
     expect(performance.now() - t0).toBeGreaterThan(100);
@@ -109,7 +139,9 @@ describe('fault kinds', () => {
 
   it('Anthropic routes: 5xx with request-id and Anthropic error body', async () => {
     emu.control.faults.add({ route: '/v1/compliance/activities', kind: 'error5xx', status: 500, times: 1 });
-    const r = await request(`${emu.anthropicUrl}/v1/compliance/activities?limit=1`, { headers: { 'x-api-key': SEED.anthropicKeys.compliance, 'anthropic-version': '2023-06-01' } });
+    const r = await request(`${emu.anthropicUrl}/v1/compliance/activities?limit=1`, {
+      headers: { 'x-api-key': SEED.anthropicKeys.compliance, 'anthropic-version': '2023-06-01' },
+    });
     expect(r.statusCode).toBe(500);
     expect(r.headers['request-id']).toBeDefined();
     expect(((await r.body.json()) as { error: { type: string } }).error.type).toBe('api_error');

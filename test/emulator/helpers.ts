@@ -11,7 +11,8 @@ export type SeedUser = keyof typeof SEED.users;
 export async function signIn(baseUrl: string, who: SeedUser = 'admin'): Promise<string> {
   const u = SEED.users[who];
   const res = await request(`${baseUrl}/api/auth/sign-in/email`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
     body: JSON.stringify({ email: u.email, password: u.password }),
   });
   await res.body.dump();
@@ -27,18 +28,27 @@ export function trpcClient(baseUrl: string, cookie?: string, batch = true) {
     url: `${baseUrl}/api/trpc`,
     transformer: superjson,
     headers: () => (cookie ? { cookie } : {}),
-    fetch: (url: unknown, init: unknown) => undiciFetch(String(url), init as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>,
+    fetch: (url: unknown, init: unknown) =>
+      undiciFetch(String(url), init as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>,
   };
   return createTRPCClient<AppRouter>({ links: [batch ? httpBatchLink(opts) : httpLink(opts)] });
 }
 
 /** A raw tRPC query (GET) or mutation (POST) with the superjson envelope; returns status and parsed body. */
-export async function rawTrpc(baseUrl: string, path: string, input: unknown, opts: { cookie?: string; method?: 'GET' | 'POST'; contentType?: string; bare?: boolean } = {}) {
+export async function rawTrpc(
+  baseUrl: string,
+  path: string,
+  input: unknown,
+  opts: { cookie?: string; method?: 'GET' | 'POST'; contentType?: string; bare?: boolean } = {},
+) {
   const method = opts.method ?? 'GET';
   const wire = opts.bare ? input : superjson.serialize(input);
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
-  const url = method === 'GET' ? `${baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(wire))}` : `${baseUrl}/api/trpc/${path}`;
+  const url =
+    method === 'GET'
+      ? `${baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(wire))}`
+      : `${baseUrl}/api/trpc/${path}`;
   if (method === 'POST') headers['content-type'] = opts.contentType ?? 'application/json';
   const res = await request(url, { method, headers, body: method === 'POST' ? JSON.stringify(wire) : undefined });
   const text = await res.body.text();
@@ -46,6 +56,19 @@ export async function rawTrpc(baseUrl: string, path: string, input: unknown, opt
 }
 
 /** The error part of a tRPC error envelope. */
-export function errorOf(body: { error: { json: { message: string; code: number; data: { code: string; httpStatus: number; path: string; error: { code: string; meta: Record<string, unknown> } | null } } } }) {
+export function errorOf(body: {
+  error: {
+    json: {
+      message: string;
+      code: number;
+      data: {
+        code: string;
+        httpStatus: number;
+        path: string;
+        error: { code: string; meta: Record<string, unknown> } | null;
+      };
+    };
+  };
+}) {
   return body.error.json;
 }

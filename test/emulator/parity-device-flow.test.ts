@@ -10,23 +10,43 @@ import { signIn } from './helpers';
 
 let emu: RunningEmulator;
 let t = Date.UTC(2026, 10, 1, 12);
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, now: () => t }); });
+beforeAll(async () => {
+  emu = await startEmulator({ pullerSchedule: false, now: () => t });
+});
 afterAll(() => emu.close());
-beforeEach(async () => { await emu.control.reset(); });
+beforeEach(async () => {
+  await emu.control.reset();
+});
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- wire bodies
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Body; text: string }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Body; text: string }> {
   const res = await request(`${emu.langwatchUrl}${path}`, {
-    method, headers: body !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
+    method,
+    headers: body !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.body.text();
   return { status: res.statusCode, text, body: text.startsWith('{') ? (JSON.parse(text) as Body) : {} };
 }
-const later = (ms = 5_000) => { t += ms; };
-const startFlow = async () => (await call('POST', '/api/auth/cli/device-code', {})).body as { device_code: string; user_code: string; verification_uri: string; verification_uri_complete: string };
-const exchange = (device_code: string, client_info?: unknown) => call('POST', '/api/auth/cli/exchange', { device_code, ...(client_info ? { client_info } : {}) });
-const listWith = (access: string) => call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: `Bearer ${access}` });
+const later = (ms = 5_000) => {
+  t += ms;
+};
+const startFlow = async () =>
+  (await call('POST', '/api/auth/cli/device-code', {})).body as {
+    device_code: string;
+    user_code: string;
+    verification_uri: string;
+    verification_uri_complete: string;
+  };
+const exchange = (device_code: string, client_info?: unknown) =>
+  call('POST', '/api/auth/cli/exchange', { device_code, ...(client_info ? { client_info } : {}) });
+const listWith = (access: string) =>
+  call('GET', '/api/auth/cli/governance/ingest/sources', undefined, { authorization: `Bearer ${access}` });
 
 /** A signed-in device session of the support user (approved through the control surface). */
 async function session(clientInfo?: unknown): Promise<{ access: string; refresh: string; body: Body }> {
@@ -73,14 +93,20 @@ describe('§8 logout (auth-cli.ts POST /logout; auth-cli-logout.integration.test
 
   it('cases 4 and 5: neither token, unknown tokens, garbage → 200 {ok:true}', async () => {
     expect((await call('POST', '/api/auth/cli/logout', {})).body).toEqual({ ok: true });
-    expect((await call('POST', '/api/auth/cli/logout', { refresh_token: 'lw_rt_unknown', access_token: 'lw_at_unknown' })).body).toEqual({ ok: true });
+    expect(
+      (await call('POST', '/api/auth/cli/logout', { refresh_token: 'lw_rt_unknown', access_token: 'lw_at_unknown' }))
+        .body,
+    ).toEqual({ ok: true });
     expect((await call('POST', '/api/auth/cli/logout', { refresh_token: 42 })).body).toEqual({ ok: true });
   });
 });
 
 describe('§8 exchange (auth-cli.ts POST /exchange)', () => {
   it('a missing device_code → 400 invalid_request', async () => {
-    expect(await call('POST', '/api/auth/cli/exchange', {})).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(await call('POST', '/api/auth/cli/exchange', {})).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
   });
 
   it('an unknown code → 408 expired_token; slow_down is checked first (second poll within 4 s → 429)', async () => {
@@ -94,7 +120,12 @@ describe('§8 exchange (auth-cli.ts POST /exchange)', () => {
     const d = await startFlow();
     emu.control.approveDevice(d.user_code, 'support');
     const ok = await exchange(d.device_code);
-    expect(ok.body).toMatchObject({ kind: 'device_session', token_type: 'Bearer', expires_in: 3600, refresh_expires_in: 7_776_000 });
+    expect(ok.body).toMatchObject({
+      kind: 'device_session',
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_expires_in: 7_776_000,
+    });
     expect((await exchange(d.device_code)).status).toBe(429);
     later();
     expect(await exchange(d.device_code)).toMatchObject({ status: 408, body: { error: 'expired_token' } });
@@ -109,7 +140,9 @@ describe('§8 exchange (auth-cli.ts POST /exchange)', () => {
     const ok = await exchange(d.device_code, { hostname: 'sams-mac' });
     expect(ok.body.personal_project).toMatchObject({ id: emu.control.personalWorkspaces()[0]!.projectId });
     expect(ok.body.cli_api_key).toMatch(/^sk-lw-/);
-    expect(emu.control.cliKeys()).toMatchObject([{ userId: 'user_support', organizationId: 'org_acme', deviceLabel: 'sams-mac', revokedAt: null }]);
+    expect(emu.control.cliKeys()).toMatchObject([
+      { userId: 'user_support', organizationId: 'org_acme', deviceLabel: 'sams-mac', revokedAt: null },
+    ]);
   });
 
   it('a re-login from the same device label revokes the previous login key (mintForDeviceSession)', async () => {
@@ -121,7 +154,14 @@ describe('§8 exchange (auth-cli.ts POST /exchange)', () => {
   });
 
   it('client_info keeps only device_label, hostname, uname, platform', async () => {
-    await session({ device_label: 'Console', hostname: 'h', uname: 'sam', platform: 'linux', name: 'dropped', version: '9' });
+    await session({
+      device_label: 'Console',
+      hostname: 'h',
+      uname: 'sam',
+      platform: 'linux',
+      name: 'dropped',
+      version: '9',
+    });
     const info = emu.control.cliSessions().map((x) => x.clientInfo);
     for (const ci of info) {
       expect(Object.keys(ci!).sort()).toEqual(['device_label', 'hostname', 'platform', 'session_started_at', 'uname']);
@@ -141,11 +181,23 @@ describe('§8 refresh (auth-cli.ts POST /refresh; auth-cli-refresh-expiry)', () 
   it('rotates the pair, keeps the old access token valid until it expires, answers no user/org', async () => {
     const s = await session();
     const r = await call('POST', '/api/auth/cli/refresh', { refresh_token: s.refresh });
-    expect(Object.keys(r.body).sort()).toEqual(['access_token', 'expires_in', 'refresh_expires_in', 'refresh_token', 'token_type']);
+    expect(Object.keys(r.body).sort()).toEqual([
+      'access_token',
+      'expires_in',
+      'refresh_expires_in',
+      'refresh_token',
+      'token_type',
+    ]);
     expect(r.body.refresh_expires_in).toBe(7_776_000);
     expect((await listWith(s.access)).status).toBe(200);
-    expect(await call('POST', '/api/auth/cli/refresh', { refresh_token: s.refresh })).toMatchObject({ status: 401, body: { error: 'invalid_grant' } });
-    expect(await call('POST', '/api/auth/cli/refresh', {})).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(await call('POST', '/api/auth/cli/refresh', { refresh_token: s.refresh })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_grant' },
+    });
+    expect(await call('POST', '/api/auth/cli/refresh', {})).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
     later(3_600_001);
     expect((await listWith(s.access)).status).toBe(401);
   });
@@ -175,23 +227,47 @@ describe('browser side: lookup, approve, deny (auth-cli.ts; auth-cli-device-appr
     expect(typeof ok.body.expires_at).toBe('number');
     expect((await call('POST', `/api/auth/cli/lookup?user_code=${d.user_code}`, {}, { cookie })).status).toBe(404);
     later(601_000);
-    expect(await call('GET', `/api/auth/cli/lookup?user_code=${d.user_code}`, undefined, { cookie })).toMatchObject({ status: 410, body: { error: 'expired' } });
+    expect(await call('GET', `/api/auth/cli/lookup?user_code=${d.user_code}`, undefined, { cookie })).toMatchObject({
+      status: 410,
+      body: { error: 'expired' },
+    });
   });
 
   it('approve: 401, 400, 403 non-member, 404, 200 {ok, organization_id}, then 409 already_resolved', async () => {
     const d = await startFlow();
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' })).status).toBe(401);
+    expect(
+      (await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' })).status,
+    ).toBe(401);
     const cookie = await signIn(emu.langwatchUrl, 'support');
     expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code }, { cookie })).status).toBe(400);
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_small' }, { cookie })).status).toBe(403);
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: 'ZZZZ-ZZZZ', organization_id: 'org_acme' }, { cookie })).status).toBe(404);
-    expect((await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' }, { cookie })).body).toEqual({ ok: true, organization_id: 'org_acme' });
-    expect(await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' }, { cookie })).toMatchObject({ status: 409, body: { error: 'already_resolved' } });
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/auth/cli/approve',
+          { user_code: d.user_code, organization_id: 'org_small' },
+          { cookie },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call('POST', '/api/auth/cli/approve', { user_code: 'ZZZZ-ZZZZ', organization_id: 'org_acme' }, { cookie }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' }, { cookie }))
+        .body,
+    ).toEqual({ ok: true, organization_id: 'org_acme' });
+    expect(
+      await call('POST', '/api/auth/cli/approve', { user_code: d.user_code, organization_id: 'org_acme' }, { cookie }),
+    ).toMatchObject({ status: 409, body: { error: 'already_resolved' } });
   });
 
   it('deny: unknown code is an idempotent 200; a known code is denied', async () => {
     const cookie = await signIn(emu.langwatchUrl, 'support');
-    expect((await call('POST', '/api/auth/cli/deny', { user_code: 'ZZZZ-ZZZZ' }, { cookie })).body).toEqual({ ok: true });
+    expect((await call('POST', '/api/auth/cli/deny', { user_code: 'ZZZZ-ZZZZ' }, { cookie })).body).toEqual({
+      ok: true,
+    });
     expect((await call('POST', '/api/auth/cli/deny', {}, { cookie })).status).toBe(400);
     expect((await call('POST', '/api/auth/cli/deny', { user_code: 'ZZZZ-ZZZZ' })).status).toBe(401);
     const d = await startFlow();
@@ -199,7 +275,7 @@ describe('browser side: lookup, approve, deny (auth-cli.ts; auth-cli-device-appr
     expect((await exchange(d.device_code)).status).toBe(410);
   });
 
-  it('§8: no rate limit on /api/auth/cli/* (BetterAuth\'s 100/min applies to its own paths only)', async () => {
+  it("§8: no rate limit on /api/auth/cli/* (BetterAuth's 100/min applies to its own paths only)", async () => {
     for (let i = 0; i < 110; i++) expect((await call('POST', '/api/auth/cli/logout', {})).status).toBe(200);
   });
 });

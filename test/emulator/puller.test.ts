@@ -6,14 +6,22 @@ import { signIn, trpcClient } from './helpers';
 
 let emu: RunningEmulator;
 let cookie: string;
-beforeAll(async () => { emu = await startEmulator({ pullerSchedule: false, puller: 'documented' }); });
+beforeAll(async () => {
+  emu = await startEmulator({ pullerSchedule: false, puller: 'documented' });
+});
 afterAll(() => emu.close());
-beforeEach(async () => { await emu.control.reset(); cookie = await signIn(emu.langwatchUrl); });
+beforeEach(async () => {
+  await emu.control.reset();
+  cookie = await signIn(emu.langwatchUrl);
+});
 
 const create = (name: string, token: string | null, pullSchedule: string | null = '*/5 * * * *') =>
   trpcClient(emu.langwatchUrl, cookie).ingestionSources.create.mutate({
-    organizationId: 'org_acme', sourceType: 'claude_compliance', name,
-    parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, ...(token ? { credentials: { token } } : {}) }, pullSchedule,
+    organizationId: 'org_acme',
+    sourceType: 'claude_compliance',
+    name,
+    parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, ...(token ? { credentials: { token } } : {}) },
+    pullSchedule,
   });
 
 describe('puller', () => {
@@ -23,10 +31,17 @@ describe('puller', () => {
     const [r] = await emu.control.pullNow(source.id);
     expect(r).toMatchObject({ outcome: 'ok' });
     expect(r!.newEvents).toBeGreaterThan(0);
-    const got = await trpcClient(emu.langwatchUrl, cookie).ingestionSources.get.query({ organizationId: 'org_acme', id: source.id });
+    const got = await trpcClient(emu.langwatchUrl, cookie).ingestionSources.get.query({
+      organizationId: 'org_acme',
+      id: source.id,
+    });
     expect(got.status).toBe('active');
     expect(got.lastEventAt).toBeInstanceOf(Date);
-    const events = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
+    const events = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.eventsForSource.query({
+      organizationId: 'org_acme',
+      sourceId: source.id,
+      limit: 200,
+    });
     expect(events.length).toBeGreaterThan(0);
     const row = events[0]!;
     // LangWatch's event id is <sourceType>:<sourceId>:<upstream id>; the OCSF row keeps the upstream event.
@@ -34,7 +49,10 @@ describe('puller', () => {
     expect(row.rawPayload).toContain(row.eventId.split(':')[2]!);
     expect(row.action).toMatch(/_/);
     expect(row.actor).not.toBe('');
-    const health = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.sourceHealthMetrics.query({ organizationId: 'org_acme', sourceId: source.id });
+    const health = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.sourceHealthMetrics.query({
+      organizationId: 'org_acme',
+      sourceId: source.id,
+    });
     expect(health.events24h).toBe(r!.newEvents);
     expect(health.lastSuccessIso).not.toBeNull();
   });
@@ -51,7 +69,11 @@ describe('puller', () => {
     const v2 = emu.control.sources('org_acme').find((s) => s.id === source.id)!;
     expect(v2.pollerCursor).not.toBe(v1.pollerCursor);
     expect(v2.eventCount).toBe(v1.eventCount + r2!.newEvents);
-    const events = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
+    const events = await trpcClient(emu.langwatchUrl, cookie).activityMonitor.eventsForSource.query({
+      organizationId: 'org_acme',
+      sourceId: source.id,
+      limit: 200,
+    });
     const ids = events.map((e) => e.eventId);
     for (const id of added) expect(ids).toContain(`claude_compliance:${source.id}:${id}`);
     expect(new Set(ids).size).toBe(ids.length);
@@ -63,8 +85,11 @@ describe('puller', () => {
     try {
       const c = await signIn(e2.langwatchUrl);
       const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
-        organizationId: 'org_acme', sourceType: 'claude_compliance', name: 'Late',
-        parserConfig: { adapter: 'claude_compliance', credentials: { token: SEED.anthropicKeys.compliance } }, pullSchedule: '*/5 * * * *',
+        organizationId: 'org_acme',
+        sourceType: 'claude_compliance',
+        name: 'Late',
+        parserConfig: { adapter: 'claude_compliance', credentials: { token: SEED.anthropicKeys.compliance } },
+        pullSchedule: '*/5 * * * *',
       });
       await e2.control.pullNow(source.id);
       t += 60_000;
@@ -72,11 +97,17 @@ describe('puller', () => {
       const [late] = e2.control.addActivities(1, { at: t - 5 * 60_000, type: 'claude_chat_created' });
       const [r] = await e2.control.pullNow(source.id);
       expect(r!.outcome).toBe('ok');
-      const events = await trpcClient(e2.langwatchUrl, c).activityMonitor.eventsForSource.query({ organizationId: 'org_acme', sourceId: source.id, limit: 200 });
+      const events = await trpcClient(e2.langwatchUrl, c).activityMonitor.eventsForSource.query({
+        organizationId: 'org_acme',
+        sourceId: source.id,
+        limit: 200,
+      });
       expect(events.map((e) => e.eventId)).toContain(`claude_compliance:${source.id}:${late}`);
       const again = await e2.control.pullNow(source.id);
       expect(again[0]!.newEvents).toBeLessThan(5); // dedup: only the previous run's own access rows are new
-    } finally { await e2.close(); }
+    } finally {
+      await e2.close();
+    }
   });
 
   it('401/403 count an error and leave the status; no key or no schedule: never active', async () => {
@@ -87,7 +118,9 @@ describe('puller', () => {
     expect(v).toMatchObject({ status: 'awaiting_first_event', errorCount: 1, eventCount: 0 });
     const [f] = await emu.control.pullNow('src_cc_oldadmin');
     expect(f).toMatchObject({ outcome: 'auth_error', httpStatus: 403 });
-    expect(emu.control.sources('org_acme').find((s) => s.id === 'src_cc_oldadmin')!.status).toBe('awaiting_first_event');
+    expect(emu.control.sources('org_acme').find((s) => s.id === 'src_cc_oldadmin')!.status).toBe(
+      'awaiting_first_event',
+    );
     // The web composer's source: no key, no schedule → not eligible.
     const [c] = await emu.control.pullNow('src_cc_composer');
     expect(c!.outcome).toBe('skipped');
@@ -98,7 +131,11 @@ describe('puller', () => {
 
   it('disabled sources are not pulled', async () => {
     const { source } = await create('Disabled', SEED.anthropicKeys.compliance);
-    await trpcClient(emu.langwatchUrl, cookie).ingestionSources.update.mutate({ organizationId: 'org_acme', id: source.id, status: 'disabled' });
+    await trpcClient(emu.langwatchUrl, cookie).ingestionSources.update.mutate({
+      organizationId: 'org_acme',
+      id: source.id,
+      status: 'disabled',
+    });
     const [r] = await emu.control.pullNow(source.id);
     expect(r!.outcome).toBe('skipped');
   });
@@ -109,8 +146,11 @@ describe('puller', () => {
     try {
       const c = await signIn(e2.langwatchUrl);
       const { source } = await trpcClient(e2.langwatchUrl, c).ingestionSources.create.mutate({
-        organizationId: 'org_acme', sourceType: 'claude_compliance', name: 'Cron',
-        parserConfig: { adapter: 'claude_compliance', credentials: { token: SEED.anthropicKeys.compliance } }, pullSchedule: '*/5 * * * *',
+        organizationId: 'org_acme',
+        sourceType: 'claude_compliance',
+        name: 'Cron',
+        parserConfig: { adapter: 'claude_compliance', credentials: { token: SEED.anthropicKeys.compliance } },
+        pullSchedule: '*/5 * * * *',
       });
       t = Date.UTC(2026, 10, 1, 12, 5, 1);
       for (let i = 0; i < 60; i++) {
@@ -118,7 +158,9 @@ describe('puller', () => {
         if (e2.control.sources('org_acme').find((s) => s.id === source.id)!.status === 'active') break;
       }
       expect(e2.control.sources('org_acme').find((s) => s.id === source.id)!.status).toBe('active');
-    } finally { await e2.close(); }
+    } finally {
+      await e2.close();
+    }
   });
 });
 
@@ -133,17 +175,59 @@ describe('cron and mapping units', () => {
     expect(cronMatches(parseCron('0 0 * * 0')!, at(0, 0, 1))).toBe(true);
     expect(cronMatches(parseCron('0 0 * * 0')!, at(0, 0, 2))).toBe(false);
     expect(cronMatches(parseCron('30 9 1 * *')!, at(9, 30, 1))).toBe(true);
-    for (const bad of ['', '* * * *', '60 * * * *', '*/0 * * * *', 'a * * * *', '* * * * * *']) expect(parseCron(bad)).toBeNull();
+    for (const bad of ['', '* * * *', '60 * * * *', '*/0 * * * *', 'a * * * *', '* * * * * *'])
+      expect(parseCron(bad)).toBeNull();
   });
 
   it('mapping: LangWatch event id and type, OCSF payload, actor, action, target, never null', () => {
-    const e = mapActivity({ id: 'activity_x', created_at: '2026-11-01T00:00:00Z', organization_id: 'org_1', organization_uuid: null,
-      type: 'claude_file_uploaded', claude_file_id: 'claude_file_1', actor: { type: 'user_actor', email_address: 'a@b.c', user_id: 'u1' } }, 0, { id: 'src_x', sourceType: 'claude_compliance' });
-    expect(e).toMatchObject({ eventId: 'claude_compliance:src_x:activity_x', actor: 'a@b.c', action: 'claude_file_uploaded', eventType: 'claude_compliance', target: 'claude_file_1', costUsd: '0' });
+    const e = mapActivity(
+      {
+        id: 'activity_x',
+        created_at: '2026-11-01T00:00:00Z',
+        organization_id: 'org_1',
+        organization_uuid: null,
+        type: 'claude_file_uploaded',
+        claude_file_id: 'claude_file_1',
+        actor: { type: 'user_actor', email_address: 'a@b.c', user_id: 'u1' },
+      },
+      0,
+      { id: 'src_x', sourceType: 'claude_compliance' },
+    );
+    expect(e).toMatchObject({
+      eventId: 'claude_compliance:src_x:activity_x',
+      actor: 'a@b.c',
+      action: 'claude_file_uploaded',
+      eventType: 'claude_compliance',
+      target: 'claude_file_1',
+      costUsd: '0',
+    });
     const ocsf = JSON.parse(e.rawPayload);
-    expect(ocsf).toMatchObject({ class_uid: 6003, activity_id: 1, actor: { user: { email_addr: 'a@b.c', uid: '' } }, api: { operation: 'claude_file_uploaded' }, dst_endpoint: { name: 'claude_file_1' } });
-    expect(ocsf.metadata.extension).toMatchObject({ source_type: 'claude_compliance', source_id: 'src_x', ingest_mode: 'pull', cost_usd: '0', raw_event: { id: 'activity_x' } });
-    const o = mapActivity({ id: 'activity_y', created_at: '2026-11-01T00:00:00Z', organization_id: 'org_1', organization_uuid: null, type: 'weird', actor: { type: 'anthropic_actor', email_address: null } }, 0, { id: "src_x", sourceType: "claude_compliance" });
+    expect(ocsf).toMatchObject({
+      class_uid: 6003,
+      activity_id: 1,
+      actor: { user: { email_addr: 'a@b.c', uid: '' } },
+      api: { operation: 'claude_file_uploaded' },
+      dst_endpoint: { name: 'claude_file_1' },
+    });
+    expect(ocsf.metadata.extension).toMatchObject({
+      source_type: 'claude_compliance',
+      source_id: 'src_x',
+      ingest_mode: 'pull',
+      cost_usd: '0',
+      raw_event: { id: 'activity_x' },
+    });
+    const o = mapActivity(
+      {
+        id: 'activity_y',
+        created_at: '2026-11-01T00:00:00Z',
+        organization_id: 'org_1',
+        organization_uuid: null,
+        type: 'weird',
+        actor: { type: 'anthropic_actor', email_address: null },
+      },
+      0,
+      { id: 'src_x', sourceType: 'claude_compliance' },
+    );
     expect(o.target).toBe('org_1');
     expect(o.actor).toBe(''); // no address and no id: LangWatch's actor column stays empty
   });

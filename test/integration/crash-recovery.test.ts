@@ -41,7 +41,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // Leave the keychain as found: the session cookie of this run is ours to remove.
   for (const account of (await secrets?.listAccounts().catch(() => [])) ?? []) {
-    if (account.startsWith('session:') || account.startsWith('staged:')) await secrets.delete(account).catch(() => false);
+    if (account.startsWith('session:') || account.startsWith('staged:'))
+      await secrets.delete(account).catch(() => false);
   }
   await emu?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -49,7 +50,13 @@ afterAll(async () => {
 
 function child(): Promise<ServicesChild> {
   // Two submissions in flight at once, so the flush spans many lives of the child.
-  return startServicesChild({ userDataDir: dir, langwatchUrl: emu.langwatchUrl, anthropicUrl: emu.anthropicUrl, secrets: 'keychain', concurrency: 2 });
+  return startServicesChild({
+    userDataDir: dir,
+    langwatchUrl: emu.langwatchUrl,
+    anthropicUrl: emu.anthropicUrl,
+    secrets: 'keychain',
+    concurrency: 2,
+  });
 }
 
 async function entries(c: ServicesChild): Promise<EntryView[]> {
@@ -61,65 +68,74 @@ async function entries(c: ServicesChild): Promise<EntryView[]> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('crash recovery of the outbox', () => {
-  it(`survives ${MIN_KILLS}+ SIGKILLs during the flush of ${STAGED} staged keys: nothing lost, nothing twice, nothing left`, { timeout: 120_000 }, async () => {
-    const before = new Set(emu.control.sources(ACME).map((s) => s.id));
-    // Every create takes a while, so the flush is long enough to be interrupted many times.
-    emu.control.faults.add({ route: 'ingestionSources.create', kind: 'latency', ms: 200 });
+  it(
+    `survives ${MIN_KILLS}+ SIGKILLs during the flush of ${STAGED} staged keys: nothing lost, nothing twice, nothing left`,
+    { timeout: 120_000 },
+    async () => {
+      const before = new Set(emu.control.sources(ACME).map((s) => s.id));
+      // Every create takes a while, so the flush is long enough to be interrupted many times.
+      emu.control.faults.add({ route: 'ingestionSources.create', kind: 'latency', ms: 200 });
 
-    let c = await child();
-    await c.request({ cmd: 'signIn', who: 'admin' });
-    for (let i = 0; i < STAGED; i++) {
-      const r = await c.ipc('outbox.stage', {
-        kind: 'create',
-        organizationId: ACME,
-        name: `${PREFIX} ${String(i).padStart(2, '0')}`,
-        key: SEED.anthropicKeys.compliance,
-        pollEverySec: 900,
-      });
-      expect(r, `stage ${i}`).toMatchObject({ ok: true });
-    }
+      let c = await child();
+      await c.request({ cmd: 'signIn', who: 'admin' });
+      for (let i = 0; i < STAGED; i++) {
+        const r = await c.ipc('outbox.stage', {
+          kind: 'create',
+          organizationId: ACME,
+          name: `${PREFIX} ${String(i).padStart(2, '0')}`,
+          key: SEED.anthropicKeys.compliance,
+          pollEverySec: 900,
+        });
+        expect(r, `stage ${i}`).toMatchObject({ ok: true });
+      }
 
-    let kills = 0;
-    let lives = 1;
-    const openCounts: number[] = [];
-    for (;;) {
-      const open = (await entries(c)).filter((e) => e.state !== 'submitted').length;
-      if (open === 0) break;
-      openCounts.push(open);
-      await sleep(50 + Math.random() * 450);
-      await c.kill();
-      kills++;
-      c = await child();
-      lives++;
-      // After enough kills, let the last life finish the flush on its own.
-      if (kills >= MIN_KILLS + 1) break;
-    }
-    await c.request({ cmd: 'idle' });
-    let final = await entries(c);
-    // idle() may resolve while a retry is scheduled (e.g. a reconciliation that must wait); poll briefly.
-    for (let i = 0; i < 100 && final.some((e) => e.state !== 'submitted'); i++) {
-      await sleep(200);
-      final = await entries(c);
-    }
-    await c.close();
+      let kills = 0;
+      let lives = 1;
+      const openCounts: number[] = [];
+      for (;;) {
+        const open = (await entries(c)).filter((e) => e.state !== 'submitted').length;
+        if (open === 0) break;
+        openCounts.push(open);
+        await sleep(50 + Math.random() * 450);
+        await c.kill();
+        kills++;
+        c = await child();
+        lives++;
+        // After enough kills, let the last life finish the flush on its own.
+        if (kills >= MIN_KILLS + 1) break;
+      }
+      await c.request({ cmd: 'idle' });
+      let final = await entries(c);
+      // idle() may resolve while a retry is scheduled (e.g. a reconciliation that must wait); poll briefly.
+      for (let i = 0; i < 100 && final.some((e) => e.state !== 'submitted'); i++) {
+        await sleep(200);
+        final = await entries(c);
+      }
+      await c.close();
 
-    const ours = final.filter((e) => e.name.startsWith(PREFIX));
-    expect(kills, `kills during the flush (open entries before each: ${openCounts.join(',')})`).toBeGreaterThanOrEqual(MIN_KILLS);
-    expect(ours).toHaveLength(STAGED);
-    expect(ours.filter((e) => e.state !== 'submitted').map((e) => `${e.name}: ${e.state}`)).toEqual([]);
-    expect(ours.every((e) => !e.keyHeld && e.sourceId !== null)).toBe(true);
+      const ours = final.filter((e) => e.name.startsWith(PREFIX));
+      expect(
+        kills,
+        `kills during the flush (open entries before each: ${openCounts.join(',')})`,
+      ).toBeGreaterThanOrEqual(MIN_KILLS);
+      expect(ours).toHaveLength(STAGED);
+      expect(ours.filter((e) => e.state !== 'submitted').map((e) => `${e.name}: ${e.state}`)).toEqual([]);
+      expect(ours.every((e) => !e.keyHeld && e.sourceId !== null)).toBe(true);
 
-    const created = emu.control.sources(ACME).filter((s) => !before.has(s.id));
-    const names = created.map((s) => s.name).sort();
-    expect(created).toHaveLength(STAGED);
-    expect(new Set(names).size).toBe(STAGED);
-    expect(names).toEqual(Array.from({ length: STAGED }, (_, i) => `${PREFIX} ${String(i).padStart(2, '0')}`));
-    expect(created.every((s) => s.hasCredentials)).toBe(true);
-    // Each entry points at the source created for it.
-    expect(new Set(ours.map((e) => e.sourceId))).toEqual(new Set(created.map((s) => s.id)));
+      const created = emu.control.sources(ACME).filter((s) => !before.has(s.id));
+      const names = created.map((s) => s.name).sort();
+      expect(created).toHaveLength(STAGED);
+      expect(new Set(names).size).toBe(STAGED);
+      expect(names).toEqual(Array.from({ length: STAGED }, (_, i) => `${PREFIX} ${String(i).padStart(2, '0')}`));
+      expect(created.every((s) => s.hasCredentials)).toBe(true);
+      // Each entry points at the source created for it.
+      expect(new Set(ours.map((e) => e.sourceId))).toEqual(new Set(created.map((s) => s.id)));
 
-    const staged = (await secrets.listAccounts()).filter((a) => a.startsWith('staged:'));
-    expect(staged).toEqual([]);
-    console.log(`crash test: ${kills} SIGKILLs over ${lives} lives, open entries before each kill: ${openCounts.join(',')}`);
-  });
+      const staged = (await secrets.listAccounts()).filter((a) => a.startsWith('staged:'));
+      expect(staged).toEqual([]);
+      console.log(
+        `crash test: ${kills} SIGKILLs over ${lives} lives, open entries before each kill: ${openCounts.join(',')}`,
+      );
+    },
+  );
 });

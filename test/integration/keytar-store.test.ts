@@ -75,7 +75,10 @@ describe('keytar store against the real keyring', () => {
 
   it('stores a large device token pair and many accounts', async () => {
     const s = store();
-    const pair = JSON.stringify({ access_token: `lw_at_${randomBytes(3000).toString('base64url')}`, refresh_token: `lw_rt_${randomBytes(3000).toString('base64url')}` });
+    const pair = JSON.stringify({
+      access_token: `lw_at_${randomBytes(3000).toString('base64url')}`,
+      refresh_token: `lw_rt_${randomBytes(3000).toString('base64url')}`,
+    });
     await s.set('device:big', pair);
     const names = Array.from({ length: 20 }, (_, i) => `staged:${String(i).padStart(2, '0')}`);
     await Promise.all(names.map((n) => s.set(n, anthropicKey())));

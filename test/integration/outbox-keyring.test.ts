@@ -45,7 +45,11 @@ async function openOutbox(dir: string, signedIn = true) {
   const log = createMemoryLogger();
   const conn = await fakeConnection(emu, { signedIn });
   const outbox = createOutbox({
-    userDataDir: dir, secrets, clock: systemClock, log, connection: conn,
+    userDataDir: dir,
+    secrets,
+    clock: systemClock,
+    log,
+    connection: conn,
     settings: { get: () => DEFAULT_SETTINGS },
     checkKey: (o) => checkKey(o),
   });
@@ -59,7 +63,13 @@ describe('outbox with the real keyring and the emulator', () => {
     dirs.push(dir);
     const { outbox, log } = await openOutbox(dir);
     await outbox.start();
-    const { stagedId } = await outbox.stage({ kind: 'create', organizationId: ACME, name: 'Keyring journey', key: KEY, pollEverySec: 600 });
+    const { stagedId } = await outbox.stage({
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Keyring journey',
+      key: KEY,
+      pollEverySec: 600,
+    });
     await outbox.idle();
     const entry = outbox.list().find((e) => e.id === stagedId)!;
     expect(entry).toMatchObject({ state: 'submitted', keyHeld: false, preflight: { verdict: 'valid' } });
@@ -76,8 +86,20 @@ describe('outbox with the real keyring and the emulator', () => {
     const first = await openOutbox(dir);
     await first.outbox.start();
     await emu.control.setOffline(true); // staged by a signed-in person, kept waiting
-    const kept = await first.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Sweep kept', key: KEY, pollEverySec: 300 });
-    const lost = await first.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
+    const kept = await first.outbox.stage({
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Sweep kept',
+      key: KEY,
+      pollEverySec: 300,
+    });
+    const lost = await first.outbox.stage({
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Sweep lost',
+      key: KEY,
+      pollEverySec: 300,
+    });
     await first.outbox.idle();
     await first.outbox.stop();
     await emu.control.setOffline(false);
@@ -94,7 +116,10 @@ describe('outbox with the real keyring and the emulator', () => {
     expect(accounts).toContain(stagedAccount(kept.stagedId));
     expect(accounts).toContain('session:unrelated');
     expect(accounts).not.toContain('staged:stg_orphan_without_record');
-    expect(second.outbox.list().find((e) => e.id === lost.stagedId)).toMatchObject({ state: 'key_missing', keyHeld: false });
+    expect(second.outbox.list().find((e) => e.id === lost.stagedId)).toMatchObject({
+      state: 'key_missing',
+      keyHeld: false,
+    });
     await secrets.delete('session:unrelated');
     // Another console's staged key is neither listed nor swept.
     expect(await otherConsole.get('staged:stg_of_another_console')).toBe(KEY);
@@ -105,7 +130,9 @@ describe('outbox with the real keyring and the emulator', () => {
     await second.conn.signIn();
     await second.outbox.edit({ stagedId: lost.stagedId, name: 'Sweep lost', key: KEY, pollEverySec: 300 });
     await second.outbox.retryNow(kept.stagedId).catch(() => undefined);
-    await expect.poll(() => second.outbox.list().filter((e) => e.state === 'submitted').length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => second.outbox.list().filter((e) => e.state === 'submitted').length, { timeout: 10_000 })
+      .toBe(2);
     await second.outbox.idle();
     expect((await secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([]);
   });

@@ -81,7 +81,13 @@ const onUnhandled = (reason: unknown) => void unhandled.push(reason);
 
 async function start(): Promise<Console> {
   const services = await createServices({
-    config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emu.langwatchUrl, defaultAnthropicUrl: emu.anthropicUrl },
+    config: {
+      mode: 'test',
+      userDataDir: dir,
+      secretBackend: 'memory',
+      defaultLangwatchUrl: emu.langwatchUrl,
+      defaultAnthropicUrl: emu.anthropicUrl,
+    },
     version: '0.0.0-test',
     secrets,
     clock: time.clock,
@@ -100,11 +106,19 @@ async function stop(c: Console): Promise<void> {
 }
 async function signIn(c: Console): Promise<void> {
   const profileId = c.services.connection.state().activeProfileId!;
-  expect(await c.call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password })).toMatchObject({ ok: true });
+  expect(
+    await c.call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password }),
+  ).toMatchObject({ ok: true });
   expect(await c.call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
 }
 async function stage(c: Console, name: string): Promise<string> {
-  const staged = await c.call<{ stagedId: string }>('outbox.stage', { kind: 'create', organizationId: ACME, name, key: KEY, pollEverySec: 900 });
+  const staged = await c.call<{ stagedId: string }>('outbox.stage', {
+    kind: 'create',
+    organizationId: ACME,
+    name,
+    key: KEY,
+    pollEverySec: 900,
+  });
   expect(staged, `stage ${name}`).toMatchObject({ ok: true });
   return (staged as { value: { stagedId: string } }).value.stagedId;
 }
@@ -112,7 +126,8 @@ const entry = (c: Console, id: string) => c.services.outbox.list().find((e) => e
 const sourcesNamed = (name: string) => emu.control.sources(ACME).filter((s) => s.name === name);
 const stagedAccounts = async () => (await secrets.listAccounts()).filter((a) => a.startsWith('staged:'));
 /** A create that keeps failing (503), so a staged entry waits with its key. */
-const holdCreates = () => void emu.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'error5xx', status: 503 });
+const holdCreates = () =>
+  void emu.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'error5xx', status: 503 });
 
 beforeAll(async () => {
   emu = await startEmulator({ pullerSchedule: false });
@@ -141,7 +156,13 @@ describe('disk full while writing the outbox (ENOSPC)', () => {
     const c = await start();
     await signIn(c);
     disk.full = /outbox\.json/;
-    const refused = await c.call('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Disk full stage', key: KEY, pollEverySec: 900 });
+    const refused = await c.call('outbox.stage', {
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Disk full stage',
+      key: KEY,
+      pollEverySec: 900,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'storage.io' } });
     expect((refused as { error: { message: string } }).error.message).toMatch(/disk space/);
     expect(c.services.outbox.list()).toEqual([]);
@@ -188,7 +209,9 @@ describe('damaged files at start', () => {
 
     c = await start();
     const info = await c.call<{ problems: Array<{ area: string; message: string }> }>('app.info');
-    const problem = (info as { value: { problems: Array<{ area: string; message: string }> } }).value.problems.find((p) => p.area === 'outbox');
+    const problem = (info as { value: { problems: Array<{ area: string; message: string }> } }).value.problems.find(
+      (p) => p.area === 'outbox',
+    );
     expect(problem?.message).toMatch(/moved aside/);
     expect(readdirSync(dir).filter((f) => f.startsWith('outbox.json.corrupt-'))).toHaveLength(1);
     expect(await secrets.get(`staged:${id}`)).toBe(KEY);
@@ -203,7 +226,10 @@ describe('damaged files at start', () => {
     writeFileSync(join(dir, 'profiles.json'), '{"version":1,"profiles":[{"id":');
 
     c = await start();
-    expect(await c.call('app.info')).toMatchObject({ ok: true, value: { problems: [expect.objectContaining({ area: 'profiles' })] } });
+    expect(await c.call('app.info')).toMatchObject({
+      ok: true,
+      value: { problems: [expect.objectContaining({ area: 'profiles' })] },
+    });
     expect(readdirSync(dir).filter((f) => f.startsWith('profiles.json.corrupt-'))).toHaveLength(1);
     expect(existsSync(join(dir, 'profiles.json'))).toBe(true);
     expect((await secrets.listAccounts()).filter((a) => a.startsWith('session:'))).toEqual(sessionsBefore);
@@ -221,12 +247,18 @@ describe('the keychain locked in the middle of a flush', () => {
     await expect.poll(() => ids.every((id) => entry(c, id)?.state === 'retrying'), { timeout: 10_000 }).toBe(true);
     secrets.setUnavailable(true);
     emu.control.faults.clear();
-    await expect.poll(() => ids.filter((id) => entry(c, id)?.lastError?.code === 'keychain.unavailable').length, { timeout: 20_000 }).toBe(ids.length);
+    await expect
+      .poll(() => ids.filter((id) => entry(c, id)?.lastError?.code === 'keychain.unavailable').length, {
+        timeout: 20_000,
+      })
+      .toBe(ids.length);
     for (const id of ids) expect(entry(c, id)).toMatchObject({ keyHeld: true, state: 'retrying' });
 
     secrets.setUnavailable(false);
     for (const id of ids) await c.call('outbox.retryNow', { stagedId: id });
-    await expect.poll(() => ids.filter((id) => entry(c, id)?.state === 'submitted').length, { timeout: 20_000 }).toBe(ids.length);
+    await expect
+      .poll(() => ids.filter((id) => entry(c, id)?.state === 'submitted').length, { timeout: 20_000 })
+      .toBe(ids.length);
     for (const name of names) expect(sourcesNamed(name), name).toHaveLength(1);
     await c.services.outbox.idle();
     await expect.poll(stagedAccounts, { timeout: 5000 }).toEqual([]);

@@ -43,12 +43,28 @@ function compressedClock(speed: number): Clock {
   };
 }
 
-type FaultName = 'latency 2 s' | '30 % 5xx' | '429 with Retry-After' | 'connection reset' | 'malformed JSON' | 'offline for 30 s' | 'session expiry';
-const FAULTS: FaultName[] = ['latency 2 s', '30 % 5xx', '429 with Retry-After', 'connection reset', 'malformed JSON', 'offline for 30 s', 'session expiry'];
+type FaultName =
+  | 'latency 2 s'
+  | '30 % 5xx'
+  | '429 with Retry-After'
+  | 'connection reset'
+  | 'malformed JSON'
+  | 'offline for 30 s'
+  | 'session expiry';
+const FAULTS: FaultName[] = [
+  'latency 2 s',
+  '30 % 5xx',
+  '429 with Retry-After',
+  'connection reset',
+  'malformed JSON',
+  'offline for 30 s',
+  'session expiry',
+];
 
 /** Injects the fault on `route`; resolves once it is active. */
 async function inject(emu: RunningEmulator, fault: FaultName, route: string): Promise<void> {
-  const add = (spec: { kind: FaultSpec['kind'] } & Record<string, unknown>) => void emu.control.faults.add({ route, side: 'langwatch', ...spec } as FaultSpec);
+  const add = (spec: { kind: FaultSpec['kind'] } & Record<string, unknown>) =>
+    void emu.control.faults.add({ route, side: 'langwatch', ...spec } as FaultSpec);
   switch (fault) {
     case 'latency 2 s':
       return add({ kind: 'latency', ms: 2000, times: 1 });
@@ -100,7 +116,13 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lw-faults-'));
   const secrets = createMemorySecretStore();
   const services = await createServices({
-    config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emu.langwatchUrl, defaultAnthropicUrl: emu.anthropicUrl },
+    config: {
+      mode: 'test',
+      userDataDir: dir,
+      secretBackend: 'memory',
+      defaultLangwatchUrl: emu.langwatchUrl,
+      defaultAnthropicUrl: emu.anthropicUrl,
+    },
     version: '0.0.0-test',
     secrets,
     clock: compressedClock(SPEED),
@@ -112,7 +134,14 @@ beforeEach(async () => {
     log: services.log.child('ipc'),
   });
   const profileId = services.connection.state().activeProfileId!;
-  rig = { emu, services, secrets, dispatcher, profileId, call: (channel, input) => dispatcher.dispatch(channel, input ?? {}, SENDER) as never };
+  rig = {
+    emu,
+    services,
+    secrets,
+    dispatcher,
+    profileId,
+    call: (channel, input) => dispatcher.dispatch(channel, input ?? {}, SENDER) as never,
+  };
 });
 
 afterEach(async () => {
@@ -153,35 +182,52 @@ function userDataText(): string {
 const OPEN_STATES = ['staged', 'submitting', 'retrying', 'needs_sign_in'];
 
 describe.each(FAULTS)('fault: %s', (fault) => {
-  it('stage and submit: staged at once, kept with its key while failing, submitted exactly once after', { timeout: 40_000 }, async () => {
-    await signedInToAcme();
-    await inject(rig.emu, fault, 'ingestionSources.create');
-    const name = `Fault matrix ${fault}`;
-    const staged = await rig.call<{ stagedId: string }>('outbox.stage', { kind: 'create', organizationId: ACME, name, key: SEED.anthropicKeys.compliance, pollEverySec: 900 });
-    expect(staged, 'staging is local and answers at once').toMatchObject({ ok: true });
-    const id = (staged as { ok: true; value: { stagedId: string } }).value.stagedId;
-    const entry = () => rig.services.outbox.list().find((e) => e.id === id);
+  it(
+    'stage and submit: staged at once, kept with its key while failing, submitted exactly once after',
+    { timeout: 40_000 },
+    async () => {
+      await signedInToAcme();
+      await inject(rig.emu, fault, 'ingestionSources.create');
+      const name = `Fault matrix ${fault}`;
+      const staged = await rig.call<{ stagedId: string }>('outbox.stage', {
+        kind: 'create',
+        organizationId: ACME,
+        name,
+        key: SEED.anthropicKeys.compliance,
+        pollEverySec: 900,
+      });
+      expect(staged, 'staging is local and answers at once').toMatchObject({ ok: true });
+      const id = (staged as { ok: true; value: { stagedId: string } }).value.stagedId;
+      const entry = () => rig.services.outbox.list().find((e) => e.id === id);
 
-    // While the fault lasts: a clear state, the record and its key kept.
-    await sleep(fault === 'latency 2 s' ? 500 : 1200);
-    const during = entry();
-    expect(during, 'entry kept').toBeDefined();
-    expect([...OPEN_STATES, 'submitted'], `state during ${fault}`).toContain(during!.state);
-    if (during!.state !== 'submitted') {
-      expect(await rig.secrets.get(`staged:${id}`), 'staged key kept until submitted').toBe(SEED.anthropicKeys.compliance);
-      if (during!.state === 'retrying') expect(during!.lastError?.code, 'a retrying entry says why').toBeTruthy();
-    }
-    if (fault === 'session expiry') expect(during!.state).toBe('needs_sign_in');
+      // While the fault lasts: a clear state, the record and its key kept.
+      await sleep(fault === 'latency 2 s' ? 500 : 1200);
+      const during = entry();
+      expect(during, 'entry kept').toBeDefined();
+      expect([...OPEN_STATES, 'submitted'], `state during ${fault}`).toContain(during!.state);
+      if (during!.state !== 'submitted') {
+        expect(await rig.secrets.get(`staged:${id}`), 'staged key kept until submitted').toBe(
+          SEED.anthropicKeys.compliance,
+        );
+        if (during!.state === 'retrying') expect(during!.lastError?.code, 'a retrying entry says why').toBeTruthy();
+      }
+      if (fault === 'session expiry') expect(during!.state).toBe('needs_sign_in');
 
-    await clear(fault);
-    if (fault !== 'session expiry') await rig.call('outbox.retryNow', { stagedId: id }).catch(() => undefined);
-    await waitFor('submitted', () => entry()?.state === 'submitted');
-    expect(entry()!.keyHeld).toBe(false);
-    // The wipe may trail the `submitted` record by a moment; it must happen.
-    await waitFor('key wiped', async () => (await rig.secrets.get(`staged:${id}`)) === null, 2000).catch(() => undefined);
-    expect(await rig.secrets.get(`staged:${id}`), 'key wiped once submitted').toBeNull();
-    expect(rig.emu.control.sources(ACME).filter((s) => s.name === name), 'exactly one source').toHaveLength(1);
-  });
+      await clear(fault);
+      if (fault !== 'session expiry') await rig.call('outbox.retryNow', { stagedId: id }).catch(() => undefined);
+      await waitFor('submitted', () => entry()?.state === 'submitted');
+      expect(entry()!.keyHeld).toBe(false);
+      // The wipe may trail the `submitted` record by a moment; it must happen.
+      await waitFor('key wiped', async () => (await rig.secrets.get(`staged:${id}`)) === null, 2000).catch(
+        () => undefined,
+      );
+      expect(await rig.secrets.get(`staged:${id}`), 'key wiped once submitted').toBeNull();
+      expect(
+        rig.emu.control.sources(ACME).filter((s) => s.name === name),
+        'exactly one source',
+      ).toHaveLength(1);
+    },
+  );
 
   it('status refresh: answers, says what failed, keeps the rows, recovers', { timeout: 40_000 }, async () => {
     await signedInToAcme();
@@ -233,7 +279,8 @@ describe.each(FAULTS)('fault: %s', (fault) => {
     // One sign-in after the fault clears must hold: a late 401 to a request sent with the old
     // cookie may not expire the new session (the session manager compares the cookie used).
     await sleep(300);
-    if (rig.services.connection.state().session.kind !== 'signed_in') expect(await signIn()).toMatchObject({ ok: true });
+    if (rig.services.connection.state().session.kind !== 'signed_in')
+      expect(await signIn()).toMatchObject({ ok: true });
     await sleep(300);
     await waitFor('organisations loaded', () => rig.services.connection.state().organizations.length > 0);
     expect(rig.services.connection.state().session.kind).toBe('signed_in');

@@ -32,7 +32,8 @@ function shapesOf(schema: z.ZodType): Array<Record<string, z.ZodType>> {
 /** The core type of a field (optional/nullable/default unwrapped). */
 function coreType(schema: z.ZodType): string {
   let def = defOf(schema);
-  while (['optional', 'nullable', 'default', 'readonly'].includes(def.type) && def.innerType) def = defOf(def.innerType);
+  while (['optional', 'nullable', 'default', 'readonly'].includes(def.type) && def.innerType)
+    def = defOf(def.innerType);
   return def.type;
 }
 
@@ -87,17 +88,22 @@ function casesFor(channel: string, schema: z.ZodType): Case[] {
   ];
   for (const shape of shapesOf(schema)) {
     const discriminator = Object.entries(shape).find(([, f]) => coreType(f) === 'literal');
-    const base = discriminator ? { [discriminator[0]]: (defOf(discriminator[1]) as unknown as { values: unknown[] }).values[0] } : {};
+    const base = discriminator
+      ? { [discriminator[0]]: (defOf(discriminator[1]) as unknown as { values: unknown[] }).values[0] }
+      : {};
     for (const [field, fieldSchema] of Object.entries(shape)) {
       const type = coreType(fieldSchema);
       cases.push({ channel, label: `${field}: wrong type (${type})`, payload: { ...base, [field]: wrongValue(type) } });
-      if (type === 'string') cases.push({ channel, label: `${field}: a 70 kB string`, payload: { ...base, [field]: 'k'.repeat(70_000) } });
+      if (type === 'string')
+        cases.push({ channel, label: `${field}: a 70 kB string`, payload: { ...base, [field]: 'k'.repeat(70_000) } });
     }
   }
   return cases;
 }
 
-const CASES: Case[] = Object.entries(IPC_CONTRACT).flatMap(([channel, spec]) => casesFor(channel, spec.input as z.ZodType));
+const CASES: Case[] = Object.entries(IPC_CONTRACT).flatMap(([channel, spec]) =>
+  casesFor(channel, spec.input as z.ZodType),
+);
 
 let dir: string;
 let services: Services;
@@ -107,7 +113,13 @@ const handlerRuns: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lw-ipc-malformed-'));
   services = await createServices({
-    config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: 'http://127.0.0.1:9/', defaultAnthropicUrl: 'http://127.0.0.1:9/' },
+    config: {
+      mode: 'test',
+      userDataDir: dir,
+      secretBackend: 'memory',
+      defaultLangwatchUrl: 'http://127.0.0.1:9/',
+      defaultAnthropicUrl: 'http://127.0.0.1:9/',
+    },
     version: '0.0.0-test',
   });
   const real = createHandlerTable(services) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -144,13 +156,17 @@ describe('malformed IPC payloads against the real contract', () => {
       const started = performance.now();
       const result = await dispatcher.dispatch(c.channel, c.payload, SENDER);
       const ms = performance.now() - started;
-      if (result.ok || result.error.code !== 'ipc.invalid_input') wrong.push(`${c.channel} ${c.label}: ${JSON.stringify(result).slice(0, 200)}`);
-      else if (!result.error.message || result.error.message.length > 2000) wrong.push(`${c.channel} ${c.label}: unclear message`);
+      if (result.ok || result.error.code !== 'ipc.invalid_input')
+        wrong.push(`${c.channel} ${c.label}: ${JSON.stringify(result).slice(0, 200)}`);
+      else if (!result.error.message || result.error.message.length > 2000)
+        wrong.push(`${c.channel} ${c.label}: unclear message`);
       if (ms > 250) wrong.push(`${c.channel} ${c.label}: took ${ms.toFixed(0)} ms`);
     }
     expect(wrong).toEqual([]);
     expect(handlerRuns).toEqual([]);
-    console.log(`ipc-malformed: ${CASES.length} payloads over ${Object.keys(IPC_CONTRACT).length} channels, all ipc.invalid_input`);
+    console.log(
+      `ipc-malformed: ${CASES.length} payloads over ${Object.keys(IPC_CONTRACT).length} channels, all ipc.invalid_input`,
+    );
   });
 
   it('still serves a valid call afterwards (nothing crashed)', async () => {

@@ -20,13 +20,21 @@ const KEY = 'sk-ant-api01-' + 'A'.repeat(86) + 'AA';
 const ORG = 'org_acme';
 
 type Answer = (res: ServerResponse) => void;
-const json = (status: number, body: unknown, type = 'application/json'): Answer => (res) => {
-  res.writeHead(status, { 'content-type': type });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, type = 'application/json'): Answer =>
+  (res) => {
+    res.writeHead(status, { 'content-type': type });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
 const raw = (status: number, text: string, type = 'application/json'): Answer => json(status, text, type);
-const trpcOk = (data: unknown, meta?: unknown): Answer => json(200, { result: { data: meta ? { json: data, meta } : { json: data } } });
-const html = (status: number): Answer => raw(status, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>', 'text/html');
+const trpcOk = (data: unknown, meta?: unknown): Answer =>
+  json(200, { result: { data: meta ? { json: data, meta } : { json: data } } });
+const html = (status: number): Answer =>
+  raw(
+    status,
+    '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+    'text/html',
+  );
 const reset: Answer = (res) => res.socket?.destroy();
 const huge: Answer = (res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -43,7 +51,14 @@ const huge: Answer = (res) => {
   write();
 };
 
-const source = { id: 'src_1', organizationId: ORG, name: 'A', type: 'claude_compliance', status: 'active', createdAt: '2026-08-01T09:00:00.000Z' };
+const source = {
+  id: 'src_1',
+  organizationId: ORG,
+  name: 'A',
+  type: 'claude_compliance',
+  status: 'active',
+  createdAt: '2026-08-01T09:00:00.000Z',
+};
 
 let answer: Answer = json(200, {});
 let server: LocalServer;
@@ -80,29 +95,89 @@ const ROWS: Row[] = [
   // LangWatch tRPC API (ingestionSources.list, organizations)
   ['tRPC list: wrong type (items as a string)', trpcOk('not a list'), () => api().listSources(ORG), UNEXPECTED],
   ['tRPC list: missing required fields', trpcOk([{ id: 'src_1' }]), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: wrong field types', trpcOk([{ ...source, name: 42, status: 'exploded' }]), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: truncated JSON', raw(200, '{"result":{"data":{"json":[{"id":"src_1","na'), () => api().listSources(ORG), UNEXPECTED],
+  [
+    'tRPC list: wrong field types',
+    trpcOk([{ ...source, name: 42, status: 'exploded' }]),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
+  [
+    'tRPC list: truncated JSON',
+    raw(200, '{"result":{"data":{"json":[{"id":"src_1","na'),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
   ['tRPC list: empty body', raw(200, ''), () => api().listSources(ORG), UNEXPECTED],
   ['tRPC list: HTML 502 page from a proxy', html(502), () => api().listSources(ORG), ['langwatch.server_error']],
-  ['tRPC list: HTML 200 (login page of an SSO proxy)', raw(200, '<!doctype html><title>Sign in</title>', 'text/html'), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: JSON with text/plain content type and no envelope', raw(200, '{"hello":"world"}', 'text/plain'), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: error envelope of the wrong shape', json(500, { error: 'boom' }), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: 200 with an error envelope missing its json', json(200, { error: { message: 'x' } }), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: superjson meta claims a Date on a number', trpcOk([{ ...source, createdAt: 12 }], { values: { '0.createdAt': ['Date'] }, v: 1 }), () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: superjson meta with an unknown type', trpcOk([source], { values: { '0.name': ['custom', 'Weird'] }, v: 1 }), () => api().listSources(ORG), UNEXPECTED],
+  [
+    'tRPC list: HTML 200 (login page of an SSO proxy)',
+    raw(200, '<!doctype html><title>Sign in</title>', 'text/html'),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
+  [
+    'tRPC list: JSON with text/plain content type and no envelope',
+    raw(200, '{"hello":"world"}', 'text/plain'),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
+  [
+    'tRPC list: error envelope of the wrong shape',
+    json(500, { error: 'boom' }),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
+  [
+    'tRPC list: 200 with an error envelope missing its json',
+    json(200, { error: { message: 'x' } }),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
+  [
+    'tRPC list: superjson meta claims a Date on a number',
+    trpcOk([{ ...source, createdAt: 12 }], { values: { '0.createdAt': ['Date'] }, v: 1 }),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
+  [
+    'tRPC list: superjson meta with an unknown type',
+    trpcOk([source], { values: { '0.name': ['custom', 'Weird'] }, v: 1 }),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
   ['tRPC list: a 24 MB body', huge, () => api().listSources(ORG), UNEXPECTED],
   ['tRPC list: connection dropped before the answer', reset, () => api().listSources(ORG), ['network.offline']],
   ['tRPC organizations: null data', trpcOk(null), () => api().organizations(), UNEXPECTED],
-  ['tRPC batch: an array where an object is expected', json(200, [{ result: { data: { json: [] } } }, 'junk']), () => api().listSources(ORG), UNEXPECTED],
+  [
+    'tRPC batch: an array where an object is expected',
+    json(200, [{ result: { data: { json: [] } } }, 'junk']),
+    () => api().listSources(ORG),
+    UNEXPECTED,
+  ],
   // CLI REST (device sessions)
   ['CLI list: wrong type', json(200, { sources: 'nope' }), () => cli().listSources(), UNEXPECTED],
   ['CLI list: truncated JSON', raw(200, '{"sources":[{"id":'), () => cli().listSources(), UNEXPECTED],
   ['CLI list: HTML 503 page', html(503), () => cli().listSources(), ['langwatch.server_error']],
   ['CLI health: missing fields', json(200, {}), () => cli().sourceHealth('src_1'), UNEXPECTED],
   // Email sign-in
-  ['sign-in: 200 without a session cookie', json(200, { user: { id: 'u1' } }), () => signInWithEmail({ http: http(), email: 'a@b.test', password: 'pw' }), UNEXPECTED],
-  ['sign-in: HTML 500 page', html(500), () => signInWithEmail({ http: http(), email: 'a@b.test', password: 'pw' }), ['langwatch.server_error']],
-  ['sign-in: truncated JSON 401', raw(401, '{"code":"INVALID_EMAIL_OR_PASSW'), () => signInWithEmail({ http: http(), email: 'a@b.test', password: 'wrong' }), ['auth.invalid_credentials']],
+  [
+    'sign-in: 200 without a session cookie',
+    json(200, { user: { id: 'u1' } }),
+    () => signInWithEmail({ http: http(), email: 'a@b.test', password: 'pw' }),
+    UNEXPECTED,
+  ],
+  [
+    'sign-in: HTML 500 page',
+    html(500),
+    () => signInWithEmail({ http: http(), email: 'a@b.test', password: 'pw' }),
+    ['langwatch.server_error'],
+  ],
+  [
+    'sign-in: truncated JSON 401',
+    raw(401, '{"code":"INVALID_EMAIL_OR_PASSW'),
+    () => signInWithEmail({ http: http(), email: 'a@b.test', password: 'wrong' }),
+    ['auth.invalid_credentials'],
+  ],
 ];
 
 describe('malformed server answers', () => {
@@ -125,7 +200,14 @@ const ANTHROPIC_ROWS: AnthropicRow[] = [
   ['401 with an HTML body', raw(401, '<html>nope</html>', 'text/html'), ['wrong_endpoint']],
   ['a 24 MB body', huge, ['wrong_endpoint']],
   ['connection dropped', reset, ['inconclusive']],
-  ['429 with a garbage Retry-After', (res) => { res.writeHead(429, { 'content-type': 'application/json', 'retry-after': 'soon' }); res.end('{"type":"error"}'); }, ['wrong_endpoint']],
+  [
+    '429 with a garbage Retry-After',
+    (res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': 'soon' });
+      res.end('{"type":"error"}');
+    },
+    ['wrong_endpoint'],
+  ],
 ];
 
 describe('malformed Anthropic answers to the key check', () => {

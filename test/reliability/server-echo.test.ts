@@ -54,7 +54,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lw-echo-'));
   secrets = createMemorySecretStore();
   services = await createServices({
-    config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emu.langwatchUrl, defaultAnthropicUrl: emu.anthropicUrl },
+    config: {
+      mode: 'test',
+      userDataDir: dir,
+      secretBackend: 'memory',
+      defaultLangwatchUrl: emu.langwatchUrl,
+      defaultAnthropicUrl: emu.anthropicUrl,
+    },
     version: '0.0.0-test',
     secrets,
   });
@@ -77,14 +83,26 @@ describe('a server that echoes secrets', () => {
 
   it('sign-in: the password echoed in the error answer reaches no answer, event, file or log', async () => {
     emu.control.faults.add({ route: '/api/auth', side: 'langwatch', kind: 'echoSecrets', status: 400, times: 1 });
-    const failed = await call('auth.signInWithEmail', { profileId: profileId(), email: ADMIN.email, password: ADMIN.password });
+    const failed = await call('auth.signInWithEmail', {
+      profileId: profileId(),
+      email: ADMIN.email,
+      password: ADMIN.password,
+    });
     expect(failed).toMatchObject({ ok: false });
-    expect(await call('auth.signInWithEmail', { profileId: profileId(), email: ADMIN.email, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(
+      await call('auth.signInWithEmail', { profileId: profileId(), email: ADMIN.email, password: ADMIN.password }),
+    ).toMatchObject({ ok: true });
     expect(await call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
   });
 
   it('status: the session cookie echoed in a tRPC error (message, path, traceId, field errors) is redacted', async () => {
-    emu.control.faults.add({ route: 'ingestionSources.*', side: 'langwatch', kind: 'echoSecrets', status: 400, times: 3 });
+    emu.control.faults.add({
+      route: 'ingestionSources.*',
+      side: 'langwatch',
+      kind: 'echoSecrets',
+      status: 400,
+      times: 3,
+    });
     const answer = JSON.stringify(await call('sources.refreshNow'));
     expect(answer).toContain('[REDACTED]');
     emu.control.faults.clear();
@@ -93,12 +111,26 @@ describe('a server that echoes secrets', () => {
   it('outbox: the staged key echoed by a failing create is not in the entry, its record, events or the log', async () => {
     // The emulator's Anthropic side does not know this key: skip the pre-flight so the create is sent.
     await services.settings.update({ autoPreflight: false });
-    emu.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'echoSecrets', status: 400, times: 5 });
-    const staged = (await call('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Echo test', key: STAGED_KEY, pollEverySec: 900 })) as {
+    emu.control.faults.add({
+      route: 'ingestionSources.create',
+      side: 'langwatch',
+      kind: 'echoSecrets',
+      status: 400,
+      times: 5,
+    });
+    const staged = (await call('outbox.stage', {
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Echo test',
+      key: STAGED_KEY,
+      pollEverySec: 900,
+    })) as {
       value: { stagedId: string };
     };
     const id = staged.value.stagedId;
-    await expect.poll(() => services.outbox.list().find((e) => e.id === id)?.lastError?.message ?? null, { timeout: 20_000 }).not.toBeNull();
+    await expect
+      .poll(() => services.outbox.list().find((e) => e.id === id)?.lastError?.message ?? null, { timeout: 20_000 })
+      .not.toBeNull();
     const listed = JSON.stringify(await call('outbox.list'));
     expect(listed).toContain('Echo test');
     // The server's message was kept, with the key taken out of it.

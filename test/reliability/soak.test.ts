@@ -20,33 +20,39 @@ afterAll(async () => {
 });
 
 describe('soak (short)', () => {
-  it('1.5 simulated hours, 5,000 sources, stagings and faults: nothing lost, RSS, heap and handles flat', { timeout: 60_000 }, async () => {
-    const result = await runSoak({
-      emulator: {
-        langwatchUrl: emu.langwatchUrl,
-        anthropicUrl: emu.anthropicUrl,
-        addFault: async (spec) => emu.control.faults.add(spec as unknown as FaultSpec),
-        clearFaults: async () => emu.control.faults.clear(),
-        goOffline: (forMs) => emu.control.setOffline(true, { which: 'langwatch', forMs }),
-      },
-      organizationId: ACME,
-      email: SEED.users.admin.email,
-      password: SEED.users.admin.password,
-      key: SEED.anthropicKeys.compliance,
-      hours: 1.6,
-      warmupHours: 0.5,
-      sampleEveryHours: 0.5,
-      speed: 300,
-      progress: process.env.SOAK_DEBUG ? (line) => console.log(line) : undefined,
-    });
-    expect(result.staged).toBeGreaterThanOrEqual(8);
-    expect(result.faultWindows).toBeGreaterThanOrEqual(1);
-    expect(result.statusTicks).toBeGreaterThan(10);
-    expect(result.stagedKeysLeft).toBe(0);
-    console.log(`soak: ${result.realSeconds} s, ${result.staged} staged, ${result.statusTicks} ticks, samples ${JSON.stringify(result.samples.map((s) => [s.hour, Math.round(s.rss / 2 ** 20), Math.round(s.heapUsed / 2 ** 20), s.handles]))}`);
-    // The emulator lives in this process too (its request log is bounded), so the bounds are loose.
-    expect(result.end.heapUsed / result.baseline.heapUsed, JSON.stringify(result.samples)).toBeLessThan(1.3);
-    expect(result.end.rss / result.baseline.rss, JSON.stringify(result.samples)).toBeLessThan(1.3);
-    expect(result.end.handles - result.baseline.handles, JSON.stringify(result.samples)).toBeLessThanOrEqual(5);
-  });
+  it(
+    '1.5 simulated hours, 5,000 sources, stagings and faults: nothing lost, RSS, heap and handles flat',
+    { timeout: 60_000 },
+    async () => {
+      const result = await runSoak({
+        emulator: {
+          langwatchUrl: emu.langwatchUrl,
+          anthropicUrl: emu.anthropicUrl,
+          addFault: async (spec) => emu.control.faults.add(spec as unknown as FaultSpec),
+          clearFaults: async () => emu.control.faults.clear(),
+          goOffline: (forMs) => emu.control.setOffline(true, { which: 'langwatch', forMs }),
+        },
+        organizationId: ACME,
+        email: SEED.users.admin.email,
+        password: SEED.users.admin.password,
+        key: SEED.anthropicKeys.compliance,
+        hours: 1.6,
+        warmupHours: 0.5,
+        sampleEveryHours: 0.5,
+        speed: 300,
+        progress: process.env.SOAK_DEBUG ? (line) => console.log(line) : undefined,
+      });
+      expect(result.staged).toBeGreaterThanOrEqual(8);
+      expect(result.faultWindows).toBeGreaterThanOrEqual(1);
+      expect(result.statusTicks).toBeGreaterThan(10);
+      expect(result.stagedKeysLeft).toBe(0);
+      console.log(
+        `soak: ${result.realSeconds} s, ${result.staged} staged, ${result.statusTicks} ticks, samples ${JSON.stringify(result.samples.map((s) => [s.hour, Math.round(s.rss / 2 ** 20), Math.round(s.heapUsed / 2 ** 20), s.handles]))}`,
+      );
+      // The emulator lives in this process too (its request log is bounded), so the bounds are loose.
+      expect(result.end.heapUsed / result.baseline.heapUsed, JSON.stringify(result.samples)).toBeLessThan(1.3);
+      expect(result.end.rss / result.baseline.rss, JSON.stringify(result.samples)).toBeLessThan(1.3);
+      expect(result.end.handles - result.baseline.handles, JSON.stringify(result.samples)).toBeLessThanOrEqual(5);
+    },
+  );
 });

@@ -15,14 +15,17 @@ import { guardReadOnly } from '../read-only-guard';
  * without a handler (or a handler without a channel) does not compile.
  */
 export function createHandlerTable(services: Services): HandlerTable {
-  return guardReadOnly({
-    ...appHandlers(services),
-    ...authHandlers(services),
-    ...profilesHandlers(services),
-    ...connectionHandlers(services),
-    ...outboxHandlers(services),
-    ...keysHandlers(services),
-    ...settingsHandlers(services),
-    ...sourcesHandlers(services),
-  }, () => services.connection.state().readOnly);
+  return guardReadOnly(
+    {
+      ...appHandlers(services),
+      ...authHandlers(services),
+      ...profilesHandlers(services),
+      ...connectionHandlers(services),
+      ...outboxHandlers(services),
+      ...keysHandlers(services),
+      ...settingsHandlers(services),
+      ...sourcesHandlers(services),
+    },
+    () => services.connection.state().readOnly,
+  );
 }

@@ -12,7 +12,12 @@ export function keysHandlers(services: Services): HandlerSlice<'keys'> {
     'keys.lastVerdicts': async () => {
       // A staged key's verdict is shown to the person who staged it only.
       const { byStagedId, bySourceId } = keyChecks.lastVerdicts();
-      const mine = new Set(services.outbox.list().filter((e) => e.access === 'mine').map((e) => e.id));
+      const mine = new Set(
+        services.outbox
+          .list()
+          .filter((e) => e.access === 'mine')
+          .map((e) => e.id),
+      );
       return { byStagedId: Object.fromEntries(Object.entries(byStagedId).filter(([id]) => mine.has(id))), bySourceId };
     },
   };

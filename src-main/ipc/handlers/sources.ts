@@ -18,7 +18,9 @@ export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
     'sources.archive': async ({ id, confirmName }) => sources.archive(id, confirmName),
     'sources.archivedNames': async () => {
       const { activeProfileId, activeOrganizationId } = services.connection.state();
-      return activeProfileId && activeOrganizationId ? services.archivedNames.list({ profileId: activeProfileId, organizationId: activeOrganizationId }) : [];
+      return activeProfileId && activeOrganizationId
+        ? services.archivedNames.list({ profileId: activeProfileId, organizationId: activeOrganizationId })
+        : [];
     },
     'sources.export': async ({ format, ids, staged }) => sources.export(format, ids, staged),
   };

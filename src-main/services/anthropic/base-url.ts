@@ -21,7 +21,9 @@ export function activitiesUrl(baseUrl: string, query: Record<string, string | nu
     throw invalid('The Anthropic base URL must start with https://.');
   }
   if (base.protocol === 'http:' && !LOOPBACK_HOSTS.has(base.hostname)) {
-    throw invalid('The Anthropic base URL must use https:// (plain http is allowed only on this computer, for the emulator).');
+    throw invalid(
+      'The Anthropic base URL must use https:// (plain http is allowed only on this computer, for the emulator).',
+    );
   }
   if (base.username !== '' || base.password !== '') {
     throw invalid('The Anthropic base URL must not contain a user name or password.');

@@ -58,7 +58,8 @@ const CHECK_URL_STEP =
 const NEW_KEY_STEP =
   'Scopes cannot be added to an existing key: create a new Compliance Access Key with read:compliance_activities in claude.ai and paste it here.';
 const TRY_LATER_STEP = 'Try again in a few minutes. This says nothing about the key.';
-const NETWORK_STEP = "Check this computer's connection (and any proxy or firewall), then try again. This says nothing about the key.";
+const NETWORK_STEP =
+  "Check this computer's connection (and any proxy or firewall), then try again. This says nothing about the key.";
 
 /** Classifies one HTTP answer. */
 export function classifyAnswer(answer: HttpAnswer, ctx: AnswerContext): Classified {
@@ -114,14 +115,27 @@ export function classifyAnswer(answer: HttpAnswer, ctx: AnswerContext): Classifi
     );
   }
   if (looksLikeHtml(answer)) {
-    return wrongEndpoint('html', `The server at ${ctx.origin} answered with a web page (HTTP ${status}), not the Anthropic API.`);
+    return wrongEndpoint(
+      'html',
+      `The server at ${ctx.origin} answered with a web page (HTTP ${status}), not the Anthropic API.`,
+    );
   }
   if (status === 200) {
     const page = parsePage(answer.text);
     if (page === null) {
-      return wrongEndpoint('unparsable', `The server at ${ctx.origin} answered HTTP 200, but not with an Anthropic activity list.`);
+      return wrongEndpoint(
+        'unparsable',
+        `The server at ${ctx.origin} answered HTTP 200, but not with an Anthropic activity list.`,
+      );
     }
-    return { kind: 'page', page, status, requestId: base.requestId, rateLimit: rateLimitOf(answer.headers), attempts: ctx.attempts };
+    return {
+      kind: 'page',
+      page,
+      status,
+      requestId: base.requestId,
+      rateLimit: rateLimitOf(answer.headers),
+      attempts: ctx.attempts,
+    };
   }
   if (error === null) {
     return wrongEndpoint(

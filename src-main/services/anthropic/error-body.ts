@@ -43,6 +43,11 @@ export function parseGrantedScopes(message: string | null): string[] | null {
   if (match === null) return null;
   return (match[1] ?? '')
     .split(',')
-    .map((s) => s.trim().replace(/^["'`]|["'`]$/g, '').trim())
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^["'`]|["'`]$/g, '')
+        .trim(),
+    )
     .filter((s) => s.length > 0);
 }

@@ -88,7 +88,11 @@ interface AttemptOptions {
   dispatcher?: Dispatcher;
 }
 
-async function attempt(url: URL, headers: Record<string, string>, options: AttemptOptions): Promise<HttpAnswer | NetworkFailure> {
+async function attempt(
+  url: URL,
+  headers: Record<string, string>,
+  options: AttemptOptions,
+): Promise<HttpAnswer | NetworkFailure> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -120,7 +124,10 @@ async function attempt(url: URL, headers: Record<string, string>, options: Attem
   }
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<{ text: string; tooLarge: boolean }> {
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  maxBytes: number,
+): Promise<{ text: string; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

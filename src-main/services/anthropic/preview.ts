@@ -21,7 +21,9 @@ export interface PreviewActivitiesOptions extends FeedCallOptions {
 export async function previewActivities(options: PreviewActivitiesOptions): Promise<ActivityPreview> {
   const limit = options.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PREVIEW_LIMIT) {
-    throw new AppError('invalid_argument', `The preview shows 1 to ${MAX_PREVIEW_LIMIT} activities.`, { field: 'limit' });
+    throw new AppError('invalid_argument', `The preview shows 1 to ${MAX_PREVIEW_LIMIT} activities.`, {
+      field: 'limit',
+    });
   }
   const outcome = await getActivitiesPage(options, { limit });
   if (outcome.kind === 'verdict') {

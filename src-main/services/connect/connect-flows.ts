@@ -14,7 +14,12 @@ import type { SessionManager } from '../session/session-manager';
 import type { ConnectPorts } from './ports';
 import { classifyApprovalLink } from '../../../src-shared/domain/device-approval';
 import type { DeviceSignInStart } from '../../../src-shared/ipc/channels/auth';
-import { checkVerificationUrl, describeEmailSignInError, describeMethodsError, deviceOutcomeOf } from './sign-in-errors';
+import {
+  checkVerificationUrl,
+  describeEmailSignInError,
+  describeMethodsError,
+  deviceOutcomeOf,
+} from './sign-in-errors';
 
 /** Options of {@link createConnectFlows}. */
 export interface ConnectFlowsOptions {
@@ -65,14 +70,20 @@ export function createConnectFlows(options: ConnectFlowsOptions) {
     },
 
     /** Runs the browser sign-in window; a second call replaces a window still open. */
-    async signInWithBrowser(profileId: string): Promise<{ outcome: 'signed_in'; session: SessionState } | { outcome: 'cancelled' }> {
+    async signInWithBrowser(
+      profileId: string,
+    ): Promise<{ outcome: 'signed_in'; session: SessionState } | { outcome: 'cancelled' }> {
       const profile = await profiles.get(profileId);
       browserWindows.get(profileId)?.abort();
       const controller = new AbortController();
       browserWindows.set(profileId, controller);
       try {
         log.info('browser sign-in window opened', { profileId });
-        const cookiePair = await ports.browserSignIn({ profileId, baseUrl: profile.baseUrl, signal: controller.signal });
+        const cookiePair = await ports.browserSignIn({
+          profileId,
+          baseUrl: profile.baseUrl,
+          signal: controller.signal,
+        });
         if (!cookiePair) {
           log.info('browser sign-in window closed without a session', { profileId });
           return { outcome: 'cancelled' };

@@ -32,7 +32,10 @@ export function unavailablePorts(): ConnectPorts {
       throw new AppError('internal', 'This build of the console cannot open the system browser.');
     },
     async browserSignIn() {
-      throw new AppError('internal', 'This build of the console cannot open a sign-in window. Use email or a device code.');
+      throw new AppError(
+        'internal',
+        'This build of the console cannot open a sign-in window. Use email or a device code.',
+      );
     },
   };
 }

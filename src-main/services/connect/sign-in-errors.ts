@@ -26,7 +26,11 @@ function reachError(error: AppError, origin: string): AppError | null {
         keptDetails(error),
       );
     case 'network.timeout':
-      return new AppError('network.timeout', `${origin} did not answer in time. Check the connection and try again.`, keptDetails(error));
+      return new AppError(
+        'network.timeout',
+        `${origin} did not answer in time. Check the connection and try again.`,
+        keptDetails(error),
+      );
     case 'network.tls':
       return new AppError(
         'network.tls',
@@ -73,7 +77,11 @@ function mapEmailError(error: AppError, origin: string): AppError {
   if (reach) return reach;
   switch (error.code) {
     case 'auth.invalid_credentials':
-      return new AppError('auth.invalid_credentials', 'Wrong email or password. Check them and try again.', keptDetails(error));
+      return new AppError(
+        'auth.invalid_credentials',
+        'Wrong email or password. Check them and try again.',
+        keptDetails(error),
+      );
     case 'auth.password_disabled':
       return new AppError(
         'auth.password_disabled',
@@ -124,7 +132,10 @@ export function deviceOutcomeOf(error: unknown): { outcome: DeviceOutcome; messa
   const code: ErrorCode | null = isAppError(error) ? error.code : null;
   switch (code) {
     case 'auth.device_denied':
-      return { outcome: 'denied', message: 'The sign-in request was denied in the browser. Start again if that was a mistake.' };
+      return {
+        outcome: 'denied',
+        message: 'The sign-in request was denied in the browser. Start again if that was a mistake.',
+      };
     case 'auth.device_expired':
       return { outcome: 'expired', message: 'The code expired before it was approved. Start again to get a new code.' };
     case 'cancelled':

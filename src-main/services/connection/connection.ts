@@ -15,7 +15,12 @@ import type { ActiveConnection, ConnectionService, SessionOwners } from './types
 const ConnectionFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
 
 /** Device sessions read through the CLI REST: read-only, health where the token allows it. */
-const DEVICE_PERMISSIONS: Permissions = { canView: true, canManage: false, canViewHealth: true, raw: ['ingestionSources:view'] };
+const DEVICE_PERMISSIONS: Permissions = {
+  canView: true,
+  canManage: false,
+  canViewHealth: true,
+  raw: ['ingestionSources:view'],
+};
 
 export interface ConnectionOptions {
   userDataDir: string;
@@ -206,7 +211,10 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
   sessions.onChange((change) => {
     if (change.profileId !== state.activeProfileId) return;
     // Expiry keeps the organisations and permissions on screen: work waits for a new sign-in.
-    if (change.state.kind === 'expired' || (sameSessionKind(change.state, state.session) && change.state.kind !== 'signed_in')) {
+    if (
+      change.state.kind === 'expired' ||
+      (sameSessionKind(change.state, state.session) && change.state.kind !== 'signed_in')
+    ) {
       publish({ ...state, session: change.state });
       return;
     }
@@ -230,7 +238,10 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
         throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
       }
       if (!state.activeOrganizationId || !state.permissions) {
-        throw new AppError('auth.not_signed_in', 'No organisation is selected yet (or the deployment could not be reached).');
+        throw new AppError(
+          'auth.not_signed_in',
+          'No organisation is selected yet (or the deployment could not be reached).',
+        );
       }
       return {
         profile,

@@ -11,6 +11,10 @@ export function createDeploymentProbe(connection: Pick<ConnectionService, 'state
     const profile = state.profiles.find((p) => p.id === state.activeProfileId);
     if (!profile) return;
     const http = createLangwatchHttp({ baseUrl: profile.baseUrl, timeoutMs: 10_000 });
-    await http.request({ method: 'GET', path: `/api/trpc/publicEnv?input=${encodeURIComponent('{"json":{}}')}`, signal });
+    await http.request({
+      method: 'GET',
+      path: `/api/trpc/publicEnv?input=${encodeURIComponent('{"json":{}}')}`,
+      signal,
+    });
   };
 }

@@ -20,7 +20,10 @@ export function createEventBus(log: Logger): EventBus {
     emit(name, payload) {
       const parsed = IPC_EVENTS[name].safeParse(payload);
       if (!parsed.success) {
-        log.error('event dropped: payload does not match its schema', { event: name, issues: parsed.error.issues.map((i) => i.path.join('.')) });
+        log.error('event dropped: payload does not match its schema', {
+          event: name,
+          issues: parsed.error.issues.map((i) => i.path.join('.')),
+        });
         return;
       }
       // Payloads may carry server text (error messages, names): live secrets go by value.

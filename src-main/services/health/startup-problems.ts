@@ -27,7 +27,10 @@ export function createStartupProblems(keychainProblem: () => ErrorData | null): 
     },
     list() {
       const keychain = keychainProblem();
-      return [...(keychain ? [{ area: 'keychain' as const, code: keychain.code, message: keychain.message }] : []), ...reported];
+      return [
+        ...(keychain ? [{ area: 'keychain' as const, code: keychain.code, message: keychain.message }] : []),
+        ...reported,
+      ];
     },
   };
 }

@@ -1,5 +1,10 @@
 import { checkComplianceKey, keyFingerprint } from '../../../src-shared/domain/compliance-key';
-import type { KeyCheckResult, KeyPreviewResult, LastKeyVerdicts, RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
+import type {
+  KeyCheckResult,
+  KeyPreviewResult,
+  LastKeyVerdicts,
+  RecordedKeyVerdict,
+} from '../../../src-shared/domain/key-check';
 import { KEY_PREVIEW_SIZE } from '../../../src-shared/domain/key-check';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
@@ -53,7 +58,14 @@ export interface KeyChecks {
    * Remembers a verdict reached elsewhere (the outbox worker's automatic pre-flight), so
    * `lastVerdicts` and the diagnosis see it too.
    */
-  recordVerdict(input: { verdict: KeyVerdict; fingerprint: string; stagedId: string | null; sourceId: string | null; profileId: string; anthropicBaseUrl: string }): Promise<RecordedKeyVerdict>;
+  recordVerdict(input: {
+    verdict: KeyVerdict;
+    fingerprint: string;
+    stagedId: string | null;
+    sourceId: string | null;
+    profileId: string;
+    anthropicBaseUrl: string;
+  }): Promise<RecordedKeyVerdict>;
   /** Files a staged entry's last verdict under the source it became. */
   linkSource(stagedId: string, sourceId: string): Promise<void>;
   /** Attaches the outbox's entry lookup (wired once the outbox exists). */
@@ -102,12 +114,25 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
     stagedId: string,
     anthropicBaseUrl: string,
   ): Promise<void> {
-    const recorded = await memory.record({ verdict, fingerprint, stagedId, sourceId: target.sourceId, profileId: target.profileId, anthropicBaseUrl });
+    const recorded = await memory.record({
+      verdict,
+      fingerprint,
+      stagedId,
+      sourceId: target.sourceId,
+      profileId: target.profileId,
+      anthropicBaseUrl,
+    });
     options.onRecorded?.(recorded);
   }
 
   function logVerdict(what: string, context: Record<string, unknown>, verdict: KeyVerdict): void {
-    log.info(what, { ...context, verdict: verdict.verdict, httpStatus: verdict.httpStatus, requestId: verdict.requestId, attempts: verdict.attempts });
+    log.info(what, {
+      ...context,
+      verdict: verdict.verdict,
+      httpStatus: verdict.httpStatus,
+      requestId: verdict.requestId,
+      attempts: verdict.attempts,
+    });
   }
 
   /** A preview's failure carries its verdict; add what the renderer needs to explain it. */
@@ -154,7 +179,12 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const fingerprint = keyFingerprint(key);
       try {
         const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
-        log.info('typed key preview', { profileId, fingerprint, events: preview.events.length, requestId: preview.requestId });
+        log.info('typed key preview', {
+          profileId,
+          fingerprint,
+          events: preview.events.length,
+          requestId: preview.requestId,
+        });
         return { preview, fingerprint, profileId, anthropicBaseUrl };
       } catch (error) {
         throw previewFailure(error, { fingerprint, anthropicBaseUrl });
@@ -167,7 +197,12 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const fingerprint = keyFingerprint(key);
       try {
         const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
-        log.info('staged key preview', { stagedId, fingerprint, events: preview.events.length, requestId: preview.requestId });
+        log.info('staged key preview', {
+          stagedId,
+          fingerprint,
+          events: preview.events.length,
+          requestId: preview.requestId,
+        });
         return { preview, fingerprint, profileId: target.profileId, anthropicBaseUrl };
       } catch (error) {
         // A failed preview is as much a verdict about the key as a check.

@@ -102,9 +102,10 @@ export function createVerdictMemory(options: VerdictMemoryOptions): VerdictMemor
       return linked;
     },
     lastFor({ sourceId, stagedId }) {
-      const candidates = [sourceId ? bySourceId.get(sourceId) : undefined, stagedId ? byStagedId.get(stagedId) : undefined].filter(
-        (v): v is RecordedKeyVerdict => v !== undefined,
-      );
+      const candidates = [
+        sourceId ? bySourceId.get(sourceId) : undefined,
+        stagedId ? byStagedId.get(stagedId) : undefined,
+      ].filter((v): v is RecordedKeyVerdict => v !== undefined);
       if (candidates.length === 0) return null;
       return candidates.reduce((a, b) => (b.recordedAt > a.recordedAt ? b : a));
     },

@@ -89,7 +89,10 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
   });
 
   const listSourcesCall = (organizationId: string) => ({ path: 'ingestionSources.list', input: { organizationId } });
-  const healthCall = (organizationId: string) => ({ path: 'activityMonitor.ingestionSourcesHealth', input: { organizationId } });
+  const healthCall = (organizationId: string) => ({
+    path: 'activityMonitor.ingestionSourcesHealth',
+    input: { organizationId },
+  });
   const parseSources = (data: unknown, path: string) => parseAnswer(WireSourceList, data, path).map(toSource);
   const parseHealth = (data: unknown, path: string) => parseAnswer(WireHealthList, data, path).map(toHealthRow);
 
@@ -153,7 +156,11 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
     },
 
     /** Event counts of one source (zeros for an unknown id). */
-    async sourceHealthMetrics(organizationId: string, sourceId: string, opts?: TrpcCallOptions): Promise<HealthMetrics> {
+    async sourceHealthMetrics(
+      organizationId: string,
+      sourceId: string,
+      opts?: TrpcCallOptions,
+    ): Promise<HealthMetrics> {
       const data = await trpc.query('activityMonitor.sourceHealthMetrics', { organizationId, sourceId }, opts);
       return toHealthMetrics(parseAnswer(WireHealthMetrics, data, 'activityMonitor.sourceHealthMetrics'));
     },
@@ -165,7 +172,12 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
       page: EventsPage = {},
       opts?: TrpcCallOptions,
     ): Promise<SourceEvent[]> {
-      const input = { organizationId, sourceId, limit: page.limit ?? 50, ...(page.beforeIso ? { beforeIso: page.beforeIso } : {}) };
+      const input = {
+        organizationId,
+        sourceId,
+        limit: page.limit ?? 50,
+        ...(page.beforeIso ? { beforeIso: page.beforeIso } : {}),
+      };
       const data = await trpc.query('activityMonitor.eventsForSource', input, opts);
       return parseAnswer(z.array(WireEvent), data, 'activityMonitor.eventsForSource').map(toSourceEvent);
     },

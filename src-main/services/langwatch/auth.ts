@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import { type LangwatchUser } from '../../../src-shared/domain/langwatch';
-import { createLangwatchHttp, headerValue, retryAfterSeconds, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
+import {
+  createLangwatchHttp,
+  headerValue,
+  retryAfterSeconds,
+  unexpectedAnswer,
+  type HttpResponse,
+  type LangwatchHttp,
+} from './http';
 import { sessionCookieFromSetCookie } from './cookie-capture';
 import { parseAnswer, toIsoOrNull } from './schemas';
 
@@ -28,7 +35,11 @@ const WireUser = z.object({
   email: z.string().nullable().optional(),
   name: z.string().nullable().optional(),
 });
-const toUser = (u: z.infer<typeof WireUser>): LangwatchUser => ({ id: u.id, email: u.email ?? null, name: u.name ?? null });
+const toUser = (u: z.infer<typeof WireUser>): LangwatchUser => ({
+  id: u.id,
+  email: u.email ?? null,
+  name: u.name ?? null,
+});
 
 function httpFor(target: AuthTarget): LangwatchHttp {
   if (target.http) return target.http;
@@ -69,7 +80,11 @@ export async function signInWithEmail(
     return { cookie, user: toUser(user) };
   }
   if (res.status === 401 || (res.status === 400 && code === 'INVALID_EMAIL')) {
-    throw new AppError('auth.invalid_credentials', 'The email or password is not right. Check them and try again.', details);
+    throw new AppError(
+      'auth.invalid_credentials',
+      'The email or password is not right. Check them and try again.',
+      details,
+    );
   }
   if (res.status === 400 && code === 'EMAIL_PASSWORD_DISABLED') {
     throw new AppError(
@@ -93,7 +108,12 @@ export async function signInWithEmail(
       details,
     );
   }
-  if (res.status >= 500) throw new AppError('langwatch.server_error', 'LangWatch had an internal error during sign-in. Try again later.', details);
+  if (res.status >= 500)
+    throw new AppError(
+      'langwatch.server_error',
+      'LangWatch had an internal error during sign-in. Try again later.',
+      details,
+    );
   throw unexpectedAnswer(path, res.status, `sign-in answered HTTP ${res.status}`);
 }
 
@@ -110,7 +130,11 @@ export async function getSession(target: AuthTarget & { cookie: string }): Promi
   const path = '/api/auth/get-session';
   const res = await http.request({ method: 'GET', path, headers: { cookie: target.cookie }, signal: target.signal });
   if (res.status === 401 || res.status === 403) return null;
-  if (res.status >= 500) throw new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', { httpStatus: res.status, path });
+  if (res.status >= 500)
+    throw new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', {
+      httpStatus: res.status,
+      path,
+    });
   if (res.status !== 200) throw unexpectedAnswer(path, res.status, `session check answered HTTP ${res.status}`);
   let json: unknown;
   try {
@@ -135,8 +159,18 @@ export async function getSession(target: AuthTarget & { cookie: string }): Promi
 export async function signOut(target: AuthTarget & { cookie: string }): Promise<void> {
   const http = httpFor(target);
   const path = '/api/auth/logout';
-  const res = await http.request({ method: 'POST', path, headers: { cookie: target.cookie }, json: {}, signal: target.signal });
+  const res = await http.request({
+    method: 'POST',
+    path,
+    headers: { cookie: target.cookie },
+    json: {},
+    signal: target.signal,
+  });
   if (res.status < 300 || res.status === 401) return;
-  if (res.status >= 500) throw new AppError('langwatch.server_error', 'LangWatch had an internal error while signing out.', { httpStatus: res.status, path });
+  if (res.status >= 500)
+    throw new AppError('langwatch.server_error', 'LangWatch had an internal error while signing out.', {
+      httpStatus: res.status,
+      path,
+    });
   throw unexpectedAnswer(path, res.status, `sign-out answered HTTP ${res.status}`);
 }

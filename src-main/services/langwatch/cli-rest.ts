@@ -8,7 +8,15 @@ import { SUPPORT_LIST_NEEDS_ENTERPRISE } from '../../../src-shared/domain/device
 import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { LangwatchHttp } from './http';
 import { cliError } from './device-flow';
-import { parseAnswer, toHealthMetrics, toIsoOrNull, toSourceEvent, WireEvent, WireHealthMetrics, WireServerValue } from './schemas';
+import {
+  parseAnswer,
+  toHealthMetrics,
+  toIsoOrNull,
+  toSourceEvent,
+  WireEvent,
+  WireHealthMetrics,
+  WireServerValue,
+} from './schemas';
 
 const BASE = '/api/auth/cli/governance/ingest/sources';
 
@@ -26,7 +34,10 @@ const WireCliSource = z.object({
 /** A 402 on the list means no read-only access at all for this plan, not "no health". */
 function onListError(error: unknown): never {
   if (error instanceof AppError && error.code === 'langwatch.enterprise_required') {
-    throw new AppError('langwatch.enterprise_required', SUPPORT_LIST_NEEDS_ENTERPRISE, { ...error.details, scope: 'list' });
+    throw new AppError('langwatch.enterprise_required', SUPPORT_LIST_NEEDS_ENTERPRISE, {
+      ...error.details,
+      scope: 'list',
+    });
   }
   throw error;
 }
@@ -53,23 +64,36 @@ export function createCliRest(options: CliRestOptions) {
   async function get(path: string, signal?: AbortSignal): Promise<unknown> {
     const token = await options.getAccessToken();
     if (!token) throw new AppError('auth.not_signed_in', 'Sign in with a device code first.');
-    const res = await options.http.request({ method: 'GET', path, headers: { authorization: `Bearer ${token}` }, signal });
+    const res = await options.http.request({
+      method: 'GET',
+      path,
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    });
     if (res.status === 401) options.onUnauthorized?.();
     if (res.status !== 200) throw cliError(res, path.split('?')[0] ?? path);
     try {
       return JSON.parse(res.text) as unknown;
     } catch {
-      throw new AppError('network.unexpected_answer', 'The answer is not JSON: this does not look like a LangWatch deployment.', {
-        path,
-        httpStatus: res.status,
-      });
+      throw new AppError(
+        'network.unexpected_answer',
+        'The answer is not JSON: this does not look like a LangWatch deployment.',
+        {
+          path,
+          httpStatus: res.status,
+        },
+      );
     }
   }
 
   return {
     /** Sources of the token's organisation. */
     async listSources(signal?: AbortSignal): Promise<Source[]> {
-      const body = parseAnswer(z.object({ sources: z.array(WireCliSource) }), await get(BASE, signal).catch(onListError), BASE);
+      const body = parseAnswer(
+        z.object({ sources: z.array(WireCliSource) }),
+        await get(BASE, signal).catch(onListError),
+        BASE,
+      );
       return body.sources.map((s) => {
         const createdAt = toIsoOrNull(s.createdAt) ?? new Date(0).toISOString();
         return {
@@ -98,12 +122,20 @@ export function createCliRest(options: CliRestOptions) {
     },
 
     /** A page of events, newest first. */
-    async sourceEvents(id: string, page: { limit?: number; beforeIso?: string } = {}, signal?: AbortSignal): Promise<SourceEvent[]> {
+    async sourceEvents(
+      id: string,
+      page: { limit?: number; beforeIso?: string } = {},
+      signal?: AbortSignal,
+    ): Promise<SourceEvent[]> {
       const query = new URLSearchParams();
       if (page.limit !== undefined) query.set('limit', String(page.limit));
       if (page.beforeIso) query.set('before_iso', page.beforeIso);
       const path = `${BASE}/${encodeURIComponent(id)}/events${query.size ? `?${query}` : ''}`;
-      const body = parseAnswer(z.object({ events: z.array(WireEvent) }), await get(path, signal), path.split('?')[0] ?? path);
+      const body = parseAnswer(
+        z.object({ events: z.array(WireEvent) }),
+        await get(path, signal),
+        path.split('?')[0] ?? path,
+      );
       return body.events.map(toSourceEvent);
     },
   };

@@ -38,7 +38,11 @@ function pathCovers(cookiePath: string | undefined): boolean {
  * would never receive; on an https deployment only a Secure cookie counts (one set without
  * Secure could have come over a plain-http hop); prefers the name matching the scheme.
  */
-export function findSessionCookie(cookies: readonly JarCookie[], deploymentUrl: string, nowMs = Date.now()): string | null {
+export function findSessionCookie(
+  cookies: readonly JarCookie[],
+  deploymentUrl: string,
+  nowMs = Date.now(),
+): string | null {
   let url: URL;
   try {
     url = new URL(deploymentUrl);

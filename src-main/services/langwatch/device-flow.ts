@@ -20,7 +20,11 @@ const BASE = '/api/auth/cli';
  * name is sent: the label and host identify the device well enough.
  */
 export function clientInfo(host: string = hostname()): { device_label: string; hostname: string; platform: string } {
-  return { device_label: 'LangWatch Ingestion Console', hostname: host.slice(0, 255), platform: process.platform.slice(0, 32) };
+  return {
+    device_label: 'LangWatch Ingestion Console',
+    hostname: host.slice(0, 255),
+    platform: process.platform.slice(0, 32),
+  };
 }
 
 /** What the person needs to approve the device. `deviceCode` is a secret of this flow. */
@@ -89,7 +93,9 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
     accessToken: w.access_token,
     refreshToken: w.refresh_token,
     accessExpiresAt: clock.now() + clampSec(w.expires_in, MAX_ACCESS_TTL_SEC) * 1000,
-    refreshExpiresAt: w.refresh_expires_in ? clock.now() + clampSec(w.refresh_expires_in, MAX_REFRESH_TTL_SEC) * 1000 : null,
+    refreshExpiresAt: w.refresh_expires_in
+      ? clock.now() + clampSec(w.refresh_expires_in, MAX_REFRESH_TTL_SEC) * 1000
+      : null,
   });
 
   return {
@@ -120,7 +126,9 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
       expiresIn?: number;
     }): Promise<DeviceGrant> {
       const clock = args.clock ?? defaultClock;
-      const deadline = args.expiresIn ? clock.now() + clampSec(args.expiresIn, MAX_DEVICE_CODE_TTL_SEC) * 1000 : Infinity;
+      const deadline = args.expiresIn
+        ? clock.now() + clampSec(args.expiresIn, MAX_DEVICE_CODE_TTL_SEC) * 1000
+        : Infinity;
       // The server allows one poll per 4 s; never poll faster than that whatever it says, nor
       // slower than once a minute (a huge interval would overflow the timer into a tight loop).
       let waitMs = Math.max(4, clampSec(args.interval, MAX_POLL_INTERVAL_SEC)) * 1000;
@@ -131,7 +139,8 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
         try {
           res = await post('/exchange', { device_code: args.deviceCode, client_info: clientInfo() }, args.signal);
         } catch (error) {
-          if (error instanceof AppError && (error.code === 'network.offline' || error.code === 'network.timeout')) continue;
+          if (error instanceof AppError && (error.code === 'network.offline' || error.code === 'network.timeout'))
+            continue;
           throw error;
         }
         if (res.status === 200) {
@@ -150,9 +159,13 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
         // 400 invalid_grant: the code is unknown or already used; either way, start again.
         if (res.status === 408 || res.status === 400) throw deviceExpired();
         if (res.status === 410) {
-          throw new AppError('auth.device_denied', 'The sign-in request was denied in the browser. Start again if that was a mistake.', {
-            httpStatus: 410,
-          });
+          throw new AppError(
+            'auth.device_denied',
+            'The sign-in request was denied in the browser. Start again if that was a mistake.',
+            {
+              httpStatus: 410,
+            },
+          );
         }
         if (res.status >= 500) continue; // a passing server error must not end the wait
         throw cliError(res, `${BASE}/exchange`);
@@ -163,10 +176,14 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
     async refreshTokens(refreshToken: string, signal?: AbortSignal): Promise<DeviceTokens> {
       const res = await post('/refresh', { refresh_token: refreshToken }, signal);
       if (res.status === 401 || res.status === 400) {
-        throw new AppError('auth.refresh_invalid', 'The read-only sign-in has ended. Sign in again with a device code.', {
-          httpStatus: res.status,
-          serverCode: errorCode(res),
-        });
+        throw new AppError(
+          'auth.refresh_invalid',
+          'The read-only sign-in has ended. Sign in again with a device code.',
+          {
+            httpStatus: res.status,
+            serverCode: errorCode(res),
+          },
+        );
       }
       if (res.status !== 200) throw cliError(res, `${BASE}/refresh`);
       return toTokens(parseAnswer(WireTokens, json(res, `${BASE}/refresh`), `${BASE}/refresh`), defaultClock);
@@ -177,7 +194,11 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
      * only the body (an Authorization header revokes nothing), so both tokens go there.
      */
     async logout(tokens: Pick<DeviceTokens, 'accessToken' | 'refreshToken'>, signal?: AbortSignal): Promise<void> {
-      const res = await post('/logout', { refresh_token: tokens.refreshToken, access_token: tokens.accessToken }, signal);
+      const res = await post(
+        '/logout',
+        { refresh_token: tokens.refreshToken, access_token: tokens.accessToken },
+        signal,
+      );
       if (res.status < 300 || res.status === 401) return;
       throw cliError(res, `${BASE}/logout`);
     },
@@ -188,7 +209,9 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
 export type DeviceFlow = ReturnType<typeof createDeviceFlow>;
 
 function deviceExpired(): AppError {
-  return new AppError('auth.device_expired', 'The device code expired before it was approved. Start again.', { httpStatus: 408 });
+  return new AppError('auth.device_expired', 'The device code expired before it was approved. Start again.', {
+    httpStatus: 408,
+  });
 }
 
 /** Only an http(s) link on the deployment's own origin may be opened in the browser. */
@@ -236,14 +259,21 @@ export function cliError(res: HttpResponse, path: string): AppError {
       // cli-rest.ts words the list's 402 (the plan, not the health, is what is missing).
       return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
     case 403:
-      return new AppError('langwatch.forbidden', 'This sign-in may not read ingestion sources of this organisation.', details);
+      return new AppError(
+        'langwatch.forbidden',
+        'This sign-in may not read ingestion sources of this organisation.',
+        details,
+      );
     case 404:
       return new AppError('langwatch.not_found', 'LangWatch does not know this item.', details);
     case 429:
       return new AppError('langwatch.rate_limited', 'LangWatch is limiting requests. Try again shortly.', details);
   }
   if (res.status >= 500) {
-    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', { ...details, ...restReasonDetails(res.text) });
+    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', {
+      ...details,
+      ...restReasonDetails(res.text),
+    });
   }
   return unexpectedAnswer(path, res.status, `HTTP ${res.status}`);
 }

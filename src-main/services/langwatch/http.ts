@@ -146,11 +146,7 @@ function cancelled(): AppError {
 }
 
 /** Reads the body as UTF-8 text, giving up (and dropping the socket) past `maxBytes`. */
-async function readCapped(
-  body: Dispatcher.ResponseData['body'],
-  maxBytes: number,
-  path: string,
-): Promise<string> {
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, path: string): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {

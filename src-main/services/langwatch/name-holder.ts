@@ -23,7 +23,11 @@ export interface NameHolderQuery {
 }
 
 /** The source holding the name, or null when none is known to. Throws what the list throws. */
-export async function findNameHolder(api: Pick<LangwatchApi, 'listSources' | 'getSource'>, q: NameHolderQuery, opts?: TrpcCallOptions): Promise<Source | null> {
+export async function findNameHolder(
+  api: Pick<LangwatchApi, 'listSources' | 'getSource'>,
+  q: NameHolderQuery,
+  opts?: TrpcCallOptions,
+): Promise<Source | null> {
   // No creation-time filter: that would compare this machine's clock with the server's. A live
   // holder that is the caller's own lost create is told apart by its marker (outbox reconcile).
   const counts = (s: Source) => s.id !== q.exceptId && s.name === q.name;
@@ -31,7 +35,9 @@ export async function findNameHolder(api: Pick<LangwatchApi, 'listSources' | 'ge
   const holder = live.find(counts);
   if (holder) return holder;
   const liveIds = new Set(live.map((s) => s.id));
-  const candidates = [...new Set(q.knownIds)].filter((id) => id !== q.exceptId && !liveIds.has(id)).slice(0, MAX_KNOWN_LOOKUPS);
+  const candidates = [...new Set(q.knownIds)]
+    .filter((id) => id !== q.exceptId && !liveIds.has(id))
+    .slice(0, MAX_KNOWN_LOOKUPS);
   for (const id of candidates) {
     const source = await api.getSource(q.organizationId, id, opts).catch(() => null);
     if (source && counts(source)) return source;

@@ -58,8 +58,14 @@ export const WireOrganization = z.object({
   id: z.string(),
   name: z.string(),
   slug: z.string(),
-  members: z.array(z.object({ role: z.string() })).optional().default([]),
-  teams: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })).optional().default([]),
+  members: z
+    .array(z.object({ role: z.string() }))
+    .optional()
+    .default([]),
+  teams: z
+    .array(z.object({ id: z.string(), name: z.string(), slug: z.string() }))
+    .optional()
+    .default([]),
 });
 
 /** `authz.effectivePermissions` answer. */
@@ -240,9 +246,7 @@ export function toSourceEvent(wire: z.infer<typeof WireEvent>): SourceEvent {
 export function parseAnswer<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
+  const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
   throw new AppError(
     'network.unexpected_answer',
     'The server answered in an unexpected shape: this does not look like a LangWatch deployment (or it runs an incompatible version).',

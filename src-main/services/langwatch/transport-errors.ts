@@ -85,7 +85,11 @@ export function describeTransportError(error: unknown, origin: string, path: str
       { path, cause: offline },
     );
   }
-  if (codes.some((c) => c.startsWith('HPE_') || c === 'UND_ERR_HEADERS_OVERFLOW' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
+  if (
+    codes.some(
+      (c) => c.startsWith('HPE_') || c === 'UND_ERR_HEADERS_OVERFLOW' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+    )
+  ) {
     return new AppError(
       'network.unexpected_answer',
       `The server at ${origin} sent a malformed HTTP answer: this does not look like a LangWatch deployment.`,

@@ -46,15 +46,24 @@ export function mapTrpcError(
   if (traceId) details.traceId = traceId;
   if (str(data?.code)) details.trpcCode = data?.code;
   if (serverCode) details.serverCode = serverCode;
-  if (typeof handled?.httpStatus === 'number' && handled.httpStatus !== httpStatus) details.serverHttpStatus = handled.httpStatus;
+  if (typeof handled?.httpStatus === 'number' && handled.httpStatus !== httpStatus)
+    details.serverHttpStatus = handled.httpStatus;
 
   // LangWatch answers its plan refusal (402) as FORBIDDEN over tRPC; the handled status says 402.
   if (serverCode === 'enterprise_plan_required' || handled?.httpStatus === 402) {
-    return new AppError('langwatch.enterprise_required', 'This needs the Enterprise plan of LangWatch for this organisation.', details);
+    return new AppError(
+      'langwatch.enterprise_required',
+      'This needs the Enterprise plan of LangWatch for this organisation.',
+      details,
+    );
   }
 
   if (httpStatus === 401) {
-    return new AppError('auth.session_expired', 'Your LangWatch session has expired. Sign in again to continue.', details);
+    return new AppError(
+      'auth.session_expired',
+      'Your LangWatch session has expired. Sign in again to continue.',
+      details,
+    );
   }
   if (httpStatus === 403) {
     if (serverCode === 'ingestion_source_cap_reached') {
@@ -91,18 +100,32 @@ export function mapTrpcError(
   if (httpStatus === 400 || httpStatus === 422) {
     const fieldErrors = isRecord(meta.fieldErrors) ? meta.fieldErrors : {};
     const formErrors = Array.isArray(meta.formErrors) ? meta.formErrors.filter((e) => typeof e === 'string') : [];
-    const first = formErrors[0] ?? Object.values(fieldErrors).flat().find((e) => typeof e === 'string');
+    const first =
+      formErrors[0] ??
+      Object.values(fieldErrors)
+        .flat()
+        .find((e) => typeof e === 'string');
     return new AppError(
       'langwatch.validation',
-      typeof first === 'string' ? `LangWatch rejected the request: ${first}` : 'LangWatch rejected the request as invalid.',
+      typeof first === 'string'
+        ? `LangWatch rejected the request: ${first}`
+        : 'LangWatch rejected the request as invalid.',
       { ...details, fieldErrors, formErrors },
     );
   }
   if (httpStatus === 404) {
-    return new AppError('langwatch.not_found', 'LangWatch does not know this item (it may belong to another organisation).', details);
+    return new AppError(
+      'langwatch.not_found',
+      'LangWatch does not know this item (it may belong to another organisation).',
+      details,
+    );
   }
   if (httpStatus === 409) {
-    return new AppError('langwatch.conflict', 'LangWatch reported a conflict (the item was changed or already exists).', details);
+    return new AppError(
+      'langwatch.conflict',
+      'LangWatch reported a conflict (the item was changed or already exists).',
+      details,
+    );
   }
   if (httpStatus === 429) {
     return new AppError(
@@ -114,7 +137,11 @@ export function mapTrpcError(
   if (httpStatus >= 500) {
     // The specific reason (e.g. `clickhouse_unavailable`), if the server gave one: shown, not guessed.
     const reason = serverReason(serverCode, str(handled?.kind), shape.message);
-    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', reason ? { ...details, reason } : details);
+    return new AppError(
+      'langwatch.server_error',
+      'LangWatch had an internal error. Try again later.',
+      reason ? { ...details, reason } : details,
+    );
   }
   return new AppError(
     'network.unexpected_answer',

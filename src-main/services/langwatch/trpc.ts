@@ -6,7 +6,14 @@
 import superjson from 'superjson';
 import { decodeSuperjson } from './superjson-decode';
 import { AppError } from '../../../src-shared/errors';
-import { headerValue, parseJsonBody, retryAfterSeconds, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
+import {
+  headerValue,
+  parseJsonBody,
+  retryAfterSeconds,
+  unexpectedAnswer,
+  type HttpResponse,
+  type LangwatchHttp,
+} from './http';
 import { mapTrpcError, type TrpcErrorShape } from './trpc-errors';
 
 /** One procedure call of a batch. */
@@ -47,7 +54,13 @@ const BASE = '/api/trpc/';
 export function createTrpcClient(options: TrpcClientOptions): TrpcClient {
   const { http } = options;
 
-  async function send(method: 'GET' | 'POST', path: string, body: string | undefined, label: string, opts?: TrpcCallOptions) {
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | undefined,
+    label: string,
+    opts?: TrpcCallOptions,
+  ) {
     const headers = { ...(await options.getHeaders?.()) };
     const res = await http.request({
       method,
@@ -74,7 +87,13 @@ export function createTrpcClient(options: TrpcClientOptions): TrpcClient {
       return single(res, path, headers);
     },
     async mutation(path, input, opts) {
-      const { res, headers } = await send('POST', `${BASE}${path}`, JSON.stringify(superjson.serialize(input)), path, opts);
+      const { res, headers } = await send(
+        'POST',
+        `${BASE}${path}`,
+        JSON.stringify(superjson.serialize(input)),
+        path,
+        opts,
+      );
       return single(res, path, headers);
     },
     async batchQuery(calls, opts) {
@@ -94,7 +113,8 @@ export function createTrpcClient(options: TrpcClientOptions): TrpcClient {
         if (!item.ok) throw item.error;
         throw unexpectedAnswer(paths, res.status, 'a batch answer is not an array');
       }
-      if (body.length !== calls.length) throw unexpectedAnswer(paths, res.status, 'a batch answer has the wrong length');
+      if (body.length !== calls.length)
+        throw unexpectedAnswer(paths, res.status, 'a batch answer has the wrong length');
       const results = body.map((item, i) => decodeItem(item, res, calls[i]?.path ?? paths));
       if (results.some((r) => !r.ok && r.error.code === 'auth.session_expired')) options.onUnauthorized?.(headers);
       return results;
@@ -111,10 +131,14 @@ function readBody(res: HttpResponse, label: string): unknown {
     return parseJsonBody(res, label);
   } catch (error) {
     if (res.status === 502 || res.status === 503 || res.status === 504) {
-      throw new AppError('langwatch.server_error', 'LangWatch is temporarily unavailable (gateway error). Try again later.', {
-        httpStatus: res.status,
-        path: label,
-      });
+      throw new AppError(
+        'langwatch.server_error',
+        'LangWatch is temporarily unavailable (gateway error). Try again later.',
+        {
+          httpStatus: res.status,
+          path: label,
+        },
+      );
     }
     if (res.status === 429) return { error: { json: { data: { httpStatus: 429 } } } };
     throw error;
@@ -123,7 +147,8 @@ function readBody(res: HttpResponse, label: string): unknown {
 
 /** Decodes one `{result}` / `{error}` envelope into a per-item result. */
 function decodeItem(item: unknown, res: HttpResponse, path: string): TrpcItemResult {
-  if (!isRecord(item)) return { ok: false, error: unexpectedAnswer(path, res.status, 'the answer is not a tRPC envelope') };
+  if (!isRecord(item))
+    return { ok: false, error: unexpectedAnswer(path, res.status, 'the answer is not a tRPC envelope') };
   if (isRecord(item.result)) {
     const data = item.result.data;
     if (!isRecord(data) || !('json' in data)) {
@@ -144,7 +169,8 @@ function decodeItem(item: unknown, res: HttpResponse, path: string): TrpcItemRes
         shape = item.error.json;
       }
     }
-    if (!isRecord(shape)) return { ok: false, error: unexpectedAnswer(path, res.status, 'the error answer is not a tRPC envelope') };
+    if (!isRecord(shape))
+      return { ok: false, error: unexpectedAnswer(path, res.status, 'the error answer is not a tRPC envelope') };
     const retryAfterSec = retryAfterSeconds(headerValue(res, 'retry-after'));
     return { ok: false, error: mapTrpcError(shape as TrpcErrorShape, res.status, path, retryAfterSec) };
   }

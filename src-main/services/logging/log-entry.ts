@@ -113,8 +113,7 @@ export function createLoggerCore(options: {
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    child: (scope) =>
-      createLoggerCore({ ...options, scope: options.scope ? `${options.scope}.${scope}` : scope }),
+    child: (scope) => createLoggerCore({ ...options, scope: options.scope ? `${options.scope}.${scope}` : scope }),
     flush: options.flush,
   };
 }

@@ -70,7 +70,8 @@ const RULES: readonly Rule[] = [
   // Authorization header (any scheme) and Proxy-Authorization; a value already redacted above
   // keeps its better hint (`Bearer lw_at_[REDACTED]`).
   {
-    pattern: /((?:proxy-)?authorization\s*[:=]\s*)(?:(bearer|basic|token|digest)\s+|(?!(?:bearer|basic|token|digest)\s))(?![^\s"',;]*\[REDACTED\])[^\s"',;]+/gi,
+    pattern:
+      /((?:proxy-)?authorization\s*[:=]\s*)(?:(bearer|basic|token|digest)\s+|(?!(?:bearer|basic|token|digest)\s))(?![^\s"',;]*\[REDACTED\])[^\s"',;]+/gi,
     replace: (_m, head, scheme) => `${head}${scheme ? `${scheme} ` : ''}${REDACTED}`,
   },
   // A bearer token outside a header (e.g. "sending Bearer abc…"); long to spare prose.

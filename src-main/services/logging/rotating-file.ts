@@ -64,7 +64,10 @@ export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
     try {
       if (size === undefined) {
         await mkdir(options.dir, { recursive: true, mode: 0o700 });
-        size = await stat(path).then((s) => s.size, () => 0);
+        size = await stat(path).then(
+          (s) => s.size,
+          () => 0,
+        );
       }
       if (size > 0 && size + bytes > options.maxBytes) await rotate();
       await appendFile(path, text, { mode: 0o600 });

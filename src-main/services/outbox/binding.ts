@@ -27,7 +27,8 @@ export async function checkBinding(
       kind: 'reject',
       error: {
         code: 'outbox.not_yours',
-        message: 'This entry was staged before the console recorded who staged it, so it is not sent. Discard it and stage the key again.',
+        message:
+          'This entry was staged before the console recorded who staged it, so it is not sent. Discard it and stage the key again.',
         details: { reason: 'owner_unknown' },
       },
     };

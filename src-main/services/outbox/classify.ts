@@ -12,7 +12,16 @@ export type FailureClass =
   | { kind: 'reject'; error: ErrorData };
 
 // Causes that prove the request never left this machine (no connection was made).
-const NEVER_SENT_CAUSES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+const NEVER_SENT_CAUSES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+]);
 
 /** Longest error message kept on a record (server text can be anything, of any length). */
 export const MAX_RECORDED_MESSAGE = 500;
@@ -25,12 +34,14 @@ const MAX_DETAIL_STRING = 200;
  * can never make the record invalid (and the worker stuck) or the file huge.
  */
 export function recordableError(data: ErrorData): ErrorData {
-  const message = data.message.length > MAX_RECORDED_MESSAGE ? `${data.message.slice(0, MAX_RECORDED_MESSAGE - 1)}…` : data.message;
+  const message =
+    data.message.length > MAX_RECORDED_MESSAGE ? `${data.message.slice(0, MAX_RECORDED_MESSAGE - 1)}…` : data.message;
   if (!data.details) return { code: data.code, message };
   const details: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data.details).slice(0, MAX_DETAIL_KEYS)) {
     const key = k.slice(0, 64);
-    if (typeof v === 'string') details[key] = v.length > MAX_DETAIL_STRING ? `${v.slice(0, MAX_DETAIL_STRING - 1)}…` : v;
+    if (typeof v === 'string')
+      details[key] = v.length > MAX_DETAIL_STRING ? `${v.slice(0, MAX_DETAIL_STRING - 1)}…` : v;
     else if (typeof v === 'number') details[key] = Number.isFinite(v) ? v : null;
     else if (typeof v === 'boolean' || v === null) details[key] = v;
   }
@@ -40,7 +51,12 @@ export function recordableError(data: ErrorData): ErrorData {
 /** Classifies an error thrown by a LangWatch call (AppError codes of the client). */
 export function classifyFailure(error: unknown): FailureClass {
   if (!isAppError(error)) {
-    return { kind: 'retry', error: { code: 'internal', message: 'Unexpected error while submitting; the console will try again.' }, ambiguous: true, network: false };
+    return {
+      kind: 'retry',
+      error: { code: 'internal', message: 'Unexpected error while submitting; the console will try again.' },
+      ambiguous: true,
+      network: false,
+    };
   }
   const data = recordableError(error.toData());
   switch (error.code) {

@@ -22,7 +22,11 @@ export function nameTakenError(name: string, source: { id: string }): ErrorData 
  * and would otherwise be retried forever.
  */
 export function repeatedServerError(entry: OutboxEntry, code: string): boolean {
-  return code === 'langwatch.server_error' && entry.lastError?.code === 'langwatch.server_error' && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
+  return (
+    code === 'langwatch.server_error' &&
+    entry.lastError?.code === 'langwatch.server_error' &&
+    entry.attempts >= MAX_CREATE_SERVER_ERRORS
+  );
 }
 
 /**

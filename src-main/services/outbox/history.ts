@@ -13,7 +13,9 @@ import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { createJsonFile } from '../storage/json-file';
 
-const HistoryFile = z.object({ version: z.literal(1), sources: z.record(z.string(), z.array(SourceHistoryItem)) }).strict();
+const HistoryFile = z
+  .object({ version: z.literal(1), sources: z.record(z.string(), z.array(SourceHistoryItem)) })
+  .strict();
 type HistoryFile = z.infer<typeof HistoryFile>;
 
 /** Per-source local history. */

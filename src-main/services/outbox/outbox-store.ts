@@ -32,7 +32,12 @@ export interface OutboxStore {
 }
 
 /** Creates the store for `<userDataDir>/outbox.json`. */
-export function createOutboxStore(options: { userDataDir: string; log: Logger; clock: Clock; onDamaged?: (error: AppError) => void }): OutboxStore {
+export function createOutboxStore(options: {
+  userDataDir: string;
+  log: Logger;
+  clock: Clock;
+  onDamaged?: (error: AppError) => void;
+}): OutboxStore {
   let damaged = false;
   const path = join(options.userDataDir, OUTBOX_FILE_NAME);
   const file: JsonFile<OutboxFile> = createJsonFile({
@@ -62,7 +67,11 @@ export function createOutboxStore(options: { userDataDir: string; log: Logger; c
       await writeFileAtomic(path, snapshot());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-      throw new AppError('storage.io', `Could not save the outbox (${code}). Check the free disk space of ${options.userDataDir}.`, { errno: code });
+      throw new AppError(
+        'storage.io',
+        `Could not save the outbox (${code}). Check the free disk space of ${options.userDataDir}.`,
+        { errno: code },
+      );
     }
   }
 

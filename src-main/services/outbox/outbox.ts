@@ -5,7 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { checkComplianceKey, keyFingerprint } from '../../../src-shared/domain/compliance-key';
-import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage, scheduleOf, type ScheduleChoice } from '../../../src-shared/domain/composer';
+import {
+  ComposerCreate,
+  ComposerUpdate,
+  composerFieldErrors,
+  nameTakenMessage,
+  scheduleOf,
+  type ScheduleChoice,
+} from '../../../src-shared/domain/composer';
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
@@ -81,7 +88,10 @@ export interface Outbox {
 const MAX_TERMINAL_IN_VIEW = 100;
 
 /** The chosen schedule of parsed fields, as data errors; null = none chosen (keep the current). */
-function chosenSchedule(fields: { pollEverySec?: number | undefined; pullSchedule?: string | undefined }): ScheduleChoice | null {
+function chosenSchedule(fields: {
+  pollEverySec?: number | undefined;
+  pullSchedule?: string | undefined;
+}): ScheduleChoice | null {
   try {
     return scheduleOf(fields);
   } catch (error) {
@@ -99,7 +109,12 @@ function invalid(error: z.ZodError): AppError {
 /** Creates the outbox (call `start()` once the connection is ready). */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { clock, log, secrets, connection } = options;
-  const store: OutboxStore = createOutboxStore({ userDataDir: options.userDataDir, log, clock, onDamaged: options.onDamaged });
+  const store: OutboxStore = createOutboxStore({
+    userDataDir: options.userDataDir,
+    log,
+    clock,
+    onDamaged: options.onDamaged,
+  });
   const history: SourceHistory = createSourceHistory({ userDataDir: options.userDataDir, log, clock });
   const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
   const submittedListeners = new Set<(entry: OutboxEntryView, context: { stagedOffline: boolean }) => void>();
@@ -132,8 +147,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async (entry) => {
       const items: SourceHistoryItem[] = [];
       const base = {
-        at: entry.submittedAt ?? new Date(clock.now()).toISOString(), fingerprint: entry.fingerprint,
-        pollEverySec: entry.pollEverySec, pullSchedule: entry.pullSchedule, stagedId: entry.id,
+        at: entry.submittedAt ?? new Date(clock.now()).toISOString(),
+        fingerprint: entry.fingerprint,
+        pollEverySec: entry.pollEverySec,
+        pullSchedule: entry.pullSchedule,
+        stagedId: entry.id,
       };
       if (entry.kind === 'create') items.push({ action: 'created', ...base });
       else {
@@ -151,10 +169,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const stagingContext = (organizationId: string) => stagingOwner(connection, organizationId);
 
   function checkNameFree(scope: { profileId: string; organizationId: string }, name: string, exceptId?: string): void {
-    const others = store.all().filter((e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === scope.organizationId && e.id !== exceptId);
+    const others = store
+      .all()
+      .filter(
+        (e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === scope.organizationId && e.id !== exceptId,
+      );
     const waiting = nameTakenMessage(name, others);
-    if (waiting) throw new AppError('invalid_argument', `${waiting} (It is already waiting in the outbox.)`, { fieldErrors: { name: waiting } });
-    const archived = nameTakenMessage(name, (options.archivedNames?.(scope) ?? []).map((a) => ({ ...a, archived: true })));
+    if (waiting)
+      throw new AppError('invalid_argument', `${waiting} (It is already waiting in the outbox.)`, {
+        fieldErrors: { name: waiting },
+      });
+    const archived = nameTakenMessage(
+      name,
+      (options.archivedNames?.(scope) ?? []).map((a) => ({ ...a, archived: true })),
+    );
     if (archived) throw new AppError('invalid_argument', archived, { fieldErrors: { name: archived } });
   }
 
@@ -170,18 +198,27 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const message = 'Choose how often LangWatch pulls this source.';
       throw new AppError('invalid_argument', message, { fieldErrors: { pollEverySec: message } });
     }
-    if (schedule === null && !key) throw new AppError('invalid_argument', 'Nothing to change: give a new key, a new schedule, or both.');
+    if (schedule === null && !key)
+      throw new AppError('invalid_argument', 'Nothing to change: give a new key, a new schedule, or both.');
     const id = newId();
     const fingerprint = key ? keyFingerprint(key) : null;
     const entry = newEntry({
-      id, kind: input.kind, profileId, organizationId: input.organizationId, owner, marker: newMarker(),
+      id,
+      kind: input.kind,
+      profileId,
+      organizationId: input.organizationId,
+      owner,
+      marker: newMarker(),
       sourceId: input.kind === 'update' ? (input.sourceId ?? null) : null,
       name: fields.name,
       description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
       teamId: input.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : null,
-      pollEverySec: schedule?.pollEverySec ?? null, pullSchedule: schedule?.pullSchedule ?? null, fingerprint,
+      pollEverySec: schedule?.pollEverySec ?? null,
+      pullSchedule: schedule?.pullSchedule ?? null,
+      fingerprint,
       stagedOffline: options.connectivity ? !options.connectivity.isOnline() : false,
-      now: clock.now(), ttlMs: await ttlMs(),
+      now: clock.now(),
+      ttlMs: await ttlMs(),
     });
     if (key) await secrets.set(stagedAccount(id), key);
     try {
@@ -227,7 +264,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const entry = existing(input.stagedId);
     requireOwnEntry(entry, viewer());
     const raw = { ...input, key: input.key === undefined || input.key === '' ? undefined : input.key };
-    const parsed = entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
+    const parsed =
+      entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
     if (entry.kind === 'create') checkNameFree(entry, fields.name, entry.id);
@@ -240,23 +278,36 @@ export function createOutbox(options: OutboxOptions): Outbox {
       teamId: entry.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : entry.teamId,
       pollEverySec: schedule.pollEverySec,
       pullSchedule: schedule.pullSchedule,
-      ...(key ? { newKey: { fingerprint: keyFingerprint(key), expiresAt: new Date(clock.now() + (await ttlMs())).toISOString() } } : {}),
+      ...(key
+        ? {
+            newKey: {
+              fingerprint: keyFingerprint(key),
+              expiresAt: new Date(clock.now() + (await ttlMs())).toISOString(),
+            },
+          }
+        : {}),
     };
     // Dry run first: a refused edit must not replace the staged key.
     transition(entry, { type: 'edited', edit: change }, clock.now());
-    if (worker.isRunning(entry.id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
+    if (worker.isRunning(entry.id))
+      throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
     if (key) await secrets.set(stagedAccount(entry.id), key);
     await worker.apply(entry.id, { type: 'edited', edit: change });
     worker.wake();
     const warning = key ? checkComplianceKey(key) : null;
-    return { stagedId: entry.id, fingerprint: key ? keyFingerprint(key) : entry.fingerprint, ...(warning?.ok && warning.warning ? { warning: warning.warning } : {}) };
+    return {
+      stagedId: entry.id,
+      fingerprint: key ? keyFingerprint(key) : entry.fingerprint,
+      ...(warning?.ok && warning.warning ? { warning: warning.warning } : {}),
+    };
   }
 
   async function discard(id: string): Promise<OutboxEntryView> {
     const entry = existing(id);
     requireMayDiscard(entry, viewer());
     transition(entry, { type: 'discarded' }, clock.now());
-    if (worker.isRunning(id)) throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
+    if (worker.isRunning(id))
+      throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
     if (entry.keyHeld) await secrets.delete(stagedAccount(id));
     const done = await worker.apply(id, { type: 'discarded' });
     log.info('staged entry discarded, key wiped', { stagedId: id });
@@ -335,7 +386,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const entry = store.get(stagedId);
       if (!entry) return null;
       requireOwnEntry(entry, viewer());
-      return { profileId: entry.profileId, sourceId: entry.sourceId, ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}) };
+      return {
+        profileId: entry.profileId,
+        sourceId: entry.sourceId,
+        ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}),
+      };
     },
     async discardForProfile(profileId) {
       const open = () => store.all().filter((e) => e.profileId === profileId && !isTerminal(e));

@@ -36,7 +36,8 @@ export function viewerOf(state: ConnectionState): Viewer {
 /** How an entry relates to the viewer. */
 export function accessOf(entry: Pick<OutboxEntry, 'owner' | 'profileId'>, viewer: Viewer): EntryAccess {
   if (entry.owner === null) return 'unowned';
-  if (entry.profileId !== viewer.profileId || entry.owner.deploymentUrl !== viewer.deploymentUrl) return 'other_deployment';
+  if (entry.profileId !== viewer.profileId || entry.owner.deploymentUrl !== viewer.deploymentUrl)
+    return 'other_deployment';
   return entry.owner.userId === viewer.userId ? 'mine' : 'other_person';
 }
 
@@ -54,13 +55,22 @@ export function requireMayDiscard(entry: Pick<OutboxEntry, 'owner' | 'profileId'
   const access = accessOf(entry, viewer);
   if (access === 'mine') return;
   const sameDeployment = entry.profileId === viewer.profileId;
-  if ((access === 'other_person' || access === 'unowned') && sameDeployment && viewer.userId !== null && viewer.canManage) return;
+  if (
+    (access === 'other_person' || access === 'unowned') &&
+    sameDeployment &&
+    viewer.userId !== null &&
+    viewer.canManage
+  )
+    return;
   throw notYours(entry, access);
 }
 
 /** The error of a read-only session trying to change something. */
 export function readOnlyError(): AppError {
-  return new AppError('auth.read_only', 'This is a read-only sign-in: it can view sources but not stage, submit or change keys. Sign in with an admin account.');
+  return new AppError(
+    'auth.read_only',
+    'This is a read-only sign-in: it can view sources but not stage, submit or change keys. Sign in with an admin account.',
+  );
 }
 
 function notYours(entry: Pick<OutboxEntry, 'owner'>, access: EntryAccess): AppError {
@@ -83,17 +93,32 @@ export async function stagingOwner(
   if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
   if (state.readOnly) throw readOnlyError();
   if (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage) {
-    throw new AppError('langwatch.forbidden', 'You can view sources in this organisation but not create or change them. Ask an organisation admin.');
+    throw new AppError(
+      'langwatch.forbidden',
+      'You can view sources in this organisation but not create or change them. Ask an organisation admin.',
+    );
   }
   if (state.organizations.length > 0 && !state.organizations.some((o) => o.id === organizationId)) {
-    throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', { organizationId });
+    throw new AppError('not_found', 'This organisation is not one of yours in the active deployment.', {
+      organizationId,
+    });
   }
   const profile = state.profiles.find((p) => p.id === state.activeProfileId);
   // The key is bound to the person signed in now (confirmed with the server if need be).
   const user = profile ? await connection.sessionUser(profile.id).catch(() => null) : null;
-  if (!profile || !user) throw new AppError('auth.not_signed_in', 'Sign in to this deployment first: a staged key is bound to the person who stages it.');
+  if (!profile || !user)
+    throw new AppError(
+      'auth.not_signed_in',
+      'Sign in to this deployment first: a staged key is bound to the person who stages it.',
+    );
   return {
     profileId: profile.id,
-    owner: { userId: user.id, email: user.email, name: user.name, deploymentUrl: profile.baseUrl, anthropicBaseUrl: profile.anthropicBaseUrl },
+    owner: {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      deploymentUrl: profile.baseUrl,
+      anthropicBaseUrl: profile.anthropicBaseUrl,
+    },
   };
 }

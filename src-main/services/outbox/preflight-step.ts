@@ -18,7 +18,12 @@ export interface PreflightDeps {
 }
 
 /** Runs the check once per held key; `reject` when Anthropic refused the key. */
-export async function preflightStep(deps: PreflightDeps, entry: OutboxEntry, key: string, signal: AbortSignal): Promise<'reject' | 'go'> {
+export async function preflightStep(
+  deps: PreflightDeps,
+  entry: OutboxEntry,
+  key: string,
+  signal: AbortSignal,
+): Promise<'reject' | 'go'> {
   const settings = await deps.settings.get();
   if (!settings.autoPreflight || !deps.checkKey || entry.preflightDone || !entry.owner) return 'go';
   let note: PreflightNote;
@@ -29,15 +34,29 @@ export async function preflightStep(deps: PreflightDeps, entry: OutboxEntry, key
       signal,
       entry: { stagedId: entry.id, profileId: entry.profileId, fingerprint: entry.fingerprint },
     });
-    note = { verdict: verdict.verdict, message: verdict.message, checkedAt: verdict.checkedAt, requestId: verdict.requestId };
+    note = {
+      verdict: verdict.verdict,
+      message: verdict.message,
+      checkedAt: verdict.checkedAt,
+      requestId: verdict.requestId,
+    };
   } catch {
-    note = { verdict: 'inconclusive', message: 'The key could not be tested (no answer from Anthropic); submitting anyway.', checkedAt: new Date(deps.clock.now()).toISOString(), requestId: null };
+    note = {
+      verdict: 'inconclusive',
+      message: 'The key could not be tested (no answer from Anthropic); submitting anyway.',
+      checkedAt: new Date(deps.clock.now()).toISOString(),
+      requestId: null,
+    };
   }
   await deps.apply(entry.id, { type: 'preflight', note });
   if (note.verdict !== 'invalid_key' && note.verdict !== 'missing_scope') return 'go';
   await deps.apply(entry.id, {
     type: 'rejected',
-    error: { code: 'invalid_argument', message: `Anthropic refused this key: ${note.message} Enter another key or discard this entry.`, details: { preflight: note.verdict } },
+    error: {
+      code: 'invalid_argument',
+      message: `Anthropic refused this key: ${note.message} Enter another key or discard this entry.`,
+      details: { preflight: note.verdict },
+    },
   });
   return 'reject';
 }

@@ -46,7 +46,10 @@ export function matchLostCreate(
  * (`notBefore`); an older list could miss the source that create made. After a restart one
  * list serves every resumed entry of the organisation.
  */
-export function createSharedLister(list: (profileId: string, organizationId: string) => Promise<Source[]>, now: () => number) {
+export function createSharedLister(
+  list: (profileId: string, organizationId: string) => Promise<Source[]>,
+  now: () => number,
+) {
   const latest = new Map<string, { startedAt: number; promise: Promise<Source[]> }>();
   return async function listFor(profileId: string, organizationId: string, notBefore: number): Promise<Source[]> {
     const key = `${profileId}\u0000${organizationId}`;

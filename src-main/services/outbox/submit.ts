@@ -26,7 +26,12 @@ export function unverifiedCreate(answeredId: string): AppError {
 }
 
 /** Sends the entry; resolves with the source id. The key is used for this call only. */
-export async function submitEntry(api: LangwatchApi, entry: OutboxEntry, key: string | null, opts: TrpcCallOptions): Promise<string> {
+export async function submitEntry(
+  api: LangwatchApi,
+  entry: OutboxEntry,
+  key: string | null,
+  opts: TrpcCallOptions,
+): Promise<string> {
   const credentials = key === null ? {} : { credentials: { token: key } };
   if (entry.kind === 'create') {
     // The answer's one-time ingestSecret is dropped unread inside createSource.
@@ -37,17 +42,24 @@ export async function submitEntry(api: LangwatchApi, entry: OutboxEntry, key: st
         sourceType: 'claude_compliance',
         name: entry.name,
         description: entry.description,
-        parserConfig: { adapter: COMPLIANCE_ADAPTER, ...interval(entry.pollEverySec), [MARKER_KEY]: entry.marker, ...credentials },
+        parserConfig: {
+          adapter: COMPLIANCE_ADAPTER,
+          ...interval(entry.pollEverySec),
+          [MARKER_KEY]: entry.marker,
+          ...credentials,
+        },
         pullSchedule: entry.pullSchedule,
       },
       opts,
     );
     // Trust nothing the answer says: read the source back, it must carry our name and marker.
     const stored = await api.getSource(entry.organizationId, answered.id, opts).catch((error: unknown) => {
-      if (error instanceof AppError && (error.code === 'langwatch.not_found' || error.code === 'not_found')) throw unverifiedCreate(answered.id);
+      if (error instanceof AppError && (error.code === 'langwatch.not_found' || error.code === 'not_found'))
+        throw unverifiedCreate(answered.id);
       throw error;
     });
-    if (stored.id !== answered.id || stored.name.trim() !== entry.name.trim() || !carriesMarker(stored, entry.marker)) throw unverifiedCreate(answered.id);
+    if (stored.id !== answered.id || stored.name.trim() !== entry.name.trim() || !carriesMarker(stored, entry.marker))
+      throw unverifiedCreate(answered.id);
     return stored.id;
   }
   return updateSource(api, entry, entry.sourceId!, key, opts);
@@ -57,7 +69,13 @@ export async function submitEntry(api: LangwatchApi, entry: OutboxEntry, key: st
  * Brings a source to what the entry says now: its name (a rename after a possibly-landed
  * create), cadence and, when it sends one, the held key. Used for updates and after adopting.
  */
-export async function updateSource(api: LangwatchApi, entry: OutboxEntry, sourceId: string, key: string | null, opts: TrpcCallOptions): Promise<string> {
+export async function updateSource(
+  api: LangwatchApi,
+  entry: OutboxEntry,
+  sourceId: string,
+  key: string | null,
+  opts: TrpcCallOptions,
+): Promise<string> {
   const credentials = key === null ? {} : { credentials: { token: key } };
   const current = await api.getSource(entry.organizationId, sourceId, opts);
   // A sent parserConfig replaces the stored one (credentials and `_` keys kept when omitted),
@@ -67,7 +85,11 @@ export async function updateSource(api: LangwatchApi, entry: OutboxEntry, source
   const keepsSchedule = entry.pullSchedule === null;
   const parserConfig = {
     ...rest,
-    ...(keepsSchedule ? (storedInterval === undefined ? {} : { pollEverySec: storedInterval }) : interval(entry.pollEverySec)),
+    ...(keepsSchedule
+      ? storedInterval === undefined
+        ? {}
+        : { pollEverySec: storedInterval }
+      : interval(entry.pollEverySec)),
     adapter: COMPLIANCE_ADAPTER,
     ...credentials,
   };

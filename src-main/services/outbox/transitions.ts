@@ -52,7 +52,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Longest wait one retry may be scheduled for (a hostile delay must not break the record). */
 export const MAX_RETRY_DELAY_MS = 24 * 3600_000;
-const clampDelay = (ms: number) => (Number.isFinite(ms) ? Math.min(MAX_RETRY_DELAY_MS, Math.max(0, ms)) : MAX_RETRY_DELAY_MS);
+const clampDelay = (ms: number) =>
+  Number.isFinite(ms) ? Math.min(MAX_RETRY_DELAY_MS, Math.max(0, ms)) : MAX_RETRY_DELAY_MS;
 
 /** Applies one event; throws `outbox.invalid_state` when the event is not allowed in this state. */
 export function transition(entry: OutboxEntry, event: OutboxEvent, now: number): OutboxEntry {
@@ -66,7 +67,10 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
         state: 'submitting',
         attempts: entry.attempts + 1,
         nextAttemptAt: null,
-        sentNames: entry.kind === 'create' && !entry.sentNames.includes(entry.name) ? [...entry.sentNames, entry.name] : entry.sentNames,
+        sentNames:
+          entry.kind === 'create' && !entry.sentNames.includes(entry.name)
+            ? [...entry.sentNames, entry.name]
+            : entry.sentNames,
       });
 
     case 'succeeded':
@@ -126,7 +130,13 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       return next({
         ...fields,
         ...(newKey
-          ? { keyHeld: true, fingerprint: newKey.fingerprint, expiresAt: newKey.expiresAt, preflight: null, preflightDone: false }
+          ? {
+              keyHeld: true,
+              fingerprint: newKey.fingerprint,
+              expiresAt: newKey.expiresAt,
+              preflight: null,
+              preflightDone: false,
+            }
           : {}),
         sendsKey: entry.sendsKey || newKey !== undefined,
         state: 'staged',
@@ -136,7 +146,12 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
     }
 
     case 'retry_now':
-      requireState(entry, event, ['staged', 'retrying', 'needs_sign_in', 'rejected'], 'This entry cannot be retried now.');
+      requireState(
+        entry,
+        event,
+        ['staged', 'retrying', 'needs_sign_in', 'rejected'],
+        'This entry cannot be retried now.',
+      );
       return next({ state: entry.state === 'retrying' ? 'retrying' : 'staged', nextAttemptAt: at });
 
     case 'reconnected':
@@ -150,7 +165,10 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
         state: 'key_missing',
         keyHeld: false,
         nextAttemptAt: null,
-        lastError: { code: 'outbox.key_missing', message: 'The staged key is no longer in the keychain. Enter it again or discard this entry.' },
+        lastError: {
+          code: 'outbox.key_missing',
+          message: 'The staged key is no longer in the keychain. Enter it again or discard this entry.',
+        },
       });
 
     case 'expired':
@@ -159,7 +177,10 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
         state: 'expired',
         keyHeld: false,
         nextAttemptAt: null,
-        lastError: { code: 'outbox.invalid_state', message: 'The staged key was wiped from the keychain after its time to live ran out.' },
+        lastError: {
+          code: 'outbox.invalid_state',
+          message: 'The staged key was wiped from the keychain after its time to live ran out.',
+        },
       });
 
     case 'discarded':

@@ -90,7 +90,10 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   let timer: unknown = null;
   let started = false;
   let stopped = false;
-  const lister = createSharedLister(async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId), clock.now);
+  const lister = createSharedLister(
+    async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId),
+    clock.now,
+  );
 
   // Events whose record need not be on disk before the worker goes on: a crash loses at most
   // the bookkeeping, and a resumed create is reconciled before any retry anyway.
@@ -115,7 +118,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       .filter((e) => match(e) && !running.has(e.id))
       .map((e) => transition(e, event, now));
     if (changed.length === 0) return;
-    await store.put(...changed).catch((error) => log.error('could not save outbox records', { event: event.type, error }));
+    await store
+      .put(...changed)
+      .catch((error) => log.error('could not save outbox records', { event: event.type, error }));
     options.onChange();
   }
 
@@ -142,7 +147,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
         track(expire(entry).finally(() => finish(entry.id)));
       }
     }
-    const ready = entries.filter((e) => due(e, now)).sort((a, b) => Date.parse(a.nextAttemptAt!) - Date.parse(b.nextAttemptAt!));
+    const ready = entries
+      .filter((e) => due(e, now))
+      .sort((a, b) => Date.parse(a.nextAttemptAt!) - Date.parse(b.nextAttemptAt!));
     for (const entry of ready) {
       if (running.size >= concurrency) break;
       const controller = new AbortController();
@@ -214,13 +221,16 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       .waitForSession(profileId, controller.signal, userId)
       .then(async () => {
         signInWaits.delete(key);
-        await applyAll((e) => e.profileId === profileId && e.owner?.userId === userId && e.state === 'needs_sign_in', { type: 'signed_in' });
+        await applyAll((e) => e.profileId === profileId && e.owner?.userId === userId && e.state === 'needs_sign_in', {
+          type: 'signed_in',
+        });
         pump();
       })
       .catch(() => signInWaits.delete(key));
   }
 
-  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) => preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
+  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) =>
+    preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
 
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
@@ -240,7 +250,12 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
         key = await secrets.get(stagedAccount(id));
         if (key === null) {
           // The record said it held a key: put it back to waiting, then flag it.
-          await apply(id, { type: 'retry_later', error: { code: 'outbox.key_missing', message: 'The staged key is missing.' }, delayMs: 0, maybeCreated: false });
+          await apply(id, {
+            type: 'retry_later',
+            error: { code: 'outbox.key_missing', message: 'The staged key is missing.' },
+            delayMs: 0,
+            maybeCreated: false,
+          });
           await apply(id, { type: 'key_missing' });
           return;
         }
@@ -250,10 +265,17 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       const api = await options.connection.apiFor(entry.profileId);
       const opts = { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 };
       if (entry.kind === 'create' && entry.maybeCreated) {
-        const sources = await lister(entry.profileId, entry.organizationId, Date.parse(entry.reconcileAfter ?? entry.updatedAt));
+        const sources = await lister(
+          entry.profileId,
+          entry.organizationId,
+          Date.parse(entry.reconcileAfter ?? entry.updatedAt),
+        );
         const match = matchLostCreate(entry, sources);
         if (match.kind === 'adopt') {
-          log.info('lost create reconciled: adopting the source that carries this entry\'s marker', { stagedId: id, sourceId: match.source.id });
+          log.info("lost create reconciled: adopting the source that carries this entry's marker", {
+            stagedId: id,
+            sourceId: match.source.id,
+          });
           // The entry may have been renamed or re-keyed since that create: bring the source to
           // what the entry says now (the held key included) before calling it done.
           await updateSource(api, entry, match.source.id, key, opts);
@@ -271,7 +293,9 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       key = null;
       await succeed(id, sourceId, false);
     } catch (error) {
-      await fail(id, error).catch((failure: unknown) => log.error('could not record a failed attempt', { stagedId: id, error: failure as Error }));
+      await fail(id, error).catch((failure: unknown) =>
+        log.error('could not record a failed attempt', { stagedId: id, error: failure as Error }),
+      );
     }
   }
 
@@ -284,8 +308,22 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     const current = store.get(id);
     if (!current || current.state !== 'submitting' || stopped) return;
     try {
-      const error = { code: 'internal' as const, message: 'The last attempt failed in an unexpected way; the console will try again.' };
-      store.putLater(transition(current, { type: 'retry_later', error, delayMs: retryDelayMs(current.attempts, { random: options.random }), maybeCreated: true }, clock.now()));
+      const error = {
+        code: 'internal' as const,
+        message: 'The last attempt failed in an unexpected way; the console will try again.',
+      };
+      store.putLater(
+        transition(
+          current,
+          {
+            type: 'retry_later',
+            error,
+            delayMs: retryDelayMs(current.attempts, { random: options.random }),
+            maybeCreated: true,
+          },
+          clock.now(),
+        ),
+      );
       options.onChange();
     } catch (error) {
       log.error('could not put an entry back to waiting', { stagedId: id, error: error as Error });
@@ -325,11 +363,23 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
         continue;
       }
       for (const done of batch) {
-        if (done.sendsKey) await secrets.delete(stagedAccount(done.id)).catch((error) => log.error('could not wipe a submitted key', { stagedId: done.id, error }));
+        if (done.sendsKey)
+          await secrets
+            .delete(stagedAccount(done.id))
+            .catch((error) => log.error('could not wipe a submitted key', { stagedId: done.id, error }));
       }
-      await Promise.all(batch.map((done) => afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: done.id, error }))));
+      await Promise.all(
+        batch.map((done) =>
+          afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: done.id, error })),
+        ),
+      );
       for (const done of batch) {
-        log.info('outbox entry submitted', { stagedId: done.id, sourceId: done.sourceId, adopted: done.adopted, kind: done.kind });
+        log.info('outbox entry submitted', {
+          stagedId: done.id,
+          sourceId: done.sourceId,
+          adopted: done.adopted,
+          kind: done.kind,
+        });
         options.onSubmitted(done);
       }
     }
@@ -341,11 +391,17 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
    */
   async function nameTakenClass(entry: OutboxEntry, error: unknown): Promise<FailureClass | null> {
     if (!mayBeNameTaken(error)) return null;
-    const knownIds = store.all().filter((e) => e.organizationId === entry.organizationId && e.sourceId).map((e) => e.sourceId!);
+    const knownIds = store
+      .all()
+      .filter((e) => e.organizationId === entry.organizationId && e.sourceId)
+      .map((e) => e.sourceId!);
     try {
       const api = await options.connection.apiFor(entry.profileId);
       const holder = await findNameHolder(api, {
-        organizationId: entry.organizationId, name: entry.name, exceptId: entry.sourceId, knownIds,
+        organizationId: entry.organizationId,
+        name: entry.name,
+        exceptId: entry.sourceId,
+        knownIds,
       });
       // A live holder of a create's name is left to the lost-create reconcile, which adopts it
       // only when it carries this entry's marker (duplicate_name otherwise).
@@ -381,7 +437,13 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (failure.network) options.connectivity?.reportNetworkFailure(error);
       else options.connectivity?.reportSuccess();
       const delayMs = retryDelayMs(current.attempts, { retryAfterSec: failure.retryAfterSec, random: options.random });
-      await apply(id, { type: 'retry_later', error: failure.error, delayMs, maybeCreated: failure.ambiguous, offline: failure.network });
+      await apply(id, {
+        type: 'retry_later',
+        error: failure.error,
+        delayMs,
+        maybeCreated: failure.ambiguous,
+        offline: failure.network,
+      });
     }
   }
 

@@ -59,7 +59,12 @@ export function createProfiles(options: ProfilesOptions) {
   let queue: Promise<unknown> = Promise.resolve();
   const store: ProfilesFileStore =
     typeof options.file === 'string'
-      ? createJsonFile({ path: options.file, schema: ProfilesFile, defaults: () => structuredClone(PROFILES_FILE_DEFAULTS), log: options.log })
+      ? createJsonFile({
+          path: options.file,
+          schema: ProfilesFile,
+          defaults: () => structuredClone(PROFILES_FILE_DEFAULTS),
+          log: options.log,
+        })
       : options.file;
 
   const read = async () => ProfilesFile.parse(await store.read());
@@ -77,7 +82,8 @@ export function createProfiles(options: ProfilesOptions) {
 
   function find(file: ProfilesFile, id: string): Profile {
     const profile = file.profiles.find((p) => p.id === id);
-    if (!profile) throw new AppError('profile.not_found', 'This deployment profile no longer exists.', { profileId: id });
+    if (!profile)
+      throw new AppError('profile.not_found', 'This deployment profile no longer exists.', { profileId: id });
     return profile;
   }
 
@@ -104,7 +110,10 @@ export function createProfiles(options: ProfilesOptions) {
     /** Adds a profile (default deployment LangWatch Cloud); rejects a duplicate URL. */
     async add(input: NewProfile = {}): Promise<Profile> {
       const baseUrl = normaliseDeploymentUrl(input.baseUrl ?? DEFAULT_LANGWATCH_URL);
-      const anthropicBaseUrl = normaliseDeploymentUrl(input.anthropicBaseUrl ?? DEFAULT_ANTHROPIC_URL, 'Anthropic API URL');
+      const anthropicBaseUrl = normaliseDeploymentUrl(
+        input.anthropicBaseUrl ?? DEFAULT_ANTHROPIC_URL,
+        'Anthropic API URL',
+      );
       return mutate((file) => {
         rejectDuplicate(file, baseUrl);
         const profile: Profile = {
@@ -123,12 +132,15 @@ export function createProfiles(options: ProfilesOptions) {
     async edit(id: string, patch: ProfilePatch): Promise<Profile> {
       const baseUrl = patch.baseUrl === undefined ? undefined : normaliseDeploymentUrl(patch.baseUrl);
       const anthropicBaseUrl =
-        patch.anthropicBaseUrl === undefined ? undefined : normaliseDeploymentUrl(patch.anthropicBaseUrl, 'Anthropic API URL');
+        patch.anthropicBaseUrl === undefined
+          ? undefined
+          : normaliseDeploymentUrl(patch.anthropicBaseUrl, 'Anthropic API URL');
       return mutate((file) => {
         const current = find(file, id);
         if (baseUrl !== undefined) rejectDuplicate(file, baseUrl, id);
         const { lastOrganizationId: _dropped, ...rest } = current;
-        const lastOrganizationId = patch.lastOrganizationId === undefined ? current.lastOrganizationId : patch.lastOrganizationId;
+        const lastOrganizationId =
+          patch.lastOrganizationId === undefined ? current.lastOrganizationId : patch.lastOrganizationId;
         const updated: Profile = {
           ...rest,
           ...(patch.name !== undefined && patch.name.trim() !== '' ? { name: patch.name.trim() } : {}),

@@ -17,7 +17,8 @@ const DEVICE = 'device:';
 /** Account of a staged key of outbox entry `id`. */
 export const stagedAccount = (id: string): string => `${STAGED}${id}`;
 /** The entry id of a `staged:<id>` account, or null for any other account. */
-export const stagedIdOf = (account: string): string | null => (account.startsWith(STAGED) ? account.slice(STAGED.length) : null);
+export const stagedIdOf = (account: string): string | null =>
+  account.startsWith(STAGED) ? account.slice(STAGED.length) : null;
 /** Account of a profile's LangWatch session cookie pair. */
 export const sessionAccount = (profileId: string): string => `${SESSION}${profileId}`;
 /**
@@ -35,7 +36,8 @@ export const holdsNoSecret = (account: string): boolean => account.startsWith(SE
 export const deviceAccount = (profileId: string): string => `${DEVICE}${profileId}`;
 /** The profile an account belongs to (`session:`/`session-user:`/`device:`), or null. */
 export function profileIdOf(account: string): string | null {
-  for (const prefix of [SESSION, SESSION_USER, DEVICE]) if (account.startsWith(prefix)) return account.slice(prefix.length);
+  for (const prefix of [SESSION, SESSION_USER, DEVICE])
+    if (account.startsWith(prefix)) return account.slice(prefix.length);
   return null;
 }
 /** A throwaway account for the keychain self-check. */

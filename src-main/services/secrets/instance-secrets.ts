@@ -45,7 +45,10 @@ export async function migrateLegacyAccounts(options: {
     result.moved.push(account);
   }
   if (result.moved.length || result.conflicting.length) {
-    log.info('keychain accounts moved into this console namespace', { moved: result.moved.length, conflicting: result.conflicting.length });
+    log.info('keychain accounts moved into this console namespace', {
+      moved: result.moved.length,
+      conflicting: result.conflicting.length,
+    });
   }
   return result;
 }
@@ -55,14 +58,20 @@ async function idsIn(path: string, list: 'entries' | 'profiles'): Promise<Set<st
   try {
     const doc = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     const items = Array.isArray(doc[list]) ? (doc[list] as unknown[]) : [];
-    return new Set(items.map((item) => (item as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string'));
+    return new Set(
+      items.map((item) => (item as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string'),
+    );
   } catch {
     return new Set();
   }
 }
 
 /** This instance's namespaced store over `raw`, after moving in its own legacy accounts. */
-export async function openInstanceSecrets(options: { raw: SecretStore; userDataDir: string; log: Logger }): Promise<NamespacedSecretStore> {
+export async function openInstanceSecrets(options: {
+  raw: SecretStore;
+  userDataDir: string;
+  log: Logger;
+}): Promise<NamespacedSecretStore> {
   const target = namespacedSecretStore(options.raw, instanceNamespace(options.userDataDir));
   const stagedIds = await idsIn(join(options.userDataDir, 'outbox.json'), 'entries');
   const profileIds = await idsIn(join(options.userDataDir, 'profiles.json'), 'profiles');

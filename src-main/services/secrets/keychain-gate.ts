@@ -27,7 +27,10 @@ const CONSEQUENCE =
   ' Until then, staging keys is disabled; sources and their status stay viewable, and a sign-in lasts only until the console closes.';
 
 function unavailable(cause: AppError): AppError {
-  return new AppError('keychain.unavailable', `${cause.message}${CONSEQUENCE}`, { ...(cause.details ?? {}), degraded: true });
+  return new AppError('keychain.unavailable', `${cause.message}${CONSEQUENCE}`, {
+    ...(cause.details ?? {}),
+    degraded: true,
+  });
 }
 
 /** Probes `store` and wraps it; never throws for a missing keychain (only for bugs). */
@@ -45,7 +48,8 @@ export async function openKeychainGate(store: SecretStore, log: Logger): Promise
       return false;
     }
   }
-  if (!(await probe())) log.warn('keychain unavailable at start: staging disabled, sign-ins held in memory', { err: problem! });
+  if (!(await probe()))
+    log.warn('keychain unavailable at start: staging disabled, sign-ins held in memory', { err: problem! });
 
   // Only sign-ins may live in memory: a staged key must survive a restart or not be taken.
   const inMemory = (account: string) => problem !== null && profileIdOf(account) !== null;

@@ -93,12 +93,19 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       'keychain.unavailable',
       'The keychain module could not be loaded. Reinstall the app; on Linux also install libsecret ' +
         '(`sudo apt-get install libsecret-1-0 gnome-keyring`).',
-      { reason: 'module_missing' satisfies Reason, cause: redactSecrets(String((error as Error)?.message ?? error)).slice(0, 300) },
+      {
+        reason: 'module_missing' satisfies Reason,
+        cause: redactSecrets(String((error as Error)?.message ?? error)).slice(0, 300),
+      },
     );
     log.error('keytar could not be loaded', { err: loadError });
   }
 
-  async function run<T>(operation: Operation, account: string | undefined, call: (k: KeytarModule) => Promise<T>): Promise<T> {
+  async function run<T>(
+    operation: Operation,
+    account: string | undefined,
+    call: (k: KeytarModule) => Promise<T>,
+  ): Promise<T> {
     if (account !== undefined) assertAccount(account);
     if (!keytar) throw loadError ?? new AppError('keychain.unavailable', 'The keychain module is not available.');
     const started = Date.now();
@@ -130,7 +137,9 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     },
     listAccounts() {
       // findCredentials also returns every password: keep only the names, drop the rest here.
-      return run('listAccounts', undefined, async (k) => (await k.findCredentials(service)).map((c) => c.account).sort());
+      return run('listAccounts', undefined, async (k) =>
+        (await k.findCredentials(service)).map((c) => c.account).sort(),
+      );
     },
   };
 }

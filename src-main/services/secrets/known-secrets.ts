@@ -57,7 +57,8 @@ function formsOf(value: string): string[] {
   // A JSON document (device token pair): each string field long enough to be a secret.
   if (value.startsWith('{')) {
     try {
-      for (const field of Object.values(JSON.parse(value) as Record<string, unknown>)) if (typeof field === 'string') add(field);
+      for (const field of Object.values(JSON.parse(value) as Record<string, unknown>))
+        if (typeof field === 'string') add(field);
     } catch {
       // not JSON after all: the value itself is registered
     }
@@ -89,7 +90,11 @@ function redactCutTail(text: string, forms: readonly string[]): string {
     if (probe === form) continue; // too short to be cut and still recognisable
     // Only a start of the form that runs to the very end counts: search back from the end (native, linear).
     const earliest = body.length - form.length + 1;
-    for (let at = body.lastIndexOf(probe); at >= 0 && at >= earliest; at = at > 0 ? body.lastIndexOf(probe, at - 1) : -1) {
+    for (
+      let at = body.lastIndexOf(probe);
+      at >= 0 && at >= earliest;
+      at = at > 0 ? body.lastIndexOf(probe, at - 1) : -1
+    ) {
       if (form.startsWith(body.slice(at))) return `${body.slice(0, at)}${REDACTED_VALUE}${ellipsis}`;
     }
   }
@@ -164,7 +169,11 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       // One serialisation to decide; the walk (a copy) only when a secret is really there.
       const text = typeof value === 'string' ? value : JSON.stringify(value);
       // The start of each form is enough to decide: a secret cut short (see redactCutTail) counts too.
-      if (text === undefined || !all.some((form) => text.includes(cutProbe(form)) || text.includes(JSON.stringify(form).slice(1, -1)))) return value;
+      if (
+        text === undefined ||
+        !all.some((form) => text.includes(cutProbe(form)) || text.includes(JSON.stringify(form).slice(1, -1)))
+      )
+        return value;
       return walk(value, 0) as T;
     },
     size: () => currentForms().length,

@@ -13,11 +13,13 @@ export interface NamespacedSecretStore extends SecretStore {
  * the prefix). Whatever sweeps or lists through it can never reach another instance's keys.
  */
 export function namespacedSecretStore(store: SecretStore, namespace: string): NamespacedSecretStore {
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(namespace)) throw new AppError('invalid_argument', 'A keychain namespace is 1-64 letters, digits, ".", "_" or "-".');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(namespace))
+    throw new AppError('invalid_argument', 'A keychain namespace is 1-64 letters, digits, ".", "_" or "-".');
   const prefix = `${namespace}${NAMESPACE_SEPARATOR}`;
   const full = (account: string) => {
     // An empty name would address the namespace itself; same refusal as the stores below.
-    if (typeof account !== 'string' || account.length === 0) throw new AppError('invalid_argument', 'A keychain account name must be a non-empty string.');
+    if (typeof account !== 'string' || account.length === 0)
+      throw new AppError('invalid_argument', 'A keychain account name must be a non-empty string.');
     return `${prefix}${account}`;
   };
   return {

@@ -25,7 +25,11 @@ export async function openConsoleSecrets(options: {
     options.injected ??
     (config.secretBackend === 'memory'
       ? createMemorySecretStore()
-      : await openInstanceSecrets({ raw: createKeytarSecretStore({ log, loadKeytar: options.loadKeytar }), userDataDir: config.userDataDir, log }));
+      : await openInstanceSecrets({
+          raw: createKeytarSecretStore({ log, loadKeytar: options.loadKeytar }),
+          userDataDir: config.userDataDir,
+          log,
+        }));
   const gate = await openKeychainGate(backend, log);
   // Every value stored or read back becomes a known secret, redacted by value at every boundary.
   return { secrets: rememberingSecretStore(gate), gate };

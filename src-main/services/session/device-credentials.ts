@@ -30,7 +30,10 @@ export function fromGrant(grant: DeviceGrant): DeviceCredentials {
 }
 
 /** Reads the device credentials; a damaged entry counts as none (and is removed). */
-export async function readDeviceCredentials(secrets: SecretStore, profileId: string): Promise<DeviceCredentials | null> {
+export async function readDeviceCredentials(
+  secrets: SecretStore,
+  profileId: string,
+): Promise<DeviceCredentials | null> {
   const raw = await secrets.get(deviceAccount(profileId));
   if (raw === null) return null;
   try {
@@ -42,7 +45,11 @@ export async function readDeviceCredentials(secrets: SecretStore, profileId: str
 }
 
 /** Stores (replaces) the device credentials. */
-export async function writeDeviceCredentials(secrets: SecretStore, profileId: string, creds: DeviceCredentials): Promise<void> {
+export async function writeDeviceCredentials(
+  secrets: SecretStore,
+  profileId: string,
+  creds: DeviceCredentials,
+): Promise<void> {
   await secrets.set(deviceAccount(profileId), JSON.stringify(creds));
 }
 

@@ -9,7 +9,13 @@ import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { createDeviceFlow, type DeviceFlow } from '../langwatch/device-flow';
 import type { LangwatchHttp } from '../langwatch/http';
-import { deviceAccount, fromGrant, readDeviceCredentials, writeDeviceCredentials, type DeviceCredentials } from './device-credentials';
+import {
+  deviceAccount,
+  fromGrant,
+  readDeviceCredentials,
+  writeDeviceCredentials,
+  type DeviceCredentials,
+} from './device-credentials';
 
 /** What the UI shows while the person approves the device in a browser. */
 export interface DeviceSignInStart {
@@ -90,11 +96,17 @@ export function createDeviceSessions(ctx: DeviceContext) {
           ctx.log.info('device session ended', { profileId });
           cancelTimer(profileId);
           await ctx.secrets.delete(deviceAccount(profileId));
-          ctx.setState(profileId, { kind: 'signed_out', reason: 'The read-only sign-in has ended. Sign in again with a device code.' });
+          ctx.setState(profileId, {
+            kind: 'signed_out',
+            reason: 'The read-only sign-in has ended. Sign in again with a device code.',
+          });
           return null;
         }
         // Offline or a server hiccup: keep the session and try again a bit later.
-        ctx.log.warn('device token refresh failed; will retry', { profileId, code: isAppError(error) ? error.code : 'internal' });
+        ctx.log.warn('device token refresh failed; will retry', {
+          profileId,
+          code: isAppError(error) ? error.code : 'internal',
+        });
         schedule(profileId, creds, RETRY_REFRESH_MS);
         throw error;
       }
@@ -128,11 +140,18 @@ export function createDeviceSessions(ctx: DeviceContext) {
           await writeDeviceCredentials(ctx.secrets, profileId, creds);
           schedule(profileId, creds);
           const state = deviceState(creds);
-          ctx.log.info('device sign-in approved', { profileId, userId: creds.user.id, organizationId: creds.organization.id });
+          ctx.log.info('device sign-in approved', {
+            profileId,
+            userId: creds.user.id,
+            organizationId: creds.organization.id,
+          });
           ctx.setState(profileId, state);
           return state;
         } catch (error) {
-          ctx.log.info('device sign-in ended without approval', { profileId, code: isAppError(error) ? error.code : 'internal' });
+          ctx.log.info('device sign-in ended without approval', {
+            profileId,
+            code: isAppError(error) ? error.code : 'internal',
+          });
           throw error;
         } finally {
           signal?.removeEventListener('abort', onAbort);

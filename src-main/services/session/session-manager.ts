@@ -80,7 +80,8 @@ export function createSessionManager(options: SessionManagerOptions) {
     await secrets.delete(sessionUserAccount(profileId));
   }
 
-  const rememberUser = (profileId: string, user: LangwatchUser) => secrets.set(sessionUserAccount(profileId), JSON.stringify(user));
+  const rememberUser = (profileId: string, user: LangwatchUser) =>
+    secrets.set(sessionUserAccount(profileId), JSON.stringify(user));
   const UNKNOWN_USER: LangwatchUser = { id: '', email: null, name: null };
 
   const device = createDeviceSessions({
@@ -108,11 +109,16 @@ export function createSessionManager(options: SessionManagerOptions) {
     const cookie = await secrets.get(sessionAccount(profileId));
     if (cookie) {
       try {
-        const info = await auth.getSession({ http: await httpFor(profileId), cookie, signal: AbortSignal.timeout(10_000) });
+        const info = await auth.getSession({
+          http: await httpFor(profileId),
+          cookie,
+          signal: AbortSignal.timeout(10_000),
+        });
         if (info) {
           if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
           // A start costs a keychain write only when the person changed (or was never noted).
-          if ((await readSessionUser(secrets, profileId))?.id !== info.user.id) await rememberUser(profileId, info.user);
+          if ((await readSessionUser(secrets, profileId))?.id !== info.user.id)
+            await rememberUser(profileId, info.user);
           cookies.set(profileId, info.refreshedCookie ?? cookie);
           return commit(profileId, { kind: 'signed_in', method: 'restored', user: info.user });
         }
@@ -121,9 +127,16 @@ export function createSessionManager(options: SessionManagerOptions) {
         return commit(profileId, { kind: 'signed_out', reason: 'The saved session has ended. Sign in again.' });
       } catch (error) {
         // Offline at start: keep the cookie; the first 401 will mark it expired.
-        log.warn('could not check the stored session', { profileId, code: isAppError(error) ? error.code : 'internal' });
+        log.warn('could not check the stored session', {
+          profileId,
+          code: isAppError(error) ? error.code : 'internal',
+        });
         cookies.set(profileId, cookie);
-        return commit(profileId, { kind: 'signed_in', method: 'restored', user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER });
+        return commit(profileId, {
+          kind: 'signed_in',
+          method: 'restored',
+          user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER,
+        });
       }
     }
     const restoredDevice = await device.restore(profileId);
@@ -170,7 +183,12 @@ export function createSessionManager(options: SessionManagerOptions) {
     async localState(profileId: string): Promise<SessionState> {
       const known = states.get(profileId);
       if (known) return known;
-      if (await secrets.get(sessionAccount(profileId))) return { kind: 'signed_in', method: 'restored', user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER };
+      if (await secrets.get(sessionAccount(profileId)))
+        return {
+          kind: 'signed_in',
+          method: 'restored',
+          user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER,
+        };
       const creds = await readDeviceCredentials(secrets, profileId);
       if (creds && (creds.refreshExpiresAt === null || creds.refreshExpiresAt > clock.now())) return deviceState(creds);
       return SIGNED_OUT;
@@ -183,10 +201,19 @@ export function createSessionManager(options: SessionManagerOptions) {
     },
 
     /** Email + password sign-in. The password is used for this one request only. */
-    async signInWithEmail(profileId: string, credentials: { email: string; password: string }, signal?: AbortSignal): Promise<SessionState> {
+    async signInWithEmail(
+      profileId: string,
+      credentials: { email: string; password: string },
+      signal?: AbortSignal,
+    ): Promise<SessionState> {
       const http = await httpFor(profileId);
       log.info('email sign-in', { profileId });
-      const result = await auth.signInWithEmail({ http, email: credentials.email, password: credentials.password, signal });
+      const result = await auth.signInWithEmail({
+        http,
+        email: credentials.email,
+        password: credentials.password,
+        signal,
+      });
       return adoptCookie(profileId, result.cookie, 'email', result.user);
     },
 
@@ -213,11 +240,17 @@ export function createSessionManager(options: SessionManagerOptions) {
     },
 
     /** Resolves once the profile has a cookie session (or a device one if allowed). */
-    async waitForSession(profileId: string, signal?: AbortSignal, opts: { allowDevice?: boolean; userId?: string } = {}): Promise<SessionState> {
+    async waitForSession(
+      profileId: string,
+      signal?: AbortSignal,
+      opts: { allowDevice?: boolean; userId?: string } = {},
+    ): Promise<SessionState> {
       // With a userId, only that person's session (or one whose person is still unconfirmed:
       // the caller confirms it with confirmedUser) ends the wait.
-      const personOk = (s: SessionState) => opts.userId === undefined || s.kind !== 'signed_in' || s.user.id === '' || s.user.id === opts.userId;
-      const ok = (s: SessionState) => (s.kind === 'signed_in' || (opts.allowDevice === true && s.kind === 'device')) && personOk(s);
+      const personOk = (s: SessionState) =>
+        opts.userId === undefined || s.kind !== 'signed_in' || s.user.id === '' || s.user.id === opts.userId;
+      const ok = (s: SessionState) =>
+        (s.kind === 'signed_in' || (opts.allowDevice === true && s.kind === 'device')) && personOk(s);
       const now = await ensureLoaded(profileId);
       if (ok(now)) return now;
       return new Promise<SessionState>((resolve, reject) => {
@@ -280,7 +313,8 @@ export function createSessionManager(options: SessionManagerOptions) {
           // request sent with an old cookie must not expire the session of a newer sign-in
           // (no recorded cookie means there is no live session to expire).
           const current = cookies.get(profileId);
-          if (current !== undefined && current === cookieUsed) void expire(profileId, 'unauthorized').catch(() => undefined);
+          if (current !== undefined && current === cookieUsed)
+            void expire(profileId, 'unauthorized').catch(() => undefined);
         },
       });
     },
@@ -304,7 +338,10 @@ export function createSessionManager(options: SessionManagerOptions) {
         try {
           await auth.signOut({ http: await httpFor(profileId), cookie, signal: AbortSignal.timeout(5000) });
         } catch (error) {
-          log.warn('sign-out not confirmed by the server; removing it locally', { profileId, code: isAppError(error) ? error.code : 'internal' });
+          log.warn('sign-out not confirmed by the server; removing it locally', {
+            profileId,
+            code: isAppError(error) ? error.code : 'internal',
+          });
         }
       }
       cookies.delete(profileId);

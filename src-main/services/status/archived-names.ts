@@ -57,7 +57,10 @@ export function createArchivedNames(options: { userDataDir: string; log: Logger;
       if (sources.length === 0) return;
       const key = keyOf(scope);
       const ids = new Set(sources.map((s) => s.id));
-      const next = [...sources.map(({ id, name }) => ({ id, name })), ...(scopes[key] ?? []).filter((s) => !ids.has(s.id))].slice(0, MAX_PER_SCOPE);
+      const next = [
+        ...sources.map(({ id, name }) => ({ id, name })),
+        ...(scopes[key] ?? []).filter((s) => !ids.has(s.id)),
+      ].slice(0, MAX_PER_SCOPE);
       scopes = { ...scopes, [key]: next };
       await file.update((current) => ({ ...current, scopes: { ...current.scopes, [key]: next } }));
       options.log.info('archived source names remembered', { count: sources.length });

@@ -45,7 +45,11 @@ export async function readEventsPage(fetch: FetchEvents, request: EventsPageRequ
   const boundary = raw[raw.length - 1]!.eventTimestampIso;
   const atBoundary = raw.filter((e) => sameInstant(e.eventTimestampIso, boundary)).map((e) => e.eventId);
   const carried = request.beforeIso && sameInstant(boundary, request.beforeIso) ? [...skip] : [];
-  return { events: fresh, nextBeforeIso: boundary, boundaryIds: [...new Set([...carried, ...atBoundary])].slice(-SERVER_PAGE_MAX) };
+  return {
+    events: fresh,
+    nextBeforeIso: boundary,
+    boundaryIds: [...new Set([...carried, ...atBoundary])].slice(-SERVER_PAGE_MAX),
+  };
 }
 
 /** Rows not shown before, each id once (a server may repeat a row within a page). */

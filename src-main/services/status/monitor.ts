@@ -5,7 +5,12 @@
  * (connectivity probes; the monitor resumes the moment it flips online).
  */
 import type { Source } from '../../../src-shared/domain/langwatch';
-import type { ListHealthKind, MonitorStatus, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/source-status';
+import type {
+  ListHealthKind,
+  MonitorStatus,
+  SourceRow,
+  SourcesSnapshot,
+} from '../../../src-shared/domain/source-status';
 import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { ConnectionService } from '../connection/types';
@@ -91,7 +96,10 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     if (timer !== null) clock.clearTimeout(timer);
     timer = null;
     if (closed || !started) return;
-    const delay = nextDelay({ ...visibility, online: connectivity.isOnline(), lastTickAt, now: clock.now() }, intervals);
+    const delay = nextDelay(
+      { ...visibility, online: connectivity.isOnline(), lastTickAt, now: clock.now() },
+      intervals,
+    );
     if (delay === null) {
       publishStatus({ phase: 'paused_offline' });
       return;
@@ -137,11 +145,28 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
       // An expired session keeps the last rows on screen ("updated N s ago" keeps counting):
       // the sources did not vanish, the console just cannot see them until the next sign-in.
       if (connection.state().session.kind === 'expired' && orgId !== null) {
-        publishStatus({ phase: 'error', organizationId: orgId, lastError: { code: 'auth.session_expired', message: 'Your session has expired: sign in again to refresh the sources.' } });
+        publishStatus({
+          phase: 'error',
+          organizationId: orgId,
+          lastError: {
+            code: 'auth.session_expired',
+            message: 'Your session has expired: sign in again to refresh the sources.',
+          },
+        });
         return;
       }
       resetRows(null);
-      publishStatus({ phase: 'idle', organizationId: null, updatedAt: null, serverNow: null, health: 'not_requested', healthError: null, lastError: null, canManage: false, readOnly: false });
+      publishStatus({
+        phase: 'idle',
+        organizationId: null,
+        updatedAt: null,
+        serverNow: null,
+        health: 'not_requested',
+        healthError: null,
+        lastError: null,
+        canManage: false,
+        readOnly: false,
+      });
       if (!isAppError(error)) throw error;
       return;
     }
@@ -183,7 +208,10 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     const diff = diffSnapshots(rows, next);
     if (active.api && diff.removed.length > 0 && options.onVanished) {
       const gone = new Set(diff.removed);
-      options.onVanished({ profileId: active.profile.id, organizationId: askedFor }, rows.filter((r) => gone.has(r.id)));
+      options.onVanished(
+        { profileId: active.profile.id, organizationId: askedFor },
+        rows.filter((r) => gone.has(r.id)),
+      );
     }
     rows = next;
     errors.observe(next, clock.now());
@@ -204,10 +232,20 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
       });
     }
     for (const t of diff.transitions) {
-      if (t.from === 'awaiting_first_event' && t.to === 'active') events.emit('sources.becameActive', { ...t, organizationId: askedFor });
+      if (t.from === 'awaiting_first_event' && t.to === 'active')
+        events.emit('sources.becameActive', { ...t, organizationId: askedFor });
     }
     const healthError = health?.kind === 'unavailable' ? health.error : null;
-    publishStatus({ ...access, phase: 'running', organizationId: askedFor, updatedAt, serverNow, health: healthKind(health), healthError, lastError: null });
+    publishStatus({
+      ...access,
+      phase: 'running',
+      organizationId: askedFor,
+      updatedAt,
+      serverNow,
+      health: healthKind(health),
+      healthError,
+      lastError: null,
+    });
   }
 
   const offConnectivity = connectivity.onChange((online) => {
@@ -291,5 +329,7 @@ function healthKind(health: SourcesHealth | null): ListHealthKind {
 }
 
 function toErrorData(error: unknown): ErrorData {
-  return isAppError(error) ? error.toData() : { code: 'internal', message: 'The status refresh failed inside the console.' };
+  return isAppError(error)
+    ? error.toData()
+    : { code: 'internal', message: 'The status refresh failed inside the console.' };
 }

@@ -40,6 +40,9 @@ export function nextDelay(input: ScheduleInput, intervals: ScheduleIntervals = D
 }
 
 /** The interval that applies in this window state. */
-export function intervalFor(input: Pick<ScheduleInput, 'focused' | 'visible'>, intervals: ScheduleIntervals = DEFAULT_INTERVALS): number {
+export function intervalFor(
+  input: Pick<ScheduleInput, 'focused' | 'visible'>,
+  intervals: ScheduleIntervals = DEFAULT_INTERVALS,
+): number {
   return input.focused && input.visible ? intervals.focusedMs : intervals.backgroundMs;
 }

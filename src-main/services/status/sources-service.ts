@@ -4,7 +4,13 @@
  * (device) session, the read-only CLI REST. Replacing a key and changing the cadence are NOT
  * here: they go through the outbox staging path.
  */
-import { diagnoseSource, type Diagnosis, type DiagnosisFacts, type FeedFact, type KeyCheckFact } from '../../../src-shared/domain/diagnosis';
+import {
+  diagnoseSource,
+  type Diagnosis,
+  type DiagnosisFacts,
+  type FeedFact,
+  type KeyCheckFact,
+} from '../../../src-shared/domain/diagnosis';
 import { scheduleFactFor } from '../../../src-shared/domain/schedule-fact';
 import { ageSec } from '../../../src-shared/domain/source-health';
 import type { HealthMetrics, Source, SourceStatus } from '../../../src-shared/domain/langwatch';
@@ -76,7 +82,8 @@ export function createSourcesService(options: SourcesServiceOptions) {
   }
 
   function seen(active: ActiveConnection, source: Source): Source {
-    if (source.archivedAt !== null) options.onArchivedSeen?.({ profileId: active.profile.id, organizationId: active.organizationId }, source);
+    if (source.archivedAt !== null)
+      options.onArchivedSeen?.({ profileId: active.profile.id, organizationId: active.organizationId }, source);
     return source;
   }
 
@@ -86,8 +93,15 @@ export function createSourcesService(options: SourcesServiceOptions) {
     } catch (error) {
       if (isAppError(error) && error.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
       if (isAppError(error) && error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
-      if (isAppError(error) && (error.code === 'langwatch.server_error' || error.code === 'network.unexpected_answer')) {
-        log.warn('health read unavailable', { code: error.code, httpStatus: error.details?.httpStatus, reason: error.details?.reason });
+      if (
+        isAppError(error) &&
+        (error.code === 'langwatch.server_error' || error.code === 'network.unexpected_answer')
+      ) {
+        log.warn('health read unavailable', {
+          code: error.code,
+          httpStatus: error.details?.httpStatus,
+          reason: error.details?.reason,
+        });
         return { kind: 'unavailable', error: error.toData() };
       }
       throw error;
@@ -97,10 +111,16 @@ export function createSourcesService(options: SourcesServiceOptions) {
   function requireManage(): ActiveConnection & { api: NonNullable<ActiveConnection['api']> } {
     const active = connection.requireActive();
     if (active.readOnly || !active.api) {
-      throw new AppError('langwatch.forbidden', 'Support sessions are read-only: sign in as an admin to change sources.');
+      throw new AppError(
+        'langwatch.forbidden',
+        'Support sessions are read-only: sign in as an admin to change sources.',
+      );
     }
     if (!active.permissions.canManage) {
-      throw new AppError('langwatch.forbidden', 'You need the ingestionSources:manage permission in this organisation.');
+      throw new AppError(
+        'langwatch.forbidden',
+        'You need the ingestionSources:manage permission in this organisation.',
+      );
     }
     return active as ActiveConnection & { api: NonNullable<ActiveConnection['api']> };
   }
@@ -119,15 +139,22 @@ export function createSourcesService(options: SourcesServiceOptions) {
     async health(id: string): Promise<Gated<HealthMetrics>> {
       const active = connection.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
-      return gated(() => (active.api ? active.api.sourceHealthMetrics(active.organizationId, id) : cli(active).sourceHealth(id)));
+      return gated(() =>
+        active.api ? active.api.sourceHealthMetrics(active.organizationId, id) : cli(active).sourceHealth(id),
+      );
     },
 
-    async events(id: string, page: { beforeIso?: string; skipIds?: readonly string[]; limit?: number }): Promise<Gated<EventsPageAnswer>> {
+    async events(
+      id: string,
+      page: { beforeIso?: string; skipIds?: readonly string[]; limit?: number },
+    ): Promise<Gated<EventsPageAnswer>> {
       const active = connection.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
       const fetch: FetchEvents = (query) =>
         active.api ? active.api.eventsForSource(active.organizationId, id, query) : cli(active).sourceEvents(id, query);
-      return gated(() => readEventsPage(fetch, { limit: page.limit ?? 50, beforeIso: page.beforeIso, skipIds: page.skipIds }));
+      return gated(() =>
+        readEventsPage(fetch, { limit: page.limit ?? 50, beforeIso: page.beforeIso, skipIds: page.skipIds }),
+      );
     },
 
     async diagnose(id: string, justChecked?: JustChecked): Promise<Diagnosis> {
@@ -178,7 +205,9 @@ export function createSourcesService(options: SourcesServiceOptions) {
         options.latestHistory ? options.latestHistory().catch(() => ({})) : Promise.resolve({}),
         options.archivedHere ? options.archivedHere.ids().catch(() => []) : Promise.resolve([]),
       ]);
-      const ids = [...new Set([...here.reverse(), ...Object.keys(latest)])].filter((id) => !listed.has(id)).slice(0, MAX_ARCHIVED_LOOKUPS);
+      const ids = [...new Set([...here.reverse(), ...Object.keys(latest)])]
+        .filter((id) => !listed.has(id))
+        .slice(0, MAX_ARCHIVED_LOOKUPS);
       const found: Source[] = [];
       for (let i = 0; i < ids.length; i += 4) {
         const batch = await Promise.all(ids.slice(i, i + 4).map((id) => get(id).catch(() => null)));
@@ -205,7 +234,9 @@ export function createSourcesService(options: SourcesServiceOptions) {
       if (current.archivedAt) throw new AppError('invalid_argument', 'This source is already archived.');
       const source = seen(active, await active.api.archiveSource(active.organizationId, id));
       log.info('source archived', { sourceId: id });
-      await options.archivedHere?.add(id).catch((error: unknown) => log.warn('archived id not remembered', { error: error as Error }));
+      await options.archivedHere
+        ?.add(id)
+        .catch((error: unknown) => log.warn('archived id not remembered', { error: error as Error }));
       await refreshQuietly();
       return source;
     },
@@ -227,9 +258,17 @@ export function createSourcesService(options: SourcesServiceOptions) {
 }
 
 /** The error count and, when this console watched it, where it started (durations measured here). */
-function errorsOf(count: number | null | undefined, seen: ErrorObservation | undefined, nowMs: number): DiagnosisFacts['errors'] {
+function errorsOf(
+  count: number | null | undefined,
+  seen: ErrorObservation | undefined,
+  nowMs: number,
+): DiagnosisFacts['errors'] {
   if (count === undefined || count === null) return null;
-  return { count, since: seen && seen.firstAtMs < nowMs ? { count: seen.firstCount, secondsAgo: (nowMs - seen.firstAtMs) / 1000 } : null };
+  return {
+    count,
+    since:
+      seen && seen.firstAtMs < nowMs ? { count: seen.firstCount, secondsAgo: (nowMs - seen.firstAtMs) / 1000 } : null,
+  };
 }
 
 function cli(active: ActiveConnection) {

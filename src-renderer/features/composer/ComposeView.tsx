@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
-import { ComposerCreate, composerFieldErrors, nameTakenMessage, type ComposerFieldErrors } from '../../../src-shared/domain/composer';
+import {
+  ComposerCreate,
+  composerFieldErrors,
+  nameTakenMessage,
+  type ComposerFieldErrors,
+} from '../../../src-shared/domain/composer';
 import { keyVerdictKeyWorks, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { call, lw } from '../../api/lw';
 import { selectActiveOrganization, selectCanManage, useConnectionStore } from '../../stores/connection-store';
@@ -61,7 +66,13 @@ export function ComposeView() {
   }, [startSources]);
 
   const errors: ComposerFieldErrors = useMemo(() => {
-    const parsed = ComposerCreate.safeParse({ name, description, teamId: teamId || null, key: KEY_PLACEHOLDER, ...scheduleFields(schedule) });
+    const parsed = ComposerCreate.safeParse({
+      name,
+      description,
+      teamId: teamId || null,
+      key: KEY_PLACEHOLDER,
+      ...scheduleFields(schedule),
+    });
     const out = parsed.success ? {} : composerFieldErrors(parsed.error);
     const clash = nameTakenMessage(name, taken);
     if (clash && !out.name) out.name = clash;
@@ -69,8 +80,14 @@ export function ComposeView() {
   }, [name, description, teamId, schedule, taken, serverErrors]);
 
   const session = connection?.session.kind;
-  if (!connection) return <section className="view" data-state="loading"><h1>New compliance source</h1></section>;
-  if (session !== 'signed_in' && session !== 'device') return <ComposeUnavailable reason="signed-out" organizationName={null} />;
+  if (!connection)
+    return (
+      <section className="view" data-state="loading">
+        <h1>New compliance source</h1>
+      </section>
+    );
+  if (session !== 'signed_in' && session !== 'device')
+    return <ComposeUnavailable reason="signed-out" organizationName={null} />;
   if (!canManage || !org) return <ComposeUnavailable reason="view-only" organizationName={org?.name ?? null} />;
 
   if (keychainMissing) {
@@ -79,13 +96,15 @@ export function ComposeView() {
       <section className="view composer" data-state="keychain-missing">
         <h1>New compliance source</h1>
         <p className="notice" data-testid="compose-keychain-missing">
-          Staging is disabled: the system keychain is not available, so a key could not be kept safely until LangWatch has it. The message above says how to fix it.
+          Staging is disabled: the system keychain is not available, so a key could not be kept safely until LangWatch
+          has it. The message above says how to fix it.
         </p>
       </section>
     );
   }
 
-  const show = (field: keyof ComposerFieldErrors, touched: boolean) => (submitted || touched ? errors[field] : undefined);
+  const show = (field: keyof ComposerFieldErrors, touched: boolean) =>
+    submitted || touched ? errors[field] : undefined;
   const formValid = Object.keys(errors).length === 0 && keyStatus.valid;
   const keyFailed = verdict !== null && keyVerdictKeyWorks(verdict) === false;
 
@@ -109,7 +128,15 @@ export function ComposeView() {
     // The key goes straight from the field into the IPC call; the field is cleared by take().
     const key = keyRef.current?.take() ?? '';
     const result = await call(() =>
-      lw().outbox.stage({ kind: 'create', organizationId: org.id, name, description: description || undefined, teamId: teamId || null, key, ...scheduleFields(schedule) }),
+      lw().outbox.stage({
+        kind: 'create',
+        organizationId: org.id,
+        name,
+        description: description || undefined,
+        teamId: teamId || null,
+        key,
+        ...scheduleFields(schedule),
+      }),
     );
     setBusy(false);
     if (result.ok) {
@@ -134,26 +161,57 @@ export function ComposeView() {
     <section className="view composer" data-state={busy ? 'staging' : 'ready'}>
       <h1>New compliance source</h1>
       <p className="muted composer-intro">
-        A <code>claude_compliance</code> source in <strong>{org.name}</strong>: LangWatch pulls the Anthropic Compliance API with this compliance key on the schedule you choose.
+        A <code>claude_compliance</code> source in <strong>{org.name}</strong>: LangWatch pulls the Anthropic Compliance
+        API with this compliance key on the schedule you choose.
       </p>
       <ComposeOutcome outcome={outcome} />
-      <form onSubmit={submit} onReset={(e) => { e.preventDefault(); reset(); setOutcome(null); }} noValidate className="composer-form">
+      <form
+        onSubmit={submit}
+        onReset={(e) => {
+          e.preventDefault();
+          reset();
+          setOutcome(null);
+        }}
+        noValidate
+        className="composer-form"
+      >
         <div className="composer-col">
           <Field label="Name" error={show('name', name !== '')}>
-            {(id) => <input id={id} data-testid="name-input" value={name} maxLength={200} onChange={(e) => { setName(e.target.value); setServerErrors({}); }} />}
+            {(id) => (
+              <input
+                id={id}
+                data-testid="name-input"
+                value={name}
+                maxLength={200}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setServerErrors({});
+                }}
+              />
+            )}
           </Field>
           <Field label="Team (optional)" error={undefined}>
             {(id) => (
               <select id={id} data-testid="team-select" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
                 <option value="">No team (organisation-wide)</option>
                 {org.teams.map((t) => (
-                  <option key={t.id} value={t.id}>{t.name}</option>
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
           <Field label="Description (optional)" error={show('description', description !== '')}>
-            {(id) => <textarea id={id} data-testid="description-input" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />}
+            {(id) => (
+              <textarea
+                id={id}
+                data-testid="description-input"
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+                rows={2}
+              />
+            )}
           </Field>
           <ScheduleField key={formVersion} value={schedule} onChange={setSchedule} />
         </div>
@@ -161,7 +219,11 @@ export function ComposeView() {
           <KeyField ref={keyRef} onStatus={setKeyStatus} onEdit={bumpKey} showErrors={submitted} />
           {connection.activeProfileId && (
             <KeyCheckPanel
-              target={{ kind: 'typed', profileId: connection.activeProfileId, getKey: () => keyRef.current?.peek() ?? '' }}
+              target={{
+                kind: 'typed',
+                profileId: connection.activeProfileId,
+                getKey: () => keyRef.current?.peek() ?? '',
+              }}
               keyVersion={keyVersion}
               onVerdict={setVerdict}
             />
@@ -171,16 +233,34 @@ export function ComposeView() {
           <button type="submit" className="primary" data-testid="compose-submit" disabled={busy}>
             {busy ? 'Staging…' : 'Stage and submit'}
           </button>
-          <button type="reset" data-testid="compose-reset" disabled={busy}>Reset form</button>
-          <span className="muted">The key waits in the system keychain; the outbox submits it to LangWatch and then wipes it.</span>
+          <button type="reset" data-testid="compose-reset" disabled={busy}>
+            Reset form
+          </button>
+          <span className="muted">
+            The key waits in the system keychain; the outbox submits it to LangWatch and then wipes it.
+          </span>
         </div>
       </form>
-      {confirming && verdict ? <ConfirmUnverifiedKey reason={verdictHeadline(verdict).title} onStage={() => void stage()} onCancel={() => setConfirming(false)} /> : null}
+      {confirming && verdict ? (
+        <ConfirmUnverifiedKey
+          reason={verdictHeadline(verdict).title}
+          onStage={() => void stage()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
     </section>
   );
 }
 
-function Field({ label, error, children }: { label: string; error: string | undefined; children: (id: string) => React.ReactNode }) {
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  children: (id: string) => React.ReactNode;
+}) {
   const id = `f-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
     <div className="field">

@@ -5,7 +5,15 @@ import { useEffect, useRef } from 'react';
  * be staged before it works, e.g. offline or before its scope is granted), but never silently.
  * A native modal dialog: focus stays inside it, Escape cancels, the form behind is inert.
  */
-export function ConfirmUnverifiedKey({ reason, onStage, onCancel }: { reason: string; onStage(): void; onCancel(): void }) {
+export function ConfirmUnverifiedKey({
+  reason,
+  onStage,
+  onCancel,
+}: {
+  reason: string;
+  onStage(): void;
+  onCancel(): void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -29,8 +37,8 @@ export function ConfirmUnverifiedKey({ reason, onStage, onCancel }: { reason: st
     >
       <h2 id="confirm-key-title">Stage a key that just failed its check?</h2>
       <p id="confirm-key-body">
-        The check of this key said: <strong>{reason}</strong>. LangWatch will pull with it anyway, and every pull will fail until the key
-        works. Stage it only if you expect it to work soon (for example once its scope is granted).
+        The check of this key said: <strong>{reason}</strong>. LangWatch will pull with it anyway, and every pull will
+        fail until the key works. Stage it only if you expect it to work soon (for example once its scope is granted).
       </p>
       <div className="row">
         <button type="button" className="primary" ref={cancelRef} onClick={onCancel} data-testid="confirm-key-cancel">

@@ -11,7 +11,9 @@ const WAITING = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'r
  * in the outbox, and archived sources this console has seen (LangWatch's unique index counts
  * archived ones, yet no list returns them; main remembers those it saw).
  */
-export function useTakenNames(organizationId: string | undefined): ReadonlyArray<{ id?: string; name: string; archived?: boolean }> {
+export function useTakenNames(
+  organizationId: string | undefined,
+): ReadonlyArray<{ id?: string; name: string; archived?: boolean }> {
   const sources = useSourcesStore((s) => s.sources);
   const outbox = useOutboxStore((s) => s.entries);
   const [archived, setArchived] = useState<ReadonlyArray<{ id: string; name: string }>>([]);
@@ -27,7 +29,9 @@ export function useTakenNames(organizationId: string | undefined): ReadonlyArray
   }, [organizationId, liveCount]);
 
   return useMemo(() => {
-    const staged = outbox.filter((e) => e.kind === 'create' && e.organizationId === organizationId && WAITING.has(e.state)).map((e) => ({ name: e.name }));
+    const staged = outbox
+      .filter((e) => e.kind === 'create' && e.organizationId === organizationId && WAITING.has(e.state))
+      .map((e) => ({ name: e.name }));
     const live = sources.filter((s) => s.organizationId === organizationId).map((s) => ({ id: s.id, name: s.name }));
     return [...live, ...staged, ...archived.map((a) => ({ ...a, archived: true }))];
   }, [sources, outbox, archived, organizationId]);

@@ -30,7 +30,12 @@ export function ConnectView() {
   const title = signedIn ? 'Deployments' : session.kind === 'expired' ? 'Sign in again' : 'Connect to LangWatch';
 
   return (
-    <section className="view connect-view" aria-labelledby={CONNECT_TITLE_ID} data-testid="connect-view" data-session={session.kind}>
+    <section
+      className="view connect-view"
+      aria-labelledby={CONNECT_TITLE_ID}
+      data-testid="connect-view"
+      data-session={session.kind}
+    >
       <h1 id={CONNECT_TITLE_ID} tabIndex={-1}>
         {title}
       </h1>
@@ -38,7 +43,12 @@ export function ConnectView() {
       <div className="row">
         <label className="inline-label">
           Deployment
-          <select aria-label="Deployment" data-testid="profile-picker" value={state.activeProfileId ?? ''} onChange={(e) => void selectProfile(e.target.value)}>
+          <select
+            aria-label="Deployment"
+            data-testid="profile-picker"
+            value={state.activeProfileId ?? ''}
+            onChange={(e) => void selectProfile(e.target.value)}
+          >
             {state.profiles.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} — {p.baseUrl}
@@ -55,11 +65,18 @@ export function ConnectView() {
           </button>
         )}
       </div>
-      {form !== 'none' && <ProfileForm key={form + (profile?.id ?? '')} editing={form === 'edit' ? profile : null} onDone={() => setForm('none')} />}
+      {form !== 'none' && (
+        <ProfileForm
+          key={form + (profile?.id ?? '')}
+          editing={form === 'edit' ? profile : null}
+          onDone={() => setForm('none')}
+        />
+      )}
       {profile && signedIn && form === 'none' && (
         <div className="signed-in-card" data-testid="signed-in-card">
           <p>
-            Signed in to <strong>{profile.name}</strong> as <strong>{session.user.email ?? session.user.name ?? 'you'}</strong>
+            Signed in to <strong>{profile.name}</strong> as{' '}
+            <strong>{session.user.email ?? session.user.name ?? 'you'}</strong>
             {session.kind === 'device' ? ' with a read-only device code (support).' : '.'}
           </p>
           <button type="button" onClick={() => void signOut(profile.id)} data-testid="connect-sign-out">
@@ -90,7 +107,9 @@ function ForgetDeployment({ profile }: { profile: Profile }) {
   const forget = useProfilesStore((s) => s.forget);
   const [confirming, setConfirming] = useState(false);
   // Forgetting a deployment discards its staged keys too: the confirmation says how many.
-  const stagedHere = useOutboxStore((s) => s.entries.filter((e) => e.profileId === profile.id && OPEN_OUTBOX_STATES.includes(e.state)).length);
+  const stagedHere = useOutboxStore(
+    (s) => s.entries.filter((e) => e.profileId === profile.id && OPEN_OUTBOX_STATES.includes(e.state)).length,
+  );
   if (!confirming) {
     return (
       <div className="forget-zone">
@@ -101,14 +120,22 @@ function ForgetDeployment({ profile }: { profile: Profile }) {
     );
   }
   return (
-    <div role="alertdialog" aria-labelledby="forget-title" aria-describedby="forget-body" className="confirm forget-zone">
+    <div
+      role="alertdialog"
+      aria-labelledby="forget-title"
+      aria-describedby="forget-body"
+      className="confirm forget-zone"
+    >
       <h2 id="forget-title">Forget {profile.name}?</h2>
       <p id="forget-body">
         This signs out of {profile.baseUrl} and removes everything the console stored for it on this computer
         {stagedHere > 0 ? (
           <>
-            , and <strong data-testid="forget-staged-count">discards {stagedHere} staged {stagedHere === 1 ? 'key' : 'keys'}</strong> still waiting
-            in the outbox (wiped from the keychain, never sent)
+            , and{' '}
+            <strong data-testid="forget-staged-count">
+              discards {stagedHere} staged {stagedHere === 1 ? 'key' : 'keys'}
+            </strong>{' '}
+            still waiting in the outbox (wiped from the keychain, never sent)
           </>
         ) : null}
         . Sources on LangWatch are not touched.

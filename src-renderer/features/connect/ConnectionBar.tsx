@@ -12,7 +12,12 @@ export function ConnectionBar() {
   if (!state) return null;
   const profile = state.profiles.find((p) => p.id === state.activeProfileId);
   const session = state.session;
-  const active = session.kind === 'signed_in' || session.kind === 'device' ? session : session.kind === 'expired' ? session.previous : null;
+  const active =
+    session.kind === 'signed_in' || session.kind === 'device'
+      ? session
+      : session.kind === 'expired'
+        ? session.previous
+        : null;
   const user = active?.user;
   const signedIn = session.kind === 'signed_in' || session.kind === 'device';
   return (
@@ -33,12 +38,22 @@ export function ConnectionBar() {
         </span>
       )}
       {state.readOnly && signedIn && (
-        <span className="pill pill-warn" data-testid="badge-read-only" tabIndex={0} title="Signed in with a device code: you can look, not change.">
+        <span
+          className="pill pill-warn"
+          data-testid="badge-read-only"
+          tabIndex={0}
+          title="Signed in with a device code: you can look, not change."
+        >
           read-only (support)
         </span>
       )}
       {!state.readOnly && signedIn && state.permissions && !canManage && (
-        <span className="pill pill-warn" data-testid="badge-view-only" tabIndex={0} title="View only: your role lacks ingestionSources:manage.">
+        <span
+          className="pill pill-warn"
+          data-testid="badge-view-only"
+          tabIndex={0}
+          title="View only: your role lacks ingestionSources:manage."
+        >
           view only
         </span>
       )}

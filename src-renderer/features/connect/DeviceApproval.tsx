@@ -37,11 +37,16 @@ export function ApprovalPageButton({
   return (
     <div className="device-other-origin" data-testid="device-other-origin" data-origin={approvalOrigin}>
       <p role="note">
-        The approval page is on <strong>{approvalOrigin}</strong>, not on {deploymentOrigin} (the address of this profile). LangWatch
-        builds this link from the deployment&apos;s configured public address, which can differ (an alias or a load balancer). Open it only
-        if you recognise {approvalOrigin} as your LangWatch.
+        The approval page is on <strong>{approvalOrigin}</strong>, not on {deploymentOrigin} (the address of this
+        profile). LangWatch builds this link from the deployment&apos;s configured public address, which can differ (an
+        alias or a load balancer). Open it only if you recognise {approvalOrigin} as your LangWatch.
       </p>
-      <button type="button" className="primary" onClick={() => onOpen(approvalOrigin)} data-testid="device-open-confirm">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => onOpen(approvalOrigin)}
+        data-testid="device-open-confirm"
+      >
         I recognise it: open {approvalOrigin}
       </button>
     </div>

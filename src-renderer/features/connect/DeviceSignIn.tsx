@@ -10,7 +10,12 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
     return (
       <div className="device-start">
         <DeviceEffects />
-        <button type="button" onClick={() => void startDevice(profileId)} disabled={device.phase === 'starting'} data-testid="device-start">
+        <button
+          type="button"
+          onClick={() => void startDevice(profileId)}
+          disabled={device.phase === 'starting'}
+          data-testid="device-start"
+        >
           Sign in with a device code (read-only)
         </button>
       </div>
@@ -32,7 +37,11 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
     <div className="device-waiting" data-testid="device-waiting">
       <p>Approve this code in a browser where you are signed in to LangWatch:</p>
       <DeviceEffects />
-      <output className="user-code" data-testid="device-user-code" aria-label={`Code ${device.userCode.split('').join(' ')}`}>
+      <output
+        className="user-code"
+        data-testid="device-user-code"
+        aria-label={`Code ${device.userCode.split('').join(' ')}`}
+      >
         {device.userCode}
       </output>
       <div className="row">

@@ -29,7 +29,14 @@ export function EmailSignIn({ profileId }: { profileId: string }) {
     <form className="email-sign-in" onSubmit={submit} aria-label="Sign in with email" data-testid="email-sign-in">
       <label>
         Email
-        <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required data-testid="email-input" />
+        <input
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          data-testid="email-input"
+        />
       </label>
       <label>
         Password
@@ -45,7 +52,9 @@ export function EmailSignIn({ profileId }: { profileId: string }) {
       </label>
       {emailError && (
         <p role="alert" className="field-error" data-testid="sign-in-error" data-code={emailError.code}>
-          {emailError.code === 'auth.rate_limited' && wait > 0 ? `Too many sign-in attempts. Try again in ${wait} s.` : emailError.message}
+          {emailError.code === 'auth.rate_limited' && wait > 0
+            ? `Too many sign-in attempts. Try again in ${wait} s.`
+            : emailError.message}
         </p>
       )}
       <button type="submit" className="primary" disabled={emailBusy || wait > 0} data-testid="email-submit">

@@ -6,7 +6,8 @@ export function useManageBlockReason(): string | null {
   const canManage = useConnectionStore(selectCanManage);
   const state = useConnectionStore((s) => s.state);
   if (canManage) return null;
-  if (!state || (state.session.kind !== 'signed_in' && state.session.kind !== 'device')) return 'Sign in to manage sources.';
+  if (!state || (state.session.kind !== 'signed_in' && state.session.kind !== 'device'))
+    return 'Sign in to manage sources.';
   if (state.readOnly) return 'Read-only (support): a device-code sign-in can only view sources.';
   if (!state.permissions) return 'What you may do here is not known yet.';
   return 'View only: your role lacks ingestionSources:manage.';

@@ -35,10 +35,21 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
   };
 
   return (
-    <form className="profile-form" onSubmit={submit} data-testid="profile-form" aria-label={editing ? 'Edit deployment' : 'Add deployment'}>
+    <form
+      className="profile-form"
+      onSubmit={submit}
+      data-testid="profile-form"
+      aria-label={editing ? 'Edit deployment' : 'Add deployment'}
+    >
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Acme self-hosted" maxLength={128} data-testid="profile-name-input" />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="e.g. Acme self-hosted"
+          maxLength={128}
+          data-testid="profile-name-input"
+        />
       </label>
       <label>
         Deployment URL
@@ -51,8 +62,17 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
           data-testid="profile-url-input"
         />
       </label>
-      <p id="profile-url-hint" className={check && !check.ok ? 'field-error' : 'hint'} data-testid="profile-url-hint" aria-live="polite">
-        {check === null ? 'https is required, except for this computer (localhost).' : check.ok ? `Will connect to ${check.baseUrl}` : check.message}
+      <p
+        id="profile-url-hint"
+        className={check && !check.ok ? 'field-error' : 'hint'}
+        data-testid="profile-url-hint"
+        aria-live="polite"
+      >
+        {check === null
+          ? 'https is required, except for this computer (localhost).'
+          : check.ok
+            ? `Will connect to ${check.baseUrl}`
+            : check.message}
       </p>
       {error && (
         <p role="alert" className="field-error">
@@ -60,7 +80,12 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
         </p>
       )}
       <div className="row">
-        <button type="submit" className="primary" disabled={busy || (check !== null && !check.ok)} data-testid="profile-save">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || (check !== null && !check.ok)}
+          data-testid="profile-save"
+        >
           {editing ? 'Save deployment' : 'Add deployment'}
         </button>
         <button type="button" onClick={onDone}>

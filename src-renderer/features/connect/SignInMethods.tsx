@@ -5,7 +5,8 @@ import { EmailSignIn } from './EmailSignIn';
 
 /** The sign-in methods the deployment offers (from `auth.methods`), and why it can't be reached. */
 export function SignInMethods({ profileId }: { profileId: string }) {
-  const { methods, loadMethods, browserBusy, browserError, browserCancelled, signInWithBrowser, emailError } = useAuthStore();
+  const { methods, loadMethods, browserBusy, browserError, browserCancelled, signInWithBrowser, emailError } =
+    useAuthStore();
 
   useEffect(() => {
     void loadMethods(profileId);

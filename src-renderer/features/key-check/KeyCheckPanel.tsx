@@ -14,12 +14,14 @@ import './key-check.css';
  * Which key to test: one typed in a form (read at click time, sent once, never kept), or a
  * staged entry's key (main reads it from the keychain).
  */
-export type KeyCheckTarget = { kind: 'typed'; profileId: string; getKey: () => string } | { kind: 'staged'; stagedId: string };
+export type KeyCheckTarget =
+  { kind: 'typed'; profileId: string; getKey: () => string } | { kind: 'staged'; stagedId: string };
 
 /** A verdict to show, with what it was about. */
 type Shown = { verdict: KeyVerdict; fingerprint: string; anthropicBaseUrl: string };
 
-type CheckState = { state: 'idle' } | { state: 'running' } | { state: 'done'; shown: Shown } | { state: 'failed'; error: ErrorData };
+type CheckState =
+  { state: 'idle' } | { state: 'running' } | { state: 'done'; shown: Shown } | { state: 'failed'; error: ErrorData };
 type PreviewState =
   | { state: 'idle' }
   | { state: 'running' }
@@ -32,7 +34,11 @@ function verdictOfError(error: ErrorData): Shown | null {
   const verdict = keyVerdictSchema.safeParse(error.details?.['verdict']);
   if (!verdict.success) return null;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { verdict: verdict.data, fingerprint: str(error.details?.['fingerprint']), anthropicBaseUrl: str(error.details?.['anthropicBaseUrl']) };
+  return {
+    verdict: verdict.data,
+    fingerprint: str(error.details?.['fingerprint']),
+    anthropicBaseUrl: str(error.details?.['anthropicBaseUrl']),
+  };
 }
 
 /**
@@ -89,7 +95,9 @@ export function KeyCheckPanel({
     const asked = version.current;
     setCheck({ state: 'running' });
     const result = await call(invoke);
-    forKey(asked, () => setCheck(result.ok ? { state: 'done', shown: result.value } : { state: 'failed', error: result.error }));
+    forKey(asked, () =>
+      setCheck(result.ok ? { state: 'done', shown: result.value } : { state: 'failed', error: result.error }),
+    );
   };
 
   const runPreview = async () => {
@@ -106,12 +114,17 @@ export function KeyCheckPanel({
     setDrawerOpen(true);
     const result = await call(invoke);
     forKey(asked, () =>
-      setPreview(result.ok ? { state: 'done', result: result.value } : { state: 'failed', error: result.error, shown: verdictOfError(result.error) }),
+      setPreview(
+        result.ok
+          ? { state: 'done', result: result.value }
+          : { state: 'failed', error: result.error, shown: verdictOfError(result.error) },
+      ),
     );
   };
 
   // A fresh check wins; a staged entry otherwise shows the last verdict main remembers.
-  const shown: Shown | null = check.state === 'done' ? check.shown : check.state === 'idle' && remembered ? remembered : null;
+  const shown: Shown | null =
+    check.state === 'done' ? check.shown : check.state === 'idle' && remembered ? remembered : null;
   const busy = check.state === 'running' || preview.state === 'running';
   const verdict = shown?.verdict ?? (preview.state === 'failed' ? (preview.shown?.verdict ?? null) : null);
   useEffect(() => onVerdict?.(verdict), [verdict, onVerdict]);
@@ -148,7 +161,12 @@ export function KeyCheckPanel({
           {preview.state === 'failed' && (
             <div data-testid="preview-error" data-code={preview.error.code}>
               {preview.shown ? (
-                <VerdictCard verdict={preview.shown.verdict} fingerprint={preview.shown.fingerprint} anthropicBaseUrl={preview.shown.anthropicBaseUrl} onRetry={runPreview} />
+                <VerdictCard
+                  verdict={preview.shown.verdict}
+                  fingerprint={preview.shown.fingerprint}
+                  anthropicBaseUrl={preview.shown.anthropicBaseUrl}
+                  onRetry={runPreview}
+                />
               ) : (
                 <p className="key-check-error" role="alert">
                   {preview.error.message}

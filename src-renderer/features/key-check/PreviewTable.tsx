@@ -9,7 +9,8 @@ export function PreviewTable({ preview }: { preview: ActivityPreview }) {
   return (
     <div className="preview" data-testid="key-preview">
       <p className="muted">
-        {preview.events.length} most recent {preview.events.length === 1 ? 'activity' : 'activities'} as governance events
+        {preview.events.length} most recent {preview.events.length === 1 ? 'activity' : 'activities'} as governance
+        events
         {preview.hasMore && ' (older ones exist)'}
         {preview.requestId !== null && (
           <>
@@ -19,7 +20,9 @@ export function PreviewTable({ preview }: { preview: ActivityPreview }) {
         )}
       </p>
       {preview.rejectedCount > 0 && (
-        <p role="note">{preview.rejectedCount} record(s) in the answer were not readable activities and are not shown.</p>
+        <p role="note">
+          {preview.rejectedCount} record(s) in the answer were not readable activities and are not shown.
+        </p>
       )}
       {preview.events.length === 0 ? (
         <p>The feed is empty: the key works, but there is nothing to preview yet.</p>

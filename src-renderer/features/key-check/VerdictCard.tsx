@@ -29,7 +29,12 @@ export function verdictHeadline(verdict: KeyVerdict): { title: string; tone: 'ok
 /** The request-id, selectable and copyable (support asks for it). */
 function RequestId({ requestId }: { requestId: string | null }) {
   const [copied, setCopied] = useState(false);
-  if (requestId === null) return <p className="muted" data-testid="verdict-request-id">No request-id: no answer came from the server.</p>;
+  if (requestId === null)
+    return (
+      <p className="muted" data-testid="verdict-request-id">
+        No request-id: no answer came from the server.
+      </p>
+    );
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(requestId);
@@ -94,7 +99,9 @@ export function VerdictCard({
       )}
       {verdict.verdict === 'rate_limited' && (
         <p data-testid="verdict-retry-after">
-          {verdict.retryAfterSec === null ? 'Anthropic did not say when to retry: wait a minute.' : `Retry after ${verdict.retryAfterSec} s.`}
+          {verdict.retryAfterSec === null
+            ? 'Anthropic did not say when to retry: wait a minute.'
+            : `Retry after ${verdict.retryAfterSec} s.`}
         </p>
       )}
       {verdict.verdict === 'wrong_endpoint' && (
@@ -108,10 +115,14 @@ export function VerdictCard({
               </>
             )}
           </p>
-          <button type="button" className="link" onClick={() => {
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
               navigate('settings');
               requestAnimationFrame(() => document.getElementById(ANTHROPIC_URL_INPUT_ID)?.focus());
-            }}>
+            }}
+          >
             Change the Anthropic base URL in Settings
           </button>
         </div>

@@ -7,7 +7,9 @@ const OPEN = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'reje
 
 /** Who staged an entry, in words. */
 export function ownerLabel(e: OutboxEntryView): string {
-  return e.owner ? (e.owner.email ?? e.owner.name ?? 'another person') : 'someone (staged before the console recorded who)';
+  return e.owner
+    ? (e.owner.email ?? e.owner.name ?? 'another person')
+    : 'someone (staged before the console recorded who)';
 }
 
 /**
@@ -21,7 +23,10 @@ export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
   return (
     <section aria-labelledby="outbox-others-title" className="outbox-others" data-testid="outbox-others">
       <h2 id="outbox-others-title">Entries of other people and other deployments</h2>
-      <p className="muted">These keys stay bound to the person and deployment that staged them. They are sent only when that person is signed in there.</p>
+      <p className="muted">
+        These keys stay bound to the person and deployment that staged them. They are sent only when that person is
+        signed in there.
+      </p>
       <ul className="outbox-list">
         {open.map((e) => (
           <OtherRow key={e.id} entry={e} />
@@ -36,7 +41,12 @@ function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
   const state = useConnectionStore((s) => s.state);
   const [error, setError] = useState<string | null>(null);
   // Only an organisation admin, not in a read-only session, may discard other people's keys.
-  const mayDiscard = e.access !== 'other_deployment' && state !== null && !state.readOnly && state.permissions?.canManage === true && state.session.kind === 'signed_in';
+  const mayDiscard =
+    e.access !== 'other_deployment' &&
+    state !== null &&
+    !state.readOnly &&
+    state.permissions?.canManage === true &&
+    state.session.kind === 'signed_in';
   const where = e.owner?.deploymentUrl ?? 'its deployment';
   const waiting =
     e.access === 'other_deployment'
@@ -45,12 +55,23 @@ function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
         ? 'Staged before the console recorded who staged it: it is never sent. An organisation admin may discard it.'
         : `Waiting for ${ownerLabel(e)} to sign in on ${where}.`;
   return (
-    <li className={`outbox-entry state-${e.state}`} data-testid="outbox-other-entry" data-staged-id={e.id} data-state={e.state} data-access={e.access} data-name={e.name}>
+    <li
+      className={`outbox-entry state-${e.state}`}
+      data-testid="outbox-other-entry"
+      data-staged-id={e.id}
+      data-state={e.state}
+      data-access={e.access}
+      data-name={e.name}
+    >
       <div className="entry-head">
         <strong>{e.name}</strong>
-        <span className="pill" data-testid="entry-owner">{ownerLabel(e)}</span>
+        <span className="pill" data-testid="entry-owner">
+          {ownerLabel(e)}
+        </span>
       </div>
-      <p className="muted" data-testid="entry-waiting">{waiting}</p>
+      <p className="muted" data-testid="entry-waiting">
+        {waiting}
+      </p>
       {mayDiscard ? (
         <div className="entry-actions">
           <button
@@ -63,7 +84,11 @@ function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
           </button>
         </div>
       ) : null}
-      {error ? <p role="alert" className="entry-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="entry-error">
+          {error}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -23,7 +23,8 @@ export function OutboxView() {
     <section className="view outbox" data-state="ready">
       <h1>Outbox</h1>
       <p className="muted">
-        Keys wait here, in the system keychain, until LangWatch has them; then they are wiped. Nothing leaves this list silently.
+        Keys wait here, in the system keychain, until LangWatch has them; then they are wiped. Nothing leaves this list
+        silently.
       </p>
       {entries.length === 0 ? <p data-testid="outbox-empty">Nothing staged.</p> : null}
       <ul className="outbox-list">
@@ -51,7 +52,13 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
     if (error) setActionError(error.message);
   };
   return (
-    <li className={`outbox-entry state-${e.state} tone-border-${style.tone}`} data-testid="outbox-entry" data-staged-id={e.id} data-state={e.state} data-name={e.name}>
+    <li
+      className={`outbox-entry state-${e.state} tone-border-${style.tone}`}
+      data-testid="outbox-entry"
+      data-staged-id={e.id}
+      data-state={e.state}
+      data-name={e.name}
+    >
       <div className="entry-head">
         <strong>{e.kind === 'create' ? e.name : `${e.name} — ${e.fingerprint ? 're-key' : 'cadence change'}`}</strong>
         <span className={`pill state-pill tone-${style.tone}`} data-testid="entry-state" data-tone={style.tone}>
@@ -60,7 +67,10 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
       </div>
       <dl className="entry-facts">
         <dt>Key</dt>
-        <dd data-testid="entry-fingerprint">{e.fingerprint ?? 'kept (not changed)'}{e.fingerprint ? (e.keyHeld ? ' · in the keychain' : ' · wiped') : ''}</dd>
+        <dd data-testid="entry-fingerprint">
+          {e.fingerprint ?? 'kept (not changed)'}
+          {e.fingerprint ? (e.keyHeld ? ' · in the keychain' : ' · wiped') : ''}
+        </dd>
         <dt>Schedule</dt>
         <dd data-testid="entry-schedule">{scheduleLabel(e.pullSchedule)}</dd>
         <dt>Attempts</dt>
@@ -93,14 +103,24 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
         {e.preflight && !(errorKind === 'alert' && e.lastError?.message === e.preflight.message) ? (
           <>
             <dt>Key check</dt>
-            <dd data-testid="entry-preflight">{e.preflight.verdict.replace(/_/g, ' ')}: {e.preflight.message}</dd>
+            <dd data-testid="entry-preflight">
+              {e.preflight.verdict.replace(/_/g, ' ')}: {e.preflight.message}
+            </dd>
           </>
         ) : null}
         <dt>Staged</dt>
-        <dd>{new Date(e.stagedAt).toLocaleString()}{e.keyHeld ? ` · key wiped at ${new Date(e.expiresAt).toLocaleString()} if still here` : ''}</dd>
+        <dd>
+          {new Date(e.stagedAt).toLocaleString()}
+          {e.keyHeld ? ` · key wiped at ${new Date(e.expiresAt).toLocaleString()} if still here` : ''}
+        </dd>
       </dl>
       {e.lastError && errorKind !== 'none' ? (
-        <p role={errorKind === 'alert' ? 'alert' : undefined} className={`entry-error entry-error-${errorKind}`} data-testid="entry-error" data-kind={errorKind}>
+        <p
+          role={errorKind === 'alert' ? 'alert' : undefined}
+          className={`entry-error entry-error-${errorKind}`}
+          data-testid="entry-error"
+          data-kind={errorKind}
+        >
           {errorKind === 'expected' ? 'Queued while LangWatch is unreachable (expected offline): ' : ''}
           {e.lastError.message}
         </p>
@@ -109,18 +129,36 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
       <div className="entry-actions">
         {RETRYABLE.has(e.state) || e.state === 'submitting' ? (
           // Kept (disabled) while an attempt runs, so the row does not flicker with every retry.
-          <button type="button" data-testid="entry-retry" disabled={e.state === 'submitting'} onClick={() => void run(() => retryNow(e.id))}>
+          <button
+            type="button"
+            data-testid="entry-retry"
+            disabled={e.state === 'submitting'}
+            onClick={() => void run(() => retryNow(e.id))}
+          >
             Retry now
           </button>
         ) : null}
         {EDITABLE.has(e.state) ? (
-          <button type="button" data-testid="entry-edit" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>Edit</button>
+          <button type="button" data-testid="entry-edit" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+            Edit
+          </button>
         ) : null}
         {EDITABLE.has(e.state) ? (
-          <button type="button" className="danger" data-testid="entry-discard" onClick={() => void run(() => discard(e.id))}>Discard</button>
+          <button
+            type="button"
+            className="danger"
+            data-testid="entry-discard"
+            onClick={() => void run(() => discard(e.id))}
+          >
+            Discard
+          </button>
         ) : null}
       </div>
-      {actionError ? <p role="alert" className="entry-error">{actionError}</p> : null}
+      {actionError ? (
+        <p role="alert" className="entry-error">
+          {actionError}
+        </p>
+      ) : null}
       {editing && EDITABLE.has(e.state) ? <EditEntry entry={e} onDone={() => setEditing(false)} /> : null}
     </li>
   );

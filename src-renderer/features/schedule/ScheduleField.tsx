@@ -1,7 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import { CADENCE_PRESETS, cadenceToCron, describeCadence } from '../../../src-shared/domain/cadence';
 import { checkCron, cronCost, cronCostSentence, intervalCost } from '../../../src-shared/domain/cron';
-import { intervalParts, intervalSeconds, isPreset, type IntervalUnit, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
+import {
+  intervalParts,
+  intervalSeconds,
+  isPreset,
+  type IntervalUnit,
+  type ScheduleValue,
+} from '../../../src-shared/domain/schedule-value';
 import './schedule.css';
 
 type Mode = 'preset' | 'every' | 'cron' | 'keep';
@@ -23,10 +29,21 @@ function modeOf(value: ScheduleValue): Mode {
  * LangWatch accepts. Invalid intervals get the nearest valid ones as buttons; a cron gets its
  * next five runs in UTC; both say, in a sentence, what LangWatch will do and what it costs.
  */
-export function ScheduleField({ value, onChange, keep }: { value: ScheduleValue; onChange(value: ScheduleValue): void; keep?: KeepOption }) {
+export function ScheduleField({
+  value,
+  onChange,
+  keep,
+}: {
+  value: ScheduleValue;
+  onChange(value: ScheduleValue): void;
+  keep?: KeepOption;
+}) {
   const id = useId();
   const [mode, setMode] = useState<Mode>(() => modeOf(value));
-  const initial = value.kind === 'interval' && !isPreset(value.seconds) ? intervalParts(value.seconds) : { amount: '', unit: 'minutes' as IntervalUnit };
+  const initial =
+    value.kind === 'interval' && !isPreset(value.seconds)
+      ? intervalParts(value.seconds)
+      : { amount: '', unit: 'minutes' as IntervalUnit };
   const [amount, setAmount] = useState(initial.amount);
   const [unit, setUnit] = useState<IntervalUnit>(initial.unit);
   const [cronText, setCronText] = useState(value.kind === 'cron' ? value.cron : '');
@@ -67,8 +84,19 @@ export function ScheduleField({ value, onChange, keep }: { value: ScheduleValue;
       {mode === 'every' ? (
         <div className="schedule-inline">
           <label htmlFor={`${id}-amount`}>Every</label>
-          <input id={`${id}-amount`} data-testid="cadence-custom" inputMode="numeric" value={amount} onChange={(e) => setEvery(e.target.value, unit)} />
-          <select aria-label="Unit" data-testid="cadence-unit" value={unit} onChange={(e) => setEvery(amount, e.target.value as IntervalUnit)}>
+          <input
+            id={`${id}-amount`}
+            data-testid="cadence-custom"
+            inputMode="numeric"
+            value={amount}
+            onChange={(e) => setEvery(e.target.value, unit)}
+          />
+          <select
+            aria-label="Unit"
+            data-testid="cadence-unit"
+            value={unit}
+            onChange={(e) => setEvery(amount, e.target.value as IntervalUnit)}
+          >
             <option value="minutes">minutes</option>
             <option value="hours">hours</option>
           </select>
@@ -95,31 +123,51 @@ export function ScheduleField({ value, onChange, keep }: { value: ScheduleValue;
           </span>
         </div>
       ) : null}
-      <ScheduleSummary value={value} keep={keep} onPick={(seconds) => setEvery(intervalParts(seconds).amount, intervalParts(seconds).unit)} />
+      <ScheduleSummary
+        value={value}
+        keep={keep}
+        onPick={(seconds) => setEvery(intervalParts(seconds).amount, intervalParts(seconds).unit)}
+      />
     </fieldset>
   );
 }
 
 /** The sentence under the choices: what LangWatch will do and what it costs, or why it can't. */
-function ScheduleSummary({ value, keep, onPick }: { value: ScheduleValue; keep?: KeepOption | undefined; onPick(seconds: number): void }) {
+function ScheduleSummary({
+  value,
+  keep,
+  onPick,
+}: {
+  value: ScheduleValue;
+  keep?: KeepOption | undefined;
+  onPick(seconds: number): void;
+}) {
   const cron = useMemo(() => (value.kind === 'cron' ? checkCron(value.cron) : null), [value]);
   const cost = useMemo(() => (cron?.ok ? cronCostSentence(cronCost(cron.cron)) : null), [cron]);
   if (value.kind === 'keep') {
     return (
       <p className="schedule-summary" data-testid="cadence-cron">
-        LangWatch keeps pulling on the schedule it has{keep?.current ? ` (${keep.current})` : ''}; nothing about the schedule is sent.
+        LangWatch keeps pulling on the schedule it has{keep?.current ? ` (${keep.current})` : ''}; nothing about the
+        schedule is sent.
       </p>
     );
   }
   if (value.kind === 'interval') {
-    if (Number.isNaN(value.seconds)) return <p className="schedule-summary">Type a whole number of minutes or hours.</p>;
+    if (Number.isNaN(value.seconds))
+      return <p className="schedule-summary">Type a whole number of minutes or hours.</p>;
     const result = cadenceToCron(value.seconds);
     if (!result.ok) {
       return (
         <div role="alert" className="field-error" data-testid="cadence-error">
           {result.message}{' '}
           {result.nearest.map((n) => (
-            <button key={n} type="button" className="small" data-testid={`cadence-nearest-${n}`} onClick={() => onPick(n)}>
+            <button
+              key={n}
+              type="button"
+              className="small"
+              data-testid={`cadence-nearest-${n}`}
+              onClick={() => onPick(n)}
+            >
               Use {describeCadence(n)}
             </button>
           ))}

@@ -55,8 +55,8 @@ export function AnthropicSection() {
     <>
       <h2>Anthropic</h2>
       <p>
-        Key tests and event previews of the profile <strong>{profile.name}</strong> go to this address. Change it only for a proxy or gateway in
-        front of Anthropic.
+        Key tests and event previews of the profile <strong>{profile.name}</strong> go to this address. Change it only
+        for a proxy or gateway in front of Anthropic.
       </p>
       <form
         className="row"
@@ -94,8 +94,8 @@ export function AnthropicSection() {
       </p>
       <h2>Test a key</h2>
       <p>
-        Check a compliance key against Anthropic without staging it, and preview the events LangWatch would receive. The key is sent once and not
-        kept.
+        Check a compliance key against Anthropic without staging it, and preview the events LangWatch would receive. The
+        key is sent once and not kept.
       </p>
       <label className="row">
         Compliance key
@@ -110,7 +110,10 @@ export function AnthropicSection() {
           onChange={() => setKeyVersion((v) => v + 1)}
         />
       </label>
-      <KeyCheckPanel target={{ kind: 'typed', profileId: profile.id, getKey: () => keyInput.current?.value ?? '' }} keyVersion={keyVersion} />
+      <KeyCheckPanel
+        target={{ kind: 'typed', profileId: profile.id, getKey: () => keyInput.current?.value ?? '' }}
+        keyVersion={keyVersion}
+      />
     </>
   );
 }

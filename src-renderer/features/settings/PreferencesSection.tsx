@@ -51,7 +51,8 @@ export function PreferencesSection() {
           onChange={(e) => void update({ autoPreflight: e.target.checked })}
           data-testid="setting-auto-preflight"
         />
-        Test each staged key against Anthropic before submitting it (skipped while offline, with a note on the entry; it never blocks staging)
+        Test each staged key against Anthropic before submitting it (skipped while offline, with a note on the entry; it
+        never blocks staging)
       </label>
       <label className="row">
         <input

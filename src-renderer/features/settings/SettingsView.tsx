@@ -5,7 +5,8 @@ import { useAppStore } from '../../stores/app-store';
 import { AnthropicSection } from './AnthropicSection';
 import { PreferencesSection } from './PreferencesSection';
 
-type KeychainCheck = { state: 'idle' } | { state: 'checking' } | { state: 'ok'; ms: number } | { state: 'failed'; error: ErrorData };
+type KeychainCheck =
+  { state: 'idle' } | { state: 'checking' } | { state: 'ok'; ms: number } | { state: 'failed'; error: ErrorData };
 
 /** Settings: what this console is, preferences, the Anthropic base URL and a key test, and a keychain self-check. */
 export function SettingsView() {

@@ -35,12 +35,20 @@ export function DangerZone({ source, onArchived }: { source: Source; onArchived(
     <div className="card danger-zone" data-testid="danger-zone">
       <h2>Danger zone</h2>
       <div className="row">
-        <p className="muted grow">Archiving stops the source for good. LangWatch keeps its events but never pulls it again; it cannot be undone.</p>
+        <p className="muted grow">
+          Archiving stops the source for good. LangWatch keeps its events but never pulls it again; it cannot be undone.
+        </p>
         <button type="button" className="danger" onClick={() => setOpen(true)} data-testid="archive-open">
           Archive…
         </button>
       </div>
-      <dialog ref={dialog} className="modal" aria-labelledby="archive-title" data-testid="archive-dialog" onClose={() => setOpen(false)}>
+      <dialog
+        ref={dialog}
+        className="modal"
+        aria-labelledby="archive-title"
+        data-testid="archive-dialog"
+        onClose={() => setOpen(false)}
+      >
         <form
           method="dialog"
           onSubmit={(e) => {
@@ -54,7 +62,10 @@ export function DangerZone({ source, onArchived }: { source: Source; onArchived(
               {source.name}
             </strong>
           </p>
-          <p>It will never be pulled again and cannot be restored. You will still find it under “Archived” in the sources list.</p>
+          <p>
+            It will never be pulled again and cannot be restored. You will still find it under “Archived” in the sources
+            list.
+          </p>
           <label>
             Type the name to confirm
             <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus data-testid="archive-confirm" />
@@ -64,7 +75,12 @@ export function DangerZone({ source, onArchived }: { source: Source; onArchived(
             <button type="button" onClick={() => setOpen(false)} data-testid="archive-cancel">
               Cancel
             </button>
-            <button type="submit" className="danger solid" disabled={busy || typed !== source.name} data-testid="archive-source">
+            <button
+              type="submit"
+              className="danger solid"
+              disabled={busy || typed !== source.name}
+              data-testid="archive-source"
+            >
               {busy ? 'Archiving…' : 'Archive source'}
             </button>
           </div>

@@ -13,7 +13,11 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
   const org = source ? organizations.find((o) => o.id === source.organizationId) : undefined;
   const team = source?.teamId ? org?.teams.find((t) => t.id === source.teamId) : undefined;
   const me = session && 'user' in session ? session.user : null;
-  const creator = source?.createdById ? (me && me.id === source.createdById ? `you (${me.name ?? me.email ?? me.id})` : source.createdById) : null;
+  const creator = source?.createdById
+    ? me && me.id === source.createdById
+      ? `you (${me.name ?? me.email ?? me.id})`
+      : source.createdById
+    : null;
 
   return (
     <header className="detail-header">
@@ -22,15 +26,14 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
       </button>
       <div className="title-row">
         <h1>{source?.name ?? id}</h1>
-        {source && (
-          source.archivedAt ? (
+        {source &&
+          (source.archivedAt ? (
             <span className="pill status-archived" data-testid="detail-status">
               Archived
             </span>
           ) : (
             <StatusPill value={source.status} testId="detail-status" />
-          )
-        )}
+          ))}
       </div>
       {source && (
         <p className="meta" data-testid="detail-meta">
@@ -42,7 +45,11 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
             {source.teamId ? ` / ${team?.name ?? source.teamId}` : ''}
           </span>
           <span title={schedule.title} data-testid="detail-schedule">
-            {schedule.scheduled === false ? 'Not scheduled: never pulled' : schedule.scheduled === null ? 'Pull schedule unknown' : `Pulled ${schedule.text}`}
+            {schedule.scheduled === false
+              ? 'Not scheduled: never pulled'
+              : schedule.scheduled === null
+                ? 'Pull schedule unknown'
+                : `Pulled ${schedule.text}`}
           </span>
           <span>
             Last event <LocalTime iso={source.lastEventAt} fallback="never" testId="detail-last-event" />

@@ -81,13 +81,22 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
   }
 
   return (
-    <div className="card diagnosis" data-testid="diagnosis" data-state={diagnosis ? 'ready' : error ? 'error' : 'loading'}>
+    <div
+      className="card diagnosis"
+      data-testid="diagnosis"
+      data-state={diagnosis ? 'ready' : error ? 'error' : 'loading'}
+    >
       <div className="card-head">
         <h2>Why no events arrive</h2>
         <span className="row">
           {/* Always at hand, unless a cause already ends in it. */}
           {diagnosis && !diagnosis.causes.some((c) => c.action === 'test_key') && (
-            <button type="button" onClick={() => setRecheckOpen(true)} disabled={!profile} data-testid="diagnosis-test-key">
+            <button
+              type="button"
+              onClick={() => setRecheckOpen(true)}
+              disabled={!profile}
+              data-testid="diagnosis-test-key"
+            >
               Test key again
             </button>
           )}
@@ -96,7 +105,9 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
           </button>
         </span>
       </div>
-      {copied === 'failed' && <p role="alert">The clipboard refused the report; select the facts below and copy them by hand.</p>}
+      {copied === 'failed' && (
+        <p role="alert">The clipboard refused the report; select the facts below and copy them by hand.</p>
+      )}
       {error && <p role="alert">The diagnosis could not be made: {error.message}</p>}
       {diagnosis && (
         <>
@@ -109,7 +120,9 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
               ))}
             </ol>
           )}
-          {recheckOpen && profile && <KeyRecheck profileId={profile.id} onChecked={setJustChecked} onClose={() => setRecheckOpen(false)} />}
+          {recheckOpen && profile && (
+            <KeyRecheck profileId={profile.id} onChecked={setJustChecked} onClose={() => setRecheckOpen(false)} />
+          )}
           <details className="known" open={diagnosis.causes.length > 0}>
             <summary>What is known</summary>
             <dl className="facts" data-testid="diagnosis-facts">
@@ -127,11 +140,24 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
   );
 }
 
-function CauseItem({ cause: c, canManage, onAct }: { cause: Cause; canManage: boolean; onAct(action: DiagnosisAction): void }) {
+function CauseItem({
+  cause: c,
+  canManage,
+  onAct,
+}: {
+  cause: Cause;
+  canManage: boolean;
+  onAct(action: DiagnosisAction): void;
+}) {
   const label = ACTION_LABEL[c.action];
   const allowed = canManage || !MANAGE_ACTIONS.has(c.action);
   return (
-    <li data-testid={`cause-${c.id}`} data-strength={c.strength} data-action={c.action} className={`cause strength-${c.strength}`}>
+    <li
+      data-testid={`cause-${c.id}`}
+      data-strength={c.strength}
+      data-action={c.action}
+      className={`cause strength-${c.strength}`}
+    >
       <div className="cause-head">
         <span className={`strength strength-${c.strength}`}>{STRENGTH_LABEL[c.strength]}</span>
         <strong>{c.title}</strong>

@@ -43,29 +43,38 @@ export function EventsPanel({ id }: { id: string }) {
   return (
     <div className="card" data-testid="events" data-state={state.kind}>
       <h2>Recent events</h2>
-      {state.kind === 'enterprise_required' && <p data-testid="events-enterprise-required">Events need an Enterprise plan.</p>}
+      {state.kind === 'enterprise_required' && (
+        <p data-testid="events-enterprise-required">Events need an Enterprise plan.</p>
+      )}
       {state.kind === 'forbidden' && <p>Events need the activityMonitor:view permission.</p>}
-      {state.kind === 'unavailable' && <HealthUnavailable error={state.error} what="Events" testId="events-unavailable-note" />}
+      {state.kind === 'unavailable' && (
+        <HealthUnavailable error={state.error} what="Events" testId="events-unavailable-note" />
+      )}
       {state.kind === 'error' && <p role="alert">Events could not be loaded: {state.error.message}</p>}
       {events.length === 0 && state.kind === 'ok' && <p className="muted">No events yet.</p>}
       {events.length > 0 && (
         <div className="events-scroll">
-        <table className="events-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Actor</th>
-              <th>Action</th>
-              <th>Target</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <EventRow key={e.eventId} event={e} open={open === e.eventId} onToggle={() => setOpen(open === e.eventId ? null : e.eventId)} />
-            ))}
-          </tbody>
-        </table>
+          <table className="events-table">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Actor</th>
+                <th>Action</th>
+                <th>Target</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <EventRow
+                  key={e.eventId}
+                  event={e}
+                  open={open === e.eventId}
+                  onToggle={() => setOpen(open === e.eventId ? null : e.eventId)}
+                />
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {next && state.kind === 'ok' && (
@@ -84,9 +93,15 @@ function EventRow({ event, open, onToggle }: { event: SourceEvent; open: boolean
         <td className="ev-time">
           <LocalTime iso={event.eventTimestampIso} short />
         </td>
-        <td className="ev-clip" title={event.actor}>{event.actor || '—'}</td>
-        <td className="ev-clip" title={event.action || event.eventType}>{event.action || event.eventType}</td>
-        <td className="ev-clip" title={event.target}>{event.target || '—'}</td>
+        <td className="ev-clip" title={event.actor}>
+          {event.actor || '—'}
+        </td>
+        <td className="ev-clip" title={event.action || event.eventType}>
+          {event.action || event.eventType}
+        </td>
+        <td className="ev-clip" title={event.target}>
+          {event.target || '—'}
+        </td>
         <td>
           <button type="button" onClick={onToggle} aria-expanded={open} data-testid="event-raw-toggle">
             {open ? 'Hide raw' : 'Raw'}

@@ -16,7 +16,9 @@ interface Props {
  */
 export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string }>({
+    kind: 'idle',
+  });
 
   async function run() {
     const key = input.current?.value.trim() ?? '';
@@ -26,13 +28,24 @@ export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
     const checked = await call(() => lw().keys.checkTyped({ profileId, key }));
     if (!checked.ok) return setState({ kind: 'failed', message: checked.error.message });
     const v = checked.value.verdict;
-    const keyCheck: KeyCheckFact = { verdict: v.verdict, requestId: v.requestId, checkedAt: v.checkedAt, fingerprint: checked.value.fingerprint, origin: 'just_now' };
+    const keyCheck: KeyCheckFact = {
+      verdict: v.verdict,
+      requestId: v.requestId,
+      checkedAt: v.checkedAt,
+      fingerprint: checked.value.fingerprint,
+      origin: 'just_now',
+    };
     let feed: FeedFact | null = null;
     if (v.verdict === 'valid') {
       const preview = await call(() => lw().keys.previewTyped({ profileId, key }));
       if (preview.ok) {
         const p = preview.value.preview;
-        feed = { activities: p.activities.length + p.rejectedCount, hasMore: p.hasMore, fetchedAt: p.fetchedAt, requestId: p.requestId };
+        feed = {
+          activities: p.activities.length + p.rejectedCount,
+          hasMore: p.hasMore,
+          fetchedAt: p.fetchedAt,
+          requestId: p.requestId,
+        };
       }
     }
     setState({ kind: 'idle' });

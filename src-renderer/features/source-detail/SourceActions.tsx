@@ -11,7 +11,15 @@ type Result = { ok: boolean; message: string } | null;
  * and key changes are staged in the outbox like a new source; status is direct. Archiving
  * lives apart, in the danger zone.
  */
-export function SourceActions({ source, scheduleText, onDone }: { source: Source; scheduleText: string; onDone(): void }) {
+export function SourceActions({
+  source,
+  scheduleText,
+  onDone,
+}: {
+  source: Source;
+  scheduleText: string;
+  onDone(): void;
+}) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>(null);
   const current = cadenceOf(source);
@@ -20,7 +28,10 @@ export function SourceActions({ source, scheduleText, onDone }: { source: Source
   const archived = source.archivedAt !== null;
   const isCompliance = source.sourceType === 'claude_compliance';
 
-  async function run(label: string, action: () => Promise<{ ok: true; message: string } | { ok: false; message: string }>) {
+  async function run(
+    label: string,
+    action: () => Promise<{ ok: true; message: string } | { ok: false; message: string }>,
+  ) {
     setBusy(true);
     setResult(null);
     const outcome = await action();
@@ -44,13 +55,18 @@ export function SourceActions({ source, scheduleText, onDone }: { source: Source
       if (withKey) setKey('');
       if (!r.ok) return { ok: false, message: r.error.message };
       const fp = r.value.fingerprint ? ` with key ${r.value.fingerprint}` : '';
-      return { ok: true, message: `staged${fp}; the outbox submits it (see Outbox for its progress).${r.value.warning ? ` ${r.value.warning}` : ''}` };
+      return {
+        ok: true,
+        message: `staged${fp}; the outbox submits it (see Outbox for its progress).${r.value.warning ? ` ${r.value.warning}` : ''}`,
+      };
     });
 
   const setStatus = (status: 'active' | 'disabled') =>
     run(status === 'disabled' ? 'Disable' : 'Enable', async () => {
       const r = await call(() => lw().sources.setStatus({ id: source.id, status }));
-      return r.ok ? { ok: true, message: `done, status is now ${r.value.status}.` } : { ok: false, message: r.error.message };
+      return r.ok
+        ? { ok: true, message: `done, status is now ${r.value.status}.` }
+        : { ok: false, message: r.error.message };
     });
 
   return (
@@ -60,7 +76,13 @@ export function SourceActions({ source, scheduleText, onDone }: { source: Source
         <>
           <h3>Cadence</h3>
           <div className="row">
-            <select value={cadence} onChange={(e) => setCadence(Number(e.target.value))} aria-label="New cadence" id="cadence-select" data-testid="cadence-select">
+            <select
+              value={cadence}
+              onChange={(e) => setCadence(Number(e.target.value))}
+              aria-label="New cadence"
+              id="cadence-select"
+              data-testid="cadence-select"
+            >
               {CADENCE_PRESETS.map((p) => (
                 <option key={p.seconds} value={p.seconds}>
                   {p.label}
@@ -70,7 +92,9 @@ export function SourceActions({ source, scheduleText, onDone }: { source: Source
             <button type="button" disabled={busy} onClick={() => void stage(false)} data-testid="change-cadence">
               Change cadence
             </button>
-            <span className="muted" data-testid="schedule-now">now: {scheduleText}</span>
+            <span className="muted" data-testid="schedule-now">
+              now: {scheduleText}
+            </span>
           </div>
           <h3>Replace key</h3>
           <form
@@ -102,11 +126,22 @@ export function SourceActions({ source, scheduleText, onDone }: { source: Source
           <h3>Status</h3>
           <div className="row">
             {source.status === 'disabled' ? (
-              <button type="button" disabled={busy} onClick={() => void setStatus('active')} id="enable-source" data-testid="enable-source">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void setStatus('active')}
+                id="enable-source"
+                data-testid="enable-source"
+              >
                 Enable
               </button>
             ) : (
-              <button type="button" disabled={busy} onClick={() => void setStatus('disabled')} data-testid="disable-source">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void setStatus('disabled')}
+                data-testid="disable-source"
+              >
                 Disable
               </button>
             )}

@@ -35,7 +35,9 @@ const ACTION_TARGET: Partial<Record<DiagnosisAction, string>> = {
 
 /** Everything about one source: header, diagnosis, health, events, details, actions, danger zone. */
 export function SourceDetail({ id }: { id: string }) {
-  const row = useSourcesStore((s) => s.sources.find((r) => r.id === id) ?? s.archived?.find((r) => r.id === id) ?? null);
+  const row = useSourcesStore(
+    (s) => s.sources.find((r) => r.id === id) ?? s.archived?.find((r) => r.id === id) ?? null,
+  );
   const status = useSourcesStore((s) => s.status);
   const sent = useSourcesStore((s) => s.schedules[id]);
   const navigate = useAppStore((s) => s.navigate);
@@ -59,7 +61,13 @@ export function SourceDetail({ id }: { id: string }) {
     });
     void call(() => lw().sources.health({ id })).then((r) => {
       if (!live) return;
-      setHealth(r.ok ? (r.value.kind === 'ok' ? { kind: 'ok', value: r.value.value } : r.value) : { kind: 'error', error: r.error });
+      setHealth(
+        r.ok
+          ? r.value.kind === 'ok'
+            ? { kind: 'ok', value: r.value.value }
+            : r.value
+          : { kind: 'error', error: r.error },
+      );
     });
     void call(() => lw().outbox.history({ sourceId: id })).then((r) => live && setHistory(r.ok ? r.value : []));
     return () => {
@@ -90,7 +98,12 @@ export function SourceDetail({ id }: { id: string }) {
   );
 
   return (
-    <section className="view source-detail" data-testid="source-detail" data-source-id={id} data-state={shown ? 'ready' : 'loading'}>
+    <section
+      className="view source-detail"
+      data-testid="source-detail"
+      data-source-id={id}
+      data-state={shown ? 'ready' : 'loading'}
+    >
       <DetailHeader source={shown} id={id} schedule={schedule} />
       {loadError && (
         <div role="alert" className="error-panel">
@@ -106,7 +119,9 @@ export function SourceDetail({ id }: { id: string }) {
         <div className="detail-layout">
           <div className="detail-main">
             {/* A stuck compliance source is why support opens this view: its diagnosis comes first. */}
-            {diagnosed && <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />}
+            {diagnosed && (
+              <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />
+            )}
             {!diagnosed && <EventsPanel id={id} />}
             <DetailsCard source={shown} history={history} />
           </div>
@@ -121,7 +136,9 @@ export function SourceDetail({ id }: { id: string }) {
                 <EventsPanel id={id} />
               </div>
             )}
-            {canManage && !shown.archivedAt && <SourceActions source={shown} scheduleText={schedule.text} onDone={reload} />}
+            {canManage && !shown.archivedAt && (
+              <SourceActions source={shown} scheduleText={schedule.text} onDone={reload} />
+            )}
             {canManage && !shown.archivedAt && (
               <DangerZone
                 source={shown}

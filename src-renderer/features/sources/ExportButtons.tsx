@@ -8,7 +8,9 @@ export function ExportButtons({ items }: { items: TableItem[] }) {
 
   async function exportAs(format: 'json' | 'csv') {
     const ids = items.flatMap((i) => (i.kind === 'source' ? [i.id] : []));
-    const stagedRows = items.flatMap((i) => (i.kind === 'staged' ? [{ name: i.entry.name, state: i.entry.state, sourceType: 'claude_compliance' }] : []));
+    const stagedRows = items.flatMap((i) =>
+      i.kind === 'staged' ? [{ name: i.entry.name, state: i.entry.state, sourceType: 'claude_compliance' }] : [],
+    );
     const result = await call(() => lw().sources.export({ format, ids, staged: stagedRows }));
     if (!result.ok) {
       setNote(`Export failed: ${result.error.message}`);

@@ -8,7 +8,15 @@ import type { ErrorData } from '../../../src-shared/errors';
 import { useSourcesStore } from '../../stores/sources-store';
 
 /** The sentence, e.g. "Health unavailable (server error 500: clickhouse_unavailable)…". */
-export function HealthUnavailable({ error, what = 'Health', testId = 'health-unavailable' }: { error: ErrorData; what?: string; testId?: string }) {
+export function HealthUnavailable({
+  error,
+  what = 'Health',
+  testId = 'health-unavailable',
+}: {
+  error: ErrorData;
+  what?: string;
+  testId?: string;
+}) {
   return (
     <p className="note health-unavailable" role="status" data-testid={testId} data-code={error.code}>
       {describeHealthUnavailable(error, what)}

@@ -1,10 +1,27 @@
 /** A server time in this machine's time zone, with the exact UTC value on hover. */
-export function LocalTime({ iso, fallback = '—', testId, short = false }: { iso: string | null; fallback?: string; testId?: string; short?: boolean }) {
+export function LocalTime({
+  iso,
+  fallback = '—',
+  testId,
+  short = false,
+}: {
+  iso: string | null;
+  fallback?: string;
+  testId?: string;
+  short?: boolean;
+}) {
   if (!iso) return <span data-testid={testId}>{fallback}</span>;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span data-testid={testId}>{iso}</span>;
   return (
-    <time dateTime={iso} title={`${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`} data-testid={testId}>
+    <time
+      dateTime={iso}
+      title={`${date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')}`}
+      data-testid={testId}
+    >
       {short ? formatShort(date) : formatLocal(date)}
     </time>
   );
@@ -12,7 +29,13 @@ export function LocalTime({ iso, fallback = '—', testId, short = false }: { is
 
 /** "1 Dec 2026, 14:05" in the local zone and the system's locale. */
 export function formatLocal(date: Date): string {
-  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** "1 Dec, 14:05": for dense tables (the year is in the tooltip). */

@@ -6,7 +6,13 @@ import type { MonitorStatus } from '../../../src-shared/domain/source-status';
  * Offline or failing refresh, unmistakable: what is paused, what is queued and when it is
  * tried again. Times are this console's own (outbox retries are scheduled here).
  */
-export function OfflineBanner({ status, outbox }: { status: MonitorStatus | null; outbox: readonly OutboxEntryView[] }) {
+export function OfflineBanner({
+  status,
+  outbox,
+}: {
+  status: MonitorStatus | null;
+  outbox: readonly OutboxEntryView[];
+}) {
   const [now, setNow] = useState(() => Date.now());
   const phase = status?.phase;
   const shown = phase === 'paused_offline' || phase === 'error';
@@ -17,18 +23,32 @@ export function OfflineBanner({ status, outbox }: { status: MonitorStatus | null
   }, [shown]);
   if (!shown || !status) return null;
 
-  const queued = outbox.filter((e) => OPEN_OUTBOX_STATES.includes(e.state) && e.state !== 'rejected' && e.state !== 'key_missing');
+  const queued = outbox.filter(
+    (e) => OPEN_OUTBOX_STATES.includes(e.state) && e.state !== 'rejected' && e.state !== 'key_missing',
+  );
   const next = queued
     .map((e) => (e.nextAttemptAt ? Date.parse(e.nextAttemptAt) : NaN))
     .filter((t) => Number.isFinite(t))
     .sort((a, b) => a - b)[0];
-  const nextText = next === undefined ? null : next <= now ? 'now' : `in ${Math.ceil((next - now) / 1000)} s (${new Date(next).toLocaleTimeString()})`;
+  const nextText =
+    next === undefined
+      ? null
+      : next <= now
+        ? 'now'
+        : `in ${Math.ceil((next - now) / 1000)} s (${new Date(next).toLocaleTimeString()})`;
 
   return (
-    <div className={`banner ${phase === 'paused_offline' ? 'banner-offline' : 'banner-error'}`} role="status" data-testid="connectivity-banner" data-phase={phase}>
+    <div
+      className={`banner ${phase === 'paused_offline' ? 'banner-offline' : 'banner-error'}`}
+      role="status"
+      data-testid="connectivity-banner"
+      data-phase={phase}
+    >
       <strong>
         <span aria-hidden="true">{phase === 'paused_offline' ? '⊘ ' : '⚠ '}</span>
-        {phase === 'paused_offline' ? 'Offline: LangWatch is not answering. The list is paused.' : `Refresh failed: ${status.lastError?.message ?? 'unknown error'}`}
+        {phase === 'paused_offline'
+          ? 'Offline: LangWatch is not answering. The list is paused.'
+          : `Refresh failed: ${status.lastError?.message ?? 'unknown error'}`}
       </strong>
       <span>
         {phase === 'paused_offline'

@@ -15,7 +15,15 @@ export interface MenuAnchor {
  * The per-row actions, in a menu instead of a button column. Fixed-positioned at the table
  * level, so the virtualised viewport neither clips it nor re-renders it while scrolling.
  */
-export function RowMenu({ anchor, onOpen, onClose }: { anchor: MenuAnchor; onOpen(id: string): void; onClose(): void }) {
+export function RowMenu({
+  anchor,
+  onOpen,
+  onClose,
+}: {
+  anchor: MenuAnchor;
+  onOpen(id: string): void;
+  onClose(): void;
+}) {
   const menu = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
 

@@ -17,7 +17,11 @@ import { relativeTime, STATUS_LABEL, type SortKey, type TableItem, type TableQue
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
 /** Short status words for the narrow column (the full label is the tooltip). */
-const SHORT_STATUS: Record<string, string> = { awaiting_first_event: 'Awaiting', active: 'Active', disabled: 'Disabled' };
+const SHORT_STATUS: Record<string, string> = {
+  awaiting_first_event: 'Awaiting',
+  active: 'Active',
+  disabled: 'Disabled',
+};
 
 const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
   { key: 'name', label: 'Name', className: 'c-name' },
@@ -53,7 +57,20 @@ interface Props {
  * A hand-written virtualised grid: fixed row height, only the rows in view plus a small
  * overscan exist in the DOM, so 5,000 sources scroll and filter as smoothly as 50.
  */
-export function SourcesTable({ items, query, flash, selectedId, total, onSort, onSelect, onOpen, exposeCommit, health, schedules, serverClock }: Props) {
+export function SourcesTable({
+  items,
+  query,
+  flash,
+  selectedId,
+  total,
+  onSort,
+  onSelect,
+  onOpen,
+  exposeCommit,
+  health,
+  schedules,
+  serverClock,
+}: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -80,24 +97,31 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
   const openMenu = useCallback((anchor: MenuAnchor) => setMenu(anchor), []);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const slice = useMemo(() => items.slice(first, last), [items, first, last]);
-  const selectedIndex = useMemo(() => (selectedId ? items.findIndex((i) => i.id === selectedId) : -1), [items, selectedId]);
+  const selectedIndex = useMemo(
+    () => (selectedId ? items.findIndex((i) => i.id === selectedId) : -1),
+    [items, selectedId],
+  );
 
   useLayoutEffect(() => {
     if (!exposeCommit) return;
-    const w = window as unknown as { __lwSourcesCommit?: { seq: number; at: number; matched: number; rendered: number } };
-    w.__lwSourcesCommit = { seq: (w.__lwSourcesCommit?.seq ?? 0) + 1, at: performance.now(), matched: items.length, rendered: last - first };
+    const w = window as unknown as {
+      __lwSourcesCommit?: { seq: number; at: number; matched: number; rendered: number };
+    };
+    w.__lwSourcesCommit = {
+      seq: (w.__lwSourcesCommit?.seq ?? 0) + 1,
+      at: performance.now(),
+      matched: items.length,
+      rendered: last - first,
+    };
   });
 
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const el = viewport.current;
-      if (!el) return;
-      const top = index * ROW_HEIGHT;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-    },
-    [],
-  );
+  const scrollToIndex = useCallback((index: number) => {
+    const el = viewport.current;
+    if (!el) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, []);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // Keys on a control inside the grid (a sort button) belong to that control.
@@ -117,7 +141,9 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
     } else if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && selectedId) {
       // The keyboard way to the row's actions menu (the ⋯ button is not a tab stop).
       event.preventDefault();
-      const button = document.getElementById(`row-${cssId(selectedId)}`)?.querySelector<HTMLButtonElement>('[data-testid="row-menu"]');
+      const button = document
+        .getElementById(`row-${cssId(selectedId)}`)
+        ?.querySelector<HTMLButtonElement>('[data-testid="row-menu"]');
       const item = items[selectedIndex];
       if (!button || !item || item.kind !== 'source' || !viewport.current) return;
       const box = button.getBoundingClientRect();
@@ -149,7 +175,15 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
             key={c.label}
             role="columnheader"
             className={`src-cell ${c.className}`}
-            aria-sort={c.key && query.sort === c.key ? (query.dir === 'asc' ? 'ascending' : 'descending') : c.key ? 'none' : undefined}
+            aria-sort={
+              c.key && query.sort === c.key
+                ? query.dir === 'asc'
+                  ? 'ascending'
+                  : 'descending'
+                : c.key
+                  ? 'none'
+                  : undefined
+            }
           >
             {c.key ? (
               <button type="button" className="sort" onClick={() => onSort(c.key!)} data-testid={`sort-${c.key}`}>
@@ -199,7 +233,9 @@ export function SourcesTable({ items, query, flash, selectedId, total, onSort, o
           </div>
         )}
       </div>
-      {menu && <RowMenu anchor={menu} onOpen={(id) => onOpen(items.find((i) => i.id === id)!)} onClose={() => setMenu(null)} />}
+      {menu && (
+        <RowMenu anchor={menu} onOpen={(id) => onOpen(items.find((i) => i.id === id)!)} onClose={() => setMenu(null)} />
+      )}
     </div>
   );
 }
@@ -224,7 +260,19 @@ interface RowProps {
   onOpen(item: TableItem): void;
 }
 
-const Row = memo(function SourceRowView({ item, index, now, serverNow, signal, sent, onMenu, selected, flashing, onSelect, onOpen }: RowProps) {
+const Row = memo(function SourceRowView({
+  item,
+  index,
+  now,
+  serverNow,
+  signal,
+  sent,
+  onMenu,
+  selected,
+  flashing,
+  onSelect,
+  onOpen,
+}: RowProps) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   const common = {
     role: 'row',
@@ -238,9 +286,18 @@ const Row = memo(function SourceRowView({ item, index, now, serverNow, signal, s
   if (item.kind === 'staged') {
     const e = item.entry;
     return (
-      <div {...common} className={`src-row staged${selected ? ' selected' : ''}`} data-testid={`staged-row-${e.id}`} data-state={e.state}>
-        <div role="gridcell" className="src-cell c-name">{e.name}</div>
-        <div role="gridcell" className="src-cell c-type">{SOURCE_TYPE_LABEL.claude_compliance}</div>
+      <div
+        {...common}
+        className={`src-row staged${selected ? ' selected' : ''}`}
+        data-testid={`staged-row-${e.id}`}
+        data-state={e.state}
+      >
+        <div role="gridcell" className="src-cell c-name">
+          {e.name}
+        </div>
+        <div role="gridcell" className="src-cell c-type">
+          {SOURCE_TYPE_LABEL.claude_compliance}
+        </div>
         <div role="gridcell" className="src-cell c-health">
           <span className="health tone-info">
             <span aria-hidden="true">◷</span> Not created yet
@@ -251,12 +308,18 @@ const Row = memo(function SourceRowView({ item, index, now, serverNow, signal, s
             <span aria-hidden="true">{styleOf(e.state).icon}</span> {styleOf(e.state).label}
           </span>
         </div>
-        <div role="gridcell" className="src-cell c-last">—</div>
-        <div role="gridcell" className="src-cell c-events">—</div>
+        <div role="gridcell" className="src-cell c-last">
+          —
+        </div>
+        <div role="gridcell" className="src-cell c-events">
+          —
+        </div>
         <div role="gridcell" className="src-cell c-cadence" title={e.pullSchedule ?? undefined}>
           {e.pollEverySec === null ? scheduleLabel(e.pullSchedule) : describeCadence(e.pollEverySec)}
         </div>
-        <div role="gridcell" className="src-cell c-created" title={e.stagedAt}>staged {relativeTime(e.stagedAt, now)}</div>
+        <div role="gridcell" className="src-cell c-created" title={e.stagedAt}>
+          staged {relativeTime(e.stagedAt, now)}
+        </div>
         <div role="gridcell" className="src-cell c-menu" />
       </div>
     );
@@ -278,7 +341,13 @@ const Row = memo(function SourceRowView({ item, index, now, serverNow, signal, s
       <div role="gridcell" className="src-cell c-type" title={r.sourceType}>
         <SourceTypeText value={r.sourceType} />
       </div>
-      <div role="gridcell" className="src-cell c-health" data-testid="health" data-health={signal?.kind ?? 'unknown'} title={signal?.reason}>
+      <div
+        role="gridcell"
+        className="src-cell c-health"
+        data-testid="health"
+        data-health={signal?.kind ?? 'unknown'}
+        title={signal?.reason}
+      >
         {signal && (
           <span className={`health tone-${signal.tone}`}>
             <span aria-hidden="true">{HEALTH_ICON[signal.kind]}</span> {signal.label}
@@ -294,13 +363,26 @@ const Row = memo(function SourceRowView({ item, index, now, serverNow, signal, s
           <StatusPill value={r.status} />
         )}
       </div>
-      <div role="gridcell" className="src-cell c-last" title={r.lastEventAt ? `${r.lastEventAt} (server time)` : 'No event yet'}>
-        {serverNow === null ? (r.lastEventAt ? r.lastEventAt.slice(0, 16).replace('T', ' ') : 'never') : relativeTime(r.lastEventAt, serverNow)}
+      <div
+        role="gridcell"
+        className="src-cell c-last"
+        title={r.lastEventAt ? `${r.lastEventAt} (server time)` : 'No event yet'}
+      >
+        {serverNow === null
+          ? r.lastEventAt
+            ? r.lastEventAt.slice(0, 16).replace('T', ' ')
+            : 'never'
+          : relativeTime(r.lastEventAt, serverNow)}
       </div>
       <div role="gridcell" className="src-cell c-events">
         <EventsCell count={r.eventsLast24h} />
       </div>
-      <div role="gridcell" className={`src-cell c-cadence${schedule.scheduled === null ? ' unknown' : ''}`} title={schedule.title} data-testid="cadence">
+      <div
+        role="gridcell"
+        className={`src-cell c-cadence${schedule.scheduled === null ? ' unknown' : ''}`}
+        title={schedule.title}
+        data-testid="cadence"
+      >
         {schedule.text}
       </div>
       <div role="gridcell" className="src-cell c-created" title={r.createdAt}>

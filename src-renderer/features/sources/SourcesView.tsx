@@ -16,7 +16,14 @@ import { OfflineBanner } from './OfflineBanner';
 import { SourcesTable } from './SourcesTable';
 import { StatusAnnouncer } from './StatusAnnouncer';
 import { SummaryStrip } from './SummaryStrip';
-import { pendingStaged, visibleItems, type HealthFilter, type SortKey, type StatusFilter, type TableItem } from './table-model';
+import {
+  pendingStaged,
+  visibleItems,
+  type HealthFilter,
+  type SortKey,
+  type StatusFilter,
+  type TableItem,
+} from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
 import './sources.css';
 
@@ -90,7 +97,10 @@ function SourcesList() {
   );
   const derived = useMemo(() => {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return { health, cadenceSec: (id: string) => describeSchedule(scheduleFactOf(byId.get(id) ?? null, schedules[id])).cadenceSec };
+    return {
+      health,
+      cadenceSec: (id: string) => describeSchedule(scheduleFactOf(byId.get(id) ?? null, schedules[id])).cadenceSec,
+    };
   }, [health, rows, schedules]);
   const items = visibleItems(rows, staged, query, derived);
   const counts = useMemo(() => healthCounts(health), [health]);
@@ -128,7 +138,8 @@ function SourcesList() {
       )}
       {status?.health === 'enterprise_required' && (
         <p className="note" data-testid="health-enterprise">
-          Event counts need an Enterprise plan: the list and statuses are complete, the "Events 24 h" column is not available.
+          Event counts need an Enterprise plan: the list and statuses are complete, the "Events 24 h" column is not
+          available.
         </p>
       )}
       <ListHealthUnavailable />
@@ -138,7 +149,14 @@ function SourcesList() {
           {error.message}
         </div>
       )}
-      {!showingArchived && <SummaryStrip attention={counts.attention} byKind={counts.byKind} active={query.health} onFilter={(signal) => setQuery({ health: signal })} />}
+      {!showingArchived && (
+        <SummaryStrip
+          attention={counts.attention}
+          byKind={counts.byKind}
+          active={query.health}
+          onFilter={(signal) => setQuery({ health: signal })}
+        />
+      )}
       <div className="sources-filters row">
         <input
           type="search"
@@ -151,7 +169,11 @@ function SourcesList() {
         />
         <label>
           Status{' '}
-          <select value={query.status} data-testid="filter-status" onChange={(e) => setQuery({ status: e.target.value as StatusFilter })}>
+          <select
+            value={query.status}
+            data-testid="filter-status"
+            onChange={(e) => setQuery({ status: e.target.value as StatusFilter })}
+          >
             <option value="all">All listed</option>
             <option value="awaiting_first_event">Awaiting first event</option>
             <option value="active">Active</option>
@@ -183,7 +205,11 @@ function SourcesList() {
         </label>
         <label>
           Health{' '}
-          <select value={query.health} data-testid="filter-health" onChange={(e) => setQuery({ health: e.target.value as HealthFilter })}>
+          <select
+            value={query.health}
+            data-testid="filter-health"
+            onChange={(e) => setQuery({ health: e.target.value as HealthFilter })}
+          >
             <option value="all">Any</option>
             <option value="attention">Needs attention</option>
             {HEALTH_KINDS.map((k: HealthKind) => (

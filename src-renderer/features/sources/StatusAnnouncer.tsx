@@ -32,15 +32,22 @@ export function StatusAnnouncer({ rows }: { rows: readonly SourceRow[] }) {
       const items = pending.current.splice(0);
       if (items.length === 0) return;
       lastSpoken.current = Date.now();
-      setMessage(items.length <= 3 ? `${items.join('. ')}.` : `${items.length} sources changed status: ${items.slice(0, 3).join('. ')}, and ${items.length - 3} more.`);
+      setMessage(
+        items.length <= 3
+          ? `${items.join('. ')}.`
+          : `${items.length} sources changed status: ${items.slice(0, 3).join('. ')}, and ${items.length - 3} more.`,
+      );
     };
     const wait = Math.max(0, lastSpoken.current + ANNOUNCE_EVERY_MS - Date.now());
     timer.current = setTimeout(speak, wait);
   }, [rows]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="status-announcer">

@@ -38,7 +38,12 @@ interface Props {
 export function SummaryStrip({ attention, byKind, active, onFilter }: Props) {
   const toggle = (filter: HealthFilter) => onFilter(active === filter ? 'all' : filter);
   return (
-    <div className="summary-strip" role="group" aria-label="Health summary, filters the table" data-testid="summary-strip">
+    <div
+      className="summary-strip"
+      role="group"
+      aria-label="Health summary, filters the table"
+      data-testid="summary-strip"
+    >
       <button
         type="button"
         className={`chip attention ${attention > 0 ? 'tone-bad' : 'tone-ok'}`}
@@ -46,10 +51,18 @@ export function SummaryStrip({ attention, byKind, active, onFilter }: Props) {
         onClick={() => toggle('attention')}
         data-testid="summary-attention"
       >
-        <span aria-hidden="true">{attention > 0 ? '⚠' : '✓'}</span> {attention === 0 ? 'Nothing needs attention' : `${attention} need${attention === 1 ? 's' : ''} attention`}
+        <span aria-hidden="true">{attention > 0 ? '⚠' : '✓'}</span>{' '}
+        {attention === 0 ? 'Nothing needs attention' : `${attention} need${attention === 1 ? 's' : ''} attention`}
       </button>
       {HEALTH_KINDS.filter((k) => (byKind[k] ?? 0) > 0).map((k) => (
-        <button key={k} type="button" className={`chip tone-${TONE[k]}`} aria-pressed={active === k} onClick={() => toggle(k)} data-testid={`summary-${k}`}>
+        <button
+          key={k}
+          type="button"
+          className={`chip tone-${TONE[k]}`}
+          aria-pressed={active === k}
+          onClick={() => toggle(k)}
+          data-testid={`summary-${k}`}
+        >
           <span aria-hidden="true">{HEALTH_ICON[k]}</span> {byKind[k]} {SHORT[k]}
         </button>
       ))}

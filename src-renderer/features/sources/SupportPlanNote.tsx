@@ -8,7 +8,9 @@ import { useSourcesStore } from '../../stores/sources-store';
 /** The note; nothing unless a read-only session's list answered 402. */
 export function SupportPlanNote() {
   const message = useSourcesStore((s) =>
-    s.status?.readOnly && s.status.phase === 'error' && s.status.lastError?.code === 'langwatch.enterprise_required' ? s.status.lastError.message : null,
+    s.status?.readOnly && s.status.phase === 'error' && s.status.lastError?.code === 'langwatch.enterprise_required'
+      ? s.status.lastError.message
+      : null,
   );
   if (!message) return null;
   return (

@@ -15,7 +15,13 @@ export function UpdatedAgo({ status }: { status: MonitorStatus | null }) {
   else if (status?.phase === 'error') note = ` · last refresh failed: ${status.lastError?.message ?? 'unknown error'}`;
   else if (status?.phase === 'idle') note = ' · not signed in';
   return (
-    <span className="updated-ago" data-testid="updated-ago" data-phase={status?.phase ?? 'loading'} title={updatedAt ?? undefined} aria-live="off">
+    <span
+      className="updated-ago"
+      data-testid="updated-ago"
+      data-phase={status?.phase ?? 'loading'}
+      title={updatedAt ?? undefined}
+      aria-live="off"
+    >
       {ago === null ? 'Not updated yet' : `Updated ${ago} s ago`}
       {note}
     </span>

@@ -10,7 +10,10 @@ import type { SourceRow } from '../../../src-shared/domain/source-status';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 
 /** The schedule fact of one source: the server's word if it gives one, else what this console sent. */
-export function scheduleFactOf(row: Pick<SourceRow, 'pullSchedule'> | null, sent: LocalSourceFacts['schedules'][string] | undefined): ScheduleFact {
+export function scheduleFactOf(
+  row: Pick<SourceRow, 'pullSchedule'> | null,
+  sent: LocalSourceFacts['schedules'][string] | undefined,
+): ScheduleFact {
   return scheduleFactFor(row?.pullSchedule, sent);
 }
 
@@ -64,7 +67,10 @@ export const HEALTH_ICON: Record<HealthKind, string> = {
 };
 
 /** Counts per kind and how many need attention. */
-export function healthCounts(health: Map<string, HealthSignal>): { attention: number; byKind: Partial<Record<HealthKind, number>> } {
+export function healthCounts(health: Map<string, HealthSignal>): {
+  attention: number;
+  byKind: Partial<Record<HealthKind, number>>;
+} {
   let attention = 0;
   const byKind: Partial<Record<HealthKind, number>> = {};
   for (const s of health.values()) {

@@ -32,7 +32,15 @@ export function SourceTypeText({ value }: { value: string }) {
 }
 
 /** A status pill: its name, or the raw value marked "unknown status". */
-export function StatusPill({ value, testId = 'status', suffix = '' }: { value: string; testId?: string; suffix?: string }) {
+export function StatusPill({
+  value,
+  testId = 'status',
+  suffix = '',
+}: {
+  value: string;
+  testId?: string;
+  suffix?: string;
+}) {
   const known = isKnownSourceStatus(value);
   return (
     <span

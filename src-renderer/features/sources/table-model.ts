@@ -8,13 +8,15 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { healthRank, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
 import type { SourceRow } from '../../../src-shared/domain/source-status';
 
-export type SortKey = 'name' | 'sourceType' | 'health' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';
+export type SortKey =
+  'name' | 'sourceType' | 'health' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';
 export type SortDir = 'asc' | 'desc';
 /**
  * A status (known, or an unknown one a newer server sent), `staged`, or `archived` (the archived
  * sources this console knows of: LangWatch lists none).
  */
-export type StatusFilter = 'all' | 'awaiting_first_event' | 'active' | 'disabled' | 'staged' | 'archived' | (string & {});
+export type StatusFilter =
+  'all' | 'awaiting_first_event' | 'active' | 'disabled' | 'staged' | 'archived' | (string & {});
 /** A health signal, or every signal that needs attention. */
 export type HealthFilter = 'all' | 'attention' | HealthKind;
 
@@ -28,10 +30,18 @@ export interface TableQuery {
   dir: SortDir;
 }
 
-export const DEFAULT_QUERY: TableQuery = { text: '', status: 'all', type: 'all', health: 'all', sort: 'name', dir: 'asc' };
+export const DEFAULT_QUERY: TableQuery = {
+  text: '',
+  status: 'all',
+  type: 'all',
+  health: 'all',
+  sort: 'name',
+  dir: 'asc',
+};
 
 /** One table row: a server source, or a staged entry not created yet. */
-export type TableItem = { kind: 'source'; id: string; row: SourceRow } | { kind: 'staged'; id: string; entry: OutboxEntryView };
+export type TableItem =
+  { kind: 'source'; id: string; row: SourceRow } | { kind: 'staged'; id: string; entry: OutboxEntryView };
 
 const searchText = new WeakMap<object, string>();
 function textOf(item: TableItem): string {
@@ -96,8 +106,9 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
   };
 }
 
-const sortedItems = memoLast((rows: readonly SourceRow[], key: SortKey, dir: SortDir, derived: RowDerived): TableItem[] =>
-  sortRows(rows, key, dir, derived).map((row) => ({ kind: 'source' as const, id: row.id, row })),
+const sortedItems = memoLast(
+  (rows: readonly SourceRow[], key: SortKey, dir: SortDir, derived: RowDerived): TableItem[] =>
+    sortRows(rows, key, dir, derived).map((row) => ({ kind: 'source' as const, id: row.id, row })),
 );
 
 /** Whether a row's health passes the health filter. */
@@ -107,46 +118,61 @@ export function matchesHealth(filter: HealthFilter, signal: HealthSignal | undef
   return filter === 'attention' ? signal.attention : signal.kind === filter;
 }
 
-const stagedItems = memoLast((staged: readonly OutboxEntryView[]): TableItem[] => staged.map((entry) => ({ kind: 'staged' as const, id: `staged:${entry.id}`, entry })));
+const stagedItems = memoLast((staged: readonly OutboxEntryView[]): TableItem[] =>
+  staged.map((entry) => ({ kind: 'staged' as const, id: `staged:${entry.id}`, entry })),
+);
 
 /** The visible items: staged entries first, then server rows, filtered and sorted. */
-export const visibleItems = memoLast((rows: readonly SourceRow[], staged: readonly OutboxEntryView[], query: TableQuery, derived: RowDerived): TableItem[] => {
-  const text = query.text.trim().toLowerCase();
-  const out: TableItem[] = [];
-  if ((query.status === 'all' || query.status === 'staged') && query.health === 'all') {
-    for (const item of stagedItems(staged)) {
-      if (query.type !== 'all' && query.type !== 'claude_compliance') continue;
+export const visibleItems = memoLast(
+  (
+    rows: readonly SourceRow[],
+    staged: readonly OutboxEntryView[],
+    query: TableQuery,
+    derived: RowDerived,
+  ): TableItem[] => {
+    const text = query.text.trim().toLowerCase();
+    const out: TableItem[] = [];
+    if ((query.status === 'all' || query.status === 'staged') && query.health === 'all') {
+      for (const item of stagedItems(staged)) {
+        if (query.type !== 'all' && query.type !== 'claude_compliance') continue;
+        if (text && !textOf(item).includes(text)) continue;
+        out.push(item);
+      }
+    }
+    if (query.status === 'staged') return out;
+    for (const item of sortedItems(rows, query.sort, query.dir, derived)) {
+      const row = (item as { row: SourceRow }).row;
+      // The archived list holds only archived rows (the caller passes them as `rows`).
+      if (query.status !== 'all' && query.status !== 'archived' && row.status !== query.status) continue;
+      if (!matchesHealth(query.health, derived.health.get(row.id))) continue;
+      if (query.type !== 'all' && row.sourceType !== query.type) continue;
       if (text && !textOf(item).includes(text)) continue;
       out.push(item);
     }
-  }
-  if (query.status === 'staged') return out;
-  for (const item of sortedItems(rows, query.sort, query.dir, derived)) {
-    const row = (item as { row: SourceRow }).row;
-    // The archived list holds only archived rows (the caller passes them as `rows`).
-    if (query.status !== 'all' && query.status !== 'archived' && row.status !== query.status) continue;
-    if (!matchesHealth(query.health, derived.health.get(row.id))) continue;
-    if (query.type !== 'all' && row.sourceType !== query.type) continue;
-    if (text && !textOf(item).includes(text)) continue;
-    out.push(item);
-  }
-  return out;
-});
+    return out;
+  },
+);
 
 /** Staged create entries of this organisation that the server does not list yet. */
-export const pendingStaged = memoLast((entries: readonly OutboxEntryView[], rows: readonly SourceRow[], organizationId: string | null): OutboxEntryView[] => {
-  if (!organizationId) return [];
-  const listed = new Set(rows.map((r) => r.id));
-  return entries.filter(
-    (e) =>
-      e.kind === 'create' &&
-      e.organizationId === organizationId &&
-      e.state !== 'submitted' &&
-      e.state !== 'discarded' &&
-      e.state !== 'expired' &&
-      !(e.sourceId && listed.has(e.sourceId)),
-  );
-});
+export const pendingStaged = memoLast(
+  (
+    entries: readonly OutboxEntryView[],
+    rows: readonly SourceRow[],
+    organizationId: string | null,
+  ): OutboxEntryView[] => {
+    if (!organizationId) return [];
+    const listed = new Set(rows.map((r) => r.id));
+    return entries.filter(
+      (e) =>
+        e.kind === 'create' &&
+        e.organizationId === organizationId &&
+        e.state !== 'submitted' &&
+        e.state !== 'discarded' &&
+        e.state !== 'expired' &&
+        !(e.sourceId && listed.has(e.sourceId)),
+    );
+  },
+);
 
 /** "12 s ago", "5 min ago", "3 h ago", "2 d ago"; "never" for null. */
 export function relativeTime(iso: string | null, now: number): string {

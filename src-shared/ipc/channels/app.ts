@@ -14,7 +14,11 @@ export const appChannels = {
       secretBackend: z.enum(['keychain', 'memory']),
       /** What went wrong at start and how to fix it (keychain missing, a damaged file moved aside). */
       problems: z.array(
-        z.object({ area: z.enum(['keychain', 'outbox', 'profiles']), code: z.string().max(80), message: z.string().max(2000) }),
+        z.object({
+          area: z.enum(['keychain', 'outbox', 'profiles']),
+          code: z.string().max(80),
+          message: z.string().max(2000),
+        }),
       ),
     }),
   }),

@@ -34,12 +34,17 @@ export const authChannels = {
   'auth.signInWithEmail': channel({
     summary: 'Email + password sign-in; the password is used for this one request and never stored, logged or echoed.',
     input: z
-      .object({ profileId: idSchema, email: z.string().trim().min(1).max(320), password: z.string().min(1).max(PASSWORD_MAX) })
+      .object({
+        profileId: idSchema,
+        email: z.string().trim().min(1).max(320),
+        password: z.string().min(1).max(PASSWORD_MAX),
+      })
       .strict(),
     output: SessionState,
   }),
   'auth.signInWithBrowser': channel({
-    summary: "Opens the deployment's sign-in page in a private window of the console; resolves when signed in or closed.",
+    summary:
+      "Opens the deployment's sign-in page in a private window of the console; resolves when signed in or closed.",
     input: ProfileInput,
     output: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('signed_in'), session: SessionState }),
@@ -57,7 +62,7 @@ export const authChannels = {
     output: z.object({ cancelled: z.boolean() }),
   }),
   'auth.openVerificationPage': channel({
-    summary: "Opens the device approval page in the system browser (another origin only once the person confirmed it).",
+    summary: 'Opens the device approval page in the system browser (another origin only once the person confirmed it).',
     input: z
       .object({
         profileId: idSchema,

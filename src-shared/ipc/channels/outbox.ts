@@ -32,12 +32,19 @@ export const OutboxStageInput = z
   .strict()
   .superRefine((input, ctx) => {
     if (input.kind === 'create') {
-      if (input.key === undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: 'Paste the compliance key.' });
-      if (input.sourceId !== undefined) ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'A new source has no id yet.' });
+      if (input.key === undefined)
+        ctx.addIssue({ code: 'custom', path: ['key'], message: 'Paste the compliance key.' });
+      if (input.sourceId !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'A new source has no id yet.' });
     } else {
-      if (input.sourceId === undefined) ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Which source to change?' });
+      if (input.sourceId === undefined)
+        ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'Which source to change?' });
       if (input.description !== undefined || input.teamId !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['description'], message: 'Only the key and the cadence of an existing source change here.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['description'],
+          message: 'Only the key and the cadence of an existing source change here.',
+        });
       }
     }
   });
@@ -69,11 +76,27 @@ const byId = z.object({ stagedId: idSchema }).strict();
 
 /** Staged submissions: the composer's way to LangWatch. */
 export const outboxChannels = {
-  'outbox.stage': channel({ summary: 'Stages a key (keychain) and its submission (outbox); answers at once.', input: OutboxStageInput, output: OutboxStageResult }),
-  'outbox.list': channel({ summary: 'Every outbox entry (no secrets).', input: noInput, output: z.array(OutboxEntryView) }),
+  'outbox.stage': channel({
+    summary: 'Stages a key (keychain) and its submission (outbox); answers at once.',
+    input: OutboxStageInput,
+    output: OutboxStageResult,
+  }),
+  'outbox.list': channel({
+    summary: 'Every outbox entry (no secrets).',
+    input: noInput,
+    output: z.array(OutboxEntryView),
+  }),
   'outbox.retryNow': channel({ summary: 'Tries a waiting entry again now.', input: byId, output: OutboxEntryView }),
-  'outbox.edit': channel({ summary: 'Edits a waiting entry (optionally with a new key) and resubmits it.', input: OutboxEditInput, output: OutboxStageResult }),
-  'outbox.discard': channel({ summary: 'Discards a waiting entry; its key is wiped.', input: byId, output: OutboxEntryView }),
+  'outbox.edit': channel({
+    summary: 'Edits a waiting entry (optionally with a new key) and resubmits it.',
+    input: OutboxEditInput,
+    output: OutboxStageResult,
+  }),
+  'outbox.discard': channel({
+    summary: 'Discards a waiting entry; its key is wiped.',
+    input: byId,
+    output: OutboxEntryView,
+  }),
   'outbox.history': channel({
     summary: 'What this console did to a source (created, re-keyed, cadence changed).',
     input: z.object({ sourceId: idSchema }).strict(),

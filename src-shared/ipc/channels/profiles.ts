@@ -9,18 +9,26 @@ const DeploymentUrl = z.string().min(1).max(LIMITS.url);
 export const profilesChannels = {
   'profiles.add': channel({
     summary: 'Adds a deployment profile (https required except for this computer); answers the stored profile.',
-    input: z.object({ name: ProfileName.optional(), baseUrl: DeploymentUrl, anthropicBaseUrl: DeploymentUrl.optional() }).strict(),
+    input: z
+      .object({ name: ProfileName.optional(), baseUrl: DeploymentUrl, anthropicBaseUrl: DeploymentUrl.optional() })
+      .strict(),
     output: Profile,
   }),
   'profiles.edit': channel({
     summary: 'Renames a profile or changes its URLs; a changed deployment URL signs the old session out first.',
     input: z
-      .object({ profileId: idSchema, name: ProfileName.optional(), baseUrl: DeploymentUrl.optional(), anthropicBaseUrl: DeploymentUrl.optional() })
+      .object({
+        profileId: idSchema,
+        name: ProfileName.optional(),
+        baseUrl: DeploymentUrl.optional(),
+        anthropicBaseUrl: DeploymentUrl.optional(),
+      })
       .strict(),
     output: Profile,
   }),
   'profiles.remove': channel({
-    summary: 'Forgets a deployment: discards its staged keys (wiped), signs out, deletes its keychain entries and the profile.',
+    summary:
+      'Forgets a deployment: discards its staged keys (wiped), signs out, deletes its keychain entries and the profile.',
     input: z.object({ profileId: idSchema }).strict(),
     output: z.object({ removed: z.literal(true), discardedEntries: z.number().int().nonnegative() }),
   }),

@@ -47,7 +47,11 @@ export const sourcesChannels = {
     input: z.object({ focused: z.boolean(), visible: z.boolean() }).strict(),
     output: MonitorStatus,
   }),
-  'sources.get': channel({ summary: 'One source, fresh from the server (archived ones too).', input: z.object({ id: idSchema }).strict(), output: Source }),
+  'sources.get': channel({
+    summary: 'One source, fresh from the server (archived ones too).',
+    input: z.object({ id: idSchema }).strict(),
+    output: Source,
+  }),
   'sources.health': channel({
     summary: 'Event counts of one source (24 h / 7 d / 30 d, last success).',
     input: z.object({ id: idSchema }).strict(),
@@ -111,7 +115,11 @@ export const sourcesChannels = {
         ids: z.array(idSchema).max(LIMITS.listItems).optional(),
         /** Staged entries shown inline, by their outbox view fields. */
         staged: z
-          .array(z.object({ name: z.string().max(LIMITS.name), state: z.string().max(32), sourceType: z.string().max(64) }).strict())
+          .array(
+            z
+              .object({ name: z.string().max(LIMITS.name), state: z.string().max(32), sourceType: z.string().max(64) })
+              .strict(),
+          )
           .max(LIMITS.listItems)
           .optional(),
       })

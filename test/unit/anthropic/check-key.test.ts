@@ -3,7 +3,15 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
 import { checkKey, createAnthropicPreflight, type CheckKeyOptions } from '../../../src-main/services/anthropic';
-import { EMPTY_PAGE, anthropicError, closeAllServers, expectNoSecret, json, startServer, type Handler } from './servers';
+import {
+  EMPTY_PAGE,
+  anthropicError,
+  closeAllServers,
+  expectNoSecret,
+  json,
+  startServer,
+  type Handler,
+} from './servers';
 
 const KEY = 'sk-ant-api01-T3stK3y_5ecr3t-ValueThatMustNeverLeak0123456789abcdefa1b2';
 const NOW = Date.parse('2026-11-28T12:00:00.000Z');
@@ -16,7 +24,14 @@ afterAll(async () => {
 
 async function check(handler: Handler, extra: Partial<CheckKeyOptions> = {}) {
   const server = await startServer(handler);
-  const verdict = await checkKey({ baseUrl: server.url, key: KEY, now: () => NOW, retryDelayMs: 5, timeoutMs: 2000, ...extra });
+  const verdict = await checkKey({
+    baseUrl: server.url,
+    key: KEY,
+    now: () => NOW,
+    retryDelayMs: 5,
+    timeoutMs: 2000,
+    ...extra,
+  });
   // Every verdict crosses IPC: it must match the shared schema and never carry the key.
   expect(keyVerdictSchema.parse(verdict)).toEqual(verdict);
   expectNoSecret(verdict, KEY);
@@ -65,7 +80,14 @@ describe('checkKey: one verdict per row of the contract table', () => {
 
   it('200 with activities and rate-limit headers -> valid, rate limit reported', async () => {
     const page = {
-      data: [{ id: 'activity_1', created_at: '2026-11-28T11:59:00Z', type: 'compliance_api_accessed', actor: { type: 'api_actor' } }],
+      data: [
+        {
+          id: 'activity_1',
+          created_at: '2026-11-28T11:59:00Z',
+          type: 'compliance_api_accessed',
+          actor: { type: 'api_actor' },
+        },
+      ],
       has_more: true,
       first_id: 'activity_1',
       last_id: 'activity_1',
@@ -87,17 +109,29 @@ describe('checkKey: one verdict per row of the contract table', () => {
     const { verdict } = await check((_req, res) =>
       anthropicError(res, 401, 'authentication_error', 'invalid x-api-key', { 'request-id': 'req_401' }, topLevel),
     );
-    expect(verdict).toMatchObject({ verdict: 'invalid_key', httpStatus: 401, requestId: 'req_401', errorType: 'authentication_error', serverMessage: 'invalid x-api-key' });
+    expect(verdict).toMatchObject({
+      verdict: 'invalid_key',
+      httpStatus: 401,
+      requestId: 'req_401',
+      errorType: 'authentication_error',
+      serverMessage: 'invalid x-api-key',
+    });
     expect(verdict.nextStep).toMatch(/sk-ant-api01-/);
   });
 
   it.each([
-    ['Got: [a, b]', 'API key does not have required scope read:compliance_activities. Got: [read:compliance_user_data, read:compliance_org_data]', ['read:compliance_user_data', 'read:compliance_org_data']],
+    [
+      'Got: [a, b]',
+      'API key does not have required scope read:compliance_activities. Got: [read:compliance_user_data, read:compliance_org_data]',
+      ['read:compliance_user_data', 'read:compliance_org_data'],
+    ],
     ['quoted list', "Missing scope. Got: ['read:compliance_user_data']", ['read:compliance_user_data']],
     ['empty list', 'Missing scope. Got: []', []],
     ['no list', 'permission denied', null],
   ])('403 permission_error -> missing_scope (%s)', async (_name, message, scopes) => {
-    const { verdict } = await check((_req, res) => anthropicError(res, 403, 'permission_error', message, { 'request-id': 'req_403' }));
+    const { verdict } = await check((_req, res) =>
+      anthropicError(res, 403, 'permission_error', message, { 'request-id': 'req_403' }),
+    );
     const v = only(verdict, 'missing_scope');
     expect(v).toMatchObject({ httpStatus: 403, requestId: 'req_403', scopes });
     expect(v.nextStep).toMatch(/new Compliance Access Key/);
@@ -106,7 +140,12 @@ describe('checkKey: one verdict per row of the contract table', () => {
 
   it('old-style 401 whose message mentions the scope -> missing_scope, scopes parsed', async () => {
     const { verdict } = await check((_req, res) =>
-      anthropicError(res, 401, 'authentication_error', 'Key lacks scope read:compliance_activities. Got: [read:compliance_org_data]'),
+      anthropicError(
+        res,
+        401,
+        'authentication_error',
+        'Key lacks scope read:compliance_activities. Got: [read:compliance_org_data]',
+      ),
     );
     expect(only(verdict, 'missing_scope')).toMatchObject({ httpStatus: 401, scopes: ['read:compliance_org_data'] });
   });
@@ -125,14 +164,22 @@ describe('checkKey: one verdict per row of the contract table', () => {
   ])('429 rate_limit_error -> rate_limited (retry-after %s)', async (_name, retryAfter, seconds) => {
     const headers: Record<string, string> = { 'request-id': 'req_429' };
     if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
-    const { verdict, server } = await check((_req, res) => anthropicError(res, 429, 'rate_limit_error', 'Rate limited', headers));
-    expect(only(verdict, 'rate_limited')).toMatchObject({ httpStatus: 429, requestId: 'req_429', retryAfterSec: seconds });
+    const { verdict, server } = await check((_req, res) =>
+      anthropicError(res, 429, 'rate_limit_error', 'Rate limited', headers),
+    );
+    expect(only(verdict, 'rate_limited')).toMatchObject({
+      httpStatus: 429,
+      requestId: 'req_429',
+      retryAfterSec: seconds,
+    });
     expect(server.requests).toHaveLength(1); // the key is known good: no retry
   });
 
   it('5xx then 200 -> retried once -> valid (attempts 2)', async () => {
     const { verdict, server } = await check((_req, res, n) =>
-      n === 0 ? anthropicError(res, 500, 'api_error', 'Internal error', { 'request-id': 'req_500' }) : json(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
+      n === 0
+        ? anthropicError(res, 500, 'api_error', 'Internal error', { 'request-id': 'req_500' })
+        : json(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
     );
     expect(verdict).toMatchObject({ verdict: 'valid', attempts: 2, requestId: 'req_ok' });
     expect(server.requests).toHaveLength(2);
@@ -144,8 +191,16 @@ describe('checkKey: one verdict per row of the contract table', () => {
     [503, 'api_error'],
     [529, 'overloaded_error'],
   ])('%i twice -> inconclusive server_error after exactly 2 requests', async (status, type) => {
-    const { verdict, server } = await check((_req, res, n) => anthropicError(res, status, type, 'busy', { 'request-id': `req_${n}` }));
-    expect(only(verdict, 'inconclusive')).toMatchObject({ reason: 'server_error', httpStatus: status, attempts: 2, requestId: 'req_1', errorType: type });
+    const { verdict, server } = await check((_req, res, n) =>
+      anthropicError(res, status, type, 'busy', { 'request-id': `req_${n}` }),
+    );
+    expect(only(verdict, 'inconclusive')).toMatchObject({
+      reason: 'server_error',
+      httpStatus: status,
+      attempts: 2,
+      requestId: 'req_1',
+      errorType: type,
+    });
     expect(server.requests).toHaveLength(2);
   });
 
@@ -158,7 +213,9 @@ describe('checkKey: one verdict per row of the contract table', () => {
   });
 
   it('x-should-retry: false -> inconclusive after ONE request', async () => {
-    const { verdict, server } = await check((_req, res) => anthropicError(res, 500, 'api_error', 'nope', { 'x-should-retry': 'false' }));
+    const { verdict, server } = await check((_req, res) =>
+      anthropicError(res, 500, 'api_error', 'nope', { 'x-should-retry': 'false' }),
+    );
     expect(only(verdict, 'inconclusive')).toMatchObject({ reason: 'server_error', attempts: 1, httpStatus: 500 });
     expect(server.requests).toHaveLength(1);
   });
@@ -167,7 +224,14 @@ describe('checkKey: one verdict per row of the contract table', () => {
     const gone = await startServer(() => undefined);
     await gone.close();
     const verdict = await checkKey({ baseUrl: gone.url, key: KEY, now: () => NOW, retryDelayMs: 5 });
-    expect(keyVerdictSchema.parse(verdict)).toMatchObject({ verdict: 'inconclusive', reason: 'network', networkCode: 'ECONNREFUSED', attempts: 2, httpStatus: null, requestId: null });
+    expect(keyVerdictSchema.parse(verdict)).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'network',
+      networkCode: 'ECONNREFUSED',
+      attempts: 2,
+      httpStatus: null,
+      requestId: null,
+    });
     expectNoSecret(verdict, KEY);
   });
 
@@ -199,18 +263,29 @@ describe('checkKey: one verdict per row of the contract table', () => {
 });
 
 describe('checkKey: wrong endpoint', () => {
-  it.each([301, 302, 303, 307, 308])('%i redirect -> wrong_endpoint; the key is NOT sent to the Location', async (status) => {
-    const target = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
-    const { verdict, server } = await check((_req, res) => {
-      res.writeHead(status, { location: `${target.url}/v1/compliance/activities?limit=1&token=abc`, 'request-id': 'req_redirect' });
-      res.end();
-    });
-    const v = only(verdict, 'wrong_endpoint');
-    expect(v).toMatchObject({ reason: 'redirect', httpStatus: status, requestId: 'req_redirect', location: `${target.url}/v1/compliance/activities` });
-    expect(v.message).toMatch(/not sent/);
-    expect(server.requests).toHaveLength(1);
-    expect(target.requests).toHaveLength(0);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    '%i redirect -> wrong_endpoint; the key is NOT sent to the Location',
+    async (status) => {
+      const target = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+      const { verdict, server } = await check((_req, res) => {
+        res.writeHead(status, {
+          location: `${target.url}/v1/compliance/activities?limit=1&token=abc`,
+          'request-id': 'req_redirect',
+        });
+        res.end();
+      });
+      const v = only(verdict, 'wrong_endpoint');
+      expect(v).toMatchObject({
+        reason: 'redirect',
+        httpStatus: status,
+        requestId: 'req_redirect',
+        location: `${target.url}/v1/compliance/activities`,
+      });
+      expect(v.message).toMatch(/not sent/);
+      expect(server.requests).toHaveLength(1);
+      expect(target.requests).toHaveLength(0);
+    },
+  );
 
   it('even through a dispatcher with a redirect interceptor, the redirect is not followed', async () => {
     const target = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
@@ -255,7 +330,11 @@ describe('checkKey: wrong endpoint', () => {
     [413, 'request_too_large'],
   ])('%i %s -> wrong_endpoint unexpected_status', async (status, type) => {
     const { verdict } = await check((_req, res) => anthropicError(res, status, type, 'Not here'));
-    expect(only(verdict, 'wrong_endpoint')).toMatchObject({ reason: 'unexpected_status', httpStatus: status, errorType: type });
+    expect(only(verdict, 'wrong_endpoint')).toMatchObject({
+      reason: 'unexpected_status',
+      httpStatus: status,
+      errorType: type,
+    });
   });
 
   it.each([
@@ -268,7 +347,11 @@ describe('checkKey: wrong endpoint', () => {
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(body);
     });
-    expect(only(verdict, 'wrong_endpoint')).toMatchObject({ reason: 'unexpected_status', httpStatus: status, errorType: null });
+    expect(only(verdict, 'wrong_endpoint')).toMatchObject({
+      reason: 'unexpected_status',
+      httpStatus: status,
+      errorType: null,
+    });
   });
 
   it('204 -> wrong_endpoint unexpected_status', async () => {
@@ -307,7 +390,12 @@ describe('checkKey: wrong endpoint', () => {
 describe('checkKey: the key never leaks', () => {
   it('a server that echoes the key in its error message gets it redacted', async () => {
     const { verdict } = await check((req, res) =>
-      anthropicError(res, 401, 'authentication_error', `bad key ${String(req.headers['x-api-key'])} and sk-ant-api01-another-Key_123`),
+      anthropicError(
+        res,
+        401,
+        'authentication_error',
+        `bad key ${String(req.headers['x-api-key'])} and sk-ant-api01-another-Key_123`,
+      ),
     );
     expect(verdict.serverMessage).toBe('bad key (redacted) and (redacted)');
   });
@@ -357,7 +445,9 @@ describe('checkKey: refused before any request', () => {
 describe('checkKey: cancellation', () => {
   it('an already-aborted signal -> cancelled, no request', async () => {
     const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
-    const error = await checkKey({ baseUrl: server.url, key: KEY, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await checkKey({ baseUrl: server.url, key: KEY, signal: AbortSignal.abort() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'cancelled' });
     expect(server.requests).toHaveLength(0);
   });
@@ -385,7 +475,9 @@ describe('checkKey: cancellation', () => {
 
 describe('createAnthropicPreflight', () => {
   it('applies its defaults to each call', async () => {
-    const server = await startServer((_req, res, n) => (n === 0 ? anthropicError(res, 500, 'api_error', 'x') : json(res, 200, EMPTY_PAGE)));
+    const server = await startServer((_req, res, n) =>
+      n === 0 ? anthropicError(res, 500, 'api_error', 'x') : json(res, 200, EMPTY_PAGE),
+    );
     const preflight = createAnthropicPreflight({ now: () => NOW, retryDelayMs: 1 });
     const verdict = await preflight.checkKey({ baseUrl: server.url, key: KEY });
     expect(verdict).toMatchObject({ verdict: 'valid', attempts: 2, checkedAt: '2026-11-28T12:00:00.000Z' });

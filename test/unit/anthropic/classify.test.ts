@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { activitiesUrl } from '../../../src-main/services/anthropic/base-url';
 import { header, redact, retryAfterSeconds } from '../../../src-main/services/anthropic/classify';
-import { mentionsScope, parseAnthropicError, parseGrantedScopes } from '../../../src-main/services/anthropic/error-body';
+import {
+  mentionsScope,
+  parseAnthropicError,
+  parseGrantedScopes,
+} from '../../../src-main/services/anthropic/error-body';
 
 describe('parseAnthropicError', () => {
   it.each([
-    ['full envelope', '{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}', { type: 'authentication_error', message: 'invalid x-api-key' }],
-    ['no top-level type', '{"error":{"type":"permission_error","message":"m"}}', { type: 'permission_error', message: 'm' }],
+    [
+      'full envelope',
+      '{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+      { type: 'authentication_error', message: 'invalid x-api-key' },
+    ],
+    [
+      'no top-level type',
+      '{"error":{"type":"permission_error","message":"m"}}',
+      { type: 'permission_error', message: 'm' },
+    ],
     ['no message', '{"error":{"type":"api_error"}}', { type: 'api_error', message: null }],
     ['extra fields', '{"error":{"type":"x","message":"m","details":{}},"request_id":"r"}', { type: 'x', message: 'm' }],
     ['HTML', '<html></html>', null],
@@ -23,8 +35,14 @@ describe('parseAnthropicError', () => {
 
 describe('parseGrantedScopes', () => {
   it.each([
-    ['Got: [read:compliance_user_data, read:compliance_org_data]', ['read:compliance_user_data', 'read:compliance_org_data']],
-    ['… Got: ["read:compliance_user_data","delete:compliance_user_data"].', ['read:compliance_user_data', 'delete:compliance_user_data']],
+    [
+      'Got: [read:compliance_user_data, read:compliance_org_data]',
+      ['read:compliance_user_data', 'read:compliance_org_data'],
+    ],
+    [
+      '… Got: ["read:compliance_user_data","delete:compliance_user_data"].',
+      ['read:compliance_user_data', 'delete:compliance_user_data'],
+    ],
     ["got: ['a' , 'b']", ['a', 'b']],
     ['Got: []', []],
     ['Got:[ ]', []],
@@ -105,10 +123,14 @@ describe('activitiesUrl', () => {
     expect(activitiesUrl(base, { limit: 1 }).href).toBe(url);
   });
 
-  it.each(['', 'nope', 'file:///etc/passwd', 'http://10.0.0.1', 'http://api.anthropic.com', 'https://a:b@api.anthropic.com'])(
-    'refuses %j',
-    (base) => {
-      expect(() => activitiesUrl(base, {})).toThrowError(expect.objectContaining({ code: 'invalid_argument' }) as Error);
-    },
-  );
+  it.each([
+    '',
+    'nope',
+    'file:///etc/passwd',
+    'http://10.0.0.1',
+    'http://api.anthropic.com',
+    'https://a:b@api.anthropic.com',
+  ])('refuses %j', (base) => {
+    expect(() => activitiesUrl(base, {})).toThrowError(expect.objectContaining({ code: 'invalid_argument' }) as Error);
+  });
 });

@@ -18,7 +18,13 @@ const PAGE = {
       created_at: '2026-11-28T11:59:00Z',
       organization_id: 'org_1',
       organization_uuid: 'uuid-1',
-      actor: { type: 'user_actor', email_address: 'ana@example.com', user_id: 'user_1', ip_address: '192.0.2.1', user_agent: 'UA' },
+      actor: {
+        type: 'user_actor',
+        email_address: 'ana@example.com',
+        user_id: 'user_1',
+        ip_address: '192.0.2.1',
+        user_agent: 'UA',
+      },
       type: 'claude_chat_created',
       claude_chat_id: 'claude_chat_9',
       claude_project_id: 'claude_proj_2',
@@ -45,7 +51,12 @@ describe('previewActivities', () => {
     expect(server.requests[0]?.url).toBe('/v1/compliance/activities?limit=20');
     expect(server.requests[0]?.headers['x-api-key']).toBe(COMPLIANCE_KEY);
     expect(activityPreviewSchema.parse(preview)).toEqual(preview);
-    expect(preview).toMatchObject({ rejectedCount: 1, hasMore: true, requestId: 'req_preview', fetchedAt: '2026-11-28T12:00:00.000Z' });
+    expect(preview).toMatchObject({
+      rejectedCount: 1,
+      hasMore: true,
+      requestId: 'req_preview',
+      fetchedAt: '2026-11-28T12:00:00.000Z',
+    });
     expect(preview.activities.map((a) => a.id)).toEqual(['activity_3', 'activity_1']);
     expect(preview.events).toEqual([
       {
@@ -76,7 +87,9 @@ describe('previewActivities', () => {
   });
 
   it('retries a 5xx once like the key check', async () => {
-    const server = await startServer((_req, res, n) => (n === 0 ? anthropicError(res, 503, 'api_error', 'x') : json(res, 200, PAGE)));
+    const server = await startServer((_req, res, n) =>
+      n === 0 ? anthropicError(res, 503, 'api_error', 'x') : json(res, 200, PAGE),
+    );
     const preview = await previewActivities({ baseUrl: server.url, key: KEY, retryDelayMs: 1 });
     expect(preview.events).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
@@ -84,15 +97,39 @@ describe('previewActivities', () => {
 
   it.each([0, -1, 101, 2.5, Number.NaN])('limit %d -> invalid_argument, no request', async (limit) => {
     const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
-    await expect(previewActivities({ baseUrl: server.url, key: KEY, limit })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(previewActivities({ baseUrl: server.url, key: KEY, limit })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(server.requests).toHaveLength(0);
   });
 
   it.each([
-    ['401', (res: Parameters<typeof json>[0]) => anthropicError(res, 401, 'authentication_error', 'invalid x-api-key', { 'request-id': 'req_e' }), 'invalid_key'],
-    ['403', (res: Parameters<typeof json>[0]) => anthropicError(res, 403, 'permission_error', 'Got: [read:compliance_org_data]', { 'request-id': 'req_e' }), 'missing_scope'],
-    ['HTML', (res: Parameters<typeof json>[0]) => { res.writeHead(200, { 'content-type': 'text/html', 'request-id': 'req_e' }); res.end('<html></html>'); }, 'wrong_endpoint'],
-    ['500 x-should-retry false', (res: Parameters<typeof json>[0]) => anthropicError(res, 500, 'api_error', 'x', { 'x-should-retry': 'false', 'request-id': 'req_e' }), 'inconclusive'],
+    [
+      '401',
+      (res: Parameters<typeof json>[0]) =>
+        anthropicError(res, 401, 'authentication_error', 'invalid x-api-key', { 'request-id': 'req_e' }),
+      'invalid_key',
+    ],
+    [
+      '403',
+      (res: Parameters<typeof json>[0]) =>
+        anthropicError(res, 403, 'permission_error', 'Got: [read:compliance_org_data]', { 'request-id': 'req_e' }),
+      'missing_scope',
+    ],
+    [
+      'HTML',
+      (res: Parameters<typeof json>[0]) => {
+        res.writeHead(200, { 'content-type': 'text/html', 'request-id': 'req_e' });
+        res.end('<html></html>');
+      },
+      'wrong_endpoint',
+    ],
+    [
+      '500 x-should-retry false',
+      (res: Parameters<typeof json>[0]) =>
+        anthropicError(res, 500, 'api_error', 'x', { 'x-should-retry': 'false', 'request-id': 'req_e' }),
+      'inconclusive',
+    ],
   ])('%s -> AppError anthropic.request_failed carrying the verdict', async (_name, answer, kind) => {
     const server = await startServer((_req, res) => answer(res));
     const error = await previewActivities({ baseUrl: server.url, key: KEY, now: () => NOW }).catch((e: unknown) => e);
@@ -108,7 +145,9 @@ describe('previewActivities', () => {
   });
 
   it('429 -> the error details carry retryAfterSec', async () => {
-    const server = await startServer((_req, res) => anthropicError(res, 429, 'rate_limit_error', 'slow down', { 'retry-after': '12' }));
+    const server = await startServer((_req, res) =>
+      anthropicError(res, 429, 'rate_limit_error', 'slow down', { 'retry-after': '12' }),
+    );
     const error = await previewActivities({ baseUrl: server.url, key: KEY }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'anthropic.request_failed', details: { retryAfterSec: 12 } });
     expectNoSecret(error, KEY);
@@ -116,7 +155,12 @@ describe('previewActivities', () => {
 
   it('timeout -> anthropic.request_failed with an inconclusive verdict', async () => {
     const server = await startServer(() => undefined);
-    const error = await previewActivities({ baseUrl: server.url, key: KEY, timeoutMs: 100, retryDelayMs: 1 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'anthropic.request_failed', details: { verdict: { verdict: 'inconclusive', reason: 'timeout' } } });
+    const error = await previewActivities({ baseUrl: server.url, key: KEY, timeoutMs: 100, retryDelayMs: 1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'anthropic.request_failed',
+      details: { verdict: { verdict: 'inconclusive', reason: 'timeout' } },
+    });
   });
 });

@@ -6,15 +6,24 @@ import { describe, expect, it } from 'vitest';
 // its private partition, hardened options, cookie capture and clean-up, without the binary.
 describe('browser sign-in window under a stand-in for Electron', () => {
   it('opens the sign-in page in a private sandboxed window, returns the cookie pair once it appears, and cleans up', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures/browser-sign-in-with-fake-electron.cjs')], {
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'fixtures/browser-sign-in-with-fake-electron.cjs')],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     const report = JSON.parse(out.trim().split('\n').pop()!);
     expect(report.pair).toBe('better-auth.session_token=tok.sig%2Bx');
     expect(report.closed).toBeNull();
     expect(report.loadedUrl).toBe('http://127.0.0.1:5560/auth/signin?callbackUrl=%2F');
-    expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(report.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(report.webPreferences).not.toHaveProperty('preload');
     // Called without a build (as a packaged app would pass it): no DevTools on the sign-in page.
     expect(report.webPreferences.devTools).toBe(false);
@@ -28,7 +37,12 @@ describe('browser sign-in window under a stand-in for Electron', () => {
     expect(report.firstClosed).toBe(true);
     expect(report.cleared).toBe(3);
     // https deployment: no plain-http hop, and a cookie without Secure is not taken.
-    expect(report.httpsHops).toEqual({ httpRedirect: true, httpNavigate: true, fileNavigate: true, httpsRedirect: false });
+    expect(report.httpsHops).toEqual({
+      httpRedirect: true,
+      httpNavigate: true,
+      fileNavigate: true,
+      httpsRedirect: false,
+    });
     expect(report.settledOnInsecure).toBe(false);
     expect(report.securePair).toBe('__Secure-better-auth.session_token=secure-one');
   });

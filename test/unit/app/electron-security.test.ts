@@ -91,7 +91,8 @@ describe('every webContents is locked to the console page', () => {
   it('denies every new window (window.open, target=_blank, middle-click)', () => {
     const contents = app.newContents(2);
     expect(contents.openHandler).not.toBeNull();
-    for (const url of ['https://evil.example/', RENDERER, 'about:blank']) expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    for (const url of ['https://evil.example/', RENDERER, 'about:blank'])
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
   });
 
   it('refuses to attach any <webview>', () => {
@@ -124,12 +125,15 @@ describe('the default session', () => {
     return seen;
   }
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])('refuses the %s permission request', (permission) => {
-    const { request } = hardened();
-    let granted: boolean | undefined;
-    request!({}, permission, (g) => void (granted = g));
-    expect(granted).toBe(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'refuses the %s permission request',
+    (permission) => {
+      const { request } = hardened();
+      let granted: boolean | undefined;
+      request!({}, permission, (g) => void (granted = g));
+      expect(granted).toBe(false);
+    },
+  );
 
   it('answers every permission check with false', () => {
     expect(hardened().check!()).toBe(false);

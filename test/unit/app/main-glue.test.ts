@@ -15,13 +15,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // registration are exercised as built, not only as separate units.
 describe('built main process under a stand-in for Electron', () => {
   it('starts, hardens, registers every channel and answers only its own window', () => {
-    if (!existsSync(join(ROOT, 'out/main/index.js'))) throw new Error('out/main/index.js is missing: `npm run build` runs before the unit tests in `npm test`.');
+    if (!existsSync(join(ROOT, 'out/main/index.js')))
+      throw new Error('out/main/index.js is missing: `npm run build` runs before the unit tests in `npm test`.');
     const report = runMain(dir, {});
     expect(report.shown).toBe(true);
     expect(report.loaded).toBe(join(ROOT, 'out/renderer/index.html'));
-    expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, preload: join(ROOT, 'out/preload/preload.js') });
+    expect(report.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: join(ROOT, 'out/preload/preload.js'),
+    });
     expect(report.channels).toEqual(CHANNEL_NAMES.map((c) => `lw:${c}`).sort());
-    expect(report.appEvents).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
+    expect(report.appEvents).toEqual(
+      expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']),
+    );
     expect(report.info).toMatchObject({ ok: true, value: { mode: 'test', secretBackend: 'memory', userDataDir: dir } });
     expect(report.foreign).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
     expect(report.windowOpen).toEqual({ action: 'deny' });
@@ -53,7 +62,11 @@ describe('built main process under a stand-in for Electron', () => {
     const noBusDir = mkdtempSync(join(tmpdir(), 'lw-main-glue-nobus-'));
     try {
       const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...env } = process.env;
-      const report = runMain(noBusDir, { LW_SECRET_BACKEND: '', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lw-no-bus' }, env);
+      const report = runMain(
+        noBusDir,
+        { LW_SECRET_BACKEND: '', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lw-no-bus' },
+        env,
+      );
       expect(report.errorBox).toBeNull();
       expect(report.shown).toBe(true);
       expect(report.info.ok).toBe(true);
@@ -71,7 +84,15 @@ describe('built main process under a stand-in for Electron', () => {
 
 function runMain(userDataDir: string, env: Record<string, string>, baseEnv: NodeJS.ProcessEnv = process.env) {
   const out = execFileSync(process.execPath, [join(__dirname, 'fixtures/main-with-fake-electron.cjs')], {
-    env: { ...baseEnv, LW_TEST_MODE: '1', LW_USER_DATA_DIR: userDataDir, LW_SECRET_BACKEND: 'memory', LW_LANGWATCH_URL: 'http://127.0.0.1:9', LW_ANTHROPIC_URL: 'http://127.0.0.1:9', ...env },
+    env: {
+      ...baseEnv,
+      LW_TEST_MODE: '1',
+      LW_USER_DATA_DIR: userDataDir,
+      LW_SECRET_BACKEND: 'memory',
+      LW_LANGWATCH_URL: 'http://127.0.0.1:9',
+      LW_ANTHROPIC_URL: 'http://127.0.0.1:9',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });

@@ -14,7 +14,8 @@ describe('built preload bundle', () => {
   const required: string[] = [];
 
   beforeAll(() => {
-    if (!existsSync(PRELOAD)) throw new Error('out/preload/preload.js is missing: `npm run build` runs before the unit tests in `npm test`.');
+    if (!existsSync(PRELOAD))
+      throw new Error('out/preload/preload.js is missing: `npm run build` runs before the unit tests in `npm test`.');
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
       ipcRenderer: {
@@ -33,7 +34,12 @@ describe('built preload bundle', () => {
     };
     exposed = {};
     const module = { exports: {} };
-    runInNewContext(readFileSync(PRELOAD, 'utf8'), { require: sandboxRequire, module, exports: module.exports, console });
+    runInNewContext(readFileSync(PRELOAD, 'utf8'), {
+      require: sandboxRequire,
+      module,
+      exports: module.exports,
+      console,
+    });
   });
 
   it('requires nothing but electron', () => {

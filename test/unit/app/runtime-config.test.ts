@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_ANTHROPIC_URL, PRODUCTION_LANGWATCH_URL, resolveRuntimeConfig } from '../../../src-main/runtime-config';
+import {
+  PRODUCTION_ANTHROPIC_URL,
+  PRODUCTION_LANGWATCH_URL,
+  resolveRuntimeConfig,
+} from '../../../src-main/runtime-config';
 
 const seams = {
   LW_USER_DATA_DIR: '/tmp/elsewhere',

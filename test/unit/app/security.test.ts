@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConsoleWindow, isAllowedNavigation, RENDERER_CSP, type ConsoleWindowOptions } from '../../../src-main/security';
+import {
+  createConsoleWindow,
+  isAllowedNavigation,
+  RENDERER_CSP,
+  type ConsoleWindowOptions,
+} from '../../../src-main/security';
 import { FORBIDDEN_PRODUCTION_ROLES, productionMenuTemplate, type MenuItemTemplate } from '../../../src-main/app-menu';
 import { isSignInNavigationAllowed } from '../../../src-main/services/connect/sign-in-navigation';
 
@@ -33,7 +38,8 @@ describe('console window hardening', () => {
   });
 
   it('production menu: edit and quit only, nothing that opens DevTools or reloads the page', () => {
-    const roles = (items: MenuItemTemplate[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
+    const roles = (items: MenuItemTemplate[]): string[] =>
+      items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
     for (const platform of ['linux', 'win32', 'darwin']) {
       const menu = productionMenuTemplate(platform, 'LangWatch Ingestion Console');
       const all = roles(menu);
@@ -56,7 +62,11 @@ describe('console window hardening', () => {
   });
 
   it('has a strict CSP: own scripts only, no network from the renderer, no frames', () => {
-    const directives = Object.fromEntries(RENDERER_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    const directives = Object.fromEntries(
+      RENDERER_CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v.join(' ')]),
+    );
     expect(directives).toMatchObject({
       'default-src': "'none'",
       'script-src': "'self'",

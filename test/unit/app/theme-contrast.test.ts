@@ -17,7 +17,9 @@ const light = block(css.slice(0, css.indexOf('@media (prefers-color-scheme: dark
 const dark = { ...light, ...block(css.slice(css.indexOf('@media (prefers-color-scheme: dark)'))) };
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -36,9 +38,12 @@ describe.each([
   it.each(TEXT.flatMap((t) => ['bg', 'panel'].map((s) => [t, s])))('text --%s on --%s is at least 4.5:1', (fg, bg) => {
     expect(ratio(vars[fg]!, vars[bg]!)).toBeGreaterThanOrEqual(4.5);
   });
-  it.each(BOUNDARIES.flatMap((t) => ['bg', 'panel'].map((s) => [t, s])))('boundary --%s on --%s is at least 3:1', (fg, bg) => {
-    expect(ratio(vars[fg]!, vars[bg]!)).toBeGreaterThanOrEqual(3);
-  });
+  it.each(BOUNDARIES.flatMap((t) => ['bg', 'panel'].map((s) => [t, s])))(
+    'boundary --%s on --%s is at least 3:1',
+    (fg, bg) => {
+      expect(ratio(vars[fg]!, vars[bg]!)).toBeGreaterThanOrEqual(3);
+    },
+  );
   it('text on an accent fill (primary buttons, badges) is at least 4.5:1', () => {
     expect(ratio(vars['on-accent']!, vars['accent']!)).toBeGreaterThanOrEqual(4.5);
   });

@@ -35,7 +35,13 @@ describe('auth and profiles channels against the emulator', () => {
     opened = [];
     browserCookie = null;
     services = await createServices({
-      config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emulator.langwatchUrl, defaultAnthropicUrl: emulator.anthropicUrl },
+      config: {
+        mode: 'test',
+        userDataDir: dir,
+        secretBackend: 'memory',
+        defaultLangwatchUrl: emulator.langwatchUrl,
+        defaultAnthropicUrl: emulator.anthropicUrl,
+      },
       version: '0.0.0-test',
       secrets: createMemorySecretStore(),
       ports: {
@@ -63,16 +69,27 @@ describe('auth and profiles channels against the emulator', () => {
     const result = await dispatcher.dispatch(channel, input, SENDER);
     answers.push(result);
     // The answers are checked field by field below; `any` keeps those reads short.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return result as { ok: boolean; value?: any; error?: { code: string; message: string; details?: Record<string, unknown> } };
+    return result as {
+      ok: boolean;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      value?: any;
+      error?: { code: string; message: string; details?: Record<string, unknown> };
+    };
   };
   const profileId = () => services.connection.state().activeProfileId!;
   const rendererText = () => JSON.stringify({ answers, events });
 
   it('methods: password on an email deployment, browser only when it is SSO', async () => {
-    expect(await invoke('auth.methods', { profileId: profileId() })).toEqual({ ok: true, value: { password: true, browser: true, device: true } });
+    expect(await invoke('auth.methods', { profileId: profileId() })).toEqual({
+      ok: true,
+      value: { password: true, browser: true, device: true },
+    });
     emulator.control.setEmailPasswordEnabled(false);
-    expect((await invoke('auth.methods', { profileId: profileId() })).value).toEqual({ password: false, browser: true, device: true });
+    expect((await invoke('auth.methods', { profileId: profileId() })).value).toEqual({
+      password: false,
+      browser: true,
+      device: true,
+    });
   });
 
   it('methods: unreachable deployment and "not LangWatch" get specific errors', async () => {
@@ -100,8 +117,15 @@ describe('auth and profiles channels against the emulator', () => {
 
   it('email sign-in: good, wrong password, disabled, rate limited (with the wait); never echoes the password', async () => {
     const { email, password } = SEED.users.admin;
-    const wrong = await invoke('auth.signInWithEmail', { profileId: profileId(), email, password: 'not-the-password-1234' });
-    expect(wrong.error).toMatchObject({ code: 'auth.invalid_credentials', message: 'Wrong email or password. Check them and try again.' });
+    const wrong = await invoke('auth.signInWithEmail', {
+      profileId: profileId(),
+      email,
+      password: 'not-the-password-1234',
+    });
+    expect(wrong.error).toMatchObject({
+      code: 'auth.invalid_credentials',
+      message: 'Wrong email or password. Check them and try again.',
+    });
 
     emulator.control.setEmailPasswordEnabled(false);
     const disabled = await invoke('auth.signInWithEmail', { profileId: profileId(), email, password });
@@ -120,7 +144,8 @@ describe('auth and profiles channels against the emulator', () => {
     expect(limited.error!.message).toMatch(/Wait \d+/);
 
     const text = rendererText();
-    for (const secret of [password, 'not-the-password-1234', cookie, cookie.split('=')[1]!]) expect(text).not.toContain(secret);
+    for (const secret of [password, 'not-the-password-1234', cookie, cookie.split('=')[1]!])
+      expect(text).not.toContain(secret);
   });
 
   it('rejects a password over 1024 characters without saying what it was', async () => {
@@ -131,7 +156,9 @@ describe('auth and profiles channels against the emulator', () => {
   });
 
   it('browser sign-in adopts the cookie the window captured; a closed window is "cancelled"', async () => {
-    expect((await invoke('auth.signInWithBrowser', { profileId: profileId() })).value).toEqual({ outcome: 'cancelled' });
+    expect((await invoke('auth.signInWithBrowser', { profileId: profileId() })).value).toEqual({
+      outcome: 'cancelled',
+    });
     // Sign in elsewhere to get a real cookie, then let the "window" hand it over.
     const other = await fetch(`${emulator.langwatchUrl}/api/auth/sign-in/email`, {
       method: 'POST',
@@ -152,10 +179,12 @@ describe('auth and profiles channels against the emulator', () => {
     expect((await invoke('auth.openVerificationPage', { profileId: profileId() })).value).toEqual({ opened: true });
     expect(opened).toEqual([started.value.verificationUriComplete]);
     emulator.control.denyDevice(started.value.userCode);
-    await expect.poll(() => events.find((e) => e.name === 'auth.deviceResult')?.payload, { timeout: 15_000 }).toMatchObject({
-      profileId: profileId(),
-      outcome: 'denied',
-    });
+    await expect
+      .poll(() => events.find((e) => e.name === 'auth.deviceResult')?.payload, { timeout: 15_000 })
+      .toMatchObject({
+        profileId: profileId(),
+        outcome: 'denied',
+      });
   }, 20_000);
 
   it('device sign-in: an approval page on another origin is shown with both origins and opened only once confirmed', async () => {
@@ -166,12 +195,24 @@ describe('auth and profiles channels against the emulator', () => {
       await invoke('profiles.edit', { profileId: profileId(), baseUrl: proxy.url });
       const started = await invoke('auth.startDeviceSignIn', { profileId: profileId() });
       expect(started.ok).toBe(true);
-      expect(started.value).toMatchObject({ approvalOrigin: new URL(emulator.langwatchUrl).origin, deploymentOrigin: new URL(proxy.url).origin });
+      expect(started.value).toMatchObject({
+        approvalOrigin: new URL(emulator.langwatchUrl).origin,
+        deploymentOrigin: new URL(proxy.url).origin,
+      });
       const refused = await invoke('auth.openVerificationPage', { profileId: profileId() });
-      expect(refused.error).toMatchObject({ code: 'auth.invalid_origin', details: { approvalOrigin: started.value.approvalOrigin } });
-      expect((await invoke('auth.openVerificationPage', { profileId: profileId(), confirmedOrigin: 'https://evil.example' })).ok).toBe(false);
+      expect(refused.error).toMatchObject({
+        code: 'auth.invalid_origin',
+        details: { approvalOrigin: started.value.approvalOrigin },
+      });
+      expect(
+        (await invoke('auth.openVerificationPage', { profileId: profileId(), confirmedOrigin: 'https://evil.example' }))
+          .ok,
+      ).toBe(false);
       expect(opened).toEqual([]);
-      const confirmed = await invoke('auth.openVerificationPage', { profileId: profileId(), confirmedOrigin: started.value.approvalOrigin });
+      const confirmed = await invoke('auth.openVerificationPage', {
+        profileId: profileId(),
+        confirmedOrigin: started.value.approvalOrigin,
+      });
       expect(confirmed.value).toEqual({ opened: true });
       expect(opened).toEqual([started.value.verificationUriComplete]);
       await invoke('auth.cancelDeviceSignIn', { profileId: profileId() });
@@ -184,13 +225,21 @@ describe('auth and profiles channels against the emulator', () => {
     expect((await invoke('auth.openVerificationPage', { profileId: profileId() })).error!.code).toBe('not_found');
     await invoke('auth.startDeviceSignIn', { profileId: profileId() });
     expect((await invoke('auth.cancelDeviceSignIn', { profileId: profileId() })).value).toEqual({ cancelled: true });
-    await expect.poll(() => events.find((e) => e.name === 'auth.deviceResult')?.payload).toMatchObject({ outcome: 'cancelled' });
+    await expect
+      .poll(() => events.find((e) => e.name === 'auth.deviceResult')?.payload)
+      .toMatchObject({ outcome: 'cancelled' });
   });
 
   it('profiles: https required except loopback, checkUrl normalises, remove forgets the keychain entries', async () => {
-    expect((await invoke('profiles.checkUrl', { baseUrl: ' LW.Example.com/path ' })).value).toEqual({ baseUrl: 'https://lw.example.com' });
-    expect((await invoke('profiles.checkUrl', { baseUrl: 'http://lw.example.com' })).error!.code).toBe('profile.invalid_url');
-    expect((await invoke('profiles.add', { baseUrl: 'http://lw.example.com' })).error!.code).toBe('profile.invalid_url');
+    expect((await invoke('profiles.checkUrl', { baseUrl: ' LW.Example.com/path ' })).value).toEqual({
+      baseUrl: 'https://lw.example.com',
+    });
+    expect((await invoke('profiles.checkUrl', { baseUrl: 'http://lw.example.com' })).error!.code).toBe(
+      'profile.invalid_url',
+    );
+    expect((await invoke('profiles.add', { baseUrl: 'http://lw.example.com' })).error!.code).toBe(
+      'profile.invalid_url',
+    );
     const added = await invoke('profiles.add', { name: 'Cloud', baseUrl: 'app.langwatch.ai' });
     expect(added.value).toMatchObject({ name: 'Cloud', baseUrl: 'https://app.langwatch.ai' });
     const renamed = await invoke('profiles.edit', { profileId: added.value.id, name: 'LangWatch Cloud' });
@@ -219,6 +268,8 @@ describe('auth and profiles channels against the emulator', () => {
     await invoke('auth.signInWithEmail', { profileId: profileId(), email, password });
     const out = await invoke('auth.signOut', { profileId: profileId() });
     expect(out.value).toEqual({ kind: 'signed_out' });
-    expect((await services.secrets.listAccounts()).filter((a) => a.startsWith('session:') || a.startsWith('device:'))).toEqual([]);
+    expect(
+      (await services.secrets.listAccounts()).filter((a) => a.startsWith('session:') || a.startsWith('device:')),
+    ).toEqual([]);
   });
 });

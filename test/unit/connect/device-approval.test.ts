@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkVerificationUrl } from '../../../src-main/services/connect/sign-in-errors';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
-import { classifyApprovalLink, DEVICE_SIGN_IN_EFFECTS, SUPPORT_LIST_NEEDS_ENTERPRISE } from '../../../src-shared/domain/device-approval';
+import {
+  classifyApprovalLink,
+  DEVICE_SIGN_IN_EFFECTS,
+  SUPPORT_LIST_NEEDS_ENTERPRISE,
+} from '../../../src-shared/domain/device-approval';
 import { AppError } from '../../../src-shared/errors';
 import { caught } from '../langwatch/helpers/caught';
 import { sendJson, startLocalServer, type LocalServer } from '../langwatch/helpers/local-server';
@@ -11,12 +15,19 @@ const PROFILE = 'https://lw.internal.example';
 
 describe('device approval link against the profile address', () => {
   it('same origin: opened as is', () => {
-    expect(classifyApprovalLink(`${PROFILE}/cli/auth?user_code=AB`, PROFILE)).toEqual({ kind: 'same_origin', url: `${PROFILE}/cli/auth?user_code=AB`, origin: PROFILE });
+    expect(classifyApprovalLink(`${PROFILE}/cli/auth?user_code=AB`, PROFILE)).toEqual({
+      kind: 'same_origin',
+      url: `${PROFILE}/cli/auth?user_code=AB`,
+      origin: PROFILE,
+    });
   });
 
   it("another origin (the deployment's configured public address): shown with both, not refused", () => {
     expect(classifyApprovalLink('https://langwatch.example.com/cli/auth?user_code=AB', PROFILE)).toEqual({
-      kind: 'other_origin', url: 'https://langwatch.example.com/cli/auth?user_code=AB', origin: 'https://langwatch.example.com', deploymentOrigin: PROFILE,
+      kind: 'other_origin',
+      url: 'https://langwatch.example.com/cli/auth?user_code=AB',
+      origin: 'https://langwatch.example.com',
+      deploymentOrigin: PROFILE,
     });
   });
 
@@ -44,7 +55,9 @@ describe('device approval link against the profile address', () => {
     })();
     expect(refused.code).toBe('auth.invalid_origin');
     expect(refused.message).toContain('https://langwatch.example.com');
-    expect(() => checkVerificationUrl(raw, PROFILE, 'https://langwatch.example.com.evil.example')).toThrowError(AppError);
+    expect(() => checkVerificationUrl(raw, PROFILE, 'https://langwatch.example.com.evil.example')).toThrowError(
+      AppError,
+    );
     expect(checkVerificationUrl(raw, PROFILE, 'https://langwatch.example.com')).toBe(raw);
   });
 
@@ -63,8 +76,14 @@ describe('402 in a support (device) session', () => {
   });
 
   it('on the list: the organisation needs Enterprise for read-only access; on health: health needs Enterprise', async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 402, { error: 'enterprise_required', upgrade_url: 'https://langwatch.ai/pricing' }));
-    const cli = createCliRest({ http: createLangwatchHttp({ baseUrl: server.url }), organizationId: 'org', getAccessToken: async () => 'lw_at_token123456' });
+    server = await startLocalServer((_req, res) =>
+      sendJson(res, 402, { error: 'enterprise_required', upgrade_url: 'https://langwatch.ai/pricing' }),
+    );
+    const cli = createCliRest({
+      http: createLangwatchHttp({ baseUrl: server.url }),
+      organizationId: 'org',
+      getAccessToken: async () => 'lw_at_token123456',
+    });
     const list = await caught(cli.listSources());
     expect(list).toMatchObject({ code: 'langwatch.enterprise_required', message: SUPPORT_LIST_NEEDS_ENTERPRISE });
     expect(list.message).toMatch(/Enterprise plan for read-only/);

@@ -24,7 +24,12 @@ describe('describeMethodsError (auth.methods / publicEnv)', () => {
     ['network.unexpected_answer', 'network.unexpected_answer', /not like a LangWatch deployment/],
     ['langwatch.not_found', 'network.unexpected_answer', /not like a LangWatch deployment/],
   ] as const)('%s → %s with a specific message', (code, expected, message) => {
-    const mapped = asApp(describeMethodsError(new AppError(code, 'low level', { cause: 'CERT_HAS_EXPIRED', path: '/api/trpc/publicEnv' }), ORIGIN));
+    const mapped = asApp(
+      describeMethodsError(
+        new AppError(code, 'low level', { cause: 'CERT_HAS_EXPIRED', path: '/api/trpc/publicEnv' }),
+        ORIGIN,
+      ),
+    );
     expect(mapped.code).toBe(expected);
     expect(mapped.message).toMatch(message);
     expect(mapped.message).toContain(ORIGIN);
@@ -40,20 +45,30 @@ describe('describeMethodsError (auth.methods / publicEnv)', () => {
 
 describe('describeEmailSignInError', () => {
   it('wrong password', () => {
-    const e = asApp(describeEmailSignInError(new AppError('auth.invalid_credentials', 'x', { httpStatus: 401 }), ORIGIN, PASSWORD));
+    const e = asApp(
+      describeEmailSignInError(new AppError('auth.invalid_credentials', 'x', { httpStatus: 401 }), ORIGIN, PASSWORD),
+    );
     expect(e.code).toBe('auth.invalid_credentials');
     expect(e.message).toBe('Wrong email or password. Check them and try again.');
   });
 
   it('password sign-in disabled offers the browser', () => {
-    const e = asApp(describeEmailSignInError(new AppError('auth.password_disabled', 'x', { httpStatus: 400 }), ORIGIN, PASSWORD));
+    const e = asApp(
+      describeEmailSignInError(new AppError('auth.password_disabled', 'x', { httpStatus: 400 }), ORIGIN, PASSWORD),
+    );
     expect(e.code).toBe('auth.password_disabled');
     expect(e.message).toMatch(/Sign in with browser/);
     expect(e.details).toMatchObject({ browserAvailable: true });
   });
 
   it('rate limited says how long to wait and keeps retryAfterSec', () => {
-    const e = asApp(describeEmailSignInError(new AppError('auth.rate_limited', 'x', { retryAfterSec: 75, httpStatus: 429 }), ORIGIN, PASSWORD));
+    const e = asApp(
+      describeEmailSignInError(
+        new AppError('auth.rate_limited', 'x', { retryAfterSec: 75, httpStatus: 429 }),
+        ORIGIN,
+        PASSWORD,
+      ),
+    );
     expect(e.code).toBe('auth.rate_limited');
     expect(e.message).toBe('Too many sign-in attempts. Wait 1 min 15 s before trying again.');
     expect(e.details).toMatchObject({ retryAfterSec: 75 });
@@ -62,24 +77,43 @@ describe('describeEmailSignInError', () => {
   });
 
   it('unreachable, TLS and not-LangWatch get the same words as the methods check', () => {
-    expect(asApp(describeEmailSignInError(new AppError('network.offline', 'x'), ORIGIN, PASSWORD)).message).toMatch(/unreachable/);
-    expect(asApp(describeEmailSignInError(new AppError('network.tls', 'x'), ORIGIN, PASSWORD)).code).toBe('network.tls');
-    expect(asApp(describeEmailSignInError(new AppError('network.unexpected_answer', 'x'), ORIGIN, PASSWORD)).message).toMatch(
-      /not like a LangWatch deployment/,
+    expect(asApp(describeEmailSignInError(new AppError('network.offline', 'x'), ORIGIN, PASSWORD)).message).toMatch(
+      /unreachable/,
     );
+    expect(asApp(describeEmailSignInError(new AppError('network.tls', 'x'), ORIGIN, PASSWORD)).code).toBe(
+      'network.tls',
+    );
+    expect(
+      asApp(describeEmailSignInError(new AppError('network.unexpected_answer', 'x'), ORIGIN, PASSWORD)).message,
+    ).toMatch(/not like a LangWatch deployment/);
   });
 
   it('never echoes the password, even when a lower layer put it in the message or details', () => {
-    const reflected = new AppError('langwatch.server_error', `server said: ${PASSWORD}`, { body: `{"password":"${PASSWORD}"}`, httpStatus: 500 });
+    const reflected = new AppError('langwatch.server_error', `server said: ${PASSWORD}`, {
+      body: `{"password":"${PASSWORD}"}`,
+      httpStatus: 500,
+    });
     const e = asApp(describeEmailSignInError(reflected, ORIGIN, PASSWORD));
     expect(JSON.stringify(e.toData())).not.toContain(PASSWORD);
     expect(e.details).toEqual({ httpStatus: 500 });
-    const mapped = asApp(describeEmailSignInError(new AppError('auth.invalid_credentials', 'x', { serverCode: PASSWORD }), ORIGIN, PASSWORD));
+    const mapped = asApp(
+      describeEmailSignInError(
+        new AppError('auth.invalid_credentials', 'x', { serverCode: PASSWORD }),
+        ORIGIN,
+        PASSWORD,
+      ),
+    );
     expect(JSON.stringify(mapped.toData())).not.toContain(PASSWORD);
   });
 
   it('drops details it does not know (only secret-free facts reach the renderer)', () => {
-    const e = asApp(describeEmailSignInError(new AppError('auth.invalid_credentials', 'x', { httpStatus: 401, header: 'set-cookie: a=b' }), ORIGIN, PASSWORD));
+    const e = asApp(
+      describeEmailSignInError(
+        new AppError('auth.invalid_credentials', 'x', { httpStatus: 401, header: 'set-cookie: a=b' }),
+        ORIGIN,
+        PASSWORD,
+      ),
+    );
     expect(e.details).toEqual({ httpStatus: 401 });
   });
 });
@@ -105,7 +139,10 @@ describe('deviceOutcomeOf', () => {
     expect(deviceOutcomeOf(new AppError(code, 'Could not reach it.')).outcome).toBe(outcome);
   });
   it('a crash is "failed" with a generic message', () => {
-    expect(deviceOutcomeOf(new Error('secret internals'))).toEqual({ outcome: 'failed', message: 'The device sign-in failed. Start again.' });
+    expect(deviceOutcomeOf(new Error('secret internals'))).toEqual({
+      outcome: 'failed',
+      message: 'The device sign-in failed. Start again.',
+    });
   });
 });
 
@@ -114,7 +151,9 @@ describe('checkVerificationUrl', () => {
     expect(checkVerificationUrl('https://lw.example.com/cli/auth?user_code=ABCD-EFGH', ORIGIN)).toBe(
       'https://lw.example.com/cli/auth?user_code=ABCD-EFGH',
     );
-    expect(checkVerificationUrl('http://127.0.0.1:5560/cli/auth?user_code=X', 'http://127.0.0.1:5560')).toMatch(/^http:\/\/127/);
+    expect(checkVerificationUrl('http://127.0.0.1:5560/cli/auth?user_code=X', 'http://127.0.0.1:5560')).toMatch(
+      /^http:\/\/127/,
+    );
   });
   it.each([
     'https://evil.example/cli/auth',

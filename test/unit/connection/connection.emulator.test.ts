@@ -35,7 +35,10 @@ describe('connection service against the emulator', () => {
     return { connection, sessions };
   }
 
-  async function signIn({ connection, sessions }: { connection: Connection; sessions: SessionManager }, who: keyof typeof SEED.users) {
+  async function signIn(
+    { connection, sessions }: { connection: Connection; sessions: SessionManager },
+    who: keyof typeof SEED.users,
+  ) {
     const { email, password } = SEED.users[who];
     await sessions.signInWithEmail(connection.state().activeProfileId!, { email, password });
     return connection.refresh();
@@ -82,7 +85,10 @@ describe('connection service against the emulator', () => {
     expect(small.health).toBe('enterprise_required');
     await first.connection.close();
     const second = await boot();
-    expect(second.connection.state()).toMatchObject({ activeOrganizationId: 'org_small', session: { kind: 'signed_in', method: 'restored' } });
+    expect(second.connection.state()).toMatchObject({
+      activeOrganizationId: 'org_small',
+      session: { kind: 'signed_in', method: 'restored' },
+    });
   });
 
   it('a view-only support user cannot manage', async () => {
@@ -105,7 +111,9 @@ describe('connection service against the emulator', () => {
     const second = await boot();
     expect(second.connection.state().session.kind).toBe('signed_in');
     // The start-up load has met the unreachable deployment...
-    await expect.poll(() => log.entries.filter((e) => e.msg === 'could not load organisations').length, { timeout: 5_000 }).toBeGreaterThan(failuresBefore);
+    await expect
+      .poll(() => log.entries.filter((e) => e.msg === 'could not load organisations').length, { timeout: 5_000 })
+      .toBeGreaterThan(failuresBefore);
     expect(second.connection.state().organizations).toHaveLength(0);
     // ...and nothing but the connection itself will try again once it is back.
     await emulator.control.setOffline(false);
@@ -148,10 +156,20 @@ describe('connection start does not wait for the network', () => {
     await secrets.set(`session:${profile.id}`, 'better-auth.session_token=stored.cookie');
     const sessions = createSessionManager({ profiles, secrets, log });
     const started = performance.now();
-    const connection = await createConnection({ userDataDir: dir, profiles, sessions, log, defaultProfile: { name: 'x', baseUrl: url, anthropicBaseUrl: url } });
+    const connection = await createConnection({
+      userDataDir: dir,
+      profiles,
+      sessions,
+      log,
+      defaultProfile: { name: 'x', baseUrl: url, anthropicBaseUrl: url },
+    });
     try {
       expect(performance.now() - started).toBeLessThan(1_000);
-      expect(connection.state()).toMatchObject({ activeProfileId: profile.id, activeOrganizationId: 'org_acme', session: { kind: 'signed_in', method: 'restored' } });
+      expect(connection.state()).toMatchObject({
+        activeProfileId: profile.id,
+        activeOrganizationId: 'org_acme',
+        session: { kind: 'signed_in', method: 'restored' },
+      });
     } finally {
       await connection.close();
       hanging.closeAllConnections();

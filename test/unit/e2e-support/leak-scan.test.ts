@@ -20,13 +20,18 @@ describe('scanForSecrets', () => {
   it('finds nothing in clean places', () => {
     const d = folder();
     writeFileSync(join(d, 'log.txt'), 'key staged sk-ant-api01-…AAAA');
-    expect(scanForSecrets([SECRET, ...SEED_SECRETS], { dirs: [d], texts: [{ where: 'traffic', text: '{"ok":true}' }] })).toEqual([]);
+    expect(
+      scanForSecrets([SECRET, ...SEED_SECRETS], { dirs: [d], texts: [{ where: 'traffic', text: '{"ok":true}' }] }),
+    ).toEqual([]);
   });
 
   it('finds a secret deep in a folder, inside binary data, without printing it', () => {
     const d = folder();
     mkdirSync(join(d, 'a', 'b'), { recursive: true });
-    writeFileSync(join(d, 'a', 'b', 'trace.zip'), Buffer.concat([Buffer.from([0, 255, 1, 2]), Buffer.from(SEED_SECRETS[0]!), Buffer.from([0, 0])]));
+    writeFileSync(
+      join(d, 'a', 'b', 'trace.zip'),
+      Buffer.concat([Buffer.from([0, 255, 1, 2]), Buffer.from(SEED_SECRETS[0]!), Buffer.from([0, 0])]),
+    );
     const hits = scanForSecrets(SEED_SECRETS, { dirs: [d] });
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatch(/^secret#[0-9a-f]{8} \(\d+ chars\) in .*trace\.zip$/);
@@ -42,6 +47,8 @@ describe('scanForSecrets', () => {
     writeFileSync(join(d, 'settings.json'), written);
     expect(scanForSecrets([SECRET], { dirs: [d] })).toHaveLength(1);
     expect(scanForSecrets([SECRET], { dirs: [], files: [join(d, 'settings.json')] })).toHaveLength(1);
-    expect(scanForSecrets([SECRET], { dirs: [], texts: [{ where: 'traffic', text: written }] })).toEqual([expect.stringMatching(/ in traffic$/)]);
+    expect(scanForSecrets([SECRET], { dirs: [], texts: [{ where: 'traffic', text: written }] })).toEqual([
+      expect.stringMatching(/ in traffic$/),
+    ]);
   });
 });

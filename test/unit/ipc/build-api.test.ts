@@ -18,7 +18,10 @@ describe('contract and generated API', () => {
 
   it('builds one function per channel and refuses unknown events', async () => {
     const calls: Array<[string, unknown]> = [];
-    const api = buildLwApi({ invoke: async (c, i) => (calls.push([c, i]), { ok: true, value: 1 }), subscribe: () => () => undefined });
+    const api = buildLwApi({
+      invoke: async (c, i) => (calls.push([c, i]), { ok: true, value: 1 }),
+      subscribe: () => () => undefined,
+    });
     await api.app.info({});
     expect(calls).toEqual([['app.info', {}]]);
     expect(() => api.events.on('nope' as never, () => undefined)).toThrow(/Unknown event/);

@@ -55,7 +55,10 @@ function setup() {
 describe('dispatcher guard', () => {
   it('runs a valid call and returns the parsed output', async () => {
     const { dispatcher, stage } = setup();
-    await expect(dispatcher.dispatch('test.stage', valid, ours)).resolves.toEqual({ ok: true, value: { stagedId: 'stg_1' } });
+    await expect(dispatcher.dispatch('test.stage', valid, ours)).resolves.toEqual({
+      ok: true,
+      value: { stagedId: 'stg_1' },
+    });
     expect(stage).toHaveBeenCalledWith(valid, { sender: ours });
   });
 
@@ -88,7 +91,9 @@ describe('dispatcher guard', () => {
 
   const hugeArray = Array.from({ length: 50_000 }, () => 'x');
   const deep = JSON.parse('['.repeat(40) + ']'.repeat(40));
-  const protoPayload = JSON.parse('{"name":"a","pollEverySec":300,"tags":[],"enabled":true,"__proto__":{"admin":true}}');
+  const protoPayload = JSON.parse(
+    '{"name":"a","pollEverySec":300,"tags":[],"enabled":true,"__proto__":{"admin":true}}',
+  );
   const malformed: Array<[string, unknown]> = [
     ['undefined', undefined],
     ['null', null],
@@ -112,7 +117,10 @@ describe('dispatcher guard', () => {
     ['a huge array', { ...valid, tags: hugeArray }],
     ['deep nesting', { ...valid, tags: deep }],
     ['__proto__ key', protoPayload],
-    ['constructor key', JSON.parse('{"name":"a","pollEverySec":300,"tags":[],"enabled":true,"constructor":{"prototype":{}}}')],
+    [
+      'constructor key',
+      JSON.parse('{"name":"a","pollEverySec":300,"tags":[],"enabled":true,"constructor":{"prototype":{}}}'),
+    ],
     ['a Date instead of a number', { ...valid, pollEverySec: new Date() }],
     ['a class instance', Object.assign(new (class Sneaky {})(), valid)],
     ['a function', { ...valid, name: () => 'x' }],
@@ -136,14 +144,21 @@ describe('dispatcher guard', () => {
     const started = performance.now();
     const result = await dispatcher.dispatch('test.stage', payload, ours);
     expect(performance.now() - started).toBeLessThan(50);
-    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input', message: expect.stringContaining('more than') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid_input', message: expect.stringContaining('more than') },
+    });
   });
 
   it('turns an expected AppError into data with its stable code and details', async () => {
     const { dispatcher } = setup();
     await expect(dispatcher.dispatch('test.expected', {}, ours)).resolves.toEqual({
       ok: false,
-      error: { code: 'langwatch.cap_reached', message: 'This organisation already has 3 sources.', details: { max: 3 } },
+      error: {
+        code: 'langwatch.cap_reached',
+        message: 'This organisation already has 3 sources.',
+        details: { max: 3 },
+      },
     });
   });
 
@@ -158,6 +173,9 @@ describe('dispatcher guard', () => {
 
   it('refuses to pass on an output that breaks its schema', async () => {
     const { dispatcher } = setup();
-    await expect(dispatcher.dispatch('test.badOutput', {}, ours)).resolves.toMatchObject({ ok: false, error: { code: 'ipc.invalid_output' } });
+    await expect(dispatcher.dispatch('test.badOutput', {}, ours)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid_output' },
+    });
   });
 });

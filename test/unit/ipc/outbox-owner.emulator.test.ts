@@ -31,7 +31,13 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     emulator = await startEmulator({ pullerSchedule: false });
     dir = mkdtempSync(join(tmpdir(), 'lw-outbox-owner-'));
     services = await createServices({
-      config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emulator.langwatchUrl, defaultAnthropicUrl: emulator.anthropicUrl },
+      config: {
+        mode: 'test',
+        userDataDir: dir,
+        secretBackend: 'memory',
+        defaultLangwatchUrl: emulator.langwatchUrl,
+        defaultAnthropicUrl: emulator.anthropicUrl,
+      },
       version: '0.0.0-test',
       secrets: createMemorySecretStore(),
     });
@@ -67,12 +73,19 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
   const stageWhileOffline = async (name: string) => {
     await signIn('admin');
     await emulator.control.setOffline(true, { which: 'langwatch' });
-    const staged = await invoke('outbox.stage', { kind: 'create', organizationId: ACME, name, key: KEY, pollEverySec: 300 });
+    const staged = await invoke('outbox.stage', {
+      kind: 'create',
+      organizationId: ACME,
+      name,
+      key: KEY,
+      pollEverySec: 300,
+    });
     expect(staged.ok).toBe(true);
     await services.outbox.idle();
     return staged.value.stagedId as string;
   };
-  const createsSent = () => emulator.control.requestLog().filter((r) => r.path.includes('ingestionSources.create')).length;
+  const createsSent = () =>
+    emulator.control.requestLog().filter((r) => r.path.includes('ingestionSources.create')).length;
 
   it('a read-only (device) session can call no mutating channel: refused in main, nothing changes', async () => {
     const stagedId = await stageWhileOffline('Staged by Ada');
@@ -102,19 +115,27 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     // a harmless rename of the profile is still allowed
     expect((await invoke('profiles.edit', { profileId: profileId(), name: 'Renamed' })).ok).toBe(true);
     const entry = (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId);
-    expect(entry).toMatchObject({ state: 'needs_sign_in', name: 'Staged by Ada', access: 'other_person', fingerprint: null, preflight: null });
+    expect(entry).toMatchObject({
+      state: 'needs_sign_in',
+      name: 'Staged by Ada',
+      access: 'other_person',
+      fingerprint: null,
+      preflight: null,
+    });
     expect(await services.secrets.get(`staged:${stagedId}`)).toBe(KEY);
     expect(createsSent()).toBe(0);
     expect(JSON.stringify(traffic)).not.toContain(KEY);
   }, 40_000);
 
-  it('after a sign-out, another person signed in sends nothing, sees no key facts and cannot act; the owner\'s sign-in sends it', async () => {
+  it("after a sign-out, another person signed in sends nothing, sees no key facts and cannot act; the owner's sign-in sends it", async () => {
     const stagedId = await stageWhileOffline('Staged by Ada too');
     await invoke('auth.signOut', { profileId: profileId() });
     await emulator.control.setOffline(false);
     await signIn('member');
     expect((await invoke('outbox.retryNow', { stagedId })).error?.code).toBe('outbox.not_yours');
-    expect((await invoke('outbox.edit', { stagedId, name: 'Mine now', pollEverySec: 300 })).error?.code).toBe('outbox.not_yours');
+    expect((await invoke('outbox.edit', { stagedId, name: 'Mine now', pollEverySec: 300 })).error?.code).toBe(
+      'outbox.not_yours',
+    );
     expect((await invoke('keys.checkStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
     expect((await invoke('keys.previewStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
     expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).not.toContain(stagedId);
@@ -123,25 +144,46 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     // the worker's own schedule comes round: it still waits for Ada
     await services.outbox.idle();
     const seen = (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId);
-    expect(seen).toMatchObject({ access: 'other_person', fingerprint: null, preflight: null, lastError: null, owner: { email: SEED.users.admin.email } });
+    expect(seen).toMatchObject({
+      access: 'other_person',
+      fingerprint: null,
+      preflight: null,
+      lastError: null,
+      owner: { email: SEED.users.admin.email },
+    });
     expect(createsSent()).toBe(0);
 
     await invoke('auth.signOut', { profileId: profileId() });
     await signIn('admin');
     expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).toContain(stagedId); // its owner sees it
-    await expect.poll(async () => (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId)?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect
+      .poll(async () => (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId)?.state, {
+        timeout: 15_000,
+      })
+      .toBe('submitted');
     expect(emulator.control.sources(ACME).filter((s) => s.name === 'Staged by Ada too')).toHaveLength(1);
   }, 40_000);
 
   it('"Forget this deployment" discards its staged keys (wiped) and says how many', async () => {
     const a = await stageWhileOffline('Forget me A');
-    const b = (await invoke('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Forget me B', key: KEY, pollEverySec: 300 })).value.stagedId;
+    const b = (
+      await invoke('outbox.stage', {
+        kind: 'create',
+        organizationId: ACME,
+        name: 'Forget me B',
+        key: KEY,
+        pollEverySec: 300,
+      })
+    ).value.stagedId;
     expect(services.outbox.openCountFor(profileId())).toBe(2);
     const id = profileId();
     const removed = await invoke('profiles.remove', { profileId: id });
     expect(removed.value).toEqual({ removed: true, discardedEntries: 2 });
     expect((await services.secrets.listAccounts()).filter((acc) => acc.startsWith('staged:'))).toEqual([]);
-    const states = services.outbox.list().filter((e) => e.id === a || e.id === b).map((e) => e.state);
+    const states = services.outbox
+      .list()
+      .filter((e) => e.id === a || e.id === b)
+      .map((e) => e.state);
     expect(states).toEqual(['discarded', 'discarded']);
     await emulator.control.setOffline(false);
     expect(createsSent()).toBe(0);

@@ -22,7 +22,11 @@ async function setup(handler: Handler, opts: { lookup?: StagedLookup; stored?: R
   const dir = mkdtempSync(join(tmpdir(), 'key-checks-'));
   dirs.push(dir);
   const log = createMemoryLogger();
-  const clock = { now: () => Date.parse('2026-11-28T12:00:00.000Z'), setTimeout: () => 0, clearTimeout: () => undefined };
+  const clock = {
+    now: () => Date.parse('2026-11-28T12:00:00.000Z'),
+    setTimeout: () => 0,
+    clearTimeout: () => undefined,
+  };
   const memory = createVerdictMemory({ userDataDir: dir, log, clock });
   await memory.load();
   const secrets = createMemorySecretStore(opts.stored ?? { 'staged:stg_1': KEY });
@@ -53,7 +57,9 @@ async function setup(handler: Handler, opts: { lookup?: StagedLookup; stored?: R
 
 describe('key checks: typed keys', () => {
   it('checks against the profile base URL, returns the verdict with fingerprint, remembers nothing', async () => {
-    const { server, keyChecks, recorded, noLeak } = await setup((_q, res) => json(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }));
+    const { server, keyChecks, recorded, noLeak } = await setup((_q, res) =>
+      json(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
+    );
     const result = await keyChecks.checkTyped({ profileId: 'p1', key: `  ${KEY}\n` });
     expect(result).toMatchObject({ profileId: 'p1', anthropicBaseUrl: server.url, fingerprint: 'sk-ant-api01-…Z9y8' });
     expect(result.verdict).toMatchObject({ verdict: 'valid', requestId: 'req_ok' });
@@ -71,13 +77,17 @@ describe('key checks: typed keys', () => {
     expect((error as AppError).code).toBe('invalid_argument');
     expect((error as AppError).details).toEqual({ field: 'key', reason: 'claude_api_key' });
     expect(JSON.stringify((error as AppError).toData())).not.toContain(claudeKey);
-    await expect(keyChecks.checkTyped({ profileId: 'p1', key: 'has space inside' })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(keyChecks.checkTyped({ profileId: 'p1', key: 'has space inside' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(server.requests).toHaveLength(0);
   });
 
   it('an unknown profile is profile.not_found', async () => {
     const { keyChecks } = await setup((_q, res) => json(res, 200, EMPTY_PAGE));
-    await expect(keyChecks.checkTyped({ profileId: 'nope', key: KEY })).rejects.toMatchObject({ code: 'profile.not_found' });
+    await expect(keyChecks.checkTyped({ profileId: 'nope', key: KEY })).rejects.toMatchObject({
+      code: 'profile.not_found',
+    });
   });
 });
 
@@ -90,15 +100,23 @@ describe('key checks: staged keys', () => {
     expect(server.requests[0]?.headers['x-api-key']).toBe(KEY);
     expect(result.verdict).toMatchObject({ verdict: 'missing_scope', scopes: ['admin:read'], requestId: 'req_403' });
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ stagedId: 'stg_1', sourceId: null, profileId: 'p1', fingerprint: 'sk-ant-api01-…Z9y8' });
+    expect(recorded[0]).toMatchObject({
+      stagedId: 'stg_1',
+      sourceId: null,
+      profileId: 'p1',
+      fingerprint: 'sk-ant-api01-…Z9y8',
+    });
     expect(keyChecks.lastVerdictFor({ stagedId: 'stg_1' })?.verdict.verdict).toBe('missing_scope');
     noLeak(result);
   });
 
   it('uses the outbox lookup: the entry’s profile and source', async () => {
-    const { keyChecks } = await setup((_q, res) => anthropicError(res, 401, 'authentication_error', 'invalid x-api-key'), {
-      lookup: (id) => (id === 'stg_1' ? { profileId: 'p1', sourceId: 'src_9' } : null),
-    });
+    const { keyChecks } = await setup(
+      (_q, res) => anthropicError(res, 401, 'authentication_error', 'invalid x-api-key'),
+      {
+        lookup: (id) => (id === 'stg_1' ? { profileId: 'p1', sourceId: 'src_9' } : null),
+      },
+    );
     await keyChecks.checkStaged({ stagedId: 'stg_1' });
     expect(keyChecks.lastVerdictFor({ sourceId: 'src_9' })?.verdict.verdict).toBe('invalid_key');
     expect(keyChecks.lastVerdicts().bySourceId['src_9']?.stagedId).toBe('stg_1');
@@ -114,7 +132,10 @@ describe('key checks: staged keys', () => {
 
   it('two checks of one entry at once share one request', async () => {
     const { keyChecks, server } = await setup((_q, res) => setTimeout(() => json(res, 200, EMPTY_PAGE), 50));
-    const [a, b] = await Promise.all([keyChecks.checkStaged({ stagedId: 'stg_1' }), keyChecks.checkStaged({ stagedId: 'stg_1' })]);
+    const [a, b] = await Promise.all([
+      keyChecks.checkStaged({ stagedId: 'stg_1' }),
+      keyChecks.checkStaged({ stagedId: 'stg_1' }),
+    ]);
     expect(a).toBe(b);
     expect(server.requests).toHaveLength(1);
     await keyChecks.checkStaged({ stagedId: 'stg_1' });
@@ -124,7 +145,14 @@ describe('key checks: staged keys', () => {
   it('recordVerdict (the outbox worker’s pre-flight) and linkSource feed the same memory and event', async () => {
     const { keyChecks, recorded } = await setup((_q, res) => json(res, 200, EMPTY_PAGE));
     const { verdict } = await keyChecks.checkTyped({ profileId: 'p1', key: KEY });
-    await keyChecks.recordVerdict({ verdict, fingerprint: 'sk-ant-api01-…Z9y8', stagedId: 'stg_7', sourceId: null, profileId: 'p1', anthropicBaseUrl: 'x' });
+    await keyChecks.recordVerdict({
+      verdict,
+      fingerprint: 'sk-ant-api01-…Z9y8',
+      stagedId: 'stg_7',
+      sourceId: null,
+      profileId: 'p1',
+      anthropicBaseUrl: 'x',
+    });
     await keyChecks.linkSource('stg_7', 'src_7');
     expect(keyChecks.lastVerdictFor({ sourceId: 'src_7' })?.stagedId).toBe('stg_7');
     expect(recorded.map((r) => r.sourceId)).toEqual([null, 'src_7']);
@@ -137,19 +165,32 @@ describe('key checks: preview', () => {
     created_at: '2026-11-28T11:00:00Z',
     organization_id: 'org_1',
     organization_uuid: null,
-    actor: { type: 'user_actor', email_address: 'a@x.test', user_id: `user_${i}`, ip_address: '1.2.3.4', user_agent: 'ua' },
+    actor: {
+      type: 'user_actor',
+      email_address: 'a@x.test',
+      user_id: `user_${i}`,
+      ip_address: '1.2.3.4',
+      user_agent: 'ua',
+    },
     type: 'claude_chat_created',
     claude_chat_id: `chat_${i}`,
     ...extra,
   });
 
   it('asks for 20 and maps them; unknown types pass through', async () => {
-    const data = Array.from({ length: 20 }, (_, i) => activity(i, i === 3 ? { type: 'brand_new_type', actor: { type: 'alien_actor' } } : {}));
-    const { keyChecks, server } = await setup((_q, res) => json(res, 200, { data, has_more: true, first_id: 'a', last_id: 'b' }, { 'request-id': 'req_p' }));
+    const data = Array.from({ length: 20 }, (_, i) =>
+      activity(i, i === 3 ? { type: 'brand_new_type', actor: { type: 'alien_actor' } } : {}),
+    );
+    const { keyChecks, server } = await setup((_q, res) =>
+      json(res, 200, { data, has_more: true, first_id: 'a', last_id: 'b' }, { 'request-id': 'req_p' }),
+    );
     const result = await keyChecks.previewTyped({ profileId: 'p1', key: KEY });
     expect(server.requests[0]?.url).toBe('/v1/compliance/activities?limit=20');
     expect(result.preview.events).toHaveLength(20);
-    expect(result.preview.events[3]).toMatchObject({ action: { type: 'brand_new_type' }, actor: { kind: 'alien_actor', id: null } });
+    expect(result.preview.events[3]).toMatchObject({
+      action: { type: 'brand_new_type' },
+      actor: { kind: 'alien_actor', id: null },
+    });
     expect(result.preview.requestId).toBe('req_p');
   });
 
@@ -160,7 +201,11 @@ describe('key checks: preview', () => {
     });
     const error = (await keyChecks.previewStaged({ stagedId: 'stg_1' }).catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('anthropic.request_failed');
-    expect(error.details).toMatchObject({ anthropicBaseUrl: server.url, fingerprint: 'sk-ant-api01-…Z9y8', verdict: { verdict: 'wrong_endpoint', reason: 'redirect' } });
+    expect(error.details).toMatchObject({
+      anthropicBaseUrl: server.url,
+      fingerprint: 'sk-ant-api01-…Z9y8',
+      verdict: { verdict: 'wrong_endpoint', reason: 'redirect' },
+    });
     expect(recorded[0]?.verdict.verdict).toBe('wrong_endpoint');
     noLeak(error.toData());
   });

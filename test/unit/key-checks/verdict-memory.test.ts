@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import type { Clock } from '../../../src-main/services/clock';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
-import { createVerdictMemory, KEY_VERDICTS_FILE_NAME, type VerdictToRecord } from '../../../src-main/services/key-checks';
+import {
+  createVerdictMemory,
+  KEY_VERDICTS_FILE_NAME,
+  type VerdictToRecord,
+} from '../../../src-main/services/key-checks';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -46,7 +50,12 @@ function entry(over: Partial<VerdictToRecord>): VerdictToRecord {
 async function open(options: { clock?: Clock; maxPerMap?: number; dir?: string } = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'verdicts-'));
   if (!options.dir) dirs.push(dir);
-  const memory = createVerdictMemory({ userDataDir: dir, log: createNullLogger(), clock: options.clock ?? fakeClock(), maxPerMap: options.maxPerMap });
+  const memory = createVerdictMemory({
+    userDataDir: dir,
+    log: createNullLogger(),
+    clock: options.clock ?? fakeClock(),
+    maxPerMap: options.maxPerMap,
+  });
   await memory.load();
   return { memory, dir };
 }
@@ -97,7 +106,10 @@ describe('verdict memory', () => {
     expect(again.memory.lastFor({ sourceId: 'src_1' })?.verdict.requestId).toBe('req_keep');
     expect(again.memory.all()).toEqual(memory.all());
     const text = readFileSync(join(dir, KEY_VERDICTS_FILE_NAME), 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ version: 1, byStagedId: { stg_1: { fingerprint: 'sk-ant-api01-…a1b2' } } });
+    expect(JSON.parse(text)).toMatchObject({
+      version: 1,
+      byStagedId: { stg_1: { fingerprint: 'sk-ant-api01-…a1b2' } },
+    });
   });
 
   it('linkSource files a staged verdict under the source it became', async () => {

@@ -17,12 +17,14 @@ describe('LangWatch client against the emulator', () => {
   beforeAll(async () => {
     emu = await startEmulator({ langwatchPort: 0, pullerSchedule: false });
     const { admin } = SEED.users;
-    adminCookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password })).cookie;
+    adminCookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: admin.email, password: admin.password }))
+      .cookie;
   });
   afterAll(async () => {
     await emu?.close();
   });
-  const apiAs = (cookie: string | null) => createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
+  const apiAs = (cookie: string | null) =>
+    createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
 
   it('signs in and checks the session', async () => {
     expect(adminCookie).toMatch(/^better-auth\.session_token=/);
@@ -55,8 +57,14 @@ describe('LangWatch client against the emulator', () => {
   it('creates, gets, updates and archives a compliance source; never returns the ingest secret', async () => {
     const api = apiAs(adminCookie);
     const created = await api.createSource({
-      organizationId: ACME, sourceType: 'claude_compliance', name: `Console test ${Date.now()}`,
-      parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: SEED.anthropicKeys.compliance } },
+      organizationId: ACME,
+      sourceType: 'claude_compliance',
+      name: `Console test ${Date.now()}`,
+      parserConfig: {
+        adapter: 'claude_compliance',
+        pollEverySec: 300,
+        credentials: { token: SEED.anthropicKeys.compliance },
+      },
       pullSchedule: '*/5 * * * *',
     });
     expect(JSON.stringify(created)).not.toMatch(/lw_is_|sk-ant-|enc:v1/);
@@ -72,10 +80,19 @@ describe('LangWatch client against the emulator', () => {
   it('maps server errors: not found, bad cron, forbidden, expired session', async () => {
     const api = apiAs(adminCookie);
     expect((await caught(api.getSource(ACME, 'src_nope'))).code).toBe('langwatch.not_found');
-    const cron = await caught(api.createSource({ organizationId: ACME, sourceType: 'claude_compliance', name: 'bad cron', pullSchedule: 'every minute' }));
+    const cron = await caught(
+      api.createSource({
+        organizationId: ACME,
+        sourceType: 'claude_compliance',
+        name: 'bad cron',
+        pullSchedule: 'every minute',
+      }),
+    );
     expect(cron.code).toBe('langwatch.validation');
     const { member } = SEED.users;
-    const memberCookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: member.email, password: member.password })).cookie;
+    const memberCookie = (
+      await signInWithEmail({ baseUrl: emu.langwatchUrl, email: member.email, password: member.password })
+    ).cookie;
     const forbidden = await caught(apiAs(memberCookie).listSources(ACME));
     expect(forbidden.code).toBe('langwatch.forbidden');
     expect(forbidden.details?.permission).toBe('ingestionSources:view');
@@ -90,7 +107,10 @@ describe('LangWatch client against the emulator', () => {
     const events = await api.eventsForSource(ACME, 'src_cc_prod', { limit: 5 });
     expect(events.length).toBeLessThanOrEqual(5);
     if (events.length === 5) {
-      const next = await api.eventsForSource(ACME, 'src_cc_prod', { limit: 5, beforeIso: events[4]!.eventTimestampIso });
+      const next = await api.eventsForSource(ACME, 'src_cc_prod', {
+        limit: 5,
+        beforeIso: events[4]!.eventTimestampIso,
+      });
       expect(next.map((e) => e.eventId)).not.toContain(events[0]!.eventId);
     }
   });
@@ -101,7 +121,15 @@ describe('LangWatch client against the emulator', () => {
     const start = await flow.startDeviceFlow();
     expect(new URL(start.verificationUriComplete).origin).toBe(emu.langwatchUrl);
     emu.control.approveDevice(start.userCode, 'support', ACME);
-    const grant = await flow.pollDeviceFlow({ deviceCode: start.deviceCode, interval: 0, clock: { now: Date.now, setTimeout: (fn) => setTimeout(fn, 1), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) } });
+    const grant = await flow.pollDeviceFlow({
+      deviceCode: start.deviceCode,
+      interval: 0,
+      clock: {
+        now: Date.now,
+        setTimeout: (fn) => setTimeout(fn, 1),
+        clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+      },
+    });
     expect(grant.organization.id).toBe(ACME);
     const cli = createCliRest({ http, organizationId: ACME, getAccessToken: async () => grant.tokens.accessToken });
     const sources = await cli.listSources();

@@ -14,12 +14,20 @@ describe('email sign-in (local server)', () => {
 
   it('returns the cookie pair verbatim and sends the deployment Origin', async () => {
     server = await startLocalServer((req, res) =>
-      sendJson(res, 200, { redirect: false, token: 'tok', user: { id: 'u1', name: 'Ada', email: 'ada@acme.test' } }, {
-        'set-cookie': 'better-auth.session_token=tok.sig%2Bx; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax',
-      }),
+      sendJson(
+        res,
+        200,
+        { redirect: false, token: 'tok', user: { id: 'u1', name: 'Ada', email: 'ada@acme.test' } },
+        {
+          'set-cookie': 'better-auth.session_token=tok.sig%2Bx; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax',
+        },
+      ),
     );
     const result = await signInWithEmail({ baseUrl: server.url, email: 'ada@acme.test', password: PASSWORD });
-    expect(result).toEqual({ cookie: 'better-auth.session_token=tok.sig%2Bx', user: { id: 'u1', name: 'Ada', email: 'ada@acme.test' } });
+    expect(result).toEqual({
+      cookie: 'better-auth.session_token=tok.sig%2Bx',
+      user: { id: 'u1', name: 'Ada', email: 'ada@acme.test' },
+    });
     expect(server.requests[0]!.headers.origin).toBe(server.url);
   });
 
@@ -45,15 +53,26 @@ describe('email sign-in (local server)', () => {
     server = await startLocalServer((req, res) => {
       if (req.url === '/api/auth/get-session') {
         if (req.headers.cookie === 'better-auth.session_token=good') {
-          sendJson(res, 200, { session: { id: 's', userId: 'u1', expiresAt: '2026-12-28T00:00:00.000Z' }, user: { id: 'u1', email: 'a@b.c', name: null } });
+          sendJson(res, 200, {
+            session: { id: 's', userId: 'u1', expiresAt: '2026-12-28T00:00:00.000Z' },
+            user: { id: 'u1', email: 'a@b.c', name: null },
+          });
         } else sendJson(res, 200, null);
       } else sendJson(res, 200, { success: true });
     });
     const info = await getSession({ baseUrl: server.url, cookie: 'better-auth.session_token=good' });
-    expect(info).toEqual({ user: { id: 'u1', email: 'a@b.c', name: null }, expiresAt: '2026-12-28T00:00:00.000Z', refreshedCookie: null });
+    expect(info).toEqual({
+      user: { id: 'u1', email: 'a@b.c', name: null },
+      expiresAt: '2026-12-28T00:00:00.000Z',
+      refreshedCookie: null,
+    });
     expect(await getSession({ baseUrl: server.url, cookie: 'better-auth.session_token=bad' })).toBeNull();
     await signOut({ baseUrl: server.url, cookie: 'better-auth.session_token=good' });
     const last = server.requests.at(-1)!;
-    expect([last.method, last.url, last.headers.cookie]).toEqual(['POST', '/api/auth/logout', 'better-auth.session_token=good']);
+    expect([last.method, last.url, last.headers.cookie]).toEqual([
+      'POST',
+      '/api/auth/logout',
+      'better-auth.session_token=good',
+    ]);
   });
 });

@@ -9,7 +9,14 @@ describe('findSessionCookie', () => {
     const pair = findSessionCookie(
       [
         { name: 'other', value: 'x', domain: 'app.langwatch.ai' },
-        { name: '__Secure-better-auth.session_token', value: 'abc.def%2B%3D', domain: 'app.langwatch.ai', path: '/', secure: true, expirationDate: future },
+        {
+          name: '__Secure-better-auth.session_token',
+          value: 'abc.def%2B%3D',
+          domain: 'app.langwatch.ai',
+          path: '/',
+          secure: true,
+          expirationDate: future,
+        },
       ],
       'https://app.langwatch.ai',
       NOW,
@@ -34,7 +41,9 @@ describe('findSessionCookie', () => {
   it('ignores empty, expired and wrongly scoped values', () => {
     const base = { name: 'better-auth.session_token', domain: 'lw.example.com' };
     expect(findSessionCookie([{ ...base, value: '' }], 'https://lw.example.com', NOW)).toBeNull();
-    expect(findSessionCookie([{ ...base, value: 'v', expirationDate: NOW / 1000 - 1 }], 'https://lw.example.com', NOW)).toBeNull();
+    expect(
+      findSessionCookie([{ ...base, value: 'v', expirationDate: NOW / 1000 - 1 }], 'https://lw.example.com', NOW),
+    ).toBeNull();
     expect(findSessionCookie([{ ...base, value: 'v', path: '/other' }], 'https://lw.example.com', NOW)).toBeNull();
     expect(findSessionCookie([{ ...base, value: 'v', secure: true }], 'http://lw.example.com', NOW)).toBeNull();
     expect(findSessionCookie([{ ...base, value: 'v' }], 'not a url', NOW)).toBeNull();
@@ -44,8 +53,12 @@ describe('findSessionCookie', () => {
     const plain = { name: '__Secure-better-auth.session_token', value: 'v', domain: 'lw.example.com' };
     expect(findSessionCookie([plain], 'https://lw.example.com', NOW)).toBeNull();
     expect(findSessionCookie([{ ...plain, secure: false }], 'https://lw.example.com', NOW)).toBeNull();
-    expect(findSessionCookie([{ ...plain, name: 'better-auth.session_token' }], 'https://lw.example.com', NOW)).toBeNull();
-    expect(findSessionCookie([{ ...plain, secure: true }], 'https://lw.example.com', NOW)).toBe('__Secure-better-auth.session_token=v');
+    expect(
+      findSessionCookie([{ ...plain, name: 'better-auth.session_token' }], 'https://lw.example.com', NOW),
+    ).toBeNull();
+    expect(findSessionCookie([{ ...plain, secure: true }], 'https://lw.example.com', NOW)).toBe(
+      '__Secure-better-auth.session_token=v',
+    );
   });
 
   it('prefers the name matching the scheme', () => {

@@ -4,15 +4,24 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-main/services/clock';
-import { createDeviceFlow, MAX_DEVICE_CODE_TTL_SEC, MAX_POLL_INTERVAL_SEC } from '../../../src-main/services/langwatch/device-flow';
+import {
+  createDeviceFlow,
+  MAX_DEVICE_CODE_TTL_SEC,
+  MAX_POLL_INTERVAL_SEC,
+} from '../../../src-main/services/langwatch/device-flow';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { createFakeClock } from './helpers/fake-clock';
 import { sendJson, startLocalServer, type LocalServer } from './helpers/local-server';
 
 const HUGE = 1e20;
 const grant = {
-  access_token: 'lw_at_accessaccess', token_type: 'Bearer', expires_in: HUGE, refresh_token: 'lw_rt_refreshrefresh',
-  refresh_expires_in: HUGE, user: { id: 'u9', email: null, name: 'Sup' }, organization: { id: 'org_acme', name: 'Acme', slug: 'acme' },
+  access_token: 'lw_at_accessaccess',
+  token_type: 'Bearer',
+  expires_in: HUGE,
+  refresh_token: 'lw_rt_refreshrefresh',
+  refresh_expires_in: HUGE,
+  user: { id: 'u9', email: null, name: 'Sup' },
+  organization: { id: 'org_acme', name: 'Acme', slug: 'acme' },
 };
 
 describe('hostile times from the server', () => {
@@ -23,10 +32,20 @@ describe('hostile times from the server', () => {
   });
 
   it('device flow: interval and expires_in of 1e20 are clamped; polling stays once a minute at most; token lifetimes are bounded', async () => {
-    const exchange: Array<[number, unknown]> = [[428, { error: 'authorization_pending' }], [429, { error: 'slow_down' }], [200, grant]];
+    const exchange: Array<[number, unknown]> = [
+      [428, { error: 'authorization_pending' }],
+      [429, { error: 'slow_down' }],
+      [200, grant],
+    ];
     server = await startLocalServer((req, res) => {
       if (req.url === '/api/auth/cli/device-code') {
-        sendJson(res, 200, { device_code: 'dc', user_code: 'ABCD-EFGH', verification_uri_complete: `${server!.url}/cli/approve?code=ABCD-EFGH`, expires_in: HUGE, interval: HUGE });
+        sendJson(res, 200, {
+          device_code: 'dc',
+          user_code: 'ABCD-EFGH',
+          verification_uri_complete: `${server!.url}/cli/approve?code=ABCD-EFGH`,
+          expires_in: HUGE,
+          interval: HUGE,
+        });
         return;
       }
       const [status, body] = exchange.shift()!;

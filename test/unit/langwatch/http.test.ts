@@ -58,7 +58,9 @@ describe('langwatch http', () => {
   });
 
   it('maps an unknown host to network.offline', async () => {
-    const error = await caught(createLangwatchHttp({ baseUrl: 'http://no-such-host.invalid' }).request({ method: 'GET', path: '/' }));
+    const error = await caught(
+      createLangwatchHttp({ baseUrl: 'http://no-such-host.invalid' }).request({ method: 'GET', path: '/' }),
+    );
     expect(error.code).toBe('network.offline');
     expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(error.details?.cause);
   });
@@ -76,7 +78,9 @@ describe('langwatch http', () => {
     expect(timeout.code).toBe('network.timeout');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const cancelled = await caught(http.request({ method: 'GET', path: '/slow', signal: controller.signal, timeoutMs: 5000 }));
+    const cancelled = await caught(
+      http.request({ method: 'GET', path: '/slow', signal: controller.signal, timeoutMs: 5000 }),
+    );
     expect(cancelled.code).toBe('cancelled');
   });
 
@@ -94,17 +98,39 @@ describe('langwatch http', () => {
     let hasOpenssl = true;
     const dir = mkdtempSync(join(tmpdir(), 'lw-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'),
-        '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'k.pem'),
+          '-out',
+          join(dir, 'c.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+        ],
+        { stdio: 'ignore' },
+      );
     } catch {
       hasOpenssl = false;
     }
     if (!hasOpenssl) return; // no openssl on this machine: nothing to serve TLS with
-    const tls = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_q, res) => res.end('{}'));
+    const tls = createHttpsServer(
+      { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) },
+      (_q, res) => res.end('{}'),
+    );
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     try {
       const port = (tls.address() as AddressInfo).port;
-      const error = await caught(createLangwatchHttp({ baseUrl: `https://127.0.0.1:${port}` }).request({ method: 'GET', path: '/' }));
+      const error = await caught(
+        createLangwatchHttp({ baseUrl: `https://127.0.0.1:${port}` }).request({ method: 'GET', path: '/' }),
+      );
       expect(error.code).toBe('network.tls');
       expect(error.message).toMatch(/certificate .* could not be verified/);
     } finally {

@@ -6,13 +6,30 @@ import { makeEntry } from '../outbox/helpers';
 
 const SEALED = 'enc:v1:c2VhbGVkLWtleS1ieS10aGUtc2VydmVy';
 // What a broken or older server might hand out: the sealed key and its internal `_` state.
-const LEAKY_CONFIG = { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: SEALED }, _cursor: 'act_123', _lastError: 'x' };
+const LEAKY_CONFIG = {
+  adapter: 'claude_compliance',
+  pollEverySec: 300,
+  credentials: { token: SEALED },
+  _cursor: 'act_123',
+  _lastError: 'x',
+};
 
 function wire(parserConfig: Record<string, unknown>): WireSource {
   const at = '2026-11-28T12:00:00.000Z';
   return {
-    id: 'src_1', organizationId: 'org_acme', teamId: null, sourceType: 'claude_compliance', name: 'Compliance', description: null,
-    parserConfig, status: 'active', lastEventAt: null, archivedAt: null, createdAt: at, updatedAt: at, createdById: null,
+    id: 'src_1',
+    organizationId: 'org_acme',
+    teamId: null,
+    sourceType: 'claude_compliance',
+    name: 'Compliance',
+    description: null,
+    parserConfig,
+    status: 'active',
+    lastEventAt: null,
+    archivedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    createdById: null,
   } as unknown as WireSource;
 }
 
@@ -37,7 +54,11 @@ describe('server-supplied credentials and `_` keys in parserConfig', () => {
     await submitEntry(api, entry, null, {});
     await submitEntry(api, entry, 'sk-ant-api01-new-key-for-this-source', {});
     expect(sent[0]!.parserConfig).toEqual({ adapter: 'claude_compliance', pollEverySec: 900 });
-    expect(sent[1]!.parserConfig).toEqual({ adapter: 'claude_compliance', pollEverySec: 900, credentials: { token: 'sk-ant-api01-new-key-for-this-source' } });
+    expect(sent[1]!.parserConfig).toEqual({
+      adapter: 'claude_compliance',
+      pollEverySec: 900,
+      credentials: { token: 'sk-ant-api01-new-key-for-this-source' },
+    });
     expect(JSON.stringify(sent)).not.toContain(SEALED);
     expect(JSON.stringify(sent)).not.toContain('_cursor');
   });

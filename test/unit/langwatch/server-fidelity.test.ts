@@ -20,8 +20,20 @@ const ORG = 'org_1';
 const COOKIE = 'better-auth.session_token=tok.sig';
 const at = new Date('2026-08-01T09:00:00.000Z');
 const wire = (over: Record<string, unknown> = {}) => ({
-  id: 'src_new', organizationId: ORG, teamId: null, sourceType: 'gemini_enterprise_audit', name: 'From a newer server',
-  description: null, parserConfig: {}, status: 'paused_by_policy', lastEventAt: null, archivedAt: null, createdAt: at, updatedAt: at, createdById: null, ...over,
+  id: 'src_new',
+  organizationId: ORG,
+  teamId: null,
+  sourceType: 'gemini_enterprise_audit',
+  name: 'From a newer server',
+  description: null,
+  parserConfig: {},
+  status: 'paused_by_policy',
+  lastEventAt: null,
+  archivedAt: null,
+  createdAt: at,
+  updatedAt: at,
+  createdById: null,
+  ...over,
 });
 const ok = (value: unknown) => ({ result: { data: superjson.serialize(value) } });
 
@@ -37,15 +49,42 @@ async function api(handler: Parameters<typeof startLocalServer>[0]) {
 
 describe('source types and statuses a newer server knows', () => {
   it('the list, the health rows and one source keep them raw; the IPC snapshot carries them', async () => {
-    const row = { id: 'src_new', name: 'x', sourceType: 'gemini_enterprise_audit', status: 'paused_by_policy', lastEventIso: null, eventsLast24h: 2 };
+    const row = {
+      id: 'src_new',
+      name: 'x',
+      sourceType: 'gemini_enterprise_audit',
+      status: 'paused_by_policy',
+      lastEventIso: null,
+      eventsLast24h: 2,
+    };
     const client = await api((req, res) =>
-      req.url?.includes('batch=1') ? sendJson(res, 200, [ok([wire(), wire({ id: 'src_known', sourceType: 'claude_code', status: 'active' })]), ok([row])]) : sendJson(res, 200, ok(wire())),
+      req.url?.includes('batch=1')
+        ? sendJson(res, 200, [
+            ok([wire(), wire({ id: 'src_known', sourceType: 'claude_code', status: 'active' })]),
+            ok([row]),
+          ])
+        : sendJson(res, 200, ok(wire())),
     );
     const both = await client.listWithHealth(ORG, { withHealth: true });
-    expect(both.sources.map((s) => [s.sourceType, s.status])).toEqual([['gemini_enterprise_audit', 'paused_by_policy'], ['claude_code', 'active']]);
+    expect(both.sources.map((s) => [s.sourceType, s.status])).toEqual([
+      ['gemini_enterprise_audit', 'paused_by_policy'],
+      ['claude_code', 'active'],
+    ]);
     expect(both.health).toEqual({ kind: 'ok', rows: [row] });
     expect((await client.getSource(ORG, 'src_new')).status).toBe('paused_by_policy');
-    const snapshot = { status: { phase: 'running', organizationId: ORG, updatedAt: null, intervalMs: 5000, health: 'ok', readOnly: false, canManage: true, lastError: null }, rows: both.sources.map((s) => ({ ...s, eventsLast24h: 2 })) };
+    const snapshot = {
+      status: {
+        phase: 'running',
+        organizationId: ORG,
+        updatedAt: null,
+        intervalMs: 5000,
+        health: 'ok',
+        readOnly: false,
+        canManage: true,
+        lastError: null,
+      },
+      rows: both.sources.map((s) => ({ ...s, eventsLast24h: 2 })),
+    };
     expect(SourcesSnapshot.safeParse(snapshot).success).toBe(true);
   });
 
@@ -57,9 +96,23 @@ describe('source types and statuses a newer server knows', () => {
 
   it('the read-only CLI list keeps them too', async () => {
     server = await startLocalServer((_req, res) =>
-      sendJson(res, 200, { sources: [{ id: 'src_new', name: 'n', sourceType: 'gemini_enterprise_audit', status: 'paused_by_policy', createdAt: at.toISOString() }] }),
+      sendJson(res, 200, {
+        sources: [
+          {
+            id: 'src_new',
+            name: 'n',
+            sourceType: 'gemini_enterprise_audit',
+            status: 'paused_by_policy',
+            createdAt: at.toISOString(),
+          },
+        ],
+      }),
     );
-    const cli = createCliRest({ http: createLangwatchHttp({ baseUrl: server.url }), organizationId: ORG, getAccessToken: async () => 'lw_at_token123456' });
+    const cli = createCliRest({
+      http: createLangwatchHttp({ baseUrl: server.url }),
+      organizationId: ORG,
+      getAccessToken: async () => 'lw_at_token123456',
+    });
     const [source] = await cli.listSources();
     expect(source).toMatchObject({ sourceType: 'gemini_enterprise_audit', status: 'paused_by_policy' });
   });
@@ -77,17 +130,27 @@ describe('health answered with a server error', () => {
 
   it('the list survives; health is unavailable with the status and the reason', async () => {
     const client = await api((_req, res) =>
-      sendJson(res, 207, [ok([wire({ sourceType: 'claude_compliance', status: 'active' })]), trpcError(500, 'activityMonitor.ingestionSourcesHealth', 'ClickHouse is not available', CH)]),
+      sendJson(res, 207, [
+        ok([wire({ sourceType: 'claude_compliance', status: 'active' })]),
+        trpcError(500, 'activityMonitor.ingestionSourcesHealth', 'ClickHouse is not available', CH),
+      ]),
     );
     const { sources, health } = await client.listWithHealth(ORG, { withHealth: true });
     expect(sources).toHaveLength(1);
-    expect(health).toMatchObject({ kind: 'unavailable', error: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } } });
+    expect(health).toMatchObject({
+      kind: 'unavailable',
+      error: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } },
+    });
     if (health?.kind !== 'unavailable') throw new Error('expected unavailable');
-    expect(describeHealthUnavailable(health.error)).toMatch(/^Health unavailable \(server error 500: clickhouse_unavailable\)/);
+    expect(describeHealthUnavailable(health.error)).toMatch(
+      /^Health unavailable \(server error 500: clickhouse_unavailable\)/,
+    );
   });
 
   it('detail reads (metrics, events) carry the reason; the detail channels accept "unavailable"', async () => {
-    const client = await api((_req, res) => sendJson(res, 500, trpcError(500, 'activityMonitor.sourceHealthMetrics', 'ClickHouse is not available', CH)));
+    const client = await api((_req, res) =>
+      sendJson(res, 500, trpcError(500, 'activityMonitor.sourceHealthMetrics', 'ClickHouse is not available', CH)),
+    );
     const error = await caught(client.sourceHealthMetrics(ORG, 'src_1'));
     expect(error.details).toMatchObject({ httpStatus: 500, reason: 'clickhouse_unavailable' });
     const answer = { kind: 'unavailable', error: error.toData() };
@@ -96,17 +159,28 @@ describe('health answered with a server error', () => {
   });
 
   it('an unhandled 500 ("An unknown error occurred") has no invented reason', async () => {
-    const client = await api((_req, res) => sendJson(res, 500, trpcError(500, 'activityMonitor.sourceHealthMetrics', 'An unknown error occurred', null)));
+    const client = await api((_req, res) =>
+      sendJson(res, 500, trpcError(500, 'activityMonitor.sourceHealthMetrics', 'An unknown error occurred', null)),
+    );
     const error = await caught(client.sourceHealthMetrics(ORG, 'src_1'));
     expect(error.details?.reason).toBeUndefined();
     expect(describeHealthUnavailable(error.toData())).toMatch(/^Health unavailable \(server error 500\)/);
   });
 
   it('the CLI health route (device sessions) carries the reason of a REST error body', async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 500, { error: 'clickhouse_unavailable', message: 'Analytics store not configured' }));
-    const cli = createCliRest({ http: createLangwatchHttp({ baseUrl: server.url }), organizationId: ORG, getAccessToken: async () => 'lw_at_token123456' });
+    server = await startLocalServer((_req, res) =>
+      sendJson(res, 500, { error: 'clickhouse_unavailable', message: 'Analytics store not configured' }),
+    );
+    const cli = createCliRest({
+      http: createLangwatchHttp({ baseUrl: server.url }),
+      organizationId: ORG,
+      getAccessToken: async () => 'lw_at_token123456',
+    });
     const error = await caught(cli.sourceHealth('src_1'));
-    expect(error).toMatchObject({ code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } });
+    expect(error).toMatchObject({
+      code: 'langwatch.server_error',
+      details: { httpStatus: 500, reason: 'clickhouse_unavailable' },
+    });
   });
 
   it('server text is untrusted: secrets redacted, whitespace collapsed, cut short', () => {

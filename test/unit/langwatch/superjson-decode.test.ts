@@ -43,7 +43,13 @@ describe('superjson decoding', () => {
     ['Map', { a: new Map([['k', 1]]), d: new Date(0) }],
     ['Set', { a: new Set([1]) }],
     ['a root Date', new Date(5)],
-    ['referential equality', (() => { const shared = { d: new Date(0) }; return { p: shared, q: shared }; })()],
+    [
+      'referential equality',
+      (() => {
+        const shared = { d: new Date(0) };
+        return { p: shared, q: shared };
+      })(),
+    ],
   ])('anything but plain Dates (%s) goes through superjson itself', (_label, value) => {
     const envelope = superjson.serialize(value);
     expect(decodeSuperjson(envelope)).toEqual(superjson.deserialize(envelope));

@@ -8,9 +8,19 @@ const COOKIE = 'better-auth.session_token=tok.sig%2Bxyz';
 const ORG = 'org_1';
 const created = new Date('2026-01-02T03:04:05.000Z');
 const wireSource = {
-  id: 'src_1', organizationId: ORG, teamId: null, sourceType: 'claude_compliance', name: 'Acme compliance',
-  description: null, parserConfig: { adapter: 'claude_compliance', pollEverySec: 300 }, status: 'awaiting_first_event',
-  lastEventAt: null, archivedAt: null, createdAt: created, updatedAt: created, createdById: 'u1',
+  id: 'src_1',
+  organizationId: ORG,
+  teamId: null,
+  sourceType: 'claude_compliance',
+  name: 'Acme compliance',
+  description: null,
+  parserConfig: { adapter: 'claude_compliance', pollEverySec: 300 },
+  status: 'awaiting_first_event',
+  lastEventAt: null,
+  archivedAt: null,
+  createdAt: created,
+  updatedAt: created,
+  createdById: 'u1',
 };
 const ok = (value: unknown) => ({ result: { data: superjson.serialize(value) } });
 
@@ -43,9 +53,13 @@ describe('tRPC client and typed API', () => {
   });
 
   it('sends mutations as JSON POSTs and drops the ingest secret unread', async () => {
-    const client = await api((req, res) => sendJson(res, 200, ok({ source: wireSource, ingestSecret: 'lw_is_supersecretvalue123' })));
+    const client = await api((req, res) =>
+      sendJson(res, 200, ok({ source: wireSource, ingestSecret: 'lw_is_supersecretvalue123' })),
+    );
     const input = {
-      organizationId: ORG, sourceType: 'claude_compliance' as const, name: 'Acme compliance',
+      organizationId: ORG,
+      sourceType: 'claude_compliance' as const,
+      name: 'Acme compliance',
       parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: 'sk-ant-api01-xyz' } },
       pullSchedule: '*/5 * * * *',
     };
@@ -60,33 +74,104 @@ describe('tRPC client and typed API', () => {
 
   it('batches list + health in ONE GET and keeps the list when health fails', async () => {
     const client = await api((req, res) =>
-      sendJson(res, 207, [ok([wireSource]), trpcError(403, 'activityMonitor.ingestionSourcesHealth', 'The activity monitor requires an Enterprise plan', null)]),
+      sendJson(res, 207, [
+        ok([wireSource]),
+        trpcError(
+          403,
+          'activityMonitor.ingestionSourcesHealth',
+          'The activity monitor requires an Enterprise plan',
+          null,
+        ),
+      ]),
     );
     const result = await client.listWithHealth(ORG, { withHealth: true });
     expect(result.sources).toHaveLength(1);
     expect(result.health).toEqual({ kind: 'enterprise_required' });
     expect(server!.requests).toHaveLength(1);
     const req = server!.requests[0]!;
-    expect(req.url.startsWith('/api/trpc/ingestionSources.list,activityMonitor.ingestionSourcesHealth?batch=1&input=')).toBe(true);
+    expect(
+      req.url.startsWith('/api/trpc/ingestionSources.list,activityMonitor.ingestionSourcesHealth?batch=1&input='),
+    ).toBe(true);
     expect(inputOf(req.url)).toEqual({ 0: { json: { organizationId: ORG } }, 1: { json: { organizationId: ORG } } });
   });
 
   it('returns health rows from the batch', async () => {
-    const row = { id: 'src_1', name: 'a', sourceType: 'claude_compliance', status: 'active', lastEventIso: null, eventsLast24h: 4 };
+    const row = {
+      id: 'src_1',
+      name: 'a',
+      sourceType: 'claude_compliance',
+      status: 'active',
+      lastEventIso: null,
+      eventsLast24h: 4,
+    };
     const client = await api((req, res) => sendJson(res, 200, [ok([wireSource]), ok([row])]));
     const result = await client.listWithHealth(ORG, { withHealth: true });
     expect(result.health).toEqual({ kind: 'ok', rows: [row] });
   });
 
   const cases: Array<[string, number, unknown, string, Record<string, unknown>]> = [
-    ['401', 401, trpcError(401, 'ingestionSources.list', 'UNAUTHORIZED', null), 'auth.session_expired', { httpStatus: 401 }],
-    ['permission', 403, trpcError(403, 'ingestionSources.list', 'permission_denied', { code: 'permission_denied', meta: { permission: 'ingestionSources:manage' } }), 'langwatch.forbidden', { permission: 'ingestionSources:manage' }],
-    ['cap', 403, trpcError(403, 'ingestionSources.list', 'ingestion_source_cap_reached', { code: 'ingestion_source_cap_reached', meta: { max: 3 } }), 'langwatch.cap_reached', { max: 3 }],
-    ['validation', 400, trpcError(400, 'ingestionSources.list', 'validation_error', { code: 'validation_error', meta: { fieldErrors: { name: ['Required'] }, formErrors: [] } }), 'langwatch.validation', { fieldErrors: { name: ['Required'] } }],
-    ['cron', 422, trpcError(422, 'ingestionSources.list', 'validation_error', { code: 'validation_error', meta: { formErrors: ['bad cron'] } }), 'langwatch.validation', { formErrors: ['bad cron'] }],
-    ['404', 404, trpcError(404, 'ingestionSources.list', 'ingestion_source_not_found', { code: 'ingestion_source_not_found' }), 'langwatch.not_found', { traceId: 'trace-123' }],
+    [
+      '401',
+      401,
+      trpcError(401, 'ingestionSources.list', 'UNAUTHORIZED', null),
+      'auth.session_expired',
+      { httpStatus: 401 },
+    ],
+    [
+      'permission',
+      403,
+      trpcError(403, 'ingestionSources.list', 'permission_denied', {
+        code: 'permission_denied',
+        meta: { permission: 'ingestionSources:manage' },
+      }),
+      'langwatch.forbidden',
+      { permission: 'ingestionSources:manage' },
+    ],
+    [
+      'cap',
+      403,
+      trpcError(403, 'ingestionSources.list', 'ingestion_source_cap_reached', {
+        code: 'ingestion_source_cap_reached',
+        meta: { max: 3 },
+      }),
+      'langwatch.cap_reached',
+      { max: 3 },
+    ],
+    [
+      'validation',
+      400,
+      trpcError(400, 'ingestionSources.list', 'validation_error', {
+        code: 'validation_error',
+        meta: { fieldErrors: { name: ['Required'] }, formErrors: [] },
+      }),
+      'langwatch.validation',
+      { fieldErrors: { name: ['Required'] } },
+    ],
+    [
+      'cron',
+      422,
+      trpcError(422, 'ingestionSources.list', 'validation_error', {
+        code: 'validation_error',
+        meta: { formErrors: ['bad cron'] },
+      }),
+      'langwatch.validation',
+      { formErrors: ['bad cron'] },
+    ],
+    [
+      '404',
+      404,
+      trpcError(404, 'ingestionSources.list', 'ingestion_source_not_found', { code: 'ingestion_source_not_found' }),
+      'langwatch.not_found',
+      { traceId: 'trace-123' },
+    ],
     ['409', 409, trpcError(409, 'ingestionSources.list', 'conflict', null), 'langwatch.conflict', {}],
-    ['500', 500, trpcError(500, 'ingestionSources.list', 'An unknown error occurred', null), 'langwatch.server_error', { path: 'ingestionSources.list' }],
+    [
+      '500',
+      500,
+      trpcError(500, 'ingestionSources.list', 'An unknown error occurred', null),
+      'langwatch.server_error',
+      { path: 'ingestionSources.list' },
+    ],
   ];
   it.each(cases)('maps %s', async (_name, status, body, code, details) => {
     const client = await api((req, res) => sendJson(res, status, body));
@@ -97,7 +182,9 @@ describe('tRPC client and typed API', () => {
   });
 
   it('maps 429 with Retry-After', async () => {
-    const client = await api((req, res) => sendJson(res, 429, trpcError(429, 'ingestionSources.list', 'x', null), { 'retry-after': '12' }));
+    const client = await api((req, res) =>
+      sendJson(res, 429, trpcError(429, 'ingestionSources.list', 'x', null), { 'retry-after': '12' }),
+    );
     const error = await caught(client.listSources(ORG));
     expect(error.code).toBe('langwatch.rate_limited');
     expect(error.details?.retryAfterSec).toBe(12);
@@ -105,7 +192,10 @@ describe('tRPC client and typed API', () => {
 
   it('tells the status monitor that a 401 happened, with the cookie used', async () => {
     const seen: Array<string | null> = [];
-    const client = await api((req, res) => sendJson(res, 401, trpcError(401, 'ingestionSources.list', 'UNAUTHORIZED', null)), (c) => seen.push(c));
+    const client = await api(
+      (req, res) => sendJson(res, 401, trpcError(401, 'ingestionSources.list', 'UNAUTHORIZED', null)),
+      (c) => seen.push(c),
+    );
     await caught(client.listSources(ORG));
     expect(seen).toEqual([COOKIE]);
   });
@@ -139,14 +229,32 @@ describe('tRPC client and typed API', () => {
   it('reads organisations and permissions', async () => {
     const client = await api((req, res) => {
       if (req.url!.startsWith('/api/trpc/organization.getAll')) {
-        sendJson(res, 200, ok([{ id: ORG, name: 'Acme', slug: 'acme', createdAt: created, members: [{ userId: 'u', role: 'ADMIN' }], teams: [{ id: 't', name: 'T', slug: 't', isPersonal: false }] }]));
+        sendJson(
+          res,
+          200,
+          ok([
+            {
+              id: ORG,
+              name: 'Acme',
+              slug: 'acme',
+              createdAt: created,
+              members: [{ userId: 'u', role: 'ADMIN' }],
+              teams: [{ id: 't', name: 'T', slug: 't', isPersonal: false }],
+            },
+          ]),
+        );
       } else {
         sendJson(res, 200, ok({ scope: {}, permissions: ['ingestionSources:view', 'activityMonitor:view'] }));
       }
     });
-    expect(await client.organizations()).toEqual([{ id: ORG, name: 'Acme', slug: 'acme', teams: [{ id: 't', name: 'T', slug: 't' }], role: 'ADMIN' }]);
+    expect(await client.organizations()).toEqual([
+      { id: ORG, name: 'Acme', slug: 'acme', teams: [{ id: 't', name: 'T', slug: 't' }], role: 'ADMIN' },
+    ]);
     expect(await client.effectivePermissions(ORG)).toEqual({
-      canView: true, canManage: false, canViewHealth: true, raw: ['ingestionSources:view', 'activityMonitor:view'],
+      canView: true,
+      canManage: false,
+      canViewHealth: true,
+      raw: ['ingestionSources:view', 'activityMonitor:view'],
     });
   });
 });

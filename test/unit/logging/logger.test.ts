@@ -4,10 +4,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-main/services/clock';
-import { createLogger, createMemoryLogger, createNullLogger, type LogEntry } from '../../../src-main/services/logging/logger';
+import {
+  createLogger,
+  createMemoryLogger,
+  createNullLogger,
+  type LogEntry,
+} from '../../../src-main/services/logging/logger';
 import { makeSecrets } from './fixtures';
 
-const fixedClock: Clock = { now: () => Date.UTC(2025, 0, 2, 3, 4, 5), setTimeout: () => 0, clearTimeout: () => undefined };
+const fixedClock: Clock = {
+  now: () => Date.UTC(2025, 0, 2, 3, 4, 5),
+  setTimeout: () => 0,
+  clearTimeout: () => undefined,
+};
 
 let root: string;
 beforeEach(async () => {
@@ -18,7 +27,10 @@ afterEach(async () => {
 });
 
 const readLines = async (path: string): Promise<LogEntry[]> =>
-  (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as LogEntry);
+  (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LogEntry);
 
 describe('createLogger', () => {
   it('writes JSON lines with time, level, scope, data', async () => {
@@ -79,7 +91,12 @@ describe('createLogger', () => {
     for (const log of [info, debug]) {
       log.error('failed', { err: new AppError('storage.io', 'disk full', { path: '/x' }) });
     }
-    expect(info.entries[0]?.err).toEqual({ name: 'AppError', code: 'storage.io', message: 'disk full', details: { path: '/x' } });
+    expect(info.entries[0]?.err).toEqual({
+      name: 'AppError',
+      code: 'storage.io',
+      message: 'disk full',
+      details: { path: '/x' },
+    });
     expect(debug.entries[0]?.err?.stack).toContain('AppError: disk full');
   });
 
@@ -116,8 +133,17 @@ describe('createLogger', () => {
     const errors: string[] = [];
     process.stderr.write = ((chunk: string) => errors.push(String(chunk)) > 0) as typeof process.stderr.write;
     try {
-      const log = createLogger({ dir: join(blocker, 'logs'), sink: () => { throw new Error('sink down'); } });
-      const hostile = { get boom(): string { throw new Error('getter'); } };
+      const log = createLogger({
+        dir: join(blocker, 'logs'),
+        sink: () => {
+          throw new Error('sink down');
+        },
+      });
+      const hostile = {
+        get boom(): string {
+          throw new Error('getter');
+        },
+      };
       expect(() => log.info('x', { hostile })).not.toThrow();
       expect(() => log.info('y')).not.toThrow();
       await log.flush();

@@ -49,9 +49,13 @@ describe('redactSecrets', () => {
   });
 
   it('Cookie and Set-Cookie headers keep names only', () => {
-    const cookie = redactSecrets(`Cookie: theme=dark; better-auth.session_token=${s.cookieEncoded}; sid=${s.bearerOpaque}`);
+    const cookie = redactSecrets(
+      `Cookie: theme=dark; better-auth.session_token=${s.cookieEncoded}; sid=${s.bearerOpaque}`,
+    );
     expect(cookie).toBe(`Cookie: theme=${REDACTED}; better-auth.session_token=${REDACTED}; sid=${REDACTED}`);
-    const set = redactSecrets(`set-cookie: __Secure-better-auth.session_token=${s.cookieRaw}; Path=/; HttpOnly; Secure\nnext line`);
+    const set = redactSecrets(
+      `set-cookie: __Secure-better-auth.session_token=${s.cookieRaw}; Path=/; HttpOnly; Secure\nnext line`,
+    );
     expect(set).toBe(`set-cookie: __Secure-better-auth.session_token=${REDACTED}\nnext line`);
     const bare = redactSecrets(`Cookie: ${s.bearerOpaque}`);
     expectAbsent(bare, s.bearerOpaque);
@@ -61,7 +65,11 @@ describe('redactSecrets', () => {
     const cases = [
       [`Authorization: Bearer ${s.access}`, 'Authorization: Bearer lw_at_[REDACTED]', s.access],
       [`authorization: Bearer ${s.bearerOpaque}`, 'authorization: Bearer [REDACTED]', s.bearerOpaque],
-      [`Authorization: Basic ${Buffer.from(`u:${s.password}`).toString('base64')}`, 'Authorization: Basic [REDACTED]', s.password],
+      [
+        `Authorization: Basic ${Buffer.from(`u:${s.password}`).toString('base64')}`,
+        'Authorization: Basic [REDACTED]',
+        s.password,
+      ],
       [`x-api-key: ${s.compliance}`, 'x-api-key: sk-ant-api01-[REDACTED]', s.compliance],
       [`X-Api-Key: ${s.bearerOpaque}`, 'X-Api-Key: [REDACTED]', s.bearerOpaque],
       [`sending Bearer ${s.bearerOpaque} now`, 'sending Bearer [REDACTED] now', s.bearerOpaque],
@@ -148,7 +156,16 @@ describe('redactValue', () => {
     };
     const out = redactValue(input);
     const text = JSON.stringify(out);
-    for (const secret of [s.password, s.compliance, s.access, s.cookieRaw, s.admin, s.refresh, s.sealed, s.bearerOpaque]) {
+    for (const secret of [
+      s.password,
+      s.compliance,
+      s.access,
+      s.cookieRaw,
+      s.admin,
+      s.refresh,
+      s.sealed,
+      s.bearerOpaque,
+    ]) {
       expectAbsent(text, secret);
     }
     expect(out).toMatchObject({
@@ -157,7 +174,10 @@ describe('redactValue', () => {
       hasToken: true,
       tokenCount: 3,
       clientSecret: null,
-      nested: { parserConfig: { credentials: REDACTED, pollEverySec: 60 }, note: 'key sk-ant-admin01-[REDACTED] pasted' },
+      nested: {
+        parserConfig: { credentials: REDACTED, pollEverySec: 60 },
+        note: 'key sk-ant-admin01-[REDACTED] pasted',
+      },
     });
     // The input is not mutated.
     expect(input.password).toBe(s.password);
@@ -180,11 +200,25 @@ describe('redactValue', () => {
     expect(out.at).toBe('1970-01-01T00:00:00.000Z');
     expect(out.buf).toBe(`[binary ${Buffer.byteLength(s.password)} bytes]`);
     expect(out.map).toEqual({ token: REDACTED });
-    expect(out.jar).toEqual([{ name: 'better-auth.session_token', value: REDACTED, domain: 'lw.example', httpOnly: true }]);
+    expect(out.jar).toEqual([
+      { name: 'better-auth.session_token', value: REDACTED, domain: 'lw.example', httpOnly: true },
+    ]);
   });
 
   it('knows secret key names', () => {
-    for (const key of ['password', 'token', 'cookie', 'secret', 'apiKey', 'authorization', 'credentials', 'x-api-key', 'set-cookie', 'ingestSecret', 'access_token']) {
+    for (const key of [
+      'password',
+      'token',
+      'cookie',
+      'secret',
+      'apiKey',
+      'authorization',
+      'credentials',
+      'x-api-key',
+      'set-cookie',
+      'ingestSecret',
+      'access_token',
+    ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
     for (const key of ['tokenCount', 'id', 'name', 'secretsCount', 'cookieJarSize', 'fingerprint']) {

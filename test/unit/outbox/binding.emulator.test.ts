@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { ACME, useOutboxRigs } from './emulator-rig';
 
 const { emu, rig, stopRig, one, named, stageCreate } = useOutboxRigs();
-const createRequests = () => emu().control.requestLog().filter((r) => r.path.includes('ingestionSources.create')).length;
+const createRequests = () =>
+  emu()
+    .control.requestLog()
+    .filter((r) => r.path.includes('ingestionSources.create')).length;
 
 describe('entries stay bound to their deployment and owner', () => {
   it('a profile moved to another deployment URL does not take staged keys with it; moved back, they go', async () => {
@@ -24,7 +27,12 @@ describe('entries stay bound to their deployment and owner', () => {
     await r.clock.advance(60_000);
     await r.outbox.idle();
     const e = r.outbox.list().find((x) => x.id === stagedId)!;
-    expect(e).toMatchObject({ state: 'rejected', keyHeld: true, access: 'other_deployment', owner: { deploymentUrl: emu().langwatchUrl } });
+    expect(e).toMatchObject({
+      state: 'rejected',
+      keyHeld: true,
+      access: 'other_deployment',
+      owner: { deploymentUrl: emu().langwatchUrl },
+    });
     expect(createRequests()).toBe(0);
     r.conn.setState({ profiles: [profile!] });
     await r.outbox.retryNow(stagedId);
@@ -65,7 +73,12 @@ describe('entries stay bound to their deployment and owner', () => {
     const r2 = await rig({ settings: { autoPreflight: false }, dir: r1.dir, secrets: r1.secrets });
     await r2.clock.advance(60_000);
     await r2.outbox.idle();
-    expect(r2.outbox.list().find((e) => e.id === stagedId)).toMatchObject({ state: 'rejected', access: 'unowned', owner: null, keyHeld: true });
+    expect(r2.outbox.list().find((e) => e.id === stagedId)).toMatchObject({
+      state: 'rejected',
+      access: 'unowned',
+      owner: null,
+      keyHeld: true,
+    });
     const stored = JSON.parse(readFileSync(file, 'utf8')).entries[0];
     expect(stored).toMatchObject({ owner: null, marker: expect.stringMatching(/^cs_/), unmarkedSends: true });
     expect(createRequests()).toBe(0);

@@ -78,11 +78,23 @@ export function useOutboxRigs() {
     const log = createMemoryLogger();
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
     const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
-    const connectivity = opts.connectivityStub ?? (opts.connectivity
-      ? createConnectivity({ clock, log, random: () => 1, probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })) })
-      : undefined);
+    const connectivity =
+      opts.connectivityStub ??
+      (opts.connectivity
+        ? createConnectivity({
+            clock,
+            log,
+            random: () => 1,
+            probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })),
+          })
+        : undefined);
     const outbox = createOutbox({
-      userDataDir: dir, secrets, clock, log, connection: conn, connectivity,
+      userDataDir: dir,
+      secrets,
+      clock,
+      log,
+      connection: conn,
+      connectivity,
       settings: { get: () => settings },
       checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
       random: () => 1,
@@ -120,7 +132,14 @@ export function useOutboxRigs() {
   }
 
   async function stageCreate(r: Rig, name: string, extra: Record<string, unknown> = {}) {
-    return r.outbox.stage({ kind: 'create', organizationId: ACME, name, key: `  ${KEY}\n`, pollEverySec: 300, ...extra } as never);
+    return r.outbox.stage({
+      kind: 'create',
+      organizationId: ACME,
+      name,
+      key: `  ${KEY}\n`,
+      pollEverySec: 300,
+      ...extra,
+    } as never);
   }
 
   return { emu: () => emu, rig, stopRig, one, named, expectNoLeak, stageCreate };

@@ -18,17 +18,25 @@ export interface FakeConnection extends Pick<ConnectionService, 'apiFor' | 'wait
 
 type SeedUser = keyof typeof SEED.users;
 
-export async function fakeConnection(emu: RunningEmulator, options: { signedIn?: boolean } = {}): Promise<FakeConnection> {
+export async function fakeConnection(
+  emu: RunningEmulator,
+  options: { signedIn?: boolean } = {},
+): Promise<FakeConnection> {
   const waiters = new Set<() => void>();
   let patch: Partial<ConnectionState> = {};
   let api: LangwatchApi | null = null;
-  const userOf = () => (conn.cookie && conn.user ? { id: SEED.users[conn.user].id, email: SEED.users[conn.user].email, name: SEED.users[conn.user].name } : null);
+  const userOf = () =>
+    conn.cookie && conn.user
+      ? { id: SEED.users[conn.user].id, email: SEED.users[conn.user].email, name: SEED.users[conn.user].name }
+      : null;
   const conn: FakeConnection = {
     cookie: null,
     user: null,
     async signIn(who = 'admin') {
       const user = SEED.users[who];
-      conn.cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: user.email, password: user.password })).cookie;
+      conn.cookie = (
+        await signInWithEmail({ baseUrl: emu.langwatchUrl, email: user.email, password: user.password })
+      ).cookie;
       conn.user = who;
       for (const w of [...waiters]) w();
     },
@@ -41,7 +49,15 @@ export async function fakeConnection(emu: RunningEmulator, options: { signedIn?:
       patch = { ...patch, ...p };
     },
     state: () => ({
-      profiles: [{ id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date(0).toISOString() }],
+      profiles: [
+        {
+          id: 'p1',
+          name: 'Emulator',
+          baseUrl: emu.langwatchUrl,
+          anthropicBaseUrl: emu.anthropicUrl,
+          createdAt: new Date(0).toISOString(),
+        },
+      ],
       activeProfileId: 'p1',
       session: userOf() ? { kind: 'signed_in', method: 'email', user: userOf()! } : { kind: 'signed_out' },
       organizations: [

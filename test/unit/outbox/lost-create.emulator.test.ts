@@ -15,29 +15,47 @@ const { emu, rig, stopRig, one, named, expectNoLeak, stageCreate } = useOutboxRi
 const quiet = { settings: { autoPreflight: false } };
 
 /** The connection with some API calls replaced (a broken or hostile server). */
-const withApi = (patch: (api: LangwatchApi) => Partial<LangwatchApi>) => (conn: FakeConnection): FakeConnection => ({
-  ...conn,
-  apiFor: async (profileId) => {
-    const api = await conn.apiFor(profileId);
-    return { ...api, ...patch(api) };
-  },
-});
-const createRequests = () => emu().control.requestLog().filter((r) => r.path.includes('ingestionSources.create')).length;
+const withApi =
+  (patch: (api: LangwatchApi) => Partial<LangwatchApi>) =>
+  (conn: FakeConnection): FakeConnection => ({
+    ...conn,
+    apiFor: async (profileId) => {
+      const api = await conn.apiFor(profileId);
+      return { ...api, ...patch(api) };
+    },
+  });
+const createRequests = () =>
+  emu()
+    .control.requestLog()
+    .filter((r) => r.path.includes('ingestionSources.create')).length;
 
 describe('lost creates are adopted only with proof', () => {
   it('a same-name source made seconds earlier in the web composer (no marker) is not adopted: the entry stops and asks', async () => {
     const r = await rig(quiet);
     const api = await r.conn.apiFor('p1');
-    const composer = await api.createSource({ organizationId: ACME, sourceType: 'claude_compliance', name: 'Compliance — race', parserConfig: { adapter: 'claude_compliance' }, pullSchedule: '*/15 * * * *' });
+    const composer = await api.createSource({
+      organizationId: ACME,
+      sourceType: 'claude_compliance',
+      name: 'Compliance — race',
+      parserConfig: { adapter: 'claude_compliance' },
+      pullSchedule: '*/15 * * * *',
+    });
     const { stagedId } = await stageCreate(r, 'Compliance — race');
     await r.outbox.idle(); // the create fails (duplicate name: 500), maybe created
     await r.clock.advance(60_000);
     await r.outbox.idle();
     expect(one(r, stagedId)).toMatchObject({
-      state: 'rejected', sourceId: null, adopted: false, keyHeld: true,
+      state: 'rejected',
+      sourceId: null,
+      adopted: false,
+      keyHeld: true,
       lastError: { code: 'langwatch.conflict', details: { reason: 'duplicate_name', existingSourceId: composer.id } },
     });
-    expect(emu().control.sources(ACME).find((s) => s.id === composer.id)).toMatchObject({ hasCredentials: false });
+    expect(
+      emu()
+        .control.sources(ACME)
+        .find((s) => s.id === composer.id),
+    ).toMatchObject({ hasCredentials: false });
     expect(emu().control.credentialMatches(composer.id, KEY)).toBe(false);
     expectNoLeak(r, KEY);
   });
@@ -50,14 +68,28 @@ describe('lost creates are adopted only with proof', () => {
     await stopRig(r1);
     await emu().control.setOffline(false);
     const r2 = await rig({ ...quiet, dir: r1.dir, secrets: r1.secrets });
-    const other = await (await r2.conn.apiFor('p1')).createSource({ organizationId: ACME, sourceType: 'claude_compliance', name: 'Compliance — while away', parserConfig: { adapter: 'claude_compliance' } });
+    const other = await (
+      await r2.conn.apiFor('p1')
+    ).createSource({
+      organizationId: ACME,
+      sourceType: 'claude_compliance',
+      name: 'Compliance — while away',
+      parserConfig: { adapter: 'claude_compliance' },
+    });
     await r2.clock.advance(60_000);
     await r2.outbox.idle();
-    expect(one(r2, stagedId)).toMatchObject({ state: 'rejected', adopted: false, lastError: { details: { existingSourceId: other.id } } });
+    expect(one(r2, stagedId)).toMatchObject({
+      state: 'rejected',
+      adopted: false,
+      lastError: { details: { existingSourceId: other.id } },
+    });
     expect(emu().control.credentialMatches(other.id, KEY)).toBe(false);
   });
 
-  for (const [label, skewMs] of [['10 minutes ahead', 10 * 60_000], ['10 minutes behind', -10 * 60_000]] as const) {
+  for (const [label, skewMs] of [
+    ['10 minutes ahead', 10 * 60_000],
+    ['10 minutes behind', -10 * 60_000],
+  ] as const) {
     it(`a clock ${label} of the server: a lost create is adopted (no duplicate, no false "already exists")`, async () => {
       const r = await rig({ ...quiet, clockStart: Date.now() + skewMs });
       emu().control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
@@ -81,9 +113,16 @@ describe('lost creates are adopted only with proof', () => {
     await r.outbox.edit({ stagedId, name: 'Renamed after the loss', key: ADMIN_KEY, pollEverySec: 900 });
     await r.outbox.idle();
     const e = one(r, stagedId);
-    expect(e).toMatchObject({ state: 'submitted', adopted: true, name: 'Renamed after the loss', fingerprint: 'sk-ant-admin01-…AAAA' });
+    expect(e).toMatchObject({
+      state: 'submitted',
+      adopted: true,
+      name: 'Renamed after the loss',
+      fingerprint: 'sk-ant-admin01-…AAAA',
+    });
     expect(named(ACME, 'Lost then renamed')).toHaveLength(0);
-    expect(named(ACME, 'Renamed after the loss')).toEqual([expect.objectContaining({ id: e.sourceId, pullSchedule: '*/15 * * * *' })]);
+    expect(named(ACME, 'Renamed after the loss')).toEqual([
+      expect.objectContaining({ id: e.sourceId, pullSchedule: '*/15 * * * *' }),
+    ]);
     expect(emu().control.credentialMatches(e.sourceId!, ADMIN_KEY)).toBe(true);
     expect(r.secrets.size()).toBe(0);
     expectNoLeak(r, KEY, ADMIN_KEY);
@@ -92,18 +131,29 @@ describe('lost creates are adopted only with proof', () => {
   it('a create answered with the id of another source is not trusted: read back, then the marked one is adopted', async () => {
     const r = await rig({
       ...quiet,
-      wrap: withApi((api) => ({ createSource: async (input, opts) => ({ ...(await api.createSource(input, opts)), id: 'src_cc_prod' }) })),
+      wrap: withApi((api) => ({
+        createSource: async (input, opts) => ({ ...(await api.createSource(input, opts)), id: 'src_cc_prod' }),
+      })),
     });
-    const prodBefore = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod');
+    const prodBefore = emu()
+      .control.sources(ACME)
+      .find((s) => s.id === 'src_cc_prod');
     const { stagedId } = await stageCreate(r, 'Answered with a wrong id');
     await r.outbox.idle();
-    expect(one(r, stagedId)).toMatchObject({ state: 'retrying', lastError: { details: { reason: 'unverified_create' } } });
+    expect(one(r, stagedId)).toMatchObject({
+      state: 'retrying',
+      lastError: { details: { reason: 'unverified_create' } },
+    });
     await r.outbox.retryNow(stagedId);
     await r.outbox.idle();
     const [real] = named(ACME, 'Answered with a wrong id');
     expect(one(r, stagedId)).toMatchObject({ state: 'submitted', sourceId: real!.id, adopted: true });
     expect(real!.id).not.toBe('src_cc_prod');
-    expect(emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')).toEqual(prodBefore); // untouched
+    expect(
+      emu()
+        .control.sources(ACME)
+        .find((s) => s.id === 'src_cc_prod'),
+    ).toEqual(prodBefore); // untouched
     expect(emu().control.credentialMatches(real!.id, KEY)).toBe(true);
   });
 });
@@ -133,7 +183,11 @@ describe('hostile or broken answers are clamped, cut and recorded', () => {
       ...quiet,
       wrap: withApi(() => ({
         createSource: async () => {
-          throw new AppError('langwatch.validation', huge, { field: 'y'.repeat(3000), nested: { deep: true }, big: Number.POSITIVE_INFINITY });
+          throw new AppError('langwatch.validation', huge, {
+            field: 'y'.repeat(3000),
+            nested: { deep: true },
+            big: Number.POSITIVE_INFINITY,
+          });
         },
       })),
     });
@@ -155,7 +209,13 @@ describe('an attempt that fails in an unexpected way', () => {
     };
     const r = await rig({
       ...quiet,
-      connectivityStub: { isOnline: () => true, reportNetworkFailure: boom, reportSuccess: boom, onChange: () => () => undefined, close: () => undefined },
+      connectivityStub: {
+        isOnline: () => true,
+        reportNetworkFailure: boom,
+        reportSuccess: boom,
+        onChange: () => () => undefined,
+        close: () => undefined,
+      },
     });
     emu().control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', times: 1 });
     const { stagedId } = await stageCreate(r, 'Broken bookkeeping');

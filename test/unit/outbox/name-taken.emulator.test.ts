@@ -20,8 +20,12 @@ const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
 
 let emu: RunningEmulator;
-beforeAll(async () => { emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false }); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
+});
+afterAll(async () => {
+  await emu?.close();
+});
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -33,16 +37,25 @@ async function rig(): Promise<{ outbox: Outbox; clock: FakeClock }> {
   const clock = createFakeClock({ start: Date.now() });
   const dir = mkdtempSync(join(tmpdir(), 'outbox-name-'));
   const outbox = createOutbox({
-    userDataDir: dir, secrets: createMemorySecretStore(), clock, log: createMemoryLogger(), connection: await fakeConnection(emu),
+    userDataDir: dir,
+    secrets: createMemorySecretStore(),
+    clock,
+    log: createMemoryLogger(),
+    connection: await fakeConnection(emu),
     settings: { get: () => ({ ...DEFAULT_SETTINGS, autoPreflight: false }) },
-    checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }), random: () => 1,
+    checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
+    random: () => 1,
   });
   await outbox.start();
-  cleanup.push(async () => { await outbox.stop(); rmSync(dir, { recursive: true, force: true }); });
+  cleanup.push(async () => {
+    await outbox.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
   return { outbox, clock };
 }
 const one = (outbox: Outbox, id: string) => outbox.list().find((e) => e.id === id)!;
-const stageCreate = (outbox: Outbox, name: string) => outbox.stage({ kind: 'create', organizationId: ACME, name, key: KEY, pollEverySec: 300 });
+const stageCreate = (outbox: Outbox, name: string) =>
+  outbox.stage({ kind: 'create', organizationId: ACME, name, key: KEY, pollEverySec: 300 });
 
 describe('a taken name is a rejection, not a retry', () => {
   it('create onto the name of an archived source this console created: rejected at the first 500, then renamed and submitted', async () => {
@@ -56,7 +69,8 @@ describe('a taken name is a rejection, not a retry', () => {
     const again = await stageCreate(outbox, 'Compliance — EU');
     await outbox.idle();
     expect(one(outbox, again.stagedId)).toMatchObject({
-      state: 'rejected', attempts: 1,
+      state: 'rejected',
+      attempts: 1,
       lastError: { code: 'langwatch.name_taken', details: { reason: 'name_taken', sourceId, archived: true } },
     });
     expect(one(outbox, again.stagedId).lastError!.message).toMatch(/archived/);
@@ -65,15 +79,23 @@ describe('a taken name is a rejection, not a retry', () => {
     expect(one(outbox, again.stagedId).state).toBe('submitted');
   });
 
-  it('a rename onto a live source\'s name: rejected at once with the holder named', async () => {
+  it("a rename onto a live source's name: rejected at once with the holder named", async () => {
     const { outbox } = await rig();
     const created = await stageCreate(outbox, 'Compliance — US');
     await outbox.idle();
     const sourceId = one(outbox, created.stagedId).sourceId!;
-    const rename = await outbox.stage({ kind: 'update', organizationId: ACME, sourceId, name: 'OTel Collector', pollEverySec: 600 });
+    const rename = await outbox.stage({
+      kind: 'update',
+      organizationId: ACME,
+      sourceId,
+      name: 'OTel Collector',
+      pollEverySec: 600,
+    });
     await outbox.idle();
     expect(one(outbox, rename.stagedId)).toMatchObject({
-      state: 'rejected', attempts: 1, lastError: { code: 'langwatch.name_taken', details: { sourceId: 'src_otel', archived: false } },
+      state: 'rejected',
+      attempts: 1,
+      lastError: { code: 'langwatch.name_taken', details: { sourceId: 'src_otel', archived: false } },
     });
   });
 

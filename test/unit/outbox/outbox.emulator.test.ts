@@ -13,17 +13,34 @@ const { emu, rig, stopRig, one, named, expectNoLeak, stageCreate } = useOutboxRi
 describe('outbox against the emulator (fake clock, memory keychain)', () => {
   it('online submit: created with the key and cron, keychain wiped, history recorded, nothing leaked', async () => {
     const r = await rig();
-    const { stagedId, fingerprint } = await stageCreate(r, 'Compliance online', { description: 'desc', teamId: 'team_platform' });
+    const { stagedId, fingerprint } = await stageCreate(r, 'Compliance online', {
+      description: 'desc',
+      teamId: 'team_platform',
+    });
     expect(fingerprint).toBe('sk-ant-api01-…AAAA');
     expect(await r.secrets.get(stagedAccount(stagedId))).toBe(KEY);
     await r.outbox.idle();
     const entry = one(r, stagedId);
-    expect(entry).toMatchObject({ state: 'submitted', keyHeld: false, attempts: 1, adopted: false, preflight: { verdict: 'valid' } });
+    expect(entry).toMatchObject({
+      state: 'submitted',
+      keyHeld: false,
+      attempts: 1,
+      adopted: false,
+      preflight: { verdict: 'valid' },
+    });
     const [src] = named(ACME, 'Compliance online');
-    expect(src).toMatchObject({ id: entry.sourceId, status: 'awaiting_first_event', pullSchedule: '*/5 * * * *', hasCredentials: true, teamId: 'team_platform' });
+    expect(src).toMatchObject({
+      id: entry.sourceId,
+      status: 'awaiting_first_event',
+      pullSchedule: '*/5 * * * *',
+      hasCredentials: true,
+      teamId: 'team_platform',
+    });
     expect(emu().control.credentialMatches(src!.id, KEY)).toBe(true);
     expect(r.secrets.size()).toBe(0);
-    expect(await r.outbox.history(src!.id)).toEqual([expect.objectContaining({ action: 'created', fingerprint, pollEverySec: 300, stagedId })]);
+    expect(await r.outbox.history(src!.id)).toEqual([
+      expect.objectContaining({ action: 'created', fingerprint, pollEverySec: 300, stagedId }),
+    ]);
     expect(r.submitted).toEqual([]); // staged online: no notification
     expectNoLeak(r, KEY);
   });
@@ -66,7 +83,12 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
       await r.clock.advance(60_000);
     }
     await r.outbox.idle();
-    expect(one(r, stagedId)).toMatchObject({ state: 'rejected', attempts: 3, lastError: { details: { reason: 'repeated_server_error' } }, keyHeld: true });
+    expect(one(r, stagedId)).toMatchObject({
+      state: 'rejected',
+      attempts: 3,
+      lastError: { details: { reason: 'repeated_server_error' } },
+      keyHeld: true,
+    });
     await r.outbox.edit({ stagedId, name: 'Claude Compliance — New workspace', pollEverySec: 300 });
     await r.outbox.idle();
     expect(one(r, stagedId).state).toBe('submitted');
@@ -95,26 +117,54 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.clock.advance(5000);
     await r.outbox.idle();
     const e = one(r, stagedId);
-    expect(e).toMatchObject({ state: 'rejected', lastError: { code: 'langwatch.conflict', details: { reason: 'duplicate_name', existingSourceId: 'src_cc_prod' } } });
+    expect(e).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'langwatch.conflict', details: { reason: 'duplicate_name', existingSourceId: 'src_cc_prod' } },
+    });
     expect(named(ACME, 'Claude Compliance — Production')).toHaveLength(1);
     await r.outbox.edit({ stagedId, name: 'Claude Compliance — Production 2', pollEverySec: 900 });
     await r.outbox.idle();
-    expect(one(r, stagedId)).toMatchObject({ state: 'submitted', name: 'Claude Compliance — Production 2', pullSchedule: '*/15 * * * *' });
+    expect(one(r, stagedId)).toMatchObject({
+      state: 'submitted',
+      name: 'Claude Compliance — Production 2',
+      pullSchedule: '*/15 * * * *',
+    });
     expect(named(ACME, 'Claude Compliance — Production 2')).toHaveLength(1);
     expect(r.secrets.size()).toBe(0);
   });
 
   it('cap reached: rejected with the reason; after archiving one, resubmitted with a new key', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    const first = await r.outbox.stage({ kind: 'create', organizationId: SMALL, name: 'Third', key: KEY, pollEverySec: 300 });
+    const first = await r.outbox.stage({
+      kind: 'create',
+      organizationId: SMALL,
+      name: 'Third',
+      key: KEY,
+      pollEverySec: 300,
+    });
     await r.outbox.idle();
     expect(one(r, first.stagedId).state).toBe('submitted');
-    const second = await r.outbox.stage({ kind: 'create', organizationId: SMALL, name: 'Fourth', key: KEY, pollEverySec: 300 });
+    const second = await r.outbox.stage({
+      kind: 'create',
+      organizationId: SMALL,
+      name: 'Fourth',
+      key: KEY,
+      pollEverySec: 300,
+    });
     await r.outbox.idle();
-    expect(one(r, second.stagedId)).toMatchObject({ state: 'rejected', keyHeld: true, lastError: { code: 'langwatch.cap_reached' } });
+    expect(one(r, second.stagedId)).toMatchObject({
+      state: 'rejected',
+      keyHeld: true,
+      lastError: { code: 'langwatch.cap_reached' },
+    });
     expect(r.secrets.size()).toBe(1);
     await (await r.conn.apiFor('p1')).archiveSource(SMALL, 'src_small_otel');
-    const edited = await r.outbox.edit({ stagedId: second.stagedId, name: 'Fourth', key: ADMIN_KEY, pollEverySec: 3600 });
+    const edited = await r.outbox.edit({
+      stagedId: second.stagedId,
+      name: 'Fourth',
+      key: ADMIN_KEY,
+      pollEverySec: 3600,
+    });
     expect(edited.fingerprint).toBe('sk-ant-admin01-…AAAA');
     await r.outbox.idle();
     const e = one(r, second.stagedId);
@@ -145,16 +195,31 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     const second = await stageCreate(r, 'Compliance expired session');
     await r.outbox.idle();
     // signed out by the 401: the entry waits for its owner, showing nothing of the key meanwhile
-    expect(one(r, second.stagedId)).toMatchObject({ state: 'needs_sign_in', access: 'other_person', fingerprint: null, lastError: null });
+    expect(one(r, second.stagedId)).toMatchObject({
+      state: 'needs_sign_in',
+      access: 'other_person',
+      fingerprint: null,
+      lastError: null,
+    });
     await r.conn.signIn();
     await vitestWait(() => one(r, second.stagedId).state === 'submitted');
   });
 
   it('pre-flight: a revoked key is rejected before LangWatch sees it; an inconclusive check only adds a note', async () => {
     const r = await rig();
-    const bad = await r.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Revoked', key: SEED.anthropicKeys.revoked, pollEverySec: 300 });
+    const bad = await r.outbox.stage({
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Revoked',
+      key: SEED.anthropicKeys.revoked,
+      pollEverySec: 300,
+    });
     await r.outbox.idle();
-    expect(one(r, bad.stagedId)).toMatchObject({ state: 'rejected', preflight: { verdict: 'invalid_key' }, keyHeld: true });
+    expect(one(r, bad.stagedId)).toMatchObject({
+      state: 'rejected',
+      preflight: { verdict: 'invalid_key' },
+      keyHeld: true,
+    });
     expect(named(ACME, 'Revoked')).toHaveLength(0);
     await emu().control.setOffline(true, { which: 'anthropic' });
     const ok = await stageCreate(r, 'Preflight offline');
@@ -172,7 +237,10 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     // first failure marks the console offline; the staging after it is "staged offline"
     const a = await stageCreate(r, 'Offline A');
     await r.outbox.idle();
-    expect(one(r, a.stagedId)).toMatchObject({ state: 'retrying', lastError: { code: expect.stringMatching(/^network\./) } });
+    expect(one(r, a.stagedId)).toMatchObject({
+      state: 'retrying',
+      lastError: { code: expect.stringMatching(/^network\./) },
+    });
     const b = await stageCreate(r, 'Offline B');
     await r.outbox.idle();
     expect(one(r, b.stagedId).state).toBe('retrying');
@@ -180,7 +248,10 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.clock.advance(1000); // first connectivity probe succeeds -> reconnect wakes both at once
     await r.outbox.idle();
     // the notification comes after the wipe and the history write, so wait for it
-    await vitestWait(() => r.submitted.length > 1 && one(r, a.stagedId).state === 'submitted' && one(r, b.stagedId).state === 'submitted');
+    await vitestWait(
+      () =>
+        r.submitted.length > 1 && one(r, a.stagedId).state === 'submitted' && one(r, b.stagedId).state === 'submitted',
+    );
     await r.outbox.idle();
     expect(named(ACME, 'Offline A')).toHaveLength(1);
     expect(named(ACME, 'Offline B')).toHaveLength(1);
@@ -209,17 +280,36 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
 
   it('re-key and cadence change of an existing source use update with the full non-secret parserConfig', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    const before = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
-    const rekey = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_prod', name: before.name, key: ADMIN_KEY, pollEverySec: 3600 });
+    const before = emu()
+      .control.sources(ACME)
+      .find((s) => s.id === 'src_cc_prod')!;
+    const rekey = await r.outbox.stage({
+      kind: 'update',
+      organizationId: ACME,
+      sourceId: 'src_cc_prod',
+      name: before.name,
+      key: ADMIN_KEY,
+      pollEverySec: 3600,
+    });
     await r.outbox.idle();
     expect(one(r, rekey.stagedId)).toMatchObject({ state: 'submitted', sourceId: 'src_cc_prod' });
-    let after = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    let after = emu()
+      .control.sources(ACME)
+      .find((s) => s.id === 'src_cc_prod')!;
     expect(after.pullSchedule).toBe('0 * * * *');
     expect(emu().control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true);
-    const cadence = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_prod', name: before.name, pollEverySec: 86_400 });
+    const cadence = await r.outbox.stage({
+      kind: 'update',
+      organizationId: ACME,
+      sourceId: 'src_cc_prod',
+      name: before.name,
+      pollEverySec: 86_400,
+    });
     expect(cadence.fingerprint).toBeNull();
     await r.outbox.idle();
-    after = emu().control.sources(ACME).find((s) => s.id === 'src_cc_prod')!;
+    after = emu()
+      .control.sources(ACME)
+      .find((s) => s.id === 'src_cc_prod')!;
     expect(after.pullSchedule).toBe('0 0 * * *');
     expect(emu().control.credentialMatches('src_cc_prod', ADMIN_KEY)).toBe(true); // key kept
     const src = await (await r.conn.apiFor('p1')).getSource(ACME, 'src_cc_prod');
@@ -235,24 +325,48 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     const r = await rig({ settings: { autoPreflight: false } });
     const api = await r.conn.apiFor('p1');
     await api.updateSource({ organizationId: ACME, id: 'src_cc_revoked', pullSchedule: '7,37 9-17 * * 1-5' });
-    const rekey = await r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_revoked', name: 'Claude Compliance — Research', key: KEY });
+    const rekey = await r.outbox.stage({
+      kind: 'update',
+      organizationId: ACME,
+      sourceId: 'src_cc_revoked',
+      name: 'Claude Compliance — Research',
+      key: KEY,
+    });
     expect(one(r, rekey.stagedId)).toMatchObject({ pullSchedule: null, pollEverySec: null });
     await r.outbox.idle();
     expect(one(r, rekey.stagedId).state).toBe('submitted');
-    expect(emu().control.sources(ACME).find((s) => s.id === 'src_cc_revoked')!.pullSchedule).toBe('7,37 9-17 * * 1-5');
+    expect(
+      emu()
+        .control.sources(ACME)
+        .find((s) => s.id === 'src_cc_revoked')!.pullSchedule,
+    ).toBe('7,37 9-17 * * 1-5');
     expect(emu().control.credentialMatches('src_cc_revoked', KEY)).toBe(true);
-    expect((await api.getSource(ACME, 'src_cc_revoked')).parserConfig).toMatchObject({ adapter: 'claude_compliance', pollEverySec: 3600 });
+    expect((await api.getSource(ACME, 'src_cc_revoked')).parserConfig).toMatchObject({
+      adapter: 'claude_compliance',
+      pollEverySec: 3600,
+    });
     // Only the re-key is in the history: the schedule did not change.
     expect((await r.outbox.history('src_cc_revoked')).map((h) => h.action)).toEqual(['rekeyed']);
     // An update with neither a key nor a schedule changes nothing, so it is refused.
-    await expect(r.outbox.stage({ kind: 'update', organizationId: ACME, sourceId: 'src_cc_revoked', name: 'Claude Compliance — Research' })).rejects.toThrow(/Nothing to change/);
+    await expect(
+      r.outbox.stage({
+        kind: 'update',
+        organizationId: ACME,
+        sourceId: 'src_cc_revoked',
+        name: 'Claude Compliance — Research',
+      }),
+    ).rejects.toThrow(/Nothing to change/);
     expectNoLeak(r, KEY);
   });
 
   it('a custom cron is checked in main like LangWatch does and sent as written; no interval is invented for it', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
-    await expect(stageCreate(r, 'Impossible date', { pollEverySec: undefined, pullSchedule: '0 0 31 2 *' })).rejects.toThrow(/never runs/);
-    await expect(stageCreate(r, 'Both', { pullSchedule: '*/5 * * * *' })).rejects.toThrow(/either a fixed interval or a custom schedule/);
+    await expect(
+      stageCreate(r, 'Impossible date', { pollEverySec: undefined, pullSchedule: '0 0 31 2 *' }),
+    ).rejects.toThrow(/never runs/);
+    await expect(stageCreate(r, 'Both', { pullSchedule: '*/5 * * * *' })).rejects.toThrow(
+      /either a fixed interval or a custom schedule/,
+    );
     const { stagedId } = await stageCreate(r, 'Weekdays', { pollEverySec: undefined, pullSchedule: ' 0  9 * * 1-5 ' });
     await r.outbox.idle();
     expect(one(r, stagedId)).toMatchObject({ state: 'submitted', pullSchedule: '0 9 * * 1-5', pollEverySec: null });
@@ -268,7 +382,9 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(r.outbox.list()).toHaveLength(0);
     expect(r.secrets.size()).toBe(0);
     const { stagedId } = await stageCreate(r, 'Claude Compliance — New workspace');
-    await expect(r.outbox.edit({ stagedId, name: 'Claude Compliance — Old workspace', pollEverySec: 300 })).rejects.toThrow(/archived source is named/);
+    await expect(
+      r.outbox.edit({ stagedId, name: 'Claude Compliance — Old workspace', pollEverySec: 300 }),
+    ).rejects.toThrow(/archived source is named/);
   });
 
   it('crash safety: staged offline, restarted, back online -> created exactly once; orphan sweep', async () => {
@@ -306,11 +422,29 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await emu().control.setOffline(false);
     const r2 = await rig({ dir, secrets });
     expect(one(r2, stagedId)).toMatchObject({ state: 'key_missing', keyHeld: false });
-    const refused = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'x', key: 'sk-ant-api03-abcdefghijklmnop', pollEverySec: 300 }).catch((e: AppError) => e);
-    expect(refused).toMatchObject({ code: 'invalid_argument', details: { fieldErrors: { key: expect.stringMatching(/Claude API key/) } } });
-    const badCadence = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'x', key: KEY, pollEverySec: 420 }).catch((e: AppError) => e);
-    expect(badCadence).toMatchObject({ code: 'invalid_argument', details: { fieldErrors: { pollEverySec: expect.stringMatching(/Nearest valid: 360 s .* or 600 s/) } } });
-    const dup = await r2.outbox.stage({ kind: 'create', organizationId: ACME, name: 'Key vanishes', key: KEY, pollEverySec: 300 }).catch((e: AppError) => e);
+    const refused = await r2.outbox
+      .stage({
+        kind: 'create',
+        organizationId: ACME,
+        name: 'x',
+        key: 'sk-ant-api03-abcdefghijklmnop',
+        pollEverySec: 300,
+      })
+      .catch((e: AppError) => e);
+    expect(refused).toMatchObject({
+      code: 'invalid_argument',
+      details: { fieldErrors: { key: expect.stringMatching(/Claude API key/) } },
+    });
+    const badCadence = await r2.outbox
+      .stage({ kind: 'create', organizationId: ACME, name: 'x', key: KEY, pollEverySec: 420 })
+      .catch((e: AppError) => e);
+    expect(badCadence).toMatchObject({
+      code: 'invalid_argument',
+      details: { fieldErrors: { pollEverySec: expect.stringMatching(/Nearest valid: 360 s .* or 600 s/) } },
+    });
+    const dup = await r2.outbox
+      .stage({ kind: 'create', organizationId: ACME, name: 'Key vanishes', key: KEY, pollEverySec: 300 })
+      .catch((e: AppError) => e);
     expect(dup).toMatchObject({ code: 'invalid_argument' });
     r2.conn.setState({ permissions: { canView: true, canManage: false, canViewHealth: true, raw: [] } });
     await expect(stageCreate(r2, 'no perm')).rejects.toMatchObject({ code: 'langwatch.forbidden' });

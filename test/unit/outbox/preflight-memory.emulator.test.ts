@@ -20,10 +20,19 @@ describe('automatic pre-flight verdicts are remembered', () => {
     dir = mkdtempSync(join(tmpdir(), 'lw-preflight-'));
     services = await createServices({
       version: 'test',
-      config: { mode: 'test', userDataDir: dir, secretBackend: 'memory', defaultLangwatchUrl: emulator.langwatchUrl, defaultAnthropicUrl: emulator.anthropicUrl },
+      config: {
+        mode: 'test',
+        userDataDir: dir,
+        secretBackend: 'memory',
+        defaultLangwatchUrl: emulator.langwatchUrl,
+        defaultAnthropicUrl: emulator.anthropicUrl,
+      },
     });
     const profileId = services.connection.state().activeProfileId!;
-    await services.sessions.signInWithEmail(profileId, { email: SEED.users.admin.email, password: SEED.users.admin.password });
+    await services.sessions.signInWithEmail(profileId, {
+      email: SEED.users.admin.email,
+      password: SEED.users.admin.password,
+    });
     await services.connection.refresh();
   });
 
@@ -38,8 +47,16 @@ describe('automatic pre-flight verdicts are remembered', () => {
     ['revoked', 'rejected', 'invalid_key', SEED.anthropicKeys.revoked],
     ['valid', 'submitted', 'valid', SEED.anthropicKeys.compliance],
   ] as const)('a %s key: the entry ends %s and its verdict (%s) is filed', async (_label, finalState, verdict, key) => {
-    const { stagedId } = await services.outbox.stage({ kind: 'create', organizationId: 'org_acme', name: `Pre-flight ${verdict}`, key, pollEverySec: 300 });
-    await expect.poll(() => services.outbox.list().find((e) => e.id === stagedId)?.state, { timeout: 10_000 }).toBe(finalState);
+    const { stagedId } = await services.outbox.stage({
+      kind: 'create',
+      organizationId: 'org_acme',
+      name: `Pre-flight ${verdict}`,
+      key,
+      pollEverySec: 300,
+    });
+    await expect
+      .poll(() => services.outbox.list().find((e) => e.id === stagedId)?.state, { timeout: 10_000 })
+      .toBe(finalState);
     expect(services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe(verdict);
     expect(JSON.stringify(services.keyChecks.lastVerdictFor({ stagedId }))).not.toContain(key);
     // A key submitted at once (not staged offline) still files its verdict under the new source.

@@ -5,21 +5,33 @@ import { makeEntry, T0 } from './helpers';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const source = (name: string, createdAt: number, extra: Partial<Source> = {}): Source => ({
-  id: `src_${name}_${createdAt}`, organizationId: 'org_acme', teamId: null, sourceType: 'claude_compliance', name, description: null,
-  parserConfig: {}, status: 'awaiting_first_event', lastEventAt: null, archivedAt: null, createdAt: iso(createdAt), updatedAt: iso(createdAt), createdById: null, ...extra,
+  id: `src_${name}_${createdAt}`,
+  organizationId: 'org_acme',
+  teamId: null,
+  sourceType: 'claude_compliance',
+  name,
+  description: null,
+  parserConfig: {},
+  status: 'awaiting_first_event',
+  lastEventAt: null,
+  archivedAt: null,
+  createdAt: iso(createdAt),
+  updatedAt: iso(createdAt),
+  createdById: null,
+  ...extra,
 });
 
 describe('lost-create reconciliation', () => {
   const entry = makeEntry({ name: 'Renamed', sentNames: ['Compliance'], marker: 'mk_ours' });
   const marked = { parserConfig: { adapter: 'claude_compliance', consoleStagingId: 'mk_ours' } };
 
-  it('adopts only the source that carries the entry\'s marker, under any name and whatever its createdAt says', () => {
+  it("adopts only the source that carries the entry's marker, under any name and whatever its createdAt says", () => {
     expect(matchLostCreate(entry, [source('Compliance', T0 + 1000, marked)])).toMatchObject({ kind: 'adopt' });
     // server clock hours behind or ahead: times are never compared
     expect(matchLostCreate(entry, [source('Renamed', T0 - 3 * 3600_000, marked)])).toMatchObject({ kind: 'adopt' });
     expect(matchLostCreate(entry, [source('Renamed', T0 + 3 * 3600_000, marked)])).toMatchObject({ kind: 'adopt' });
   });
-  it('a same-name source without the marker (e.g. the web composer\'s, created seconds after the staging) is never adopted', () => {
+  it("a same-name source without the marker (e.g. the web composer's, created seconds after the staging) is never adopted", () => {
     const composer = source('Renamed', T0 + 2000, { parserConfig: { adapter: 'claude_compliance' } });
     expect(matchLostCreate(entry, [composer])).toMatchObject({ kind: 'unproven', source: { id: composer.id } });
     const otherMarker = source('Renamed', T0 + 2000, { parserConfig: { consoleStagingId: 'mk_someone_else' } });
@@ -27,16 +39,28 @@ describe('lost-create reconciliation', () => {
   });
   it('an old sent name held by an unmarked source is not ours and not in the way; a record that sent without a marker stops at it', () => {
     expect(matchLostCreate(entry, [source('Compliance', T0 + 5)])).toEqual({ kind: 'none' });
-    expect(matchLostCreate({ ...entry, unmarkedSends: true }, [source('Compliance', T0 + 5)])).toMatchObject({ kind: 'unproven' });
+    expect(matchLostCreate({ ...entry, unmarkedSends: true }, [source('Compliance', T0 + 5)])).toMatchObject({
+      kind: 'unproven',
+    });
   });
   it('nothing matching: none; an archived source is never adopted', () => {
-    expect(matchLostCreate(entry, [source('Other', T0 + 5), source('Compliance', T0 + 5, { ...marked, archivedAt: iso(T0 + 9) })])).toEqual({ kind: 'none' });
-    expect(matchLostCreate({ ...entry, marker: '' }, [source('Other', T0 + 5, { parserConfig: { consoleStagingId: '' } })])).toEqual({ kind: 'none' });
+    expect(
+      matchLostCreate(entry, [
+        source('Other', T0 + 5),
+        source('Compliance', T0 + 5, { ...marked, archivedAt: iso(T0 + 9) }),
+      ]),
+    ).toEqual({ kind: 'none' });
+    expect(
+      matchLostCreate({ ...entry, marker: '' }, [source('Other', T0 + 5, { parserConfig: { consoleStagingId: '' } })]),
+    ).toEqual({ kind: 'none' });
   });
   it('shares one list among entries whose lost create happened before it started, never with later ones', async () => {
     let now = 100;
     let calls = 0;
-    const listFor = createSharedLister(async () => (calls++, []), () => now);
+    const listFor = createSharedLister(
+      async () => (calls++, []),
+      () => now,
+    );
     await Promise.all([listFor('p', 'o', 50), listFor('p', 'o', 90), listFor('p', 'o', 100)]);
     expect(calls).toBe(1);
     await listFor('p', 'o', 99); // the finished list (started at 100) still serves it

@@ -11,7 +11,8 @@ const png = (size: number) => readFileSync(join(BUILD, 'icons', `${size}x${size}
 // installers use: each file must hold the sizes its platform asks for.
 describe('installer icons', () => {
   it('has a PNG of each Linux size, truly that size', () => {
-    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) expect(pngSize(png(size))).toEqual({ width: size, height: size });
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024])
+      expect(pngSize(png(size))).toEqual({ width: size, height: size });
     expect(pngSize(readFileSync(join(BUILD, 'icon.png')))).toEqual({ width: 1024, height: 1024 });
   });
 
@@ -23,7 +24,19 @@ describe('installer icons', () => {
 
   it('has a macOS .icns up to 1024 px', () => {
     const elements = decodeIcns(readFileSync(join(BUILD, 'icon.icns')));
-    expect(elements.map((e) => e.type)).toEqual(['icp4', 'icp5', 'ic11', 'icp6', 'ic12', 'ic07', 'ic08', 'ic13', 'ic09', 'ic14', 'ic10']);
+    expect(elements.map((e) => e.type)).toEqual([
+      'icp4',
+      'icp5',
+      'ic11',
+      'icp6',
+      'ic12',
+      'ic07',
+      'ic08',
+      'ic13',
+      'ic09',
+      'ic14',
+      'ic10',
+    ]);
     expect(pngSize(elements.find((e) => e.type === 'ic10')!.png).width).toBe(1024);
   });
 

@@ -24,7 +24,10 @@ describe.skipIf(process.platform === 'win32')('node-headers.sh', () => {
     if (headerVersion) {
       const [major, minor, patch] = headerVersion.split('.');
       mkdirSync(join(prefix, 'include', 'node'), { recursive: true });
-      writeFileSync(join(prefix, 'include', 'node', 'node_version.h'), `#define NODE_MAJOR_VERSION ${major}\n#define NODE_MINOR_VERSION ${minor}\n#define NODE_PATCH_VERSION ${patch}\n`);
+      writeFileSync(
+        join(prefix, 'include', 'node', 'node_version.h'),
+        `#define NODE_MAJOR_VERSION ${major}\n#define NODE_MINOR_VERSION ${minor}\n#define NODE_PATCH_VERSION ${patch}\n`,
+      );
     }
     return prefix;
   }
@@ -33,7 +36,10 @@ describe.skipIf(process.platform === 'win32')('node-headers.sh', () => {
     const home = mkdtempSync(join(tmpdir(), 'lw-home-'));
     dirs.push(home);
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
-    return spawnSync('bash', [SCRIPT], { encoding: 'utf8', env: { ...base, HOME: home, XDG_CACHE_HOME: '', PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, ...env } });
+    return spawnSync('bash', [SCRIPT], {
+      encoding: 'utf8',
+      env: { ...base, HOME: home, XDG_CACHE_HOME: '', PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, ...env },
+    });
   }
 
   it('points at the prefix whose include/node matches the running Node', () => {

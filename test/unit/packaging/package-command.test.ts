@@ -22,6 +22,8 @@ describe('npm run package', () => {
 
   it('copies Electron from the folder that holds the executable (Electron.app on macOS)', () => {
     expect(electronDistOf('/p/node_modules/electron/dist/electron', 'linux')).toBe('/p/node_modules/electron/dist');
-    expect(electronDistOf('/p/node_modules/electron/dist/Electron.app/Contents/MacOS/Electron', 'darwin')).toBe('/p/node_modules/electron/dist');
+    expect(electronDistOf('/p/node_modules/electron/dist/Electron.app/Contents/MacOS/Electron', 'darwin')).toBe(
+      '/p/node_modules/electron/dist',
+    );
   });
 });

@@ -46,12 +46,15 @@ describe('packaged layout (electron-builder, stand-in Electron)', () => {
 
   it('leaves out packages that the bundles already contain and every TypeScript source', () => {
     const packages = new Set(facts.asarFiles.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]));
-    for (const bundled of ['react', 'react-dom', 'zustand', 'superjson', '@trpc']) expect(packages.has(bundled), bundled).toBe(false);
+    for (const bundled of ['react', 'react-dom', 'zustand', 'superjson', '@trpc'])
+      expect(packages.has(bundled), bundled).toBe(false);
     expect(facts.asarFiles.filter((f) => /\.(ts|mts|cts|tsx)$/.test(f))).toEqual([]);
   });
 
   it('ships a package.json with the same name (so the same user-data folder) and no scripts or devDependencies', () => {
-    const shipped = JSON.parse(extractFile(join(layout.resourcesDir, 'app.asar'), 'package.json').toString('utf8')) as Record<string, unknown>;
+    const shipped = JSON.parse(
+      extractFile(join(layout.resourcesDir, 'app.asar'), 'package.json').toString('utf8'),
+    ) as Record<string, unknown>;
     expect(shipped.name).toBe('langwatch-ingestion-console');
     expect(shipped.main).toBe('out/main/index.js');
     expect(shipped).not.toHaveProperty('scripts');
@@ -70,21 +73,36 @@ describe('packaged layout (electron-builder, stand-in Electron)', () => {
     const fuses = readFuses(layout.executable);
     const wanted = config.electronFuses as Partial<Record<(typeof FUSE_NAMES)[number], boolean>>;
     for (const name of FUSE_NAMES) if (wanted[name] !== undefined) expect(fuses[name], name).toBe(wanted[name]);
-    expect(fuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true, enableCookieEncryption: true });
+    expect(fuses).toMatchObject({
+      runAsNode: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
   });
 
   it('loads the unpacked keytar in Node (N-API, no rebuild for Electron)', () => {
     const keytar = join(layout.resourcesDir, 'app.asar.unpacked', 'node_modules', 'keytar');
     // A child process, so this test's process never holds a second copy of the addon.
-    const probe = spawnSync(process.execPath, ['-e', 'const k = require(process.argv[1]); console.log(Object.keys(k).sort().join(","))', keytar], { encoding: 'utf8' });
+    const probe = spawnSync(
+      process.execPath,
+      ['-e', 'const k = require(process.argv[1]); console.log(Object.keys(k).sort().join(","))', keytar],
+      { encoding: 'utf8' },
+    );
     expect(probe.stderr).toBe('');
     expect(probe.stdout.trim()).toBe('deletePassword,findCredentials,findPassword,getPassword,setPassword');
   });
 
   it('the same rules catch the real layout with keytar packed, a dev folder added, or main missing', () => {
     const keytarPacked = judgeLayout({ ...facts, unpackedFiles: [] });
-    expect(keytarPacked).toContain('native module not unpacked: node_modules/keytar/build/Release/keytar.node must be in app.asar.unpacked (asarUnpack)');
-    expect(judgeLayout({ ...facts, asarFiles: [...facts.asarFiles, 'src-main/index.ts'] })).toEqual(['development folder shipped: src-main/']);
-    expect(judgeLayout({ ...facts, asarFiles: facts.asarFiles.filter((f) => f !== 'out/main/index.js') })[0]).toContain('built output missing from app.asar: out/main/index.js');
+    expect(keytarPacked).toContain(
+      'native module not unpacked: node_modules/keytar/build/Release/keytar.node must be in app.asar.unpacked (asarUnpack)',
+    );
+    expect(judgeLayout({ ...facts, asarFiles: [...facts.asarFiles, 'src-main/index.ts'] })).toEqual([
+      'development folder shipped: src-main/',
+    ]);
+    expect(judgeLayout({ ...facts, asarFiles: facts.asarFiles.filter((f) => f !== 'out/main/index.js') })[0]).toContain(
+      'built output missing from app.asar: out/main/index.js',
+    );
   });
 });

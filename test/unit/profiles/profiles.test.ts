@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type AppError } from '../../../src-shared/errors';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
-import { createProfiles, normaliseDeploymentUrl, PROFILES_FILE_DEFAULTS, type ProfilesFile } from '../../../src-main/services/profiles';
+import {
+  createProfiles,
+  normaliseDeploymentUrl,
+  PROFILES_FILE_DEFAULTS,
+  type ProfilesFile,
+} from '../../../src-main/services/profiles';
 
 function memoryFile() {
   let value: ProfilesFile = structuredClone(PROFILES_FILE_DEFAULTS);
@@ -37,12 +42,17 @@ describe('normaliseDeploymentUrl', () => {
     expect(normaliseDeploymentUrl(raw)).toBe(expected);
   });
 
-  it.each(['http://lw.example.com', 'http://10.0.0.5', 'ftp://lw.example.com', '', 'https://user:pw@lw.example.com', 'https://', 'http://128.0.0.1'])(
-    'rejects %s',
-    (raw) => {
-      expect(codeOf(() => normaliseDeploymentUrl(raw))).toBe('profile.invalid_url');
-    },
-  );
+  it.each([
+    'http://lw.example.com',
+    'http://10.0.0.5',
+    'ftp://lw.example.com',
+    '',
+    'https://user:pw@lw.example.com',
+    'https://',
+    'http://128.0.0.1',
+  ])('rejects %s', (raw) => {
+    expect(codeOf(() => normaliseDeploymentUrl(raw))).toBe('profile.invalid_url');
+  });
 
   it('explains why http is refused', () => {
     try {
@@ -58,19 +68,38 @@ describe('profiles', () => {
   const make = () => {
     const file = memoryFile();
     let n = 0;
-    const profiles = createProfiles({ file, log: createNullLogger(), newId: () => `p${++n}`, clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined } });
+    const profiles = createProfiles({
+      file,
+      log: createNullLogger(),
+      newId: () => `p${++n}`,
+      clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined },
+    });
     return { file, profiles };
   };
 
   it('adds with defaults, lists, gets, edits and removes', async () => {
     const { file, profiles } = make();
     const cloud = await profiles.add();
-    expect(cloud).toEqual({ id: 'p1', name: 'app.langwatch.ai', baseUrl: 'https://app.langwatch.ai', anthropicBaseUrl: 'https://api.anthropic.com', createdAt: '1970-01-01T00:00:00.000Z' });
-    const local = await profiles.add({ name: ' Local ', baseUrl: 'http://127.0.0.1:5560/', anthropicBaseUrl: 'http://127.0.0.1:5561' });
+    expect(cloud).toEqual({
+      id: 'p1',
+      name: 'app.langwatch.ai',
+      baseUrl: 'https://app.langwatch.ai',
+      anthropicBaseUrl: 'https://api.anthropic.com',
+      createdAt: '1970-01-01T00:00:00.000Z',
+    });
+    const local = await profiles.add({
+      name: ' Local ',
+      baseUrl: 'http://127.0.0.1:5560/',
+      anthropicBaseUrl: 'http://127.0.0.1:5561',
+    });
     expect(local.name).toBe('Local');
     expect((await profiles.list()).map((p) => p.id)).toEqual(['p1', 'p2']);
     const edited = await profiles.edit('p2', { lastOrganizationId: 'org_acme', name: 'Emulator' });
-    expect(edited).toMatchObject({ name: 'Emulator', lastOrganizationId: 'org_acme', baseUrl: 'http://127.0.0.1:5560' });
+    expect(edited).toMatchObject({
+      name: 'Emulator',
+      lastOrganizationId: 'org_acme',
+      baseUrl: 'http://127.0.0.1:5560',
+    });
     expect((await profiles.edit('p2', { lastOrganizationId: null })).lastOrganizationId).toBeUndefined();
     await profiles.remove('p1');
     expect(file.peek().profiles.map((p) => p.id)).toEqual(['p2']);
@@ -80,10 +109,16 @@ describe('profiles', () => {
   it('rejects duplicate and insecure URLs', async () => {
     const { profiles } = make();
     await profiles.add({ baseUrl: 'https://lw.example.com' });
-    await expect(profiles.add({ baseUrl: 'HTTPS://LW.example.com/app/' })).rejects.toMatchObject({ code: 'profile.invalid_url' });
-    await expect(profiles.add({ baseUrl: 'http://lw2.example.com' })).rejects.toMatchObject({ code: 'profile.invalid_url' });
+    await expect(profiles.add({ baseUrl: 'HTTPS://LW.example.com/app/' })).rejects.toMatchObject({
+      code: 'profile.invalid_url',
+    });
+    await expect(profiles.add({ baseUrl: 'http://lw2.example.com' })).rejects.toMatchObject({
+      code: 'profile.invalid_url',
+    });
     const other = await profiles.add({ baseUrl: 'https://lw2.example.com' });
-    await expect(profiles.edit(other.id, { baseUrl: 'https://lw.example.com' })).rejects.toMatchObject({ code: 'profile.invalid_url' });
+    await expect(profiles.edit(other.id, { baseUrl: 'https://lw.example.com' })).rejects.toMatchObject({
+      code: 'profile.invalid_url',
+    });
   });
 
   it('never loses one of two concurrent adds', async () => {

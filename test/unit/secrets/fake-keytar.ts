@@ -21,7 +21,9 @@ export function createFakeKeytar(): KeytarModule & { entries: Map<string, string
     },
     async findCredentials(service: string) {
       if (fake.failWith) throw fake.failWith;
-      return [...entries].filter(([k]) => k.startsWith(`${service}\u0000`)).map(([k, password]) => ({ account: k.slice(service.length + 1), password }));
+      return [...entries]
+        .filter(([k]) => k.startsWith(`${service}\u0000`))
+        .map(([k, password]) => ({ account: k.slice(service.length + 1), password }));
     },
   };
   return fake;

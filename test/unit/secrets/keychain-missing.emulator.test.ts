@@ -25,9 +25,18 @@ let emu: RunningEmulator;
 let dir: string;
 const keychain = createFakeKeytar();
 
-async function start(): Promise<{ services: Services; call: <T = unknown>(channel: string, input?: unknown) => Promise<IpcResult<T>> }> {
+async function start(): Promise<{
+  services: Services;
+  call: <T = unknown>(channel: string, input?: unknown) => Promise<IpcResult<T>>;
+}> {
   const services = await createServices({
-    config: { mode: 'test', userDataDir: dir, secretBackend: 'keychain', defaultLangwatchUrl: emu.langwatchUrl, defaultAnthropicUrl: emu.anthropicUrl },
+    config: {
+      mode: 'test',
+      userDataDir: dir,
+      secretBackend: 'keychain',
+      defaultLangwatchUrl: emu.langwatchUrl,
+      defaultAnthropicUrl: emu.anthropicUrl,
+    },
     version: '0.0.0-test',
     loadKeytar: () => keychain,
   });
@@ -54,13 +63,23 @@ describe('no Secret Service / no D-Bus at start', () => {
   it('(before) a key staged while the keychain worked waits for LangWatch', async () => {
     const { services, call } = await start();
     const profileId = services.connection.state().activeProfileId!;
-    expect(await call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(
+      await call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password }),
+    ).toMatchObject({ ok: true });
     expect(await call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
     emu.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'error5xx', status: 503 });
-    const staged = await call<{ stagedId: string }>('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Staged before the keychain went', key: KEY, pollEverySec: 900 });
+    const staged = await call<{ stagedId: string }>('outbox.stage', {
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Staged before the keychain went',
+      key: KEY,
+      pollEverySec: 900,
+    });
     expect(staged.ok).toBe(true);
     stagedBefore = (staged as { value: { stagedId: string } }).value.stagedId;
-    await expect.poll(() => services.outbox.list().find((e) => e.id === stagedBefore)?.attempts ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => services.outbox.list().find((e) => e.id === stagedBefore)?.attempts ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await services.close();
     emu.control.faults.clear();
   });
@@ -72,7 +91,8 @@ describe('no Secret Service / no D-Bus at start', () => {
     try {
       const info = await call<{ problems: Array<{ area: string; code: string; message: string }> }>('app.info');
       expect(info.ok).toBe(true);
-      const problem = (info as { value: { problems: Array<{ area: string; code: string; message: string }> } }).value.problems[0]!;
+      const problem = (info as { value: { problems: Array<{ area: string; code: string; message: string }> } }).value
+        .problems[0]!;
       expect(problem).toMatchObject({ area: 'keychain', code: 'keychain.unavailable' });
       expect(problem.message).toMatch(/D-Bus/);
       expect(problem.message).toMatch(/apt install gnome-keyring/);
@@ -85,13 +105,21 @@ describe('no Secret Service / no D-Bus at start', () => {
 
       // Sign-in held in memory: status is viewable.
       const profileId = services.connection.state().activeProfileId!;
-      expect(await call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password })).toMatchObject({ ok: true });
+      expect(
+        await call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password }),
+      ).toMatchObject({ ok: true });
       expect(await call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
       expect(await call('sources.refreshNow')).toMatchObject({ ok: true, value: { lastError: null } });
       expect(services.status.rows().length).toBeGreaterThan(0);
 
       // Staging is refused, with the way out, and leaves nothing behind.
-      const refused = await call('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Staged without a keychain', key: KEY, pollEverySec: 900 });
+      const refused = await call('outbox.stage', {
+        kind: 'create',
+        organizationId: ACME,
+        name: 'Staged without a keychain',
+        key: KEY,
+        pollEverySec: 900,
+      });
       expect(refused).toMatchObject({ ok: false, error: { code: 'keychain.unavailable' } });
       expect(services.outbox.list().some((e) => e.name === 'Staged without a keychain')).toBe(false);
       expect(new Map(keychain.entries)).toEqual(keysBefore);
@@ -101,9 +129,19 @@ describe('no Secret Service / no D-Bus at start', () => {
       expect(await call('app.checkKeychain')).toMatchObject({ ok: true });
       expect(await call('app.info')).toMatchObject({ ok: true, value: { problems: [] } });
       expect([...keychain.entries.keys()].some((k) => k.includes(`/session:${profileId}`))).toBe(true);
-      expect(await call('outbox.stage', { kind: 'create', organizationId: ACME, name: 'Staged after the keychain came back', key: KEY, pollEverySec: 900 })).toMatchObject({ ok: true });
+      expect(
+        await call('outbox.stage', {
+          kind: 'create',
+          organizationId: ACME,
+          name: 'Staged after the keychain came back',
+          key: KEY,
+          pollEverySec: 900,
+        }),
+      ).toMatchObject({ ok: true });
       await call('outbox.retryNow', { stagedId: stagedBefore });
-      await expect.poll(() => services.outbox.list().filter((e) => e.state === 'submitted').length, { timeout: 15_000 }).toBe(2);
+      await expect
+        .poll(() => services.outbox.list().filter((e) => e.state === 'submitted').length, { timeout: 15_000 })
+        .toBe(2);
       expect(emu.control.sources(ACME).filter((s) => s.name === 'Staged before the keychain went')).toHaveLength(1);
     } finally {
       await services.close();

@@ -62,14 +62,23 @@ describe('keytar secret store', () => {
   it.each([
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'no_dbus', /D-Bus/],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'locked', /Unlock your keyring/],
-    ['The name org.freedesktop.secrets was not provided by any .service files', 'no_service', /apt-get install gnome-keyring/],
+    [
+      'The name org.freedesktop.secrets was not provided by any .service files',
+      'no_service',
+      /apt-get install gnome-keyring/,
+    ],
     ['Something unexpected', 'refused', /keyring/],
   ])('maps "%s" to keychain.unavailable (%s) with the way out', async (raw, reason, hint) => {
     const fake = fakeKeytar();
     const store = createKeytarSecretStore({ loadKeytar: () => fake.module });
     fake.state.failWith = raw;
     const key = anthropicKey();
-    for (const call of [() => store.set('staged:9', key), () => store.get('staged:9'), () => store.delete('staged:9'), () => store.listAccounts()]) {
+    for (const call of [
+      () => store.set('staged:9', key),
+      () => store.get('staged:9'),
+      () => store.delete('staged:9'),
+      () => store.listAccounts(),
+    ]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       const data = (error as AppError).toData();
@@ -85,7 +94,10 @@ describe('keytar secret store', () => {
         throw new Error('libsecret-1.so.0: cannot open shared object file');
       },
     });
-    await expect(store.get('x')).rejects.toMatchObject({ code: 'keychain.unavailable', details: { reason: 'module_missing' } });
+    await expect(store.get('x')).rejects.toMatchObject({
+      code: 'keychain.unavailable',
+      details: { reason: 'module_missing' },
+    });
   });
 
   it('logs steps with account names, never values; list returns names only', async () => {

@@ -20,7 +20,9 @@ describe('known secrets (redaction by value)', () => {
     const reg = createKnownSecrets();
     reg.remember('better-auth.session_token=tokenPart123.sig%2Bnature');
     reg.remember(JSON.stringify({ access_token: 'acc-123456789', refresh_token: 'ref-987654321' }));
-    const out = reg.redactText('a tokenPart123.sig%2Bnature b tokenPart123.sig+nature c tokenPart123 d acc-123456789 e ref-987654321');
+    const out = reg.redactText(
+      'a tokenPart123.sig%2Bnature b tokenPart123.sig+nature c tokenPart123 d acc-123456789 e ref-987654321',
+    );
     expect(out).toBe('a [REDACTED] b [REDACTED] c [REDACTED] d [REDACTED] e [REDACTED]');
   });
 

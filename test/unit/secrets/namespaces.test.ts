@@ -22,7 +22,9 @@ afterEach(() => {
 });
 
 describe('namespaced store: the SecretStore contract', () => {
-  secretStoreContract(() => namespacedSecretStore(createMemorySecretStore({ 'lwc-other/staged:x': 'not ours' }), 'lwc-test'));
+  secretStoreContract(() =>
+    namespacedSecretStore(createMemorySecretStore({ 'lwc-other/staged:x': 'not ours' }), 'lwc-test'),
+  );
 });
 
 describe('keychain namespaces per console instance', () => {
@@ -51,7 +53,13 @@ describe('keychain namespaces per console instance', () => {
     const keychain = createFakeKeytar();
     const start = (dir: string) =>
       createServices({
-        config: { mode: 'test', userDataDir: dir, secretBackend: 'keychain', defaultLangwatchUrl: 'http://127.0.0.1:9', defaultAnthropicUrl: 'http://127.0.0.1:9' },
+        config: {
+          mode: 'test',
+          userDataDir: dir,
+          secretBackend: 'keychain',
+          defaultLangwatchUrl: 'http://127.0.0.1:9',
+          defaultAnthropicUrl: 'http://127.0.0.1:9',
+        },
         version: '0.0.0-test',
         loadKeytar: () => keychain,
       });
@@ -82,7 +90,9 @@ describe('keychain namespaces per console instance', () => {
     expect(await store.listAccounts()).toEqual(['device:p_mine', 'session:p_mine', 'staged:stg_mine']);
     expect(await store.get('staged:stg_mine')).toBe('my-staged-key');
     const left = await raw.listAccounts();
-    expect(left).toEqual(expect.arrayContaining(['staged:stg_theirs', 'session:p_theirs', 'lwc-other/staged:stg_mine', 'selfcheck:abc']));
+    expect(left).toEqual(
+      expect.arrayContaining(['staged:stg_theirs', 'session:p_theirs', 'lwc-other/staged:stg_mine', 'selfcheck:abc']),
+    );
     expect(left).not.toContain('staged:stg_mine');
     // Idempotent: a second start moves nothing more and loses nothing.
     const again = await openInstanceSecrets({ raw, userDataDir: dir, log: createNullLogger() });

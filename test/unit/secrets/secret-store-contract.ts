@@ -40,7 +40,10 @@ export function secretStoreContract(makeStore: () => SecretStore | Promise<Secre
   it('keeps unicode and long values exactly', async () => {
     const store = await makeStore();
     const unicode = 'pässwörd ✓ 秘密 🔑 \t tab \n newline "quotes" \\ backslash';
-    const long = JSON.stringify({ access_token: `lw_at_${'a'.repeat(6000)}`, refresh_token: `lw_rt_${'b'.repeat(6000)}` });
+    const long = JSON.stringify({
+      access_token: `lw_at_${'a'.repeat(6000)}`,
+      refresh_token: `lw_rt_${'b'.repeat(6000)}`,
+    });
     await store.set(acct('unicode:ü'), unicode);
     await store.set(acct('device:long'), long);
     expect(await store.get(acct('unicode:ü'))).toBe(unicode);

@@ -11,7 +11,10 @@ import { createTestLogger, runClockUntil, startHarness, type Harness } from './h
 
 const ACME = SEED.orgs.enterprise.id;
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe('device sign-in side effects', () => {
   it('the CLI and project keys of the answer are never kept; sign-out revokes the CLI key', async () => {
@@ -26,7 +29,9 @@ describe('device sign-in side effects', () => {
     const values = await Promise.all((await h.secrets.listAccounts()).map((a) => h!.secrets.get(a)));
     const kept = values.join('\n') + JSON.stringify(h.changes);
     logger.flushSync();
-    const logs = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const logs = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     for (const secret of issued) {
       expect(kept.includes(secret)).toBe(false);
       expect(logs.includes(secret)).toBe(false);

@@ -55,7 +55,13 @@ export async function startHarness(logger: AppLogger): Promise<Harness> {
   const changes: SessionChange[] = [];
   manager.onChange((c) => changes.push(c));
   return {
-    emu, clock, secrets, secretValues, manager, profileId: profile.id, changes,
+    emu,
+    clock,
+    secrets,
+    secretValues,
+    manager,
+    profileId: profile.id,
+    changes,
     async close() {
       manager.dispose();
       await emu.close();

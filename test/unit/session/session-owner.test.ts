@@ -8,18 +8,38 @@ import { createSessionManager } from '../../../src-main/services/session';
 import { createFakeClock } from '../langwatch/helpers/fake-clock';
 
 const BASE = 'https://lw.example.com';
-const PROFILE: Profile = { id: 'p1', name: 'LW', baseUrl: BASE, anthropicBaseUrl: 'https://api.anthropic.com', createdAt: '2026-11-28T00:00:00.000Z' };
+const PROFILE: Profile = {
+  id: 'p1',
+  name: 'LW',
+  baseUrl: BASE,
+  anthropicBaseUrl: 'https://api.anthropic.com',
+  createdAt: '2026-11-28T00:00:00.000Z',
+};
 const ADA = { id: 'u_ada', email: 'ada@acme.test', name: 'Ada' };
 const BOB = { id: 'u_bob', email: 'bob@acme.test', name: 'Bob' };
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, text: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers,
+  text: JSON.stringify(body),
+});
 
 function manager(secrets: MemorySecretStore, handler: (req: HttpRequest) => HttpResponse) {
   const http: LangwatchHttp = { baseUrl: BASE, origin: BASE, request: async (req) => handler(req) };
-  return createSessionManager({ profiles: { get: async () => PROFILE, remove: async () => undefined }, secrets, clock: createFakeClock(), log: createMemoryLogger(), httpFactory: () => http });
+  return createSessionManager({
+    profiles: { get: async () => PROFILE, remove: async () => undefined },
+    secrets,
+    clock: createFakeClock(),
+    log: createMemoryLogger(),
+    httpFactory: () => http,
+  });
 }
 const signedInAs = (user: typeof ADA) => (req: HttpRequest) =>
   req.path === '/api/auth/sign-in/email'
-    ? json(200, { redirect: false, token: 't', user }, { 'set-cookie': `__Secure-better-auth.session_token=${user.id}.sig; Path=/; HttpOnly; Secure` })
+    ? json(
+        200,
+        { redirect: false, token: 't', user },
+        { 'set-cookie': `__Secure-better-auth.session_token=${user.id}.sig; Path=/; HttpOnly; Secure` },
+      )
     : json(200, { session: { expiresAt: null }, user });
 const offline = () => {
   throw new AppError('network.offline', 'offline', { cause: 'ECONNREFUSED' });
@@ -53,7 +73,7 @@ describe('whose session it is (staged keys are bound to a person)', () => {
     m.dispose();
   });
 
-  it('waiting for one person: another person\'s sign-in does not end the wait, theirs does', async () => {
+  it("waiting for one person: another person's sign-in does not end the wait, theirs does", async () => {
     const secrets = createMemorySecretStore();
     let who = BOB;
     const m = manager(secrets, (req) => signedInAs(who)(req));

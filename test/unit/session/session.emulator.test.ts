@@ -28,7 +28,9 @@ describe('session manager against the emulator', () => {
   afterAll(async () => {
     await logger.flush();
     logger.flushSync();
-    const text = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const text = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     expect(text.length).toBeGreaterThan(0);
     expect(text).toContain('signed in');
     for (const password of Object.values(SEED.users).map((u) => u.password)) expect(text).not.toContain(password);
@@ -38,7 +40,11 @@ describe('session manager against the emulator', () => {
 
   it('signs in with email: cookie in the keychain only, state signed_in', async () => {
     const state = await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
-    expect(state).toEqual({ kind: 'signed_in', method: 'email', user: { id: admin.id, email: admin.email, name: admin.name } });
+    expect(state).toEqual({
+      kind: 'signed_in',
+      method: 'email',
+      user: { id: admin.id, email: admin.email, name: admin.name },
+    });
     const cookie = await h.secrets.get(`session:${h.profileId}`);
     expect(cookie).toMatch(/^better-auth\.session_token=.+/);
     // the cookie, and the (non-secret) person it belongs to, so staged keys stay bound offline
@@ -49,17 +55,23 @@ describe('session manager against the emulator', () => {
   });
 
   it('rejects a wrong password, a disabled password sign-in and too many attempts', async () => {
-    const wrong = await caught(h.manager.signInWithEmail(h.profileId, { email: admin.email, password: 'not the password' }));
+    const wrong = await caught(
+      h.manager.signInWithEmail(h.profileId, { email: admin.email, password: 'not the password' }),
+    );
     expect(wrong.code).toBe('auth.invalid_credentials');
     h.emu.control.setEmailPasswordEnabled(false);
-    const disabled = await caught(h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password }));
+    const disabled = await caught(
+      h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password }),
+    );
     expect(disabled.code).toBe('auth.password_disabled');
     expect(disabled.message).toMatch(/Sign in with browser/);
     h.emu.control.setEmailPasswordEnabled(true);
     h.emu.control.setSignInLimit(1);
     h.emu.control.resetRateLimits();
     await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
-    const limited = await caught(h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password }));
+    const limited = await caught(
+      h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password }),
+    );
     expect(limited.code).toBe('auth.rate_limited');
     expect(limited.details?.retryAfterSec).toBeGreaterThan(0);
     for (const e of [wrong, disabled, limited]) expect(JSON.stringify(e.toData())).not.toContain(admin.password);
@@ -91,7 +103,9 @@ describe('session manager against the emulator', () => {
       throw new Error('gave up');
     })();
     // Wait on the fact (the first failing call marks the session), not on a fixed sleep.
-    await vi.waitFor(async () => expect((await h.manager.getState(h.profileId)).kind).toBe('expired'), { timeout: 5_000 });
+    await vi.waitFor(async () => expect((await h.manager.getState(h.profileId)).kind).toBe('expired'), {
+      timeout: 5_000,
+    });
     expect(await h.secrets.get(`session:${h.profileId}`)).toBeNull();
     await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
     expect((await task).length).toBeGreaterThan(0);
@@ -120,9 +134,22 @@ describe('session manager against the emulator', () => {
   it('restores a stored cookie session at start and notices a dead one', async () => {
     await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
     const { createSessionManager } = await import('../../../src-main/services/session');
-    const profiles = { get: async () => ({ id: h.profileId, name: 'x', baseUrl: h.emu.langwatchUrl, anthropicBaseUrl: 'https://api.anthropic.com', createdAt: new Date().toISOString() }), remove: async () => undefined };
+    const profiles = {
+      get: async () => ({
+        id: h.profileId,
+        name: 'x',
+        baseUrl: h.emu.langwatchUrl,
+        anthropicBaseUrl: 'https://api.anthropic.com',
+        createdAt: new Date().toISOString(),
+      }),
+      remove: async () => undefined,
+    };
     const second = createSessionManager({ profiles, secrets: h.secrets, clock: h.clock, log: logger });
-    expect(await second.getState(h.profileId)).toMatchObject({ kind: 'signed_in', method: 'restored', user: { id: admin.id } });
+    expect(await second.getState(h.profileId)).toMatchObject({
+      kind: 'signed_in',
+      method: 'restored',
+      user: { id: admin.id },
+    });
     h.emu.control.expireSessions();
     const third = createSessionManager({ profiles, secrets: h.secrets, clock: h.clock, log: logger });
     expect((await third.getState(h.profileId)).kind).toBe('signed_out');
@@ -193,8 +220,14 @@ describe('session manager against the emulator', () => {
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(after.accessExpiresAt).toBeGreaterThan(before.accessExpiresAt);
     // Revoke the pair behind the console's back: the next refresh fails with invalid_grant.
-    await fetch(`${h.emu.langwatchUrl}/api/auth/cli/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh_token: after.refreshToken }) });
-    const signedOut = new Promise((resolve) => h.manager.onChange((c) => c.state.kind === 'signed_out' && resolve(c.state)));
+    await fetch(`${h.emu.langwatchUrl}/api/auth/cli/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: after.refreshToken }),
+    });
+    const signedOut = new Promise((resolve) =>
+      h.manager.onChange((c) => c.state.kind === 'signed_out' && resolve(c.state)),
+    );
     await h.clock.advance(after.accessExpiresAt - h.clock.now());
     expect(await signedOut).toMatchObject({ kind: 'signed_out', reason: expect.stringMatching(/Sign in again/) });
     expect(h.secrets.size()).toBe(0);

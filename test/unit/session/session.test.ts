@@ -8,9 +8,19 @@ import { createSessionManager, type SessionChange } from '../../../src-main/serv
 import { createFakeClock } from '../langwatch/helpers/fake-clock';
 
 const BASE = 'https://lw.example.com';
-const PROFILE: Profile = { id: 'p1', name: 'LW', baseUrl: BASE, anthropicBaseUrl: 'https://api.anthropic.com', createdAt: '2026-11-28T00:00:00.000Z' };
+const PROFILE: Profile = {
+  id: 'p1',
+  name: 'LW',
+  baseUrl: BASE,
+  anthropicBaseUrl: 'https://api.anthropic.com',
+  createdAt: '2026-11-28T00:00:00.000Z',
+};
 const USER = { id: 'u1', email: 'a@b.c', name: 'A' };
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, text: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers,
+  text: JSON.stringify(body),
+});
 const offline = () => new AppError('network.offline', 'offline', { cause: 'ECONNREFUSED' });
 
 function setup(handler: (req: HttpRequest) => Promise<HttpResponse> | HttpResponse) {
@@ -20,7 +30,10 @@ function setup(handler: (req: HttpRequest) => Promise<HttpResponse> | HttpRespon
   const http: LangwatchHttp = { baseUrl: BASE, origin: BASE, request: async (req) => handler(req) };
   const manager = createSessionManager({
     profiles: { get: async () => PROFILE, remove: async () => undefined },
-    secrets, clock, log, httpFactory: () => http,
+    secrets,
+    clock,
+    log,
+    httpFactory: () => http,
   });
   const changes: SessionChange[] = [];
   manager.onChange((c) => changes.push(c));
@@ -28,7 +41,11 @@ function setup(handler: (req: HttpRequest) => Promise<HttpResponse> | HttpRespon
 }
 
 const signInAnswer = (value: string) =>
-  json(200, { redirect: false, token: 't', user: USER }, { 'set-cookie': `__Secure-better-auth.session_token=${value}; Path=/; HttpOnly; Secure` });
+  json(
+    200,
+    { redirect: false, token: 't', user: USER },
+    { 'set-cookie': `__Secure-better-auth.session_token=${value}; Path=/; HttpOnly; Secure` },
+  );
 
 describe('session manager (fake http, fake clock)', () => {
   it('a late 401 for a replaced cookie does not expire the new session', async () => {
@@ -45,7 +62,17 @@ describe('session manager (fake http, fake clock)', () => {
     const call = api.listSources('org').catch((e: AppError) => e.code);
     await new Promise((r) => setTimeout(r, 5));
     await manager.signInWithEmail('p1', { email: 'a@b.c', password: 'pw-123456' });
-    release(json(401, { error: { json: { message: 'UNAUTHORIZED', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401, path: 'ingestionSources.list' } } } }));
+    release(
+      json(401, {
+        error: {
+          json: {
+            message: 'UNAUTHORIZED',
+            code: -32001,
+            data: { code: 'UNAUTHORIZED', httpStatus: 401, path: 'ingestionSources.list' },
+          },
+        },
+      }),
+    );
     expect(await call).toBe('auth.session_expired');
     expect((await manager.getState('p1')).kind).toBe('signed_in');
     expect(await manager.getCookie('p1')).toBe('__Secure-better-auth.session_token=cookie2.sig');
@@ -55,7 +82,15 @@ describe('session manager (fake http, fake clock)', () => {
     const { manager, changes, secrets } = setup((req) =>
       req.path === '/api/auth/sign-in/email'
         ? signInAnswer('abc.def')
-        : json(401, { error: { json: { message: 'UNAUTHORIZED', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401, path: 'x' } } } }),
+        : json(401, {
+            error: {
+              json: {
+                message: 'UNAUTHORIZED',
+                code: -32001,
+                data: { code: 'UNAUTHORIZED', httpStatus: 401, path: 'x' },
+              },
+            },
+          }),
     );
     await manager.signInWithEmail('p1', { email: 'a@b.c', password: 'pw-123456' });
     await expect((await manager.api('p1')).listSources('org')).rejects.toMatchObject({ code: 'auth.session_expired' });
@@ -72,7 +107,11 @@ describe('session manager (fake http, fake clock)', () => {
       throw offline();
     });
     await secrets.set('session:p1', 'better-auth.session_token=x.y');
-    expect(await manager.getState('p1')).toEqual({ kind: 'signed_in', method: 'restored', user: { id: '', email: null, name: null } });
+    expect(await manager.getState('p1')).toEqual({
+      kind: 'signed_in',
+      method: 'restored',
+      user: { id: '', email: null, name: null },
+    });
     await manager.markExpired('p1');
     const controller = new AbortController();
     const waiting = manager.waitForSession('p1', controller.signal);
@@ -86,13 +125,22 @@ describe('session manager (fake http, fake clock)', () => {
       if (req.path === '/api/auth/cli/refresh') {
         refreshCalls++;
         if (refreshCalls === 1) throw offline();
-        return json(200, { access_token: 'lw_at_newnewnew', refresh_token: 'lw_rt_newnewnew', expires_in: 3600, token_type: 'Bearer' });
+        return json(200, {
+          access_token: 'lw_at_newnewnew',
+          refresh_token: 'lw_rt_newnewnew',
+          expires_in: 3600,
+          token_type: 'Bearer',
+        });
       }
       return json(404, {});
     });
     const creds = {
-      accessToken: 'lw_at_oldoldold', refreshToken: 'lw_rt_oldoldold', accessExpiresAt: clock.now() + 600_000,
-      refreshExpiresAt: clock.now() + 86_400_000, user: USER, organization: { id: 'org', name: 'Org', slug: 'org' },
+      accessToken: 'lw_at_oldoldold',
+      refreshToken: 'lw_rt_oldoldold',
+      accessExpiresAt: clock.now() + 600_000,
+      refreshExpiresAt: clock.now() + 86_400_000,
+      user: USER,
+      organization: { id: 'org', name: 'Org', slug: 'org' },
     };
     await secrets.set('device:p1', JSON.stringify(creds));
     expect((await manager.getState('p1')).kind).toBe('device');
@@ -108,7 +156,8 @@ describe('session manager (fake http, fake clock)', () => {
     expect(stored).toMatchObject({ accessToken: 'lw_at_newnewnew', refreshToken: 'lw_rt_newnewnew', user: USER });
     expect(stored.accessExpiresAt).toBe(clock.now() + 3_600_000);
     expect(await manager.getAccessToken('p1')).toBe('lw_at_newnewnew');
-    for (const secret of ['lw_at_oldoldold', 'lw_rt_oldoldold', 'lw_at_newnewnew', 'lw_rt_newnewnew']) expect(log.text()).not.toContain(secret);
+    for (const secret of ['lw_at_oldoldold', 'lw_rt_oldoldold', 'lw_at_newnewnew', 'lw_rt_newnewnew'])
+      expect(log.text()).not.toContain(secret);
     manager.dispose();
   });
 
@@ -118,10 +167,17 @@ describe('session manager (fake http, fake clock)', () => {
       paths.push(req.path);
       return req.path === '/api/auth/sign-in/email' ? signInAnswer('c.s') : json(200, { success: true });
     });
-    await secrets.set('device:p1', JSON.stringify({
-      accessToken: 'lw_at_a', refreshToken: 'lw_rt_b', accessExpiresAt: clock.now() + 3_600_000, refreshExpiresAt: null,
-      user: USER, organization: { id: 'o', name: 'O', slug: 'o' },
-    }));
+    await secrets.set(
+      'device:p1',
+      JSON.stringify({
+        accessToken: 'lw_at_a',
+        refreshToken: 'lw_rt_b',
+        accessExpiresAt: clock.now() + 3_600_000,
+        refreshExpiresAt: null,
+        user: USER,
+        organization: { id: 'o', name: 'O', slug: 'o' },
+      }),
+    );
     await manager.signInWithEmail('p1', { email: 'a@b.c', password: 'pw-123456' });
     expect(paths).toContain('/api/auth/cli/logout');
     expect((await secrets.listAccounts()).sort()).toEqual(['session-user:p1', 'session:p1']);

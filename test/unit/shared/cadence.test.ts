@@ -172,7 +172,9 @@ describe('Anthropic cost', () => {
   });
 
   it('reads well for one source each minute', () => {
-    expect(anthropicCostSentence(60)).toContain('1 source every minute costs at least 60 Anthropic requests per hour (1/minute');
+    expect(anthropicCostSentence(60)).toContain(
+      '1 source every minute costs at least 60 Anthropic requests per hour (1/minute',
+    );
   });
 });
 

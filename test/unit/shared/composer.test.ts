@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { ComposerCreate, ComposerUpdate, composerFieldErrors, nameTakenMessage, scheduleOf } from '../../../src-shared/domain/composer';
+import {
+  ComposerCreate,
+  ComposerUpdate,
+  composerFieldErrors,
+  nameTakenMessage,
+  scheduleOf,
+} from '../../../src-shared/domain/composer';
 
 const KEY = 'sk-ant-api01-abcdefghijklmnopqrstuvwxyz0123';
 
 describe('composer schema (form and main)', () => {
   it('accepts a valid create, trimming name and key; empty optional fields become absent/null', () => {
-    const parsed = ComposerCreate.parse({ name: '  Compliance  ', description: '', teamId: '', key: `\n${KEY} `, pollEverySec: 300 });
+    const parsed = ComposerCreate.parse({
+      name: '  Compliance  ',
+      description: '',
+      teamId: '',
+      key: `\n${KEY} `,
+      pollEverySec: 300,
+    });
     expect(parsed).toEqual({ name: 'Compliance', description: undefined, teamId: null, key: KEY, pollEverySec: 300 });
   });
 
@@ -43,8 +55,13 @@ describe('composer schema (form and main)', () => {
 
 describe('names of archived sources stay taken (LangWatch unique index)', () => {
   it('an archived clash says so, a live one says it exists', () => {
-    const existing = [{ id: 'old', name: 'Old workspace', archived: true }, { id: 'a', name: 'Prod' }];
-    expect(nameTakenMessage('Old workspace', existing)).toMatch(/archived source is named "Old workspace".*keeps archived names taken/);
+    const existing = [
+      { id: 'old', name: 'Old workspace', archived: true },
+      { id: 'a', name: 'Prod' },
+    ];
+    expect(nameTakenMessage('Old workspace', existing)).toMatch(
+      /archived source is named "Old workspace".*keeps archived names taken/,
+    );
     expect(nameTakenMessage('Prod', existing)).toMatch(/already exists/);
   });
 });
@@ -53,7 +70,10 @@ describe('scheduleOf: the schedule a submission sends', () => {
   it('a fixed interval sends its canonical cron; a custom cron is sent as written, with its interval when fixed', () => {
     expect(scheduleOf({ pollEverySec: 300 })).toEqual({ pullSchedule: '*/5 * * * *', pollEverySec: 300 });
     expect(scheduleOf({ pullSchedule: '*/15 * * * *' })).toEqual({ pullSchedule: '*/15 * * * *', pollEverySec: 900 });
-    expect(scheduleOf({ pullSchedule: '0 9 * * MON-FRI' })).toEqual({ pullSchedule: '0 9 * * MON-FRI', pollEverySec: null });
+    expect(scheduleOf({ pullSchedule: '0 9 * * MON-FRI' })).toEqual({
+      pullSchedule: '0 9 * * MON-FRI',
+      pollEverySec: null,
+    });
   });
 
   it('none chosen is null (an update keeps the server schedule); both at once is refused', () => {
@@ -62,7 +82,10 @@ describe('scheduleOf: the schedule a submission sends', () => {
   });
 
   it('the schemas take a custom cron and refuse one LangWatch refuses', () => {
-    expect(ComposerUpdate.parse({ name: 'Src', pullSchedule: ' 0 9 * * MON-FRI ' })).toEqual({ name: 'Src', pullSchedule: '0 9 * * MON-FRI' });
+    expect(ComposerUpdate.parse({ name: 'Src', pullSchedule: ' 0 9 * * MON-FRI ' })).toEqual({
+      name: 'Src',
+      pullSchedule: '0 9 * * MON-FRI',
+    });
     const refused = ComposerCreate.safeParse({ name: 'Src', key: KEY, pullSchedule: '0 0 31 2 *' });
     expect(composerFieldErrors(refused.error!).pullSchedule).toMatch(/never runs/);
     expect(ComposerUpdate.parse({ name: 'Src', key: KEY })).toEqual({ name: 'Src', key: KEY });

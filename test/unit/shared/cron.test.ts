@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCron, cronCost, cronCostSentence, describeSchedule, intervalCost, pullScheduleSchema } from '../../../src-shared/domain/cron';
+import {
+  checkCron,
+  cronCost,
+  cronCostSentence,
+  describeSchedule,
+  intervalCost,
+  pullScheduleSchema,
+} from '../../../src-shared/domain/cron';
 
 const AFTER = new Date('2026-12-01T21:07:00Z'); // a Tuesday
 
@@ -66,7 +73,9 @@ describe('cost and description', () => {
     const cost = cronCost('0 9 * * MON-FRI', AFTER);
     expect(cost.runsPerHour * 24 * 7).toBeCloseTo(5);
     expect(cost.shortestGapSec).toBe(86_400);
-    expect(cronCostSentence(cost)).toContain('at least 0.71 Anthropic requests a day, one per run, up to one every 24 hours at the busiest time; under 0.01% of');
+    expect(cronCostSentence(cost)).toContain(
+      'at least 0.71 Anthropic requests a day, one per run, up to one every 24 hours at the busiest time; under 0.01% of',
+    );
   });
 
   it('every minute is measured over the runs it covers: 1440 a day', () => {

@@ -17,8 +17,22 @@ const samples: Array<[KeyVerdict, boolean | null]> = [
   [{ verdict: 'invalid_key', ...common, httpStatus: 401, errorType: 'authentication_error' }, false],
   [{ verdict: 'missing_scope', ...common, httpStatus: 403, scopes: ['read:compliance_user_data'] }, false],
   [{ verdict: 'rate_limited', ...common, httpStatus: 429, retryAfterSec: 30, rateLimit: null }, true],
-  [{ verdict: 'inconclusive', ...common, httpStatus: null, requestId: null, attempts: 2, reason: 'timeout', networkCode: null }, null],
-  [{ verdict: 'wrong_endpoint', ...common, httpStatus: 302, reason: 'redirect', location: 'https://x.example/login' }, null],
+  [
+    {
+      verdict: 'inconclusive',
+      ...common,
+      httpStatus: null,
+      requestId: null,
+      attempts: 2,
+      reason: 'timeout',
+      networkCode: null,
+    },
+    null,
+  ],
+  [
+    { verdict: 'wrong_endpoint', ...common, httpStatus: 302, reason: 'redirect', location: 'https://x.example/login' },
+    null,
+  ],
 ];
 
 describe('keyVerdictSchema', () => {

@@ -24,18 +24,43 @@ describe('healthOf (table)', () => {
     ['awaiting, between two and four cadences', { createdAt: ago(15 * 60) }, 'awaiting', false],
     ['awaiting for more than four cadences', { createdAt: ago(21 * 60) }, 'waiting_too_long', true],
     ['server says no schedule', { schedule: describeSchedule({ kind: 'server', cron: null }) }, 'never_pulled', true],
-    ['no schedule on a pushed type is normal', { sourceType: 'otel_generic', schedule: describeSchedule({ kind: 'server', cron: null }) }, 'awaiting', false],
-    ['schedule unknown: never claimed as never pulled', { schedule: describeSchedule({ kind: 'unknown' }), createdAt: ago(86_400) }, 'awaiting', false],
+    [
+      'no schedule on a pushed type is normal',
+      { sourceType: 'otel_generic', schedule: describeSchedule({ kind: 'server', cron: null }) },
+      'awaiting',
+      false,
+    ],
+    [
+      'schedule unknown: never claimed as never pulled',
+      { schedule: describeSchedule({ kind: 'unknown' }), createdAt: ago(86_400) },
+      'awaiting',
+      false,
+    ],
     ['key rejected by Anthropic', { keyVerdict: 'invalid_key' }, 'key_problem', true],
     ['key lacks the scope', { keyVerdict: 'missing_scope', status: 'active' }, 'key_problem', true],
     ['a valid key changes nothing', { keyVerdict: 'valid', createdAt: ago(60) }, 'new', false],
     ['active with a recent event', { status: 'active', lastEventAt: ago(120) }, 'healthy', false],
     ['active but silent for more than four cadences', { status: 'active', lastEventAt: ago(25 * 60) }, 'silent', true],
-    ['active, silence unknown without a cadence', { status: 'active', lastEventAt: ago(99_999), schedule: describeSchedule({ kind: 'unknown' }) }, 'healthy', false],
+    [
+      'active, silence unknown without a cadence',
+      { status: 'active', lastEventAt: ago(99_999), schedule: describeSchedule({ kind: 'unknown' }) },
+      'healthy',
+      false,
+    ],
     ['disabled wins over a key problem', { status: 'disabled', keyVerdict: 'invalid_key' }, 'disabled', false],
-    ['archived wins over everything', { archived: true, status: 'disabled', keyVerdict: 'invalid_key' }, 'archived', false],
+    [
+      'archived wins over everything',
+      { archived: true, status: 'disabled', keyVerdict: 'invalid_key' },
+      'archived',
+      false,
+    ],
     ['a status from a newer server is shown as unknown', { status: 'paused_by_quota' }, 'unknown', false],
-    ['server clock unknown: age unknown, never guessed', { serverNowMs: null, createdAt: ago(86_400) }, 'awaiting', false],
+    [
+      'server clock unknown: age unknown, never guessed',
+      { serverNowMs: null, createdAt: ago(86_400) },
+      'awaiting',
+      false,
+    ],
   ])('%s', (_name, patch, kind, attention) => {
     const signal = healthOf({ ...base, ...patch });
     expect(signal.kind).toBe(kind);
@@ -85,8 +110,22 @@ describe('where the schedule comes from', () => {
     expect(scheduleFactFor(undefined, undefined)).toEqual({ kind: 'unknown' });
   });
 
-  it('a newer server\'s pullSchedule reaches the DTO; an older server\'s silence stays undefined', () => {
-    const wire = { id: 's', organizationId: 'o', teamId: null, sourceType: 'claude_compliance', name: 'n', description: null, parserConfig: {}, status: 'active', lastEventAt: null, archivedAt: null, createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z', createdById: null };
+  it("a newer server's pullSchedule reaches the DTO; an older server's silence stays undefined", () => {
+    const wire = {
+      id: 's',
+      organizationId: 'o',
+      teamId: null,
+      sourceType: 'claude_compliance',
+      name: 'n',
+      description: null,
+      parserConfig: {},
+      status: 'active',
+      lastEventAt: null,
+      archivedAt: null,
+      createdAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+      createdById: null,
+    };
     expect(toSource(WireSource.parse({ ...wire, pullSchedule: '*/15 * * * *' })).pullSchedule).toBe('*/15 * * * *');
     expect(toSource(WireSource.parse({ ...wire, pullSchedule: null })).pullSchedule).toBeNull();
     expect(toSource(WireSource.parse(wire)).pullSchedule).toBeUndefined();

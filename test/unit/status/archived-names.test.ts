@@ -13,7 +13,14 @@ afterEach(() => {
 
 function make(dir = mkdtempSync(join(tmpdir(), 'archived-'))) {
   dirs.push(dir);
-  return { dir, names: createArchivedNames({ userDataDir: dir, log: createNullLogger(), clock: createFakeClock({ start: Date.now() }) }) };
+  return {
+    dir,
+    names: createArchivedNames({
+      userDataDir: dir,
+      log: createNullLogger(),
+      clock: createFakeClock({ start: Date.now() }),
+    }),
+  };
 }
 
 const ACME = { profileId: 'p1', organizationId: 'org_acme' };
@@ -23,7 +30,10 @@ describe('archived names memory', () => {
     const { names } = make();
     await names.load();
     await names.remember(ACME, [{ id: 'a', name: 'Old' }]);
-    await names.remember(ACME, [{ id: 'b', name: 'Older' }, { id: 'a', name: 'Old (renamed before archiving)' }]);
+    await names.remember(ACME, [
+      { id: 'b', name: 'Older' },
+      { id: 'a', name: 'Old (renamed before archiving)' },
+    ]);
     await names.remember({ profileId: 'p2', organizationId: 'org_acme' }, [{ id: 'c', name: 'Elsewhere' }]);
     expect(names.list(ACME)).toEqual([
       { id: 'b', name: 'Older' },
@@ -37,7 +47,9 @@ describe('archived names memory', () => {
     const { dir, names } = make();
     await names.load();
     await names.remember(ACME, [{ id: 'a', name: 'Old' }]);
-    expect(JSON.parse(readFileSync(join(dir, 'archived-names.json'), 'utf8')).scopes['p1|org_acme']).toEqual([{ id: 'a', name: 'Old' }]);
+    expect(JSON.parse(readFileSync(join(dir, 'archived-names.json'), 'utf8')).scopes['p1|org_acme']).toEqual([
+      { id: 'a', name: 'Old' },
+    ]);
     const again = make(dir).names;
     await again.load();
     expect(again.list(ACME)).toEqual([{ id: 'a', name: 'Old' }]);

@@ -66,8 +66,11 @@ describe('snapshot diff (pure)', () => {
       { adapter: 'x', list: { 0: 1, 1: { p: 2 } } },
       { adapter: 'x' },
     ];
-    for (const parserConfig of cases) expect(diffSnapshots([base], [row('a', { parserConfig: parserConfig as never })]).changed).toHaveLength(1);
-    expect(diffSnapshots([base], [row('a', { parserConfig: { list: [1, { p: 2 }], adapter: 'x' } })]).changed).toHaveLength(0);
+    for (const parserConfig of cases)
+      expect(diffSnapshots([base], [row('a', { parserConfig: parserConfig as never })]).changed).toHaveLength(1);
+    expect(
+      diffSnapshots([base], [row('a', { parserConfig: { list: [1, { p: 2 }], adapter: 'x' } })]).changed,
+    ).toHaveLength(0);
   });
 
   it('the first snapshot is all added; an empty next is all removed', () => {

@@ -3,7 +3,19 @@ import { readEventsPage, type FetchEvents } from '../../../src-main/services/sta
 import type { SourceEvent } from '../../../src-shared/domain/langwatch';
 
 function event(id: string, iso: string): SourceEvent {
-  return { eventId: id, eventType: 'claude_compliance', actor: '', action: 'x', target: '', costUsd: 0, tokensInput: 0, tokensOutput: 0, eventTimestampIso: iso, ingestedAtIso: iso, rawPayload: '' };
+  return {
+    eventId: id,
+    eventType: 'claude_compliance',
+    actor: '',
+    action: 'x',
+    target: '',
+    costUsd: 0,
+    tokensInput: 0,
+    tokensOutput: 0,
+    eventTimestampIso: iso,
+    ingestedAtIso: iso,
+    rawPayload: '',
+  };
 }
 
 /** A server as LangWatch's: newest first, `beforeIso` strictly-less-than, at most `limit` rows. */
@@ -35,7 +47,14 @@ async function readAll(fetch: FetchEvents, limit: number): Promise<string[]> {
 describe('event paging at a boundary of events sharing a timestamp', () => {
   const T = (ms: number) => new Date(Date.UTC(2026, 7, 1, 9) + ms).toISOString();
   // Page size 3; rows 3..5 share one millisecond, so the first page ends inside that group.
-  const events = [event('e1', T(900)), event('e2', T(800)), event('e3', T(500)), event('e4', T(500)), event('e5', T(500)), event('e6', T(100))];
+  const events = [
+    event('e1', T(900)),
+    event('e2', T(800)),
+    event('e3', T(500)),
+    event('e4', T(500)),
+    event('e5', T(500)),
+    event('e6', T(100)),
+  ];
 
   it('loses no event and shows none twice (paging by the last timestamp alone loses e4 and e5)', async () => {
     const server = strictServer(events);

@@ -40,7 +40,9 @@ describe('sources export', () => {
   it('writes RFC 4180 CSV and defuses spreadsheet formulas', () => {
     const csv = toCsv(toExportRows([row]));
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,name,sourceType,status,lastEventAt,eventsLast24h,cadenceSec,createdAt,archivedAt,teamId,description');
+    expect(lines[0]).toBe(
+      'id,name,sourceType,status,lastEventAt,eventsLast24h,cadenceSec,createdAt,archivedAt,teamId,description',
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"has ""quotes"", commas\nand lines"');
   });

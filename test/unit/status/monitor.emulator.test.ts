@@ -31,7 +31,9 @@ function fakeConnection(initial: ActiveConnection | null) {
   const state = (): ConnectionState => ({
     profiles: [],
     activeProfileId: active ? 'p1' : null,
-    session: active ? { kind: 'signed_in', method: 'email', user: { id: 'u', email: null, name: null } } : { kind: 'signed_out' },
+    session: active
+      ? { kind: 'signed_in', method: 'email', user: { id: 'u', email: null, name: null } }
+      : { kind: 'signed_out' },
     organizations: [],
     activeOrganizationId: active?.organizationId ?? null,
     permissions: active?.permissions ?? null,
@@ -71,7 +73,13 @@ describe('status monitor against the emulator (fake clock)', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ langwatchPort: 0, pullerSchedule: false });
-    cookie = (await signInWithEmail({ baseUrl: emu.langwatchUrl, email: SEED.users.admin.email, password: SEED.users.admin.password })).cookie;
+    cookie = (
+      await signInWithEmail({
+        baseUrl: emu.langwatchUrl,
+        email: SEED.users.admin.email,
+        password: SEED.users.admin.password,
+      })
+    ).cookie;
   });
   afterAll(async () => {
     await emu?.close();
@@ -98,7 +106,13 @@ describe('status monitor against the emulator (fake clock)', () => {
 
   const api = () => createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
   const adminOf = (organizationId: string): ActiveConnection => ({
-    profile: { id: 'p1', name: 'Emulator', baseUrl: emu.langwatchUrl, anthropicBaseUrl: emu.anthropicUrl, createdAt: new Date().toISOString() },
+    profile: {
+      id: 'p1',
+      name: 'Emulator',
+      baseUrl: emu.langwatchUrl,
+      anthropicBaseUrl: emu.anthropicUrl,
+      createdAt: new Date().toISOString(),
+    },
     organizationId,
     permissions: ADMIN,
     api: api(),
@@ -134,7 +148,13 @@ describe('status monitor against the emulator (fake clock)', () => {
     const first = named('sources.changed')[0];
     expect(first.upserts.length).toBe(emu.control.sources(ACME).filter((s) => s.archivedAt === null).length);
     expect(first.removed).toEqual([]);
-    expect(m.status()).toMatchObject({ phase: 'running', organizationId: ACME, health: 'ok', intervalMs: 5_000, canManage: true });
+    expect(m.status()).toMatchObject({
+      phase: 'running',
+      organizationId: ACME,
+      health: 'ok',
+      intervalMs: 5_000,
+      canManage: true,
+    });
     // The deployment's own clock (its Date header) travels with the status, for ages.
     expect(m.status().serverNow).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     expect(m.rows().find((r) => r.id === 'src_cc_prod')?.eventsLast24h).toBeGreaterThan(0);
@@ -154,7 +174,11 @@ describe('status monitor against the emulator (fake clock)', () => {
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: `Monitor test ${Date.now()}`,
-      parserConfig: { adapter: 'claude_compliance', pollEverySec: 900, credentials: { token: SEED.anthropicKeys.compliance } },
+      parserConfig: {
+        adapter: 'claude_compliance',
+        pollEverySec: 900,
+        credentials: { token: SEED.anthropicKeys.compliance },
+      },
       pullSchedule: '*/15 * * * *',
     });
     const m = start(fakeConnection(adminOf(ACME)));
@@ -179,8 +203,12 @@ describe('status monitor against the emulator (fake clock)', () => {
     const delta = named('sources.changed').at(-1);
     expect(delta.upserts.map((r: { id: string }) => r.id)).toContain(created.id);
     expect(delta.upserts.length).toBeLessThan(5);
-    expect(delta.transitions).toEqual([{ id: created.id, name: created.name, from: 'awaiting_first_event', to: 'active' }]);
-    expect(named('sources.becameActive')).toEqual([{ id: created.id, name: created.name, from: 'awaiting_first_event', to: 'active', organizationId: ACME }]);
+    expect(delta.transitions).toEqual([
+      { id: created.id, name: created.name, from: 'awaiting_first_event', to: 'active' },
+    ]);
+    expect(named('sources.becameActive')).toEqual([
+      { id: created.id, name: created.name, from: 'awaiting_first_event', to: 'active', organizationId: ACME },
+    ]);
     expect(m.row(created.id)?.status).toBe('active');
     await api().archiveSource(ACME, created.id);
   });
@@ -235,7 +263,10 @@ describe('status monitor against the emulator (fake clock)', () => {
     await settle(m);
     const acmeIds = m.rows().map((r) => r.id);
     connection.set(adminOf(SMALL));
-    await waitFor(() => m.status().organizationId === SMALL && m.rows().length > 0 && m.rows().every((r) => r.organizationId === SMALL));
+    await waitFor(
+      () =>
+        m.status().organizationId === SMALL && m.rows().length > 0 && m.rows().every((r) => r.organizationId === SMALL),
+    );
     const removal = named('sources.changed').find((d) => d.organizationId === ACME && d.removed.length > 0);
     expect(removal.removed.sort()).toEqual(acmeIds.sort());
     connection.set(null);
@@ -245,8 +276,14 @@ describe('status monitor against the emulator (fake clock)', () => {
 
   it('support mode (device session) reads the CLI REST list, read-only, without archived rows', async () => {
     const device = await emuDeviceToken(emu);
-    const cli = createCliRest({ http: createLangwatchHttp({ baseUrl: emu.langwatchUrl }), organizationId: ACME, getAccessToken: async () => device });
-    const m = start(fakeConnection({ ...adminOf(ACME), api: null, cli, readOnly: true, permissions: { ...ADMIN, canManage: false } }));
+    const cli = createCliRest({
+      http: createLangwatchHttp({ baseUrl: emu.langwatchUrl }),
+      organizationId: ACME,
+      getAccessToken: async () => device,
+    });
+    const m = start(
+      fakeConnection({ ...adminOf(ACME), api: null, cli, readOnly: true, permissions: { ...ADMIN, canManage: false } }),
+    );
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'running', readOnly: true, canManage: false, health: 'not_requested' });
     expect(m.rows().map((r) => r.id)).toContain('src_cc_prod');
@@ -256,14 +293,21 @@ describe('status monitor against the emulator (fake clock)', () => {
   it('health failing with a server error: the list keeps updating, health is "unavailable" with the reason, then recovers', async () => {
     // The emulator fails a whole batch; a real LangWatch fails only the health slot of it.
     const proxy = await startLangwatchProxy(emu.langwatchUrl, {
-      failTrpc: { route: 'activityMonitor.*', httpStatus: 500, code: 'clickhouse_unavailable', message: 'ClickHouse is not available' },
+      failTrpc: {
+        route: 'activityMonitor.*',
+        httpStatus: 500,
+        code: 'clickhouse_unavailable',
+        message: 'ClickHouse is not available',
+      },
     });
     try {
       const viaProxy = createLangwatchApi({ baseUrl: proxy.url, getCookie: async () => cookie });
       const m = start(fakeConnection({ ...adminOf(ACME), api: viaProxy }));
       await settle(m);
       expect(m.status()).toMatchObject({
-        phase: 'running', health: 'unavailable', lastError: null,
+        phase: 'running',
+        health: 'unavailable',
+        lastError: null,
         healthError: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } },
       });
       expect(m.rows().length).toBeGreaterThan(0);
@@ -291,7 +335,11 @@ describe('status monitor against the emulator (fake clock)', () => {
 /** A device-flow access token for the support user, through the real CLI endpoints. */
 async function emuDeviceToken(emu: RunningEmulator): Promise<string> {
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${emu.langwatchUrl}/api/auth/cli${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${emu.langwatchUrl}/api/auth/cli${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   };
   const code = await post('/device-code', {});

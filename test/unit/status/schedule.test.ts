@@ -15,9 +15,12 @@ describe('status schedule (pure)', () => {
     [false, false, true, T0, T0 + 10_000, 50_000],
     [true, true, false, T0, T0, null],
     [false, false, false, null, T0, null],
-  ] as const)('focused=%s visible=%s online=%s last=%s now=%s -> %s', (focused, visible, online, lastTickAt, now, expected) => {
-    expect(nextDelay({ focused, visible, online, lastTickAt, now })).toBe(expected);
-  });
+  ] as const)(
+    'focused=%s visible=%s online=%s last=%s now=%s -> %s',
+    (focused, visible, online, lastTickAt, now, expected) => {
+      expect(nextDelay({ focused, visible, online, lastTickAt, now })).toBe(expected);
+    },
+  );
 
   it('regaining focus after a minute hidden ticks at once', () => {
     expect(nextDelay({ focused: true, visible: true, online: true, lastTickAt: T0, now: T0 + 30_000 })).toBe(0);

@@ -17,8 +17,17 @@ const ORG = 'org_1';
 const ok = (value: unknown) => ({ result: { data: superjson.serialize(value) } });
 const at = new Date('2026-08-01T09:00:00.000Z');
 const event = (id: string, iso: string) => ({
-  eventId: id, eventType: 'claude_compliance', actor: 'a', action: 'x', target: '', costUsd: '0.0012', tokensInput: 3, tokensOutput: 4,
-  eventTimestampIso: iso, ingestedAtIso: iso, rawPayload: '{}',
+  eventId: id,
+  eventType: 'claude_compliance',
+  actor: 'a',
+  action: 'x',
+  target: '',
+  costUsd: '0.0012',
+  tokensInput: 3,
+  tokensOutput: 4,
+  eventTimestampIso: iso,
+  ingestedAtIso: iso,
+  rawPayload: '{}',
 });
 
 let server: LocalServer | undefined;
@@ -37,12 +46,21 @@ async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
     cli: null,
     readOnly: false,
   };
-  const connection = { requireActive: () => active, state: () => ({ health: 'unknown' }) } as unknown as ConnectionService;
+  const connection = {
+    requireActive: () => active,
+    state: () => ({ health: 'unknown' }),
+  } as unknown as ConnectionService;
   const monitor = { rows: () => [], refreshNow: async () => undefined } as unknown as StatusMonitor;
-  return createSourcesService({ connection, monitor, clock: { now: () => at.getTime() } as never, log: createNullLogger() });
+  return createSourcesService({
+    connection,
+    monitor,
+    clock: { now: () => at.getTime() } as never,
+    log: createNullLogger(),
+  });
 }
 
-const inputOf = (url: string) => (JSON.parse(new URL(url, 'http://x').searchParams.get('input') ?? '{}') as { json: Record<string, unknown> }).json;
+const inputOf = (url: string) =>
+  (JSON.parse(new URL(url, 'http://x').searchParams.get('input') ?? '{}') as { json: Record<string, unknown> }).json;
 
 describe('sources service against a real LangWatch', () => {
   it('health and events answered 500 clickhouse_unavailable are "unavailable" with the reason', async () => {
@@ -51,13 +69,33 @@ describe('sources service against a real LangWatch', () => {
       sendJson(res, 500, trpcError(500, path, 'ClickHouse is not available', { code: 'clickhouse_unavailable' }));
     });
     for (const answer of [await service.health('src_1'), await service.events('src_1', {})]) {
-      expect(answer).toMatchObject({ kind: 'unavailable', error: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } } });
+      expect(answer).toMatchObject({
+        kind: 'unavailable',
+        error: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } },
+      });
     }
   });
 
   it("one source with a newer server's type and status is returned as sent", async () => {
     const service = await serviceAgainst((_req, res) =>
-      sendJson(res, 200, ok({ id: 'src_1', organizationId: ORG, teamId: null, sourceType: 'future_type', name: 'n', description: null, parserConfig: {}, status: 'quarantined', lastEventAt: null, archivedAt: null, createdAt: at, updatedAt: at })),
+      sendJson(
+        res,
+        200,
+        ok({
+          id: 'src_1',
+          organizationId: ORG,
+          teamId: null,
+          sourceType: 'future_type',
+          name: 'n',
+          description: null,
+          parserConfig: {},
+          status: 'quarantined',
+          lastEventAt: null,
+          archivedAt: null,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      ),
     );
     expect(await service.get('src_1')).toMatchObject({ sourceType: 'future_type', status: 'quarantined' });
   });
@@ -73,11 +111,25 @@ describe('sources service against a real LangWatch', () => {
     const first = await service.events('src_1', { limit: 2 });
     if (first.kind !== 'ok') throw new Error(first.kind);
     expect(first.value.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
-    const second = await service.events('src_1', { limit: 2, beforeIso: first.value.nextBeforeIso!, skipIds: first.value.boundaryIds });
+    const second = await service.events('src_1', {
+      limit: 2,
+      beforeIso: first.value.nextBeforeIso!,
+      skipIds: first.value.boundaryIds,
+    });
     if (second.kind !== 'ok') throw new Error(second.kind);
-    const third = await service.events('src_1', { limit: 2, beforeIso: second.value.nextBeforeIso!, skipIds: second.value.boundaryIds });
+    const third = await service.events('src_1', {
+      limit: 2,
+      beforeIso: second.value.nextBeforeIso!,
+      skipIds: second.value.boundaryIds,
+    });
     if (third.kind !== 'ok') throw new Error(third.kind);
-    expect([...first.value.events, ...second.value.events, ...third.value.events].map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    expect([...first.value.events, ...second.value.events, ...third.value.events].map((e) => e.eventId)).toEqual([
+      'e1',
+      'e2',
+      'e3',
+      'e4',
+      'e5',
+    ]);
     expect(second.value.events[0]?.costUsd).toBeCloseTo(0.0012);
   });
 });

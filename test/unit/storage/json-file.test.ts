@@ -16,7 +16,11 @@ const settingsSchema = z.object({
 });
 type Settings = z.infer<typeof settingsSchema>;
 const defaults: Settings = { version: 1, count: 0, profiles: [], theme: 'light' };
-const clock: Clock = { now: () => Date.UTC(2025, 0, 2, 3, 4, 5, 6), setTimeout: () => 0, clearTimeout: () => undefined };
+const clock: Clock = {
+  now: () => Date.UTC(2025, 0, 2, 3, 4, 5, 6),
+  setTimeout: () => 0,
+  clearTimeout: () => undefined,
+};
 
 let root: string;
 beforeEach(async () => {
@@ -26,8 +30,10 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const make = (path = join(root, 'data', 'settings.json'), extra: Partial<Parameters<typeof createJsonFile<Settings>>[0]> = {}) =>
-  createJsonFile<Settings>({ path, schema: settingsSchema, defaults, clock, ...extra });
+const make = (
+  path = join(root, 'data', 'settings.json'),
+  extra: Partial<Parameters<typeof createJsonFile<Settings>>[0]> = {},
+) => createJsonFile<Settings>({ path, schema: settingsSchema, defaults, clock, ...extra });
 
 describe('createJsonFile', () => {
   it('reads defaults when missing, as a fresh copy each time', async () => {
@@ -41,7 +47,12 @@ describe('createJsonFile', () => {
   it('writes atomically with 0600 file and 0700 created directories, and reads back', async () => {
     const path = join(root, 'nested', 'deeper', 'settings.json');
     const file = make(path);
-    const value: Settings = { version: 1, count: 2, profiles: [{ id: 'p1', url: 'https://lw.example' }], theme: 'dark' };
+    const value: Settings = {
+      version: 1,
+      count: 2,
+      profiles: [{ id: 'p1', url: 'https://lw.example' }],
+      theme: 'dark',
+    };
     await file.write(value);
     expect(await file.read()).toEqual(value);
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(value);
@@ -63,7 +74,10 @@ describe('createJsonFile', () => {
     const bad = { ...defaults, count: -1 } as Settings;
     const error = await file.write(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).toData()).toMatchObject({ code: 'invalid_argument', details: { issues: [{ path: 'count' }] } });
+    expect((error as AppError).toData()).toMatchObject({
+      code: 'invalid_argument',
+      details: { issues: [{ path: 'count' }] },
+    });
     expect((await file.read()).count).toBe(5);
   });
 
@@ -85,7 +99,11 @@ describe('createJsonFile', () => {
 
   it('a failing update does not block the queue', async () => {
     const file = make();
-    await expect(file.update(() => { throw new Error('nope'); })).rejects.toThrow('nope');
+    await expect(
+      file.update(() => {
+        throw new Error('nope');
+      }),
+    ).rejects.toThrow('nope');
     await expect(file.update((c) => ({ ...c, count: 1 }))).resolves.toMatchObject({ count: 1 });
   });
 
@@ -117,7 +135,11 @@ describe('createJsonFile', () => {
     await writeFile(path, 'second garbage');
     expect(await file.update((c) => ({ ...c, count: c.count + 1 }))).toMatchObject({ count: 1 });
     const names = (await readdir(root)).sort();
-    expect(names).toEqual(['settings.json', 'settings.json.corrupt-2025-01-02T03-04-05.006Z', 'settings.json.corrupt-2025-01-02T03-04-05.006Z-1']);
+    expect(names).toEqual([
+      'settings.json',
+      'settings.json.corrupt-2025-01-02T03-04-05.006Z',
+      'settings.json.corrupt-2025-01-02T03-04-05.006Z-1',
+    ]);
     expect(await readFile(join(root, names[1] ?? ''), 'utf8')).toBe('first garbage');
     expect(await readFile(join(root, names[2] ?? ''), 'utf8')).toBe('second garbage');
   });

@@ -36,7 +36,12 @@ export async function startLocalServer(
 }
 
 /** Writes a JSON answer. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -50,9 +55,14 @@ export function trpcError(
   traceId = 'trace-123',
 ): unknown {
   const names: Record<number, [string, number]> = {
-    400: ['BAD_REQUEST', -32600], 401: ['UNAUTHORIZED', -32001], 403: ['FORBIDDEN', -32003],
-    404: ['NOT_FOUND', -32004], 409: ['CONFLICT', -32009], 422: ['UNPROCESSABLE_CONTENT', -32022],
-    429: ['TOO_MANY_REQUESTS', -32029], 500: ['INTERNAL_SERVER_ERROR', -32603],
+    400: ['BAD_REQUEST', -32600],
+    401: ['UNAUTHORIZED', -32001],
+    403: ['FORBIDDEN', -32003],
+    404: ['NOT_FOUND', -32004],
+    409: ['CONFLICT', -32009],
+    422: ['UNPROCESSABLE_CONTENT', -32022],
+    429: ['TOO_MANY_REQUESTS', -32029],
+    500: ['INTERNAL_SERVER_ERROR', -32603],
   };
   const [code, rpc] = names[httpStatus] ?? ['INTERNAL_SERVER_ERROR', -32603];
   return {
@@ -61,7 +71,9 @@ export function trpcError(
         message,
         code: rpc,
         data: {
-          code, httpStatus, path,
+          code,
+          httpStatus,
+          path,
           error: error ? { ...error, kind: 'handled', httpStatus, fault: 'client', traceId } : null,
           authored: error !== null,
           traceId,
