@@ -152,8 +152,10 @@ describe('index.ts wires the hardening', () => {
 
   it('hardens every webContents before any window exists, and the default session on ready', () => {
     const hardenAt = source.indexOf('hardenWebContents(app,');
-    const readyAt = source.indexOf('app.whenReady()');
+    // Whitespace-insensitive: the formatter may break `app.whenReady()` over two lines.
+    const readyAt = source.search(/app\s*\.whenReady\(\)/);
     expect(hardenAt).toBeGreaterThan(-1);
+    expect(readyAt).toBeGreaterThan(-1);
     expect(hardenAt).toBeLessThan(readyAt);
     expect(source).toMatch(/hardenSession\(session\.defaultSession\)/);
     // The window is built only through the audited literal in security.ts.
