@@ -138,12 +138,12 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await page.keyboard.press('Escape');
     await expect(menu).toHaveCount(0);
     // From the keyboard: select the row, Shift+F10 opens its menu.
-    await page.getByTestId('sources-viewport').focus();
+    await page.getByTestId('sources-grid').focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+F10');
     await expect(menu).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('sources-viewport')).toBeFocused();
+    await expect(page.getByTestId('sources-grid')).toBeFocused();
     await page.getByTestId('source-row-src_cc_prod').getByTestId('row-menu').click();
     await page.getByTestId('menu-open').click();
     await expect(page.getByTestId('source-detail')).toHaveAttribute('data-source-id', 'src_cc_prod');

@@ -145,10 +145,10 @@ export function SourcesTable({
         .getElementById(`row-${cssId(selectedId)}`)
         ?.querySelector<HTMLButtonElement>('[data-testid="row-menu"]');
       const item = items[selectedIndex];
-      if (!button || !item || item.kind !== 'source' || !viewport.current) return;
+      if (!button || !item || item.kind !== 'source') return;
       const box = button.getBoundingClientRect();
       // Closing returns to the grid, where the keyboard was.
-      setMenu({ id: item.id, name: item.row.name, x: box.right, y: box.bottom, returnFocus: viewport.current });
+      setMenu({ id: item.id, name: item.row.name, x: box.right, y: box.bottom, returnFocus: event.currentTarget });
       return;
     } else return;
     event.preventDefault();
