@@ -63,7 +63,8 @@ export const ATTENTION_AFTER_CADENCES = 4;
 /** Types LangWatch pulls on a schedule (the others are pushed to it and have none). */
 const PULLED_TYPES = new Set(['claude_compliance', 'openai_compliance', 'anthropic_admin', 'databricks_genie']);
 
-const TONE: Record<HealthKind, HealthTone> = {
+/** The colour family of each signal (the table, the summary strip and the attention count share it). */
+export const HEALTH_TONE: Record<HealthKind, HealthTone> = {
   key_problem: 'bad',
   never_pulled: 'bad',
   waiting_too_long: 'warn',
@@ -95,8 +96,8 @@ export function healthOf(input: HealthInputs): HealthSignal {
     kind,
     label: LABEL[kind],
     reason,
-    tone: TONE[kind],
-    attention: TONE[kind] === 'bad' || TONE[kind] === 'warn',
+    tone: HEALTH_TONE[kind],
+    attention: HEALTH_TONE[kind] === 'bad' || HEALTH_TONE[kind] === 'warn',
   });
   if (input.archived) return signal('archived', 'Archived: LangWatch never pulls it again.');
   if (input.status === 'disabled') return signal('disabled', 'Disabled by an admin: LangWatch does not pull it.');

@@ -1,4 +1,4 @@
-import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
+import { HEALTH_KINDS, HEALTH_TONE, type HealthKind } from '../../../src-shared/domain/source-health';
 import { HEALTH_ICON } from './health-model';
 import type { HealthFilter } from './table-model';
 
@@ -13,18 +13,6 @@ const SHORT: Record<HealthKind, string> = {
   healthy: 'receiving events',
   disabled: 'disabled',
   archived: 'archived',
-};
-const TONE: Record<HealthKind, string> = {
-  key_problem: 'bad',
-  never_pulled: 'bad',
-  waiting_too_long: 'warn',
-  silent: 'warn',
-  unknown: 'neutral',
-  awaiting: 'info',
-  new: 'info',
-  healthy: 'ok',
-  disabled: 'neutral',
-  archived: 'neutral',
 };
 
 interface Props {
@@ -58,7 +46,7 @@ export function SummaryStrip({ attention, byKind, active, onFilter }: Props) {
         <button
           key={k}
           type="button"
-          className={`chip tone-${TONE[k]}`}
+          className={`chip tone-${HEALTH_TONE[k]}`}
           aria-pressed={active === k}
           onClick={() => toggle(k)}
           data-testid={`summary-${k}`}
