@@ -15,7 +15,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { retryDelayMs } from './backoff';
 import { findNameHolder } from '../langwatch/name-holder';
 import { classifyFailure, mayBeNameTaken, nameTakenFailure, type FailureClass } from './classify';
-import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { isWaiting, stagedAccount, type OutboxEntry } from './entry';
 import type { OutboxStore } from './outbox-store';
 import { createSharedLister, matchLostCreate } from './reconcile';
 import { submitEntry, updateSource } from './submit';
@@ -124,7 +124,6 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     options.onChange();
   }
 
-  const waiting = (e: OutboxEntry) => !isTerminal(e) && e.state !== 'submitting';
   // A wall clock that jumped back (NTP, a manual change) leaves an entry last changed "in the
   // future" with a schedule an hour or more away: it is due at once (one attempt; its next
   // schedule is then on the new clock), instead of waiting out the jump.
@@ -142,7 +141,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     const now = clock.now();
     const entries = store.all();
     for (const entry of entries) {
-      if (waiting(entry) && !running.has(entry.id) && Date.parse(entry.expiresAt) <= now) {
+      if (isWaiting(entry) && !running.has(entry.id) && Date.parse(entry.expiresAt) <= now) {
         running.set(entry.id, new AbortController());
         track(expire(entry).finally(() => finish(entry.id)));
       }
@@ -166,7 +165,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     }
     let wakeAt = Infinity;
     for (const e of store.all()) {
-      if (running.has(e.id) || !waiting(e)) continue;
+      if (running.has(e.id) || !isWaiting(e)) continue;
       wakeAt = Math.min(wakeAt, Date.parse(e.expiresAt));
       if ((e.state === 'staged' || e.state === 'retrying') && e.nextAttemptAt && running.size < concurrency) {
         wakeAt = Math.min(wakeAt, Date.parse(e.nextAttemptAt));
