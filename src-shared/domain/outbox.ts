@@ -94,12 +94,32 @@ export const SourceHistoryItem = z.object({
 });
 export type SourceHistoryItem = z.infer<typeof SourceHistoryItem>;
 
+// The sets of states below are the only lists of states in the code: each is derived from
+// the enum (or from another set), so a new state lands in every set it belongs to or in none.
+
+/** States after which nothing more happens to an entry (its key is wiped). */
+export const TERMINAL_STATES: ReadonlySet<OutboxState> = new Set<OutboxState>(['submitted', 'expired', 'discarded']);
+
+/** True for `submitted`, `expired` and `discarded`. */
+export function isTerminalState(state: OutboxState): boolean {
+  return TERMINAL_STATES.has(state);
+}
+
 /** States that still need the admin or the worker (the nav badge counts them). */
-export const OPEN_OUTBOX_STATES: readonly OutboxState[] = [
-  'staged',
-  'submitting',
-  'retrying',
-  'needs_sign_in',
-  'rejected',
-  'key_missing',
-];
+export const OPEN_OUTBOX_STATES: readonly OutboxState[] = OutboxState.options.filter((s) => !isTerminalState(s));
+
+/** Open and not in flight: the admin may edit, discard or re-key it; it may expire or lose its key. */
+export const WAITING_STATES: ReadonlySet<OutboxState> = new Set(OPEN_OUTBOX_STATES.filter((s) => s !== 'submitting'));
+
+/** States whose entry the admin may edit (every waiting one). */
+export const EDITABLE_STATES: ReadonlySet<OutboxState> = WAITING_STATES;
+
+/** Waiting entries the admin may send again now (a lost key must be entered again first). */
+export const RETRYABLE_STATES: ReadonlySet<OutboxState> = new Set(
+  [...WAITING_STATES].filter((s) => s !== 'key_missing'),
+);
+
+/** Open entries the worker will send without the admin (not refused, not missing their key). */
+export const QUEUED_STATES: ReadonlySet<OutboxState> = new Set(
+  OPEN_OUTBOX_STATES.filter((s) => s !== 'rejected' && s !== 'key_missing'),
+);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { errorDataSchema } from '../../../src-shared/errors';
-import { OutboxState, PreflightNote } from '../../../src-shared/domain/outbox';
+import { isTerminalState, OutboxState, PreflightNote, WAITING_STATES } from '../../../src-shared/domain/outbox';
 
 export { OutboxState, PreflightNote };
 
@@ -92,10 +92,12 @@ export type OutboxFile = z.infer<typeof OutboxFile>;
 // Account names are built in one place (secrets/accounts.ts); re-exported for the outbox code.
 export { stagedAccount, stagedIdOf } from '../secrets/accounts';
 
-/** States after which nothing more happens to an entry. */
-export const TERMINAL_STATES: ReadonlySet<OutboxState> = new Set(['submitted', 'expired', 'discarded']);
-
 /** True when the entry is finished (submitted, expired or discarded). */
 export function isTerminal(entry: Pick<OutboxEntry, 'state'>): boolean {
-  return TERMINAL_STATES.has(entry.state);
+  return isTerminalState(entry.state);
+}
+
+/** True when the entry is open and not in flight (see WAITING_STATES). */
+export function isWaiting(entry: Pick<OutboxEntry, 'state'>): boolean {
+  return WAITING_STATES.has(entry.state);
 }

@@ -7,7 +7,7 @@ import type { PreflightNote } from '../../../src-shared/domain/outbox';
 import type { Clock } from '../clock';
 import type { OutboxEntry } from './entry';
 import type { OutboxEvent } from './transitions';
-import type { WorkerOptions } from './worker';
+import type { WorkerOptions } from './worker-types';
 
 /** What the step needs from the worker. */
 export interface PreflightDeps {

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import { isTerminal, stagedAccount, stagedIdOf, type OutboxEntry } from './entry';
+import { isTerminal, isWaiting, stagedAccount, stagedIdOf, type OutboxEntry } from './entry';
 
 /** What the sweep found. */
 export interface SweepResult {
@@ -38,7 +38,7 @@ export async function sweepOrphans(options: {
   }
   const missingKeyIds: string[] = [];
   for (const entry of options.entries) {
-    if (!entry.keyHeld || isTerminal(entry) || entry.state === 'submitting') continue;
+    if (!entry.keyHeld || !isWaiting(entry)) continue;
     if (accounts.has(stagedAccount(entry.id))) continue;
     await options.flagMissing(entry.id);
     missingKeyIds.push(entry.id);

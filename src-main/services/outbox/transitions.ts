@@ -4,7 +4,7 @@
  * clock. Effects (keychain wipes, requests, persistence) belong to the worker and facade.
  */
 import { AppError, type ErrorData } from '../../../src-shared/errors';
-import type { PreflightNote } from '../../../src-shared/domain/outbox';
+import { RETRYABLE_STATES, WAITING_STATES, type PreflightNote } from '../../../src-shared/domain/outbox';
 import { isTerminal, type EntryOwner, type OutboxEntry, type OutboxState } from './entry';
 
 /** The edit of an entry's fields (the key's fingerprint when a new key was staged). */
@@ -38,14 +38,12 @@ export type OutboxEvent =
 
 export type OutboxEventType = OutboxEvent['type'];
 
-const WAITING: readonly OutboxState[] = ['staged', 'retrying', 'needs_sign_in', 'rejected', 'key_missing'];
-
 function refuse(entry: OutboxEntry, event: OutboxEvent, why: string): never {
   throw new AppError('outbox.invalid_state', why, { state: entry.state, event: event.type, stagedId: entry.id });
 }
 
-function requireState(entry: OutboxEntry, event: OutboxEvent, allowed: readonly OutboxState[], why: string): void {
-  if (!allowed.includes(entry.state)) refuse(entry, event, why);
+function requireState(entry: OutboxEntry, event: OutboxEvent, allowed: Iterable<OutboxState>, why: string): void {
+  if (![...allowed].includes(entry.state)) refuse(entry, event, why);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -122,7 +120,12 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       return next({ maybeCreated: false, reconcileAfter: null });
 
     case 'edited': {
-      requireState(entry, event, WAITING, 'This entry cannot be edited now (it is being submitted or is finished).');
+      requireState(
+        entry,
+        event,
+        WAITING_STATES,
+        'This entry cannot be edited now (it is being submitted or is finished).',
+      );
       const { newKey, ...fields } = event.edit;
       if (entry.sendsKey && !entry.keyHeld && !newKey) {
         refuse(entry, event, 'The staged key is gone: enter the key again to resubmit.');
@@ -146,12 +149,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
     }
 
     case 'retry_now':
-      requireState(
-        entry,
-        event,
-        ['staged', 'retrying', 'needs_sign_in', 'rejected'],
-        'This entry cannot be retried now.',
-      );
+      requireState(entry, event, RETRYABLE_STATES, 'This entry cannot be retried now.');
       return next({ state: entry.state === 'retrying' ? 'retrying' : 'staged', nextAttemptAt: at });
 
     case 'reconnected':
@@ -159,7 +157,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       return entry.state === 'retrying' ? next({ nextAttemptAt: at }) : entry;
 
     case 'key_missing':
-      requireState(entry, event, WAITING, 'Only a waiting entry can lose its key.');
+      requireState(entry, event, WAITING_STATES, 'Only a waiting entry can lose its key.');
       if (!entry.sendsKey) return entry;
       return next({
         state: 'key_missing',
@@ -172,7 +170,7 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       });
 
     case 'expired':
-      requireState(entry, event, WAITING, 'Only a waiting entry can expire.');
+      requireState(entry, event, WAITING_STATES, 'Only a waiting entry can expire.');
       return next({
         state: 'expired',
         keyHeld: false,
@@ -184,7 +182,12 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       });
 
     case 'discarded':
-      requireState(entry, event, WAITING, 'This entry is being submitted or is finished; it cannot be discarded now.');
+      requireState(
+        entry,
+        event,
+        WAITING_STATES,
+        'This entry is being submitted or is finished; it cannot be discarded now.',
+      );
       return next({ state: 'discarded', keyHeld: false, nextAttemptAt: null });
 
     case 'resumed':

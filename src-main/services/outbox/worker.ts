@@ -1,76 +1,17 @@
 /**
- * The outbox worker: submits due entries with bounded concurrency on the injected clock,
- * retries with backoff (Retry-After wins), wakes on reconnect and on sign-in, expires keys
- * past their TTL, reconciles possibly-created entries before retrying them.
+ * The outbox worker's scheduler: submits due entries with bounded concurrency on the injected
+ * clock, wakes on reconnect and on sign-in, expires keys past their TTL. One attempt, its
+ * failures and the follow-up of submitted entries live in the worker-*.ts files beside it.
  */
-import type { Settings } from '../../../src-shared/domain/settings';
-import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
-import type { Clock } from '../clock';
-import type { Connectivity } from '../connectivity/connectivity';
-import type { ConnectionService, SessionOwners } from '../connection/types';
-import { checkBinding } from './binding';
-import type { Logger } from '../logging/logger';
-import type { SecretStore } from '../secrets/secret-store';
-import { retryDelayMs } from './backoff';
-import { findNameHolder } from '../langwatch/name-holder';
-import { classifyFailure, mayBeNameTaken, nameTakenFailure, type FailureClass } from './classify';
-import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
-import type { OutboxStore } from './outbox-store';
-import { createSharedLister, matchLostCreate } from './reconcile';
-import { submitEntry, updateSource } from './submit';
-import { nameTakenError, repeatedServerError, repeatedServerErrorMessage } from './failure-messages';
-import { preflightStep } from './preflight-step';
+import { isWaiting, stagedAccount, type OutboxEntry } from './entry';
 import { transition, type OutboxEvent } from './transitions';
+import { createAttempt } from './worker-attempt';
+import { createSubmittedDrain } from './worker-drain';
+import { createFailureHandler } from './worker-failure';
+import type { OutboxWorker, WorkerContext, WorkerHistoryHook, WorkerOptions } from './worker-types';
 
-/** Dependencies of the worker (one options object, fakes in tests). */
-export interface WorkerOptions {
-  store: OutboxStore;
-  secrets: SecretStore;
-  clock: Clock;
-  log: Logger;
-  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
-  connectivity?: Connectivity;
-  settings: { get(): Settings | Promise<Settings> };
-  /** Pre-flight key check (Anthropic); absent = never checked. */
-  checkKey?: (options: {
-    key: string;
-    baseUrl: string;
-    signal?: AbortSignal;
-    /** Which entry the key belongs to, so the verdict can be remembered (diagnosis) without the key. */
-    entry: { stagedId: string; profileId: string; fingerprint: string | null };
-  }) => Promise<KeyVerdict>;
-  /** Attempts in flight at once; default 4. */
-  concurrency?: number;
-  /** Timeout of one LangWatch request; default 30 s. */
-  requestTimeoutMs?: number;
-  random?: () => number;
-  /** Called after every change of the records (the facade emits `outbox.changed`). */
-  onChange: () => void;
-  /** Called once an entry reached `submitted` (after its key was wiped). */
-  onSubmitted: (entry: OutboxEntry) => void;
-}
-
-/** Statuses of a source this console itself caused, recorded in the local history. */
-export type WorkerHistoryHook = (entry: OutboxEntry) => Promise<void>;
-
-/** The running worker. */
-export interface OutboxWorker {
-  start(): void;
-  stop(): Promise<void>;
-  /** Re-plans at once (after staging, an edit, retry now, reconnect). */
-  wake(): void;
-  /** Applies an event to a record, persists it durably, notifies. */
-  apply(id: string, event: OutboxEvent): Promise<OutboxEntry>;
-  /** True while an attempt of this entry is in flight. */
-  isRunning(id: string): boolean;
-  /** Aborts the attempt in flight for this entry (if any) and resolves once it has settled. */
-  cancel(id: string): Promise<void>;
-  /** Resolves when nothing is due now and nothing is in flight (tests, bench). */
-  idle(): Promise<void>;
-  /** Resolves once the follow-up of submitted entries (records, key wipes, history) is done. */
-  drained(): Promise<void>;
-}
+export type { OutboxWorker, WorkerHistoryHook, WorkerOptions } from './worker-types';
 
 const MAX_TIMER_MS = 60 * 60_000;
 /** How far the wall clock may go back before waiting entries stop trusting their schedule. */
@@ -83,17 +24,11 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const running = new Map<string, AbortController>();
   const attempts = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
-  const finished: OutboxEntry[] = [];
-  let draining: Promise<void> | null = null;
   const signInWaits = new Map<string, AbortController>();
   const idleWaiters: Array<() => void> = [];
   let timer: unknown = null;
   let started = false;
   let stopped = false;
-  const lister = createSharedLister(
-    async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId),
-    clock.now,
-  );
 
   // Events whose record need not be on disk before the worker goes on: a crash loses at most
   // the bookkeeping, and a resumed create is reconciled before any retry anyway.
@@ -124,7 +59,6 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     options.onChange();
   }
 
-  const waiting = (e: OutboxEntry) => !isTerminal(e) && e.state !== 'submitting';
   // A wall clock that jumped back (NTP, a manual change) leaves an entry last changed "in the
   // future" with a schedule an hour or more away: it is due at once (one attempt; its next
   // schedule is then on the new clock), instead of waiting out the jump.
@@ -142,7 +76,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     const now = clock.now();
     const entries = store.all();
     for (const entry of entries) {
-      if (waiting(entry) && !running.has(entry.id) && Date.parse(entry.expiresAt) <= now) {
+      if (isWaiting(entry) && !running.has(entry.id) && Date.parse(entry.expiresAt) <= now) {
         running.set(entry.id, new AbortController());
         track(expire(entry).finally(() => finish(entry.id)));
       }
@@ -166,7 +100,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     }
     let wakeAt = Infinity;
     for (const e of store.all()) {
-      if (running.has(e.id) || !waiting(e)) continue;
+      if (running.has(e.id) || !isWaiting(e)) continue;
       wakeAt = Math.min(wakeAt, Date.parse(e.expiresAt));
       if ((e.state === 'staged' || e.state === 'retrying') && e.nextAttemptAt && running.size < concurrency) {
         wakeAt = Math.min(wakeAt, Date.parse(e.nextAttemptAt));
@@ -229,223 +163,11 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       .catch(() => signInWaits.delete(key));
   }
 
-  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) =>
-    preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
-
-  async function attempt(id: string, signal: AbortSignal): Promise<void> {
-    let entry = await apply(id, { type: 'attempt_started' });
-    try {
-      const binding = await checkBinding(entry, options.connection, signal);
-      if (binding.kind === 'reject') {
-        await apply(id, { type: 'rejected', error: binding.error });
-        return;
-      }
-      if (binding.kind === 'wait_for_owner') {
-        await apply(id, { type: 'needs_sign_in', error: binding.error });
-        waitForSignIn(entry);
-        return;
-      }
-      let key: string | null = null;
-      if (entry.sendsKey) {
-        key = await secrets.get(stagedAccount(id));
-        if (key === null) {
-          // The record said it held a key: put it back to waiting, then flag it.
-          await apply(id, {
-            type: 'retry_later',
-            error: { code: 'outbox.key_missing', message: 'The staged key is missing.' },
-            delayMs: 0,
-            maybeCreated: false,
-          });
-          await apply(id, { type: 'key_missing' });
-          return;
-        }
-        if ((await runPreflight(entry, key, signal)) === 'reject') return;
-      }
-      entry = store.get(id)!;
-      const api = await options.connection.apiFor(entry.profileId);
-      const opts = { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 };
-      if (entry.kind === 'create' && entry.maybeCreated) {
-        const sources = await lister(
-          entry.profileId,
-          entry.organizationId,
-          Date.parse(entry.reconcileAfter ?? entry.updatedAt),
-        );
-        const match = matchLostCreate(entry, sources);
-        if (match.kind === 'adopt') {
-          log.info("lost create reconciled: adopting the source that carries this entry's marker", {
-            stagedId: id,
-            sourceId: match.source.id,
-          });
-          // The entry may have been renamed or re-keyed since that create: bring the source to
-          // what the entry says now (the held key included) before calling it done.
-          await updateSource(api, entry, match.source.id, key, opts);
-          key = null;
-          await succeed(id, match.source.id, true);
-          return;
-        }
-        if (match.kind === 'unproven') {
-          await apply(id, { type: 'rejected', error: nameTakenError(entry.name, match.source) });
-          return;
-        }
-        entry = await apply(id, { type: 'reconciled_none' });
-      }
-      const sourceId = await submitEntry(api, entry, key, opts);
-      key = null;
-      await succeed(id, sourceId, false);
-    } catch (error) {
-      await fail(id, error).catch((failure: unknown) =>
-        log.error('could not record a failed attempt', { stagedId: id, error: failure as Error }),
-      );
-    }
-  }
-
-  /**
-   * Whatever happened inside an attempt (a broken answer, a record that could not be written),
-   * an entry never stays `submitting` with its key held: it goes back to waiting, as possibly
-   * created (a reconcile comes first), with a calm error.
-   */
-  function rescue(id: string): void {
-    const current = store.get(id);
-    if (!current || current.state !== 'submitting' || stopped) return;
-    try {
-      const error = {
-        code: 'internal' as const,
-        message: 'The last attempt failed in an unexpected way; the console will try again.',
-      };
-      store.putLater(
-        transition(
-          current,
-          {
-            type: 'retry_later',
-            error,
-            delayMs: retryDelayMs(current.attempts, { random: options.random }),
-            maybeCreated: true,
-          },
-          clock.now(),
-        ),
-      );
-      options.onChange();
-    } catch (error) {
-      log.error('could not put an entry back to waiting', { stagedId: id, error: error as Error });
-    }
-  }
-
-  async function succeed(id: string, sourceId: string, adopted: boolean): Promise<void> {
-    const done = await apply(id, { type: 'succeeded', sourceId, adopted });
-    options.connectivity?.reportSuccess();
-    finished.push(done);
-    if (!draining) startDrain();
-  }
-
-  function startDrain(): void {
-    draining = drainFinished().finally(() => {
-      draining = null;
-      if (finished.length > 0) startDrain();
-      else checkIdle();
-    });
-    track(draining);
-  }
-
-  /**
-   * The server has the keys: the slots are already free, and the rest happens off them, in
-   * batches and in order — the records reach the disk (one write), then each key is wiped
-   * (one keychain write at a time), then the history. A crash before the records are durable
-   * is safe: a resumed create is reconciled (and adopted) before anything is sent again, and
-   * a resumed update re-sends the same values; a key left behind is removed by the sweep.
-   */
-  async function drainFinished(): Promise<void> {
-    while (finished.length > 0) {
-      const batch = finished.splice(0);
-      try {
-        await store.put();
-      } catch (error) {
-        log.error('could not save submitted entries; their keys stay until the next start reconciles them', { error });
-        continue;
-      }
-      for (const done of batch) {
-        if (done.sendsKey)
-          await secrets
-            .delete(stagedAccount(done.id))
-            .catch((error) => log.error('could not wipe a submitted key', { stagedId: done.id, error }));
-      }
-      await Promise.all(
-        batch.map((done) =>
-          afterSubmit(done).catch((error) => log.warn('could not record source history', { stagedId: done.id, error })),
-        ),
-      );
-      for (const done of batch) {
-        log.info('outbox entry submitted', {
-          stagedId: done.id,
-          sourceId: done.sourceId,
-          adopted: done.adopted,
-          kind: done.kind,
-        });
-        options.onSubmitted(done);
-      }
-    }
-  }
-
-  /**
-   * A 500 on a create or rename may be LangWatch's unique name index: look for the holder
-   * (live, or archived among the sources this console knows) before treating it as a retry.
-   */
-  async function nameTakenClass(entry: OutboxEntry, error: unknown): Promise<FailureClass | null> {
-    if (!mayBeNameTaken(error)) return null;
-    const knownIds = store
-      .all()
-      .filter((e) => e.organizationId === entry.organizationId && e.sourceId)
-      .map((e) => e.sourceId!);
-    try {
-      const api = await options.connection.apiFor(entry.profileId);
-      const holder = await findNameHolder(api, {
-        organizationId: entry.organizationId,
-        name: entry.name,
-        exceptId: entry.sourceId,
-        knownIds,
-      });
-      // A live holder of a create's name is left to the lost-create reconcile, which adopts it
-      // only when it carries this entry's marker (duplicate_name otherwise).
-      if (!holder || (entry.kind === 'create' && holder.archivedAt === null)) return null;
-      return nameTakenFailure(entry.name, holder);
-    } catch (lookupError) {
-      log.warn('could not check whether the name is taken', { stagedId: entry.id, error: lookupError });
-      return null;
-    }
-  }
-
-  async function fail(id: string, error: unknown): Promise<void> {
-    // Stopping aborts requests: the record stays `submitting`, and the next start resumes it
-    // as possibly created (reconciled before any retry).
-    if (stopped) return;
-    const current = store.get(id);
-    if (!current || current.state !== 'submitting') {
-      log.error('outbox attempt failed after its entry moved on', { stagedId: id, error });
-      return;
-    }
-    const failure = (await nameTakenClass(current, error)) ?? classifyFailure(error);
-    log.info('outbox attempt failed', { stagedId: id, outcome: failure.kind, code: failure.error.code });
-    if (failure.kind === 'sign_in') {
-      await apply(id, { type: 'needs_sign_in', error: failure.error });
-      waitForSignIn(current);
-    } else if (failure.kind === 'reject') {
-      await apply(id, { type: 'rejected', error: failure.error });
-    } else if (repeatedServerError(current, failure.error.code)) {
-      // The contract leaves a duplicate name "probably 500"; one that the list cannot show
-      // (an archived source keeps its name) would fail forever. Stop and say so.
-      await apply(id, { type: 'rejected', error: repeatedServerErrorMessage(current.kind, current.attempts) });
-    } else {
-      if (failure.network) options.connectivity?.reportNetworkFailure(error);
-      else options.connectivity?.reportSuccess();
-      const delayMs = retryDelayMs(current.attempts, { retryAfterSec: failure.retryAfterSec, random: options.random });
-      await apply(id, {
-        type: 'retry_later',
-        error: failure.error,
-        delayMs,
-        maybeCreated: failure.ambiguous,
-        offline: failure.network,
-      });
-    }
-  }
+  const context: WorkerContext = { options, apply, waitForSignIn, isStopped: () => stopped };
+  const failures = createFailureHandler(context);
+  const { rescue } = failures;
+  const drain = createSubmittedDrain(context, afterSubmit, { track, settled: checkIdle });
+  const attempt = createAttempt(context, drain, failures);
 
   const unsubscribeConnectivity = options.connectivity?.onChange((online) => {
     if (!online) return;
@@ -484,7 +206,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     async drained() {
-      while (draining) await draining;
+      for (let d = drain.current(); d; d = drain.current()) await d;
     },
   };
 }

@@ -48,11 +48,22 @@ export interface ProfilePatch {
   lastOrganizationId?: string | null;
 }
 
-/** The profiles service type. */
-export type Profiles = ReturnType<typeof createProfiles>;
+/** The profiles service (`services.profiles`). Writes are serialised. */
+export interface Profiles {
+  /** Every profile, oldest first. */
+  list(): Promise<Profile[]>;
+  /** One profile; throws `profile.not_found`. */
+  get(id: string): Promise<Profile>;
+  /** Adds a profile (default deployment LangWatch Cloud); rejects a duplicate URL. */
+  add(input?: NewProfile): Promise<Profile>;
+  /** Changes a profile's name, URLs or last organisation. */
+  edit(id: string, patch: ProfilePatch): Promise<Profile>;
+  /** Removes a profile (its sessions are the session manager's job: see forgetProfile). */
+  remove(id: string): Promise<void>;
+}
 
 /** Creates the profiles service. Writes are serialised so concurrent edits never lose one. */
-export function createProfiles(options: ProfilesOptions) {
+export function createProfiles(options: ProfilesOptions): Profiles {
   const log = options.log.child('profiles');
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? (() => randomUUID());

@@ -51,8 +51,26 @@ export function deviceState(creds: DeviceCredentials): SessionState {
   };
 }
 
+/** The device sessions of every profile (read-only, token pair in the keychain). */
+export interface DeviceSessions {
+  /** Starts a device sign-in; polling continues in the background until settled. */
+  start(profileId: string, signal?: AbortSignal): Promise<DeviceSignInStart>;
+  /** Stops a running device sign-in (its completion rejects with `cancelled`). */
+  cancel(profileId: string): void;
+  /** Restores a stored device session and schedules its refresh; null when none. */
+  restore(profileId: string): Promise<SessionState | null>;
+  /** A valid access token, refreshed first when it is about to expire; null when none. */
+  accessToken(profileId: string): Promise<string | null>;
+  /** Forces a refresh (after a 401 from CLI REST). */
+  refresh(profileId: string): Promise<DeviceCredentials | null>;
+  /** Revokes server-side (best effort) and deletes the stored pair. */
+  end(profileId: string): Promise<void>;
+  /** Stops every timer and poll (app shutdown, tests). */
+  dispose(): void;
+}
+
 /** Creates the device-session part of the session manager. */
-export function createDeviceSessions(ctx: DeviceContext) {
+export function createDeviceSessions(ctx: DeviceContext): DeviceSessions {
   const polls = new Map<string, AbortController>();
   const timers = new Map<string, unknown>();
   const refreshing = new Map<string, Promise<DeviceCredentials | null>>();
@@ -221,9 +239,6 @@ export function createDeviceSessions(ctx: DeviceContext) {
     },
   };
 }
-
-/** The device part's type. */
-export type DeviceSessions = ReturnType<typeof createDeviceSessions>;
 
 /** Used by the manager to tell a cancelled wait from a failure. */
 export function cancelledError(): AppError {

@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { call, lw } from '../../api/lw';
+import { OPEN_OUTBOX_STATES } from '../../../src-shared/domain/outbox';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { useSourcesStore } from '../../stores/sources-store';
-
-/** Outbox states of a create that will still use its name. */
-const WAITING = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
 
 /**
  * Every name a new source may not take in this organisation: live sources, creates waiting
@@ -30,7 +28,7 @@ export function useTakenNames(
 
   return useMemo(() => {
     const staged = outbox
-      .filter((e) => e.kind === 'create' && e.organizationId === organizationId && WAITING.has(e.state))
+      .filter((e) => e.kind === 'create' && e.organizationId === organizationId && OPEN_OUTBOX_STATES.includes(e.state))
       .map((e) => ({ name: e.name }));
     const live = sources.filter((s) => s.organizationId === organizationId).map((s) => ({ id: s.id, name: s.name }));
     return [...live, ...staged, ...archived.map((a) => ({ ...a, archived: true }))];

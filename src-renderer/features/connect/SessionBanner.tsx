@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
+import { QUEUED_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { call, lw } from '../../api/lw';
 import { useAppStore } from '../../stores/app-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { CONNECT_TITLE_ID } from './ConnectView';
-
-const WAITING = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in']);
 
 /** How many outbox entries wait to be submitted (followed live while the banner shows). */
 function useQueuedCount(enabled: boolean): number | null {
@@ -12,7 +11,7 @@ function useQueuedCount(enabled: boolean): number | null {
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
-    const waiting = (entries: ReadonlyArray<{ state: string }>) => entries.filter((e) => WAITING.has(e.state)).length;
+    const waiting = (entries: readonly OutboxEntryView[]) => entries.filter((e) => QUEUED_STATES.has(e.state)).length;
     const off = lw().events.on('outbox.changed', (entries) => alive && setCount(waiting(entries)));
     void call(() => lw().outbox.list({})).then((result) => alive && result.ok && setCount(waiting(result.value)));
     return () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
-import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { EDITABLE_STATES, RETRYABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useAppStore } from '../../stores/app-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { useSourcesStore } from '../../stores/sources-store';
@@ -9,9 +9,6 @@ import { EditEntry } from './EditEntry';
 import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
 import { OthersSection } from './OthersSection';
 import './outbox.css';
-
-const EDITABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
-const RETRYABLE = new Set(['staged', 'retrying', 'needs_sign_in', 'rejected']);
 
 /** Every staged submission with its state, attempts, next retry, last error and actions. */
 export function OutboxView() {
@@ -127,7 +124,7 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
       ) : null}
       {e.keyHeld ? <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} /> : null}
       <div className="entry-actions">
-        {RETRYABLE.has(e.state) || e.state === 'submitting' ? (
+        {RETRYABLE_STATES.has(e.state) || e.state === 'submitting' ? (
           // Kept (disabled) while an attempt runs, so the row does not flicker with every retry.
           <button
             type="button"
@@ -138,12 +135,12 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
             Retry now
           </button>
         ) : null}
-        {EDITABLE.has(e.state) ? (
+        {EDITABLE_STATES.has(e.state) ? (
           <button type="button" data-testid="entry-edit" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
             Edit
           </button>
         ) : null}
-        {EDITABLE.has(e.state) ? (
+        {EDITABLE_STATES.has(e.state) ? (
           <button
             type="button"
             className="danger"
@@ -159,7 +156,7 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
           {actionError}
         </p>
       ) : null}
-      {editing && EDITABLE.has(e.state) ? <EditEntry entry={e} onDone={() => setEditing(false)} /> : null}
+      {editing && EDITABLE_STATES.has(e.state) ? <EditEntry entry={e} onDone={() => setEditing(false)} /> : null}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { OPEN_OUTBOX_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { QUEUED_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { MonitorStatus } from '../../../src-shared/domain/source-status';
 
 /**
@@ -23,9 +23,7 @@ export function OfflineBanner({
   }, [shown]);
   if (!shown || !status) return null;
 
-  const queued = outbox.filter(
-    (e) => OPEN_OUTBOX_STATES.includes(e.state) && e.state !== 'rejected' && e.state !== 'key_missing',
-  );
+  const queued = outbox.filter((e) => QUEUED_STATES.has(e.state));
   const next = queued
     .map((e) => (e.nextAttemptAt ? Date.parse(e.nextAttemptAt) : NaN))
     .filter((t) => Number.isFinite(t))

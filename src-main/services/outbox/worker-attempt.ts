@@ -1,0 +1,104 @@
+/**
+ * One attempt of the outbox worker: the binding check, the staged key, the pre-flight, the
+ * reconcile of a possibly-created entry, then the request itself.
+ */
+import { checkBinding } from './binding';
+import { stagedAccount, type OutboxEntry } from './entry';
+import { nameTakenError } from './failure-messages';
+import { preflightStep } from './preflight-step';
+import { createSharedLister, matchLostCreate } from './reconcile';
+import { submitEntry, updateSource } from './submit';
+import type { FailureHandler } from './worker-failure';
+import type { SubmittedDrain } from './worker-drain';
+import type { WorkerContext } from './worker-types';
+
+/** Runs one attempt of an entry; every failure is recorded, none is thrown. */
+export type Attempt = (id: string, signal: AbortSignal) => Promise<void>;
+
+/** Creates the attempt runner; it records outcomes through `drain` and `failures`. */
+export function createAttempt(
+  context: WorkerContext,
+  drain: Pick<SubmittedDrain, 'succeed'>,
+  failures: Pick<FailureHandler, 'fail'>,
+): Attempt {
+  const { options, apply } = context;
+  const { store, secrets, clock, log } = options;
+  const { succeed } = drain;
+  const { fail } = failures;
+  const lister = createSharedLister(
+    async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId),
+    clock.now,
+  );
+
+  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) =>
+    preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
+
+  async function attempt(id: string, signal: AbortSignal): Promise<void> {
+    let entry = await apply(id, { type: 'attempt_started' });
+    try {
+      const binding = await checkBinding(entry, options.connection, signal);
+      if (binding.kind === 'reject') {
+        await apply(id, { type: 'rejected', error: binding.error });
+        return;
+      }
+      if (binding.kind === 'wait_for_owner') {
+        await apply(id, { type: 'needs_sign_in', error: binding.error });
+        context.waitForSignIn(entry);
+        return;
+      }
+      let key: string | null = null;
+      if (entry.sendsKey) {
+        key = await secrets.get(stagedAccount(id));
+        if (key === null) {
+          // The record said it held a key: put it back to waiting, then flag it.
+          await apply(id, {
+            type: 'retry_later',
+            error: { code: 'outbox.key_missing', message: 'The staged key is missing.' },
+            delayMs: 0,
+            maybeCreated: false,
+          });
+          await apply(id, { type: 'key_missing' });
+          return;
+        }
+        if ((await runPreflight(entry, key, signal)) === 'reject') return;
+      }
+      entry = store.get(id)!;
+      const api = await options.connection.apiFor(entry.profileId);
+      const opts = { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 };
+      if (entry.kind === 'create' && entry.maybeCreated) {
+        const sources = await lister(
+          entry.profileId,
+          entry.organizationId,
+          Date.parse(entry.reconcileAfter ?? entry.updatedAt),
+        );
+        const match = matchLostCreate(entry, sources);
+        if (match.kind === 'adopt') {
+          log.info("lost create reconciled: adopting the source that carries this entry's marker", {
+            stagedId: id,
+            sourceId: match.source.id,
+          });
+          // The entry may have been renamed or re-keyed since that create: bring the source to
+          // what the entry says now (the held key included) before calling it done.
+          await updateSource(api, entry, match.source.id, key, opts);
+          key = null;
+          await succeed(id, match.source.id, true);
+          return;
+        }
+        if (match.kind === 'unproven') {
+          await apply(id, { type: 'rejected', error: nameTakenError(entry.name, match.source) });
+          return;
+        }
+        entry = await apply(id, { type: 'reconciled_none' });
+      }
+      const sourceId = await submitEntry(api, entry, key, opts);
+      key = null;
+      await succeed(id, sourceId, false);
+    } catch (error) {
+      await fail(id, error).catch((failure: unknown) =>
+        log.error('could not record a failed attempt', { stagedId: id, error: failure as Error }),
+      );
+    }
+  }
+
+  return attempt;
+}
