@@ -17,14 +17,13 @@ import { ScheduleField } from '../schedule/ScheduleField';
 import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 import { ComposeOutcome, ComposeUnavailable, type Outcome } from './ComposeNotices';
 import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
-import { KeyField, type KeyFieldHandle, type KeyStatus } from './KeyField';
+import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
 import { useTakenNames } from './use-taken-names';
 import './composer.css';
 
 // A placeholder key that passes the schema, so the form can validate the other fields with
 // the one shared schema without ever holding the real key outside the key field.
 const KEY_PLACEHOLDER = 'sk-ant-api01-placeholder-for-validation';
-const EMPTY_KEY: KeyStatus = { empty: true, valid: false, fingerprint: null, error: null, warning: null };
 const DEFAULT_SCHEDULE: ScheduleValue = { kind: 'interval', seconds: DEFAULT_CADENCE_SEC };
 
 /** The composer of a new `claude_compliance` source. */
