@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
 import {
   ComposerCreate,
@@ -18,6 +18,7 @@ import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/s
 import { ComposeOutcome, ComposeUnavailable, type Outcome } from './ComposeNotices';
 import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
 import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
+import { useSubscription } from '../../app/use-subscription';
 import { useTakenNames } from './use-taken-names';
 import './composer.css';
 
@@ -54,15 +55,7 @@ export function ComposeView() {
   const bumpKey = useCallback(() => setKeyVersion((v) => v + 1), []);
 
   // The live source list (for the name check) follows the status monitor while the form is open.
-  useEffect(() => {
-    let off: (() => void) | null = null;
-    let cancelled = false;
-    void startSources().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
-    return () => {
-      cancelled = true;
-      off?.();
-    };
-  }, [startSources]);
+  useSubscription(startSources);
 
   const errors: ComposerFieldErrors = useMemo(() => {
     const parsed = ComposerCreate.safeParse({
