@@ -13,6 +13,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Nav } from './Nav';
 import { StartupProblems } from './StartupProblems';
+import { useSubscription } from './use-subscription';
 
 /** Each route's view; a feature adds its view here. */
 const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
@@ -34,29 +35,13 @@ export function App() {
   const startOutbox = useOutboxStore((s) => s.start);
   const outboxCount = useOutboxStore(selectOpenCount);
 
-  useEffect(() => {
-    let off: (() => void) | undefined;
-    let cancelled = false;
-    void startOutbox().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
-    return () => {
-      cancelled = true;
-      off?.();
-    };
-  }, [startOutbox]);
+  useSubscription(startOutbox);
 
   useEffect(() => {
     void start();
   }, [start]);
 
-  useEffect(() => {
-    let off: (() => void) | undefined;
-    let cancelled = false;
-    void startConnection().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
-    return () => {
-      cancelled = true;
-      off?.();
-    };
-  }, [startConnection]);
+  useSubscription(startConnection);
 
   useEffect(() => {
     // Tests (and the Electron spec) wait on this fact instead of sleeping.

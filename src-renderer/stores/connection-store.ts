@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConnectionState } from '../../src-shared/domain/connection';
 import type { ErrorData } from '../../src-shared/errors';
+import { followEvent } from '../api/follow-event';
 import { call, lw } from '../api/lw';
 
 interface ConnectionStore {
@@ -17,13 +18,13 @@ interface ConnectionStore {
 export const useConnectionStore = create<ConnectionStore>((set) => ({
   state: null,
   error: null,
-  async start() {
-    const off = lw().events.on('connection.changed', (state) => set({ state, error: null }));
-    const result = await call(() => lw().connection.get({}));
-    if (result.ok) set({ state: result.value });
-    else set({ error: result.error });
-    return off;
-  },
+  start: () =>
+    followEvent(
+      'connection.changed',
+      (state) => set({ state, error: null }),
+      () => lw().connection.get({}),
+      (result) => set(result.ok ? { state: result.value } : { error: result.error }),
+    ),
   async selectOrganization(organizationId) {
     const result = await call(() => lw().connection.selectOrganization({ organizationId }));
     set(result.ok ? { state: result.value, error: null } : { error: result.error });

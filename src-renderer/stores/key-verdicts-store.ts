@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { RecordedKeyVerdict } from '../../src-shared/domain/key-check';
-import { call, lw } from '../api/lw';
+import { followEvent } from '../api/follow-event';
+import { lw } from '../api/lw';
 
 interface KeyVerdictsState {
   /** The most recent verdict of each staged entry and each source (no secret: verdicts and fingerprints). */
@@ -19,19 +20,23 @@ export const useKeyVerdictsStore = create<KeyVerdictsState>((set, get) => ({
   async start() {
     if (get().started) return () => undefined;
     set({ started: true });
-    const off = lw().events.on('keys.verdictRecorded', (recorded) =>
-      set((s) => ({
-        byStagedId: recorded.stagedId === null ? s.byStagedId : { ...s.byStagedId, [recorded.stagedId]: recorded },
-        bySourceId: recorded.sourceId === null ? s.bySourceId : { ...s.bySourceId, [recorded.sourceId]: recorded },
-      })),
+    const off = await followEvent(
+      'keys.verdictRecorded',
+      (recorded) =>
+        set((s) => ({
+          byStagedId: recorded.stagedId === null ? s.byStagedId : { ...s.byStagedId, [recorded.stagedId]: recorded },
+          bySourceId: recorded.sourceId === null ? s.bySourceId : { ...s.bySourceId, [recorded.sourceId]: recorded },
+        })),
+      () => lw().keys.lastVerdicts({}),
+      (result) => {
+        // Events that arrived meanwhile are newer than the snapshot: they win.
+        if (result.ok)
+          set((s) => ({
+            byStagedId: { ...result.value.byStagedId, ...s.byStagedId },
+            bySourceId: { ...result.value.bySourceId, ...s.bySourceId },
+          }));
+      },
     );
-    const result = await call(() => lw().keys.lastVerdicts({}));
-    // Events that arrived meanwhile are newer than the snapshot: they win.
-    if (result.ok)
-      set((s) => ({
-        byStagedId: { ...result.value.byStagedId, ...s.byStagedId },
-        bySourceId: { ...result.value.bySourceId, ...s.bySourceId },
-      }));
     return () => {
       off();
       set({ started: false });

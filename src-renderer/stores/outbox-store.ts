@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { OPEN_OUTBOX_STATES, type OutboxEntryView } from '../../src-shared/domain/outbox';
 import type { ErrorData } from '../../src-shared/errors';
+import { followEvent } from '../api/follow-event';
 import { call, lw } from '../api/lw';
 
 interface OutboxStore {
@@ -17,13 +18,13 @@ interface OutboxStore {
 export const useOutboxStore = create<OutboxStore>((set) => ({
   entries: [],
   error: null,
-  async start() {
-    const off = lw().events.on('outbox.changed', (entries) => set({ entries, error: null }));
-    const result = await call(() => lw().outbox.list({}));
-    if (result.ok) set({ entries: result.value });
-    else set({ error: result.error });
-    return off;
-  },
+  start: () =>
+    followEvent(
+      'outbox.changed',
+      (entries) => set({ entries, error: null }),
+      () => lw().outbox.list({}),
+      (result) => set(result.ok ? { entries: result.value } : { error: result.error }),
+    ),
   async retryNow(stagedId) {
     const result = await call(() => lw().outbox.retryNow({ stagedId }));
     return result.ok ? null : result.error;

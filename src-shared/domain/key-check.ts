@@ -6,16 +6,21 @@ import { keyVerdictSchema } from './key-verdict';
 // display fingerprint and where it was checked. Never the key or any part beyond the
 // fingerprint, so it may be written to a file and sent to the renderer.
 
-/** The last verdict of a staged key (and of the source it was staged for, when known). */
-export const RecordedKeyVerdict = z.object({
-  verdict: keyVerdictSchema,
+/** What a key check was about: the key (by fingerprint only), its profile and where it went. */
+export const CheckedKey = z.object({
   /** Display-safe fingerprint of the key that was checked (`sk-ant-api01-…a1b2`). */
   fingerprint: z.string().max(64),
-  stagedId: z.string().nullable(),
-  sourceId: z.string().nullable(),
   profileId: z.string(),
   /** The Anthropic base URL the check went to. */
   anthropicBaseUrl: z.string(),
+});
+export type CheckedKey = z.infer<typeof CheckedKey>;
+
+/** The last verdict of a staged key (and of the source it was staged for, when known). */
+export const RecordedKeyVerdict = CheckedKey.extend({
+  verdict: keyVerdictSchema,
+  stagedId: z.string().nullable(),
+  sourceId: z.string().nullable(),
   recordedAt: z.iso.datetime(),
 });
 export type RecordedKeyVerdict = z.infer<typeof RecordedKeyVerdict>;
@@ -28,21 +33,11 @@ export const LastKeyVerdicts = z.object({
 export type LastKeyVerdicts = z.infer<typeof LastKeyVerdicts>;
 
 /** The answer to "Test key": the verdict and what it was about. */
-export const KeyCheckResult = z.object({
-  verdict: keyVerdictSchema,
-  fingerprint: z.string().max(64),
-  profileId: z.string(),
-  anthropicBaseUrl: z.string(),
-});
+export const KeyCheckResult = CheckedKey.extend({ verdict: keyVerdictSchema });
 export type KeyCheckResult = z.infer<typeof KeyCheckResult>;
 
 /** The answer to "Preview events": the newest activities mapped to governance events. */
-export const KeyPreviewResult = z.object({
-  preview: activityPreviewSchema,
-  fingerprint: z.string().max(64),
-  profileId: z.string(),
-  anthropicBaseUrl: z.string(),
-});
+export const KeyPreviewResult = CheckedKey.extend({ preview: activityPreviewSchema });
 export type KeyPreviewResult = z.infer<typeof KeyPreviewResult>;
 
 /** How many activities the preview shows. */

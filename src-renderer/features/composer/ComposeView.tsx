@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
 import {
   ComposerCreate,
@@ -17,14 +17,14 @@ import { ScheduleField } from '../schedule/ScheduleField';
 import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 import { ComposeOutcome, ComposeUnavailable, type Outcome } from './ComposeNotices';
 import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
-import { KeyField, type KeyFieldHandle, type KeyStatus } from './KeyField';
+import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
+import { useSubscription } from '../../app/use-subscription';
 import { useTakenNames } from './use-taken-names';
 import './composer.css';
 
 // A placeholder key that passes the schema, so the form can validate the other fields with
 // the one shared schema without ever holding the real key outside the key field.
 const KEY_PLACEHOLDER = 'sk-ant-api01-placeholder-for-validation';
-const EMPTY_KEY: KeyStatus = { empty: true, valid: false, fingerprint: null, error: null, warning: null };
 const DEFAULT_SCHEDULE: ScheduleValue = { kind: 'interval', seconds: DEFAULT_CADENCE_SEC };
 
 /** The composer of a new `claude_compliance` source. */
@@ -55,15 +55,7 @@ export function ComposeView() {
   const bumpKey = useCallback(() => setKeyVersion((v) => v + 1), []);
 
   // The live source list (for the name check) follows the status monitor while the form is open.
-  useEffect(() => {
-    let off: (() => void) | null = null;
-    let cancelled = false;
-    void startSources().then((unsubscribe) => (cancelled ? unsubscribe() : (off = unsubscribe)));
-    return () => {
-      cancelled = true;
-      off?.();
-    };
-  }, [startSources]);
+  useSubscription(startSources);
 
   const errors: ComposerFieldErrors = useMemo(() => {
     const parsed = ComposerCreate.safeParse({

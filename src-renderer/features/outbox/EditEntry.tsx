@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { call, lw } from '../../api/lw';
-import { KeyField, type KeyFieldHandle, type KeyStatus } from '../composer/KeyField';
+import { KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
 import { ScheduleField } from '../schedule/ScheduleField';
 import {
   scheduleFields,
@@ -60,7 +60,6 @@ export function EditEntry({ entry, onDone }: { entry: OutboxEntryView; onDone():
           label={keyRequired ? 'Compliance key (enter it again)' : 'New compliance key'}
           optional={!keyRequired}
           onStatus={setKeyStatus}
-          showErrors={false}
         />
       ) : null}
       <ScheduleField

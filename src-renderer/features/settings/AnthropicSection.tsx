@@ -3,6 +3,7 @@ import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 import { useConnectionStore } from '../../stores/connection-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
+import { KeyField, type KeyFieldHandle } from '../key-check/KeyField';
 import { ANTHROPIC_URL_INPUT_ID } from '../key-check/VerdictCard';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -32,7 +33,7 @@ export function AnthropicSection() {
   const [error, setError] = useState<ErrorData | null>(null);
   // A verdict belongs to the key it checked: typing another key clears it.
   const [keyVersion, setKeyVersion] = useState(0);
-  const keyInput = useRef<HTMLInputElement>(null);
+  const keyField = useRef<KeyFieldHandle>(null);
 
   useEffect(() => setText(profile?.anthropicBaseUrl ?? ''), [profile?.id, profile?.anthropicBaseUrl]);
 
@@ -97,21 +98,14 @@ export function AnthropicSection() {
         Check a compliance key against Anthropic without staging it, and preview the events LangWatch would receive. The
         key is sent once and not kept.
       </p>
-      <label className="row">
-        Compliance key
-        <input
-          ref={keyInput}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          size={40}
-          placeholder="sk-ant-api01-…"
-          data-testid="test-key-input"
-          onChange={() => setKeyVersion((v) => v + 1)}
-        />
-      </label>
+      <KeyField
+        ref={keyField}
+        testId="test-key-input"
+        help="Sent to Anthropic for this test only, never kept."
+        onEdit={() => setKeyVersion((v) => v + 1)}
+      />
       <KeyCheckPanel
-        target={{ kind: 'typed', profileId: profile.id, getKey: () => keyInput.current?.value ?? '' }}
+        target={{ kind: 'typed', profileId: profile.id, getKey: () => keyField.current?.peek() ?? '' }}
         keyVersion={keyVersion}
       />
     </>

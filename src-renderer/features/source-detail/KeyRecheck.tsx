@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FeedFact, KeyCheckFact } from '../../../src-shared/domain/diagnosis';
 import { call, lw } from '../../api/lw';
+import { KeyField, type KeyFieldHandle } from '../key-check/KeyField';
 
 interface Props {
   profileId: string;
@@ -15,14 +16,13 @@ interface Props {
  * its request-id and the feed count go back to the diagnosis.
  */
 export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
-  const input = useRef<HTMLInputElement>(null);
+  const field = useRef<KeyFieldHandle>(null);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string }>({
     kind: 'idle',
   });
 
   async function run() {
-    const key = input.current?.value.trim() ?? '';
-    if (input.current) input.current.value = '';
+    const key = field.current?.take() ?? '';
     if (!key) return;
     setState({ kind: 'running' });
     const checked = await call(() => lw().keys.checkTyped({ profileId, key }));
@@ -62,14 +62,11 @@ export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
         void run();
       }}
     >
-      <input
-        ref={input}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="Paste the compliance key (sk-ant-…)"
-        aria-label="Compliance key to test again"
-        data-testid="key-recheck-input"
+      <KeyField
+        ref={field}
+        label="Compliance key to test again"
+        testId="key-recheck-input"
+        help="Sent once to the check and the preview, never kept."
         autoFocus
       />
       <button type="submit" className="primary" disabled={state.kind === 'running'} data-testid="key-recheck-run">

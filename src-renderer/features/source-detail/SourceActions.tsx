@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CADENCE_PRESETS } from '../../../src-shared/domain/cadence';
 import type { Source } from '../../../src-shared/domain/langwatch';
 import { cadenceOf } from '../../../src-shared/domain/source-status';
 import { call, lw } from '../../api/lw';
+import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
 
 type Result = { ok: boolean; message: string } | null;
 
@@ -24,7 +25,8 @@ export function SourceActions({
   const [result, setResult] = useState<Result>(null);
   const current = cadenceOf(source);
   const [cadence, setCadence] = useState<number>(current ?? 900);
-  const [key, setKey] = useState('');
+  const keyField = useRef<KeyFieldHandle>(null);
+  const [keyStatus, setKeyStatus] = useState<KeyStatus>(EMPTY_KEY);
   const archived = source.archivedAt !== null;
   const isCompliance = source.sourceType === 'claude_compliance';
 
@@ -42,6 +44,8 @@ export function SourceActions({
 
   const stage = (withKey: boolean) =>
     run(withKey ? 'Replace key' : 'Change cadence', async () => {
+      // Taken (and the field cleared) at submit: the key never outlives the call.
+      const key = withKey ? (keyField.current?.take() ?? '') : '';
       const r = await call(() =>
         lw().outbox.stage({
           kind: 'update',
@@ -52,7 +56,6 @@ export function SourceActions({
           ...(withKey ? { key } : { pollEverySec: cadence }),
         }),
       );
-      if (withKey) setKey('');
       if (!r.ok) return { ok: false, message: r.error.message };
       const fp = r.value.fingerprint ? ` with key ${r.value.fingerprint}` : '';
       return {
@@ -101,21 +104,17 @@ export function SourceActions({
             className="row"
             onSubmit={(e) => {
               e.preventDefault();
-              if (key.trim()) void stage(true);
+              if (!keyStatus.empty) void stage(true);
             }}
           >
-            <input
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="sk-ant-api01-…"
-              aria-label="New compliance key"
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
+            <KeyField
+              ref={keyField}
+              label="New compliance key"
               id="replace-key-input"
-              data-testid="replace-key-input"
+              testId="replace-key-input"
+              onStatus={setKeyStatus}
             />
-            <button type="submit" disabled={busy || !key.trim()} data-testid="replace-key">
+            <button type="submit" disabled={busy || keyStatus.empty} data-testid="replace-key">
               Replace key
             </button>
           </form>

@@ -25,6 +25,7 @@ import {
   type TableItem,
 } from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
+import { useSubscription } from '../../app/use-subscription';
 import './sources.css';
 
 /** Every ingestion source of the organisation, live; staged ones inline; detail on Enter. */
@@ -34,20 +35,11 @@ export function SourcesView() {
   const detailId = useSourcesStore((s) => s.detailId);
   const rows = useSourcesStore((s) => s.sources);
 
+  useSubscription(start);
   useEffect(() => {
-    let off: (() => void) | null = null;
-    let cancelled = false;
-    void start().then((unsubscribe) => {
-      if (cancelled) unsubscribe();
-      else off = unsubscribe;
-    });
     // Remembered key verdicts feed the "Key problem" signal.
     void startVerdicts();
-    return () => {
-      cancelled = true;
-      off?.();
-    };
-  }, [start, startVerdicts]);
+  }, [startVerdicts]);
 
   return (
     <>

@@ -3,32 +3,35 @@ import { KeyCheckResult, KeyPreviewResult, LastKeyVerdicts, RecordedKeyVerdict }
 import { channel, idSchema, LIMITS, noInput } from '../define';
 
 /**
- * A key typed in the composer: sent once for one check, never stored or echoed. Only its
+ * A key typed in a key field: sent once for one check, never stored or echoed. Only its
  * size is bounded here; the client-side key rules run in main (`invalid_argument` with the
  * same messages as the form), so a refusal never carries the key in an issue.
  */
-const typedKey = z.string().min(1).max(LIMITS.secret);
+const typedKeyInput = z.object({ profileId: idSchema, key: z.string().min(1).max(LIMITS.secret) }).strict();
+
+/** A staged entry's key: main reads it from the keychain, the renderer names only the entry. */
+const stagedKeyInput = z.object({ stagedId: idSchema }).strict();
 
 /** Anthropic pre-flight: test a compliance key and preview the events LangWatch will get. */
 export const keysChannels = {
   'keys.checkTyped': channel({
     summary: 'Tests a key typed in the composer against the profile’s Anthropic base URL (never stored).',
-    input: z.object({ profileId: idSchema, key: typedKey }).strict(),
+    input: typedKeyInput,
     output: KeyCheckResult,
   }),
   'keys.checkStaged': channel({
     summary: 'Tests the key of a staged entry, read from the keychain (outbox.key_missing when gone).',
-    input: z.object({ stagedId: idSchema }).strict(),
+    input: stagedKeyInput,
     output: KeyCheckResult,
   }),
   'keys.previewTyped': channel({
     summary: 'The 20 most recent activities the typed key can read, as governance events (raw kept).',
-    input: z.object({ profileId: idSchema, key: typedKey }).strict(),
+    input: typedKeyInput,
     output: KeyPreviewResult,
   }),
   'keys.previewStaged': channel({
     summary: 'The 20 most recent activities the staged key can read, as governance events (raw kept).',
-    input: z.object({ stagedId: idSchema }).strict(),
+    input: stagedKeyInput,
     output: KeyPreviewResult,
   }),
   'keys.lastVerdicts': channel({
