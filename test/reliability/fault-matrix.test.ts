@@ -10,7 +10,7 @@
  * Retry-After waits, probe intervals), and "offline for 30 s" is 3 s of wall time (the
  * emulator's `setOffline(true, {forMs})`), i.e. 30 s on the services' clock.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import type { Clock } from '../../src-main/services/clock';
 import { createServices, type Services } from '../../src-main/services/create-services';
 import { createMemorySecretStore, type MemorySecretStore } from '../../src-main/services/secrets/memory-store';
 import type { IpcResult } from '../../src-shared/ipc/define';
+import { filesText } from '../support/files';
 
 const ACME = SEED.orgs.enterprise.id;
 const SPEED = 10;
@@ -167,16 +168,7 @@ async function clear(fault: FaultName): Promise<void> {
 }
 /** Every file of the user-data folder, logs included, as text (the password must be in none). */
 function userDataText(): string {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out.join('\n');
+  return filesText(dir, 'latin1');
 }
 
 const OPEN_STATES = ['staged', 'submitting', 'retrying', 'needs_sign_in'];

@@ -12,7 +12,7 @@ import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import { createStatusMonitor, type StatusMonitor } from '../../../src-main/services/status/monitor';
-import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { startLangwatchProxy } from '../../../e2e/harness/langwatch-proxy';
 
 const ACME = SEED.orgs.enterprise.id;
