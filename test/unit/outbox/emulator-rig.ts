@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { checkKey } from '../../../src-main/services/anthropic';
 import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
@@ -148,9 +148,10 @@ export function useOutboxRigs() {
 
 /** Waits for a fact (real time, bounded). */
 export async function waitFor(fact: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!fact()) {
-    if (Date.now() > until) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await vi.waitFor(
+    () => {
+      if (!fact()) throw new Error('condition not reached');
+    },
+    { timeout: ms, interval: 10 },
+  );
 }
