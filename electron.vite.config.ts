@@ -15,7 +15,7 @@ export default defineConfig({
     build: {
       // Sandboxed preload: bundle everything so the only require left is require("electron").
       externalizeDeps: false,
-      lib: { entry: resolve(__dirname, 'src-main/preload.ts'), formats: ['cjs'] },
+      lib: { entry: resolve(__dirname, 'src-preload/preload.ts'), formats: ['cjs'] },
     },
   },
   renderer: {

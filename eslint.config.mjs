@@ -38,9 +38,10 @@ const NODE_BUILTINS = [
 const noNode = [{ group: ['node:*'], message: 'Node APIs belong in src-main/services.' }];
 const electron = {
   name: 'electron',
-  message: 'Only src-main/index.ts, preload.ts and ipc/register.ts may import electron.',
+  message: 'Only the glue imports electron: src-main/*.ts, src-main/ipc/register.ts and src-preload/.',
 };
 const builtins = NODE_BUILTINS.map((name) => ({ name, message: 'Node APIs belong in src-main/services.' }));
+const uiFree = (message) => ['react', 'react-dom', 'zustand'].map((name) => ({ name, message }));
 
 export const BOUNDARY_RULES = {
   renderer: {
@@ -59,12 +60,7 @@ export const BOUNDARY_RULES = {
     ],
   },
   services: {
-    paths: [
-      electron,
-      { name: 'react', message: 'Services are UI-free.' },
-      { name: 'react-dom', message: 'Services are UI-free.' },
-      { name: 'zustand', message: 'Services are UI-free.' },
-    ],
+    paths: [electron, ...uiFree('Services are UI-free.')],
     patterns: [
       { group: ['**/src-renderer/**'], message: 'Services never import the renderer.' },
       { group: ['**/ipc/register*'], message: 'register.ts is Electron glue.' },
@@ -99,6 +95,30 @@ export const BOUNDARY_RULES = {
     ],
   },
   mainNonGlue: { paths: [electron], patterns: [] },
+  // The preload runs in the renderer's sandbox: require() there knows only 'electron', and the
+  // bundle inlines everything else, so it may import electron and src-shared and nothing more.
+  preload: {
+    paths: builtins.map((b) => ({ ...b, message: 'The sandboxed preload has no Node APIs.' })),
+    patterns: [
+      { group: ['node:*'], message: 'The sandboxed preload has no Node APIs.' },
+      {
+        group: ['**/src-main/**', '**/src-renderer/**', '**/emulator/**'],
+        message: 'The preload imports only electron and src-shared.',
+      },
+      { regex: '^(?!electron$|\\.)', message: 'The preload imports only electron and src-shared.' },
+    ],
+  },
+  // The Electron glue at the src-main root (index.ts, security.ts, browser-sign-in.ts, ...) runs
+  // in main: no UI libraries, never the renderer or the preload (they live in other processes).
+  mainRoot: {
+    paths: uiFree('The main process is UI-free: UI lives in src-renderer.'),
+    patterns: [
+      {
+        group: ['**/src-renderer/**', '**/src-preload/**', '../src-renderer/*', '../src-preload/*'],
+        message: 'Main talks to the renderer only over IPC (src-shared/ipc); the preload is its own bundle.',
+      },
+    ],
+  },
 };
 
 export default tseslint.config(
@@ -144,6 +164,8 @@ export default tseslint.config(
     ignores: ['src-main/ipc/register.ts'],
     rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.mainNonGlue] },
   },
+  { files: ['src-preload/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.preload] } },
+  { files: ['src-main/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.mainRoot] } },
   { files: ['src-shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.shared] } },
   { files: ['emulator/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.emulator] } },
   // CommonJS scripts and fixtures load modules with require() by nature.

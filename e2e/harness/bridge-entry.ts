@@ -1,6 +1,6 @@
 import { buildLwApi } from '../../src-shared/ipc/build-api';
 
-// The harness's stand-in for src-main/preload.ts: the same buildLwApi, with Playwright
+// The harness's stand-in for src-preload/preload.ts: the same buildLwApi, with Playwright
 // bindings as the transport instead of ipcRenderer. Bundled to an IIFE by bridge-script.ts.
 declare global {
   interface Window {

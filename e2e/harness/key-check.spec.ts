@@ -1,25 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SEED } from '../../emulator/seed';
 import type { ConsoleHarness } from './console-harness';
 import { expect, test } from './fixtures';
+import { filesText } from '../../test/support/files';
 
 const KEYS = SEED.anthropicKeys;
 const ALL_KEYS = Object.values(KEYS);
-
-/** Every file under `dir`, recursively, as text. */
-function filesText(dir: string): string {
-  const parts: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) parts.push(filesText(path));
-    else parts.push(readFileSync(path, 'utf8'));
-  }
-  return parts.join('\n');
-}
 
 /** The exact key values are nowhere in the user-data folder (logs included) or renderer-bound traffic. */
 async function expectNoKeyLeak(harness: ConsoleHarness, extraKeys: string[] = []): Promise<void> {

@@ -1,27 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
+import { filesUnder } from '../../test/support/files';
 import type { ConsoleHarness } from './console-harness';
 
 const ROOT = join(__dirname, '..', '..');
-
-/** Every file under `dir` (recursively), skipping what cannot be read. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    try {
-      const stat = statSync(path);
-      if (stat.isDirectory()) out.push(...filesUnder(path));
-      else if (stat.isFile()) out.push(path);
-    } catch {
-      // Removed while walking (log rotation): nothing to scan.
-    }
-  }
-  return out;
-}
 
 /** A short, non-reversible name for a secret in failure messages (the value itself is never printed). */
 export const fingerprint = (secret: string) =>

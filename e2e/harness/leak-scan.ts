@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { SEED } from '../../emulator/seed';
 import type { ConsoleHarness } from './console-harness';
-import { filesUnder, fingerprint, variants } from './leak-check';
+import { filesUnder } from '../../test/support/files';
+import { fingerprint, variants } from './leak-check';
 
 /**
  * The key the server-echo journey types: a shape no redaction pattern knows, so only

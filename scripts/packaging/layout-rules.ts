@@ -21,6 +21,7 @@ const ALLOWED_TOP = new Set(['out', 'node_modules', 'package.json']);
 /** Development folders, named so a finding says which one leaked. */
 export const DEV_FOLDERS = [
   'src-main',
+  'src-preload',
   'src-shared',
   'src-renderer',
   'test',

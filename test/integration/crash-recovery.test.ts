@@ -7,18 +7,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../emulator/index';
 import { instanceNamespace } from '../../src-main/services/secrets/accounts';
 import { createKeytarSecretStore } from '../../src-main/services/secrets/keytar-store';
 import { namespacedSecretStore } from '../../src-main/services/secrets/namespaced-store';
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
+import { seededRandom, seedFromEnv } from '../support/seeded-random';
 import { startServicesChild, type ServicesChild } from './fixtures/child-client';
 
 const ACME = SEED.orgs.enterprise.id;
 const STAGED = 50;
 const MIN_KILLS = 20;
 const PREFIX = `Crash test ${process.pid} source`;
+// The kill points are random, from a printed seed: LW_CRASH_SEED=<seed> replays a failing run.
+const SEED_USED = seedFromEnv('LW_CRASH_SEED', 'crash test');
+const random = seededRandom(SEED_USED);
 
 interface EntryView {
   id: string;
@@ -96,7 +100,8 @@ describe('crash recovery of the outbox', () => {
         const open = (await entries(c)).filter((e) => e.state !== 'submitted').length;
         if (open === 0) break;
         openCounts.push(open);
-        await sleep(50 + Math.random() * 450);
+        // Deliberate: lets the flush run for a random while, so the kill lands at a random point.
+        await sleep(50 + random() * 450);
         await c.kill();
         kills++;
         c = await child();
@@ -106,17 +111,23 @@ describe('crash recovery of the outbox', () => {
       }
       await c.request({ cmd: 'idle' });
       let final = await entries(c);
-      // idle() may resolve while a retry is scheduled (e.g. a reconciliation that must wait); poll briefly.
-      for (let i = 0; i < 100 && final.some((e) => e.state !== 'submitted'); i++) {
-        await sleep(200);
-        final = await entries(c);
-      }
+      // idle() may resolve while a retry is scheduled (e.g. a reconciliation that must wait): wait
+      // for every entry to be submitted; if they never are, the assertions below say which.
+      await vi
+        .waitFor(
+          async () => {
+            final = await entries(c);
+            if (final.some((e) => e.state !== 'submitted')) throw new Error('entries still open');
+          },
+          { timeout: 20_000, interval: 200 },
+        )
+        .catch(() => undefined);
       await c.close();
 
       const ours = final.filter((e) => e.name.startsWith(PREFIX));
       expect(
         kills,
-        `kills during the flush (open entries before each: ${openCounts.join(',')})`,
+        `kills during the flush (seed ${SEED_USED}; open entries before each: ${openCounts.join(',')})`,
       ).toBeGreaterThanOrEqual(MIN_KILLS);
       expect(ours).toHaveLength(STAGED);
       expect(ours.filter((e) => e.state !== 'submitted').map((e) => `${e.name}: ${e.state}`)).toEqual([]);

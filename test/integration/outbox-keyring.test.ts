@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { createKeytarSecretStore } from '../../src-main/services/secrets/keytar-
 import { namespacedSecretStore } from '../../src-main/services/secrets/namespaced-store';
 import { DEFAULT_SETTINGS } from '../../src-shared/domain/settings';
 import { fakeConnection } from '../unit/outbox/fake-connection';
+import { filesText } from '../support/files';
 
 const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
@@ -33,13 +34,6 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   for (const a of await secrets.listAccounts()) if (a.startsWith('staged:')) await secrets.delete(a);
 });
-
-function filesText(dir: string): string {
-  return readdirSync(dir)
-    .map((n) => join(dir, n))
-    .map((p) => (statSync(p).isDirectory() ? filesText(p) : readFileSync(p, 'latin1')))
-    .join('\n');
-}
 
 async function openOutbox(dir: string, signedIn = true) {
   const log = createMemoryLogger();
@@ -76,7 +70,7 @@ describe('outbox with the real keyring and the emulator', () => {
     expect(emu.control.credentialMatches(entry.sourceId!, KEY)).toBe(true);
     expect(emu.control.sources(ACME).find((s) => s.id === entry.sourceId)?.pullSchedule).toBe('*/10 * * * *');
     expect(await secrets.get(stagedAccount(stagedId))).toBeNull();
-    expect(filesText(dir)).not.toContain(KEY);
+    expect(filesText(dir, 'latin1')).not.toContain(KEY);
     expect(log.text()).not.toContain(KEY);
   });
 

@@ -10,10 +10,10 @@
  * Retry-After waits, probe intervals), and "offline for 30 s" is 3 s of wall time (the
  * emulator's `setOffline(true, {forMs})`), i.e. 30 s on the services' clock.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../emulator/index';
 import type { FaultSpec } from '../../emulator/index';
 import { createDispatcher, type Dispatcher } from '../../src-main/ipc/dispatcher';
@@ -22,6 +22,7 @@ import type { Clock } from '../../src-main/services/clock';
 import { createServices, type Services } from '../../src-main/services/create-services';
 import { createMemorySecretStore, type MemorySecretStore } from '../../src-main/services/secrets/memory-store';
 import type { IpcResult } from '../../src-shared/ipc/define';
+import { filesText } from '../support/files';
 
 const ACME = SEED.orgs.enterprise.id;
 const SPEED = 10;
@@ -84,15 +85,16 @@ async function inject(emu: RunningEmulator, fault: FaultName, route: string): Pr
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for a fact: the probe's first truthy answer. */
 async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < until) {
-    last = await probe();
-    if (last) return last as NonNullable<T>;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  return vi.waitFor(
+    async () => {
+      const last = await probe();
+      if (!last) throw new Error(`timed out waiting for ${what}`);
+      return last as NonNullable<T>;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 interface Rig {
@@ -167,16 +169,7 @@ async function clear(fault: FaultName): Promise<void> {
 }
 /** Every file of the user-data folder, logs included, as text (the password must be in none). */
 function userDataText(): string {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out.join('\n');
+  return filesText(dir, 'latin1');
 }
 
 const OPEN_STATES = ['staged', 'submitting', 'retrying', 'needs_sign_in'];
@@ -200,7 +193,8 @@ describe.each(FAULTS)('fault: %s', (fault) => {
       const id = (staged as { ok: true; value: { stagedId: string } }).value.stagedId;
       const entry = () => rig.services.outbox.list().find((e) => e.id === id);
 
-      // While the fault lasts: a clear state, the record and its key kept.
+      // While the fault lasts: a clear state, the record and its key kept. Deliberate: lets the
+      // fault act for a while (there is no single fact to wait for: each fault ends differently).
       await sleep(fault === 'latency 2 s' ? 500 : 1200);
       const during = entry();
       expect(during, 'entry kept').toBeDefined();
@@ -278,6 +272,7 @@ describe.each(FAULTS)('fault: %s', (fault) => {
     await clear(fault);
     // One sign-in after the fault clears must hold: a late 401 to a request sent with the old
     // cookie may not expire the new session (the session manager compares the cookie used).
+    // Deliberate: gives a late 401 (sent with the old cookie) time to arrive and be ignored.
     await sleep(300);
     if (rig.services.connection.state().session.kind !== 'signed_in')
       expect(await signIn()).toMatchObject({ ok: true });

@@ -13,7 +13,7 @@ import { signInWithEmail } from '../../src-main/services/langwatch/auth';
 import { createCliRest } from '../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../src-main/services/langwatch/http';
 import { AppError } from '../../src-shared/errors';
-import { startLocalServer, type LocalServer } from '../unit/langwatch/helpers/local-server';
+import { startLocalServer, type LocalServer } from '../support/local-server';
 
 const COOKIE = 'better-auth.session_token=abc.def';
 const KEY = 'sk-ant-api01-' + 'A'.repeat(86) + 'AA';

@@ -6,7 +6,7 @@
  * catch them. None of it may reach an IPC answer, an event, a record file or the log.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatcher } from '../../src-main/ipc/dispatcher
 import { createHandlerTable } from '../../src-main/ipc/handlers';
 import { createServices, type Services } from '../../src-main/services/create-services';
 import { createMemorySecretStore, type MemorySecretStore } from '../../src-main/services/secrets/memory-store';
+import { filesText } from '../support/files';
 
 const ACME = SEED.orgs.enterprise.id;
 const ADMIN = SEED.users.admin;
@@ -37,16 +38,7 @@ async function call(channel: string, input: unknown = {}): Promise<unknown> {
 }
 
 function userDataText(): string {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out.join('\n');
+  return filesText(dir);
 }
 
 beforeAll(async () => {

@@ -3,15 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
 import { checkKey, createAnthropicPreflight, type CheckKeyOptions } from '../../../src-main/services/anthropic';
-import {
-  EMPTY_PAGE,
-  anthropicError,
-  closeAllServers,
-  expectNoSecret,
-  json,
-  startServer,
-  type Handler,
-} from './servers';
+import { closeAllServers, sendJson, startServer, type Handler } from '../../support/local-server';
+import { EMPTY_PAGE, anthropicError, expectNoSecret } from './servers';
 
 const KEY = 'sk-ant-api01-T3stK3y_5ecr3t-ValueThatMustNeverLeak0123456789abcdefa1b2';
 const NOW = Date.parse('2026-11-28T12:00:00.000Z');
@@ -45,7 +38,7 @@ function only<K extends KeyVerdict['verdict']>(verdict: KeyVerdict, kind: K): Ex
 
 describe('checkKey: the request', () => {
   it('GETs /v1/compliance/activities?limit=1 with the contract headers', async () => {
-    const { server } = await check((_req, res) => json(res, 200, EMPTY_PAGE));
+    const { server } = await check((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     expect(server.requests).toHaveLength(1);
     const [seen] = server.requests;
     expect(seen?.method).toBe('GET');
@@ -56,7 +49,7 @@ describe('checkKey: the request', () => {
   });
 
   it('keeps a base URL path prefix, drops trailing slashes, and sends the trimmed key', async () => {
-    const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+    const server = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     await checkKey({ baseUrl: `${server.url}/gateway/anthropic//`, key: `  ${KEY}\n`, now: () => NOW });
     expect(server.requests[0]?.url).toBe('/gateway/anthropic/v1/compliance/activities?limit=1');
     expect(server.requests[0]?.headers['x-api-key']).toBe(KEY);
@@ -65,7 +58,7 @@ describe('checkKey: the request', () => {
 
 describe('checkKey: one verdict per row of the contract table', () => {
   it('200 with an empty page -> valid, with request-id, status and time', async () => {
-    const { verdict } = await check((_req, res) => json(res, 200, EMPTY_PAGE, { 'request-id': 'req_valid_1' }));
+    const { verdict } = await check((_req, res) => sendJson(res, 200, EMPTY_PAGE, { 'request-id': 'req_valid_1' }));
     expect(verdict).toMatchObject({
       verdict: 'valid',
       httpStatus: 200,
@@ -93,7 +86,7 @@ describe('checkKey: one verdict per row of the contract table', () => {
       last_id: 'activity_1',
     };
     const { verdict } = await check((_req, res) =>
-      json(res, 200, page, {
+      sendJson(res, 200, page, {
         'anthropic-ratelimit-requests-limit': '600',
         'anthropic-ratelimit-requests-remaining': '598',
         'anthropic-ratelimit-requests-reset': '2026-11-28T12:01:00Z',
@@ -179,7 +172,7 @@ describe('checkKey: one verdict per row of the contract table', () => {
     const { verdict, server } = await check((_req, res, n) =>
       n === 0
         ? anthropicError(res, 500, 'api_error', 'Internal error', { 'request-id': 'req_500' })
-        : json(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
+        : sendJson(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
     );
     expect(verdict).toMatchObject({ verdict: 'valid', attempts: 2, requestId: 'req_ok' });
     expect(server.requests).toHaveLength(2);
@@ -266,7 +259,7 @@ describe('checkKey: wrong endpoint', () => {
   it.each([301, 302, 303, 307, 308])(
     '%i redirect -> wrong_endpoint; the key is NOT sent to the Location',
     async (status) => {
-      const target = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+      const target = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
       const { verdict, server } = await check((_req, res) => {
         res.writeHead(status, {
           location: `${target.url}/v1/compliance/activities?limit=1&token=abc`,
@@ -288,7 +281,7 @@ describe('checkKey: wrong endpoint', () => {
   );
 
   it('even through a dispatcher with a redirect interceptor, the redirect is not followed', async () => {
-    const target = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+    const target = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     const following = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
     agents.push(following as unknown as Agent);
     const { verdict } = await check(
@@ -410,7 +403,7 @@ describe('checkKey: the key never leaks', () => {
 
 describe('checkKey: refused before any request', () => {
   async function refusal(options: Partial<CheckKeyOptions>): Promise<AppError> {
-    const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+    const server = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     const error = await checkKey({ baseUrl: server.url, key: KEY, ...options }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(server.requests).toHaveLength(0);
@@ -444,7 +437,7 @@ describe('checkKey: refused before any request', () => {
 
 describe('checkKey: cancellation', () => {
   it('an already-aborted signal -> cancelled, no request', async () => {
-    const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+    const server = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     const error = await checkKey({ baseUrl: server.url, key: KEY, signal: AbortSignal.abort() }).catch(
       (e: unknown) => e,
     );
@@ -476,7 +469,7 @@ describe('checkKey: cancellation', () => {
 describe('createAnthropicPreflight', () => {
   it('applies its defaults to each call', async () => {
     const server = await startServer((_req, res, n) =>
-      n === 0 ? anthropicError(res, 500, 'api_error', 'x') : json(res, 200, EMPTY_PAGE),
+      n === 0 ? anthropicError(res, 500, 'api_error', 'x') : sendJson(res, 200, EMPTY_PAGE),
     );
     const preflight = createAnthropicPreflight({ now: () => NOW, retryDelayMs: 1 });
     const verdict = await preflight.checkKey({ baseUrl: server.url, key: KEY });

@@ -3,7 +3,8 @@ import { activityPreviewSchema } from '../../../src-shared/domain/governance-eve
 import { keyVerdictSchema } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
 import { previewActivities } from '../../../src-main/services/anthropic';
-import { EMPTY_PAGE, anthropicError, closeAllServers, expectNoSecret, json, startServer } from './servers';
+import { closeAllServers, sendJson, startServer } from '../../support/local-server';
+import { EMPTY_PAGE, anthropicError, expectNoSecret } from './servers';
 
 const KEY = 'sk-admin-like-unknown-prefix-Pr3v1ewS3cretValue_never_leak_9f8e';
 const COMPLIANCE_KEY = 'sk-ant-api01-Pr3v1ewS3cretValue_never_leak_compliance_0001';
@@ -46,7 +47,7 @@ const PAGE = {
 
 describe('previewActivities', () => {
   it('asks for 20 by default and maps each readable activity, counting the rest', async () => {
-    const server = await startServer((_req, res) => json(res, 200, PAGE, { 'request-id': 'req_preview' }));
+    const server = await startServer((_req, res) => sendJson(res, 200, PAGE, { 'request-id': 'req_preview' }));
     const preview = await previewActivities({ baseUrl: server.url, key: COMPLIANCE_KEY, now: () => NOW });
     expect(server.requests[0]?.url).toBe('/v1/compliance/activities?limit=20');
     expect(server.requests[0]?.headers['x-api-key']).toBe(COMPLIANCE_KEY);
@@ -80,7 +81,7 @@ describe('previewActivities', () => {
   });
 
   it('an empty feed is an empty preview', async () => {
-    const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+    const server = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     const preview = await previewActivities({ baseUrl: server.url, key: KEY, limit: 5 });
     expect(server.requests[0]?.url).toBe('/v1/compliance/activities?limit=5');
     expect(preview).toMatchObject({ events: [], activities: [], rejectedCount: 0, hasMore: false, requestId: null });
@@ -88,7 +89,7 @@ describe('previewActivities', () => {
 
   it('retries a 5xx once like the key check', async () => {
     const server = await startServer((_req, res, n) =>
-      n === 0 ? anthropicError(res, 503, 'api_error', 'x') : json(res, 200, PAGE),
+      n === 0 ? anthropicError(res, 503, 'api_error', 'x') : sendJson(res, 200, PAGE),
     );
     const preview = await previewActivities({ baseUrl: server.url, key: KEY, retryDelayMs: 1 });
     expect(preview.events).toHaveLength(2);
@@ -96,7 +97,7 @@ describe('previewActivities', () => {
   });
 
   it.each([0, -1, 101, 2.5, Number.NaN])('limit %d -> invalid_argument, no request', async (limit) => {
-    const server = await startServer((_req, res) => json(res, 200, EMPTY_PAGE));
+    const server = await startServer((_req, res) => sendJson(res, 200, EMPTY_PAGE));
     await expect(previewActivities({ baseUrl: server.url, key: KEY, limit })).rejects.toMatchObject({
       code: 'invalid_argument',
     });
@@ -106,19 +107,19 @@ describe('previewActivities', () => {
   it.each([
     [
       '401',
-      (res: Parameters<typeof json>[0]) =>
+      (res: Parameters<typeof sendJson>[0]) =>
         anthropicError(res, 401, 'authentication_error', 'invalid x-api-key', { 'request-id': 'req_e' }),
       'invalid_key',
     ],
     [
       '403',
-      (res: Parameters<typeof json>[0]) =>
+      (res: Parameters<typeof sendJson>[0]) =>
         anthropicError(res, 403, 'permission_error', 'Got: [read:compliance_org_data]', { 'request-id': 'req_e' }),
       'missing_scope',
     ],
     [
       'HTML',
-      (res: Parameters<typeof json>[0]) => {
+      (res: Parameters<typeof sendJson>[0]) => {
         res.writeHead(200, { 'content-type': 'text/html', 'request-id': 'req_e' });
         res.end('<html></html>');
       },
@@ -126,7 +127,7 @@ describe('previewActivities', () => {
     ],
     [
       '500 x-should-retry false',
-      (res: Parameters<typeof json>[0]) =>
+      (res: Parameters<typeof sendJson>[0]) =>
         anthropicError(res, 500, 'api_error', 'x', { 'x-should-retry': 'false', 'request-id': 'req_e' }),
       'inconclusive',
     ],

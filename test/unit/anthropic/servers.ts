@@ -1,60 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { expect } from 'vitest';
+import { sendJson } from '../../support/local-server';
 
-// Small loopback servers for the Anthropic client tests: each records what it was sent, so a
-// test can prove which headers went where (and that nothing went to a redirect target).
-
-/** What a test server saw of one request. */
-export interface SeenRequest {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-}
-
-/** A running test server. */
-export interface TestServer {
-  url: string;
-  port: number;
-  requests: SeenRequest[];
-  close(): Promise<void>;
-}
-
-/** Handler for the n-th request (0-based). */
-export type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
-
-const running = new Set<Server>();
-
-/** Starts a server on 127.0.0.1:0. */
-export async function startServer(handler: Handler): Promise<TestServer> {
-  const requests: SeenRequest[] = [];
-  const server = createServer((req, res) => {
-    const n = requests.length;
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-    handler(req, res, n);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  running.add(server);
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, port, requests, close: () => stop(server) };
-}
-
-/** Closes every server still running (call from afterEach). */
-export async function closeAllServers(): Promise<void> {
-  await Promise.all([...running].map(stop));
-}
-
-function stop(server: Server): Promise<void> {
-  running.delete(server);
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-/** Sends a JSON answer. */
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
+// What the Anthropic client tests send from their loopback servers (test/support/local-server.ts).
 
 /** Sends an Anthropic error envelope. */
 export function anthropicError(
@@ -65,7 +13,12 @@ export function anthropicError(
   headers: Record<string, string> = {},
   topLevelType = true,
 ): void {
-  json(res, status, topLevelType ? { type: 'error', error: { type, message } } : { error: { type, message } }, headers);
+  sendJson(
+    res,
+    status,
+    topLevelType ? { type: 'error', error: { type, message } } : { error: { type, message } },
+    headers,
+  );
 }
 
 /** An empty feed page. */

@@ -40,6 +40,16 @@ describe('lint enforces process boundaries', () => {
     ['src-shared/domain/x.ts', "import { createServices } from '../../src-main/services/create-services';"],
     ['src-shared/domain/x.ts', "import superjson from 'superjson';"],
     ['emulator/x.ts', "import { IPC_CONTRACT } from '../src-shared/ipc/contract';"],
+    ['src-preload/preload.ts', "import { readFile } from 'node:fs';"],
+    ['src-preload/preload.ts', "import { join } from 'path';"],
+    ['src-preload/preload.ts', "import { request } from 'undici';"],
+    ['src-preload/preload.ts', "import { z } from 'zod';"],
+    ['src-preload/preload.ts', "import { RENDERER_CSP } from '../src-main/security';"],
+    ['src-preload/preload.ts', "import { App } from '../src-renderer/app/App';"],
+    ['src-main/index.ts', "import { useState } from 'react';"],
+    ['src-main/security.ts', "import { create } from 'zustand';"],
+    ['src-main/app-menu.ts', "import { App } from '../src-renderer/app/App';"],
+    ['src-main/index.ts', "import '../src-preload/preload';"],
   ])('%s: %s is an error', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBeGreaterThan(0);
   });
@@ -49,6 +59,10 @@ describe('lint enforces process boundaries', () => {
     ['src-main/services/outbox/x.ts', "import { readFile } from 'node:fs/promises';"],
     ['src-main/ipc/register.ts', "import { ipcMain } from 'electron';"],
     ['src-main/index.ts', "import { app } from 'electron';"],
+    ['src-main/index.ts', "import { join } from 'node:path';"],
+    ['src-main/security.ts', "import { IPC_PREFIX } from '../src-shared/ipc/build-api';"],
+    ['src-preload/preload.ts', "import { contextBridge } from 'electron';"],
+    ['src-preload/preload.ts', "import { buildLwApi } from '../src-shared/ipc/build-api';"],
     ['src-shared/domain/x.ts', "import { z } from 'zod';"],
     ['src-shared/domain/x.ts', "import { Cron } from 'croner';"],
     ['src-shared/domain/x.ts', "import { cadenceToCron } from './cadence';"],

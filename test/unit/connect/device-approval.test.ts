@@ -8,8 +8,8 @@ import {
   SUPPORT_LIST_NEEDS_ENTERPRISE,
 } from '../../../src-shared/domain/device-approval';
 import { AppError } from '../../../src-shared/errors';
-import { caught } from '../langwatch/helpers/caught';
-import { sendJson, startLocalServer, type LocalServer } from '../langwatch/helpers/local-server';
+import { caught } from '../../support/caught';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
 
 const PROFILE = 'https://lw.internal.example';
 

@@ -132,6 +132,7 @@ describe('connection service against the emulator', () => {
     expect(booted.connection.state().organizations.length).toBe(2);
     let resumed = false;
     const waiting = booted.connection.waitForSession(profileId).then(() => (resumed = true));
+    // Deliberate: proves the wait does NOT end by itself, which no fact can signal.
     await new Promise((r) => setTimeout(r, 50));
     expect(resumed).toBe(false);
     await signIn(booted, 'admin');

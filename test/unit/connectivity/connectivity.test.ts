@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createConnectivity } from '../../../src-main/services/connectivity/connectivity';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
 import { AppError } from '../../../src-shared/errors';
-import { createFakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 
 function setup(probeResults: Array<'ok' | 'fail'>) {
   const clock = createFakeClock();

@@ -8,7 +8,8 @@ import { createAnthropicPreflight } from '../../../src-main/services/anthropic';
 import { createKeyChecks, createVerdictMemory, type StagedLookup } from '../../../src-main/services/key-checks';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
-import { EMPTY_PAGE, anthropicError, closeAllServers, json, startServer, type Handler } from '../anthropic/servers';
+import { closeAllServers, sendJson, startServer, type Handler } from '../../support/local-server';
+import { EMPTY_PAGE, anthropicError } from '../anthropic/servers';
 
 const KEY = 'sk-ant-api01-K3yCh3cks_MustNeverLeak_0123456789abcdefghijklmnopqrstuvwxZ9y8';
 const dirs: string[] = [];
@@ -58,7 +59,7 @@ async function setup(handler: Handler, opts: { lookup?: StagedLookup; stored?: R
 describe('key checks: typed keys', () => {
   it('checks against the profile base URL, returns the verdict with fingerprint, remembers nothing', async () => {
     const { server, keyChecks, recorded, noLeak } = await setup((_q, res) =>
-      json(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
+      sendJson(res, 200, EMPTY_PAGE, { 'request-id': 'req_ok' }),
     );
     const result = await keyChecks.checkTyped({ profileId: 'p1', key: `  ${KEY}\n` });
     expect(result).toMatchObject({ profileId: 'p1', anthropicBaseUrl: server.url, fingerprint: 'sk-ant-api01-…Z9y8' });
@@ -70,7 +71,7 @@ describe('key checks: typed keys', () => {
   });
 
   it('refuses a key that breaks the client-side rules before any request', async () => {
-    const { server, keyChecks } = await setup((_q, res) => json(res, 200, EMPTY_PAGE));
+    const { server, keyChecks } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
     const claudeKey = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789';
     const error = await keyChecks.checkTyped({ profileId: 'p1', key: claudeKey }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -84,7 +85,7 @@ describe('key checks: typed keys', () => {
   });
 
   it('an unknown profile is profile.not_found', async () => {
-    const { keyChecks } = await setup((_q, res) => json(res, 200, EMPTY_PAGE));
+    const { keyChecks } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
     await expect(keyChecks.checkTyped({ profileId: 'nope', key: KEY })).rejects.toMatchObject({
       code: 'profile.not_found',
     });
@@ -124,14 +125,14 @@ describe('key checks: staged keys', () => {
   });
 
   it('a key gone from the keychain is outbox.key_missing, with no request', async () => {
-    const { keyChecks, server } = await setup((_q, res) => json(res, 200, EMPTY_PAGE), { stored: {} });
+    const { keyChecks, server } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE), { stored: {} });
     await expect(keyChecks.checkStaged({ stagedId: 'stg_1' })).rejects.toMatchObject({ code: 'outbox.key_missing' });
     await expect(keyChecks.previewStaged({ stagedId: 'stg_1' })).rejects.toMatchObject({ code: 'outbox.key_missing' });
     expect(server.requests).toHaveLength(0);
   });
 
   it('two checks of one entry at once share one request', async () => {
-    const { keyChecks, server } = await setup((_q, res) => setTimeout(() => json(res, 200, EMPTY_PAGE), 50));
+    const { keyChecks, server } = await setup((_q, res) => setTimeout(() => sendJson(res, 200, EMPTY_PAGE), 50));
     const [a, b] = await Promise.all([
       keyChecks.checkStaged({ stagedId: 'stg_1' }),
       keyChecks.checkStaged({ stagedId: 'stg_1' }),
@@ -143,7 +144,7 @@ describe('key checks: staged keys', () => {
   });
 
   it('recordVerdict (the outbox worker’s pre-flight) and linkSource feed the same memory and event', async () => {
-    const { keyChecks, recorded } = await setup((_q, res) => json(res, 200, EMPTY_PAGE));
+    const { keyChecks, recorded } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
     const { verdict } = await keyChecks.checkTyped({ profileId: 'p1', key: KEY });
     await keyChecks.recordVerdict({
       verdict,
@@ -182,7 +183,7 @@ describe('key checks: preview', () => {
       activity(i, i === 3 ? { type: 'brand_new_type', actor: { type: 'alien_actor' } } : {}),
     );
     const { keyChecks, server } = await setup((_q, res) =>
-      json(res, 200, { data, has_more: true, first_id: 'a', last_id: 'b' }, { 'request-id': 'req_p' }),
+      sendJson(res, 200, { data, has_more: true, first_id: 'a', last_id: 'b' }, { 'request-id': 'req_p' }),
     );
     const result = await keyChecks.previewTyped({ profileId: 'p1', key: KEY });
     expect(server.requests[0]?.url).toBe('/v1/compliance/activities?limit=20');

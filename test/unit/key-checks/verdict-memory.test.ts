@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import type { Clock } from '../../../src-main/services/clock';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
+import { createFakeClock } from '../../support/fake-clock';
 import {
   createVerdictMemory,
   KEY_VERDICTS_FILE_NAME,
@@ -15,11 +16,6 @@ const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-function fakeClock(start = Date.parse('2026-11-28T12:00:00.000Z')): Clock & { advance(ms: number): void } {
-  let now = start;
-  return { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined, advance: (ms) => (now += ms) };
-}
 
 function verdict(kind: 'valid' | 'invalid_key', requestId: string): KeyVerdict {
   const common = {
@@ -53,7 +49,7 @@ async function open(options: { clock?: Clock; maxPerMap?: number; dir?: string }
   const memory = createVerdictMemory({
     userDataDir: dir,
     log: createNullLogger(),
-    clock: options.clock ?? fakeClock(),
+    clock: options.clock ?? createFakeClock(),
     maxPerMap: options.maxPerMap,
   });
   await memory.load();
@@ -69,7 +65,7 @@ describe('verdict memory', () => {
   });
 
   it('files a verdict under its staged id and its source id, with the time it was recorded', async () => {
-    const clock = fakeClock();
+    const clock = createFakeClock();
     const { memory } = await open({ clock });
     const recorded = await memory.record(entry({ stagedId: 'stg_1', sourceId: 'src_1' }));
     expect(recorded.recordedAt).toBe('2026-11-28T12:00:00.000Z');
@@ -79,13 +75,13 @@ describe('verdict memory', () => {
   });
 
   it('keeps the most recent verdict per id, and lastFor picks the newer of source and staged', async () => {
-    const clock = fakeClock();
+    const clock = createFakeClock();
     const { memory } = await open({ clock });
     await memory.record(entry({ sourceId: 'src_1', verdict: verdict('valid', 'req_old') }));
-    clock.advance(1000);
+    await clock.advance(1000);
     await memory.record(entry({ stagedId: 'stg_9', verdict: verdict('invalid_key', 'req_new') }));
     expect(memory.lastFor({ sourceId: 'src_1', stagedId: 'stg_9' })?.verdict.requestId).toBe('req_new');
-    clock.advance(1000);
+    await clock.advance(1000);
     await memory.record(entry({ sourceId: 'src_1', verdict: verdict('invalid_key', 'req_newest') }));
     expect(memory.lastFor({ sourceId: 'src_1', stagedId: 'stg_9' })?.verdict.requestId).toBe('req_newest');
     expect(memory.lastFor({ sourceId: 'src_1' })?.verdict.verdict).toBe('invalid_key');
@@ -99,7 +95,7 @@ describe('verdict memory', () => {
   });
 
   it('survives a restart through key-verdicts.json', async () => {
-    const clock = fakeClock();
+    const clock = createFakeClock();
     const { memory, dir } = await open({ clock });
     await memory.record(entry({ stagedId: 'stg_1', sourceId: 'src_1', verdict: verdict('invalid_key', 'req_keep') }));
     const again = await open({ clock, dir });
@@ -113,7 +109,7 @@ describe('verdict memory', () => {
   });
 
   it('linkSource files a staged verdict under the source it became', async () => {
-    const clock = fakeClock();
+    const clock = createFakeClock();
     const { memory } = await open({ clock });
     expect(await memory.linkSource('stg_none', 'src_x')).toBeNull();
     await memory.record(entry({ stagedId: 'stg_1', verdict: verdict('invalid_key', 'req_a') }));
@@ -124,31 +120,31 @@ describe('verdict memory', () => {
   });
 
   it('linkSource does not replace a newer verdict already filed for the source', async () => {
-    const clock = fakeClock();
+    const clock = createFakeClock();
     const { memory } = await open({ clock });
     await memory.record(entry({ stagedId: 'stg_1', verdict: verdict('invalid_key', 'req_old') }));
-    clock.advance(5000);
+    await clock.advance(5000);
     await memory.record(entry({ sourceId: 'src_1', verdict: verdict('valid', 'req_newer') }));
     await memory.linkSource('stg_1', 'src_1');
     expect(memory.lastFor({ sourceId: 'src_1' })?.verdict.requestId).toBe('req_newer');
   });
 
   it('keeps at most maxPerMap entries, dropping the oldest, also after a reload', async () => {
-    const clock = fakeClock();
+    const clock = createFakeClock();
     const { memory, dir } = await open({ clock, maxPerMap: 3 });
     for (const id of ['a', 'b', 'c', 'd']) {
-      clock.advance(1000);
+      await clock.advance(1000);
       await memory.record(entry({ stagedId: id }));
     }
     expect(Object.keys(memory.all().byStagedId).sort()).toEqual(['b', 'c', 'd']);
     // Re-checking "b" makes it the newest: "c" goes next.
-    clock.advance(1000);
+    await clock.advance(1000);
     await memory.record(entry({ stagedId: 'b' }));
-    clock.advance(1000);
+    await clock.advance(1000);
     await memory.record(entry({ stagedId: 'e' }));
     expect(Object.keys(memory.all().byStagedId).sort()).toEqual(['b', 'd', 'e']);
     const again = await open({ clock, dir, maxPerMap: 3 });
-    clock.advance(1000);
+    await clock.advance(1000);
     await again.memory.record(entry({ stagedId: 'f' }));
     expect(Object.keys(again.memory.all().byStagedId).sort()).toEqual(['b', 'e', 'f']);
   });

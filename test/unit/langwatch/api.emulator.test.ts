@@ -6,7 +6,7 @@ import { getSession, signInWithEmail } from '../../../src-main/services/langwatc
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createDeviceFlow } from '../../../src-main/services/langwatch/device-flow';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
-import { caught } from './helpers/caught';
+import { caught } from '../../support/caught';
 
 const ACME = SEED.orgs.enterprise.id;
 const SMALL = SEED.orgs.free.id;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSession, signInWithEmail, signOut } from '../../../src-main/services/langwatch/auth';
-import { sendJson, startLocalServer, type LocalServer } from './helpers/local-server';
-import { caught } from './helpers/caught';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
+import { caught } from '../../support/caught';
 
 const PASSWORD = 'correct horse battery staple 9!';
 

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceFlow } from '../../../src-main/services/langwatch/device-flow';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
-import { createFakeClock } from './helpers/fake-clock';
-import { sendJson, startLocalServer, type LocalServer } from './helpers/local-server';
-import { caught } from './helpers/caught';
+import { createFakeClock } from '../../support/fake-clock';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
+import { caught } from '../../support/caught';
 
 const grant = {
   access_token: 'lw_at_accessaccess',

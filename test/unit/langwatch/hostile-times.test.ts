@@ -10,8 +10,8 @@ import {
   MAX_POLL_INTERVAL_SEC,
 } from '../../../src-main/services/langwatch/device-flow';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
-import { createFakeClock } from './helpers/fake-clock';
-import { sendJson, startLocalServer, type LocalServer } from './helpers/local-server';
+import { createFakeClock } from '../../support/fake-clock';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
 
 const HUGE = 1e20;
 const grant = {

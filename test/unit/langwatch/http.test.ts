@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLangwatchHttp, retryAfterSeconds } from '../../../src-main/services/langwatch/http';
-import { startLocalServer, type LocalServer } from './helpers/local-server';
-import { caught } from './helpers/caught';
+import { startLocalServer, type LocalServer } from '../../support/local-server';
+import { caught } from '../../support/caught';
 
 describe('langwatch http', () => {
   let server: LocalServer | undefined;

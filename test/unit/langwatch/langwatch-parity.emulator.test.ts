@@ -11,7 +11,7 @@ import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createDeviceFlow } from '../../../src-main/services/langwatch/device-flow';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { mapTrpcError } from '../../../src-main/services/langwatch/trpc-errors';
-import { caught } from './helpers/caught';
+import { caught } from '../../support/caught';
 
 const ACME = SEED.orgs.enterprise.id;
 const SMALL = SEED.orgs.free.id;

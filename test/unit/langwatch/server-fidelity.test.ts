@@ -13,8 +13,9 @@ import { describeHealthUnavailable } from '../../../src-shared/domain/health-iss
 import { isKnownSourceStatus, isKnownSourceType } from '../../../src-shared/domain/langwatch';
 import { SourcesSnapshot } from '../../../src-shared/domain/source-status';
 import { sourcesChannels } from '../../../src-shared/ipc/channels/sources';
-import { caught } from './helpers/caught';
-import { sendJson, startLocalServer, trpcError, type LocalServer } from './helpers/local-server';
+import { caught } from '../../support/caught';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
+import { trpcError } from './helpers/trpc-error';
 
 const ORG = 'org_1';
 const COOKIE = 'better-auth.session_token=tok.sig';

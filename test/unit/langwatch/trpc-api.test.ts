@@ -1,8 +1,9 @@
 import superjson from 'superjson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
-import { sendJson, startLocalServer, trpcError, type LocalServer } from './helpers/local-server';
-import { caught } from './helpers/caught';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
+import { trpcError } from './helpers/trpc-error';
+import { caught } from '../../support/caught';
 
 const COOKIE = 'better-auth.session_token=tok.sig%2Bxyz';
 const ORG = 'org_1';

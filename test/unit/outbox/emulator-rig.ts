@@ -2,10 +2,10 @@
  * The outbox against a real emulator: fake clock, memory keychain, a switchable fake
  * connection. `useOutboxRigs()` registers the emulator and the clean-up hooks of a test file.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { checkKey } from '../../../src-main/services/anthropic';
 import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
@@ -14,7 +14,8 @@ import { createOutbox, type Outbox } from '../../../src-main/services/outbox/out
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/domain/settings';
-import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
+import { filesText } from '../../support/files';
 import { fakeConnection, type FakeConnection } from './fake-connection';
 
 export const ACME = SEED.orgs.enterprise.id;
@@ -121,7 +122,7 @@ export function useOutboxRigs() {
   const named = (org: string, name: string) => emu.control.sources(org).filter((s) => s.name === name);
 
   function expectNoLeak(r: Rig, ...keys: string[]) {
-    const files = allFilesText(r.dir);
+    const files = filesText(r.dir);
     const logs = r.log.text();
     const events = JSON.stringify([r.events, r.submitted, r.outbox.list()]);
     for (const key of keys) {
@@ -145,21 +146,12 @@ export function useOutboxRigs() {
   return { emu: () => emu, rig, stopRig, one, named, expectNoLeak, stageCreate };
 }
 
-/** Every file under dir, concatenated (leak checks). */
-export function allFilesText(dir: string): string {
-  let out = '';
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    out += statSync(p).isDirectory() ? allFilesText(p) : readFileSync(p, 'utf8');
-  }
-  return out;
-}
-
 /** Waits for a fact (real time, bounded). */
 export async function waitFor(fact: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!fact()) {
-    if (Date.now() > until) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await vi.waitFor(
+    () => {
+      if (!fact()) throw new Error('condition not reached');
+    },
+    { timeout: ms, interval: 10 },
+  );
 }

@@ -13,7 +13,7 @@ import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { DEFAULT_SETTINGS } from '../../../src-shared/domain/settings';
-import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { fakeConnection } from './fake-connection';
 
 const ACME = SEED.orgs.enterprise.id;

@@ -3,7 +3,7 @@ import type { OutboxEntry, OutboxState } from '../../../src-main/services/outbox
 import { OutboxEntry as EntrySchema } from '../../../src-main/services/outbox/entry';
 import { transition, type OutboxEvent } from '../../../src-main/services/outbox/transitions';
 import { AppError } from '../../../src-shared/errors';
-import { createFakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { makeEntry, T0 } from './helpers';
 
 const err = { code: 'network.offline' as const, message: 'offline' };

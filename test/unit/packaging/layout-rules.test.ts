@@ -62,6 +62,7 @@ describe('judgeLayout', () => {
 
   it.each([
     'src-main/index.ts',
+    'src-preload/preload.ts',
     'src-shared/errors.ts',
     'src-renderer/App.tsx',
     'test/unit/x.test.ts',

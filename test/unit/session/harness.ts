@@ -7,7 +7,7 @@ import { createLogger, type AppLogger } from '../../../src-main/services/logging
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { createProfiles, PROFILES_FILE_DEFAULTS, type ProfilesFile } from '../../../src-main/services/profiles';
 import { createSessionManager, type SessionChange, type SessionManager } from '../../../src-main/services/session';
-import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 
 export interface Harness {
   emu: RunningEmulator;

@@ -5,7 +5,7 @@ import type { HttpRequest, HttpResponse, LangwatchHttp } from '../../../src-main
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { createSessionManager } from '../../../src-main/services/session';
-import { createFakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 
 const BASE = 'https://lw.example.com';
 const PROFILE: Profile = {

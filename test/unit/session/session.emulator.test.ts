@@ -5,7 +5,7 @@ import { SEED } from '../../../emulator/index';
 import { AppError } from '../../../src-shared/errors';
 import { getSession } from '../../../src-main/services/langwatch/auth';
 import { createTestLogger, runClockUntil, startHarness, type Harness } from './harness';
-import { caught } from '../langwatch/helpers/caught';
+import { caught } from '../../support/caught';
 
 const ACME = SEED.orgs.enterprise.id;
 const { admin, support } = SEED.users;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
 import { createArchivedNames } from '../../../src-main/services/status/archived-names';
-import { createFakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -12,7 +12,7 @@ import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import { createStatusMonitor, type StatusMonitor } from '../../../src-main/services/status/monitor';
-import { createFakeClock, type FakeClock } from '../langwatch/helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { startLangwatchProxy } from '../../../e2e/harness/langwatch-proxy';
 
 const ACME = SEED.orgs.enterprise.id;
@@ -136,8 +136,7 @@ describe('status monitor against the emulator (fake clock)', () => {
     await m.refreshNow();
   }
   async function waitFor(check: () => boolean) {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(check()).toBe(true);
+    await expect.poll(check, { timeout: 2000, interval: 10 }).toBe(true);
   }
 
   it('first tick pushes every row once, then only changes; one batched request per tick', async () => {
@@ -240,6 +239,7 @@ describe('status monitor against the emulator (fake clock)', () => {
     emu.control.clearRequestLog();
     // Only connectivity's probe runs while offline: the monitor has no timer of its own.
     await clock.advance(1_000);
+    // Deliberate: a request that should NOT happen has no fact to wait for; give it time to.
     await new Promise((r) => setTimeout(r, 100));
     expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc/ingestionSources'))).toHaveLength(0);
     await emu.control.setOffline(false);

@@ -11,7 +11,8 @@ import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import type { StatusMonitor } from '../../../src-main/services/status/monitor';
 import { createSourcesService } from '../../../src-main/services/status/sources-service';
-import { sendJson, startLocalServer, trpcError, type LocalServer } from '../langwatch/helpers/local-server';
+import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
+import { trpcError } from '../langwatch/helpers/trpc-error';
 
 const ORG = 'org_1';
 const ok = (value: unknown) => ({ result: { data: superjson.serialize(value) } });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { AppError } from '../../../../src-shared/errors';
+import { AppError } from '../../src-shared/errors';
 
 /** Awaits a promise that must reject with an AppError, and returns that error for assertions. */
 export async function caught(promise: Promise<unknown>): Promise<AppError> {

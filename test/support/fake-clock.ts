@@ -1,5 +1,5 @@
 /** A fake Clock for tests: manual (`advance`) or auto-advancing (timers fire on the next tick). */
-import type { Clock } from '../../../../src-main/services/clock';
+import type { Clock } from '../../src-main/services/clock';
 
 export interface FakeClock extends Clock {
   /** Every delay asked for, in order. */
