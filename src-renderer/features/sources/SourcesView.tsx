@@ -1,29 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
-import { SourceType } from '../../../src-shared/domain/langwatch';
-import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
 import { useAppStore } from '../../stores/app-store';
 import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
 import { ExportButtons } from './ExportButtons';
 import { healthByRow, healthCounts, scheduleFactOf, serverNowMs } from './health-model';
-import { SOURCE_TYPE_LABEL } from './labels';
-import { unknownValues } from './server-values';
 import { ListHealthUnavailable } from './HealthUnavailable';
 import { SupportPlanNote } from './SupportPlanNote';
 import { OfflineBanner } from './OfflineBanner';
+import { SourcesFilters } from './SourcesFilters';
 import { SourcesTable } from './SourcesTable';
 import { StatusAnnouncer } from './StatusAnnouncer';
 import { SummaryStrip } from './SummaryStrip';
-import {
-  pendingStaged,
-  visibleItems,
-  type HealthFilter,
-  type SortKey,
-  type StatusFilter,
-  type TableItem,
-} from './table-model';
+import { pendingStaged, visibleItems, type SortKey, type TableItem } from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
 import { useSubscription } from '../../app/use-subscription';
 import './sources.css';
@@ -149,72 +139,13 @@ function SourcesList() {
           onFilter={(signal) => setQuery({ health: signal })}
         />
       )}
-      <div className="sources-filters row">
-        <input
-          type="search"
-          placeholder="Search name, id, type…"
-          aria-label="Search sources"
-          data-testid="sources-search"
-          value={query.text}
-          maxLength={256}
-          onChange={(e) => setQuery({ text: e.target.value })}
-        />
-        <label>
-          Status{' '}
-          <select
-            value={query.status}
-            data-testid="filter-status"
-            onChange={(e) => setQuery({ status: e.target.value as StatusFilter })}
-          >
-            <option value="all">All listed</option>
-            <option value="awaiting_first_event">Awaiting first event</option>
-            <option value="active">Active</option>
-            <option value="disabled">Disabled</option>
-            {unknownValues(sources, 'status').map((s) => (
-              <option key={s} value={s}>
-                {s} (unknown status)
-              </option>
-            ))}
-            <option value="staged">Staged ({staged.length})</option>
-            <option value="archived">Archived</option>
-          </select>
-        </label>
-        <label>
-          Type{' '}
-          <select value={query.type} data-testid="filter-type" onChange={(e) => setQuery({ type: e.target.value })}>
-            <option value="all">All types</option>
-            {SourceType.options.map((t) => (
-              <option key={t} value={t}>
-                {SOURCE_TYPE_LABEL[t]}
-              </option>
-            ))}
-            {unknownValues(sources, 'sourceType').map((t) => (
-              <option key={t} value={t}>
-                {t} (unknown type)
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Health{' '}
-          <select
-            value={query.health}
-            data-testid="filter-health"
-            onChange={(e) => setQuery({ health: e.target.value as HealthFilter })}
-          >
-            <option value="all">Any</option>
-            <option value="attention">Needs attention</option>
-            {HEALTH_KINDS.map((k: HealthKind) => (
-              <option key={k} value={k}>
-                {k.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="muted" data-testid="sources-count">
-          {items.length} shown
-        </span>
-      </div>
+      <SourcesFilters
+        query={query}
+        setQuery={setQuery}
+        sources={sources}
+        stagedCount={staged.length}
+        shown={items.length}
+      />
       {showingArchived && (
         <p className="note" data-testid="archived-note">
           {archivedError
