@@ -59,7 +59,13 @@ export function gridKeyHandler(grid: GridKeys) {
       if (!button || !item || item.kind !== 'source') return;
       const box = button.getBoundingClientRect();
       // Closing returns to the grid itself (the focus target), where the keyboard was.
-      grid.openMenu({ id: item.id, name: item.row.name, x: box.right, y: box.bottom, returnFocus: event.currentTarget });
+      grid.openMenu({
+        id: item.id,
+        name: item.row.name,
+        x: box.right,
+        y: box.bottom,
+        returnFocus: event.currentTarget,
+      });
     }
   };
 }
