@@ -37,11 +37,30 @@ export interface ConnectFlowsOptions {
   methodsTimeoutMs?: number;
 }
 
-/** The connect flows' type. */
-export type ConnectFlows = ReturnType<typeof createConnectFlows>;
+/** The sign-in flows of a profile (`services.connect`). */
+export interface ConnectFlows {
+  /** The methods the deployment offers: the password form only where publicEnv says "email". */
+  methods(profileId: string): Promise<{ password: boolean; browser: true; device: true }>;
+  /** Email + password; the password is passed on once and not kept (not even in the error). */
+  signInWithEmail(profileId: string, email: string, password: string): Promise<SessionState>;
+  /** Runs the browser sign-in window; a second call replaces a window still open. */
+  signInWithBrowser(
+    profileId: string,
+  ): Promise<{ outcome: 'signed_in'; session: SessionState } | { outcome: 'cancelled' }>;
+  /** Starts a device sign-in; its end is reported through `onDeviceResult`. */
+  startDeviceSignIn(profileId: string): Promise<DeviceSignInStart>;
+  /** Stops a running device sign-in (reported as `cancelled`). */
+  cancelDeviceSignIn(profileId: string): { cancelled: boolean };
+  /** Opens the approval page of the running device sign-in in the system browser. */
+  openVerificationPage(profileId: string, confirmedOrigin?: string): Promise<{ opened: true }>;
+  /** Signs out (server-side revoke, keychain entries deleted) and ends any running flow. */
+  signOut(profileId: string): Promise<SessionState>;
+  /** Closes every open sign-in window (shutdown). */
+  dispose(): void;
+}
 
 /** Creates the connect flows. */
-export function createConnectFlows(options: ConnectFlowsOptions) {
+export function createConnectFlows(options: ConnectFlowsOptions): ConnectFlows {
   const { profiles, sessions, connection, ports, log } = options;
   const devices = new Map<string, { verificationUriComplete: string; token: object }>();
   const browserWindows = new Map<string, AbortController>();

@@ -53,14 +53,21 @@ export interface CliRestOptions {
   onUnauthorized?: () => void;
 }
 
-/** The read-only CLI client type. */
-export type CliRest = ReturnType<typeof createCliRest>;
+/** The read-only CLI client (device sessions): what a device token may read. */
+export interface CliRest {
+  /** Sources of the token's organisation. */
+  listSources(signal?: AbortSignal): Promise<Source[]>;
+  /** Event counts of one source (402 → `langwatch.enterprise_required`). */
+  sourceHealth(id: string, signal?: AbortSignal): Promise<HealthMetrics>;
+  /** A page of events, newest first. */
+  sourceEvents(id: string, page?: { limit?: number; beforeIso?: string }, signal?: AbortSignal): Promise<SourceEvent[]>;
+}
 
 /**
  * Creates the CLI REST client. The CLI does not return `parserConfig`, `teamId`,
  * `updatedAt` or `createdById`: the DTO gets `{}`, null, `createdAt` and null for them.
  */
-export function createCliRest(options: CliRestOptions) {
+export function createCliRest(options: CliRestOptions): CliRest {
   async function get(path: string, signal?: AbortSignal): Promise<unknown> {
     const token = await options.getAccessToken();
     if (!token) throw new AppError('auth.not_signed_in', 'Sign in with a device code first.');

@@ -90,3 +90,19 @@ function csvCell(value: string | number | null): string {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A file of exported sources, ready to be saved. */
+export interface SourcesExport {
+  filename: string;
+  mime: string;
+  text: string;
+  rows: number;
+}
+
+/** The export as a file named after the moment it was made. */
+export function exportFile(format: 'json' | 'csv', exported: readonly ExportRow[], nowMs: number): SourcesExport {
+  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
+  return format === 'json'
+    ? { filename: `sources-${stamp}.json`, mime: 'application/json', text: toJson(exported), rows: exported.length }
+    : { filename: `sources-${stamp}.csv`, mime: 'text/csv', text: toCsv(exported), rows: exported.length };
+}

@@ -21,7 +21,7 @@ import type { Clock } from '../clock';
 import type { ActiveConnection, ConnectionService } from '../connection/types';
 import type { Logger } from '../logging/logger';
 import { readEventsPage, type EventsPageAnswer, type FetchEvents } from './event-paging';
-import { toCsv, toExportRows, toJson, type StagedExportRow } from './export';
+import { exportFile, toExportRows, type SourcesExport, type StagedExportRow } from './export';
 import { schedulesFromHistory, type ArchivedHere } from './local-facts';
 import type { ErrorObservation } from './error-trend';
 import type { StatusMonitor } from './monitor';
@@ -67,10 +67,28 @@ export interface SourcesServiceOptions {
 /** Archived sources looked up at most per "Archived" view (one `get` each). */
 const MAX_ARCHIVED_LOOKUPS = 200;
 
-export type SourcesService = ReturnType<typeof createSourcesService>;
+/** Source detail and actions (`services.sources`); reads go through the active connection. */
+export interface SourcesService {
+  /** One source of the active organisation. */
+  get(id: string): Promise<Source>;
+  health(id: string): Promise<Gated<HealthMetrics>>;
+  events(
+    id: string,
+    page: { beforeIso?: string; skipIds?: readonly string[]; limit?: number },
+  ): Promise<Gated<EventsPageAnswer>>;
+  diagnose(id: string, justChecked?: JustChecked): Promise<Diagnosis>;
+  localFacts(): Promise<LocalSourceFacts>;
+  /** Archived sources this console knows of: LangWatch lists none, so each is read by id. */
+  archived(): Promise<Source[]>;
+  setStatus(id: string, status: SourceStatus): Promise<Source>;
+  /** Archives a source once the typed name matches (main re-checks it). */
+  archive(id: string, confirmName: string): Promise<Source>;
+  /** The table (or the chosen rows) as JSON or CSV, staged entries included when given. */
+  export(format: 'json' | 'csv', ids?: readonly string[], staged?: readonly StagedExportRow[]): SourcesExport;
+}
 
 /** Creates the detail/actions service. */
-export function createSourcesService(options: SourcesServiceOptions) {
+export function createSourcesService(options: SourcesServiceOptions): SourcesService {
   const { connection, monitor, clock, log } = options;
 
   async function get(id: string): Promise<Source> {
@@ -248,11 +266,7 @@ export function createSourcesService(options: SourcesServiceOptions) {
         const byId = new Map(all.map((r) => [r.id, r]));
         rows = ids.flatMap((id) => byId.get(id) ?? []);
       }
-      const exported = toExportRows(rows, staged);
-      const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
-      return format === 'json'
-        ? { filename: `sources-${stamp}.json`, mime: 'application/json', text: toJson(exported), rows: exported.length }
-        : { filename: `sources-${stamp}.csv`, mime: 'text/csv', text: toCsv(exported), rows: exported.length };
+      return exportFile(format, toExportRows(rows, staged), clock.now());
     },
   };
 }
