@@ -237,8 +237,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const settled = Date.now() + 60_000;
     const open = () => services.outbox.list().filter((e) => e.state !== 'submitted');
     while (open().length > 0 && Date.now() < settled) {
+      // What an admin does after the fault windows: "Retry now", also on an entry that three
+      // injected 500s in a row stopped (repeated_server_error is a visible stop, not a loss).
       for (const e of open())
-        if (e.state === 'retrying' || e.state === 'needs_sign_in') await call('outbox.retryNow', { stagedId: e.id });
+        if (e.state === 'retrying' || e.state === 'needs_sign_in' || e.state === 'rejected')
+          await call('outbox.retryNow', { stagedId: e.id });
       options.progress?.(
         `  draining: ${open()
           .map((e) => `${e.state}:${e.lastError?.code ?? ''}`)

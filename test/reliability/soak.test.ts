@@ -22,7 +22,8 @@ afterAll(async () => {
 describe('soak (short)', () => {
   it(
     '1.5 simulated hours, 5,000 sources, stagings and faults: nothing lost, RSS, heap and handles flat',
-    { timeout: 60_000 },
+    // ~25 s of simulated time on a quiet machine, plus up to 60 s of drain after the faults.
+    { timeout: 120_000 },
     async () => {
       const result = await runSoak({
         emulator: {
