@@ -33,21 +33,7 @@ export function serializeSourceList(list: readonly SourceDto[]): Serialized {
     if (s.archivedAt) values[`${i}.archivedAt`] = ['Date'];
     values[`${i}.createdAt`] = ['Date'];
     values[`${i}.updatedAt`] = ['Date'];
-    json[i] = {
-      id: s.id,
-      organizationId: s.organizationId,
-      teamId: s.teamId,
-      sourceType: s.sourceType,
-      name: s.name,
-      description: s.description,
-      parserConfig: s.parserConfig,
-      status: s.status,
-      lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null,
-      archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
-      createdAt: s.createdAt.toISOString(),
-      updatedAt: s.updatedAt.toISOString(),
-      createdById: s.createdById,
-    };
+    json[i] = wireRow(s);
   }
   return list.length ? ({ json, meta: { values, v: 1 } } as unknown as Serialized) : ({ json } as Serialized);
 }
@@ -69,21 +55,26 @@ export function sourceListBody(list: readonly SourceDto[]): string | null {
     if (s.lastEventAt) meta.push(`"${i}.lastEventAt":["Date"]`);
     if (s.archivedAt) meta.push(`"${i}.archivedAt":["Date"]`);
     meta.push(`"${i}.createdAt":["Date"]`, `"${i}.updatedAt":["Date"]`);
-    items[i] = JSON.stringify({
-      id: s.id,
-      organizationId: s.organizationId,
-      teamId: s.teamId,
-      sourceType: s.sourceType,
-      name: s.name,
-      description: s.description,
-      parserConfig: s.parserConfig,
-      status: s.status,
-      lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null,
-      archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
-      createdAt: s.createdAt.toISOString(),
-      updatedAt: s.updatedAt.toISOString(),
-      createdById: s.createdById,
-    });
+    items[i] = JSON.stringify(wireRow(s));
   }
   return `{"result":{"data":{"json":[${items.join(',')}],"meta":{"values":{${meta.join(',')}},"v":1}}}}`;
+}
+
+/** One source as it goes on the wire (dates as ISO strings, in the field order superjson writes). */
+function wireRow(s: SourceDto) {
+  return {
+    id: s.id,
+    organizationId: s.organizationId,
+    teamId: s.teamId,
+    sourceType: s.sourceType,
+    name: s.name,
+    description: s.description,
+    parserConfig: s.parserConfig,
+    status: s.status,
+    lastEventAt: s.lastEventAt ? s.lastEventAt.toISOString() : null,
+    archivedAt: s.archivedAt ? s.archivedAt.toISOString() : null,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+    createdById: s.createdById,
+  };
 }
