@@ -105,8 +105,18 @@ export async function walkScreens(
   await page.getByTestId('nav-outbox').click();
   await expect(page.getByTestId('outbox-entry')).toHaveCount(2);
   await visit('outbox', page);
+  // Discard while still offline: once LangWatch is back the entry may be mid-submission, and a
+  // submitting entry rightly refuses a discard. A retry can still be in flight for a moment while
+  // offline (it fails fast on the closed port), so the discard is retried until it lands.
+  await expect
+    .poll(() =>
+      h.services.outbox.discard(second.stagedId).then(
+        () => 'discarded',
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      ),
+    )
+    .toBe('discarded');
   await emulator.control.setOffline(false, { which: 'langwatch' });
-  await h.services.outbox.discard(second.stagedId);
 
   await page.getByTestId('nav-settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
