@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface BenchRow {
-  /** What was measured, e.g. "cold start: services ready + connection.get". */
+  /** What was measured, e.g. "cold start: services ready + auth.get". */
   name: string;
   /** measured / baseline (lower is better unless the target says otherwise). */
   ratio?: number;

@@ -1,6 +1,6 @@
 /**
  * Benchmark: cold start of the main-process services to "ready" in plain Node — a fresh process
- * creates the services, handler table and dispatcher and answers `connection.get` — against a
+ * creates the services, handler table and dispatcher and answers `auth.get` — against a
  * baseline fresh process that only loads the same third-party modules. Both are esbuild bundles
  * like the app's main (node_modules external). Medians of alternating runs.
  */
@@ -61,11 +61,11 @@ const s = median(services);
 const b = median(baseline);
 const ratio = round(s / b);
 process.stdout.write(
-  `cold start (${RUNS} runs each, medians): services ready + connection.get ${round(s, 1)} ms; baseline (node + ${packages.join(', ')}) ${round(b, 1)} ms\n`,
+  `cold start (${RUNS} runs each, medians): services ready + auth.get ${round(s, 1)} ms; baseline (node + ${packages.join(', ')}) ${round(b, 1)} ms\n`,
 );
 writeBenchRows('cold-start', [
   {
-    name: 'cold start: services ready + connection.get (Node)',
+    name: 'cold start: services ready + auth.get (Node)',
     ratio,
     target: `ratio ≤ ${TARGET_RATIO}`,
     pass: ratio <= TARGET_RATIO,

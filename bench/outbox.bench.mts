@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Agent, request } from 'undici';
 import { startEmulator, SEED } from '../emulator/index';
-import type { ConnectionService, SessionOwners } from '../src-main/services/connection/types';
+import type { AuthService, SessionOwners } from '../src-main/services/auth/types';
 import { createLangwatchApi } from '../src-main/services/langwatch/api';
 import { signInWithEmail } from '../src-main/services/langwatch/auth';
 import { createNullLogger } from '../src-main/services/logging/test-loggers';
@@ -73,10 +73,10 @@ let run = 0;
 /** Per flush: time until every entry was `submitted` (the server had every key), wipes still running. */
 const submittedOnly: number[] = [];
 
-type BenchConnection = Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> &
+type BenchAuth = Pick<AuthService, 'apiFor' | 'waitForSession' | 'state'> &
   SessionOwners & { signIn(): void; signOut(): void };
 
-function connection(): BenchConnection {
+function auth(): BenchAuth {
   let current: string | null = cookie;
   const waiters: Array<() => void> = [];
   const api = createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => current });
@@ -114,13 +114,13 @@ function connection(): BenchConnection {
   };
 }
 
-function newOutbox(dir: string, conn: BenchConnection = connection()) {
+function newOutbox(dir: string, conn: BenchAuth = auth()) {
   return createOutbox({
     userDataDir: dir,
     secrets,
     clock: systemClock,
     log: createNullLogger(),
-    connection: conn,
+    auth: conn,
     settings: { get: () => ({ ...DEFAULT_SETTINGS, autoPreflight: false }) },
     concurrency: CONCURRENCY,
   });
@@ -182,7 +182,7 @@ async function measureBareStaging(): Promise<number[]> {
 async function measureFlush(): Promise<{ ms: number; names: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'outbox-bench-flush-'));
   run += 1;
-  const conn = connection();
+  const conn = auth();
   conn.signOut();
   const outbox = newOutbox(dir, conn);
   await outbox.start();

@@ -37,7 +37,7 @@ async function child(): Promise<ServicesChild> {
     secrets: 'memory',
   });
   await c.request({ cmd: 'signIn', who: 'admin' });
-  const selected = await c.ipc('connection.selectOrganization', { organizationId: ACME });
+  const selected = await c.ipc('auth.selectOrganization', { organizationId: ACME });
   if (!selected.ok) throw new Error(`selectOrganization: ${selected.error.code}`);
   return c;
 }

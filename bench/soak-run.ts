@@ -159,14 +159,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     if (name === 'sources.monitor') statusTicks++;
   });
   try {
-    const profileId = services.connection.state().activeProfileId!;
+    const profileId = services.auth.state().activeProfileId!;
     const signedIn = await call('auth.signInWithEmail', {
       profileId,
       email: options.email,
       password: options.password,
     });
     if (!signedIn.ok) throw new Error(`sign-in: ${signedIn.error.code}`);
-    const selected = await call('connection.selectOrganization', { organizationId: options.organizationId });
+    const selected = await call('auth.selectOrganization', { organizationId: options.organizationId });
     if (!selected.ok) throw new Error(`selectOrganization: ${selected.error.code}`);
     const refreshed = await call('sources.refreshNow');
     if (!refreshed.ok) throw new Error(`first status tick: ${refreshed.error.code}`);

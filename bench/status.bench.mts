@@ -15,7 +15,7 @@ import { request } from 'undici';
 import { SEED } from '../emulator/index';
 import { createRequire } from 'node:module';
 import type { ConsoleHarness as Harness } from '../e2e/harness/console-harness';
-import type { ActiveConnection, ConnectionService } from '../src-main/services/connection/types';
+import type { ActiveAuth, AuthService } from '../src-main/services/auth/types';
 import { createConnectivity } from '../src-main/services/connectivity/connectivity';
 import { createEventBus } from '../src-main/services/events/event-bus';
 import { createLangwatchApi } from '../src-main/services/langwatch/api';
@@ -85,7 +85,7 @@ try {
 
   // ---- 1. tick end to end vs bare undici + JSON.parse of the same batched GET -------------
   const api = createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
-  const active: ActiveConnection = {
+  const active: ActiveAuth = {
     profile: {
       id: 'bench',
       name: 'bench',
@@ -99,7 +99,7 @@ try {
     cli: null,
     readOnly: false,
   };
-  const connection = {
+  const auth = {
     state: () => ({
       profiles: [],
       activeProfileId: 'bench',
@@ -112,7 +112,7 @@ try {
     }),
     onChange: () => () => undefined,
     requireActive: () => active,
-  } as unknown as ConnectionService;
+  } as unknown as AuthService;
   const log = createNullLogger();
   const connectivity = createConnectivity({ clock: systemClock, log, probe: async () => undefined });
   const events = createEventBus(log);
@@ -122,7 +122,7 @@ try {
     if (name === 'sources.monitor') useSourcesStore.setState({ status: payload });
   });
   const monitor = createStatusMonitor({
-    connection,
+    auth,
     connectivity,
     clock: systemClock,
     log,

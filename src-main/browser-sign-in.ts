@@ -5,9 +5,9 @@
  */
 import { BrowserWindow, session, type BrowserWindow as BrowserWindowType } from 'electron';
 import { randomBytes } from 'node:crypto';
-import { watchForSessionCookie } from './services/connect/cookie-watch';
-import { isSignInNavigationAllowed } from './services/connect/sign-in-navigation';
-import type { BrowserSignInRequest } from './services/connect/ports';
+import { watchForSessionCookie } from './services/auth/cookie-watch';
+import { isSignInNavigationAllowed } from './services/auth/sign-in-navigation';
+import type { BrowserSignInRequest } from './services/auth/ports';
 
 /** The partition of one sign-in: no `persist:` prefix, so nothing of it ever reaches the disk. */
 export function signInPartition(): string {

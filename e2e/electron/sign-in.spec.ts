@@ -83,7 +83,7 @@ test.describe('Electron browser sign-in window', () => {
     const closed = signIn.waitForEvent('close');
     await signIn.getByRole('button', { name: 'Sign in' }).click();
     await closed;
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_in');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_in');
     // The main window's own session never saw the deployment's cookie.
     const mainCookies = await app.evaluate(({ session }) => session.defaultSession.cookies.get({}));
     expect(mainCookies.filter((c) => c.name.includes('session_token'))).toEqual([]);

@@ -91,7 +91,7 @@ test('every action is reachable by Tab with a visible focus ring (connect, compo
   const harness = await openHarness();
   const { page } = harness;
   await expect(page.getByTestId('sign-in-methods')).toBeVisible();
-  expect(await tabWalk(page, 'main'), 'connect screen').toEqual([]);
+  expect(await tabWalk(page, 'main'), 'sign-in screen').toEqual([]);
   expect(await tabWalk(page, 'nav'), 'navigation').toEqual([]);
 
   await harness.signIn('admin');
@@ -101,7 +101,7 @@ test('every action is reachable by Tab with a visible focus ring (connect, compo
   await page.getByTestId('schedule-cron-toggle').check();
   expect(await tabWalk(page, '.schedule-field'), 'custom schedule').toEqual([]);
 
-  await page.getByTestId('nav-connect').click();
+  await page.getByTestId('nav-deployments').click();
   await expect(page.getByTestId('signed-in-card')).toBeVisible();
   expect(await tabWalk(page, 'main'), 'deployments').toEqual([]);
   await page.getByTestId('nav-settings').click();

@@ -141,11 +141,11 @@ export class ConsoleHarness {
    * test something else), and waits until organisations and permissions are loaded.
    */
   async signIn(who: keyof typeof SEED.users = 'admin'): Promise<void> {
-    const profileId = this.services.connection.state().activeProfileId;
+    const profileId = this.services.auth.state().activeProfileId;
     if (!profileId) throw new Error('no active profile');
     const { email, password } = SEED.users[who];
     await this.services.sessions.signInWithEmail(profileId, { email, password });
-    await this.services.connection.refresh();
+    await this.services.auth.refresh();
   }
 
   /** Everything main sent to the renderer, as one string to search for secret values. */

@@ -59,7 +59,7 @@ test.describe('surviving the desktop', () => {
     const typedKey = ECHO_TEST_KEY;
     const harness = await openHarness();
     await harness.signIn('admin');
-    await harness.services.connection.selectOrganization(ACME);
+    await harness.services.auth.selectOrganization(ACME);
     await harness.services.settings.update({ autoPreflight: false });
     const { page } = harness;
 
@@ -76,7 +76,7 @@ test.describe('surviving the desktop', () => {
     await expect.poll(() => harness.rendererTrafficText().includes('[REDACTED]')).toBe(true);
 
     emulator.control.faults.add({ route: '/v1', side: 'anthropic', kind: 'echoSecrets', status: 401 });
-    const profileId = harness.services.connection.state().activeProfileId!;
+    const profileId = harness.services.auth.state().activeProfileId!;
     const answer = await page.evaluate(([p, k]) => window.__lwInvoke('keys.checkTyped', { profileId: p, key: k }), [
       profileId,
       typedKey,

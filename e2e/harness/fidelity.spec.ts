@@ -147,7 +147,7 @@ test.describe('against the real LangWatch', () => {
     await page.getByTestId('device-open-confirm').click();
     await expect.poll(() => harness.openedUrls).toEqual([`${emulator.langwatchUrl}/cli/auth?user_code=${code}`]);
     emulator.control.approveDevice(code, 'support', ACME);
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'device', { timeout: 20_000 });
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'device', { timeout: 20_000 });
 
     // A 402 on the list of a support session: the plan is missing, not the health.
     emulator.control.setEnterprise(ACME, false);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { watchForSessionCookie } from '../../src-main/services/connect/cookie-watch';
-import type { ConnectPorts } from '../../src-main/services/connect/ports';
+import { watchForSessionCookie } from '../../src-main/services/auth/cookie-watch';
+import type { AuthPorts } from '../../src-main/services/auth/ports';
 import type { JarCookie } from '../../src-main/services/langwatch/cookie-capture';
 
 /**
@@ -10,7 +10,7 @@ import type { JarCookie } from '../../src-main/services/langwatch/cookie-capture
  * partition) read with `context.cookies()` through the same capture loop the app uses.
  */
 export interface HarnessPorts {
-  ports: ConnectPorts;
+  ports: AuthPorts;
   /** Every URL the console asked the system browser to open, in order. */
   openedUrls: string[];
   /** The open sign-in window; waits until the console opens one. */
@@ -33,7 +33,7 @@ export function createHarnessPorts(browser: Browser): HarnessPorts {
       ...(c.expires > 0 ? { expirationDate: c.expires } : {}),
     }));
 
-  const ports: ConnectPorts = {
+  const ports: AuthPorts = {
     async openExternal(url) {
       openedUrls.push(url);
     },

@@ -189,7 +189,7 @@ test.describe('key pre-flight: every verdict against the emulator', () => {
     await page.getByTestId('anthropic-base-url').fill('http://proxy.example.com');
     await page.getByTestId('save-anthropic-base-url').click();
     await expect(page.getByTestId('anthropic-base-url-status')).toContainText('https://');
-    const profile = harness.services.connection.state().profiles[0];
+    const profile = harness.services.auth.state().profiles[0];
     expect(profile?.anthropicBaseUrl).not.toContain('proxy.example.com');
   });
 
@@ -270,7 +270,7 @@ test.describe('staged keys through the outbox', () => {
       value: {
         verdict: { verdict: 'invalid_key' },
         fingerprint: expect.stringMatching(/^sk-ant-api01-…/),
-        profileId: harness.services.connection.state().activeProfileId,
+        profileId: harness.services.auth.state().activeProfileId,
       },
     });
     expect(harness.services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe('invalid_key');

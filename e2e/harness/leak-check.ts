@@ -75,7 +75,7 @@ export async function sessionSecrets(harness: ConsoleHarness, profileId: string)
  * whole test run, so entries of other tests' profiles are not this journey's business.
  */
 export async function sessionAccounts(harness: ConsoleHarness, profileIds: readonly string[] = []): Promise<string[]> {
-  const ids = new Set([...harness.services.connection.state().profiles.map((p) => p.id), ...profileIds]);
+  const ids = new Set([...harness.services.auth.state().profiles.map((p) => p.id), ...profileIds]);
   return (await harness.services.secrets.listAccounts()).filter(
     (a) => (a.startsWith('session:') || a.startsWith('device:')) && ids.has(a.slice(a.indexOf(':') + 1)),
   );

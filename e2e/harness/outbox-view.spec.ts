@@ -47,7 +47,7 @@ test.describe('outbox view: each state its own look, expected queuing calm, a re
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
-    await harness.services.connection.selectOrganization(SMALL);
+    await harness.services.auth.selectOrganization(SMALL);
     // The small organisation allows 3 sources and has 2: the third goes through, the fourth is refused.
     const stage = (name: string) =>
       page.evaluate(

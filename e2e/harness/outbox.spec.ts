@@ -89,7 +89,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('the connection dropped after the server committed the create: reconciled to one source', async ({
+  test('the auth dropped after the server committed the create: reconciled to one source', async ({
     openHarness,
     emulator,
   }) => {
@@ -112,14 +112,14 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
   test('rejected (cap reached, duplicate name) -> edited and resubmitted', async ({ openHarness, emulator }) => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
-    await harness.services.connection.selectOrganization(SMALL);
+    await harness.services.auth.selectOrganization(SMALL);
     const first = await composeSource(page, { name: 'E2E small 3', key: KEY });
     await expect(await outboxEntry(page, first)).toHaveAttribute('data-state', 'submitted');
     const capped = await composeSource(page, { name: 'E2E small 4', key: KEY });
     const row = await outboxEntry(page, capped);
     await expect(row).toHaveAttribute('data-state', 'rejected');
     await expect(row.getByTestId('entry-error')).toContainText('most its plan allows');
-    await harness.services.connection.requireActive().api!.archiveSource(SMALL, 'src_small_otel');
+    await harness.services.auth.requireActive().api!.archiveSource(SMALL, 'src_small_otel');
     await row.getByTestId('entry-edit').click();
     await row.getByTestId('key-input').fill(ADMIN_KEY); // re-enter a different key
     await row.getByTestId('edit-save').click();
@@ -129,7 +129,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     expect(emulator.control.credentialMatches(small4!.id, ADMIN_KEY)).toBe(true);
 
     // Duplicate name: the form refuses it live, so stage it through the renderer API directly.
-    await harness.services.connection.selectOrganization(ACME);
+    await harness.services.auth.selectOrganization(ACME);
     const dup = await page.evaluate(
       ([org, key]) =>
         window.lw!.outbox.stage({
@@ -242,7 +242,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await emulator.control.setOffline(true, { which: 'langwatch' });
     const stagedId = await composeSource(page, { name: 'E2E owner bound', key: KEY });
     await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'retrying');
-    await harness.services.sessions.signOut(harness.services.connection.state().activeProfileId!);
+    await harness.services.sessions.signOut(harness.services.auth.state().activeProfileId!);
     await emulator.control.setOffline(false);
     await harness.signIn('member');
     await page.locator('#nav-outbox').click();
@@ -254,7 +254,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expect(page.getByText('sk-ant-api01-…AAAA')).toHaveCount(0);
     await harness.services.outbox.idle();
     expect(named(emulator, ACME, 'E2E owner bound')).toHaveLength(0);
-    await harness.services.sessions.signOut(harness.services.connection.state().activeProfileId!);
+    await harness.services.sessions.signOut(harness.services.auth.state().activeProfileId!);
     await harness.signIn('admin');
     await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'submitted', { timeout: 15_000 });
     expect(named(emulator, ACME, 'E2E owner bound')).toHaveLength(1);
@@ -274,10 +274,10 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await page.locator('#nav-sources').click(); // signed out: the connect view
     await page.getByTestId('profile-forget').click();
     await expect(page.getByTestId('forget-staged-count')).toHaveText('discards 1 staged key');
-    const forgotten = harness.services.connection.state().activeProfileId!;
+    const forgotten = harness.services.auth.state().activeProfileId!;
     await page.getByTestId('profile-forget-confirm').click();
     // (the console adds the default deployment again when none is left: a new profile id)
-    await expect.poll(() => harness.services.connection.state().profiles.map((p) => p.id)).not.toContain(forgotten);
+    await expect.poll(() => harness.services.auth.state().profiles.map((p) => p.id)).not.toContain(forgotten);
     expect(harness.services.outbox.list().find((e) => e.id === stagedId)?.state).toBe('discarded');
     expect((await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([]);
     await emulator.control.setOffline(false);

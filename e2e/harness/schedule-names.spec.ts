@@ -46,7 +46,7 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     const { page } = harness;
     // A schedule written by another client, one this console would never write itself
     // (numeric day names: the emulator's own cron reader predates croner).
-    const api = harness.services.connection.requireActive().api!;
+    const api = harness.services.auth.requireActive().api!;
     await api.updateSource({ organizationId: ORG, id: 'src_cc_revoked', pullSchedule: '7,37 9-17 * * 1-5' });
     await page
       .getByTestId('source-row-src_cc_revoked')
@@ -72,7 +72,7 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     // Archived through the console.
     await harness.services.sources.archive('src_cc_oldadmin', 'Claude Compliance — Legacy admin key');
     // Archived by someone else: the source just leaves the list LangWatch returns.
-    const api = harness.services.connection.requireActive().api!;
+    const api = harness.services.auth.requireActive().api!;
     await api.archiveSource(ORG, 'src_cowork');
     await expect
       .poll(async () => (await harness.services.status.refreshNow()) && harness.services.status.row('src_cowork'))

@@ -122,7 +122,7 @@ export async function walkScreens(
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await visit('settings', page);
 
-  await page.getByTestId('nav-connect').click();
+  await page.getByTestId('nav-deployments').click();
   await expect(page.getByTestId('signed-in-card')).toBeVisible();
   await visit('deployments', page);
 }

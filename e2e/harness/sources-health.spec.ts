@@ -34,7 +34,7 @@ async function setCadence(harness: ConsoleHarness, sourceId: string, name: strin
 
 /** Remembers a failed key check for a source, as a pre-flight or "Test key" would. */
 async function recordRejectedKey(harness: ConsoleHarness, sourceId: string) {
-  const profileId = harness.services.connection.state().activeProfileId!;
+  const profileId = harness.services.auth.state().activeProfileId!;
   await harness.services.keyChecks.recordVerdict({
     verdict: {
       verdict: 'invalid_key',
@@ -180,7 +180,7 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     const region = page.getByTestId('status-announcer');
     await expect(region).toHaveAttribute('aria-live', 'polite');
     await expect(region).toHaveText('');
-    const api = harness.services.connection.requireActive().api!;
+    const api = harness.services.auth.requireActive().api!;
     await api.updateSource({ organizationId: ACME, id: 'src_cowork', status: 'disabled' });
     await expect(region).toHaveText('Claude Cowork is now Disabled.', { timeout: 2 * TICK_MS + 6_000 });
     // Throttled: changes right after an announcement are gathered and spoken together, later.

@@ -21,7 +21,7 @@ async function openSignedIn(
 }
 
 function adminApi(harness: ConsoleHarness) {
-  const api = harness.services.connection.requireActive().api;
+  const api = harness.services.auth.requireActive().api;
   if (!api) throw new Error('no cookie api');
   return api;
 }
@@ -195,7 +195,7 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
   }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
-    await harness.services.connection.selectOrganization(SMALL);
+    await harness.services.auth.selectOrganization(SMALL);
     await expect(page.getByTestId('source-row-src_small_cc')).toBeVisible();
     await expect(page.getByTestId('health-enterprise')).toBeVisible();
     await page.getByTestId('source-row-src_small_cc').getByRole('button').first().click();
@@ -241,11 +241,11 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
   }) => {
     const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
     const { page } = harness;
-    const profileId = harness.services.connection.state().activeProfileId!;
+    const profileId = harness.services.auth.state().activeProfileId!;
     const started = await harness.services.sessions.startDeviceSignIn(profileId);
     emulator.control.approveDevice(started.userCode, 'support', ACME);
     await started.completion;
-    await expect.poll(() => harness.services.connection.state().readOnly, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => harness.services.auth.state().readOnly, { timeout: 15_000 }).toBe(true);
     await page
       .getByRole('button', { name: /Sources/ })
       .first()

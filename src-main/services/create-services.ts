@@ -12,10 +12,10 @@ import { openConsoleSecrets } from './secrets/open-secrets';
 import { createJsonFile } from './storage/json-file';
 import { createStartupProblems, type StartupProblem } from './health/startup-problems';
 import { createSettingsService, type SettingsService } from './settings/settings';
-import { createConnection, type Connection } from './connection/connection';
+import { createAuth, type Auth } from './auth/auth-state';
 import { createProfiles, PROFILES_FILE_DEFAULTS, ProfilesFile, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
-import { createConnectFlows, unavailablePorts, type ConnectFlows, type ConnectPorts } from './connect';
+import { createAuthFlows, unavailablePorts, type AuthFlows, type AuthPorts } from './auth';
 import { createAnthropicPreflight } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createConnectivity, type Connectivity } from './connectivity/connectivity';
@@ -36,7 +36,7 @@ export interface ServicesOptions {
   /** Test seam of the keychain backend: how keytar is obtained (a stand-in that fails like it, or a shared fake). */
   loadKeytar?: () => KeytarModule;
   /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
-  ports?: Partial<ConnectPorts>;
+  ports?: Partial<AuthPorts>;
   /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
   statusIntervals?: ScheduleIntervals;
   /** Outbox submissions in flight at once (default 4; the bench varies it). */
@@ -54,11 +54,11 @@ export interface Services {
   settings: SettingsService;
   profiles: Profiles;
   sessions: SessionManager;
-  connection: Connection;
+  auth: Auth;
   /** Outside-world ports: system browser, browser sign-in window. */
-  ports: ConnectPorts;
-  /** Sign-in flows of the connect screen (methods, email, browser, device, sign-out). */
-  connect: ConnectFlows;
+  ports: AuthPorts;
+  /** Sign-in flows of the sign-in screen (methods, email, browser, device, sign-out). */
+  authFlows: AuthFlows;
   /** Anthropic key pre-flight and preview; remembers the last verdict per staged entry and source. */
   keyChecks: KeyChecks;
   connectivity: Connectivity;
@@ -111,11 +111,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   const profiles = createProfiles({ file: profilesFile, log, clock });
   const sessions = createSessionManager({ profiles, secrets, clock, log });
-  const connection = await createConnection({
+  const auth = await createAuth({
     userDataDir: config.userDataDir,
     profiles,
     sessions,
-    log: log.child('connection'),
+    log: log.child('auth'),
     clock,
     defaultProfile: {
       name: config.mode === 'app' ? 'LangWatch Cloud' : 'Emulator',
@@ -124,16 +124,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
   });
 
-  // The renderer follows the connection live (sign-in, expiry, org switch).
-  connection.onChange((state) => events.emit('connection.changed', state));
+  // The renderer follows the auth live (sign-in, expiry, org switch).
+  auth.onChange((state) => events.emit('auth.changed', state));
 
-  const ports: ConnectPorts = { ...unavailablePorts(), ...opts.ports };
-  const connect = createConnectFlows({
+  const ports: AuthPorts = { ...unavailablePorts(), ...opts.ports };
+  const authFlows = createAuthFlows({
     profiles,
     sessions,
-    connection,
+    auth,
     ports,
-    log: log.child('connect'),
+    log: log.child('auth-flows'),
     onDeviceResult: (result) => events.emit('auth.deviceResult', result),
   });
 
@@ -145,7 +145,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     preflight,
     secrets,
     anthropicBaseUrlOf: async (profileId) => (await profiles.get(profileId)).anthropicBaseUrl,
-    activeProfileId: () => connection.state().activeProfileId,
+    activeProfileId: () => auth.state().activeProfileId,
     memory: verdictMemory,
     log: log.child('key-checks'),
     onRecorded: (recorded) => events.emit('keys.verdictRecorded', recorded),
@@ -154,7 +154,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const connectivity = createConnectivity({
     clock,
     log: log.child('connectivity'),
-    probe: createDeploymentProbe(connection),
+    probe: createDeploymentProbe(auth),
   });
   const archivedNames = createArchivedNames({
     userDataDir: config.userDataDir,
@@ -167,7 +167,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       .remember(scope, seen)
       .catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
   const status = createStatusMonitor({
-    connection,
+    auth,
     connectivity,
     clock,
     log: log.child('status'),
@@ -176,7 +176,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onVanished: (scope, rows) => rememberArchived(scope, rows),
   });
   const sources = createSourcesService({
-    connection,
+    auth,
     monitor: status,
     clock,
     log: log.child('sources'),
@@ -203,7 +203,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     secrets,
     clock,
     log: log.child('outbox'),
-    connection,
+    auth,
     connectivity,
     settings,
     // The automatic pre-flight's verdict is remembered like a manual "Test key", so the
@@ -253,9 +253,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     settings,
     profiles,
     sessions,
-    connection,
+    auth,
     ports,
-    connect,
+    authFlows,
     keyChecks,
     connectivity,
     outbox,
@@ -279,10 +279,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     async close() {
       await outbox.stop();
-      connect.dispose();
+      authFlows.dispose();
       status.close();
       connectivity.close();
-      await connection.close();
+      await auth.close();
       await log.flush();
     },
   };

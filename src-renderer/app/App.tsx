@@ -1,15 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
-import { ConnectGate } from '../features/connect/ConnectGate';
-import { ConnectionBar } from '../features/connect/ConnectionBar';
-import { ConnectView } from '../features/connect/ConnectView';
-import { SessionBanner } from '../features/connect/SessionBanner';
+import { AuthGate } from '../features/auth/AuthGate';
+import { AuthBar } from '../features/auth/AuthBar';
+import { AuthView } from '../features/auth/AuthView';
+import { SessionBanner } from '../features/auth/SessionBanner';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { ComposeView } from '../features/composer/ComposeView';
 import { OutboxView } from '../features/outbox/OutboxView';
 import { selectOpenCount, useOutboxStore } from '../stores/outbox-store';
 import { useAppStore, type Route } from '../stores/app-store';
-import { useConnectionStore } from '../stores/connection-store';
+import { useAuthStateStore } from '../stores/auth-state-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Nav } from './Nav';
 import { StartupProblems } from './StartupProblems';
@@ -21,7 +21,7 @@ const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
   compose: { area: 'Compose', render: () => <ComposeView /> },
   outbox: { area: 'Outbox', render: () => <OutboxView /> },
   settings: { area: 'Settings', render: () => <SettingsView /> },
-  connect: { area: 'Deployments', render: () => <ConnectView /> },
+  deployments: { area: 'Deployments', render: () => <AuthView /> },
 };
 
 /** The shell: navigation, the current view inside an error boundary, and the ready signal. */
@@ -31,7 +31,7 @@ export function App() {
   const startupError = useAppStore((s) => s.startupError);
   const start = useAppStore((s) => s.start);
 
-  const startConnection = useConnectionStore((s) => s.start);
+  const startAuth = useAuthStateStore((s) => s.start);
   const startOutbox = useOutboxStore((s) => s.start);
   const outboxCount = useOutboxStore(selectOpenCount);
 
@@ -41,7 +41,7 @@ export function App() {
     void start();
   }, [start]);
 
-  useSubscription(startConnection);
+  useSubscription(startAuth);
 
   useEffect(() => {
     // Tests (and the Electron spec) wait on this fact instead of sleeping.
@@ -56,7 +56,7 @@ export function App() {
       </a>
       <header className="topbar">
         <span className="brand">LangWatch Ingestion Console</span>
-        <ConnectionBar />
+        <AuthBar />
       </header>
       <Nav badges={{ outbox: outboxCount }} />
       <main id="main" tabIndex={-1}>
@@ -68,7 +68,7 @@ export function App() {
         <StartupProblems />
         <SessionBanner />
         <ErrorBoundary key={route} area={view.area}>
-          <ConnectGate route={route}>{view.render()}</ConnectGate>
+          <AuthGate route={route}>{view.render()}</AuthGate>
         </ErrorBoundary>
       </main>
     </div>

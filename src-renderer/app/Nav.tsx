@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { ROUTES, useAppStore, type Route } from '../stores/app-store';
-import { useConnectionStore } from '../stores/connection-store';
+import { useAuthStateStore } from '../stores/auth-state-store';
 
 /**
- * The route whose view is on screen: signed out, Sources shows the connect screen (the
+ * The route whose view is on screen: signed out, Sources shows the sign-in screen (the
  * Deployments view), so the nav highlights Deployments there.
  */
 function useOnScreenRoute(): Route {
   const route = useAppStore((s) => s.route);
-  const kind = useConnectionStore((s) => s.state?.session.kind);
+  const kind = useAuthStateStore((s) => s.state?.session.kind);
   const active = kind === 'signed_in' || kind === 'device';
-  return route === 'sources' && kind !== undefined && !active ? 'connect' : route;
+  return route === 'sources' && kind !== undefined && !active ? 'deployments' : route;
 }
 
 const LABELS: Record<Route, string> = {
@@ -18,7 +18,7 @@ const LABELS: Record<Route, string> = {
   compose: 'Compose',
   outbox: 'Outbox',
   settings: 'Settings',
-  connect: 'Deployments',
+  deployments: 'Deployments',
 };
 
 /** Extra content a feature may show next to its nav label (e.g. the outbox count badge). */

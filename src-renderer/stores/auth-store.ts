@@ -6,7 +6,7 @@ import { call, lw } from '../api/lw';
 
 type Methods = ChannelOutput<'auth.methods'>;
 
-/** The device sign-in as the connect screen shows it. */
+/** The device sign-in as the sign-in screen shows it. */
 export type DeviceSignIn =
   | { phase: 'idle' }
   | { phase: 'starting' }
@@ -49,7 +49,7 @@ interface AuthStore {
   signOut(profileId: string): Promise<void>;
 }
 
-/** Sign-in state of the connect screen. Holds no password: forms keep it only until submit. */
+/** Sign-in state of the sign-in screen. Holds no password: forms keep it only until submit. */
 export const useAuthStore = create<AuthStore>((set, get) => ({
   methods: null,
   emailBusy: false,

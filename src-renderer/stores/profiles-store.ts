@@ -12,7 +12,7 @@ interface ProfilesStore {
   forget(profileId: string): Promise<boolean>;
 }
 
-/** Deployment profiles: add, edit, forget (the list itself is in the connection state). */
+/** Deployment profiles: add, edit, forget (the list itself is in the auth state). */
 export const useProfilesStore = create<ProfilesStore>((set) => ({
   busy: false,
   error: null,

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
-import { connectionChannels, connectionEvents } from './channels/connection';
 import { keysChannels, keysEvents } from './channels/keys';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
@@ -19,7 +18,6 @@ export const IPC_CONTRACT = {
   ...appChannels,
   ...authChannels,
   ...profilesChannels,
-  ...connectionChannels,
   ...keysChannels,
   ...outboxChannels,
   ...settingsChannels,
@@ -30,7 +28,6 @@ export const IPC_EVENTS = {
   ...appEvents,
   ...authEvents,
   ...profilesEvents,
-  ...connectionEvents,
   ...keysEvents,
   ...outboxEvents,
   ...settingsEvents,

@@ -11,7 +11,7 @@ import { createOutbox, type Outbox } from '../../src-main/services/outbox/outbox
 import { createKeytarSecretStore } from '../../src-main/services/secrets/keytar-store';
 import { namespacedSecretStore } from '../../src-main/services/secrets/namespaced-store';
 import { DEFAULT_SETTINGS } from '../../src-shared/domain/settings';
-import { fakeConnection } from '../unit/outbox/fake-connection';
+import { fakeAuth } from '../unit/outbox/fake-auth';
 import { filesText } from '../support/files';
 
 const ACME = SEED.orgs.enterprise.id;
@@ -37,13 +37,13 @@ afterEach(async () => {
 
 async function openOutbox(dir: string, signedIn = true) {
   const log = createMemoryLogger();
-  const conn = await fakeConnection(emu, { signedIn });
+  const conn = await fakeAuth(emu, { signedIn });
   const outbox = createOutbox({
     userDataDir: dir,
     secrets,
     clock: systemClock,
     log,
-    connection: conn,
+    auth: conn,
     settings: { get: () => DEFAULT_SETTINGS },
     checkKey: (o) => checkKey(o),
   });

@@ -105,11 +105,11 @@ async function stop(c: Console): Promise<void> {
   open.splice(open.indexOf(c.services), 1);
 }
 async function signIn(c: Console): Promise<void> {
-  const profileId = c.services.connection.state().activeProfileId!;
+  const profileId = c.services.auth.state().activeProfileId!;
   expect(
     await c.call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password }),
   ).toMatchObject({ ok: true });
-  expect(await c.call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
+  expect(await c.call('auth.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
 }
 async function stage(c: Console, name: string): Promise<string> {
   const staged = await c.call<{ stagedId: string }>('outbox.stage', {

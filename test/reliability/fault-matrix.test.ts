@@ -135,7 +135,7 @@ beforeEach(async () => {
     senderPolicy: { trustedUrls: [SENDER.frameUrl], isOurWindow: (id) => id === 'w' },
     log: services.log.child('ipc'),
   });
-  const profileId = services.connection.state().activeProfileId!;
+  const profileId = services.auth.state().activeProfileId!;
   rig = {
     emu,
     services,
@@ -160,7 +160,7 @@ async function signIn(): Promise<IpcResult<unknown>> {
 }
 async function signedInToAcme(): Promise<void> {
   expect(await signIn()).toMatchObject({ ok: true });
-  expect(await rig.call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
+  expect(await rig.call('auth.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
 }
 async function clear(fault: FaultName): Promise<void> {
   rig.emu.control.faults.clear();
@@ -236,7 +236,7 @@ describe.each(FAULTS)('fault: %s', (fault) => {
     if (during.ok && during.value.lastError) expect(during.value.lastError.code).toMatch(/^(network|langwatch|auth)\./);
     if (!during.ok) expect(during.error.code).toMatch(/^(network|langwatch|auth)\./);
     if (fault === 'session expiry') {
-      const state = rig.services.connection.state().session.kind;
+      const state = rig.services.auth.state().session.kind;
       expect(['expired', 'signed_out']).toContain(state);
     }
     // Rows are kept while the server misbehaves, and while the session is expired.
@@ -251,34 +251,33 @@ describe.each(FAULTS)('fault: %s', (fault) => {
   });
 
   it('sign-in: a clear error code or success, the profile kept, success after', { timeout: 40_000 }, async () => {
-    const profilesBefore = rig.services.connection.state().profiles.length;
+    const profilesBefore = rig.services.auth.state().profiles.length;
     if (fault === 'session expiry') {
       await signedInToAcme();
       await inject(rig.emu, fault, '*');
       // The console learns of the expiry on its next call.
       await rig.call('sources.refreshNow');
-      await waitFor('the session marked expired', () => rig.services.connection.state().session.kind === 'expired');
+      await waitFor('the session marked expired', () => rig.services.auth.state().session.kind === 'expired');
     } else {
       await inject(rig.emu, fault, fault === 'offline for 30 s' ? '*' : '/api/auth/sign-in');
       const during = await signIn();
       if (!during.ok) {
         expect(during.error.code).toMatch(/^(network|langwatch|auth)\./);
         expect(during.error.message.length).toBeGreaterThan(10);
-        expect(rig.services.connection.state().session.kind).not.toBe('signed_in');
+        expect(rig.services.auth.state().session.kind).not.toBe('signed_in');
       }
     }
-    expect(rig.services.connection.state().profiles).toHaveLength(profilesBefore);
+    expect(rig.services.auth.state().profiles).toHaveLength(profilesBefore);
 
     await clear(fault);
     // One sign-in after the fault clears must hold: a late 401 to a request sent with the old
     // cookie may not expire the new session (the session manager compares the cookie used).
     // Deliberate: gives a late 401 (sent with the old cookie) time to arrive and be ignored.
     await sleep(300);
-    if (rig.services.connection.state().session.kind !== 'signed_in')
-      expect(await signIn()).toMatchObject({ ok: true });
+    if (rig.services.auth.state().session.kind !== 'signed_in') expect(await signIn()).toMatchObject({ ok: true });
     await sleep(300);
-    await waitFor('organisations loaded', () => rig.services.connection.state().organizations.length > 0);
-    expect(rig.services.connection.state().session.kind).toBe('signed_in');
+    await waitFor('organisations loaded', () => rig.services.auth.state().organizations.length > 0);
+    expect(rig.services.auth.state().session.kind).toBe('signed_in');
     await rig.services.log.flush();
     expect(userDataText(), 'the password is nowhere in the user-data folder').not.toContain(ADMIN.password);
   });

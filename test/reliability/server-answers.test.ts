@@ -1,7 +1,7 @@
 /**
  * Bad input from servers: malformed answers from small local servers (wrong types, missing
  * fields, huge bodies, wrong content type, HTML error pages, truncated JSON, empty bodies,
- * broken tRPC envelopes, lying superjson meta, a dropped connection) against the LangWatch API
+ * broken tRPC envelopes, lying superjson meta, a dropped auth) against the LangWatch API
  * client, the CLI REST client, email sign-in and the Anthropic key check. Each ends in a clear
  * AppError code (or a key verdict), never a crash, a hang or a raw exception.
  */
@@ -146,7 +146,7 @@ const ROWS: Row[] = [
     UNEXPECTED,
   ],
   ['tRPC list: a 24 MB body', huge, () => api().listSources(ORG), UNEXPECTED],
-  ['tRPC list: connection dropped before the answer', reset, () => api().listSources(ORG), ['network.offline']],
+  ['tRPC list: auth dropped before the answer', reset, () => api().listSources(ORG), ['network.offline']],
   ['tRPC organizations: null data', trpcOk(null), () => api().organizations(), UNEXPECTED],
   [
     'tRPC batch: an array where an object is expected',
@@ -199,7 +199,7 @@ const ANTHROPIC_ROWS: AnthropicRow[] = [
   ['HTML 502 page', html(502), ['inconclusive']],
   ['401 with an HTML body', raw(401, '<html>nope</html>', 'text/html'), ['wrong_endpoint']],
   ['a 24 MB body', huge, ['wrong_endpoint']],
-  ['connection dropped', reset, ['inconclusive']],
+  ['auth dropped', reset, ['inconclusive']],
   [
     '429 with a garbage Retry-After',
     (res) => {

@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('a server that echoes secrets', () => {
-  const profileId = () => services.connection.state().activeProfileId!;
+  const profileId = () => services.auth.state().activeProfileId!;
 
   it('sign-in: the password echoed in the error answer reaches no answer, event, file or log', async () => {
     emu.control.faults.add({ route: '/api/auth', side: 'langwatch', kind: 'echoSecrets', status: 400, times: 1 });
@@ -84,7 +84,7 @@ describe('a server that echoes secrets', () => {
     expect(
       await call('auth.signInWithEmail', { profileId: profileId(), email: ADMIN.email, password: ADMIN.password }),
     ).toMatchObject({ ok: true });
-    expect(await call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
+    expect(await call('auth.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
   });
 
   it('status: the session cookie echoed in a tRPC error (message, path, traceId, field errors) is redacted', async () => {

@@ -2,7 +2,6 @@ import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
-import { connectionHandlers } from './connection';
 import { outboxHandlers } from './outbox';
 import { keysHandlers } from './keys';
 import { profilesHandlers } from './profiles';
@@ -20,12 +19,11 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...appHandlers(services),
       ...authHandlers(services),
       ...profilesHandlers(services),
-      ...connectionHandlers(services),
       ...outboxHandlers(services),
       ...keysHandlers(services),
       ...settingsHandlers(services),
       ...sourcesHandlers(services),
     },
-    () => services.connection.state().readOnly,
+    () => services.auth.state().readOnly,
   );
 }

@@ -2,13 +2,13 @@ import { normaliseDeploymentUrl } from '../../services/profiles/url';
 import type { Services } from '../../services/create-services';
 import type { HandlerSlice } from '../handler-types';
 
-/** Handlers of the `profiles.*` channels; every change is followed by a connection refresh. */
+/** Handlers of the `profiles.*` channels; every change is followed by a auth refresh. */
 export function profilesHandlers(services: Services): HandlerSlice<'profiles'> {
-  const { profiles, sessions, connection } = services;
+  const { profiles, sessions, auth } = services;
   return {
     'profiles.add': async (input) => {
       const profile = await profiles.add(input);
-      await connection.refresh();
+      await auth.refresh();
       return profile;
     },
     'profiles.edit': async ({ profileId, ...patch }) => {
@@ -18,7 +18,7 @@ export function profilesHandlers(services: Services): HandlerSlice<'profiles'> {
         await sessions.signOut(profileId);
       }
       const profile = await profiles.edit(profileId, patch);
-      await connection.refresh();
+      await auth.refresh();
       return profile;
     },
     'profiles.remove': async ({ profileId }) => {
@@ -26,7 +26,7 @@ export function profilesHandlers(services: Services): HandlerSlice<'profiles'> {
       // is sent while the profile is being removed).
       const discardedEntries = await services.outbox.discardForProfile(profileId);
       await sessions.forgetProfile(profileId);
-      await connection.refresh();
+      await auth.refresh();
       return { removed: true as const, discardedEntries };
     },
     'profiles.checkUrl': async ({ baseUrl }) => ({ baseUrl: normaliseDeploymentUrl(baseUrl) }),

@@ -17,7 +17,7 @@ export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
     'sources.setStatus': async ({ id, status: next }) => sources.setStatus(id, next),
     'sources.archive': async ({ id, confirmName }) => sources.archive(id, confirmName),
     'sources.archivedNames': async () => {
-      const { activeProfileId, activeOrganizationId } = services.connection.state();
+      const { activeProfileId, activeOrganizationId } = services.auth.state();
       return activeProfileId && activeOrganizationId
         ? services.archivedNames.list({ profileId: activeProfileId, organizationId: activeOrganizationId })
         : [];

@@ -59,7 +59,7 @@ const NEW_KEY_STEP =
   'Scopes cannot be added to an existing key: create a new Compliance Access Key with read:compliance_activities in claude.ai and paste it here.';
 const TRY_LATER_STEP = 'Try again in a few minutes. This says nothing about the key.';
 const NETWORK_STEP =
-  "Check this computer's connection (and any proxy or firewall), then try again. This says nothing about the key.";
+  "Check this computer's auth (and any proxy or firewall), then try again. This says nothing about the key.";
 
 /** Classifies one HTTP answer. */
 export function classifyAnswer(answer: HttpAnswer, ctx: AnswerContext): Classified {

@@ -1,13 +1,13 @@
-import type { ConnectionService } from '../connection/types';
+import type { AuthService } from '../auth/types';
 import { createLangwatchHttp } from '../langwatch/http';
 
 /**
  * The connectivity probe: one GET of the active deployment's public settings, no session
  * needed. Any HTTP answer proves the network; only a network failure (thrown) does not.
  */
-export function createDeploymentProbe(connection: Pick<ConnectionService, 'state'>) {
+export function createDeploymentProbe(auth: Pick<AuthService, 'state'>) {
   return async (signal: AbortSignal): Promise<void> => {
-    const state = connection.state();
+    const state = auth.state();
     const profile = state.profiles.find((p) => p.id === state.activeProfileId);
     if (!profile) return;
     const http = createLangwatchHttp({ baseUrl: profile.baseUrl, timeoutMs: 10_000 });

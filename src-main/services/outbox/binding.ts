@@ -4,7 +4,7 @@
  * out under somebody else's session (a sign-out followed by another person's sign-in).
  */
 import type { ErrorData } from '../../../src-shared/errors';
-import type { ConnectionService, SessionOwners } from '../connection/types';
+import type { AuthService, SessionOwners } from '../auth/types';
 import type { OutboxEntry } from './entry';
 
 /** What the binding check allows. */
@@ -18,7 +18,7 @@ export type BindingOutcome =
 /** Checks the entry's deployment and owner against the profile and its session now. */
 export async function checkBinding(
   entry: OutboxEntry,
-  connection: Pick<ConnectionService, 'state'> & SessionOwners,
+  auth: Pick<AuthService, 'state'> & SessionOwners,
   signal?: AbortSignal,
 ): Promise<BindingOutcome> {
   const owner = entry.owner;
@@ -33,7 +33,7 @@ export async function checkBinding(
       },
     };
   }
-  const profile = connection.state().profiles.find((p) => p.id === entry.profileId);
+  const profile = auth.state().profiles.find((p) => p.id === entry.profileId);
   if (!profile || profile.baseUrl !== owner.deploymentUrl) {
     return {
       kind: 'reject',
@@ -46,7 +46,7 @@ export async function checkBinding(
       },
     };
   }
-  const user = await connection.sessionUser(entry.profileId, signal);
+  const user = await auth.sessionUser(entry.profileId, signal);
   if (user?.id === owner.userId) return { kind: 'go' };
   const who = owner.email ?? owner.name ?? 'the person who staged it';
   return {

@@ -16,12 +16,12 @@ import { sweepOrphans, type SweepResult } from './sweep';
 import { createStaging } from './staging';
 import { transition } from './transitions';
 import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
-import type { ConnectionService } from '../connection/types';
+import type { AuthService } from '../auth/types';
 
 /** Options of {@link createOutbox}. */
-export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted' | 'connection'> {
+export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted' | 'auth'> {
   /** With `onChange`, the list is pushed again when the person at the console changes. */
-  connection: WorkerOptions['connection'] & Partial<Pick<ConnectionService, 'onChange'>>;
+  auth: WorkerOptions['auth'] & Partial<Pick<AuthService, 'onChange'>>;
   userDataDir: string;
   /** Told when outbox.json was found damaged at start (moved aside; the sweep then does not run). */
   onDamaged?: (error: AppError) => void;
@@ -78,9 +78,9 @@ export interface Outbox {
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
 const MAX_TERMINAL_IN_VIEW = 100;
 
-/** Creates the outbox (call `start()` once the connection is ready). */
+/** Creates the outbox (call `start()` once the auth is ready). */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { clock, log, secrets, connection } = options;
+  const { clock, log, secrets, auth } = options;
   const store: OutboxStore = createOutboxStore({
     userDataDir: options.userDataDir,
     log,
@@ -93,7 +93,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const newId = options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`);
   const newMarker = () => `cs_${randomBytes(16).toString('base64url')}`;
 
-  const viewer = (): Viewer => viewerOf(connection.state());
+  const viewer = (): Viewer => viewerOf(auth.state());
 
   function list(): OutboxEntryView[] {
     const all = store.all().sort((a, b) => b.stagedAt.localeCompare(a.stagedAt));
@@ -104,7 +104,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   // Whose entries are whose depends on who is signed in: push the list again on every change.
-  const offConnection = connection.onChange?.(() => scheduleNotify());
+  const offAuth = auth.onChange?.(() => scheduleNotify());
 
   const worker: OutboxWorker = createOutboxWorker(
     {
@@ -208,7 +208,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return result;
     },
     stop: () => {
-      offConnection?.();
+      offAuth?.();
       return worker.stop();
     },
     stage,

@@ -4,10 +4,10 @@
  * key check, retries, edits or discards it; an organisation admin may discard other people's
  * entries of the same deployment; a read-only (support) session never changes anything.
  */
-import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import type { EntryAccess } from '../../../src-shared/domain/outbox';
 import { AppError } from '../../../src-shared/errors';
-import type { ConnectionService, SessionOwners } from '../connection/types';
+import type { AuthService, SessionOwners } from '../auth/types';
 import type { EntryOwner, OutboxEntry } from './entry';
 
 /** The person at the console: the active profile's confirmed session. */
@@ -20,8 +20,8 @@ export interface Viewer {
   canManage: boolean;
 }
 
-/** The viewer described by a connection state. */
-export function viewerOf(state: ConnectionState): Viewer {
+/** The viewer described by a auth state. */
+export function viewerOf(state: AuthState): Viewer {
   const profile = state.profiles.find((p) => p.id === state.activeProfileId);
   const userId = state.session.kind === 'signed_in' && state.session.user.id !== '' ? state.session.user.id : null;
   return {
@@ -86,10 +86,10 @@ function notYours(entry: Pick<OutboxEntry, 'owner'>, access: EntryAccess): AppEr
 
 /** Who stages: the active profile's confirmed person, with manage permission in that organisation. */
 export async function stagingOwner(
-  connection: Pick<ConnectionService, 'state'> & SessionOwners,
+  auth: Pick<AuthService, 'state'> & SessionOwners,
   organizationId: string,
 ): Promise<{ profileId: string; owner: EntryOwner }> {
-  const state = connection.state();
+  const state = auth.state();
   if (!state.activeProfileId) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
   if (state.readOnly) throw readOnlyError();
   if (state.activeOrganizationId === organizationId && state.permissions && !state.permissions.canManage) {
@@ -105,7 +105,7 @@ export async function stagingOwner(
   }
   const profile = state.profiles.find((p) => p.id === state.activeProfileId);
   // The key is bound to the person signed in now (confirmed with the server if need be).
-  const user = profile ? await connection.sessionUser(profile.id).catch(() => null) : null;
+  const user = profile ? await auth.sessionUser(profile.id).catch(() => null) : null;
   if (!profile || !user)
     throw new AppError(
       'auth.not_signed_in',

@@ -70,13 +70,13 @@ function stageResult(stagedId: string, fingerprint: string | null, key: string |
 /** Creates stage and edit over the outbox's store and worker. */
 export function createStaging(ctx: StagingContext): Staging {
   const { options, store, worker, viewer, existing, newId, newMarker, notify } = ctx;
-  const { clock, log, secrets, connection } = options;
+  const { clock, log, secrets, auth } = options;
 
   async function ttlMs(): Promise<number> {
     return (await options.settings.get()).stagedKeyTtlHours * 3600_000;
   }
 
-  const stagingContext = (organizationId: string) => stagingOwner(connection, organizationId);
+  const stagingContext = (organizationId: string) => stagingOwner(auth, organizationId);
 
   function checkNameFree(scope: { profileId: string; organizationId: string }, name: string, exceptId?: string): void {
     const others = store

@@ -26,7 +26,7 @@ export function createAttempt(
   const { succeed } = drain;
   const { fail } = failures;
   const lister = createSharedLister(
-    async (profileId, orgId) => (await options.connection.apiFor(profileId)).listSources(orgId),
+    async (profileId, orgId) => (await options.auth.apiFor(profileId)).listSources(orgId),
     clock.now,
   );
 
@@ -36,7 +36,7 @@ export function createAttempt(
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
     try {
-      const binding = await checkBinding(entry, options.connection, signal);
+      const binding = await checkBinding(entry, options.auth, signal);
       if (binding.kind === 'reject') {
         await apply(id, { type: 'rejected', error: binding.error });
         return;
@@ -63,7 +63,7 @@ export function createAttempt(
         if ((await runPreflight(entry, key, signal)) === 'reject') return;
       }
       entry = store.get(id)!;
-      const api = await options.connection.apiFor(entry.profileId);
+      const api = await options.auth.apiFor(entry.profileId);
       const opts = { signal, timeoutMs: options.requestTimeoutMs ?? 30_000 };
       if (entry.kind === 'create' && entry.maybeCreated) {
         const sources = await lister(

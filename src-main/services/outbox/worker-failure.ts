@@ -65,7 +65,7 @@ export function createFailureHandler(context: WorkerContext): FailureHandler {
       .filter((e) => e.organizationId === entry.organizationId && e.sourceId)
       .map((e) => e.sourceId!);
     try {
-      const api = await options.connection.apiFor(entry.profileId);
+      const api = await options.auth.apiFor(entry.profileId);
       const holder = await findNameHolder(api, {
         organizationId: entry.organizationId,
         name: entry.name,

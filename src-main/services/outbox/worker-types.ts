@@ -7,7 +7,7 @@ import type { Settings } from '../../../src-shared/domain/settings';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import type { Clock } from '../clock';
 import type { Connectivity } from '../connectivity/connectivity';
-import type { ConnectionService, SessionOwners } from '../connection/types';
+import type { AuthService, SessionOwners } from '../auth/types';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { OutboxEntry } from './entry';
@@ -20,7 +20,7 @@ export interface WorkerOptions {
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
-  connection: Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
+  auth: Pick<AuthService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
   connectivity?: Connectivity;
   settings: { get(): Settings | Promise<Settings> };
   /** Pre-flight key check (Anthropic); absent = never checked. */

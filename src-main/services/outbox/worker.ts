@@ -151,7 +151,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     if (signInWaits.has(key) || stopped || !userId) return;
     const controller = new AbortController();
     signInWaits.set(key, controller);
-    options.connection
+    options.auth
       .waitForSession(profileId, controller.signal, userId)
       .then(async () => {
         signInWaits.delete(key);

@@ -7,7 +7,7 @@
 import type { MonitorStatus, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/source-status';
 import { isAppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
-import type { ActiveConnection, ConnectionService } from '../connection/types';
+import type { ActiveAuth, AuthService } from '../auth/types';
 import { isNetworkFailure, type Connectivity } from '../connectivity/connectivity';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
@@ -18,7 +18,7 @@ import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } fro
 
 /** Options of {@link createStatusMonitor}. */
 export interface StatusMonitorOptions {
-  connection: ConnectionService;
+  auth: AuthService;
   connectivity: Connectivity;
   clock: Clock;
   log: Logger;
@@ -53,7 +53,7 @@ export interface StatusMonitor {
 
 /** Creates the monitor; see the module comment. */
 export function createStatusMonitor(options: StatusMonitorOptions): StatusMonitor {
-  const { connection, connectivity, clock, log, events } = options;
+  const { auth, connectivity, clock, log, events } = options;
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
   let rows: SourceRow[] = [];
   const errors = createErrorTrend();
@@ -134,11 +134,11 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     lastTickAt = clock.now();
     let active;
     try {
-      active = connection.requireActive();
+      active = auth.requireActive();
     } catch (error) {
       // An expired session keeps the last rows on screen ("updated N s ago" keeps counting):
       // the sources did not vanish, the console just cannot see them until the next sign-in.
-      if (connection.state().session.kind === 'expired' && orgId !== null) {
+      if (auth.state().session.kind === 'expired' && orgId !== null) {
         publishStatus({
           phase: 'error',
           organizationId: orgId,
@@ -190,7 +190,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
 
   /** Diffs the answer against the last rows, pushes the changes, and publishes the status. */
   function applyAnswer(
-    active: ActiveConnection,
+    active: ActiveAuth,
     answer: SourcesAnswer,
     access: Pick<MonitorStatus, 'readOnly' | 'canManage'>,
   ): void {
@@ -244,7 +244,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     if (online) void runTick();
     else schedule();
   });
-  const offConnection = connection.onChange((state) => {
+  const offAuth = auth.onChange((state) => {
     const key = `${state.activeProfileId}|${state.activeOrganizationId}|${state.session.kind}|${state.permissions?.canManage}`;
     if (key === contextKey) return;
     contextKey = key;
@@ -284,7 +284,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       offConnectivity();
-      offConnection();
+      offAuth();
     },
   };
   if (options.autoStart ?? true) monitor.start();

@@ -5,7 +5,7 @@
 import type { Source, SourcesHealth } from '../../../src-shared/domain/langwatch';
 import type { ListHealthKind, SourceRow } from '../../../src-shared/domain/source-status';
 import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
-import type { ActiveConnection } from '../connection/types';
+import type { ActiveAuth } from '../auth/types';
 
 /** One tick's answer: the live sources, and their health when it was asked for. */
 export interface SourcesAnswer {
@@ -14,7 +14,7 @@ export interface SourcesAnswer {
 }
 
 /** Lists the organisation's live sources through whichever client the session has. */
-export async function readSources(active: ActiveConnection): Promise<SourcesAnswer> {
+export async function readSources(active: ActiveAuth): Promise<SourcesAnswer> {
   if (active.api) {
     return active.api.listWithHealth(active.organizationId, { withHealth: active.permissions.canViewHealth });
   }

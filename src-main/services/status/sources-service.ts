@@ -18,7 +18,7 @@ import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors
 import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import type { Clock } from '../clock';
-import type { ActiveConnection, ConnectionService } from '../connection/types';
+import type { ActiveAuth, AuthService } from '../auth/types';
 import type { Logger } from '../logging/logger';
 import { readEventsPage, type EventsPageAnswer, type FetchEvents } from './event-paging';
 import { exportFile, toExportRows, type SourcesExport, type StagedExportRow } from './export';
@@ -48,7 +48,7 @@ export type Gated<T> =
   | { kind: 'unavailable'; error: ErrorData };
 
 export interface SourcesServiceOptions {
-  connection: ConnectionService;
+  auth: AuthService;
   monitor: StatusMonitor;
   clock: Clock;
   log: Logger;
@@ -67,7 +67,7 @@ export interface SourcesServiceOptions {
 /** Archived sources looked up at most per "Archived" view (one `get` each). */
 const MAX_ARCHIVED_LOOKUPS = 200;
 
-/** Source detail and actions (`services.sources`); reads go through the active connection. */
+/** Source detail and actions (`services.sources`); reads go through the active auth. */
 export interface SourcesService {
   /** One source of the active organisation. */
   get(id: string): Promise<Source>;
@@ -89,17 +89,17 @@ export interface SourcesService {
 
 /** Creates the detail/actions service. */
 export function createSourcesService(options: SourcesServiceOptions): SourcesService {
-  const { connection, monitor, clock, log } = options;
+  const { auth, monitor, clock, log } = options;
 
   async function get(id: string): Promise<Source> {
-    const active = connection.requireActive();
+    const active = auth.requireActive();
     if (active.api) return seen(active, await active.api.getSource(active.organizationId, id));
     const found = (await cli(active).listSources()).find((s) => s.id === id);
     if (!found) throw new AppError('langwatch.not_found', 'No such source in this organisation.');
     return found;
   }
 
-  function seen(active: ActiveConnection, source: Source): Source {
+  function seen(active: ActiveAuth, source: Source): Source {
     if (source.archivedAt !== null)
       options.onArchivedSeen?.({ profileId: active.profile.id, organizationId: active.organizationId }, source);
     return source;
@@ -126,8 +126,8 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
     }
   }
 
-  function requireManage(): ActiveConnection & { api: NonNullable<ActiveConnection['api']> } {
-    const active = connection.requireActive();
+  function requireManage(): ActiveAuth & { api: NonNullable<ActiveAuth['api']> } {
+    const active = auth.requireActive();
     if (active.readOnly || !active.api) {
       throw new AppError(
         'langwatch.forbidden',
@@ -140,7 +140,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
         'You need the ingestionSources:manage permission in this organisation.',
       );
     }
-    return active as ActiveConnection & { api: NonNullable<ActiveConnection['api']> };
+    return active as ActiveAuth & { api: NonNullable<ActiveAuth['api']> };
   }
 
   async function refreshQuietly(): Promise<void> {
@@ -155,7 +155,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
     get,
 
     async health(id: string): Promise<Gated<HealthMetrics>> {
-      const active = connection.requireActive();
+      const active = auth.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
       return gated(() =>
         active.api ? active.api.sourceHealthMetrics(active.organizationId, id) : cli(active).sourceHealth(id),
@@ -166,7 +166,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
       id: string,
       page: { beforeIso?: string; skipIds?: readonly string[]; limit?: number },
     ): Promise<Gated<EventsPageAnswer>> {
-      const active = connection.requireActive();
+      const active = auth.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
       const fetch: FetchEvents = (query) =>
         active.api ? active.api.eventsForSource(active.organizationId, id, query) : cli(active).sourceEvents(id, query);
@@ -178,14 +178,14 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
     async diagnose(id: string, justChecked?: JustChecked): Promise<Diagnosis> {
       const source = await get(id);
       // The server's clock from the answer that just arrived: age is server time minus server time.
-      const reading = connection.requireActive().api?.serverClock?.() ?? null;
+      const reading = auth.requireActive().api?.serverClock?.() ?? null;
       const [history, recorded, health] = await Promise.all([
         options.history ? options.history(id).catch((): HistoryFact[] => []) : Promise.resolve<HistoryFact[]>([]),
         options.lastKeyCheck ? options.lastKeyCheck(id).catch(() => null) : Promise.resolve(null),
         this.health(id).catch(() => null),
       ]);
       const keyed = history.find((h) => (h.action === 'created' || h.action === 'rekeyed') && h.fingerprint !== null);
-      const planHealth = connection.state().health;
+      const planHealth = auth.state().health;
       const latest = options.latestHistory ? await options.latestHistory().catch(() => ({})) : {};
       const sent = schedulesFromHistory(latest)[id];
       const keyCheck = justChecked?.keyCheck ?? (recorded ? { ...recorded, origin: 'recorded' as const } : null);
@@ -285,7 +285,7 @@ function errorsOf(
   };
 }
 
-function cli(active: ActiveConnection) {
+function cli(active: ActiveAuth) {
   if (!active.cli) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
   return active.cli;
 }

@@ -54,7 +54,7 @@ export function ComposeUnavailable({
           <p className="notice">
             Sign in first: a source is created in an organisation of a LangWatch deployment you are signed in to.
           </p>
-          <button type="button" className="primary" onClick={() => navigate('connect')}>
+          <button type="button" className="primary" onClick={() => navigate('deployments')}>
             Go to sign-in
           </button>
         </>

@@ -8,7 +8,7 @@ import {
 } from '../../../src-shared/domain/composer';
 import { keyVerdictKeyWorks, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { call, lw } from '../../api/lw';
-import { selectActiveOrganization, selectCanManage, useConnectionStore } from '../../stores/connection-store';
+import { selectActiveOrganization, selectCanManage, useAuthStateStore } from '../../stores/auth-state-store';
 import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
@@ -29,9 +29,9 @@ const DEFAULT_SCHEDULE: ScheduleValue = { kind: 'interval', seconds: DEFAULT_CAD
 
 /** The composer of a new `claude_compliance` source. */
 export function ComposeView() {
-  const connection = useConnectionStore((s) => s.state);
-  const org = useConnectionStore(selectActiveOrganization);
-  const canManage = useConnectionStore(selectCanManage);
+  const auth = useAuthStateStore((s) => s.state);
+  const org = useAuthStateStore(selectActiveOrganization);
+  const canManage = useAuthStateStore(selectCanManage);
   const keychainMissing = useAppStore((s) => s.info?.problems.some((p) => p.area === 'keychain') ?? false);
   const startSources = useSourcesStore((s) => s.start);
   const taken = useTakenNames(org?.id);
@@ -71,8 +71,8 @@ export function ComposeView() {
     return { ...out, ...serverErrors };
   }, [name, description, teamId, schedule, taken, serverErrors]);
 
-  const session = connection?.session.kind;
-  if (!connection)
+  const session = auth?.session.kind;
+  if (!auth)
     return (
       <section className="view" data-state="loading">
         <h1>New compliance source</h1>
@@ -209,11 +209,11 @@ export function ComposeView() {
         </div>
         <div className="composer-col">
           <KeyField ref={keyRef} onStatus={setKeyStatus} onEdit={bumpKey} showErrors={submitted} />
-          {connection.activeProfileId && (
+          {auth.activeProfileId && (
             <KeyCheckPanel
               target={{
                 kind: 'typed',
-                profileId: connection.activeProfileId,
+                profileId: auth.activeProfileId,
                 getKey: () => keyRef.current?.peek() ?? '',
               }}
               keyVersion={keyVersion}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
-import { useConnectionStore } from '../../stores/connection-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 
 const OPEN = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
@@ -38,7 +38,7 @@ export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
 
 function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
   const discard = useOutboxStore((s) => s.discard);
-  const state = useConnectionStore((s) => s.state);
+  const state = useAuthStateStore((s) => s.state);
   const [error, setError] = useState<string | null>(null);
   // Only an organisation admin, not in a read-only session, may discard other people's keys.
   const mayDiscard =

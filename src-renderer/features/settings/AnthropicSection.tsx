@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
-import { useConnectionStore } from '../../stores/connection-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
 import { KeyField, type KeyFieldHandle } from '../key-check/KeyField';
 import { ANTHROPIC_URL_INPUT_ID } from '../key-check/VerdictCard';
@@ -26,7 +26,7 @@ export function anthropicUrlProblem(text: string): string | null {
 
 /** The active profile's Anthropic base URL (for proxies and the emulator) and a key test. */
 export function AnthropicSection() {
-  const profile = useConnectionStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
+  const profile = useAuthStateStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
   const [text, setText] = useState(profile?.anthropicBaseUrl ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

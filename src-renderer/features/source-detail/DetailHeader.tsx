@@ -1,6 +1,6 @@
 import type { Source } from '../../../src-shared/domain/langwatch';
 import type { ScheduleWords } from '../../../src-shared/domain/schedule-fact';
-import { useConnectionStore } from '../../stores/connection-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { LocalTime } from '../sources/LocalTime';
 import { SourceTypeText, StatusPill } from '../sources/server-values';
@@ -8,8 +8,8 @@ import { SourceTypeText, StatusPill } from '../sources/server-values';
 /** Name, status once, and one line of facts with names instead of ids where they are known. */
 export function DetailHeader({ source, id, schedule }: { source: Source | null; id: string; schedule: ScheduleWords }) {
   const openDetail = useSourcesStore((s) => s.openDetail);
-  const organizations = useConnectionStore((s) => s.state?.organizations ?? []);
-  const session = useConnectionStore((s) => s.state?.session ?? null);
+  const organizations = useAuthStateStore((s) => s.state?.organizations ?? []);
+  const session = useAuthStateStore((s) => s.state?.session ?? null);
   const org = source ? organizations.find((o) => o.id === source.organizationId) : undefined;
   const team = source?.teamId ? org?.teams.find((t) => t.id === source.teamId) : undefined;
   const me = session && 'user' in session ? session.user : null;

@@ -5,7 +5,7 @@ import type { ErrorData } from '../../../src-shared/errors';
 import type { ChannelInput } from '../../../src-shared/ipc/contract';
 import { call, lw } from '../../api/lw';
 import { useAppStore } from '../../stores/app-store';
-import { selectActiveOrganization, useConnectionStore } from '../../stores/connection-store';
+import { selectActiveOrganization, useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyRecheck } from './KeyRecheck';
 
 type JustChecked = NonNullable<ChannelInput<'sources.diagnose'>['justChecked']>;
@@ -40,8 +40,8 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
   const [justChecked, setJustChecked] = useState<JustChecked | null>(null);
   const [recheckOpen, setRecheckOpen] = useState(false);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const profile = useConnectionStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
-  const organization = useConnectionStore(selectActiveOrganization);
+  const profile = useAuthStateStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
+  const organization = useAuthStateStore(selectActiveOrganization);
   const version_ = useAppStore((s) => s.info?.version ?? 'unknown');
 
   useEffect(() => {

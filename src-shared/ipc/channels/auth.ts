@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { AuthState } from '../../domain/auth';
 import { SessionState } from '../../domain/langwatch';
-import { channel, idSchema } from '../define';
+import { channel, idSchema, noInput } from '../define';
 
 /** The longest password the console passes on (BetterAuth's own limit is far lower). */
 export const PASSWORD_MAX = 1024;
@@ -24,7 +25,7 @@ export type DeviceSignInStart = z.infer<typeof DeviceSignInStart>;
 export const DeviceOutcome = z.enum(['approved', 'denied', 'expired', 'cancelled', 'failed']);
 export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
 
-/** Sign-in, device flow and sign-out. Nothing here ever carries a cookie, token or password back. */
+/** Who is signed in where, sign-in, device flow and sign-out. Nothing here ever carries a cookie, token or password back. */
 export const authChannels = {
   'auth.methods': channel({
     summary: "The sign-in methods the deployment offers (from its publicEnv); errors say why it can't be reached.",
@@ -52,7 +53,7 @@ export const authChannels = {
     ]),
   }),
   'auth.startDeviceSignIn': channel({
-    summary: 'Starts a read-only device sign-in; the result arrives as auth.deviceResult and connection.changed.',
+    summary: 'Starts a read-only device sign-in; the result arrives as auth.deviceResult and auth.changed.',
     input: ProfileInput,
     output: DeviceSignInStart,
   }),
@@ -77,8 +78,24 @@ export const authChannels = {
     input: ProfileInput,
     output: SessionState,
   }),
+  'auth.get': channel({
+    summary: 'Who is signed in to which deployment profile, in which organisation, with which permissions.',
+    input: noInput,
+    output: AuthState,
+  }),
+  'auth.selectProfile': channel({
+    summary: 'Makes another deployment profile the active one.',
+    input: z.object({ profileId: idSchema }).strict(),
+    output: AuthState,
+  }),
+  'auth.selectOrganization': channel({
+    summary: 'Switches the active organisation (remembered per profile).',
+    input: z.object({ organizationId: idSchema }).strict(),
+    output: AuthState,
+  }),
 };
 
 export const authEvents = {
+  'auth.changed': AuthState,
   'auth.deviceResult': z.object({ profileId: z.string(), outcome: DeviceOutcome, message: z.string().max(500) }),
 };

@@ -8,7 +8,7 @@ import {
   type ConsoleWindowOptions,
 } from '../../../src-main/security';
 import { FORBIDDEN_PRODUCTION_ROLES, productionMenuTemplate, type MenuItemTemplate } from '../../../src-main/app-menu';
-import { isSignInNavigationAllowed } from '../../../src-main/services/connect/sign-in-navigation';
+import { isSignInNavigationAllowed } from '../../../src-main/services/auth/sign-in-navigation';
 
 describe('console window hardening', () => {
   // A stand-in for Electron's BrowserWindow that keeps what it was built with.

@@ -63,11 +63,11 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return result as { ok: boolean; value?: any; error?: { code: string; message: string } };
   };
-  const profileId = () => services.connection.state().activeProfileId!;
+  const profileId = () => services.auth.state().activeProfileId!;
   const signIn = async (who: keyof typeof SEED.users) => {
     const { email, password } = SEED.users[who];
     expect((await invoke('auth.signInWithEmail', { profileId: profileId(), email, password })).ok).toBe(true);
-    await expect.poll(() => services.connection.state().activeOrganizationId, { timeout: 10_000 }).toBe(ACME);
+    await expect.poll(() => services.auth.state().activeOrganizationId, { timeout: 10_000 }).toBe(ACME);
   };
   /** Stages as the admin while LangWatch is unreachable, so the entry stays in the outbox. */
   const stageWhileOffline = async (name: string) => {
@@ -93,7 +93,7 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     await invoke('auth.signOut', { profileId: profileId() });
     const started = await invoke('auth.startDeviceSignIn', { profileId: profileId() });
     emulator.control.approveDevice(started.value.userCode, 'support');
-    await expect.poll(() => services.connection.state().readOnly, { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => services.auth.state().readOnly, { timeout: 20_000 }).toBe(true);
 
     const refused = [
       ['outbox.stage', { kind: 'create', organizationId: ACME, name: 'By support', key: KEY, pollEverySec: 300 }],

@@ -48,7 +48,7 @@ describe('langwatch http', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/x', '/redirect']);
   });
 
-  it('maps a refused connection to network.offline with the cause', async () => {
+  it('maps a refused auth to network.offline with the cause', async () => {
     const s = await startLocalServer((_q, res) => res.end());
     const url = s.url;
     await s.close();
@@ -65,7 +65,7 @@ describe('langwatch http', () => {
     expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(error.details?.cause);
   });
 
-  it('maps a reset connection to network.offline', async () => {
+  it('maps a reset auth to network.offline', async () => {
     server = await startLocalServer((req) => req.socket.destroy());
     const error = await caught(createLangwatchHttp({ baseUrl: server.url }).request({ method: 'GET', path: '/' }));
     expect(error.code).toBe('network.offline');

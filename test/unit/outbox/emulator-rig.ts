@@ -1,6 +1,6 @@
 /**
  * The outbox against a real emulator: fake clock, memory keychain, a switchable fake
- * connection. `useOutboxRigs()` registers the emulator and the clean-up hooks of a test file.
+ * auth. `useOutboxRigs()` registers the emulator and the clean-up hooks of a test file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/domain/settings';
 import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { filesText } from '../../support/files';
-import { fakeConnection, type FakeConnection } from './fake-connection';
+import { fakeAuth, type FakeAuth } from './fake-auth';
 
 export const ACME = SEED.orgs.enterprise.id;
 export const SMALL = SEED.orgs.free.id;
@@ -27,7 +27,7 @@ export interface Rig {
   outbox: Outbox;
   clock: FakeClock;
   secrets: MemorySecretStore;
-  conn: FakeConnection;
+  conn: FakeAuth;
   log: MemoryLogger;
   dir: string;
   settings: Settings;
@@ -45,8 +45,8 @@ export interface RigOptions {
   connectivityStub?: Connectivity;
   /** Where this computer's clock starts (default: now); the emulator keeps real time. */
   clockStart?: number;
-  /** Swaps the connection before the outbox starts (e.g. a hostile API). */
-  wrap?: (conn: FakeConnection) => FakeConnection;
+  /** Swaps the auth before the outbox starts (e.g. a hostile API). */
+  wrap?: (conn: FakeAuth) => FakeAuth;
   /** Archived sources whose names stay taken (what main remembers it has seen). */
   archivedNames?: Array<{ id: string; name: string }>;
 }
@@ -74,7 +74,7 @@ export function useOutboxRigs() {
   async function rig(opts: RigOptions = {}): Promise<Rig> {
     const clock = createFakeClock({ start: opts.clockStart ?? Date.now() });
     const secrets = opts.secrets ?? createMemorySecretStore();
-    const base = await fakeConnection(emu, { signedIn: opts.signedIn });
+    const base = await fakeAuth(emu, { signedIn: opts.signedIn });
     const conn = opts.wrap ? opts.wrap(base) : base;
     const log = createMemoryLogger();
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
@@ -94,7 +94,7 @@ export function useOutboxRigs() {
       secrets,
       clock,
       log,
-      connection: conn,
+      auth: conn,
       connectivity,
       settings: { get: () => settings },
       checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),

@@ -9,15 +9,15 @@ import type { LangwatchApi } from '../../../src-main/services/langwatch/api';
 import { MAX_RECORDED_MESSAGE } from '../../../src-main/services/outbox/classify';
 import { AppError } from '../../../src-shared/errors';
 import { ACME, ADMIN_KEY, KEY, useOutboxRigs } from './emulator-rig';
-import type { FakeConnection } from './fake-connection';
+import type { FakeAuth } from './fake-auth';
 
 const { emu, rig, stopRig, one, named, expectNoLeak, stageCreate } = useOutboxRigs();
 const quiet = { settings: { autoPreflight: false } };
 
-/** The connection with some API calls replaced (a broken or hostile server). */
+/** The auth with some API calls replaced (a broken or hostile server). */
 const withApi =
   (patch: (api: LangwatchApi) => Partial<LangwatchApi>) =>
-  (conn: FakeConnection): FakeConnection => ({
+  (conn: FakeAuth): FakeAuth => ({
     ...conn,
     apiFor: async (profileId) => {
       const api = await conn.apiFor(profileId);

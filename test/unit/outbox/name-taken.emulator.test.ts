@@ -14,7 +14,7 @@ import { createOutbox, type Outbox } from '../../../src-main/services/outbox/out
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { DEFAULT_SETTINGS } from '../../../src-shared/domain/settings';
 import { createFakeClock, type FakeClock } from '../../support/fake-clock';
-import { fakeConnection } from './fake-connection';
+import { fakeAuth } from './fake-auth';
 
 const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
@@ -41,7 +41,7 @@ async function rig(): Promise<{ outbox: Outbox; clock: FakeClock }> {
     secrets: createMemorySecretStore(),
     clock,
     log: createMemoryLogger(),
-    connection: await fakeConnection(emu),
+    auth: await fakeAuth(emu),
     settings: { get: () => ({ ...DEFAULT_SETTINGS, autoPreflight: false }) },
     checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
     random: () => 1,
@@ -63,7 +63,7 @@ describe('a taken name is a rejection, not a retry', () => {
     const first = await stageCreate(outbox, 'Compliance — EU');
     await outbox.idle();
     const sourceId = one(outbox, first.stagedId).sourceId!;
-    const admin = await (await fakeConnection(emu)).apiFor('p1');
+    const admin = await (await fakeAuth(emu)).apiFor('p1');
     await admin.archiveSource(ACME, sourceId);
 
     const again = await stageCreate(outbox, 'Compliance — EU');

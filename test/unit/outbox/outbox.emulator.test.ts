@@ -94,7 +94,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(one(r, stagedId).state).toBe('submitted');
   });
 
-  it('connection dropped after the server committed the create: reconciled, one source, adopted', async () => {
+  it('auth dropped after the server committed the create: reconciled, one source, adopted', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
     emu().control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
     const { stagedId } = await stageCreate(r, 'Compliance reset');

@@ -6,7 +6,7 @@ import {
   viewerOf,
   type Viewer,
 } from '../../../src-main/services/outbox/ownership';
-import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import { makeEntry } from './helpers';
 
 const ada = makeEntry(); // owner user_admin on http://lw.test, profile p1
@@ -56,8 +56,8 @@ describe('whose entry is it', () => {
     expect(code(() => requireMayDiscard(ada, viewer({ userId: 'user_bob', readOnly: true })))).toBe('auth.read_only');
   });
 
-  it('the viewer of a connection state: an unconfirmed person is nobody yet; a device session is read-only', () => {
-    const base: Omit<ConnectionState, 'session'> = {
+  it('the viewer of a auth state: an unconfirmed person is nobody yet; a device session is read-only', () => {
+    const base: Omit<AuthState, 'session'> = {
       profiles: [
         {
           id: 'p1',
@@ -74,12 +74,12 @@ describe('whose entry is it', () => {
       health: 'unknown',
       readOnly: false,
     };
-    const unconfirmed: ConnectionState = {
+    const unconfirmed: AuthState = {
       ...base,
       session: { kind: 'signed_in', method: 'restored', user: { id: '', email: null, name: null } },
     };
     expect(viewerOf(unconfirmed)).toMatchObject({ userId: null, deploymentUrl: 'http://lw.test' });
-    const device: ConnectionState = {
+    const device: AuthState = {
       ...base,
       readOnly: true,
       session: {

@@ -28,12 +28,12 @@ describe('automatic pre-flight verdicts are remembered', () => {
         defaultAnthropicUrl: emulator.anthropicUrl,
       },
     });
-    const profileId = services.connection.state().activeProfileId!;
+    const profileId = services.auth.state().activeProfileId!;
     await services.sessions.signInWithEmail(profileId, {
       email: SEED.users.admin.email,
       password: SEED.users.admin.password,
     });
-    await services.connection.refresh();
+    await services.auth.refresh();
   });
 
   afterEach(async () => {

@@ -62,11 +62,11 @@ describe('no Secret Service / no D-Bus at start', () => {
 
   it('(before) a key staged while the keychain worked waits for LangWatch', async () => {
     const { services, call } = await start();
-    const profileId = services.connection.state().activeProfileId!;
+    const profileId = services.auth.state().activeProfileId!;
     expect(
       await call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password }),
     ).toMatchObject({ ok: true });
-    expect(await call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
+    expect(await call('auth.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
     emu.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'error5xx', status: 503 });
     const staged = await call<{ stagedId: string }>('outbox.stage', {
       kind: 'create',
@@ -104,11 +104,11 @@ describe('no Secret Service / no D-Bus at start', () => {
       expect(before!.state).not.toBe('key_missing');
 
       // Sign-in held in memory: status is viewable.
-      const profileId = services.connection.state().activeProfileId!;
+      const profileId = services.auth.state().activeProfileId!;
       expect(
         await call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password }),
       ).toMatchObject({ ok: true });
-      expect(await call('connection.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
+      expect(await call('auth.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
       expect(await call('sources.refreshNow')).toMatchObject({ ok: true, value: { lastError: null } });
       expect(services.status.rows().length).toBeGreaterThan(0);
 

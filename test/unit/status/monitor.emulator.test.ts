@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, SEED, type RunningEmulator } from '../../../emulator/index';
-import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import type { Permissions } from '../../../src-shared/domain/langwatch';
 import type { EventName } from '../../../src-shared/ipc/contract';
 import { AppError } from '../../../src-shared/errors';
-import type { ActiveConnection, ConnectionService } from '../../../src-main/services/connection/types';
+import type { ActiveAuth, AuthService } from '../../../src-main/services/auth/types';
 import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
@@ -24,11 +24,11 @@ interface Recorded {
   payload: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- assertions on event payloads
 }
 
-/** A fake ConnectionService around a real API (the monitor only needs requireActive/onChange/state). */
-function fakeConnection(initial: ActiveConnection | null) {
+/** A fake AuthService around a real API (the monitor only needs requireActive/onChange/state). */
+function fakeAuth(initial: ActiveAuth | null) {
   let active = initial;
-  const listeners = new Set<(s: ConnectionState) => void>();
-  const state = (): ConnectionState => ({
+  const listeners = new Set<(s: AuthState) => void>();
+  const state = (): AuthState => ({
     profiles: [],
     activeProfileId: active ? 'p1' : null,
     session: active
@@ -40,7 +40,7 @@ function fakeConnection(initial: ActiveConnection | null) {
     health: 'unknown',
     readOnly: active?.readOnly ?? false,
   });
-  const service: ConnectionService & { set(next: ActiveConnection | null): void } = {
+  const service: AuthService & { set(next: ActiveAuth | null): void } = {
     state,
     onChange(listener) {
       listeners.add(listener);
@@ -105,7 +105,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   const api = () => createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
-  const adminOf = (organizationId: string): ActiveConnection => ({
+  const adminOf = (organizationId: string): ActiveAuth => ({
     profile: {
       id: 'p1',
       name: 'Emulator',
@@ -120,9 +120,9 @@ describe('status monitor against the emulator (fake clock)', () => {
     readOnly: false,
   });
 
-  function start(connection: ConnectionService) {
+  function start(auth: AuthService) {
     monitor = createStatusMonitor({
-      connection,
+      auth,
       connectivity,
       clock,
       log: createNullLogger(),
@@ -140,7 +140,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   }
 
   it('first tick pushes every row once, then only changes; one batched request per tick', async () => {
-    const m = start(fakeConnection(adminOf(ACME)));
+    const m = start(fakeAuth(adminOf(ACME)));
     emu.control.clearRequestLog();
     await clock.advance(0);
     await waitFor(() => named('sources.changed').length === 1);
@@ -180,7 +180,7 @@ describe('status monitor against the emulator (fake clock)', () => {
       },
       pullSchedule: '*/15 * * * *',
     });
-    const m = start(fakeConnection(adminOf(ACME)));
+    const m = start(fakeAuth(adminOf(ACME)));
     await settle(m);
     expect(m.row(created.id)?.status).toBe('awaiting_first_event');
     const [pull] = await emu.control.pullNow(created.id);
@@ -213,7 +213,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   it('focus, background and visibility set the interval: 5 s focused, 60 s otherwise', async () => {
-    const m = start(fakeConnection(adminOf(ACME)));
+    const m = start(fakeAuth(adminOf(ACME)));
     await settle(m);
     expect(m.setVisibility({ focused: false, visible: true }).intervalMs).toBe(60_000);
     clock.delays.length = 0;
@@ -228,7 +228,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   it('pauses while offline (no ticks, no requests) and resumes at once when the probe succeeds', async () => {
-    const m = start(fakeConnection(adminOf(ACME)));
+    const m = start(fakeAuth(adminOf(ACME)));
     await settle(m);
     await emu.control.setOffline(true);
     await settle(m);
@@ -250,7 +250,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   it('a non-enterprise org: health "enterprise_required" is a calm state, counts are null', async () => {
-    const m = start(fakeConnection(adminOf(SMALL)));
+    const m = start(fakeAuth(adminOf(SMALL)));
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'running', health: 'enterprise_required', lastError: null });
     expect(m.rows().length).toBeGreaterThan(0);
@@ -258,18 +258,18 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   it('an organisation switch clears the old rows and loads the new ones; signing out goes idle', async () => {
-    const connection = fakeConnection(adminOf(ACME));
-    const m = start(connection);
+    const auth = fakeAuth(adminOf(ACME));
+    const m = start(auth);
     await settle(m);
     const acmeIds = m.rows().map((r) => r.id);
-    connection.set(adminOf(SMALL));
+    auth.set(adminOf(SMALL));
     await waitFor(
       () =>
         m.status().organizationId === SMALL && m.rows().length > 0 && m.rows().every((r) => r.organizationId === SMALL),
     );
     const removal = named('sources.changed').find((d) => d.organizationId === ACME && d.removed.length > 0);
     expect(removal.removed.sort()).toEqual(acmeIds.sort());
-    connection.set(null);
+    auth.set(null);
     await waitFor(() => m.status().phase === 'idle');
     expect(m.rows()).toEqual([]);
   });
@@ -282,7 +282,7 @@ describe('status monitor against the emulator (fake clock)', () => {
       getAccessToken: async () => device,
     });
     const m = start(
-      fakeConnection({ ...adminOf(ACME), api: null, cli, readOnly: true, permissions: { ...ADMIN, canManage: false } }),
+      fakeAuth({ ...adminOf(ACME), api: null, cli, readOnly: true, permissions: { ...ADMIN, canManage: false } }),
     );
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'running', readOnly: true, canManage: false, health: 'not_requested' });
@@ -302,7 +302,7 @@ describe('status monitor against the emulator (fake clock)', () => {
     });
     try {
       const viaProxy = createLangwatchApi({ baseUrl: proxy.url, getCookie: async () => cookie });
-      const m = start(fakeConnection({ ...adminOf(ACME), api: viaProxy }));
+      const m = start(fakeAuth({ ...adminOf(ACME), api: viaProxy }));
       await settle(m);
       expect(m.status()).toMatchObject({
         phase: 'running',
@@ -321,7 +321,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   it('a server error is shown and retried on the next tick, the network stays online', async () => {
-    const m = start(fakeConnection(adminOf(ACME)));
+    const m = start(fakeAuth(adminOf(ACME)));
     const fault = emu.control.faults.add({ route: 'ingestionSources.list', kind: 'error5xx', times: 1 });
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'error' });

@@ -6,7 +6,7 @@
  */
 import superjson from 'superjson';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActiveConnection, ConnectionService } from '../../../src-main/services/connection/types';
+import type { ActiveAuth, AuthService } from '../../../src-main/services/auth/types';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import type { StatusMonitor } from '../../../src-main/services/status/monitor';
@@ -39,7 +39,7 @@ afterEach(async () => {
 
 async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
   server = await startLocalServer(handler);
-  const active: ActiveConnection = {
+  const active: ActiveAuth = {
     profile: { id: 'p1', name: 'x', baseUrl: server.url, anthropicBaseUrl: server.url, createdAt: at.toISOString() },
     organizationId: ORG,
     permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
@@ -47,13 +47,13 @@ async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
     cli: null,
     readOnly: false,
   };
-  const connection = {
+  const auth = {
     requireActive: () => active,
     state: () => ({ health: 'unknown' }),
-  } as unknown as ConnectionService;
+  } as unknown as AuthService;
   const monitor = { rows: () => [], refreshNow: async () => undefined } as unknown as StatusMonitor;
   return createSourcesService({
-    connection,
+    auth,
     monitor,
     clock: { now: () => at.getTime() } as never,
     log: createNullLogger(),

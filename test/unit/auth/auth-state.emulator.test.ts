@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../emulator';
 import { SEED } from '../../../emulator/seed';
-import { createConnection, type Connection } from '../../../src-main/services/connection/connection';
+import { createAuth, type Auth } from '../../../src-main/services/auth/auth-state';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createProfiles } from '../../../src-main/services/profiles/profiles';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -13,35 +13,32 @@ import { createSessionManager, type SessionManager } from '../../../src-main/ser
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
-describe('connection service against the emulator', () => {
+describe('auth service against the emulator', () => {
   let emulator: Emulator;
   let dir: string;
   let secrets: SecretStore;
   const log = createMemoryLogger();
-  const open: Connection[] = [];
+  const open: Auth[] = [];
 
-  /** A console's connection layer on `dir` + `secrets` (call again to simulate a restart). */
-  async function boot(): Promise<{ connection: Connection; sessions: SessionManager }> {
+  /** A console's auth layer on `dir` + `secrets` (call again to simulate a restart). */
+  async function boot(): Promise<{ auth: Auth; sessions: SessionManager }> {
     const profiles = createProfiles({ file: join(dir, 'profiles.json'), log });
     const sessions = createSessionManager({ profiles, secrets, log });
-    const connection = await createConnection({
+    const auth = await createAuth({
       userDataDir: dir,
       profiles,
       sessions,
       log,
       defaultProfile: { name: 'Emulator', baseUrl: emulator.langwatchUrl, anthropicBaseUrl: emulator.anthropicUrl },
     });
-    open.push(connection);
-    return { connection, sessions };
+    open.push(auth);
+    return { auth, sessions };
   }
 
-  async function signIn(
-    { connection, sessions }: { connection: Connection; sessions: SessionManager },
-    who: keyof typeof SEED.users,
-  ) {
+  async function signIn({ auth, sessions }: { auth: Auth; sessions: SessionManager }, who: keyof typeof SEED.users) {
     const { email, password } = SEED.users[who];
-    await sessions.signInWithEmail(connection.state().activeProfileId!, { email, password });
-    return connection.refresh();
+    await sessions.signInWithEmail(auth.state().activeProfileId!, { email, password });
+    return auth.refresh();
   }
 
   beforeEach(async () => {
@@ -57,35 +54,35 @@ describe('connection service against the emulator', () => {
   });
 
   it('starts signed out on a first-run default profile', async () => {
-    const { connection } = await boot();
-    const state = connection.state();
+    const { auth } = await boot();
+    const state = auth.state();
     expect(state.profiles).toHaveLength(1);
     expect(state.session.kind).toBe('signed_out');
-    expect(() => connection.requireActive()).toThrow(/Sign in/);
+    expect(() => auth.requireActive()).toThrow(/Sign in/);
   });
 
   it('an admin gets organisations, manage permission and health in the enterprise org', async () => {
     const booted = await boot();
     const seen: string[] = [];
-    booted.connection.onChange((s) => seen.push(s.session.kind));
+    booted.auth.onChange((s) => seen.push(s.session.kind));
     const state = await signIn(booted, 'admin');
     expect(state.organizations.map((o) => o.id).sort()).toEqual(['org_acme', 'org_small']);
     expect(state.activeOrganizationId).toBe(state.organizations[0]!.id);
-    const acme = await booted.connection.selectOrganization('org_acme');
+    const acme = await booted.auth.selectOrganization('org_acme');
     expect(acme.permissions).toMatchObject({ canView: true, canManage: true });
     expect(acme.health).toBe('available');
-    expect(booted.connection.requireActive()).toMatchObject({ organizationId: 'org_acme', readOnly: false });
+    expect(booted.auth.requireActive()).toMatchObject({ organizationId: 'org_acme', readOnly: false });
     expect(seen).toContain('signed_in');
   });
 
   it('a non-enterprise org shows health as enterprise_required, and the choice survives a restart', async () => {
     const first = await boot();
     await signIn(first, 'admin');
-    const small = await first.connection.selectOrganization('org_small');
+    const small = await first.auth.selectOrganization('org_small');
     expect(small.health).toBe('enterprise_required');
-    await first.connection.close();
+    await first.auth.close();
     const second = await boot();
-    expect(second.connection.state()).toMatchObject({
+    expect(second.auth.state()).toMatchObject({
       activeOrganizationId: 'org_small',
       session: { kind: 'signed_in', method: 'restored' },
     });
@@ -99,50 +96,50 @@ describe('connection service against the emulator', () => {
   it('refuses an organisation the person does not belong to', async () => {
     const booted = await boot();
     await signIn(booted, 'support');
-    await expect(booted.connection.selectOrganization('org_small')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(booted.auth.selectOrganization('org_small')).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('started while the deployment is unreachable: organisations load by themselves once it is back', async () => {
     const first = await boot();
     await signIn(first, 'admin');
-    await first.connection.close();
+    await first.auth.close();
     await emulator.control.setOffline(true, { which: 'langwatch' });
     const failuresBefore = log.entries.filter((e) => e.msg === 'could not load organisations').length;
     const second = await boot();
-    expect(second.connection.state().session.kind).toBe('signed_in');
+    expect(second.auth.state().session.kind).toBe('signed_in');
     // The start-up load has met the unreachable deployment...
     await expect
       .poll(() => log.entries.filter((e) => e.msg === 'could not load organisations').length, { timeout: 5_000 })
       .toBeGreaterThan(failuresBefore);
-    expect(second.connection.state().organizations).toHaveLength(0);
-    // ...and nothing but the connection itself will try again once it is back.
+    expect(second.auth.state().organizations).toHaveLength(0);
+    // ...and nothing but the auth itself will try again once it is back.
     await emulator.control.setOffline(false);
-    await expect.poll(() => second.connection.state().organizations.length, { timeout: 10_000 }).toBe(2);
-    expect(second.connection.requireActive().organizationId).toBeTruthy();
+    await expect.poll(() => second.auth.state().organizations.length, { timeout: 10_000 }).toBe(2);
+    expect(second.auth.requireActive().organizationId).toBeTruthy();
   });
 
   it('a 401 marks the session expired but keeps the organisations; waiting work resumes after sign-in', async () => {
     const booted = await boot();
     await signIn(booted, 'admin');
-    const profileId = booted.connection.state().activeProfileId!;
+    const profileId = booted.auth.state().activeProfileId!;
     emulator.control.expireSessions();
-    const api = await booted.connection.apiFor(profileId);
+    const api = await booted.auth.apiFor(profileId);
     await expect(api.listSources('org_acme')).rejects.toMatchObject({ code: 'auth.session_expired' });
-    await expect.poll(() => booted.connection.state().session.kind).toBe('expired');
-    expect(booted.connection.state().organizations.length).toBe(2);
+    await expect.poll(() => booted.auth.state().session.kind).toBe('expired');
+    expect(booted.auth.state().organizations.length).toBe(2);
     let resumed = false;
-    const waiting = booted.connection.waitForSession(profileId).then(() => (resumed = true));
+    const waiting = booted.auth.waitForSession(profileId).then(() => (resumed = true));
     // Deliberate: proves the wait does NOT end by itself, which no fact can signal.
     await new Promise((r) => setTimeout(r, 50));
     expect(resumed).toBe(false);
     await signIn(booted, 'admin');
     await waiting;
     expect(resumed).toBe(true);
-    expect(await (await booted.connection.apiFor(profileId)).listSources('org_acme')).not.toHaveLength(0);
+    expect(await (await booted.auth.apiFor(profileId)).listSources('org_acme')).not.toHaveLength(0);
   });
 });
 
-describe('connection start does not wait for the network', () => {
+describe('auth start does not wait for the network', () => {
   it('with a stored session and a deployment that never answers, start takes local facts at once', async () => {
     const { createServer } = await import('node:http');
     const hanging = createServer(() => undefined); // accepts, never answers
@@ -157,7 +154,7 @@ describe('connection start does not wait for the network', () => {
     await secrets.set(`session:${profile.id}`, 'better-auth.session_token=stored.cookie');
     const sessions = createSessionManager({ profiles, secrets, log });
     const started = performance.now();
-    const connection = await createConnection({
+    const auth = await createAuth({
       userDataDir: dir,
       profiles,
       sessions,
@@ -166,13 +163,13 @@ describe('connection start does not wait for the network', () => {
     });
     try {
       expect(performance.now() - started).toBeLessThan(1_000);
-      expect(connection.state()).toMatchObject({
+      expect(auth.state()).toMatchObject({
         activeProfileId: profile.id,
         activeOrganizationId: 'org_acme',
         session: { kind: 'signed_in', method: 'restored' },
       });
     } finally {
-      await connection.close();
+      await auth.close();
       hanging.closeAllConnections();
       hanging.close();
       rmSync(dir, { recursive: true, force: true });

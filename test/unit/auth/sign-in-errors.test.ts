@@ -6,7 +6,7 @@ import {
   describeMethodsError,
   deviceOutcomeOf,
   formatWait,
-} from '../../../src-main/services/connect/sign-in-errors';
+} from '../../../src-main/services/auth/sign-in-errors';
 
 const ORIGIN = 'https://lw.example.com';
 const PASSWORD = 'hunter2-very-secret-Pa55';

@@ -10,9 +10,9 @@ export type HealthAvailability = z.infer<typeof HealthAvailability>;
 
 /**
  * Everything the renderer needs to know about "where am I connected and what may I do",
- * pushed on every change (`connection.changed`). Never holds a cookie, token or password.
+ * pushed on every change (`auth.changed`). Never holds a cookie, token or password.
  */
-export const ConnectionState = z.object({
+export const AuthState = z.object({
   profiles: z.array(Profile),
   activeProfileId: z.string().nullable(),
   /** Session of the active profile (signed_out when there is none). */
@@ -25,4 +25,4 @@ export const ConnectionState = z.object({
   /** Device-flow sessions are read-only whatever the permissions say. */
   readOnly: z.boolean(),
 });
-export type ConnectionState = z.infer<typeof ConnectionState>;
+export type AuthState = z.infer<typeof AuthState>;

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { QUEUED_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { call, lw } from '../../api/lw';
 import { useAppStore } from '../../stores/app-store';
-import { useConnectionStore } from '../../stores/connection-store';
-import { CONNECT_TITLE_ID } from './ConnectView';
+import { useAuthStateStore } from '../../stores/auth-state-store';
+import { CONNECT_TITLE_ID } from './AuthView';
 
 /** How many outbox entries wait to be submitted (followed live while the banner shows). */
 function useQueuedCount(enabled: boolean): number | null {
@@ -26,8 +26,8 @@ function useQueuedCount(enabled: boolean): number | null {
  * Opens the sign-in screen and moves focus to it, so the button always does something visible,
  * even when that screen is already shown.
  */
-function signInAgain(navigate: (route: 'connect') => void): void {
-  navigate('connect');
+function signInAgain(navigate: (route: 'deployments') => void): void {
+  navigate('deployments');
   requestAnimationFrame(() => {
     const title = document.getElementById(CONNECT_TITLE_ID);
     title?.focus();
@@ -37,7 +37,7 @@ function signInAgain(navigate: (route: 'connect') => void): void {
 
 /** "Session expired — sign in again": queued work waits (it is not dropped) and resumes after sign-in. */
 export function SessionBanner() {
-  const expired = useConnectionStore((s) => s.state?.session.kind === 'expired');
+  const expired = useAuthStateStore((s) => s.state?.session.kind === 'expired');
   const navigate = useAppStore((s) => s.navigate);
   const queued = useQueuedCount(expired);
   if (!expired) return null;

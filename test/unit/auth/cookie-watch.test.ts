@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watchForSessionCookie } from '../../../src-main/services/connect/cookie-watch';
+import { watchForSessionCookie } from '../../../src-main/services/auth/cookie-watch';
 import type { JarCookie } from '../../../src-main/services/langwatch/cookie-capture';
 
 const BASE = 'http://127.0.0.1:5560';

@@ -1,5 +1,5 @@
 /**
- * The sign-in flows the connect screen drives, on top of the session manager: which methods a
+ * The sign-in flows the sign-in screen drives, on top of the session manager: which methods a
  * deployment offers, email, browser window and device sign-in, sign-out. Keeps the running
  * device sign-ins (their completion and approval URL) and browser windows per profile.
  * Nothing it returns or emits holds a cookie, token or password.
@@ -7,11 +7,11 @@
 import type { SessionState } from '../../../src-shared/domain/langwatch';
 import { AppError } from '../../../src-shared/errors';
 import type { DeviceOutcome } from '../../../src-shared/ipc/channels/auth';
-import type { Connection } from '../connection/connection';
+import type { Auth } from './auth-state';
 import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
 import type { SessionManager } from '../session/session-manager';
-import type { ConnectPorts } from './ports';
+import type { AuthPorts } from './ports';
 import { classifyApprovalLink } from '../../../src-shared/domain/device-approval';
 import type { DeviceSignInStart } from '../../../src-shared/ipc/channels/auth';
 import {
@@ -21,15 +21,15 @@ import {
   deviceOutcomeOf,
 } from './sign-in-errors';
 
-/** Options of {@link createConnectFlows}. */
-export interface ConnectFlowsOptions {
+/** Options of {@link createAuthFlows}. */
+export interface AuthFlowsOptions {
   profiles: Pick<Profiles, 'get'>;
   sessions: Pick<
     SessionManager,
     'signInWithEmail' | 'completeBrowserSignIn' | 'startDeviceSignIn' | 'cancelDeviceSignIn' | 'signOut' | 'getState'
   >;
-  connection: Pick<Connection, 'apiFor'>;
-  ports: ConnectPorts;
+  auth: Pick<Auth, 'apiFor'>;
+  ports: AuthPorts;
   log: Logger;
   /** Where device results go (the `auth.deviceResult` push event). */
   onDeviceResult(result: { profileId: string; outcome: DeviceOutcome; message: string }): void;
@@ -37,8 +37,8 @@ export interface ConnectFlowsOptions {
   methodsTimeoutMs?: number;
 }
 
-/** The sign-in flows of a profile (`services.connect`). */
-export interface ConnectFlows {
+/** The sign-in flows of a profile (`services.authFlows`). */
+export interface AuthFlows {
   /** The methods the deployment offers: the password form only where publicEnv says "email". */
   methods(profileId: string): Promise<{ password: boolean; browser: true; device: true }>;
   /** Email + password; the password is passed on once and not kept (not even in the error). */
@@ -60,8 +60,8 @@ export interface ConnectFlows {
 }
 
 /** Creates the connect flows. */
-export function createConnectFlows(options: ConnectFlowsOptions): ConnectFlows {
-  const { profiles, sessions, connection, ports, log } = options;
+export function createAuthFlows(options: AuthFlowsOptions): AuthFlows {
+  const { profiles, sessions, auth, ports, log } = options;
   const devices = new Map<string, { verificationUriComplete: string; token: object }>();
   const browserWindows = new Map<string, AbortController>();
 
@@ -70,7 +70,7 @@ export function createConnectFlows(options: ConnectFlowsOptions): ConnectFlows {
     async methods(profileId: string): Promise<{ password: boolean; browser: true; device: true }> {
       const profile = await profiles.get(profileId);
       try {
-        const api = await connection.apiFor(profileId);
+        const api = await auth.apiFor(profileId);
         const env = await api.publicEnv({ timeoutMs: options.methodsTimeoutMs ?? 15_000 });
         return { password: env.NEXTAUTH_PROVIDER === 'email', browser: true, device: true };
       } catch (error) {

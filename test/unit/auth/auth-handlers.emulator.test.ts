@@ -1,6 +1,6 @@
 /**
  * The auth.* and profiles.* channels end to end through the real dispatcher, handler table and
- * services, against the emulator: the error mapping the connect screen relies on, and that no
+ * services, against the emulator: the error mapping the sign-in screen relies on, and that no
  * answer or event carries the password, cookie or tokens.
  */
 import { createServer, type Server } from 'node:http';
@@ -76,7 +76,7 @@ describe('auth and profiles channels against the emulator', () => {
       error?: { code: string; message: string; details?: Record<string, unknown> };
     };
   };
-  const profileId = () => services.connection.state().activeProfileId!;
+  const profileId = () => services.auth.state().activeProfileId!;
   const rendererText = () => JSON.stringify({ answers, events });
 
   it('methods: password on an email deployment, browser only when it is SSO', async () => {
@@ -244,7 +244,7 @@ describe('auth and profiles channels against the emulator', () => {
     expect(added.value).toMatchObject({ name: 'Cloud', baseUrl: 'https://app.langwatch.ai' });
     const renamed = await invoke('profiles.edit', { profileId: added.value.id, name: 'LangWatch Cloud' });
     expect(renamed.value.name).toBe('LangWatch Cloud');
-    expect(services.connection.state().profiles.map((p) => p.name)).toContain('LangWatch Cloud');
+    expect(services.auth.state().profiles.map((p) => p.name)).toContain('LangWatch Cloud');
 
     const { email, password } = SEED.users.admin;
     await invoke('auth.signInWithEmail', { profileId: profileId(), email, password });
@@ -252,7 +252,7 @@ describe('auth and profiles channels against the emulator', () => {
     expect(await services.secrets.listAccounts()).toContain(`session:${id}`);
     expect((await invoke('profiles.remove', { profileId: id })).value).toEqual({ removed: true, discardedEntries: 0 });
     expect((await services.secrets.listAccounts()).filter((a) => a.endsWith(`:${id}`))).toEqual([]);
-    expect(services.connection.state().profiles.map((p) => p.id)).not.toContain(id);
+    expect(services.auth.state().profiles.map((p) => p.id)).not.toContain(id);
   });
 
   it('editing the deployment URL ends the old session', async () => {

@@ -1,10 +1,10 @@
-import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import type { LangwatchUser, Permissions, Profile } from '../../../src-shared/domain/langwatch';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
 
 /** The active profile and organisation, resolved for work that needs them now. */
-export interface ActiveConnection {
+export interface ActiveAuth {
   profile: Profile;
   organizationId: string;
   permissions: Permissions;
@@ -19,11 +19,11 @@ export interface ActiveConnection {
  * "Where is the console connected and as whom": profiles, sessions, the active organisation
  * and its permissions. Outbox and status depend on this interface only.
  */
-export interface ConnectionService {
-  state(): ConnectionState;
-  onChange(listener: (state: ConnectionState) => void): () => void;
-  /** The active connection; throws AppError('auth.not_signed_in') when there is none. */
-  requireActive(): ActiveConnection;
+export interface AuthService {
+  state(): AuthState;
+  onChange(listener: (state: AuthState) => void): () => void;
+  /** The active auth; throws AppError('auth.not_signed_in') when there is none. */
+  requireActive(): ActiveAuth;
   /**
    * The cookie API of one profile, for work that belongs to that profile whatever is active
    * now (a staged key is submitted to the deployment it was staged for). A 401 through it

@@ -1,13 +1,13 @@
 import { useAuthStore } from '../../stores/auth-store';
-import { selectActiveOrganization, selectCanManage, useConnectionStore } from '../../stores/connection-store';
-import './connect.css';
+import { selectActiveOrganization, selectCanManage, useAuthStateStore } from '../../stores/auth-state-store';
+import './auth.css';
 
-/** The top bar's connection: deployment, who is signed in, organisation picker, role badges, sign-out. */
-export function ConnectionBar() {
-  const state = useConnectionStore((s) => s.state);
-  const activeOrg = useConnectionStore(selectActiveOrganization);
-  const canManage = useConnectionStore(selectCanManage);
-  const selectOrganization = useConnectionStore((s) => s.selectOrganization);
+/** The top bar's auth: deployment, who is signed in, organisation picker, role badges, sign-out. */
+export function AuthBar() {
+  const state = useAuthStateStore((s) => s.state);
+  const activeOrg = useAuthStateStore(selectActiveOrganization);
+  const canManage = useAuthStateStore(selectCanManage);
+  const selectOrganization = useAuthStateStore((s) => s.selectOrganization);
   const signOut = useAuthStore((s) => s.signOut);
   if (!state) return null;
   const profile = state.profiles.find((p) => p.id === state.activeProfileId);
@@ -21,14 +21,14 @@ export function ConnectionBar() {
   const user = active?.user;
   const signedIn = session.kind === 'signed_in' || session.kind === 'device';
   return (
-    <div className="connection-bar" data-testid="connection-bar" data-session={session.kind}>
+    <div className="auth-bar" data-testid="auth-bar" data-session={session.kind}>
       {profile && (
-        <span className="conn-profile" data-testid="profile-name" title={profile.baseUrl}>
+        <span className="auth-profile" data-testid="profile-name" title={profile.baseUrl}>
           {profile.name}
         </span>
       )}
       {user && (
-        <span className="conn-user" data-testid="signed-in-user">
+        <span className="auth-user" data-testid="signed-in-user">
           {user.email ?? user.name ?? 'signed in'}
         </span>
       )}
@@ -58,7 +58,7 @@ export function ConnectionBar() {
         </span>
       )}
       {signedIn && state.organizations.length > 0 && (
-        <label className="conn-org">
+        <label className="auth-org">
           <span className="visually-hidden">Organisation</span>
           <select
             aria-label="Organisation"

@@ -1,35 +1,32 @@
 import type { RunningEmulator } from '../../../emulator/index';
 import { SEED } from '../../../emulator/index';
-import type { ConnectionService, SessionOwners } from '../../../src-main/services/connection/types';
+import type { AuthService, SessionOwners } from '../../../src-main/services/auth/types';
 import { createLangwatchApi, type LangwatchApi } from '../../../src-main/services/langwatch/api';
 import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
-import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { AuthState } from '../../../src-shared/domain/auth';
 
-/** A ConnectionService stand-in bound to the real emulator API, with a switchable cookie. */
-export interface FakeConnection extends Pick<ConnectionService, 'apiFor' | 'waitForSession' | 'state'>, SessionOwners {
+/** A AuthService stand-in bound to the real emulator API, with a switchable cookie. */
+export interface FakeAuth extends Pick<AuthService, 'apiFor' | 'waitForSession' | 'state'>, SessionOwners {
   /** Signs in as a seeded user (default the admin). */
   signIn(who?: SeedUser): Promise<void>;
   /** The seeded user of the session now. */
   user: SeedUser | null;
   signOut(): void;
   cookie: string | null;
-  setState(patch: Partial<ConnectionState>): void;
+  setState(patch: Partial<AuthState>): void;
 }
 
 type SeedUser = keyof typeof SEED.users;
 
-export async function fakeConnection(
-  emu: RunningEmulator,
-  options: { signedIn?: boolean } = {},
-): Promise<FakeConnection> {
+export async function fakeAuth(emu: RunningEmulator, options: { signedIn?: boolean } = {}): Promise<FakeAuth> {
   const waiters = new Set<() => void>();
-  let patch: Partial<ConnectionState> = {};
+  let patch: Partial<AuthState> = {};
   let api: LangwatchApi | null = null;
   const userOf = () =>
     conn.cookie && conn.user
       ? { id: SEED.users[conn.user].id, email: SEED.users[conn.user].email, name: SEED.users[conn.user].name }
       : null;
-  const conn: FakeConnection = {
+  const conn: FakeAuth = {
     cookie: null,
     user: null,
     async signIn(who = 'admin') {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { selectCanManage, useConnectionStore } from '../../stores/connection-store';
+import { selectCanManage, useAuthStateStore } from '../../stores/auth-state-store';
 
 /** Why manage actions are hidden, or null when the person may manage sources. */
 export function useManageBlockReason(): string | null {
-  const canManage = useConnectionStore(selectCanManage);
-  const state = useConnectionStore((s) => s.state);
+  const canManage = useAuthStateStore(selectCanManage);
+  const state = useAuthStateStore((s) => s.state);
   if (canManage) return null;
   if (!state || (state.session.kind !== 'signed_in' && state.session.kind !== 'device'))
     return 'Sign in to manage sources.';

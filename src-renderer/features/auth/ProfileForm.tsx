@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../../../src-shared/domain/langwatch';
-import { useConnectionStore } from '../../stores/connection-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 
 /** Add or edit a deployment profile, with the URL checked as it is typed. */
@@ -9,7 +9,7 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
   const [url, setUrl] = useState(editing?.baseUrl ?? 'https://app.langwatch.ai');
   const [check, setCheck] = useState<{ ok: true; baseUrl: string } | { ok: false; message: string } | null>(null);
   const { busy, error, checkUrl, add, edit } = useProfilesStore();
-  const selectProfile = useConnectionStore((s) => s.selectProfile);
+  const selectProfile = useAuthStateStore((s) => s.selectProfile);
 
   useEffect(() => {
     let alive = true;

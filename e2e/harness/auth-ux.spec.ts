@@ -3,14 +3,14 @@ import { expect, test } from './fixtures';
 
 const admin = SEED.users.admin;
 
-test.describe('connect screen: methods explained, deployments managed, nav and focus follow the screen', () => {
+test.describe('sign-in screen: methods explained, deployments managed, nav and focus follow the screen', () => {
   test('signed out: the nav highlights Deployments, each method says what it is, forgetting is quiet and confirmed', async ({
     harness,
   }) => {
     const { page } = harness;
-    await expect(page.getByTestId('connect-view')).toBeVisible();
-    // Sources is the route, but the connect screen is what is shown: the nav says so.
-    await expect(page.getByTestId('nav-connect')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('auth-view')).toBeVisible();
+    // Sources is the route, but the sign-in screen is what is shown: the nav says so.
+    await expect(page.getByTestId('nav-deployments')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('nav-sources')).not.toHaveAttribute('aria-current', 'page');
 
     await expect(page.getByRole('heading', { name: 'Email' })).toBeVisible();
@@ -25,7 +25,7 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
     await expect(dialog).toContainText('Sources on LangWatch are not touched');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await expect(page.getByTestId('profile-forget-confirm')).toHaveCount(0);
-    expect(harness.services.connection.state().profiles).toHaveLength(1);
+    expect(harness.services.auth.state().profiles).toHaveLength(1);
   });
 
   test('the device code has a copy button that puts exactly the code on the clipboard', async ({ harness }) => {
@@ -49,10 +49,10 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
     await page.getByTestId('password-input').fill(admin.password);
     await page.getByTestId('email-submit').click();
     await expect(page.getByTestId('nav-sources')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByTestId('connect-view')).toHaveCount(0);
+    await expect(page.getByTestId('auth-view')).toHaveCount(0);
 
-    await page.getByTestId('nav-connect').click();
-    await expect(page.getByTestId('nav-connect')).toHaveAttribute('aria-current', 'page');
+    await page.getByTestId('nav-deployments').click();
+    await expect(page.getByTestId('nav-deployments')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('signed-in-card')).toContainText(admin.email);
     await expect(page.getByTestId('sign-in-methods')).toHaveCount(0);
     await page.getByTestId('profile-add').click();
@@ -60,9 +60,7 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
     await page.getByTestId('profile-url-input').fill('https://langwatch.example.com');
     await expect(page.getByTestId('profile-url-hint')).toContainText('Will connect to');
     await page.getByTestId('profile-save').click();
-    await expect
-      .poll(() => harness.services.connection.state().profiles.map((p) => p.name))
-      .toContain('Second deployment');
+    await expect.poll(() => harness.services.auth.state().profiles.map((p) => p.name)).toContain('Second deployment');
   });
 
   test('"Sign in again" always does something: it opens the sign-in screen and moves focus to it', async ({
@@ -76,7 +74,7 @@ test.describe('connect screen: methods explained, deployments managed, nav and f
     await harness.services.status.refreshNow();
     await expect(page.getByTestId('session-expired-banner')).toBeVisible({ timeout: 15_000 });
     await page.getByTestId('sign-in-again').click();
-    await expect(page.getByTestId('connect-view')).toBeVisible();
+    await expect(page.getByTestId('auth-view')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in again' })).toBeFocused();
     // Again, while already there: focus comes back to the heading.
     await page.getByTestId('email-input').focus();

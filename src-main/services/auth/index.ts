@@ -1,5 +1,5 @@
 /** Connecting to a deployment: sign-in flows, their error wording, and the outside-world ports. */
-export * from './connect-flows';
+export * from './flows';
 export * from './cookie-watch';
 export * from './ports';
 export * from './sign-in-errors';

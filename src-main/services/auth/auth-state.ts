@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ConnectionState, HealthAvailability } from '../../../src-shared/domain/connection';
+import type { AuthState, HealthAvailability } from '../../../src-shared/domain/auth';
 import type { Organization, Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
@@ -10,9 +10,9 @@ import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
 import type { SessionManager } from '../session/session-manager';
 import { createJsonFile } from '../storage/json-file';
-import type { ActiveConnection, ConnectionService, SessionOwners } from './types';
+import type { ActiveAuth, AuthService, SessionOwners } from './types';
 
-const ConnectionFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
+const ActiveProfileFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
 
 /** Device sessions read through the CLI REST: read-only, health where the token allows it. */
 const DEVICE_PERMISSIONS: Permissions = {
@@ -22,7 +22,7 @@ const DEVICE_PERMISSIONS: Permissions = {
   raw: ['ingestionSources:view'],
 };
 
-export interface ConnectionOptions {
+export interface AuthOptions {
   userDataDir: string;
   profiles: Profiles;
   sessions: SessionManager;
@@ -36,12 +36,12 @@ export interface ConnectionOptions {
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
 
-/** The connection service plus the actions the connect screen needs. */
-export interface Connection extends ConnectionService, SessionOwners {
+/** The auth service plus the actions the sign-in screen needs. */
+export interface Auth extends AuthService, SessionOwners {
   /** Reloads profiles, session, organisations and permissions of the active profile. */
-  refresh(): Promise<ConnectionState>;
-  selectProfile(profileId: string): Promise<ConnectionState>;
-  selectOrganization(organizationId: string): Promise<ConnectionState>;
+  refresh(): Promise<AuthState>;
+  selectProfile(profileId: string): Promise<AuthState>;
+  selectOrganization(organizationId: string): Promise<AuthState>;
   /** The read-only CLI client of the active device session, or null. */
   activeCli(): CliRest | null;
 }
@@ -52,17 +52,17 @@ export interface Connection extends ConnectionService, SessionOwners {
  * person may do there, and pushes every change. Holds no secret: sessions are the session
  * manager's (keychain), and the API objects read the cookie per call.
  */
-export async function createConnection(options: ConnectionOptions): Promise<Connection> {
+export async function createAuth(options: AuthOptions): Promise<Auth> {
   const { profiles, sessions, log } = options;
   const file = createJsonFile({
     path: join(options.userDataDir, 'connection.json'),
-    schema: ConnectionFile,
+    schema: ActiveProfileFile,
     defaults: () => ({ version: 1 as const, activeProfileId: null }),
     onCorrupt: 'reset',
     log,
   });
-  const listeners = new Set<(state: ConnectionState) => void>();
-  let state: ConnectionState = {
+  const listeners = new Set<(state: AuthState) => void>();
+  let state: AuthState = {
     profiles: [],
     activeProfileId: null,
     session: { kind: 'signed_out' },
@@ -84,18 +84,18 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
     if (closed || retryTimer !== null) return;
     retryTimer = clock.setTimeout(() => {
       retryTimer = null;
-      void serially(load).catch((error) => log.error('connection reload failed', { error: error as Error }));
+      void serially(load).catch((error) => log.error('auth reload failed', { error: error as Error }));
     }, retryDelayMs);
     retryDelayMs = Math.min(retryDelayMs * 2, RETRY_MAX_MS);
   }
 
-  function publish(next: ConnectionState): ConnectionState {
+  function publish(next: AuthState): AuthState {
     state = next;
     for (const listener of [...listeners]) {
       try {
         listener(state);
       } catch (error) {
-        log.error('connection listener failed', { error: error as Error });
+        log.error('auth listener failed', { error: error as Error });
       }
     }
     return state;
@@ -124,7 +124,7 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
   }
 
   /** What the console knows without the network: profiles, the keychain's session, the last org. */
-  async function loadLocal(): Promise<ConnectionState> {
+  async function loadLocal(): Promise<AuthState> {
     const { list, profile } = await activeProfile();
     const session = await sessions.localState(profile.id);
     return publish({
@@ -140,10 +140,10 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
     });
   }
 
-  async function load(): Promise<ConnectionState> {
+  async function load(): Promise<AuthState> {
     const { list, profile } = await activeProfile();
     const session = await sessions.getState(profile.id);
-    const base: ConnectionState = {
+    const base: AuthState = {
       ...state,
       profiles: list,
       activeProfileId: profile.id,
@@ -218,21 +218,21 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
       publish({ ...state, session: change.state });
       return;
     }
-    void serially(load).catch((error) => log.error('connection reload failed', { error: error as Error }));
+    void serially(load).catch((error) => log.error('auth reload failed', { error: error as Error }));
   });
 
   // Start from local facts at once; the server's view (session check, organisations,
   // permissions, health) follows without holding up the window, however slow the network.
   await serially(loadLocal);
-  void serially(load).catch((error) => log.error('connection load failed', { error: error as Error }));
+  void serially(load).catch((error) => log.error('auth load failed', { error: error as Error }));
 
-  const connection: Connection = {
+  const auth: Auth = {
     state: () => state,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    requireActive(): ActiveConnection {
+    requireActive(): ActiveAuth {
       const profile = state.profiles.find((p) => p.id === state.activeProfileId);
       if (!profile || (state.session.kind !== 'signed_in' && state.session.kind !== 'device')) {
         throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
@@ -281,7 +281,7 @@ export async function createConnection(options: ConnectionOptions): Promise<Conn
       sessions.dispose();
     },
   };
-  return connection;
+  return auth;
 }
 
 function sameSessionKind(a: SessionState, b: SessionState): boolean {

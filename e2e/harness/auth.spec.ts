@@ -6,7 +6,7 @@ import { expectNoLeaks, sessionAccounts, sessionSecrets } from './leak-check';
 const admin = SEED.users.admin;
 const support = SEED.users.support;
 
-const activeProfileId = (h: ConsoleHarness) => h.services.connection.state().activeProfileId!;
+const activeProfileId = (h: ConsoleHarness) => h.services.auth.state().activeProfileId!;
 
 /** Signs in through the Connect view's email form (the console starts signed out on Sources). */
 async function signInWithEmailUi(h: ConsoleHarness, email: string, password: string): Promise<void> {
@@ -19,7 +19,7 @@ async function signInWithEmailUi(h: ConsoleHarness, email: string, password: str
 /** Signs out through the bar; asserts the keychain holds no session of any profile afterwards. */
 async function signOutUi(h: ConsoleHarness): Promise<void> {
   await h.page.getByTestId('sign-out').click();
-  await expect(h.page.getByTestId('connect-view')).toBeVisible();
+  await expect(h.page.getByTestId('auth-view')).toBeVisible();
   await expect.poll(() => sessionAccounts(h)).toEqual([]);
 }
 
@@ -28,10 +28,10 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     harness,
   }) => {
     const { page } = harness;
-    await expect(page.getByTestId('connect-view')).toBeVisible();
+    await expect(page.getByTestId('auth-view')).toBeVisible();
     await expect(page.getByTestId('sign-in-methods')).toHaveAttribute('data-password', 'true');
     await signInWithEmailUi(harness, admin.email, admin.password);
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_in');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_in');
     await expect(page.getByTestId('signed-in-user')).toHaveText(admin.email);
     await expect(page.getByTestId('org-picker')).toHaveValue('org_acme');
     await expect(page.getByTestId('badge-view-only')).toHaveCount(0);
@@ -48,7 +48,7 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await signInWithEmailUi(harness, admin.email, wrong);
     await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password. Check them and try again.');
     await expect(page.getByTestId('password-input')).toHaveValue('');
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_out');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_out');
     expect(await sessionAccounts(harness)).toEqual([]);
     await expectNoLeaks(harness, [wrong]);
   });
@@ -73,8 +73,8 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await window.getByRole('button', { name: 'Sign in' }).click();
     // The window closes itself as soon as the cookie appears, and the console is signed in.
     await expect.poll(() => window.isClosed()).toBe(true);
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_in');
-    expect(harness.services.connection.state().session).toMatchObject({ kind: 'signed_in', method: 'browser' });
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_in');
+    expect(harness.services.auth.state().session).toMatchObject({ kind: 'signed_in', method: 'browser' });
     const secrets = await sessionSecrets(harness, activeProfileId(harness));
     await signOutUi(harness);
     await expectNoLeaks(harness, [...secrets, admin.password]);
@@ -86,7 +86,7 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     const window = await harness.connectPorts.signInWindow();
     await window.close();
     await expect(page.getByTestId('browser-cancelled')).toBeVisible();
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_out');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_out');
   });
 
   test('email sign-in rate limited → the wait is shown and the button counts down', async ({ harness, emulator }) => {
@@ -116,10 +116,10 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await page.getByTestId('device-open').click();
     await expect.poll(() => harness.openedUrls).toEqual([`${emulator.langwatchUrl}/cli/auth?user_code=${code}`]);
     emulator.control.approveDevice(code, 'support');
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'device', { timeout: 20_000 });
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'device', { timeout: 20_000 });
     await expect(page.getByTestId('badge-read-only')).toHaveText('read-only (support)');
     await expect(page.getByTestId('org-picker')).toBeDisabled();
-    expect(harness.services.connection.state()).toMatchObject({ readOnly: true, permissions: { canManage: false } });
+    expect(harness.services.auth.state()).toMatchObject({ readOnly: true, permissions: { canManage: false } });
     const profileId = activeProfileId(harness);
     expect(await harness.services.secrets.listAccounts()).toContain(`device:${profileId}`);
     const secrets = await sessionSecrets(harness, profileId);
@@ -159,15 +159,15 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expect(page.getByTestId('org-picker')).toHaveValue('org_acme');
     await page.getByTestId('org-picker').selectOption('org_small');
     await expect(page.getByTestId('org-picker')).toHaveValue('org_small');
-    await expect.poll(() => harness.services.connection.state().activeOrganizationId).toBe('org_small');
+    await expect.poll(() => harness.services.auth.state().activeOrganizationId).toBe('org_small');
     const secrets = await sessionSecrets(harness, activeProfileId(harness));
     await harness.restart();
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_in');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_in');
     await expect(page.getByTestId('org-picker')).toHaveValue('org_small');
     // Keyboard: the picker is a native select reachable by Tab and arrow keys.
     await page.getByTestId('org-picker').focus();
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => harness.services.connection.state().activeOrganizationId).toBe('org_acme');
+    await expect.poll(() => harness.services.auth.state().activeOrganizationId).toBe('org_acme');
     await signOutUi(harness);
     await expectNoLeaks(harness, [...secrets, admin.password]);
   });
@@ -175,11 +175,11 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
   test('a view-only user (support via email) sees no manage actions and is told why', async ({ harness }) => {
     const { page } = harness;
     await signInWithEmailUi(harness, support.email, support.password);
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_in');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_in');
     const badge = page.getByTestId('badge-view-only');
     await expect(badge).toHaveText('view only');
     await expect(badge).toHaveAttribute('title', 'View only: your role lacks ingestionSources:manage.');
-    expect(harness.services.connection.state().permissions).toMatchObject({ canView: true, canManage: false });
+    expect(harness.services.auth.state().permissions).toMatchObject({ canView: true, canManage: false });
     await expect(
       page.getByRole('button', { name: /^(New source|Archive|Disable|Enable|Edit source|Re-key)/ }),
     ).toHaveCount(0);
@@ -215,9 +215,9 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expect.poll(stateOf).toBe('needs_sign_in');
     // Anything else that needs the session waits too (it is not dropped).
     let resumed = false;
-    const waiting = harness.services.connection.waitForSession(profileId).then(() => (resumed = true));
+    const waiting = harness.services.auth.waitForSession(profileId).then(() => (resumed = true));
     await page.getByTestId('sign-in-again').click();
-    await expect(page.getByTestId('connect-view')).toBeVisible();
+    await expect(page.getByTestId('auth-view')).toBeVisible();
     expect(resumed).toBe(false);
     await signInWithEmailUi(harness, admin.email, admin.password);
     await waiting;
@@ -260,14 +260,14 @@ test.describe('connect: deployments, sign-in, organisations, permissions', () =>
     await expect(page.getByTestId('profile-name')).toHaveText('Emulator');
     await expect(page.getByTestId('sign-in-error')).toHaveCount(0);
     await signInWithEmailUi(harness, admin.email, admin.password);
-    await expect(page.getByTestId('connection-bar')).toHaveAttribute('data-session', 'signed_in');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_in');
     expect(await harness.services.secrets.listAccounts()).toContain(`session:${firstProfile}`);
     const secrets = await sessionSecrets(harness, firstProfile);
     await page.getByTestId('sign-out').click();
     await page.getByTestId('profile-forget').click();
     await page.getByTestId('profile-forget-confirm').click();
     await expect(page.getByTestId('profile-picker')).not.toContainText(emulator.langwatchUrl);
-    expect(harness.services.connection.state().profiles.map((p) => p.id)).toEqual([secondProfile]);
+    expect(harness.services.auth.state().profiles.map((p) => p.id)).toEqual([secondProfile]);
     expect((await harness.services.secrets.listAccounts()).filter((a) => a.endsWith(`:${firstProfile}`))).toEqual([]);
     await expectNoLeaks(harness, [...secrets, admin.password]);
   });

@@ -15,7 +15,7 @@ export interface BrowserSignInRequest {
 }
 
 /** Ports to the outside world; both validated by the caller before use. */
-export interface ConnectPorts {
+export interface AuthPorts {
   /** Opens an http(s) URL in the person's default browser. */
   openExternal(url: string): Promise<void>;
   /**
@@ -26,7 +26,7 @@ export interface ConnectPorts {
 }
 
 /** Ports for plain Node: both fail with a clear message instead of silently doing nothing. */
-export function unavailablePorts(): ConnectPorts {
+export function unavailablePorts(): AuthPorts {
   return {
     async openExternal() {
       throw new AppError('internal', 'This build of the console cannot open the system browser.');

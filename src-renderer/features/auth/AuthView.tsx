@@ -2,24 +2,24 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../stores/app-store';
 import type { Profile } from '../../../src-shared/domain/langwatch';
 import { useAuthStore } from '../../stores/auth-store';
-import { useConnectionStore } from '../../stores/connection-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { OPEN_OUTBOX_STATES } from '../../../src-shared/domain/outbox';
 import { ProfileForm } from './ProfileForm';
 import { SignInMethods } from './SignInMethods';
-import './connect.css';
+import './auth.css';
 
-/** Id of the connect screen's heading: "Sign in again" moves focus here. */
+/** Id of the sign-in screen's heading: "Sign in again" moves focus here. */
 export const CONNECT_TITLE_ID = 'connect-title';
 
 /**
  * Deployments and sign-in: shown in place of Sources while signed out, and as the
  * Deployments view at any time (add, edit, switch or forget a deployment while signed in).
  */
-export function ConnectView() {
-  const state = useConnectionStore((s) => s.state);
-  const selectProfile = useConnectionStore((s) => s.selectProfile);
+export function AuthView() {
+  const state = useAuthStateStore((s) => s.state);
+  const selectProfile = useAuthStateStore((s) => s.selectProfile);
   const signOut = useAuthStore((s) => s.signOut);
   const [form, setForm] = useState<'none' | 'add' | 'edit'>('none');
   useSourcesAfterSignIn(state?.session.kind);
@@ -31,9 +31,9 @@ export function ConnectView() {
 
   return (
     <section
-      className="view connect-view"
+      className="view auth-view"
       aria-labelledby={CONNECT_TITLE_ID}
-      data-testid="connect-view"
+      data-testid="auth-view"
       data-session={session.kind}
     >
       <h1 id={CONNECT_TITLE_ID} tabIndex={-1}>

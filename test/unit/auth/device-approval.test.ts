@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkVerificationUrl } from '../../../src-main/services/connect/sign-in-errors';
+import { checkVerificationUrl } from '../../../src-main/services/auth/sign-in-errors';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import {

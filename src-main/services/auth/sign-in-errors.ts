@@ -1,5 +1,5 @@
 /**
- * What the connect screen tells the person when reaching or signing in to a deployment fails:
+ * What the sign-in screen tells the person when reaching or signing in to a deployment fails:
  * one specific message per cause (unreachable, not LangWatch, TLS, wrong password, password
  * sign-in disabled, rate limited), with secret-free details the renderer can act on.
  */
@@ -22,19 +22,19 @@ function reachError(error: AppError, origin: string): AppError | null {
     case 'network.offline':
       return new AppError(
         'network.offline',
-        `Could not reach ${origin}: the deployment is unreachable from this computer. Check the network connection and the deployment URL.`,
+        `Could not reach ${origin}: the deployment is unreachable from this computer. Check the network auth and the deployment URL.`,
         keptDetails(error),
       );
     case 'network.timeout':
       return new AppError(
         'network.timeout',
-        `${origin} did not answer in time. Check the connection and try again.`,
+        `${origin} did not answer in time. Check the auth and try again.`,
         keptDetails(error),
       );
     case 'network.tls':
       return new AppError(
         'network.tls',
-        `The secure connection to ${origin} failed: its certificate could not be verified${
+        `The secure auth to ${origin} failed: its certificate could not be verified${
           typeof error.details?.cause === 'string' ? ` (${error.details.cause})` : ''
         }. Check the URL and the system clock; a self-hosted deployment needs a certificate this computer trusts.`,
         keptDetails(error),
@@ -56,7 +56,7 @@ function notLangwatch(error: AppError, origin: string): AppError {
   );
 }
 
-/** Maps a failure of `auth.methods` (publicEnv) to the connect screen's message. */
+/** Maps a failure of `auth.methods` (publicEnv) to the sign-in screen's message. */
 export function describeMethodsError(error: unknown, origin: string): unknown {
   if (!isAppError(error)) return error;
   return reachError(error, origin) ?? error;
