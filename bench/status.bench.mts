@@ -16,7 +16,7 @@ import { SEED } from '../emulator/index';
 import { createRequire } from 'node:module';
 import type { ConsoleHarness as Harness } from '../e2e/harness/console-harness';
 import type { ActiveAuth, AuthService } from '../src-main/services/auth/types';
-import { createConnectivity } from '../src-main/services/connectivity/connectivity';
+import { createNetwork } from '../src-main/services/network/network';
 import { createEventBus } from '../src-main/services/events/event-bus';
 import { createLangwatchApi } from '../src-main/services/langwatch/api';
 import { signInWithEmail } from '../src-main/services/langwatch/auth';
@@ -114,7 +114,7 @@ try {
     requireActive: () => active,
   } as unknown as AuthService;
   const log = createNullLogger();
-  const connectivity = createConnectivity({ clock: systemClock, log, probe: async () => undefined });
+  const network = createNetwork({ clock: systemClock, log, probe: async () => undefined });
   const events = createEventBus(log);
   // The renderer side of the bridge: the same store the Sources view reads.
   events.addSink((name, payload) => {
@@ -123,7 +123,7 @@ try {
   });
   const monitor = createStatusMonitor({
     auth,
-    connectivity,
+    network,
     clock: systemClock,
     log,
     events,
@@ -180,7 +180,7 @@ try {
     }
   }
   monitor.close();
-  connectivity.close();
+  network.close();
   const ratio = median(tickMs) / median(bareMs);
   rows.push({
     name: `status tick end to end at ${N} sources (request → decode → diff → store) vs bare undici + JSON.parse`,

@@ -156,7 +156,7 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await emulator.control.setOffline(true);
-    const banner = page.getByTestId('connectivity-banner');
+    const banner = page.getByTestId('network-banner');
     await expect(banner).toHaveAttribute('data-phase', 'paused_offline', { timeout: 2 * TICK_MS + 3_000 });
     await expect(banner).toContainText('Offline');
     await expect(banner).toContainText('Nothing waits in the outbox');

@@ -18,9 +18,9 @@ import { createSessionManager, type SessionManager } from './session/session-man
 import { createAuthFlows, unavailablePorts, type AuthFlows, type AuthPorts } from './auth';
 import { createAnthropicPreflight } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
-import { createConnectivity, type Connectivity } from './connectivity/connectivity';
+import { createNetwork, type Network } from './network/network';
 import { createOutbox, type Outbox } from './outbox/outbox';
-import { createDeploymentProbe } from './connectivity/deployment-probe';
+import { createDeploymentProbe } from './network/deployment-probe';
 import { createArchivedNames, type ArchivedNames, type ArchivedScope } from './status/archived-names';
 import { createStatusMonitor, type StatusMonitor } from './status/monitor';
 import type { ScheduleIntervals } from './status/schedule';
@@ -61,7 +61,7 @@ export interface Services {
   authFlows: AuthFlows;
   /** Anthropic key pre-flight and preview; remembers the last verdict per staged entry and source. */
   keyChecks: KeyChecks;
-  connectivity: Connectivity;
+  network: Network;
   /** Staged keys and their submission (composer, outbox view). */
   outbox: Outbox;
   /** Live source status (status monitor). */
@@ -151,9 +151,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onRecorded: (recorded) => events.emit('keys.verdictRecorded', recorded),
   });
 
-  const connectivity = createConnectivity({
+  const network = createNetwork({
     clock,
-    log: log.child('connectivity'),
+    log: log.child('network'),
     probe: createDeploymentProbe(auth),
   });
   const archivedNames = createArchivedNames({
@@ -168,7 +168,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       .catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
   const status = createStatusMonitor({
     auth,
-    connectivity,
+    network,
     clock,
     log: log.child('status'),
     events,
@@ -204,7 +204,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     clock,
     log: log.child('outbox'),
     auth,
-    connectivity,
+    network,
     settings,
     // The automatic pre-flight's verdict is remembered like a manual "Test key", so the
     // diagnosis of a stuck source can use it; remembering it never blocks a submission.
@@ -257,7 +257,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ports,
     authFlows,
     keyChecks,
-    connectivity,
+    network,
     outbox,
     status,
     sources,
@@ -281,7 +281,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await outbox.stop();
       authFlows.dispose();
       status.close();
-      connectivity.close();
+      network.close();
       await auth.close();
       await log.flush();
     },

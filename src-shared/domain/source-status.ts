@@ -34,7 +34,7 @@ export const MonitorPhase = z.enum([
   /** No active organisation or session: nothing to poll. */
   'idle',
   'running',
-  /** Connectivity says offline: ticks are paused until the probe succeeds. */
+  /** The network service says offline: ticks are paused until the probe succeeds. */
   'paused_offline',
   /** The last tick failed for another reason (server error, expired session); retried next tick. */
   'error',

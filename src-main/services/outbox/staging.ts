@@ -126,7 +126,7 @@ export function createStaging(ctx: StagingContext): Staging {
       pollEverySec: schedule?.pollEverySec ?? null,
       pullSchedule: schedule?.pullSchedule ?? null,
       fingerprint,
-      stagedOffline: options.connectivity ? !options.connectivity.isOnline() : false,
+      stagedOffline: options.network ? !options.network.isOnline() : false,
       now: clock.now(),
       ttlMs: await ttlMs(),
     });

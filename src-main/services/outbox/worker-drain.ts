@@ -29,7 +29,7 @@ export function createSubmittedDrain(
 
   async function succeed(id: string, sourceId: string, adopted: boolean): Promise<void> {
     const done = await apply(id, { type: 'succeeded', sourceId, adopted });
-    options.connectivity?.reportSuccess();
+    options.network?.reportSuccess();
     finished.push(done);
     if (!draining) startDrain();
   }

@@ -103,8 +103,8 @@ export function createFailureHandler(context: WorkerContext): FailureHandler {
       // (an archived source keeps its name) would fail forever. Stop and say so.
       await apply(id, { type: 'rejected', error: repeatedServerErrorMessage(current.kind, current.attempts) });
     } else {
-      if (failure.network) options.connectivity?.reportNetworkFailure(error);
-      else options.connectivity?.reportSuccess();
+      if (failure.network) options.network?.reportNetworkFailure(error);
+      else options.network?.reportSuccess();
       const delayMs = retryDelayMs(current.attempts, { retryAfterSec: failure.retryAfterSec, random: options.random });
       await apply(id, {
         type: 'retry_later',

@@ -6,7 +6,7 @@
 import type { Settings } from '../../../src-shared/domain/settings';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import type { Clock } from '../clock';
-import type { Connectivity } from '../connectivity/connectivity';
+import type { Network } from '../network/network';
 import type { AuthService, SessionOwners } from '../auth/types';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -21,7 +21,7 @@ export interface WorkerOptions {
   clock: Clock;
   log: Logger;
   auth: Pick<AuthService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
-  connectivity?: Connectivity;
+  network?: Network;
   settings: { get(): Settings | Promise<Settings> };
   /** Pre-flight key check (Anthropic); absent = never checked. */
   checkKey?: (options: {

@@ -169,7 +169,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const drain = createSubmittedDrain(context, afterSubmit, { track, settled: checkIdle });
   const attempt = createAttempt(context, drain, failures);
 
-  const unsubscribeConnectivity = options.connectivity?.onChange((online) => {
+  const unsubscribeNetwork = options.network?.onChange((online) => {
     if (!online) return;
     void (async () => {
       await applyAll((e) => e.state === 'retrying', { type: 'reconnected' });
@@ -186,7 +186,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
     },
     async stop() {
       stopped = true;
-      unsubscribeConnectivity?.();
+      unsubscribeNetwork?.();
       if (timer !== null) clock.clearTimeout(timer);
       for (const c of signInWaits.values()) c.abort();
       for (const c of running.values()) c.abort();

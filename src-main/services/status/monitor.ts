@@ -2,13 +2,13 @@
  * The live status monitor: one batched request per tick (list + list health), diffed against
  * the previous snapshot, and only the changes pushed to the renderer. Ticks every 5 s while
  * the window is focused, every 60 s in the background, and not at all while offline
- * (connectivity probes; the monitor resumes the moment it flips online).
+ * (network probes; the monitor resumes the moment it flips online).
  */
 import type { MonitorStatus, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/source-status';
 import { isAppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { ActiveAuth, AuthService } from '../auth/types';
-import { isNetworkFailure, type Connectivity } from '../connectivity/connectivity';
+import { isNetworkFailure, type Network } from '../network/network';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { diffSnapshots, isEmptyDiff } from './diff';
@@ -19,7 +19,7 @@ import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } fro
 /** Options of {@link createStatusMonitor}. */
 export interface StatusMonitorOptions {
   auth: AuthService;
-  connectivity: Connectivity;
+  network: Network;
   clock: Clock;
   log: Logger;
   events: Pick<EventBus, 'emit'>;
@@ -53,7 +53,7 @@ export interface StatusMonitor {
 
 /** Creates the monitor; see the module comment. */
 export function createStatusMonitor(options: StatusMonitorOptions): StatusMonitor {
-  const { auth, connectivity, clock, log, events } = options;
+  const { auth, network, clock, log, events } = options;
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
   let rows: SourceRow[] = [];
   const errors = createErrorTrend();
@@ -90,10 +90,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     if (timer !== null) clock.clearTimeout(timer);
     timer = null;
     if (closed || !started) return;
-    const delay = nextDelay(
-      { ...visibility, online: connectivity.isOnline(), lastTickAt, now: clock.now() },
-      intervals,
-    );
+    const delay = nextDelay({ ...visibility, online: network.isOnline(), lastTickAt, now: clock.now() }, intervals);
     if (delay === null) {
       publishStatus({ phase: 'paused_offline' });
       return;
@@ -170,15 +167,15 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     let answer: SourcesAnswer;
     try {
       answer = await readSources(active);
-      connectivity.reportSuccess();
+      network.reportSuccess();
     } catch (error) {
       if (isNetworkFailure(error)) {
-        connectivity.reportNetworkFailure(error);
+        network.reportNetworkFailure(error);
         publishStatus({ ...access, phase: 'paused_offline', organizationId: askedFor, lastError: toErrorData(error) });
         return;
       }
       // Any answer at all proves the network; the error itself is shown, and retried next tick.
-      if (isAppError(error) && error.code !== 'auth.not_signed_in') connectivity.reportSuccess();
+      if (isAppError(error) && error.code !== 'auth.not_signed_in') network.reportSuccess();
       log.warn('status tick failed', { code: isAppError(error) ? error.code : 'internal' });
       publishStatus({ ...access, phase: 'error', organizationId: askedFor, lastError: toErrorData(error) });
       return;
@@ -240,7 +237,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     });
   }
 
-  const offConnectivity = connectivity.onChange((online) => {
+  const offNetwork = network.onChange((online) => {
     if (online) void runTick();
     else schedule();
   });
@@ -283,7 +280,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
       closed = true;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
-      offConnectivity();
+      offNetwork();
       offAuth();
     },
   };

@@ -9,7 +9,7 @@ export interface ScheduleInput {
   focused: boolean;
   /** The window is shown (not hidden or minimised). */
   visible: boolean;
-  /** Connectivity says the network answers. */
+  /** The network service says the deployment answers. */
   online: boolean;
   /** When the last tick started (epoch ms), null before the first. */
   lastTickAt: number | null;
@@ -26,7 +26,7 @@ export interface ScheduleIntervals {
 export const DEFAULT_INTERVALS: ScheduleIntervals = { focusedMs: 5_000, backgroundMs: 60_000 };
 
 /**
- * The delay until the next tick in ms, or null = paused (offline: connectivity's own probe
+ * The delay until the next tick in ms, or null = paused (offline: the network service's own probe
  * decides when the network is back, and the monitor resumes at once then).
  * A tick that is already overdue (e.g. the window just regained focus after a minute hidden)
  * runs now (0), never later than its interval after the previous one.

@@ -39,7 +39,7 @@ export function OfflineBanner({
     <div
       className={`banner ${phase === 'paused_offline' ? 'banner-offline' : 'banner-error'}`}
       role="status"
-      data-testid="connectivity-banner"
+      data-testid="network-banner"
       data-phase={phase}
     >
       <strong>

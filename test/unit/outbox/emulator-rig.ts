@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { checkKey } from '../../../src-main/services/anthropic';
-import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
+import { createNetwork, type Network } from '../../../src-main/services/network/network';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
 import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -40,9 +40,9 @@ export interface RigOptions {
   secrets?: MemorySecretStore;
   signedIn?: boolean;
   settings?: Partial<Settings>;
-  connectivity?: boolean;
-  /** A connectivity stand-in instead of the real one (a dependency that misbehaves). */
-  connectivityStub?: Connectivity;
+  network?: boolean;
+  /** A network stand-in instead of the real one (a dependency that misbehaves). */
+  networkStub?: Network;
   /** Where this computer's clock starts (default: now); the emulator keeps real time. */
   clockStart?: number;
   /** Swaps the auth before the outbox starts (e.g. a hostile API). */
@@ -79,10 +79,10 @@ export function useOutboxRigs() {
     const log = createMemoryLogger();
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'outbox-'));
     const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
-    const connectivity =
-      opts.connectivityStub ??
-      (opts.connectivity
-        ? createConnectivity({
+    const network =
+      opts.networkStub ??
+      (opts.network
+        ? createNetwork({
             clock,
             log,
             random: () => 1,
@@ -95,7 +95,7 @@ export function useOutboxRigs() {
       clock,
       log,
       auth: conn,
-      connectivity,
+      network,
       settings: { get: () => settings },
       checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
       random: () => 1,

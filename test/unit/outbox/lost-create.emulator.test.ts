@@ -209,7 +209,7 @@ describe('an attempt that fails in an unexpected way', () => {
     };
     const r = await rig({
       ...quiet,
-      connectivityStub: {
+      networkStub: {
         isOnline: () => true,
         reportNetworkFailure: boom,
         reportSuccess: boom,

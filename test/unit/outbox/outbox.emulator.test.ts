@@ -231,7 +231,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
   });
 
   it('offline: retried with backoff, at once on reconnect, notifies; TTL expiry wipes the key', async () => {
-    const r = await rig({ settings: { autoPreflight: false }, connectivity: true });
+    const r = await rig({ settings: { autoPreflight: false }, network: true });
     await emu().control.setOffline(true);
     await r.outbox.idle();
     // first failure marks the console offline; the staging after it is "staged offline"
@@ -245,7 +245,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.outbox.idle();
     expect(one(r, b.stagedId).state).toBe('retrying');
     await emu().control.setOffline(false);
-    await r.clock.advance(1000); // first connectivity probe succeeds -> reconnect wakes both at once
+    await r.clock.advance(1000); // first network probe succeeds -> reconnect wakes both at once
     await r.outbox.idle();
     // the notification comes after the wipe and the history write, so wait for it
     await vitestWait(

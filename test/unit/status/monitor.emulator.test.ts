@@ -5,7 +5,7 @@ import type { Permissions } from '../../../src-shared/domain/langwatch';
 import type { EventName } from '../../../src-shared/ipc/contract';
 import { AppError } from '../../../src-shared/errors';
 import type { ActiveAuth, AuthService } from '../../../src-main/services/auth/types';
-import { createConnectivity, type Connectivity } from '../../../src-main/services/connectivity/connectivity';
+import { createNetwork, type Network } from '../../../src-main/services/network/network';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
@@ -67,7 +67,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   let emu: RunningEmulator;
   let cookie: string;
   let clock: FakeClock;
-  let connectivity: Connectivity;
+  let network: Network;
   let monitor: StatusMonitor | null = null;
   let recorded: Recorded[];
 
@@ -89,7 +89,7 @@ describe('status monitor against the emulator (fake clock)', () => {
     clock = createFakeClock();
     recorded = [];
     const http = createLangwatchHttp({ baseUrl: emu.langwatchUrl });
-    connectivity = createConnectivity({
+    network = createNetwork({
       clock,
       log: createNullLogger(),
       random: () => 1,
@@ -101,7 +101,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   afterEach(() => {
     monitor?.close();
     monitor = null;
-    connectivity.close();
+    network.close();
   });
 
   const api = () => createLangwatchApi({ baseUrl: emu.langwatchUrl, getCookie: async () => cookie });
@@ -123,7 +123,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   function start(auth: AuthService) {
     monitor = createStatusMonitor({
       auth,
-      connectivity,
+      network,
       clock,
       log: createNullLogger(),
       events: { emit: (name, payload) => recorded.push({ name, payload }) },
@@ -232,12 +232,12 @@ describe('status monitor against the emulator (fake clock)', () => {
     await settle(m);
     await emu.control.setOffline(true);
     await settle(m);
-    expect(connectivity.isOnline()).toBe(false);
+    expect(network.isOnline()).toBe(false);
     expect(m.status()).toMatchObject({ phase: 'paused_offline', intervalMs: null });
     expect(m.status().lastError?.code).toMatch(/^network\./);
     const updatedWhileOffline = m.status().updatedAt;
     emu.control.clearRequestLog();
-    // Only connectivity's probe runs while offline: the monitor has no timer of its own.
+    // Only network's probe runs while offline: the monitor has no timer of its own.
     await clock.advance(1_000);
     // Deliberate: a request that should NOT happen has no fact to wait for; give it time to.
     await new Promise((r) => setTimeout(r, 100));
@@ -245,7 +245,7 @@ describe('status monitor against the emulator (fake clock)', () => {
     await emu.control.setOffline(false);
     await clock.advance(60_000);
     await waitFor(() => m.status().phase === 'running' && m.status().updatedAt !== updatedWhileOffline);
-    expect(connectivity.isOnline()).toBe(true);
+    expect(network.isOnline()).toBe(true);
     expect(m.status().lastError).toBeNull();
   });
 
@@ -325,7 +325,7 @@ describe('status monitor against the emulator (fake clock)', () => {
     const fault = emu.control.faults.add({ route: 'ingestionSources.list', kind: 'error5xx', times: 1 });
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'error' });
-    expect(connectivity.isOnline()).toBe(true);
+    expect(network.isOnline()).toBe(true);
     emu.control.faults.remove(fault);
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'running', lastError: null });

@@ -2,8 +2,8 @@ import { isAppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 
-/** Options of {@link createConnectivity}. */
-export interface ConnectivityOptions {
+/** Options of {@link createNetwork}. */
+export interface NetworkOptions {
   clock: Clock;
   /** One cheap request that proves the network (and the deployment) answers; throws when not. */
   probe: (signal: AbortSignal) => Promise<void>;
@@ -22,7 +22,7 @@ export interface ConnectivityOptions {
  * "Is the console online": flips offline on a network failure reported by any request,
  * probes with backoff while offline, flips back online on the first success.
  */
-export interface Connectivity {
+export interface Network {
   isOnline(): boolean;
   /** Call with any error of a request; only `network.offline` / `network.timeout` count. */
   reportNetworkFailure(error: unknown): void;
@@ -38,8 +38,8 @@ export function isNetworkFailure(error: unknown): boolean {
   return isAppError(error) && (error.code === 'network.offline' || error.code === 'network.timeout');
 }
 
-/** Creates the connectivity tracker (see {@link Connectivity}). */
-export function createConnectivity(options: ConnectivityOptions): Connectivity {
+/** Creates the network tracker (see {@link Network}). */
+export function createNetwork(options: NetworkOptions): Network {
   const { clock, log } = options;
   const minDelay = options.minProbeDelayMs ?? 1000;
   const maxDelay = options.maxProbeDelayMs ?? 30_000;
@@ -60,7 +60,7 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
       try {
         listener(next);
       } catch (error) {
-        log.warn('connectivity listener failed', { error });
+        log.warn('network listener failed', { error });
       }
     }
   }

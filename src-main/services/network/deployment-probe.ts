@@ -2,7 +2,7 @@ import type { AuthService } from '../auth/types';
 import { createLangwatchHttp } from '../langwatch/http';
 
 /**
- * The connectivity probe: one GET of the active deployment's public settings, no session
+ * The network probe: one GET of the active deployment's public settings, no session
  * needed. Any HTTP answer proves the network; only a network failure (thrown) does not.
  */
 export function createDeploymentProbe(auth: Pick<AuthService, 'state'>) {
