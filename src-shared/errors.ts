@@ -58,7 +58,7 @@ export const ERROR_CODES = [
   'outbox.invalid_state',
   'outbox.key_missing',
   'outbox.not_yours',
-  // Anthropic pre-flight
+  // Anthropic key check
   'anthropic.request_failed',
 ] as const;
 

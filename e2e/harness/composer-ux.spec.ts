@@ -104,7 +104,7 @@ test.describe('composer: one screen, one key, one verdict', () => {
     expect(harness.services.outbox.list()).toHaveLength(0);
     await expect(page.getByTestId('key-input')).toHaveValue(FAILING);
 
-    // Staging before the key works stays allowed, after saying so (the outbox's own pre-flight
+    // Staging before the key works stays allowed, after saying so (the outbox's own key check
     // then holds the entry for the admin instead of creating a source that cannot pull).
     await page.getByTestId('compose-submit').click();
     await page.getByTestId('confirm-key-stage').click();

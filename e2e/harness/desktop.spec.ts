@@ -77,10 +77,10 @@ test.describe('surviving the desktop', () => {
 
     emulator.control.faults.add({ route: '/v1', side: 'anthropic', kind: 'echoSecrets', status: 401 });
     const profileId = harness.services.auth.state().activeProfileId!;
-    const answer = await page.evaluate(([p, k]) => window.__lwInvoke('keys.checkTyped', { profileId: p, key: k }), [
-      profileId,
-      typedKey,
-    ] as const);
+    const answer = await page.evaluate(
+      ([p, k]) => window.__lwInvoke('keyChecks.checkTyped', { profileId: p, key: k }),
+      [profileId, typedKey] as const,
+    );
     expect(JSON.stringify(answer)).not.toContain(typedKey);
     emulator.control.faults.add({
       route: 'ingestionSources.*',

@@ -32,7 +32,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     const row = await outboxEntry(page, stagedId);
     await expect(row).toHaveAttribute('data-state', 'submitted');
     await expect(row.getByTestId('entry-fingerprint')).toContainText('sk-ant-api01-…AAAA');
-    await expect(row.getByTestId('entry-preflight')).toContainText('valid');
+    await expect(row.getByTestId('entry-key-check')).toContainText('valid');
     const [src] = named(emulator, ACME, 'E2E online');
     expect(src).toMatchObject({ status: 'awaiting_first_event', pullSchedule: '*/5 * * * *', hasCredentials: true });
     expect(emulator.control.credentialMatches(src!.id, KEY)).toBe(true);

@@ -32,7 +32,7 @@ async function setCadence(harness: ConsoleHarness, sourceId: string, name: strin
     .toBe('submitted');
 }
 
-/** Remembers a failed key check for a source, as a pre-flight or "Test key" would. */
+/** Remembers a failed key check for a source, as an automatic check or "Test key" would. */
 async function recordRejectedKey(harness: ConsoleHarness, sourceId: string) {
   const profileId = harness.services.auth.state().activeProfileId!;
   await harness.services.keyChecks.recordVerdict({

@@ -16,8 +16,8 @@ export const READ_ONLY_REFUSED: Mutates = {
   'outbox.retryNow': () => true,
   'outbox.discard': () => true,
   // A staged key is tested or previewed only by the person who staged it, never by support.
-  'keys.checkStaged': () => true,
-  'keys.previewStaged': () => true,
+  'keyChecks.checkStaged': () => true,
+  'keyChecks.previewStaged': () => true,
   // Where keys go: the deployment and Anthropic URLs of a profile. A rename is harmless.
   'profiles.edit': (input) => input.baseUrl !== undefined || input.anthropicBaseUrl !== undefined,
   // Forgetting a deployment discards the keys staged for it.

@@ -16,7 +16,7 @@ import { createAuth, type Auth } from './auth/auth-state';
 import { createProfiles, PROFILES_FILE_DEFAULTS, ProfilesFile, type Profiles } from './profiles/profiles';
 import { createSessionManager, type SessionManager } from './session/session-manager';
 import { createAuthFlows, unavailablePorts, type AuthFlows, type AuthPorts } from './auth';
-import { createAnthropicPreflight } from './anthropic';
+import { createComplianceApiClient } from './anthropic';
 import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
 import { createNetwork, type Network } from './network/network';
 import { createOutbox, type Outbox } from './outbox/outbox';
@@ -59,7 +59,7 @@ export interface Services {
   ports: AuthPorts;
   /** Sign-in flows of the sign-in screen (methods, email, browser, device, sign-out). */
   authFlows: AuthFlows;
-  /** Anthropic key pre-flight and preview; remembers the last verdict per staged entry and source. */
+  /** Anthropic key check and preview; remembers the last verdict per staged entry and source. */
   keyChecks: KeyChecks;
   network: Network;
   /** Staged keys and their submission (composer, outbox view). */
@@ -137,18 +137,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onDeviceResult: (result) => events.emit('auth.deviceResult', result),
   });
 
-  const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-verdicts'), clock });
+  const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-checks'), clock });
   await verdictMemory.load();
-  // One Anthropic client for "Test key" and for the outbox's automatic pre-flight.
-  const preflight = createAnthropicPreflight({ now: () => clock.now() });
+  // One Anthropic client for "Test key" and for the outbox's automatic key check.
+  const complianceApi = createComplianceApiClient({ now: () => clock.now() });
   const keyChecks = createKeyChecks({
-    preflight,
+    complianceApi,
     secrets,
     anthropicBaseUrlOf: async (profileId) => (await profiles.get(profileId)).anthropicBaseUrl,
     activeProfileId: () => auth.state().activeProfileId,
     memory: verdictMemory,
     log: log.child('key-checks'),
-    onRecorded: (recorded) => events.emit('keys.verdictRecorded', recorded),
+    onRecorded: (recorded) => events.emit('keyChecks.verdictRecorded', recorded),
   });
 
   const network = createNetwork({
@@ -206,10 +206,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     auth,
     network,
     settings,
-    // The automatic pre-flight's verdict is remembered like a manual "Test key", so the
+    // The automatic key check's verdict is remembered like a manual "Test key", so the
     // diagnosis of a stuck source can use it; remembering it never blocks a submission.
     checkKey: async ({ entry, ...check }) => {
-      const verdict = await preflight.checkKey(check);
+      const verdict = await complianceApi.checkKey(check);
       await keyChecks
         .recordVerdict({
           verdict,
@@ -219,7 +219,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
           profileId: entry.profileId,
           anthropicBaseUrl: check.baseUrl,
         })
-        .catch((error: unknown) => log.warn('pre-flight verdict not remembered', { error: error as Error }));
+        .catch((error: unknown) => log.warn('key check verdict not remembered', { error: error as Error }));
       return verdict;
     },
     concurrency: opts.outboxConcurrency,

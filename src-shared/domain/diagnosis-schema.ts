@@ -14,12 +14,12 @@ export const KeyCheckFact = z.object({
   requestId: z.string().nullable(),
   checkedAt: Iso,
   fingerprint: z.string().max(64),
-  /** `recorded`: remembered from a pre-flight or "Test key"; `just_now`: run from this diagnosis. */
+  /** `recorded`: remembered from an automatic key check or "Test key"; `just_now`: run from this diagnosis. */
   origin: z.enum(['recorded', 'just_now']),
 });
 export type KeyCheckFact = z.infer<typeof KeyCheckFact>;
 
-/** A pre-flight preview of the compliance feed with that key. */
+/** A preview of the compliance feed with that key. */
 export const FeedFact = z.object({
   activities: z.number().int().nonnegative(),
   hasMore: z.boolean(),

@@ -12,7 +12,7 @@ import { keyVerdictKindSchema } from './key-verdict';
  * - `staged`: waiting for its first attempt; `submitting`: a request is in flight;
  * - `retrying`: offline / timeout / 5xx / 429, tried again at `nextAttemptAt` (and on reconnect);
  * - `needs_sign_in`: 401 or no session, resumes after sign-in;
- * - `rejected`: the server (or the pre-flight) refused it; edit and resubmit, or discard;
+ * - `rejected`: the server (or the key check) refused it; edit and resubmit, or discard;
  * - `key_missing`: the keychain lost the key (found at start); re-enter it or discard;
  * - terminal: `submitted` (key wiped), `expired` (TTL, key wiped), `discarded` (key wiped).
  */
@@ -29,14 +29,14 @@ export const OutboxState = z.enum([
 ]);
 export type OutboxState = z.infer<typeof OutboxState>;
 
-/** The last pre-flight verdict of a staged key, as a short note (no secret). */
-export const PreflightNote = z.object({
+/** The last key-check verdict of a staged key, as a short note (no secret). */
+export const KeyCheckNote = z.object({
   verdict: keyVerdictKindSchema,
   message: z.string().max(2000),
   checkedAt: z.iso.datetime({ offset: true }),
   requestId: z.string().nullable(),
 });
-export type PreflightNote = z.infer<typeof PreflightNote>;
+export type KeyCheckNote = z.infer<typeof KeyCheckNote>;
 
 /**
  * How an entry relates to the person at the console: their own (`mine`), another person's on
@@ -68,10 +68,10 @@ export const OutboxEntryView = z.object({
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
   lastError: errorDataSchema.nullable(),
-  preflight: PreflightNote.nullable(),
+  preflight: KeyCheckNote.nullable(),
   /** Reconciliation adopted a source the server had already created. */
   adopted: z.boolean(),
-  /** Whose it is; other people's entries carry no fingerprint, pre-flight or error text. */
+  /** Whose it is; other people's entries carry no fingerprint, key check or error text. */
   access: EntryAccess,
   /** Who staged it and for which deployment (null on records older than owners). */
   owner: z.object({ email: z.string().nullable(), name: z.string().nullable(), deploymentUrl: z.string() }).nullable(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
-import { keysChannels, keysEvents } from './channels/keys';
+import { keyChecksChannels, keyChecksEvents } from './channels/key-checks';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
 import { settingsChannels, settingsEvents } from './channels/settings';
@@ -18,7 +18,7 @@ export const IPC_CONTRACT = {
   ...appChannels,
   ...authChannels,
   ...profilesChannels,
-  ...keysChannels,
+  ...keyChecksChannels,
   ...outboxChannels,
   ...settingsChannels,
   ...sourcesChannels,
@@ -28,7 +28,7 @@ export const IPC_EVENTS = {
   ...appEvents,
   ...authEvents,
   ...profilesEvents,
-  ...keysEvents,
+  ...keyChecksEvents,
   ...outboxEvents,
   ...settingsEvents,
   ...sourcesEvents,

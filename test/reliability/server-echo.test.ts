@@ -101,7 +101,7 @@ describe('a server that echoes secrets', () => {
   });
 
   it('outbox: the staged key echoed by a failing create is not in the entry, its record, events or the log', async () => {
-    // The emulator's Anthropic side does not know this key: skip the pre-flight so the create is sent.
+    // The emulator's Anthropic side does not know this key: skip the key check so the create is sent.
     await services.settings.update({ autoPreflight: false });
     emu.control.faults.add({
       route: 'ingestionSources.create',
@@ -134,7 +134,7 @@ describe('a server that echoes secrets', () => {
   it('key check: an Anthropic answer echoing the typed key in error.type, request-id, Location and rate-limit headers', async () => {
     for (const status of [400, 401, 302, 429, 529]) {
       emu.control.faults.add({ route: '/v1', side: 'anthropic', kind: 'echoSecrets', status, times: 3 });
-      const answer = await call('keys.checkTyped', { profileId: profileId(), key: TYPED_KEY });
+      const answer = await call('keyChecks.checkTyped', { profileId: profileId(), key: TYPED_KEY });
       expect(JSON.stringify(answer)).not.toContain(TYPED_KEY);
       emu.control.faults.clear();
     }

@@ -3,7 +3,7 @@ import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { outboxHandlers } from './outbox';
-import { keysHandlers } from './keys';
+import { keyChecksHandlers } from './key-checks';
 import { profilesHandlers } from './profiles';
 import { settingsHandlers } from './settings';
 import { sourcesHandlers } from './sources';
@@ -20,7 +20,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...authHandlers(services),
       ...profilesHandlers(services),
       ...outboxHandlers(services),
-      ...keysHandlers(services),
+      ...keyChecksHandlers(services),
       ...settingsHandlers(services),
       ...sourcesHandlers(services),
     },

@@ -5,7 +5,7 @@ import { getActivitiesPage, type FeedCallOptions } from './feed-client';
 export type CheckKeyOptions = FeedCallOptions;
 
 /**
- * Pre-flight "test the key": `GET /v1/compliance/activities?limit=1`, the cheapest call
+ * The key check: `GET /v1/compliance/activities?limit=1`, the cheapest call
  * that proves the key and its feed scope. Always resolves to a verdict for anything the
  * server (or the network) did; throws `invalid_argument` for a bad base URL or a key that
  * fails the client-side rules, `cancelled` when `signal` aborts.

@@ -9,8 +9,8 @@ export { ANTHROPIC_VERSION, DEFAULT_MAX_BODY_BYTES, DEFAULT_RETRY_DELAY_MS, DEFA
 export { checkKey, previewActivities, MAX_PREVIEW_LIMIT };
 export type { CheckKeyOptions, PreviewActivitiesOptions };
 
-/** Defaults shared by every call of one preflight service (tests inject fakes here). */
-export interface AnthropicPreflightDeps {
+/** Defaults shared by every call of one compliance API client (tests inject fakes here). */
+export interface ComplianceApiClientDeps {
   dispatcher?: Dispatcher;
   now?: () => number;
   timeoutMs?: number;
@@ -18,14 +18,14 @@ export interface AnthropicPreflightDeps {
   maxBodyBytes?: number;
 }
 
-/** Pre-flight key check and event preview against the Anthropic Compliance API. */
-export interface AnthropicPreflight {
+/** Key check and event preview against the Anthropic Compliance API. */
+export interface ComplianceApiClient {
   checkKey(options: CheckKeyOptions): Promise<KeyVerdict>;
   previewActivities(options: PreviewActivitiesOptions): Promise<ActivityPreview>;
 }
 
 /** Creates the service; per-call options override `deps`. */
-export function createAnthropicPreflight(deps: AnthropicPreflightDeps = {}): AnthropicPreflight {
+export function createComplianceApiClient(deps: ComplianceApiClientDeps = {}): ComplianceApiClient {
   return {
     checkKey: (options) => checkKey({ ...deps, ...options }),
     previewActivities: (options) => previewActivities({ ...deps, ...options }),

@@ -8,7 +8,7 @@ import type {
 import { KEY_PREVIEW_SIZE } from '../../../src-shared/domain/key-check';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
-import type { AnthropicPreflight } from '../anthropic';
+import type { ComplianceApiClient } from '../anthropic';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { VerdictMemory } from './verdict-memory';
@@ -30,7 +30,7 @@ export type StagedLookup = (stagedId: string) => StagedKeyTarget | null | Promis
 
 /** Options of {@link createKeyChecks}. */
 export interface KeyChecksOptions {
-  preflight: AnthropicPreflight;
+  complianceApi: ComplianceApiClient;
   secrets: SecretStore;
   /** The profile's Anthropic base URL (throws `profile.not_found`). */
   anthropicBaseUrlOf(profileId: string): Promise<string>;
@@ -38,7 +38,7 @@ export interface KeyChecksOptions {
   activeProfileId(): string | null;
   memory: VerdictMemory;
   log: Logger;
-  /** Called with every remembered verdict (the `keys.verdictRecorded` event). */
+  /** Called with every remembered verdict (the `keyChecks.verdictRecorded` event). */
   onRecorded?: (recorded: RecordedKeyVerdict) => void;
   stagedLookup?: StagedLookup;
 }
@@ -55,7 +55,7 @@ export interface KeyChecks {
   /** The most recent verdict about a source or a staged entry (for the diagnosis view). */
   lastVerdictFor(query: { sourceId?: string | null; stagedId?: string | null }): RecordedKeyVerdict | null;
   /**
-   * Remembers a verdict reached elsewhere (the outbox worker's automatic pre-flight), so
+   * Remembers a verdict reached elsewhere (the outbox worker's automatic key check), so
    * `lastVerdicts` and the diagnosis see it too.
    */
   recordVerdict(input: {
@@ -74,7 +74,7 @@ export interface KeyChecks {
 
 /** Creates the key-check service. */
 export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
-  const { preflight, secrets, memory, log } = options;
+  const { complianceApi, secrets, memory, log } = options;
   let stagedLookup = options.stagedLookup ?? null;
   // One request per staged entry at a time: a double click must not cost two feed calls.
   const inFlight = new Map<string, Promise<KeyCheckResult>>();
@@ -152,7 +152,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const key = validKey(raw);
       const anthropicBaseUrl = await options.anthropicBaseUrlOf(profileId);
       const fingerprint = keyFingerprint(key);
-      const verdict = await preflight.checkKey({ baseUrl: anthropicBaseUrl, key });
+      const verdict = await complianceApi.checkKey({ baseUrl: anthropicBaseUrl, key });
       logVerdict('typed key checked', { profileId, fingerprint }, verdict);
       return { verdict, fingerprint, profileId, anthropicBaseUrl };
     },
@@ -164,7 +164,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
         const { key, target } = await resolveStaged(stagedId);
         const anthropicBaseUrl = target.anthropicBaseUrl ?? (await options.anthropicBaseUrlOf(target.profileId));
         const fingerprint = keyFingerprint(key);
-        const verdict = await preflight.checkKey({ baseUrl: anthropicBaseUrl, key });
+        const verdict = await complianceApi.checkKey({ baseUrl: anthropicBaseUrl, key });
         logVerdict('staged key checked', { stagedId, profileId: target.profileId, fingerprint }, verdict);
         await remember(verdict, fingerprint, target, stagedId, anthropicBaseUrl);
         return { verdict, fingerprint, profileId: target.profileId, anthropicBaseUrl };
@@ -178,7 +178,11 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const anthropicBaseUrl = await options.anthropicBaseUrlOf(profileId);
       const fingerprint = keyFingerprint(key);
       try {
-        const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
+        const preview = await complianceApi.previewActivities({
+          baseUrl: anthropicBaseUrl,
+          key,
+          limit: KEY_PREVIEW_SIZE,
+        });
         log.info('typed key preview', {
           profileId,
           fingerprint,
@@ -196,7 +200,11 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const anthropicBaseUrl = target.anthropicBaseUrl ?? (await options.anthropicBaseUrlOf(target.profileId));
       const fingerprint = keyFingerprint(key);
       try {
-        const preview = await preflight.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
+        const preview = await complianceApi.previewActivities({
+          baseUrl: anthropicBaseUrl,
+          key,
+          limit: KEY_PREVIEW_SIZE,
+        });
         log.info('staged key preview', {
           stagedId,
           fingerprint,

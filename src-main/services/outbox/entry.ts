@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { errorDataSchema } from '../../../src-shared/errors';
-import { isTerminalState, OutboxState, PreflightNote, WAITING_STATES } from '../../../src-shared/domain/outbox';
+import { isTerminalState, OutboxState, KeyCheckNote, WAITING_STATES } from '../../../src-shared/domain/outbox';
 
-export { OutboxState, PreflightNote };
+export { OutboxState, KeyCheckNote };
 
 const IsoDate = z.iso.datetime({ offset: true });
 
@@ -71,9 +71,9 @@ export const OutboxEntry = z
     sentNames: z.array(z.string()),
     /** Staged while the console was offline: notify when it finally goes through. */
     stagedOffline: z.boolean(),
-    /** The last pre-flight verdict of the held key (no secret), for the entry and diagnosis. */
-    preflight: PreflightNote.nullable(),
-    /** Whether the pre-flight already ran for the key held now (a new key resets it). */
+    /** The last key-check verdict of the held key (no secret), for the entry and diagnosis. */
+    preflight: KeyCheckNote.nullable(),
+    /** Whether the key check already ran for the key held now (a new key resets it). */
     preflightDone: z.boolean(),
     /** Whether the source was adopted by reconciliation rather than created by this attempt. */
     adopted: z.boolean(),

@@ -4,7 +4,7 @@
  * clock. Effects (keychain wipes, requests, persistence) belong to the worker and facade.
  */
 import { AppError, type ErrorData } from '../../../src-shared/errors';
-import { RETRYABLE_STATES, WAITING_STATES, type PreflightNote } from '../../../src-shared/domain/outbox';
+import { RETRYABLE_STATES, WAITING_STATES, type KeyCheckNote } from '../../../src-shared/domain/outbox';
 import { isTerminal, type EntryOwner, type OutboxEntry, type OutboxState } from './entry';
 
 /** The edit of an entry's fields (the key's fingerprint when a new key was staged). */
@@ -26,7 +26,7 @@ export type OutboxEvent =
   | { type: 'needs_sign_in'; error: ErrorData }
   | { type: 'signed_in' }
   | { type: 'rejected'; error: ErrorData }
-  | { type: 'preflight'; note: PreflightNote }
+  | { type: 'key_checked'; note: KeyCheckNote }
   | { type: 'reconciled_none' }
   | { type: 'edited'; edit: EntryEdit }
   | { type: 'retry_now' }
@@ -108,10 +108,10 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
     case 'rejected':
       requireState(entry, event, ['submitting'], 'Only an entry being submitted can be rejected.');
       // A possibly-landed create stays "maybe created": whatever stopped it now (a binding, a
-      // pre-flight, a 4xx of a later request) proves nothing about that earlier request.
+      // key check, a 4xx of a later request) proves nothing about that earlier request.
       return next({ state: 'rejected', nextAttemptAt: null, lastError: event.error });
 
-    case 'preflight':
+    case 'key_checked':
       if (isTerminal(entry)) refuse(entry, event, 'This entry is finished.');
       return next({ preflight: event.note, preflightDone: true });
 

@@ -1,11 +1,11 @@
 /**
- * One attempt of the outbox worker: the binding check, the staged key, the pre-flight, the
+ * One attempt of the outbox worker: the binding check, the staged key, the key check, the
  * reconcile of a possibly-created entry, then the request itself.
  */
 import { checkBinding } from './binding';
 import { stagedAccount, type OutboxEntry } from './entry';
 import { nameTakenError } from './failure-messages';
-import { preflightStep } from './preflight-step';
+import { keyCheckStep } from './key-check-step';
 import { createSharedLister, matchLostCreate } from './reconcile';
 import { submitEntry, updateSource } from './submit';
 import type { FailureHandler } from './worker-failure';
@@ -30,8 +30,8 @@ export function createAttempt(
     clock.now,
   );
 
-  const runPreflight = (entry: OutboxEntry, key: string, signal: AbortSignal) =>
-    preflightStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
+  const runKeyCheck = (entry: OutboxEntry, key: string, signal: AbortSignal) =>
+    keyCheckStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
 
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
@@ -60,7 +60,7 @@ export function createAttempt(
           await apply(id, { type: 'key_missing' });
           return;
         }
-        if ((await runPreflight(entry, key, signal)) === 'reject') return;
+        if ((await runKeyCheck(entry, key, signal)) === 'reject') return;
       }
       entry = store.get(id)!;
       const api = await options.auth.apiFor(entry.profileId);

@@ -23,7 +23,7 @@ export interface WorkerOptions {
   auth: Pick<AuthService, 'apiFor' | 'waitForSession' | 'state'> & SessionOwners;
   network?: Network;
   settings: { get(): Settings | Promise<Settings> };
-  /** Pre-flight key check (Anthropic); absent = never checked. */
+  /** Key check (Anthropic); absent = never checked. */
   checkKey?: (options: {
     key: string;
     baseUrl: string;

@@ -32,7 +32,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
 
   // Events whose record need not be on disk before the worker goes on: a crash loses at most
   // the bookkeeping, and a resumed create is reconciled before any retry anyway.
-  const VOLATILE = new Set<OutboxEvent['type']>(['attempt_started', 'preflight', 'reconciled_none', 'succeeded']);
+  const VOLATILE = new Set<OutboxEvent['type']>(['attempt_started', 'key_checked', 'reconciled_none', 'succeeded']);
 
   async function apply(id: string, event: OutboxEvent): Promise<OutboxEntry> {
     const current = store.get(id);

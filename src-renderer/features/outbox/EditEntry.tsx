@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { call, lw } from '../../api/lw';
-import { KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
+import { KeyField, type KeyFieldHandle, type KeyStatus } from '../key-checks/KeyField';
 import { ScheduleField } from '../schedule/ScheduleField';
 import {
   scheduleFields,

@@ -4,7 +4,7 @@ import { EDITABLE_STATES, RETRYABLE_STATES, type OutboxEntryView } from '../../.
 import { useAppStore } from '../../stores/app-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { useSourcesStore } from '../../stores/sources-store';
-import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
+import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
 import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
 import { OthersSection } from './OthersSection';
@@ -100,7 +100,7 @@ function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
         {e.preflight && !(errorKind === 'alert' && e.lastError?.message === e.preflight.message) ? (
           <>
             <dt>Key check</dt>
-            <dd data-testid="entry-preflight">
+            <dd data-testid="entry-key-check">
               {e.preflight.verdict.replace(/_/g, ' ')}: {e.preflight.message}
             </dd>
           </>

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 import { useAuthStateStore } from '../../stores/auth-state-store';
-import { KeyCheckPanel } from '../key-check/KeyCheckPanel';
-import { KeyField, type KeyFieldHandle } from '../key-check/KeyField';
-import { ANTHROPIC_URL_INPUT_ID } from '../key-check/VerdictCard';
+import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
+import { KeyField, type KeyFieldHandle } from '../key-checks/KeyField';
+import { ANTHROPIC_URL_INPUT_ID } from '../key-checks/VerdictCard';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 

@@ -3,7 +3,7 @@ import type { Settings, SettingsPatch } from '../../../src-shared/domain/setting
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 
-/** The console's own settings: automatic pre-flight, staged-key lifetime, notifications. */
+/** The console's own settings: automatic key check, staged-key lifetime, notifications. */
 export function PreferencesSection() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
@@ -49,7 +49,7 @@ export function PreferencesSection() {
           type="checkbox"
           checked={settings.autoPreflight}
           onChange={(e) => void update({ autoPreflight: e.target.checked })}
-          data-testid="setting-auto-preflight"
+          data-testid="setting-auto-key-check"
         />
         Test each staged key against Anthropic before submitting it (skipped while offline, with a note on the entry; it
         never blocks staging)

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FeedFact, KeyCheckFact } from '../../../src-shared/domain/diagnosis';
 import { call, lw } from '../../api/lw';
-import { KeyField, type KeyFieldHandle } from '../key-check/KeyField';
+import { KeyField, type KeyFieldHandle } from '../key-checks/KeyField';
 
 interface Props {
   profileId: string;
@@ -25,7 +25,7 @@ export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
     const key = field.current?.take() ?? '';
     if (!key) return;
     setState({ kind: 'running' });
-    const checked = await call(() => lw().keys.checkTyped({ profileId, key }));
+    const checked = await call(() => lw().keyChecks.checkTyped({ profileId, key }));
     if (!checked.ok) return setState({ kind: 'failed', message: checked.error.message });
     const v = checked.value.verdict;
     const keyCheck: KeyCheckFact = {
@@ -37,7 +37,7 @@ export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
     };
     let feed: FeedFact | null = null;
     if (v.verdict === 'valid') {
-      const preview = await call(() => lw().keys.previewTyped({ profileId, key }));
+      const preview = await call(() => lw().keyChecks.previewTyped({ profileId, key }));
       if (preview.ok) {
         const p = preview.value.preview;
         feed = {

@@ -3,7 +3,7 @@ import { CADENCE_PRESETS } from '../../../src-shared/domain/cadence';
 import type { Source } from '../../../src-shared/domain/langwatch';
 import { cadenceOf } from '../../../src-shared/domain/source-status';
 import { call, lw } from '../../api/lw';
-import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-check/KeyField';
+import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-checks/KeyField';
 
 type Result = { ok: boolean; message: string } | null;
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { useAppStore } from '../../stores/app-store';
-import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
+import { useKeyChecksStore } from '../../stores/key-checks-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
 import { ExportButtons } from './ExportButtons';
@@ -21,7 +21,7 @@ import './sources.css';
 /** Every ingestion source of the organisation, live; staged ones inline; detail on Enter. */
 export function SourcesView() {
   const start = useSourcesStore((s) => s.start);
-  const startVerdicts = useKeyVerdictsStore((s) => s.start);
+  const startVerdicts = useKeyChecksStore((s) => s.start);
   const detailId = useSourcesStore((s) => s.detailId);
   const rows = useSourcesStore((s) => s.sources);
 
@@ -56,7 +56,7 @@ function SourcesList() {
   const select = useSourcesStore((s) => s.select);
   const openDetail = useSourcesStore((s) => s.openDetail);
   const refreshNow = useSourcesStore((s) => s.refreshNow);
-  const verdicts = useKeyVerdictsStore((s) => s.bySourceId);
+  const verdicts = useKeyChecksStore((s) => s.bySourceId);
   const testMode = useAppStore((s) => s.info?.mode === 'test');
   // Ages move on between ticks: re-derive the signals every 15 s as well.
   const [clockTick, setClockTick] = useState(0);

@@ -2,7 +2,7 @@ import { Agent, interceptors } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
-import { checkKey, createAnthropicPreflight, type CheckKeyOptions } from '../../../src-main/services/anthropic';
+import { checkKey, createComplianceApiClient, type CheckKeyOptions } from '../../../src-main/services/anthropic';
 import { closeAllServers, sendJson, startServer, type Handler } from '../../support/local-server';
 import { EMPTY_PAGE, anthropicError, expectNoSecret } from './servers';
 
@@ -466,13 +466,13 @@ describe('checkKey: cancellation', () => {
   });
 });
 
-describe('createAnthropicPreflight', () => {
+describe('createComplianceApiClient', () => {
   it('applies its defaults to each call', async () => {
     const server = await startServer((_req, res, n) =>
       n === 0 ? anthropicError(res, 500, 'api_error', 'x') : sendJson(res, 200, EMPTY_PAGE),
     );
-    const preflight = createAnthropicPreflight({ now: () => NOW, retryDelayMs: 1 });
-    const verdict = await preflight.checkKey({ baseUrl: server.url, key: KEY });
+    const client = createComplianceApiClient({ now: () => NOW, retryDelayMs: 1 });
+    const verdict = await client.checkKey({ baseUrl: server.url, key: KEY });
     expect(verdict).toMatchObject({ verdict: 'valid', attempts: 2, checkedAt: '2026-11-28T12:00:00.000Z' });
   });
 });

@@ -100,8 +100,8 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
       ['outbox.edit', { stagedId, name: 'Renamed by support', pollEverySec: 300 }],
       ['outbox.retryNow', { stagedId }],
       ['outbox.discard', { stagedId }],
-      ['keys.checkStaged', { stagedId }],
-      ['keys.previewStaged', { stagedId }],
+      ['keyChecks.checkStaged', { stagedId }],
+      ['keyChecks.previewStaged', { stagedId }],
       ['profiles.edit', { profileId: profileId(), baseUrl: 'http://127.0.0.1:9' }],
       ['profiles.edit', { profileId: profileId(), anthropicBaseUrl: 'http://127.0.0.1:9' }],
       ['profiles.remove', { profileId: profileId() }],
@@ -136,9 +136,9 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     expect((await invoke('outbox.edit', { stagedId, name: 'Mine now', pollEverySec: 300 })).error?.code).toBe(
       'outbox.not_yours',
     );
-    expect((await invoke('keys.checkStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
-    expect((await invoke('keys.previewStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
-    expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).not.toContain(stagedId);
+    expect((await invoke('keyChecks.checkStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
+    expect((await invoke('keyChecks.previewStaged', { stagedId })).error?.code).toBe('outbox.not_yours');
+    expect(Object.keys((await invoke('keyChecks.lastVerdicts', {})).value.byStagedId)).not.toContain(stagedId);
     // not an organisation admin: may not discard other people's entries either
     expect((await invoke('outbox.discard', { stagedId })).error?.code).toBe('outbox.not_yours');
     // the worker's own schedule comes round: it still waits for Ada
@@ -155,7 +155,7 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
 
     await invoke('auth.signOut', { profileId: profileId() });
     await signIn('admin');
-    expect(Object.keys((await invoke('keys.lastVerdicts', {})).value.byStagedId)).toContain(stagedId); // its owner sees it
+    expect(Object.keys((await invoke('keyChecks.lastVerdicts', {})).value.byStagedId)).toContain(stagedId); // its owner sees it
     await expect
       .poll(async () => (await invoke('outbox.list', {})).value.find((e: { id: string }) => e.id === stagedId)?.state, {
         timeout: 15_000,

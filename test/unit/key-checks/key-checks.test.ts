@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
 import { AppError } from '../../../src-shared/errors';
-import { createAnthropicPreflight } from '../../../src-main/services/anthropic';
+import { createComplianceApiClient } from '../../../src-main/services/anthropic';
 import { createKeyChecks, createVerdictMemory, type StagedLookup } from '../../../src-main/services/key-checks';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -34,7 +34,7 @@ async function setup(handler: Handler, opts: { lookup?: StagedLookup; stored?: R
   const recorded: RecordedKeyVerdict[] = [];
   const urls: Record<string, string> = { p1: server.url, p2: 'http://127.0.0.1:9' };
   const keyChecks = createKeyChecks({
-    preflight: createAnthropicPreflight({ retryDelayMs: 5, timeoutMs: 2000 }),
+    complianceApi: createComplianceApiClient({ retryDelayMs: 5, timeoutMs: 2000 }),
     secrets,
     anthropicBaseUrlOf: async (id) => {
       const url = urls[id];
@@ -143,7 +143,7 @@ describe('key checks: staged keys', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('recordVerdict (the outbox worker’s pre-flight) and linkSource feed the same memory and event', async () => {
+  it('recordVerdict (the outbox worker’s key check) and linkSource feed the same memory and event', async () => {
     const { keyChecks, recorded } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
     const { verdict } = await keyChecks.checkTyped({ profileId: 'p1', key: KEY });
     await keyChecks.recordVerdict({

@@ -41,7 +41,7 @@ describe('entries stay bound to their deployment and owner', () => {
     expect(named(ACME, 'Bound to its deployment')).toHaveLength(1);
   });
 
-  it('the pre-flight uses the Anthropic URL the key was staged for, not the one the profile says now', async () => {
+  it('the key check uses the Anthropic URL the key was staged for, not the one the profile says now', async () => {
     const r = await rig();
     await emu().control.setOffline(true, { which: 'langwatch' });
     const { stagedId } = await stageCreate(r, 'Bound to its Anthropic URL');

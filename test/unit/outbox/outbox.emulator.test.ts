@@ -205,7 +205,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await vitestWait(() => one(r, second.stagedId).state === 'submitted');
   });
 
-  it('pre-flight: a revoked key is rejected before LangWatch sees it; an inconclusive check only adds a note', async () => {
+  it('key check: a revoked key is rejected before LangWatch sees it; an inconclusive check only adds a note', async () => {
     const r = await rig();
     const bad = await r.outbox.stage({
       kind: 'create',

@@ -135,11 +135,11 @@ describe('outbox transitions (pure, fake clock)', () => {
     });
   });
 
-  it('pre-flight notes are recorded without changing the state', () => {
+  it('key check notes are recorded without changing the state', () => {
     const note = { verdict: 'inconclusive' as const, message: 'no answer', checkedAt: iso(T0), requestId: null };
-    const e = transition(inState('submitting'), { type: 'preflight', note }, T0);
+    const e = transition(inState('submitting'), { type: 'key_checked', note }, T0);
     expect(e).toMatchObject({ state: 'submitting', preflight: note, preflightDone: true });
-    refused(inState('submitted'), { type: 'preflight', note });
+    refused(inState('submitted'), { type: 'key_checked', note });
   });
 
   it('reconciled_none clears maybeCreated', () => {
@@ -148,7 +148,7 @@ describe('outbox transitions (pure, fake clock)', () => {
     ).toBe(false);
   });
 
-  it('edit of a rejected entry, keeping the key or with a new key (new fingerprint, TTL restarts, pre-flight again)', () => {
+  it('edit of a rejected entry, keeping the key or with a new key (new fingerprint, TTL restarts, key check again)', () => {
     const rejected = inState('rejected', { lastError: err, preflightDone: true, attempts: 2 });
     const base = { name: 'Renamed', description: 'd', teamId: 't', pollEverySec: 900, pullSchedule: '*/15 * * * *' };
     const kept = transition(rejected, { type: 'edited', edit: base }, T0 + 1);

@@ -13,7 +13,7 @@ describe('settings service', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('starts from the defaults: pre-flight on, 24 h TTL, notifications on', async () => {
+  it('starts from the defaults: key check on, 24 h TTL, notifications on', async () => {
     const settings = await createSettingsService({ userDataDir: dir, log: createNullLogger() });
     expect(settings.get()).toEqual({ autoPreflight: true, stagedKeyTtlHours: 24, notifications: true });
     expect(DEFAULT_SETTINGS).toEqual(settings.get());

@@ -68,7 +68,7 @@ async function setAnthropicUrl(page: Page, url: string) {
 
 const REQUEST_ID = /^req_/;
 
-test.describe('key pre-flight: every verdict against the emulator', () => {
+test.describe('key check: every verdict against the emulator', () => {
   test('valid key', async ({ harness }) => {
     const page = await openKeyTest(harness);
     const card = await testKey(page, KEYS.compliance, 'valid');
@@ -264,7 +264,7 @@ test.describe('staged keys through the outbox', () => {
     );
     expect(staged.ok).toBe(true);
     const stagedId = staged.ok ? staged.value.stagedId : '';
-    const result = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
+    const result = await page.evaluate((id) => window.lw!.keyChecks.checkStaged({ stagedId: id }), stagedId);
     expect(result).toMatchObject({
       ok: true,
       value: {
@@ -274,13 +274,13 @@ test.describe('staged keys through the outbox', () => {
       },
     });
     expect(harness.services.keyChecks.lastVerdictFor({ stagedId })?.verdict.verdict).toBe('invalid_key');
-    const last = await page.evaluate(() => window.lw!.keys.lastVerdicts({}));
+    const last = await page.evaluate(() => window.lw!.keyChecks.lastVerdicts({}));
     expect(last).toMatchObject({
       ok: true,
       value: { byStagedId: { [stagedId]: { verdict: { verdict: 'invalid_key' } } } },
     });
-    expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keys.verdictRecorded')).toBe(true);
-    const preview = await page.evaluate((id) => window.lw!.keys.previewStaged({ stagedId: id }), stagedId);
+    expect(harness.traffic.some((m) => m.kind === 'event' && m.channel === 'keyChecks.verdictRecorded')).toBe(true);
+    const preview = await page.evaluate((id) => window.lw!.keyChecks.previewStaged({ stagedId: id }), stagedId);
     expect(preview).toMatchObject({
       ok: false,
       error: { code: 'anthropic.request_failed', details: { verdict: { verdict: 'invalid_key' } } },
@@ -297,10 +297,10 @@ test.describe('staged keys through the outbox', () => {
       'data-verdict',
       'invalid_key',
     );
-    const unknown = await page.evaluate(() => window.lw!.keys.checkStaged({ stagedId: 'stg_does_not_exist' }));
+    const unknown = await page.evaluate(() => window.lw!.keyChecks.checkStaged({ stagedId: 'stg_does_not_exist' }));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'outbox.not_found' } });
     await page.evaluate((id) => window.lw!.outbox.discard({ stagedId: id }), stagedId);
-    const afterDiscard = await page.evaluate((id) => window.lw!.keys.checkStaged({ stagedId: id }), stagedId);
+    const afterDiscard = await page.evaluate((id) => window.lw!.keyChecks.checkStaged({ stagedId: id }), stagedId);
     expect(afterDiscard).toMatchObject({ ok: false, error: { code: 'outbox.key_missing' } });
     await emulator.control.setOffline(false);
     await expectNoKeyLeak(harness);

@@ -4,11 +4,11 @@ import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/ke
 import type { ErrorData } from '../../../src-shared/errors';
 import type { IpcResult } from '../../../src-shared/ipc/define';
 import { call, lw } from '../../api/lw';
-import { useKeyVerdictsStore } from '../../stores/key-verdicts-store';
+import { useKeyChecksStore } from '../../stores/key-checks-store';
 import { PreviewDrawer } from './PreviewDrawer';
 import { PreviewTable } from './PreviewTable';
 import { VerdictCard } from './VerdictCard';
-import './key-check.css';
+import './key-checks.css';
 
 /**
  * Which key to test: one typed in a form (read at click time, sent once, never kept), or a
@@ -71,8 +71,8 @@ export function KeyCheckPanel({
     if (version.current === asked) apply();
   };
   const stagedId = target.kind === 'staged' ? target.stagedId : null;
-  const remembered = useKeyVerdictsStore((s) => (stagedId === null ? undefined : s.byStagedId[stagedId]));
-  const startVerdicts = useKeyVerdictsStore((s) => s.start);
+  const remembered = useKeyChecksStore((s) => (stagedId === null ? undefined : s.byStagedId[stagedId]));
+  const startVerdicts = useKeyChecksStore((s) => s.start);
 
   useEffect(() => {
     if (stagedId === null) return;
@@ -88,9 +88,9 @@ export function KeyCheckPanel({
     if (target.kind === 'typed') {
       const key = typedKey();
       if (key === null) return setCheck({ state: 'failed', error: missingKey });
-      invoke = () => lw().keys.checkTyped({ profileId: target.profileId, key });
+      invoke = () => lw().keyChecks.checkTyped({ profileId: target.profileId, key });
     } else {
-      invoke = () => lw().keys.checkStaged({ stagedId: target.stagedId });
+      invoke = () => lw().keyChecks.checkStaged({ stagedId: target.stagedId });
     }
     const asked = version.current;
     setCheck({ state: 'running' });
@@ -105,9 +105,9 @@ export function KeyCheckPanel({
     if (target.kind === 'typed') {
       const key = typedKey();
       if (key === null) return setPreview({ state: 'failed', error: missingKey, shown: null });
-      invoke = () => lw().keys.previewTyped({ profileId: target.profileId, key });
+      invoke = () => lw().keyChecks.previewTyped({ profileId: target.profileId, key });
     } else {
-      invoke = () => lw().keys.previewStaged({ stagedId: target.stagedId });
+      invoke = () => lw().keyChecks.previewStaged({ stagedId: target.stagedId });
     }
     const asked = version.current;
     setPreview({ state: 'running' });

@@ -1,16 +1,16 @@
 /**
- * The automatic pre-flight of a staged key before it is sent: against the Anthropic URL the
+ * The automatic key check of a staged key before it is sent: against the Anthropic URL the
  * key was staged for (whatever the profile says now); a refused key stops the entry, an
  * inconclusive check only adds a note.
  */
-import type { PreflightNote } from '../../../src-shared/domain/outbox';
+import type { KeyCheckNote } from '../../../src-shared/domain/outbox';
 import type { Clock } from '../clock';
 import type { OutboxEntry } from './entry';
 import type { OutboxEvent } from './transitions';
 import type { WorkerOptions } from './worker-types';
 
 /** What the step needs from the worker. */
-export interface PreflightDeps {
+export interface KeyCheckStepDeps {
   settings: WorkerOptions['settings'];
   checkKey: WorkerOptions['checkKey'];
   clock: Clock;
@@ -18,15 +18,15 @@ export interface PreflightDeps {
 }
 
 /** Runs the check once per held key; `reject` when Anthropic refused the key. */
-export async function preflightStep(
-  deps: PreflightDeps,
+export async function keyCheckStep(
+  deps: KeyCheckStepDeps,
   entry: OutboxEntry,
   key: string,
   signal: AbortSignal,
 ): Promise<'reject' | 'go'> {
   const settings = await deps.settings.get();
   if (!settings.autoPreflight || !deps.checkKey || entry.preflightDone || !entry.owner) return 'go';
-  let note: PreflightNote;
+  let note: KeyCheckNote;
   try {
     const verdict = await deps.checkKey({
       key,
@@ -48,7 +48,7 @@ export async function preflightStep(
       requestId: null,
     };
   }
-  await deps.apply(entry.id, { type: 'preflight', note });
+  await deps.apply(entry.id, { type: 'key_checked', note });
   if (note.verdict !== 'invalid_key' && note.verdict !== 'missing_scope') return 'go';
   await deps.apply(entry.id, {
     type: 'rejected',

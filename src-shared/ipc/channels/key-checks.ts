@@ -12,35 +12,35 @@ const typedKeyInput = z.object({ profileId: idSchema, key: z.string().min(1).max
 /** A staged entry's key: main reads it from the keychain, the renderer names only the entry. */
 const stagedKeyInput = z.object({ stagedId: idSchema }).strict();
 
-/** Anthropic pre-flight: test a compliance key and preview the events LangWatch will get. */
-export const keysChannels = {
-  'keys.checkTyped': channel({
+/** Anthropic key check: test a compliance key and preview the events LangWatch will get. */
+export const keyChecksChannels = {
+  'keyChecks.checkTyped': channel({
     summary: 'Tests a key typed in the composer against the profile’s Anthropic base URL (never stored).',
     input: typedKeyInput,
     output: KeyCheckResult,
   }),
-  'keys.checkStaged': channel({
+  'keyChecks.checkStaged': channel({
     summary: 'Tests the key of a staged entry, read from the keychain (outbox.key_missing when gone).',
     input: stagedKeyInput,
     output: KeyCheckResult,
   }),
-  'keys.previewTyped': channel({
+  'keyChecks.previewTyped': channel({
     summary: 'The 20 most recent activities the typed key can read, as governance events (raw kept).',
     input: typedKeyInput,
     output: KeyPreviewResult,
   }),
-  'keys.previewStaged': channel({
+  'keyChecks.previewStaged': channel({
     summary: 'The 20 most recent activities the staged key can read, as governance events (raw kept).',
     input: stagedKeyInput,
     output: KeyPreviewResult,
   }),
-  'keys.lastVerdicts': channel({
+  'keyChecks.lastVerdicts': channel({
     summary: 'The most recent key verdicts by staged entry and by source (no secret).',
     input: noInput,
     output: LastKeyVerdicts,
   }),
 };
 
-export const keysEvents = {
-  'keys.verdictRecorded': RecordedKeyVerdict,
+export const keyChecksEvents = {
+  'keyChecks.verdictRecorded': RecordedKeyVerdict,
 };

@@ -1,15 +1,15 @@
 import type { Services } from '../../services/create-services';
 import type { HandlerSlice } from '../handler-types';
 
-/** Handlers of the `keys.*` channels: Anthropic key pre-flight and event preview. */
-export function keysHandlers(services: Services): HandlerSlice<'keys'> {
+/** Handlers of the `keyChecks.*` channels: Anthropic key check and event preview. */
+export function keyChecksHandlers(services: Services): HandlerSlice<'keyChecks'> {
   const { keyChecks } = services;
   return {
-    'keys.checkTyped': async (input) => keyChecks.checkTyped(input),
-    'keys.checkStaged': async (input) => keyChecks.checkStaged(input),
-    'keys.previewTyped': async (input) => keyChecks.previewTyped(input),
-    'keys.previewStaged': async (input) => keyChecks.previewStaged(input),
-    'keys.lastVerdicts': async () => {
+    'keyChecks.checkTyped': async (input) => keyChecks.checkTyped(input),
+    'keyChecks.checkStaged': async (input) => keyChecks.checkStaged(input),
+    'keyChecks.previewTyped': async (input) => keyChecks.previewTyped(input),
+    'keyChecks.previewStaged': async (input) => keyChecks.previewStaged(input),
+    'keyChecks.lastVerdicts': async () => {
       // A staged key's verdict is shown to the person who staged it only.
       const { byStagedId, bySourceId } = keyChecks.lastVerdicts();
       const mine = new Set(

@@ -3,17 +3,17 @@ import type { RecordedKeyVerdict } from '../../src-shared/domain/key-check';
 import { followEvent } from '../api/follow-event';
 import { lw } from '../api/lw';
 
-interface KeyVerdictsState {
+interface KeyChecksState {
   /** The most recent verdict of each staged entry and each source (no secret: verdicts and fingerprints). */
   byStagedId: Record<string, RecordedKeyVerdict>;
   bySourceId: Record<string, RecordedKeyVerdict>;
   started: boolean;
-  /** Loads the remembered verdicts once and follows `keys.verdictRecorded`; returns the unsubscribe. */
+  /** Loads the remembered verdicts once and follows `keyChecks.verdictRecorded`; returns the unsubscribe. */
   start(): Promise<() => void>;
 }
 
 /** The last key verdicts main remembers, for staged entries and the diagnosis of sources. */
-export const useKeyVerdictsStore = create<KeyVerdictsState>((set, get) => ({
+export const useKeyChecksStore = create<KeyChecksState>((set, get) => ({
   byStagedId: {},
   bySourceId: {},
   started: false,
@@ -21,13 +21,13 @@ export const useKeyVerdictsStore = create<KeyVerdictsState>((set, get) => ({
     if (get().started) return () => undefined;
     set({ started: true });
     const off = await followEvent(
-      'keys.verdictRecorded',
+      'keyChecks.verdictRecorded',
       (recorded) =>
         set((s) => ({
           byStagedId: recorded.stagedId === null ? s.byStagedId : { ...s.byStagedId, [recorded.stagedId]: recorded },
           bySourceId: recorded.sourceId === null ? s.bySourceId : { ...s.bySourceId, [recorded.sourceId]: recorded },
         })),
-      () => lw().keys.lastVerdicts({}),
+      () => lw().keyChecks.lastVerdicts({}),
       (result) => {
         // Events that arrived meanwhile are newer than the snapshot: they win.
         if (result.ok)

@@ -8,16 +8,16 @@ import { createServices, type Services } from '../../../src-main/services/create
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
-// The composition root wires the outbox's automatic pre-flight into the key-verdict memory,
+// The composition root wires the outbox's automatic key check into the key-verdict memory,
 // so the diagnosis of a source sees the verdict even when nobody pressed "Test key".
-describe('automatic pre-flight verdicts are remembered', () => {
+describe('automatic key check verdicts are remembered', () => {
   let emulator: Emulator;
   let dir: string;
   let services: Services;
 
   beforeEach(async () => {
     emulator = await startEmulator({ pullerSchedule: false });
-    dir = mkdtempSync(join(tmpdir(), 'lw-preflight-'));
+    dir = mkdtempSync(join(tmpdir(), 'lw-key-check-'));
     services = await createServices({
       version: 'test',
       config: {
@@ -50,7 +50,7 @@ describe('automatic pre-flight verdicts are remembered', () => {
     const { stagedId } = await services.outbox.stage({
       kind: 'create',
       organizationId: 'org_acme',
-      name: `Pre-flight ${verdict}`,
+      name: `Key check ${verdict}`,
       key,
       pollEverySec: 300,
     });
