@@ -1,6 +1,6 @@
 /**
  * Benchmark: peak memory (RSS) of the main-process services, alone in a child process (the
- * emulator runs in this process, so it is not counted), during (a) status ticks over an org of
+ * emulator runs in this process, so it is not counted), during (a) monitor ticks over an org of
  * 5,000 sources and (b) the outbox flush of staged keys. Each is a fresh child; the ratio is
  * the peak against the same child's RSS once its services were ready (measured in the run).
  * The child runs its TypeScript through tsx, which adds the same fixed amount to both figures.
@@ -47,14 +47,14 @@ try {
   emu.control.seedSources(ACME, SOURCES);
 
   const status = await child();
-  const statusIdle = await status.request<Memory>({ cmd: 'memory' });
+  const monitorIdle = await status.request<Memory>({ cmd: 'memory' });
   let seen = 0;
   for (let i = 0; i < TICKS; i++) seen = (await status.request<{ rows: number }>({ cmd: 'statusRefresh' })).rows;
-  const statusPeak = await status.request<Memory>({ cmd: 'memory' });
+  const monitorPeak = await status.request<Memory>({ cmd: 'memory' });
   await status.close();
-  if (seen < SOURCES) throw new Error(`status monitor saw ${seen} rows, expected at least ${SOURCES}`);
+  if (seen < SOURCES) throw new Error(`sources monitor saw ${seen} rows, expected at least ${SOURCES}`);
   process.stdout.write(
-    `status: ${TICKS} ticks over ${seen} sources; RSS ready ${mb(statusIdle.rss)} MB, peak ${mb(statusPeak.peakRss)} MB\n`,
+    `status: ${TICKS} ticks over ${seen} sources; RSS ready ${mb(monitorIdle.rss)} MB, peak ${mb(monitorPeak.peakRss)} MB\n`,
   );
 
   const outbox = await child();
@@ -79,7 +79,7 @@ try {
   );
 
   for (const [what, idle, peak] of [
-    [`status tick, ${SOURCES} sources`, statusIdle, statusPeak],
+    [`monitor tick, ${SOURCES} sources`, monitorIdle, monitorPeak],
     [`outbox flush, ${FLUSH_KEYS} keys`, outboxIdle, outboxPeak],
   ] as const) {
     const ratio = round(peak.peakRss / idle.rss);

@@ -46,7 +46,7 @@ export interface SoakOptions {
   hours: number;
   /** Simulated hours before the baseline sample. */
   warmupHours: number;
-  /** Simulated ms per real ms. A status tick over 5,000 sources takes ~0.2 s of real time
+  /** Simulated ms per real ms. A monitor tick over 5,000 sources takes ~0.2 s of real time
    *  and ticks every simulated minute: above ~300 the ticks run back to back. */
   speed: number;
   /** Simulated hours between samples; default 1. */
@@ -71,7 +71,7 @@ export interface SoakResult {
   staged: number;
   submitted: number;
   faultWindows: number;
-  statusTicks: number;
+  monitorTicks: number;
   stagedKeysLeft: number;
   realSeconds: number;
 }
@@ -154,9 +154,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   });
   const call = <T>(channel: string, input: unknown = {}) =>
     dispatcher.dispatch(channel, input, SENDER) as Promise<IpcResult<T>>;
-  let statusTicks = 0;
+  let monitorTicks = 0;
   services.events.addSink((name) => {
-    if (name === 'sources.monitor') statusTicks++;
+    if (name === 'sources.monitor') monitorTicks++;
   });
   try {
     const profileId = services.auth.state().activeProfileId!;
@@ -169,8 +169,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const selected = await call('auth.selectOrganization', { organizationId: options.organizationId });
     if (!selected.ok) throw new Error(`selectOrganization: ${selected.error.code}`);
     const refreshed = await call('sources.refreshNow');
-    if (!refreshed.ok) throw new Error(`first status tick: ${refreshed.error.code}`);
-    const seeded = services.status.rows().map((r) => r.id);
+    if (!refreshed.ok) throw new Error(`first monitor tick: ${refreshed.error.code}`);
+    const seeded = services.sourcesMonitor.rows().map((r) => r.id);
 
     const t0 = clock.now();
     const hourNow = () => (clock.now() - t0) / HOUR;
@@ -183,7 +183,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let faultUntil: number | null = null;
     while (hourNow() < options.hours) {
       const hour = hourNow();
-      // Catches up when a status tick held the loop past more than one staging time.
+      // Catches up when a monitor tick held the loop past more than one staging time.
       while (hour >= nextStage) {
         nextStage += 1 / 3;
         const name = `Soak ${staged}`;
@@ -268,7 +268,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       staged,
       submitted: services.outbox.list().length,
       faultWindows,
-      statusTicks,
+      monitorTicks,
       stagedKeysLeft,
       realSeconds: Math.round((Date.now() - startedReal) / 100) / 10,
     };

@@ -40,7 +40,7 @@ try {
   });
   const { baseline: b, end: e } = result;
   process.stdout.write(
-    `soak: ${HOURS} simulated h in ${result.realSeconds} s, ${result.staged} keys staged and submitted, ${result.faultWindows} fault windows, ${result.statusTicks} status ticks\n`,
+    `soak: ${HOURS} simulated h in ${result.realSeconds} s, ${result.staged} keys staged and submitted, ${result.faultWindows} fault windows, ${result.monitorTicks} monitor ticks\n`,
   );
   const day = `soak ${HOURS} h (5,000 sources, ${result.staged} stagings, ${result.faultWindows} fault windows)`;
   const rssRatio = round(e.rss / b.rss);

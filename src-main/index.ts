@@ -68,7 +68,7 @@ app
         body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.`,
       }).show();
     });
-    // A source's first events arrived (awaiting_first_event -> active, seen by the status monitor).
+    // A source's first events arrived (awaiting_first_event -> active, seen by the sources monitor).
     services.events.addSink((name, payload) => {
       if (name !== 'sources.becameActive' || !services.settings.get().notifications || !Notification.isSupported())
         return;

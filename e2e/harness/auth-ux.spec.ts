@@ -71,7 +71,7 @@ test.describe('sign-in screen: methods explained, deployments managed, nav and f
     await harness.signIn('admin');
     await page.getByTestId('nav-outbox').click();
     emulator.control.expireSessions();
-    await harness.services.status.refreshNow();
+    await harness.services.sourcesMonitor.refreshNow();
     await expect(page.getByTestId('session-expired-banner')).toBeVisible({ timeout: 15_000 });
     await page.getByTestId('sign-in-again').click();
     await expect(page.getByTestId('auth-view')).toBeVisible();

@@ -8,7 +8,7 @@ import type { RuntimeConfig } from '../../src-main/runtime-config';
 import { createServices, type Services } from '../../src-main/services/create-services';
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
 import type { Clock } from '../../src-main/services/clock';
-import type { ScheduleIntervals } from '../../src-main/services/status/schedule';
+import type { ScheduleIntervals } from '../../src-main/services/sources/schedule';
 import { SEED } from '../../emulator/seed';
 import { bridgeScript } from './bridge-script';
 import { createHarnessPorts, type HarnessPorts } from './harness-ports';
@@ -27,8 +27,8 @@ export interface HarnessOptions {
   secrets?: SecretStore;
   /** Inject a clock (TTL journeys move time forward); the system clock otherwise. */
   clock?: Clock;
-  /** Status monitor tick intervals (short ones make live-refresh journeys fast). */
-  statusIntervals?: ScheduleIntervals;
+  /** Sources monitor tick intervals (short ones make live-refresh journeys fast). */
+  monitorIntervals?: ScheduleIntervals;
   /** `demo` for `npm run demo`'s browser fallback; `test` otherwise. */
   mode?: 'demo' | 'test';
 }
@@ -111,7 +111,7 @@ export class ConsoleHarness {
       secrets: this.options.secrets,
       ports: this.connectPorts.ports,
       clock: this.options.clock,
-      statusIntervals: this.options.statusIntervals,
+      monitorIntervals: this.options.monitorIntervals,
     });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),

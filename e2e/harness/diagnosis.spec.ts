@@ -9,7 +9,7 @@ async function openSignedIn(
   openHarness: (o?: object) => Promise<ConsoleHarness>,
   who: keyof typeof SEED.users = 'admin',
 ) {
-  const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
+  const harness = await openHarness({ monitorIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
   await harness.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await harness.signIn(who);
   await harness.page

@@ -11,7 +11,7 @@ import { startLangwatchProxy, type LangwatchProxy } from './langwatch-proxy';
 
 const TICK_MS = 1_000;
 const ACME = SEED.orgs.enterprise.id;
-const INTERVALS = { statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } };
+const INTERVALS = { monitorIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } };
 
 let proxy: LangwatchProxy | null = null;
 test.afterEach(async () => {

@@ -75,7 +75,10 @@ test.describe('custom schedules (cron) and names LangWatch keeps taken', () => {
     const api = harness.services.auth.requireActive().api!;
     await api.archiveSource(ORG, 'src_cowork');
     await expect
-      .poll(async () => (await harness.services.status.refreshNow()) && harness.services.status.row('src_cowork'))
+      .poll(
+        async () =>
+          (await harness.services.sourcesMonitor.refreshNow()) && harness.services.sourcesMonitor.row('src_cowork'),
+      )
       .toBeUndefined();
 
     await page.locator('#nav-compose').click();

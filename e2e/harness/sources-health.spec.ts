@@ -7,7 +7,7 @@ const TICK_MS = 1_000;
 const ACME = SEED.orgs.enterprise.id;
 
 async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>) {
-  const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
+  const harness = await openHarness({ monitorIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
   await harness.signIn('admin');
   await harness.page
     .getByRole('button', { name: /Sources/ })

@@ -4,7 +4,7 @@ import type { ConsoleHarness } from './console-harness';
 import { expect, test } from './fixtures';
 
 async function openSignedIn(openHarness: (o?: object) => Promise<ConsoleHarness>, width: number, height: number) {
-  const harness = await openHarness({ statusIntervals: { focusedMs: 1_000, backgroundMs: 1_000 } });
+  const harness = await openHarness({ monitorIntervals: { focusedMs: 1_000, backgroundMs: 1_000 } });
   await harness.page.setViewportSize({ width, height });
   await harness.signIn('admin');
   await harness.page

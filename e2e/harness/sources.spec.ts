@@ -10,7 +10,7 @@ async function openSignedIn(
   openHarness: (o?: object) => Promise<ConsoleHarness>,
   who: keyof typeof SEED.users = 'admin',
 ) {
-  const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
+  const harness = await openHarness({ monitorIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
   await harness.signIn(who);
   await harness.page
     .getByRole('button', { name: /Sources/ })
@@ -239,7 +239,7 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     openHarness,
     emulator,
   }) => {
-    const harness = await openHarness({ statusIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
+    const harness = await openHarness({ monitorIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
     const { page } = harness;
     const profileId = harness.services.auth.state().activeProfileId!;
     const started = await harness.services.sessions.startDeviceSignIn(profileId);

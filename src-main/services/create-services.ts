@@ -21,11 +21,11 @@ import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-chec
 import { createNetwork, type Network } from './network/network';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './network/deployment-probe';
-import { createArchivedNames, type ArchivedNames, type ArchivedScope } from './status/archived-names';
-import { createStatusMonitor, type StatusMonitor } from './status/monitor';
-import type { ScheduleIntervals } from './status/schedule';
-import { createArchivedHere } from './status/local-facts';
-import { createSourcesService, type SourcesService } from './status/sources-service';
+import { createArchivedNames, type ArchivedNames, type ArchivedScope } from './sources/archived-names';
+import { createSourcesMonitor, type SourcesMonitor } from './sources/monitor';
+import type { ScheduleIntervals } from './sources/schedule';
+import { createArchivedHere } from './sources/local-facts';
+import { createSourcesService, type SourcesService } from './sources/sources-service';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -37,8 +37,8 @@ export interface ServicesOptions {
   loadKeytar?: () => KeytarModule;
   /** System browser and sign-in window (Electron or the harness); "unavailable" in plain Node. */
   ports?: Partial<AuthPorts>;
-  /** Status monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
-  statusIntervals?: ScheduleIntervals;
+  /** Sources monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
+  monitorIntervals?: ScheduleIntervals;
   /** Outbox submissions in flight at once (default 4; the bench varies it). */
   outboxConcurrency?: number;
 }
@@ -64,8 +64,8 @@ export interface Services {
   network: Network;
   /** Staged keys and their submission (composer, outbox view). */
   outbox: Outbox;
-  /** Live source status (status monitor). */
-  status: StatusMonitor;
+  /** Live source status (sources monitor). */
+  sourcesMonitor: SourcesMonitor;
   /** Source detail, diagnosis, enable/disable/archive, export. */
   sources: SourcesService;
   /** Names of archived sources this console saw (LangWatch lists none, yet their names stay taken). */
@@ -166,18 +166,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     void archivedNames
       .remember(scope, seen)
       .catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
-  const status = createStatusMonitor({
+  const sourcesMonitor = createSourcesMonitor({
     auth,
     network,
     clock,
-    log: log.child('status'),
+    log: log.child('sources-monitor'),
     events,
-    intervals: opts.statusIntervals,
+    intervals: opts.monitorIntervals,
     onVanished: (scope, rows) => rememberArchived(scope, rows),
   });
   const sources = createSourcesService({
     auth,
-    monitor: status,
+    monitor: sourcesMonitor,
     clock,
     log: log.child('sources'),
     // Both are read at call time, after the outbox below exists.
@@ -259,7 +259,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     keyChecks,
     network,
     outbox,
-    status,
+    sourcesMonitor,
     sources,
     archivedNames,
     paths: { userDataDir: config.userDataDir, logsDir },
@@ -280,7 +280,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     async close() {
       await outbox.stop();
       authFlows.dispose();
-      status.close();
+      sourcesMonitor.close();
       network.close();
       await auth.close();
       await log.flush();

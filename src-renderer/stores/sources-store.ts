@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { OutboxEntryView } from '../../src-shared/domain/outbox';
-import type { MonitorStatus, SourceRow, SourcesDelta } from '../../src-shared/domain/source-status';
+import type { MonitorState, SourceRow, SourcesDelta } from '../../src-shared/domain/sources';
 import type { ErrorData } from '../../src-shared/errors';
 import type { LocalSourceFacts } from '../../src-shared/ipc/channels/sources';
 import { call, lw } from '../api/lw';
@@ -12,8 +12,8 @@ export const FLASH_MS = 4_000;
 interface SourcesState {
   /** Server sources of the active organisation, with health counts where known. */
   sources: SourceRow[];
-  /** The status monitor's state (phase, updatedAt, health, permissions); null before the first answer. */
-  status: MonitorStatus | null;
+  /** The sources monitor's state (phase, updatedAt, health, permissions); null before the first answer. */
+  status: MonitorState | null;
   /** Every outbox entry (the table shows the org's staged creates inline). */
   outbox: OutboxEntryView[];
   /** Rows that just changed status: id -> when (for the highlight). */
@@ -46,7 +46,7 @@ interface SourcesState {
   refreshNow(): Promise<void>;
 }
 
-/** Live list of ingestion sources, fed by the main-process status monitor. */
+/** Live list of ingestion sources, fed by the main-process sources monitor. */
 export const useSourcesStore = create<SourcesState>((set, get) => {
   const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -85,7 +85,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
   }
 
   /** The status, plus a new clock reading when the server's clock moved. */
-  function withClock(status: MonitorStatus): Pick<SourcesState, 'status'> & Partial<Pick<SourcesState, 'serverClock'>> {
+  function withClock(status: MonitorState): Pick<SourcesState, 'status'> & Partial<Pick<SourcesState, 'serverClock'>> {
     if (status.serverNow === get().status?.serverNow) return { status };
     const serverMs = status.serverNow ? Date.parse(status.serverNow) : NaN;
     return { status, serverClock: Number.isFinite(serverMs) ? { serverMs, localMs: Date.now() } : null };

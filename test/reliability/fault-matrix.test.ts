@@ -128,7 +128,7 @@ beforeEach(async () => {
     version: '0.0.0-test',
     secrets,
     clock: compressedClock(SPEED),
-    statusIntervals: { focusedMs: 5000, backgroundMs: 60_000 },
+    monitorIntervals: { focusedMs: 5000, backgroundMs: 60_000 },
   });
   const dispatcher = createDispatcher({
     handlers: createHandlerTable(services),
@@ -227,7 +227,7 @@ describe.each(FAULTS)('fault: %s', (fault) => {
     await signedInToAcme();
     const first = await rig.call<{ lastError: unknown }>('sources.refreshNow');
     expect(first).toMatchObject({ ok: true, value: { lastError: null } });
-    const rows = rig.services.status.rows().length;
+    const rows = rig.services.sourcesMonitor.rows().length;
     expect(rows).toBeGreaterThan(5);
 
     await inject(rig.emu, fault, fault === 'offline for 30 s' ? '*' : 'ingestionSources.*');
@@ -240,14 +240,14 @@ describe.each(FAULTS)('fault: %s', (fault) => {
       expect(['expired', 'signed_out']).toContain(state);
     }
     // Rows are kept while the server misbehaves, and while the session is expired.
-    expect(rig.services.status.rows().length, 'rows kept while failing').toBe(rows);
+    expect(rig.services.sourcesMonitor.rows().length, 'rows kept while failing').toBe(rows);
 
     await clear(fault);
     await waitFor('a clean refresh', async () => {
       const r = await rig.call<{ lastError: unknown; updatedAt: string | null }>('sources.refreshNow');
       return r.ok && r.value.lastError === null && r.value.updatedAt !== null;
     });
-    expect(rig.services.status.rows().length).toBe(rows);
+    expect(rig.services.sourcesMonitor.rows().length).toBe(rows);
   });
 
   it('sign-in: a clear error code or success, the profile kept, success after', { timeout: 40_000 }, async () => {

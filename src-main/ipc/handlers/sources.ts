@@ -1,13 +1,13 @@
 import type { Services } from '../../services/create-services';
 import type { HandlerSlice } from '../handler-types';
 
-/** Handlers of the `sources.*` channels (status monitor, detail, actions, export). */
+/** Handlers of the `sources.*` channels (sources monitor, detail, actions, export). */
 export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
-  const { status, sources } = services;
+  const { sourcesMonitor, sources } = services;
   return {
-    'sources.snapshot': async () => status.snapshot(),
-    'sources.refreshNow': async () => status.refreshNow(),
-    'sources.setVisibility': async (visibility) => status.setVisibility(visibility),
+    'sources.snapshot': async () => sourcesMonitor.snapshot(),
+    'sources.refreshNow': async () => sourcesMonitor.refreshNow(),
+    'sources.setVisibility': async (visibility) => sourcesMonitor.setVisibility(visibility),
     'sources.get': async ({ id }) => sources.get(id),
     'sources.health': async ({ id }) => sources.health(id),
     'sources.events': async ({ id, beforeIso, skipIds, limit }) => sources.events(id, { beforeIso, skipIds, limit }),

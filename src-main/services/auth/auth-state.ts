@@ -172,7 +172,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
       organizations = await api.organizations();
     } catch (error) {
       // Offline or expired: show what we know. Unreachable: try again with backoff (nothing else
-      // would: the status monitor needs the organisation to tick); expired: a sign-in reloads.
+      // would: the sources monitor needs the organisation to tick); expired: a sign-in reloads.
       const code = isAppError(error) ? error.code : 'internal';
       log.warn('could not load organisations', { code });
       if (code.startsWith('network.')) scheduleRetry();

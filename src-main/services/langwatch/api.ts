@@ -183,7 +183,7 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
     },
 
     /**
-     * The list plus, when asked, the list's health in ONE batched GET (the status monitor's
+     * The list plus, when asked, the list's health in ONE batched GET (the sources monitor's
      * tick). A failing health item never loses the list; a failing list throws.
      */
     async listWithHealth(

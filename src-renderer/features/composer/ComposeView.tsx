@@ -54,7 +54,7 @@ export function ComposeView() {
   const keyRef = useRef<KeyFieldHandle>(null);
   const bumpKey = useCallback(() => setKeyVersion((v) => v + 1), []);
 
-  // The live source list (for the name check) follows the status monitor while the form is open.
+  // The live source list (for the name check) follows the sources monitor while the form is open.
   useSubscription(startSources);
 
   const errors: ComposerFieldErrors = useMemo(() => {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { CADENCE_PRESETS } from '../../../src-shared/domain/cadence';
 import type { Source } from '../../../src-shared/domain/langwatch';
-import { cadenceOf } from '../../../src-shared/domain/source-status';
+import { cadenceOf } from '../../../src-shared/domain/sources';
 import { call, lw } from '../../api/lw';
 import { EMPTY_KEY, KeyField, type KeyFieldHandle, type KeyStatus } from '../key-checks/KeyField';
 

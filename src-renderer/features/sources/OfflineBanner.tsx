@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react';
 import { QUEUED_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
-import type { MonitorStatus } from '../../../src-shared/domain/source-status';
+import type { MonitorState } from '../../../src-shared/domain/sources';
 
 /**
  * Offline or failing refresh, unmistakable: what is paused, what is queued and when it is
  * tried again. Times are this console's own (outbox retries are scheduled here).
  */
-export function OfflineBanner({
-  status,
-  outbox,
-}: {
-  status: MonitorStatus | null;
-  outbox: readonly OutboxEntryView[];
-}) {
+export function OfflineBanner({ status, outbox }: { status: MonitorState | null; outbox: readonly OutboxEntryView[] }) {
   const [now, setNow] = useState(() => Date.now());
   const phase = status?.phase;
   const shown = phase === 'paused_offline' || phase === 'error';

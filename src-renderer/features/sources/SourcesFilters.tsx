@@ -1,5 +1,5 @@
 import { SourceType } from '../../../src-shared/domain/langwatch';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { unknownValues } from './server-values';

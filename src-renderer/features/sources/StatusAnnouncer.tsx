@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 import { statusLabel } from './server-values';
 
 /** At most one announcement per this many ms; changes in between are announced together. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { MonitorStatus } from '../../../src-shared/domain/source-status';
+import type { MonitorState } from '../../../src-shared/domain/sources';
 
 /** "Updated N s ago", ticking every second on its own (the table does not re-render for it). */
-export function UpdatedAgo({ status }: { status: MonitorStatus | null }) {
+export function UpdatedAgo({ status }: { status: MonitorState | null }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -6,7 +6,7 @@ import type { RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
 import type { ScheduleFact } from '../../../src-shared/domain/schedule-fact';
 import { describeSchedule, scheduleFactFor } from '../../../src-shared/domain/schedule-fact';
 import { healthOf, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 
 /** The schedule fact of one source: the server's word if it gives one, else what this console sent. */

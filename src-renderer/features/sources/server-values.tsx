@@ -4,7 +4,7 @@
  * raw and marked unknown (class `unknown-value`, `data-unknown`), never dropped or fatal.
  */
 import { isKnownSourceStatus, isKnownSourceType } from '../../../src-shared/domain/langwatch';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { STATUS_LABEL } from './table-model';
 import './server-values.css';

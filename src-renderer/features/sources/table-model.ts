@@ -6,7 +6,7 @@
 import type { SourceStatus } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { healthRank, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 
 export type SortKey =
   'name' | 'sourceType' | 'health' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';

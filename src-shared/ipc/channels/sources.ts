@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Diagnosis, FeedFact, KeyCheckFact } from '../../domain/diagnosis';
 import { errorDataSchema } from '../../errors';
 import { HealthMetrics, Source, SourceEvent } from '../../domain/langwatch';
-import { MonitorStatus, SourcesDelta, SourcesSnapshot, StatusTransition } from '../../domain/source-status';
+import { MonitorState, SourcesDelta, SourcesSnapshot, StatusTransition } from '../../domain/sources';
 import { channel, idSchema, LIMITS, noInput } from '../define';
 
 /** A detail read that may be unavailable for a calm reason (plan, permission) rather than an error. */
@@ -41,11 +41,11 @@ export const sourcesChannels = {
     input: noInput,
     output: SourcesSnapshot,
   }),
-  'sources.refreshNow': channel({ summary: 'Ticks the status monitor now.', input: noInput, output: MonitorStatus }),
+  'sources.refreshNow': channel({ summary: 'Ticks the sources monitor now.', input: noInput, output: MonitorState }),
   'sources.setVisibility': channel({
     summary: 'The window focus/visibility, which sets the refresh interval.',
     input: z.object({ focused: z.boolean(), visible: z.boolean() }).strict(),
-    output: MonitorStatus,
+    output: MonitorState,
   }),
   'sources.get': channel({
     summary: 'One source, fresh from the server (archived ones too).',
@@ -130,6 +130,6 @@ export const sourcesChannels = {
 
 export const sourcesEvents = {
   'sources.changed': SourcesDelta,
-  'sources.monitor': MonitorStatus,
+  'sources.monitor': MonitorState,
   'sources.becameActive': StatusTransition.extend({ organizationId: z.string() }),
 };

@@ -11,7 +11,7 @@ import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { REASON_MAX, serverReason } from '../../../src-main/services/langwatch/server-reason';
 import { describeHealthUnavailable } from '../../../src-shared/domain/health-issue';
 import { isKnownSourceStatus, isKnownSourceType } from '../../../src-shared/domain/langwatch';
-import { SourcesSnapshot } from '../../../src-shared/domain/source-status';
+import { SourcesSnapshot } from '../../../src-shared/domain/sources';
 import { sourcesChannels } from '../../../src-shared/ipc/channels/sources';
 import { caught } from '../../support/caught';
 import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';

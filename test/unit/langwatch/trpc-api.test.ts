@@ -191,7 +191,7 @@ describe('tRPC client and typed API', () => {
     expect(error.details?.retryAfterSec).toBe(12);
   });
 
-  it('tells the status monitor that a 401 happened, with the cookie used', async () => {
+  it('tells the sources monitor that a 401 happened, with the cookie used', async () => {
     const seen: Array<string | null> = [];
     const client = await api(
       (req, res) => sendJson(res, 401, trpcError(401, 'ingestionSources.list', 'UNAUTHORIZED', null)),

@@ -110,7 +110,7 @@ describe('no Secret Service / no D-Bus at start', () => {
       ).toMatchObject({ ok: true });
       expect(await call('auth.selectOrganization', { organizationId: ACME })).toMatchObject({ ok: true });
       expect(await call('sources.refreshNow')).toMatchObject({ ok: true, value: { lastError: null } });
-      expect(services.status.rows().length).toBeGreaterThan(0);
+      expect(services.sourcesMonitor.rows().length).toBeGreaterThan(0);
 
       // Staging is refused, with the way out, and leaves nothing behind.
       const refused = await call('outbox.stage', {

@@ -11,7 +11,7 @@ import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
-import { createStatusMonitor, type StatusMonitor } from '../../../src-main/services/status/monitor';
+import { createSourcesMonitor, type SourcesMonitor } from '../../../src-main/services/sources/monitor';
 import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { startLangwatchProxy } from '../../../e2e/harness/langwatch-proxy';
 
@@ -63,12 +63,12 @@ function fakeAuth(initial: ActiveAuth | null) {
   return service;
 }
 
-describe('status monitor against the emulator (fake clock)', () => {
+describe('sources monitor against the emulator (fake clock)', () => {
   let emu: RunningEmulator;
   let cookie: string;
   let clock: FakeClock;
   let network: Network;
-  let monitor: StatusMonitor | null = null;
+  let monitor: SourcesMonitor | null = null;
   let recorded: Recorded[];
 
   beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   });
 
   function start(auth: AuthService) {
-    monitor = createStatusMonitor({
+    monitor = createSourcesMonitor({
       auth,
       network,
       clock,
@@ -132,7 +132,7 @@ describe('status monitor against the emulator (fake clock)', () => {
   }
   const named = (name: EventName) => recorded.filter((r) => r.name === name).map((r) => r.payload);
   /** Lets the tick in flight (real HTTP) finish. */
-  async function settle(m: StatusMonitor) {
+  async function settle(m: SourcesMonitor) {
     await m.refreshNow();
   }
   async function waitFor(check: () => boolean) {

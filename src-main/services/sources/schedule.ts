@@ -1,5 +1,5 @@
 /**
- * When the status monitor ticks next. PURE: no timers, no clock, so every case (focused,
+ * When the sources monitor ticks next. PURE: no timers, no clock, so every case (focused,
  * hidden, offline, resume) is a table test.
  */
 

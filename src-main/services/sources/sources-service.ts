@@ -24,7 +24,7 @@ import { readEventsPage, type EventsPageAnswer, type FetchEvents } from './event
 import { exportFile, toExportRows, type SourcesExport, type StagedExportRow } from './export';
 import { schedulesFromHistory, type ArchivedHere } from './local-facts';
 import type { ErrorObservation } from './error-trend';
-import type { StatusMonitor } from './monitor';
+import type { SourcesMonitor } from './monitor';
 
 /** What the diagnosis needs of the outbox's local history item (created / re-keyed, when, fingerprint). */
 export interface HistoryFact {
@@ -49,7 +49,7 @@ export type Gated<T> =
 
 export interface SourcesServiceOptions {
   auth: AuthService;
-  monitor: StatusMonitor;
+  monitor: SourcesMonitor;
   clock: Clock;
   log: Logger;
   /** What this console did to a source (the outbox's local history); empty when absent. */

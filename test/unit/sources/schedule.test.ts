@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTERVALS, intervalFor, nextDelay } from '../../../src-main/services/status/schedule';
+import { DEFAULT_INTERVALS, intervalFor, nextDelay } from '../../../src-main/services/sources/schedule';
 
 const T0 = 1_000_000;
 

@@ -3,7 +3,7 @@
  * server may add later (or parserConfig, which could one day hold something sensitive) never
  * reaches a file by accident.
  */
-import { cadenceOf, type SourceRow } from '../../../src-shared/domain/source-status';
+import { cadenceOf, type SourceRow } from '../../../src-shared/domain/sources';
 
 /** A staged entry shown inline in the table (not created on the server yet). */
 export interface StagedExportRow {

@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActiveAuth, AuthService } from '../../../src-main/services/auth/types';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
-import type { StatusMonitor } from '../../../src-main/services/status/monitor';
-import { createSourcesService } from '../../../src-main/services/status/sources-service';
+import type { SourcesMonitor } from '../../../src-main/services/sources/monitor';
+import { createSourcesService } from '../../../src-main/services/sources/sources-service';
 import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
 import { trpcError } from '../langwatch/helpers/trpc-error';
 
@@ -51,7 +51,7 @@ async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
     requireActive: () => active,
     state: () => ({ health: 'unknown' }),
   } as unknown as AuthService;
-  const monitor = { rows: () => [], refreshNow: async () => undefined } as unknown as StatusMonitor;
+  const monitor = { rows: () => [], refreshNow: async () => undefined } as unknown as SourcesMonitor;
   return createSourcesService({
     auth,
     monitor,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
-import { createArchivedNames } from '../../../src-main/services/status/archived-names';
+import { createArchivedNames } from '../../../src-main/services/sources/archived-names';
 import { createFakeClock } from '../../support/fake-clock';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, toExportRows, toJson } from '../../../src-main/services/status/export';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import { toCsv, toExportRows, toJson } from '../../../src-main/services/sources/export';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 
 const SECRET = 'sk-ant-api01-ExportMustNeverContainThis-XYZ';
 const row: SourceRow = {

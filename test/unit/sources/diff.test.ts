@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, isEmptyDiff, type SourceRow } from '../../../src-main/services/status/diff';
+import { diffSnapshots, isEmptyDiff, type SourceRow } from '../../../src-main/services/sources/diff';
 
 function row(id: string, over: Partial<SourceRow> = {}): SourceRow {
   return {

@@ -4,7 +4,7 @@
  * compared with a server time). Only newer LangWatch versions report `errorCount`; without
  * it nothing is recorded and the trend stays unknown.
  */
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 
 /** What was seen of one source's error count. */
 export interface ErrorObservation {

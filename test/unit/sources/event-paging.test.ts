@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEventsPage, type FetchEvents } from '../../../src-main/services/status/event-paging';
+import { readEventsPage, type FetchEvents } from '../../../src-main/services/sources/event-paging';
 import type { SourceEvent } from '../../../src-shared/domain/langwatch';
 
 function event(id: string, iso: string): SourceEvent {

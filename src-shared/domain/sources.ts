@@ -1,5 +1,5 @@
 /**
- * What the live status monitor shows about the sources of the active organisation: rows
+ * What the live sources monitor shows about the sources of the active organisation: rows
  * (server sources plus health numbers), deltas between ticks, and the monitor's own state.
  * JSON-safe; never holds a credential (a Source's parserConfig never does, contract §4).
  */
@@ -42,7 +42,7 @@ export const MonitorPhase = z.enum([
 export type MonitorPhase = z.infer<typeof MonitorPhase>;
 
 /** The monitor's state, pushed as `sources.monitor` whenever it changes. */
-export const MonitorStatus = z.object({
+export const MonitorState = z.object({
   phase: MonitorPhase,
   organizationId: z.string().nullable(),
   /** When the last successful tick's answer arrived (this machine's clock); null before the first. */
@@ -63,11 +63,11 @@ export const MonitorStatus = z.object({
   canManage: z.boolean(),
   lastError: errorDataSchema.nullable(),
 });
-export type MonitorStatus = z.infer<typeof MonitorStatus>;
+export type MonitorState = z.infer<typeof MonitorState>;
 
 /** The whole list at once: the renderer's initial load (`sources.snapshot`). */
 export const SourcesSnapshot = z.object({
-  status: MonitorStatus,
+  status: MonitorState,
   rows: z.array(SourceRow),
 });
 export type SourcesSnapshot = z.infer<typeof SourcesSnapshot>;

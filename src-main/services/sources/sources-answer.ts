@@ -1,9 +1,9 @@
 /**
- * What one tick of the status monitor reads: the sources (and their 24 h counts when the
+ * What one tick of the sources monitor reads: the sources (and their 24 h counts when the
  * person may see them) from the tRPC API, or the read-only CLI list, as table rows.
  */
 import type { Source, SourcesHealth } from '../../../src-shared/domain/langwatch';
-import type { ListHealthKind, SourceRow } from '../../../src-shared/domain/source-status';
+import type { ListHealthKind, SourceRow } from '../../../src-shared/domain/sources';
 import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { ActiveAuth } from '../auth/types';
 

@@ -1,10 +1,10 @@
 /**
- * The live status monitor: one batched request per tick (list + list health), diffed against
+ * The live sources monitor: one batched request per tick (list + list health), diffed against
  * the previous snapshot, and only the changes pushed to the renderer. Ticks every 5 s while
  * the window is focused, every 60 s in the background, and not at all while offline
  * (network probes; the monitor resumes the moment it flips online).
  */
-import type { MonitorStatus, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/source-status';
+import type { MonitorState, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/sources';
 import { isAppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
 import type { ActiveAuth, AuthService } from '../auth/types';
@@ -16,8 +16,8 @@ import { createErrorTrend, type ErrorObservation } from './error-trend';
 import { healthKind, readSources, rowsOf, toErrorData, type SourcesAnswer } from './sources-answer';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
-/** Options of {@link createStatusMonitor}. */
-export interface StatusMonitorOptions {
+/** Options of {@link createSourcesMonitor}. */
+export interface SourcesMonitorOptions {
   auth: AuthService;
   network: Network;
   clock: Clock;
@@ -25,7 +25,7 @@ export interface StatusMonitorOptions {
   events: Pick<EventBus, 'emit'>;
   /** Tick intervals; tests inject short ones instead of sleeping. */
   intervals?: ScheduleIntervals;
-  /** Do not tick until {@link StatusMonitor.start} (tests and the composition root). Default true. */
+  /** Do not tick until {@link SourcesMonitor.start} (tests and the composition root). Default true. */
   autoStart?: boolean;
   /**
    * Sources that left the complete (tRPC) list of the same organisation between two ticks:
@@ -35,10 +35,10 @@ export interface StatusMonitorOptions {
 }
 
 /** The monitor as services and handlers see it. */
-export interface StatusMonitor {
+export interface SourcesMonitor {
   start(): void;
   snapshot(): SourcesSnapshot;
-  status(): MonitorStatus;
+  status(): MonitorState;
   /** The last known row of one source. */
   row(id: string): SourceRow | undefined;
   /** Rows in server order (by name). */
@@ -46,13 +46,13 @@ export interface StatusMonitor {
   /** The pull error count of a source as watched by this console (newer servers only). */
   errorTrend(id: string): ErrorObservation | undefined;
   /** Ticks now (after any tick in flight) and resolves with the state after it. */
-  refreshNow(): Promise<MonitorStatus>;
-  setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorStatus;
+  refreshNow(): Promise<MonitorState>;
+  setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorState;
   close(): void;
 }
 
 /** Creates the monitor; see the module comment. */
-export function createStatusMonitor(options: StatusMonitorOptions): StatusMonitor {
+export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMonitor {
   const { auth, network, clock, log, events } = options;
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
   let rows: SourceRow[] = [];
@@ -65,7 +65,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
   let inFlight: Promise<void> | null = null;
   let closed = false;
   let started = false;
-  let status: MonitorStatus = {
+  let status: MonitorState = {
     phase: 'idle',
     organizationId: null,
     updatedAt: null,
@@ -78,7 +78,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     lastError: null,
   };
 
-  function publishStatus(patch: Partial<MonitorStatus>): void {
+  function publishStatus(patch: Partial<MonitorState>): void {
     const next = { ...status, ...patch };
     next.intervalMs = next.phase === 'paused_offline' ? null : intervalFor(visibility, intervals);
     if (JSON.stringify(next) === JSON.stringify(status)) return;
@@ -189,7 +189,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
   function applyAnswer(
     active: ActiveAuth,
     answer: SourcesAnswer,
-    access: Pick<MonitorStatus, 'readOnly' | 'canManage'>,
+    access: Pick<MonitorState, 'readOnly' | 'canManage'>,
   ): void {
     const askedFor = active.organizationId;
     const { health } = answer;
@@ -253,7 +253,7 @@ export function createStatusMonitor(options: StatusMonitorOptions): StatusMonito
     await runTick();
   }
 
-  const monitor: StatusMonitor = {
+  const monitor: SourcesMonitor = {
     start() {
       if (started || closed) return;
       started = true;

@@ -8,7 +8,7 @@ import {
   ARCHIVED_HERE_FILE_NAME,
   createArchivedHere,
   schedulesFromHistory,
-} from '../../../src-main/services/status/local-facts';
+} from '../../../src-main/services/sources/local-facts';
 
 const AT = '2026-12-01T10:00:00.000Z';
 

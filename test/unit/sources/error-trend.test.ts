@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createErrorTrend } from '../../../src-main/services/status/error-trend';
-import type { SourceRow } from '../../../src-shared/domain/source-status';
+import { createErrorTrend } from '../../../src-main/services/sources/error-trend';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 
 const row = (id: string, errorCount: number | undefined) => ({ id, errorCount }) as SourceRow;
 

@@ -2,7 +2,7 @@
  * Previous vs next list of sources: what was added, removed, which fields changed and which
  * status transitions happened. PURE and O(n) by an id map, so 5,000 rows diff in a few ms.
  */
-import type { SourceRow, StatusTransition } from '../../../src-shared/domain/source-status';
+import type { SourceRow, StatusTransition } from '../../../src-shared/domain/sources';
 
 export type { SourceRow, StatusTransition };
 

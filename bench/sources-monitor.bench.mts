@@ -23,7 +23,7 @@ import { signInWithEmail } from '../src-main/services/langwatch/auth';
 import { createNullLogger } from '../src-main/services/logging/test-loggers';
 import { createMemorySecretStore } from '../src-main/services/secrets/memory-store';
 import { systemClock } from '../src-main/services/clock';
-import { createStatusMonitor } from '../src-main/services/status/monitor';
+import { createSourcesMonitor } from '../src-main/services/sources/monitor';
 import type * as BenchResults from './bench-results';
 import type * as EmulatorProcessModule from './emulator-process';
 
@@ -121,7 +121,7 @@ try {
     if (name === 'sources.changed') useSourcesStore.getState().applyDelta(payload);
     if (name === 'sources.monitor') useSourcesStore.setState({ status: payload });
   });
-  const monitor = createStatusMonitor({
+  const monitor = createSourcesMonitor({
     auth,
     network,
     clock: systemClock,
@@ -183,7 +183,7 @@ try {
   network.close();
   const ratio = median(tickMs) / median(bareMs);
   rows.push({
-    name: `status tick end to end at ${N} sources (request → decode → diff → store) vs bare undici + JSON.parse`,
+    name: `monitor tick end to end at ${N} sources (request → decode → diff → store) vs bare undici + JSON.parse`,
     ratio: round(ratio),
     target: 'ratio ≤ 1.3',
     pass: ratio <= 1.3,
