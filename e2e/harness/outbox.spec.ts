@@ -261,7 +261,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('"Forget this deployment" says how many staged keys go with it, then wipes them', async ({
+  test('"Forget this deployment profile" says how many staged keys go with it, then wipes them', async ({
     openHarness,
     emulator,
   }) => {

@@ -86,17 +86,17 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const clock = options.clock ?? systemClock;
   const log = options.log.child('session');
   const httpFactory = options.httpFactory ?? ((baseUrl: string) => createLangwatchHttp({ baseUrl }));
-  const https = new Map<string, LangwatchHttp>();
+  const httpByBaseUrl = new Map<string, LangwatchHttp>();
   const states = new Map<string, SessionState>();
   const restoring = new Map<string, Promise<SessionState>>();
   const listeners = new Set<(change: SessionChange) => void>();
 
   async function httpFor(profileId: string): Promise<LangwatchHttp> {
     const { baseUrl } = await options.profiles.get(profileId);
-    let http = https.get(baseUrl);
+    let http = httpByBaseUrl.get(baseUrl);
     if (!http) {
       http = httpFactory(baseUrl);
-      https.set(baseUrl, http);
+      httpByBaseUrl.set(baseUrl, http);
     }
     return http;
   }

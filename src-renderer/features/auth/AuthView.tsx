@@ -44,7 +44,7 @@ export function AuthView() {
         <label className="inline-label">
           Deployment
           <select
-            aria-label="Deployment"
+            aria-label="Deployment profile"
             data-testid="profile-picker"
             value={state.activeProfileId ?? ''}
             onChange={(e) => void selectProfile(e.target.value)}
@@ -85,7 +85,7 @@ export function AuthView() {
         </div>
       )}
       {profile && !signedIn && form === 'none' && <SignInMethods key={profile.id} profileId={profile.id} />}
-      {profile && form === 'none' && <ForgetDeployment profile={profile} />}
+      {profile && form === 'none' && <ForgetProfile profile={profile} />}
     </section>
   );
 }
@@ -103,7 +103,7 @@ function useSourcesAfterSignIn(kind: string | undefined): void {
 }
 
 /** A quiet, separate action with a confirmation: forgetting signs out and removes local data. */
-function ForgetDeployment({ profile }: { profile: Profile }) {
+function ForgetProfile({ profile }: { profile: Profile }) {
   const forget = useProfilesStore((s) => s.forget);
   const [confirming, setConfirming] = useState(false);
   // Forgetting a deployment discards its staged keys too: the confirmation says how many.
@@ -114,7 +114,7 @@ function ForgetDeployment({ profile }: { profile: Profile }) {
     return (
       <div className="forget-zone">
         <button type="button" className="quiet" onClick={() => setConfirming(true)} data-testid="profile-forget">
-          Forget this deployment…
+          Forget this deployment profile…
         </button>
       </div>
     );

@@ -39,7 +39,7 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
       className="profile-form"
       onSubmit={submit}
       data-testid="profile-form"
-      aria-label={editing ? 'Edit deployment' : 'Add deployment'}
+      aria-label={editing ? 'Edit deployment profile' : 'Add deployment profile'}
     >
       <label>
         Name
