@@ -28,13 +28,17 @@ export interface TrpcErrorShape {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** Turns one error envelope into an AppError. `retryAfterSec` comes from the response headers. */
-export function mapTrpcError(
-  shape: TrpcErrorShape,
-  fallbackStatus: number,
-  path: string,
-  retryAfterSec?: number,
-): AppError {
+/** What every mapping reads from an envelope, and the details every AppError carries. */
+interface ErrorFacts {
+  handled: NonNullable<NonNullable<TrpcErrorShape['data']>['error']> | null;
+  httpStatus: number;
+  /** The handled error's code (or its older alias `kind`). */
+  serverCode: string | undefined;
+  meta: Record<string, unknown>;
+  details: Record<string, unknown>;
+}
+
+function factsOf(shape: TrpcErrorShape, fallbackStatus: number, path: string): ErrorFacts {
   const data = shape.data ?? undefined;
   const handled = data?.error ?? null;
   const httpStatus = typeof data?.httpStatus === 'number' ? data.httpStatus : fallbackStatus;
@@ -48,6 +52,18 @@ export function mapTrpcError(
   if (serverCode) details.serverCode = serverCode;
   if (typeof handled?.httpStatus === 'number' && handled.httpStatus !== httpStatus)
     details.serverHttpStatus = handled.httpStatus;
+  return { handled, httpStatus, serverCode, meta, details };
+}
+
+/** Turns one error envelope into an AppError. `retryAfterSec` comes from the response headers. */
+export function mapTrpcError(
+  shape: TrpcErrorShape,
+  fallbackStatus: number,
+  path: string,
+  retryAfterSec?: number,
+): AppError {
+  const facts = factsOf(shape, fallbackStatus, path);
+  const { handled, httpStatus, serverCode, details } = facts;
 
   // LangWatch answers its plan refusal (402) as FORBIDDEN over tRPC; the handled status says 402.
   if (serverCode === 'enterprise_plan_required' || handled?.httpStatus === 402) {
@@ -57,7 +73,6 @@ export function mapTrpcError(
       details,
     );
   }
-
   if (httpStatus === 401) {
     return new AppError(
       'auth.session_expired',
@@ -65,54 +80,8 @@ export function mapTrpcError(
       details,
     );
   }
-  if (httpStatus === 403) {
-    if (serverCode === 'ingestion_source_cap_reached') {
-      const max = typeof meta.max === 'number' ? meta.max : 3;
-      return new AppError(
-        'langwatch.cap_reached',
-        `This organisation already has ${max} ingestion sources, the most its plan allows. Archive one or upgrade to Enterprise.`,
-        { ...details, max },
-      );
-    }
-    if (handled === null && details.path !== undefined && String(details.path).startsWith('activityMonitor.')) {
-      return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
-    }
-    const permission = str(meta.permission);
-    const denialReason = str(meta.denialReason);
-    const scope = isRecord(meta.scope) ? meta.scope : {};
-    if (denialReason === 'no-membership' && scope.type === 'team') {
-      // A teamId of another organisation, or of a team deleted since it was chosen.
-      return new AppError(
-        'langwatch.team_not_found',
-        'The team chosen for this source is not a team of this organisation any more (it was deleted, or belongs to another organisation). Pick another team, or none, and submit again.',
-        { ...details, denialReason, ...(str(scope.id) ? { teamId: str(scope.id) } : {}) },
-      );
-    }
-    if (denialReason) details.denialReason = denialReason;
-    return new AppError(
-      'langwatch.forbidden',
-      permission
-        ? `You do not have the "${permission}" permission in this organisation. Ask an organisation admin.`
-        : 'You are not allowed to do this in this organisation. Ask an organisation admin.',
-      permission ? { ...details, permission } : details,
-    );
-  }
-  if (httpStatus === 400 || httpStatus === 422) {
-    const fieldErrors = isRecord(meta.fieldErrors) ? meta.fieldErrors : {};
-    const formErrors = Array.isArray(meta.formErrors) ? meta.formErrors.filter((e) => typeof e === 'string') : [];
-    const first =
-      formErrors[0] ??
-      Object.values(fieldErrors)
-        .flat()
-        .find((e) => typeof e === 'string');
-    return new AppError(
-      'langwatch.validation',
-      typeof first === 'string'
-        ? `LangWatch rejected the request: ${first}`
-        : 'LangWatch rejected the request as invalid.',
-      { ...details, fieldErrors, formErrors },
-    );
-  }
+  if (httpStatus === 403) return forbiddenError(facts);
+  if (httpStatus === 400 || httpStatus === 422) return validationError(facts);
   if (httpStatus === 404) {
     return new AppError(
       'langwatch.not_found',
@@ -147,6 +116,58 @@ export function mapTrpcError(
     'network.unexpected_answer',
     `Unexpected answer from the server (HTTP ${httpStatus}): this does not look like a LangWatch deployment.`,
     details,
+  );
+}
+
+/** A 403: the plan cap, health without Enterprise, a team of another organisation, or a permission. */
+function forbiddenError({ handled, serverCode, meta, details }: ErrorFacts): AppError {
+  if (serverCode === 'ingestion_source_cap_reached') {
+    const max = typeof meta.max === 'number' ? meta.max : 3;
+    return new AppError(
+      'langwatch.cap_reached',
+      `This organisation already has ${max} ingestion sources, the most its plan allows. Archive one or upgrade to Enterprise.`,
+      { ...details, max },
+    );
+  }
+  if (handled === null && details.path !== undefined && String(details.path).startsWith('activityMonitor.')) {
+    return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
+  }
+  const permission = str(meta.permission);
+  const denialReason = str(meta.denialReason);
+  const scope = isRecord(meta.scope) ? meta.scope : {};
+  if (denialReason === 'no-membership' && scope.type === 'team') {
+    // A teamId of another organisation, or of a team deleted since it was chosen.
+    return new AppError(
+      'langwatch.team_not_found',
+      'The team chosen for this source is not a team of this organisation any more (it was deleted, or belongs to another organisation). Pick another team, or none, and submit again.',
+      { ...details, denialReason, ...(str(scope.id) ? { teamId: str(scope.id) } : {}) },
+    );
+  }
+  const out = denialReason ? { ...details, denialReason } : details;
+  return new AppError(
+    'langwatch.forbidden',
+    permission
+      ? `You do not have the "${permission}" permission in this organisation. Ask an organisation admin.`
+      : 'You are not allowed to do this in this organisation. Ask an organisation admin.',
+    permission ? { ...out, permission } : out,
+  );
+}
+
+/** A 400/422: the first form or field error LangWatch gave, with all of them in the details. */
+function validationError({ meta, details }: ErrorFacts): AppError {
+  const fieldErrors = isRecord(meta.fieldErrors) ? meta.fieldErrors : {};
+  const formErrors = Array.isArray(meta.formErrors) ? meta.formErrors.filter((e) => typeof e === 'string') : [];
+  const first =
+    formErrors[0] ??
+    Object.values(fieldErrors)
+      .flat()
+      .find((e) => typeof e === 'string');
+  return new AppError(
+    'langwatch.validation',
+    typeof first === 'string'
+      ? `LangWatch rejected the request: ${first}`
+      : 'LangWatch rejected the request as invalid.',
+    { ...details, fieldErrors, formErrors },
   );
 }
 
