@@ -85,7 +85,7 @@ async function tabWalk(page: Page, scope: string): Promise<string[]> {
   return wanted.filter((id) => !reached.has(id));
 }
 
-test('every action is reachable by Tab with a visible focus ring (connect, composer, deployments, settings)', async ({
+test('every action is reachable by Tab with a visible focus ring (sign-in, composer, deployments, settings)', async ({
   openHarness,
 }) => {
   const harness = await openHarness();

@@ -23,7 +23,7 @@ async function signOutUi(h: ConsoleHarness): Promise<void> {
   await expect.poll(() => sessionAccounts(h)).toEqual([]);
 }
 
-test.describe('connect: deployments, sign-in, organisations, permissions', () => {
+test.describe('auth: deployments, sign-in, organisations, permissions', () => {
   test('email sign-in: good → org picker and user shown; sign-out leaves no keychain entry; nothing leaks', async ({
     harness,
   }) => {
