@@ -66,7 +66,7 @@ test.describe('auth: deployments, sign-in, organisations, permissions', () => {
     // The deployment's own sign-in page still works in a browser (SSO stands in for it here).
     emulator.control.setEmailPasswordEnabled(true);
     await page.getByTestId('browser-sign-in').click();
-    const window = await harness.connectPorts.signInWindow();
+    const window = await harness.authPorts.signInWindow();
     await expect(window).toHaveURL(/\/auth\/signin\?callbackUrl=%2F$/);
     await window.getByLabel('Email').fill(admin.email);
     await window.getByLabel('Password').fill(admin.password);
@@ -83,7 +83,7 @@ test.describe('auth: deployments, sign-in, organisations, permissions', () => {
   test('closing the browser sign-in window is a calm "cancelled"', async ({ harness }) => {
     const { page } = harness;
     await page.getByTestId('browser-sign-in').click();
-    const window = await harness.connectPorts.signInWindow();
+    const window = await harness.authPorts.signInWindow();
     await window.close();
     await expect(page.getByTestId('browser-cancelled')).toBeVisible();
     await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'signed_out');

@@ -48,7 +48,7 @@ export interface RendererBoundMessage {
 export class ConsoleHarness {
   readonly traffic: RendererBoundMessage[] = [];
   /** System-browser opens (recorded) and the browser sign-in window (a fresh Playwright context). */
-  readonly connectPorts: HarnessPorts;
+  readonly authPorts: HarnessPorts;
   services!: Services;
   private dispatcher!: Dispatcher;
   private removeSink: (() => void) | null = null;
@@ -62,12 +62,12 @@ export class ConsoleHarness {
     private readonly closeServer: () => Promise<void>,
     private readonly ownsUserDataDir: boolean,
   ) {
-    this.connectPorts = createHarnessPorts(page.context().browser()!);
+    this.authPorts = createHarnessPorts(page.context().browser()!);
   }
 
   /** URLs the console opened in the "system browser". */
   get openedUrls(): string[] {
-    return this.connectPorts.openedUrls;
+    return this.authPorts.openedUrls;
   }
 
   /** Serves the renderer, starts the services, binds the bridge and opens the console. */
@@ -109,7 +109,7 @@ export class ConsoleHarness {
       config: this.config,
       version: VERSION,
       secrets: this.options.secrets,
-      ports: this.connectPorts.ports,
+      ports: this.authPorts.ports,
       clock: this.options.clock,
       monitorIntervals: this.options.monitorIntervals,
     });

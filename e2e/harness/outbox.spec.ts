@@ -271,7 +271,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     const stagedId = await composeSource(page, { name: 'E2E forgotten', key: KEY });
     await expect(await outboxEntry(page, stagedId)).toHaveAttribute('data-state', 'retrying');
     await page.getByTestId('sign-out').click();
-    await page.locator('#nav-sources').click(); // signed out: the connect view
+    await page.locator('#nav-sources').click(); // signed out: the sign-in view
     await page.getByTestId('profile-forget').click();
     await expect(page.getByTestId('forget-staged-count')).toHaveText('discards 1 staged key');
     const forgotten = harness.services.auth.state().activeProfileId!;
