@@ -3,18 +3,17 @@ import {
   type ComplianceActivitiesPage,
 } from '../../../src-shared/domain/compliance-activity';
 import type { KeyVerdict, RateLimitInfo } from '../../../src-shared/domain/key-verdict';
+import { headerValue, type ResponseHeaders } from '../http/headers';
+import { retryAfterOf } from '../http/retry-after';
 import { mentionsScope, parseAnthropicError, parseGrantedScopes, type AnthropicErrorBody } from './error-body';
 
 // Turns one HTTP answer (or its absence) into either a page of the feed or a verdict, per
 // the contract's key-check table. Pure: the HTTP layer and the retry live in feed-client.ts.
 
-/** Response headers as undici gives them (lower-case names). */
-export type AnswerHeaders = Record<string, string | string[] | undefined>;
-
 /** One complete HTTP answer, body read up to the cap. */
 export interface HttpAnswer {
   status: number;
-  headers: AnswerHeaders;
+  headers: ResponseHeaders;
   text: string;
   /** The body went over the cap and was cut off. */
   tooLarge: boolean;
@@ -173,7 +172,7 @@ function classifyAnthropicError(
   status: number,
   error: AnthropicErrorBody,
   common: Common,
-  headers: AnswerHeaders,
+  headers: ResponseHeaders,
   ctx: AnswerContext,
   wrongEndpoint: (reason: 'unexpected_status', message: string) => Classified,
   verdict: (v: KeyVerdict) => Classified,
@@ -204,7 +203,7 @@ function classifyAnthropicError(
     });
   }
   if (error.type === 'rate_limit_error') {
-    const retryAfterSec = retryAfterSeconds(header(headers, 'retry-after'), ctx.now);
+    const retryAfterSec = retryAfterOf(headers, 'retry-after') ?? null;
     const when = retryAfterSec === null ? 'in a minute' : `in ${retryAfterSec} s`;
     return verdict({
       verdict: 'rate_limited',
@@ -237,24 +236,12 @@ function looksLikeHtml(answer: HttpAnswer): boolean {
   return type.includes('text/html') || /^\s*</.test(answer.text);
 }
 
-/** First value of a header, or null. */
-export function header(headers: AnswerHeaders, name: string): string | null {
-  const value = headers[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined || first === '' ? null : first;
+/** First value of a header, or null (the verdicts carry null for "absent"). */
+function header(headers: ResponseHeaders, name: string): string | null {
+  return headerValue(headers, name) ?? null;
 }
 
-/** `retry-after` as whole seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
-export function retryAfterSeconds(value: string | null, now: number): number | null {
-  if (value === null) return null;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.ceil(Number(value));
-  // Only an HTTP date (it has a day or month name); V8 would read "-5" as a year.
-  if (!/[a-z]/i.test(value)) return null;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-function rateLimitOf(headers: AnswerHeaders): RateLimitInfo | null {
+function rateLimitOf(headers: ResponseHeaders): RateLimitInfo | null {
   const num = (name: string): number | null => {
     const v = header(headers, name);
     return v !== null && /^\d+$/.test(v.trim()) ? Number(v) : null;

@@ -1,6 +1,9 @@
 import { request, type Dispatcher } from 'undici';
 import { checkComplianceKey } from '../../../src-shared/domain/compliance-key';
 import { AppError } from '../../../src-shared/errors';
+import { readCapped } from '../http/capped-read';
+import { startDeadline } from '../http/deadline';
+import { transportErrorCodes } from '../http/transport-codes';
 import { activitiesUrl } from './base-url';
 import {
   classifyAnswer,
@@ -93,14 +96,7 @@ async function attempt(
   headers: Record<string, string>,
   options: AttemptOptions,
 ): Promise<HttpAnswer | NetworkFailure> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  const onCallerAbort = (): void => controller.abort();
-  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const deadline = startDeadline(options.timeoutMs, options.signal);
   try {
     // `maxRedirections: 0` also switches off a redirect interceptor someone may have composed
     // into the global dispatcher: a 3xx is a verdict, and the key must never reach `Location`.
@@ -108,7 +104,7 @@ async function attempt(
     const requestOptions = {
       method: 'GET' as const,
       headers,
-      signal: controller.signal,
+      signal: deadline.signal,
       maxRedirections: 0,
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     };
@@ -117,45 +113,18 @@ async function attempt(
     return { status: response.statusCode, headers: response.headers, ...body };
   } catch (error) {
     throwIfCancelled(options.signal);
+    const timedOut = deadline.timedOut();
     return { timedOut, code: timedOut ? null : networkCode(error, headers['x-api-key'] ?? '') };
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onCallerAbort);
+    deadline.clear();
   }
-}
-
-async function readCapped(
-  body: Dispatcher.ResponseData['body'],
-  maxBytes: number,
-): Promise<{ text: string; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += buf.length;
-    if (size > maxBytes) {
-      // Stop reading: a huge answer is a verdict in itself, and must not fill memory.
-      body.destroy();
-      return { text: '', tooLarge: true };
-    }
-    chunks.push(buf);
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
 }
 
 /** Node's error code only (messages can quote request details); redacted to be sure. */
 function networkCode(error: unknown, key: string): string | null {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
   // undici wraps the socket error in `cause`; the innermost code is the useful one.
-  let code: string | null = null;
-  while (typeof current === 'object' && current !== null && !seen.has(current)) {
-    seen.add(current);
-    const candidate = (current as { code?: unknown }).code;
-    if (typeof candidate === 'string' && candidate.length > 0) code = candidate;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return code === null ? null : redact(code, key).slice(0, 64);
+  const code = transportErrorCodes(error).at(-1);
+  return code === undefined ? null : redact(code, key).slice(0, 64);
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

@@ -5,15 +5,9 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
+import { retryAfterOf } from '../http/retry-after';
 import { type LangwatchUser } from '../../../src-shared/domain/langwatch';
-import {
-  createLangwatchHttp,
-  headerValue,
-  retryAfterSeconds,
-  unexpectedAnswer,
-  type HttpResponse,
-  type LangwatchHttp,
-} from './http';
+import { createLangwatchHttp, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
 import { sessionCookieFromSetCookie } from './cookie-capture';
 import { parseAnswer, toIsoOrNull } from './schemas';
 
@@ -94,7 +88,7 @@ export async function signInWithEmail(
     );
   }
   if (res.status === 429) {
-    const retryAfterSec = retryAfterSeconds(headerValue(res, 'x-retry-after') ?? headerValue(res, 'retry-after'));
+    const retryAfterSec = retryAfterOf(res.headers, 'x-retry-after', 'retry-after');
     throw new AppError(
       'auth.rate_limited',
       `Too many sign-in attempts from this network.${retryAfterSec === undefined ? '' : ` Try again in ${retryAfterSec} s.`}`,

@@ -4,32 +4,18 @@
  * the caller's AbortSignal, no redirect following, a response size cap, and every transport
  * failure mapped to a stable AppError code.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { AppError } from '../../../src-shared/errors';
+import { getSharedAgent } from '../http/agent';
+import { readCapped } from '../http/capped-read';
+import { startDeadline } from '../http/deadline';
+import { headerValue, type ResponseHeaders } from '../http/headers';
 import { describeTransportError } from './transport-errors';
 
 /** Default per-request timeout: long enough for a slow self-hosted deployment. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** Default response size cap; the biggest real answer (a 200-row event page) is far below. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
-
-let sharedAgent: Agent | null = null;
-
-/**
- * The process-wide undici agent: keep-alive so a status tick or a burst of 200 creates
- * reuses sockets instead of paying a TCP/TLS handshake each time; bounded connections per
- * origin so a burst queues instead of opening hundreds of sockets.
- */
-export function getSharedAgent(): Agent {
-  sharedAgent ??= new Agent({
-    connections: 64,
-    pipelining: 1,
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-    connect: { timeout: 10_000 },
-  });
-  return sharedAgent;
-}
 
 /** One request, relative to the deployment's base URL. */
 export interface HttpRequest {
@@ -48,7 +34,7 @@ export interface HttpRequest {
 /** A fully read response (any status: mapping statuses is the caller's job). */
 export interface HttpResponse {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: ResponseHeaders;
   text: string;
 }
 
@@ -94,10 +80,7 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
   async function send(req: HttpRequest): Promise<HttpResponse> {
     if (req.signal?.aborted) throw cancelled();
     const timeoutMs = req.timeoutMs ?? defaultTimeout;
-    const timer = new AbortController();
-    const handle = setTimeout(() => timer.abort(new Error('timeout')), timeoutMs);
-    handle.unref?.();
-    const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal;
+    const deadline = startDeadline(timeoutMs, req.signal);
     const url = new URL(req.path, origin);
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     let body = req.body;
@@ -110,22 +93,22 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
         method: req.method,
         headers,
         body,
-        signal,
+        signal: deadline.signal,
         dispatcher: options.dispatcher ?? getSharedAgent(),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
         // undici's request() never follows redirects unless told to: a 3xx comes back as is,
         // and the callers treat it as "not a LangWatch answer" (often an SSO/login proxy).
       });
-      const text = await readCapped(res.body, maxBytes, url.pathname);
-      const dateHeader = res.headers['date'];
-      const serverMs = Date.parse((Array.isArray(dateHeader) ? dateHeader[0] : dateHeader) ?? '');
+      const read = await readCapped(res.body, maxBytes);
+      if (read.tooLarge) throw tooLarge(url.pathname, maxBytes);
+      const serverMs = Date.parse(headerValue(res.headers, 'date') ?? '');
       if (Number.isFinite(serverMs)) lastServerClock = { serverMs, localMs: Date.now() };
-      return { status: res.statusCode, headers: res.headers, text };
+      return { status: res.statusCode, headers: res.headers, text: read.text };
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (req.signal?.aborted) throw cancelled();
-      if (timer.signal.aborted) {
+      if (deadline.timedOut()) {
         throw new AppError(
           'network.timeout',
           `LangWatch at ${origin} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the connection and try again.`,
@@ -134,7 +117,7 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
       }
       throw describeTransportError(error, origin, url.pathname);
     } finally {
-      clearTimeout(handle);
+      deadline.clear();
     }
   }
 
@@ -145,24 +128,13 @@ function cancelled(): AppError {
   return new AppError('cancelled', 'The request was cancelled.');
 }
 
-/** Reads the body as UTF-8 text, giving up (and dropping the socket) past `maxBytes`. */
-async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, path: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    total += buf.length;
-    if (total > maxBytes) {
-      body.destroy();
-      throw new AppError(
-        'network.unexpected_answer',
-        `The server sent an answer larger than ${Math.round(maxBytes / 1024 / 1024)} MB: this does not look like a LangWatch deployment.`,
-        { path, maxBytes },
-      );
-    }
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** An answer past the size cap: nothing LangWatch sends is that big. */
+function tooLarge(path: string, maxBytes: number): AppError {
+  return new AppError(
+    'network.unexpected_answer',
+    `The server sent an answer larger than ${Math.round(maxBytes / 1024 / 1024)} MB: this does not look like a LangWatch deployment.`,
+    { path, maxBytes },
+  );
 }
 
 /**
@@ -184,19 +156,4 @@ export function unexpectedAnswer(path: string, httpStatus: number, reason: strin
     `Unexpected answer from the server (${reason}): this does not look like a LangWatch deployment. Check the deployment URL.`,
     { path, httpStatus, reason },
   );
-}
-
-/** First value of a response header (undici gives arrays for repeated headers). */
-export function headerValue(res: HttpResponse, name: string): string | undefined {
-  const value = res.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Seconds from a `Retry-After`-style header (delta seconds or HTTP date), if any. */
-export function retryAfterSeconds(raw: string | undefined, now = Date.now()): number | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

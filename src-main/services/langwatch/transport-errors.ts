@@ -3,6 +3,7 @@
  * verification failures) to the AppError codes the UI knows: offline, timeout, tls.
  */
 import { AppError } from '../../../src-shared/errors';
+import { transportErrorCodes } from '../http/transport-codes';
 
 const OFFLINE_CODES = new Set([
   'ECONNREFUSED',
@@ -44,23 +45,9 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
-/** Collects `code` from an error and its `cause` chain (undici wraps socket errors). */
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    const nested = (current as { errors?: unknown }).errors;
-    if (Array.isArray(nested)) codes.push(...nested.flatMap(errorCodes));
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
-}
-
 /** The AppError for a request that failed before a complete answer arrived. */
 export function describeTransportError(error: unknown, origin: string, path: string): AppError {
-  const codes = errorCodes(error);
+  const codes = transportErrorCodes(error);
   const tls = codes.find((c) => TLS_CODES.has(c) || c.startsWith('ERR_SSL_') || c.startsWith('ERR_TLS_'));
   if (tls) {
     return new AppError(

@@ -6,14 +6,8 @@
 import superjson from 'superjson';
 import { decodeSuperjson } from './superjson-decode';
 import { AppError } from '../../../src-shared/errors';
-import {
-  headerValue,
-  parseJsonBody,
-  retryAfterSeconds,
-  unexpectedAnswer,
-  type HttpResponse,
-  type LangwatchHttp,
-} from './http';
+import { retryAfterOf } from '../http/retry-after';
+import { parseJsonBody, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
 import { mapTrpcError, type TrpcErrorShape } from './trpc-errors';
 
 /** One procedure call of a batch. */
@@ -171,7 +165,7 @@ function decodeItem(item: unknown, res: HttpResponse, path: string): TrpcItemRes
     }
     if (!isRecord(shape))
       return { ok: false, error: unexpectedAnswer(path, res.status, 'the error answer is not a tRPC envelope') };
-    const retryAfterSec = retryAfterSeconds(headerValue(res, 'retry-after'));
+    const retryAfterSec = retryAfterOf(res.headers, 'retry-after');
     return { ok: false, error: mapTrpcError(shape as TrpcErrorShape, res.status, path, retryAfterSec) };
   }
   return { ok: false, error: unexpectedAnswer(path, res.status, 'the answer is not a tRPC envelope') };

@@ -8,6 +8,7 @@ import { EMPTY_PAGE, anthropicError, expectNoSecret } from './servers';
 
 const KEY = 'sk-ant-api01-T3stK3y_5ecr3t-ValueThatMustNeverLeak0123456789abcdefa1b2';
 const NOW = Date.parse('2026-11-28T12:00:00.000Z');
+const YEAR = 365 * 24 * 3600_000;
 const agents: Agent[] = [];
 
 afterEach(closeAllServers);
@@ -151,11 +152,12 @@ describe('checkKey: one verdict per row of the contract table', () => {
   it.each([
     ['delta seconds', '30', 30],
     ['fractional seconds round up', '1.2', 2],
-    ['an HTTP date', new Date(NOW + 45_000).toUTCString(), 45],
+    // A server whose clock is a year ahead of this machine's: the date counts from its own Date.
+    ['an HTTP date', new Date(NOW + YEAR + 45_000).toUTCString(), 45],
     ['absent', undefined, null],
     ['garbage', 'soon', null],
   ])('429 rate_limit_error -> rate_limited (retry-after %s)', async (_name, retryAfter, seconds) => {
-    const headers: Record<string, string> = { 'request-id': 'req_429' };
+    const headers: Record<string, string> = { 'request-id': 'req_429', date: new Date(NOW + YEAR).toUTCString() };
     if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
     const { verdict, server } = await check((_req, res) =>
       anthropicError(res, 429, 'rate_limit_error', 'Rate limited', headers),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activitiesUrl } from '../../../src-main/services/anthropic/base-url';
-import { header, redact, retryAfterSeconds } from '../../../src-main/services/anthropic/classify';
+import { redact } from '../../../src-main/services/anthropic/classify';
 import {
   mentionsScope,
   parseAnthropicError,
@@ -63,34 +63,6 @@ describe('mentionsScope', () => {
     [null, false],
   ])('%j -> %s', (message, expected) => {
     expect(mentionsScope(message)).toBe(expected);
-  });
-});
-
-describe('retryAfterSeconds', () => {
-  const now = Date.parse('2026-11-28T12:00:00Z');
-  it.each([
-    ['30', 30],
-    [' 7 ', 7],
-    ['0', 0],
-    ['2.1', 3],
-    ['Sat, 28 Nov 2026 12:01:00 GMT', 60],
-    ['Sat, 28 Nov 2026 11:00:00 GMT', 0],
-    ['-5', null],
-    ['soon', null],
-    [null, null],
-  ])('%j -> %j', (value, seconds) => {
-    expect(retryAfterSeconds(value, now)).toBe(seconds);
-  });
-});
-
-describe('header', () => {
-  it.each([
-    [{ 'request-id': 'r1' }, 'r1'],
-    [{ 'request-id': ['r1', 'r2'] }, 'r1'],
-    [{ 'request-id': '' }, null],
-    [{}, null],
-  ])('%j -> %j', (headers, value) => {
-    expect(header(headers, 'request-id')).toBe(value);
   });
 });
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLangwatchHttp, retryAfterSeconds } from '../../../src-main/services/langwatch/http';
+import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
 import { startLocalServer, type LocalServer } from '../../support/local-server';
 import { caught } from '../../support/caught';
 
@@ -137,11 +137,5 @@ describe('langwatch http', () => {
       tls.closeAllConnections();
       await new Promise((r) => tls.close(r));
     }
-  });
-
-  it('reads Retry-After as seconds or a date', () => {
-    expect(retryAfterSeconds('7')).toBe(7);
-    expect(retryAfterSeconds(undefined)).toBeUndefined();
-    expect(retryAfterSeconds(new Date(10_000).toUTCString(), 0)).toBe(10);
   });
 });

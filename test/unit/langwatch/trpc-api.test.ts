@@ -191,6 +191,16 @@ describe('tRPC client and typed API', () => {
     expect(error.details?.retryAfterSec).toBe(12);
   });
 
+  it("reads a Retry-After date against the answer's own Date, never this machine's clock", async () => {
+    // The deployment's clock is years off this machine's; the wait is the 30 s between its two times.
+    const headers = { date: 'Wed, 01 Jan 2031 00:00:00 GMT', 'retry-after': 'Wed, 01 Jan 2031 00:00:30 GMT' };
+    const client = await api((req, res) =>
+      sendJson(res, 429, trpcError(429, 'ingestionSources.list', 'x', null), headers),
+    );
+    const error = await caught(client.listSources(ORG));
+    expect(error.details?.retryAfterSec).toBe(30);
+  });
+
   it('tells the sources monitor that a 401 happened, with the cookie used', async () => {
     const seen: Array<string | null> = [];
     const client = await api(
