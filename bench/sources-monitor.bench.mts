@@ -20,6 +20,7 @@ import { createNetwork } from '../src-main/services/network/network';
 import { createEventBus } from '../src-main/services/events/event-bus';
 import { createLangwatchApi } from '../src-main/services/langwatch/api';
 import { signInWithEmail } from '../src-main/services/langwatch/auth';
+import { apiSourcesReader } from '../src-main/services/langwatch/sources-reader';
 import { createNullLogger } from '../src-main/services/logging/test-loggers';
 import { createMemorySecretStore } from '../src-main/services/secrets/memory-store';
 import { systemClock } from '../src-main/services/clock';
@@ -96,7 +97,7 @@ try {
     organizationId: ACME,
     permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
     api,
-    cli: null,
+    sources: apiSourcesReader(api, ACME),
     readOnly: false,
   };
   const auth = {

@@ -5,6 +5,7 @@ import type { Organization, Permissions, Profile, SessionState } from '../../../
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
+import { sourcesReaderFor } from '../langwatch/sources-reader';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
@@ -248,7 +249,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
         organizationId: state.activeOrganizationId,
         permissions: state.permissions,
         api: active.api,
-        cli: active.cli,
+        sources: sourcesReaderFor(active, state.activeOrganizationId),
         readOnly: state.readOnly,
       };
     },

@@ -1,7 +1,7 @@
 import type { AuthState } from '../../../src-shared/domain/auth';
 import type { LangwatchUser, Permissions, Profile } from '../../../src-shared/domain/langwatch';
 import type { LangwatchApi } from '../langwatch/api';
-import type { CliRest } from '../langwatch/cli-rest';
+import type { SourcesReader } from '../langwatch/sources-reader';
 
 /** The active profile and organisation, resolved for work that needs them now. */
 export interface ActiveAuth {
@@ -10,8 +10,8 @@ export interface ActiveAuth {
   permissions: Permissions;
   /** Cookie-authenticated tRPC API (admins), or null in a read-only device session. */
   api: LangwatchApi | null;
-  /** CLI REST reads (device sessions), or null for cookie sessions. */
-  cli: CliRest | null;
+  /** Reads of the organisation's sources, through the API or (device sessions) the CLI REST. */
+  sources: SourcesReader;
   readOnly: boolean;
 }
 

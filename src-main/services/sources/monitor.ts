@@ -195,7 +195,7 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     const { health } = answer;
     const next = rowsOf(answer);
     const diff = diffSnapshots(rows, next);
-    if (active.api && diff.removed.length > 0 && options.onVanished) {
+    if (!active.readOnly && diff.removed.length > 0 && options.onVanished) {
       const gone = new Set(diff.removed);
       options.onVanished(
         { profileId: active.profile.id, organizationId: askedFor },

@@ -1,28 +1,19 @@
 /**
  * What one tick of the sources monitor reads: the sources (and their 24 h counts when the
- * person may see them) from the tRPC API, or the read-only CLI list, as table rows.
+ * person may see them) through the session's sources reader, as table rows.
  */
 import type { Source, SourcesHealth } from '../../../src-shared/domain/langwatch';
 import type { ListHealthKind, SourceRow } from '../../../src-shared/domain/sources';
-import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
+import { isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { ActiveAuth } from '../auth/types';
+import type { SourcesWithHealth } from '../langwatch/api';
 
 /** One tick's answer: the live sources, and their health when it was asked for. */
-export interface SourcesAnswer {
-  sources: Source[];
-  health: SourcesHealth | null;
-}
+export type SourcesAnswer = SourcesWithHealth;
 
-/** Lists the organisation's live sources through whichever client the session has. */
-export async function readSources(active: ActiveAuth): Promise<SourcesAnswer> {
-  if (active.api) {
-    return active.api.listWithHealth(active.organizationId, { withHealth: active.permissions.canViewHealth });
-  }
-  if (active.cli) {
-    // The CLI list includes archived sources; the tRPC list (and so the table) does not.
-    return { sources: (await active.cli.listSources()).filter((s) => s.archivedAt === null), health: null };
-  }
-  throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
+/** Lists the organisation's live sources, with their health when the person may see it. */
+export function readSources(active: ActiveAuth): Promise<SourcesAnswer> {
+  return active.sources.listLive({ withHealth: active.permissions.canViewHealth });
 }
 
 /** The table rows of an answer; counts are null when the health was not available. */

@@ -1,7 +1,7 @@
 /**
  * Source detail, diagnosis and the admin actions that are not key submissions (enable,
- * disable, archive), plus the export. Reads go through the cookie API or, in a support
- * (device) session, the read-only CLI REST. Replacing a key and changing the cadence are NOT
+ * disable, archive), plus the export. Reads go through the session's sources reader (the
+ * cookie API or, in a support session, the read-only CLI REST); actions through the API. Replacing a key and changing the cadence are NOT
  * here: they go through the outbox staging path.
  */
 import {
@@ -93,14 +93,12 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
 
   async function get(id: string): Promise<Source> {
     const active = auth.requireActive();
-    if (active.api) return seen(active, await active.api.getSource(active.organizationId, id));
-    const found = (await cli(active).listSources()).find((s) => s.id === id);
-    if (!found) throw new AppError('langwatch.not_found', 'No such source in this organisation.');
-    return found;
+    return seen(active, await active.sources.get(id));
   }
 
   function seen(active: ActiveAuth, source: Source): Source {
-    if (source.archivedAt !== null)
+    // Read-only sessions change nothing, not even what this console remembers.
+    if (source.archivedAt !== null && !active.readOnly)
       options.onArchivedSeen?.({ profileId: active.profile.id, organizationId: active.organizationId }, source);
     return source;
   }
@@ -157,9 +155,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
     async health(id: string): Promise<Gated<HealthMetrics>> {
       const active = auth.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
-      return gated(() =>
-        active.api ? active.api.sourceHealthMetrics(active.organizationId, id) : cli(active).sourceHealth(id),
-      );
+      return gated(() => active.sources.health(id));
     },
 
     async events(
@@ -168,8 +164,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
     ): Promise<Gated<EventsPageAnswer>> {
       const active = auth.requireActive();
       if (!active.permissions.canViewHealth) return { kind: 'forbidden' };
-      const fetch: FetchEvents = (query) =>
-        active.api ? active.api.eventsForSource(active.organizationId, id, query) : cli(active).sourceEvents(id, query);
+      const fetch: FetchEvents = (query) => active.sources.events(id, query);
       return gated(() =>
         readEventsPage(fetch, { limit: page.limit ?? 50, beforeIso: page.beforeIso, skipIds: page.skipIds }),
       );
@@ -283,9 +278,4 @@ function errorsOf(
     since:
       seen && seen.firstAtMs < nowMs ? { count: seen.firstCount, secondsAgo: (nowMs - seen.firstAtMs) / 1000 } : null,
   };
-}
-
-function cli(active: ActiveAuth) {
-  if (!active.cli) throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
-  return active.cli;
 }

@@ -6,12 +6,14 @@ import type { EventName } from '../../../src-shared/ipc/contract';
 import { AppError } from '../../../src-shared/errors';
 import type { ActiveAuth, AuthService } from '../../../src-main/services/auth/types';
 import { createNetwork, type Network } from '../../../src-main/services/network/network';
-import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
+import { createLangwatchApi, type LangwatchApi } from '../../../src-main/services/langwatch/api';
 import { signInWithEmail } from '../../../src-main/services/langwatch/auth';
 import { createCliRest } from '../../../src-main/services/langwatch/cli-rest';
 import { createLangwatchHttp } from '../../../src-main/services/langwatch/http';
+import { apiSourcesReader, cliSourcesReader } from '../../../src-main/services/langwatch/sources-reader';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import { createSourcesMonitor, type SourcesMonitor } from '../../../src-main/services/sources/monitor';
+import { emuDeviceToken } from '../../support/device-token';
 import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { startLangwatchProxy } from '../../../e2e/harness/langwatch-proxy';
 
@@ -22,6 +24,11 @@ const ADMIN: Permissions = { canView: true, canManage: true, canViewHealth: true
 interface Recorded {
   name: EventName;
   payload: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- assertions on event payloads
+}
+
+/** The API of a cookie session and the sources reader over it, as the auth state builds them. */
+function apiClients(api: LangwatchApi, organizationId: string): Pick<ActiveAuth, 'api' | 'sources'> {
+  return { api, sources: apiSourcesReader(api, organizationId) };
 }
 
 /** A fake AuthService around a real API (the monitor only needs requireActive/onChange/state). */
@@ -115,8 +122,7 @@ describe('sources monitor against the emulator (fake clock)', () => {
     },
     organizationId,
     permissions: ADMIN,
-    api: api(),
-    cli: null,
+    ...apiClients(api(), organizationId),
     readOnly: false,
   });
 
@@ -275,14 +281,20 @@ describe('sources monitor against the emulator (fake clock)', () => {
   });
 
   it('support mode (device session) reads the CLI REST list, read-only, without archived rows', async () => {
-    const device = await emuDeviceToken(emu);
+    const device = await emuDeviceToken(emu, ACME);
     const cli = createCliRest({
       http: createLangwatchHttp({ baseUrl: emu.langwatchUrl }),
       organizationId: ACME,
       getAccessToken: async () => device,
     });
     const m = start(
-      fakeAuth({ ...adminOf(ACME), api: null, cli, readOnly: true, permissions: { ...ADMIN, canManage: false } }),
+      fakeAuth({
+        ...adminOf(ACME),
+        api: null,
+        sources: cliSourcesReader(cli),
+        readOnly: true,
+        permissions: { ...ADMIN, canManage: false },
+      }),
     );
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'running', readOnly: true, canManage: false, health: 'not_requested' });
@@ -302,7 +314,7 @@ describe('sources monitor against the emulator (fake clock)', () => {
     });
     try {
       const viaProxy = createLangwatchApi({ baseUrl: proxy.url, getCookie: async () => cookie });
-      const m = start(fakeAuth({ ...adminOf(ACME), api: viaProxy }));
+      const m = start(fakeAuth({ ...adminOf(ACME), ...apiClients(viaProxy, ACME) }));
       await settle(m);
       expect(m.status()).toMatchObject({
         phase: 'running',
@@ -331,20 +343,3 @@ describe('sources monitor against the emulator (fake clock)', () => {
     expect(m.status()).toMatchObject({ phase: 'running', lastError: null });
   });
 });
-
-/** A device-flow access token for the support user, through the real CLI endpoints. */
-async function emuDeviceToken(emu: RunningEmulator): Promise<string> {
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${emu.langwatchUrl}/api/auth/cli${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, string> };
-  };
-  const code = await post('/device-code', {});
-  emu.control.approveDevice(code.body.user_code!, 'support', ACME);
-  const grant = await post('/exchange', { device_code: code.body.device_code });
-  expect(grant.status).toBe(200);
-  return grant.body.access_token!;
-}

@@ -8,6 +8,7 @@ import superjson from 'superjson';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActiveAuth, AuthService } from '../../../src-main/services/auth/types';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
+import { apiSourcesReader } from '../../../src-main/services/langwatch/sources-reader';
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import type { SourcesMonitor } from '../../../src-main/services/sources/monitor';
 import { createSourcesService } from '../../../src-main/services/sources/sources-service';
@@ -39,12 +40,13 @@ afterEach(async () => {
 
 async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
   server = await startLocalServer(handler);
+  const api = createLangwatchApi({ baseUrl: server.url, getCookie: async () => 'better-auth.session_token=t' });
   const active: ActiveAuth = {
     profile: { id: 'p1', name: 'x', baseUrl: server.url, anthropicBaseUrl: server.url, createdAt: at.toISOString() },
     organizationId: ORG,
     permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
-    api: createLangwatchApi({ baseUrl: server.url, getCookie: async () => 'better-auth.session_token=t' }),
-    cli: null,
+    api,
+    sources: apiSourcesReader(api, ORG),
     readOnly: false,
   };
   const auth = {

@@ -1,0 +1,66 @@
+/**
+ * The one way to read an organisation's sources, whichever client the session has: the
+ * cookie tRPC API (admins) or the read-only CLI REST (device sessions). Chosen in one place
+ * (`ActiveAuth.sources`), so the monitor and the sources service never branch on the client.
+ * Writes (create, update, archive) are not here: they stay on the API.
+ */
+import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
+import { AppError } from '../../../src-shared/errors';
+import type { EventsPage, LangwatchApi, SourcesWithHealth } from './api';
+import type { CliRest } from './cli-rest';
+
+/** Reads of one organisation's sources. */
+export interface SourcesReader {
+  /** Live (not archived) sources, with the list's health when `withHealth` (the CLI has none: null). */
+  listLive(options: { withHealth: boolean }): Promise<SourcesWithHealth>;
+  /** One source (archived ones too, through the API); `langwatch.not_found` when there is none by that id. */
+  get(id: string): Promise<Source>;
+  /** Event counts of one source (`langwatch.enterprise_required` on other plans). */
+  health(id: string): Promise<HealthMetrics>;
+  /** A page of one source's events, newest first, strictly before `beforeIso` when given. */
+  events(id: string, page: EventsPage): Promise<SourceEvent[]>;
+}
+
+/** Reads through the cookie tRPC API, in `organizationId`. */
+export function apiSourcesReader(api: LangwatchApi, organizationId: string): SourcesReader {
+  return {
+    listLive: ({ withHealth }) => api.listWithHealth(organizationId, { withHealth }),
+    get: (id) => api.getSource(organizationId, id),
+    health: (id) => api.sourceHealthMetrics(organizationId, id),
+    events: (id, page) => api.eventsForSource(organizationId, id, page),
+  };
+}
+
+/** Reads through the read-only CLI REST (the organisation is the device token's). */
+export function cliSourcesReader(cli: CliRest): SourcesReader {
+  return {
+    async listLive() {
+      // The contract's CLI list holds no archived sources; filtered anyway so the table is the
+      // tRPC list's whatever a server sends.
+      return { sources: (await cli.listSources()).filter((s) => s.archivedAt === null), health: null };
+    },
+    async get(id) {
+      // The CLI has no single-source read; its list holds no archived ones, so those are not found.
+      const found = (await cli.listSources()).find((s) => s.id === id);
+      if (!found) throw new AppError('langwatch.not_found', 'No such source in this organisation.');
+      return found;
+    },
+    health: (id) => cli.sourceHealth(id),
+    events: (id, page) => cli.sourceEvents(id, page),
+  };
+}
+
+/**
+ * The reader of a session's clients: the API when there is one, else the CLI. With neither
+ * (a session still loading) every read says so, as `auth.not_signed_in`.
+ */
+export function sourcesReaderFor(
+  clients: { api: LangwatchApi | null; cli: CliRest | null },
+  organizationId: string,
+): SourcesReader {
+  if (clients.api) return apiSourcesReader(clients.api, organizationId);
+  if (clients.cli) return cliSourcesReader(clients.cli);
+  const notSignedIn = (): Promise<never> =>
+    Promise.reject(new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.'));
+  return { listLive: notSignedIn, get: notSignedIn, health: notSignedIn, events: notSignedIn };
+}
