@@ -67,95 +67,106 @@ export interface EventsPage {
   beforeIso?: string;
 }
 
-/** The typed LangWatch API of one deployment. */
-export type LangwatchApi = ReturnType<typeof createLangwatchApi>;
+/** The typed LangWatch API of one deployment (cookie session). Every method throws only AppError. */
+export interface LangwatchApi {
+  /** The deployment's normalised base URL. */
+  readonly baseUrl: string;
+  /** The deployment's clock as of its latest answer (see LangwatchHttp.serverClock). */
+  serverClock(): ServerClockReading | null;
+  /** Public settings; `NEXTAUTH_PROVIDER === "email"` means the password form applies. */
+  publicEnv(opts?: TrpcCallOptions): Promise<PublicEnv>;
+  /** The organisations of the signed-in person. */
+  organizations(opts?: TrpcCallOptions): Promise<Organization[]>;
+  /** What the person may do in `organizationId`. */
+  effectivePermissions(organizationId: string, opts?: TrpcCallOptions): Promise<Permissions>;
+  /** Non-archived sources, ordered by name. */
+  listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]>;
+  /** One source (archived ones too). */
+  getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source>;
+  /** Creates a source. The one-time `ingestSecret` of the answer is dropped unread. */
+  createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source>;
+  /** Updates a source; omitted fields stay unchanged. */
+  updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source>;
+  /** Archives a source (no undo on the server). */
+  archiveSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source>;
+  /** Health rows of every source (throws `langwatch.enterprise_required` on other plans). */
+  sourcesHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourceHealthRow[]>;
+  /** Event counts of one source (zeros for an unknown id). */
+  sourceHealthMetrics(organizationId: string, sourceId: string, opts?: TrpcCallOptions): Promise<HealthMetrics>;
+  /** A page of events, newest first; page on with the last row's `eventTimestampIso`. */
+  eventsForSource(
+    organizationId: string,
+    sourceId: string,
+    page?: EventsPage,
+    opts?: TrpcCallOptions,
+  ): Promise<SourceEvent[]>;
+  /**
+   * The list plus, when asked, the list's health in ONE batched GET (the sources monitor's
+   * tick). A failing health item never loses the list; a failing list throws.
+   */
+  listWithHealth(
+    organizationId: string,
+    options: { withHealth: boolean },
+    opts?: TrpcCallOptions,
+  ): Promise<SourcesWithHealth>;
+}
 
 /** Creates the typed API. Throws only AppError. */
-export function createLangwatchApi(options: LangwatchApiOptions) {
+export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
   const http = isHttp(options.http) ? options.http : createLangwatchHttp({ ...options.http, baseUrl: options.baseUrl });
 
   // Sign-in-free client for publicEnv.
   const anonymous = createTrpcClient({ http });
-  const trpc = createTrpcClient({
-    http,
-    getHeaders: async () => {
-      const cookie = await options.getCookie();
-      if (!cookie) {
-        throw new AppError('auth.not_signed_in', 'Sign in to this LangWatch deployment first.');
-      }
-      return { cookie };
-    },
-    onUnauthorized: (headersUsed) => options.onUnauthorized?.(headersUsed.cookie ?? null),
-  });
+  const trpc = cookieTrpcClient(http, options);
 
-  const listSourcesCall = (organizationId: string) => ({ path: 'ingestionSources.list', input: { organizationId } });
-  const healthCall = (organizationId: string) => ({
-    path: 'activityMonitor.ingestionSourcesHealth',
-    input: { organizationId },
-  });
-  const parseSources = (data: unknown, path: string) => parseAnswer(WireSourceList, data, path).map(toSource);
-  const parseHealth = (data: unknown, path: string) => parseAnswer(WireHealthList, data, path).map(toHealthRow);
-
-  const api = {
-    /** The deployment's normalised base URL. */
+  const api: LangwatchApi = {
     baseUrl: http.baseUrl,
 
-    /** The deployment's clock as of its latest answer (see LangwatchHttp.serverClock). */
     serverClock: (): ServerClockReading | null => http.serverClock?.() ?? null,
 
-    /** Public settings; `NEXTAUTH_PROVIDER === "email"` means the password form applies. */
     async publicEnv(opts?: TrpcCallOptions): Promise<PublicEnv> {
       return parseAnswer(WirePublicEnv, await anonymous.query('publicEnv', {}, opts), 'publicEnv');
     },
 
-    /** The organisations of the signed-in person. */
     async organizations(opts?: TrpcCallOptions): Promise<Organization[]> {
       const data = await trpc.query('organization.getAll', {}, opts);
       return parseAnswer(z.array(WireOrganization), data, 'organization.getAll').map(toOrganization);
     },
 
-    /** What the person may do in `organizationId`. */
     async effectivePermissions(organizationId: string, opts?: TrpcCallOptions): Promise<Permissions> {
       const data = await trpc.query('authz.effectivePermissions', { organizationId }, opts);
       return toPermissions(parseAnswer(WirePermissions, data, 'authz.effectivePermissions').permissions);
     },
 
-    /** Non-archived sources, ordered by name. */
     async listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]> {
       return parseSources(await trpc.query('ingestionSources.list', { organizationId }, opts), 'ingestionSources.list');
     },
 
-    /** One source (archived ones too). */
     async getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
       const data = await trpc.query('ingestionSources.get', { organizationId, id }, opts);
       return toSource(parseAnswer(WireSource, data, 'ingestionSources.get'));
     },
 
-    /** Creates a source. The one-time `ingestSecret` of the answer is dropped unread. */
     async createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
       const data = await trpc.mutation('ingestionSources.create', validateInput(CreateSourceInput, input), opts);
       return toSource(parseAnswer(WireSourceWithSecret, data, 'ingestionSources.create').source);
     },
 
-    /** Updates a source; omitted fields stay unchanged. */
     async updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
       const data = await trpc.mutation('ingestionSources.update', validateInput(UpdateSourceInput, input), opts);
       return toSource(parseAnswer(WireSource, data, 'ingestionSources.update'));
     },
 
-    /** Archives a source (no undo on the server). */
     async archiveSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
       const data = await trpc.mutation('ingestionSources.archive', { organizationId, id }, opts);
       return toSource(parseAnswer(WireSource, data, 'ingestionSources.archive'));
     },
 
-    /** Health rows of every source (throws `langwatch.enterprise_required` on other plans). */
     async sourcesHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourceHealthRow[]> {
       const call = healthCall(organizationId);
       return parseHealth(await trpc.query(call.path, call.input, opts), call.path);
     },
 
-    /** Event counts of one source (zeros for an unknown id). */
     async sourceHealthMetrics(
       organizationId: string,
       sourceId: string,
@@ -165,7 +176,6 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
       return toHealthMetrics(parseAnswer(WireHealthMetrics, data, 'activityMonitor.sourceHealthMetrics'));
     },
 
-    /** A page of events, newest first; page on with the last row's `eventTimestampIso`. */
     async eventsForSource(
       organizationId: string,
       sourceId: string,
@@ -182,10 +192,6 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
       return parseAnswer(z.array(WireEvent), data, 'activityMonitor.eventsForSource').map(toSourceEvent);
     },
 
-    /**
-     * The list plus, when asked, the list's health in ONE batched GET (the sources monitor's
-     * tick). A failing health item never loses the list; a failing list throws.
-     */
     async listWithHealth(
       organizationId: string,
       { withHealth }: { withHealth: boolean },
@@ -200,20 +206,44 @@ export function createLangwatchApi(options: LangwatchApiOptions) {
     },
   };
   return api;
+}
 
-  function toSourcesHealth(result: TrpcItemResult | undefined, path: string): SourcesHealth {
-    if (result?.ok) {
-      try {
-        return { kind: 'ok', rows: parseHealth(result.data, path) };
-      } catch (error) {
-        return { kind: 'unavailable', error: (error as AppError).toData() };
+/** The tRPC client that sends the session cookie (read per call) and reports a 401 with the cookie it used. */
+function cookieTrpcClient(http: LangwatchHttp, options: LangwatchApiOptions) {
+  return createTrpcClient({
+    http,
+    getHeaders: async () => {
+      const cookie = await options.getCookie();
+      if (!cookie) {
+        throw new AppError('auth.not_signed_in', 'Sign in to this LangWatch deployment first.');
       }
+      return { cookie };
+    },
+    onUnauthorized: (headersUsed) => options.onUnauthorized?.(headersUsed.cookie ?? null),
+  });
+}
+
+const listSourcesCall = (organizationId: string) => ({ path: 'ingestionSources.list', input: { organizationId } });
+const healthCall = (organizationId: string) => ({
+  path: 'activityMonitor.ingestionSourcesHealth',
+  input: { organizationId },
+});
+const parseSources = (data: unknown, path: string) => parseAnswer(WireSourceList, data, path).map(toSource);
+const parseHealth = (data: unknown, path: string) => parseAnswer(WireHealthList, data, path).map(toHealthRow);
+
+/** The health item of a batched list read: rows, or why there are none (never an error). */
+function toSourcesHealth(result: TrpcItemResult | undefined, path: string): SourcesHealth {
+  if (result?.ok) {
+    try {
+      return { kind: 'ok', rows: parseHealth(result.data, path) };
+    } catch (error) {
+      return { kind: 'unavailable', error: (error as AppError).toData() };
     }
-    const error = result?.error ?? new AppError('network.unexpected_answer', 'The batch answer had no health item.');
-    if (error.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
-    if (error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
-    return { kind: 'unavailable', error: error.toData() };
   }
+  const error = result?.error ?? new AppError('network.unexpected_answer', 'The batch answer had no health item.');
+  if (error.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
+  if (error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
+  return { kind: 'unavailable', error: error.toData() };
 }
 
 /** Checks a call's input before sending; issues name paths only, never values. */

@@ -7,7 +7,7 @@ import { AppError } from '../../../src-shared/errors';
 import { SUPPORT_LIST_NEEDS_ENTERPRISE } from '../../../src-shared/domain/device-approval';
 import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
 import type { LangwatchHttp } from './http';
-import { cliError } from './device-flow';
+import { cliError } from './cli-errors';
 import {
   parseAnswer,
   toHealthMetrics,

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import { DeviceOrganization, type LangwatchUser } from '../../../src-shared/domain/langwatch';
 import { systemClock, type Clock } from '../clock';
-import { type HttpResponse, type LangwatchHttp, unexpectedAnswer } from './http';
+import { cliError, errorCode } from './cli-errors';
+import { parseJsonBody, type HttpResponse, type LangwatchHttp, unexpectedAnswer } from './http';
 import { parseAnswer } from './schemas';
-import { restReasonDetails } from './server-reason';
 
 const BASE = '/api/auth/cli';
 /**
@@ -81,8 +81,31 @@ const WireGrant = WireTokens.extend({
   organization: DeviceOrganization,
 });
 
+/** What {@link DeviceFlow.pollDeviceFlow} needs to wait for one approval. */
+export interface DevicePoll {
+  deviceCode: string;
+  /** Seconds between polls, as the server asked (kept within 4..60 s). */
+  interval: number;
+  signal?: AbortSignal;
+  clock?: Clock;
+  /** Seconds until the code expires; past it, polling stops with `auth.device_expired`. */
+  expiresIn?: number;
+}
+
+/** The device-flow client of one deployment. */
+export interface DeviceFlow {
+  /** Asks for a device code; the approval link is checked to be an http(s) address. */
+  startDeviceFlow(signal?: AbortSignal): Promise<DeviceFlowStart>;
+  /** Polls until the person approves, denies or the code expires (or the signal aborts). */
+  pollDeviceFlow(args: DevicePoll): Promise<DeviceGrant>;
+  /** Exchanges the refresh token for a new pair (refresh tokens rotate). */
+  refreshTokens(refreshToken: string, signal?: AbortSignal): Promise<DeviceTokens>;
+  /** Revokes the pair, and the CLI key its sign-in minted, server-side. */
+  logout(tokens: Pick<DeviceTokens, 'accessToken' | 'refreshToken'>, signal?: AbortSignal): Promise<void>;
+}
+
 /** Creates the device-flow client of one deployment. */
-export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }) {
+export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }): DeviceFlow {
   const { http } = options;
   const defaultClock = options.clock ?? systemClock;
 
@@ -103,7 +126,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
     async startDeviceFlow(signal?: AbortSignal): Promise<DeviceFlowStart> {
       const res = await post('/device-code', { credential_type: 'device_session' }, signal);
       if (res.status !== 200) throw cliError(res, `${BASE}/device-code`);
-      const wire = parseAnswer(WireStart, json(res, `${BASE}/device-code`), `${BASE}/device-code`);
+      const wire = parseAnswer(WireStart, parseJsonBody(res, `${BASE}/device-code`), `${BASE}/device-code`);
       return {
         deviceCode: wire.device_code,
         userCode: wire.user_code,
@@ -117,14 +140,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
      * Polls until approved: keeps going on `authorization_pending` and on passing network
      * trouble, slows down by 5 s on `slow_down`, stops on expiry, denial or the signal.
      */
-    async pollDeviceFlow(args: {
-      deviceCode: string;
-      interval: number;
-      signal?: AbortSignal;
-      clock?: Clock;
-      /** Seconds until the code expires; past it, polling stops with `auth.device_expired`. */
-      expiresIn?: number;
-    }): Promise<DeviceGrant> {
+    async pollDeviceFlow(args: DevicePoll): Promise<DeviceGrant> {
       const clock = args.clock ?? defaultClock;
       const deadline = args.expiresIn
         ? clock.now() + clampSec(args.expiresIn, MAX_DEVICE_CODE_TTL_SEC) * 1000
@@ -144,7 +160,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
           throw error;
         }
         if (res.status === 200) {
-          const wire = parseAnswer(WireGrant, json(res, `${BASE}/exchange`), `${BASE}/exchange`);
+          const wire = parseAnswer(WireGrant, parseJsonBody(res, `${BASE}/exchange`), `${BASE}/exchange`);
           return {
             tokens: toTokens(wire, clock),
             user: { id: wire.user.id, email: wire.user.email ?? null, name: wire.user.name ?? null },
@@ -186,7 +202,7 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
         );
       }
       if (res.status !== 200) throw cliError(res, `${BASE}/refresh`);
-      return toTokens(parseAnswer(WireTokens, json(res, `${BASE}/refresh`), `${BASE}/refresh`), defaultClock);
+      return toTokens(parseAnswer(WireTokens, parseJsonBody(res, `${BASE}/refresh`), `${BASE}/refresh`), defaultClock);
     },
 
     /**
@@ -204,9 +220,6 @@ export function createDeviceFlow(options: { http: LangwatchHttp; clock?: Clock }
     },
   };
 }
-
-/** The device-flow client type. */
-export type DeviceFlow = ReturnType<typeof createDeviceFlow>;
 
 function deviceExpired(): AppError {
   return new AppError('auth.device_expired', 'The device code expired before it was approved. Start again.', {
@@ -228,54 +241,6 @@ function checkApprovalLink(link: string, origin: string): string {
     throw unexpectedAnswer(`${BASE}/device-code`, 200, 'the approval link is not an http(s) address');
   }
   return url.toString();
-}
-
-function json(res: HttpResponse, path: string): unknown {
-  try {
-    return JSON.parse(res.text);
-  } catch {
-    throw unexpectedAnswer(path, res.status, 'the answer is not JSON');
-  }
-}
-
-function errorCode(res: HttpResponse): string | undefined {
-  try {
-    const body = JSON.parse(res.text) as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Maps a CLI REST error answer (`{error, error_description}`) to an AppError. */
-export function cliError(res: HttpResponse, path: string): AppError {
-  const serverCode = errorCode(res);
-  const details = { httpStatus: res.status, path, ...(serverCode ? { serverCode } : {}) };
-  switch (res.status) {
-    case 401:
-      return new AppError('auth.session_expired', 'The read-only sign-in has expired. Sign in again.', details);
-    case 402:
-      // LangWatch refuses every governance route of a non-Enterprise organisation, the list too;
-      // cli-rest.ts words the list's 402 (the plan, not the health, is what is missing).
-      return new AppError('langwatch.enterprise_required', 'Source health needs an Enterprise plan.', details);
-    case 403:
-      return new AppError(
-        'langwatch.forbidden',
-        'This sign-in may not read ingestion sources of this organisation.',
-        details,
-      );
-    case 404:
-      return new AppError('langwatch.not_found', 'LangWatch does not know this item.', details);
-    case 429:
-      return new AppError('langwatch.rate_limited', 'LangWatch is limiting requests. Try again shortly.', details);
-  }
-  if (res.status >= 500) {
-    return new AppError('langwatch.server_error', 'LangWatch had an internal error. Try again later.', {
-      ...details,
-      ...restReasonDetails(res.text),
-    });
-  }
-  return unexpectedAnswer(path, res.status, `HTTP ${res.status}`);
 }
 
 /** Waits `ms` on the clock; rejects with `cancelled` when the signal aborts. */

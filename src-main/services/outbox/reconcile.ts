@@ -40,6 +40,9 @@ export function matchLostCreate(
   return { kind: 'none' };
 }
 
+/** The sources of an organisation, from a list started at or after `notBefore` (by `now`). */
+export type SharedLister = (profileId: string, organizationId: string, notBefore: number) => Promise<Source[]>;
+
 /**
  * Shares `list` requests among entries of the same organisation: an entry may use a list
  * (in flight or done) only if it was started after the entry's possibly-lost create
@@ -49,7 +52,7 @@ export function matchLostCreate(
 export function createSharedLister(
   list: (profileId: string, organizationId: string) => Promise<Source[]>,
   now: () => number,
-) {
+): SharedLister {
   const latest = new Map<string, { startedAt: number; promise: Promise<Source[]> }>();
   return async function listFor(profileId: string, organizationId: string, notBefore: number): Promise<Source[]> {
     const key = `${profileId}\u0000${organizationId}`;

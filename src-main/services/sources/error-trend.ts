@@ -13,8 +13,16 @@ export interface ErrorObservation {
   count: number;
 }
 
+/** The error counts this console has watched, per source. */
+export interface ErrorTrend {
+  /** Records the counts of one tick's rows, at this machine's `nowMs`. */
+  observe(rows: readonly SourceRow[], nowMs: number): void;
+  /** What was seen of one source's count; undefined when it never reported one. */
+  get(id: string): ErrorObservation | undefined;
+}
+
 /** Keeps the first and the latest error count per source. */
-export function createErrorTrend() {
+export function createErrorTrend(): ErrorTrend {
   const seen = new Map<string, ErrorObservation>();
   return {
     observe(rows: readonly SourceRow[], nowMs: number): void {
