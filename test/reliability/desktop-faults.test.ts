@@ -19,7 +19,7 @@ import type { IpcResult } from '../../src-shared/ipc/define';
 
 // Each journey polls through up to three states on a shared, loaded machine (CI runs the whole
 // suite on 2 cores): the polls' own limits bound it, not the default 20 s test timeout.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 120_000 });
 
 // ENOSPC injected where files are written: every handle opened on a matching path fails its writes.
 const disk = vi.hoisted(() => ({ full: null as RegExp | null }));
@@ -171,7 +171,7 @@ describe('disk full while writing the outbox (ENOSPC)', () => {
 
     disk.full = null;
     const id = await stage(c, 'Disk full stage');
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('submitted');
     expect(sourcesNamed('Disk full stage')).toHaveLength(1);
   });
 
@@ -180,17 +180,17 @@ describe('disk full while writing the outbox (ENOSPC)', () => {
     await signIn(c);
     holdCreates();
     const id = await stage(c, 'Disk full flush');
-    await expect.poll(() => entry(c, id)?.state, { timeout: 10_000 }).toBe('retrying');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 20_000 }).toBe('retrying');
     disk.full = /outbox\.json/;
     emu.control.faults.clear();
-    await expect.poll(() => sourcesNamed('Disk full flush').length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => sourcesNamed('Disk full flush').length, { timeout: 30_000 }).toBe(1);
     await c.services.outbox.idle();
     expect(await secrets.get(`staged:${id}`), 'no durable record of the submission yet: the key stays').not.toBeNull();
     await stop(c);
 
     disk.full = null;
     c = await start();
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('submitted');
     await c.services.outbox.idle();
     expect(sourcesNamed('Disk full flush')).toHaveLength(1);
     await expect.poll(stagedAccounts, { timeout: 5000 }).toEqual([]);
@@ -245,7 +245,7 @@ describe('the keychain locked in the middle of a flush', () => {
     const names = ['Locked 1', 'Locked 2', 'Locked 3', 'Locked 4'];
     const ids: string[] = [];
     for (const name of names) ids.push(await stage(c, name));
-    await expect.poll(() => ids.every((id) => entry(c, id)?.state === 'retrying'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => ids.every((id) => entry(c, id)?.state === 'retrying'), { timeout: 20_000 }).toBe(true);
     secrets.setUnavailable(true);
     emu.control.faults.clear();
     await expect
@@ -272,15 +272,15 @@ describe('the laptop sleeps, the clock jumps', () => {
     await signIn(c);
     holdCreates();
     const id = await stage(c, 'Slept through the night');
-    await expect.poll(() => entry(c, id)?.state, { timeout: 10_000 }).toBe('retrying');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 20_000 }).toBe('retrying');
     // Timers stop while asleep; the wall clock does not. The server ended the session meanwhile.
     time.jump(8 * HOUR);
     emu.control.expireSessions();
     emu.control.faults.clear();
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('needs_sign_in');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('needs_sign_in');
     expect(await secrets.get(`staged:${id}`)).toBe(KEY);
     await signIn(c);
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('submitted');
     expect(sourcesNamed('Slept through the night')).toHaveLength(1);
   });
 
@@ -289,9 +289,9 @@ describe('the laptop sleeps, the clock jumps', () => {
     await signIn(c);
     holdCreates();
     const id = await stage(c, 'Slept too long');
-    await expect.poll(() => entry(c, id)?.state, { timeout: 10_000 }).toBe('retrying');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 20_000 }).toBe('retrying');
     time.jump(25 * HOUR);
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('expired');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('expired');
     await expect.poll(stagedAccounts, { timeout: 5000 }).toEqual([]);
     expect(sourcesNamed('Slept too long')).toHaveLength(0);
   });
@@ -301,10 +301,10 @@ describe('the laptop sleeps, the clock jumps', () => {
     await signIn(c);
     holdCreates();
     const id = await stage(c, 'Clock went back');
-    await expect.poll(() => entry(c, id)?.state, { timeout: 10_000 }).toBe('retrying');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 20_000 }).toBe('retrying');
     time.jump(-HOUR);
     emu.control.faults.clear();
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('submitted');
     expect(sourcesNamed('Clock went back')).toHaveLength(1);
   });
 
@@ -313,10 +313,10 @@ describe('the laptop sleeps, the clock jumps', () => {
     await signIn(c);
     holdCreates();
     const id = await stage(c, 'Clock went ahead');
-    await expect.poll(() => entry(c, id)?.state, { timeout: 10_000 }).toBe('retrying');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 20_000 }).toBe('retrying');
     time.jump(HOUR);
     emu.control.faults.clear();
-    await expect.poll(() => entry(c, id)?.state, { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('submitted');
     expect(sourcesNamed('Clock went ahead')).toHaveLength(1);
   });
 });
