@@ -136,6 +136,18 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
   }
 
   /** A preview's failure carries its verdict; add what the renderer needs to explain it. */
+  /** Reads the newest activities with a key and logs what came back (counts and request id, no secret). */
+  async function previewAndLog(
+    what: string,
+    key: string,
+    anthropicBaseUrl: string,
+    context: Record<string, unknown>,
+  ): Promise<KeyPreviewResult['preview']> {
+    const preview = await complianceApi.previewActivities({ baseUrl: anthropicBaseUrl, key, limit: KEY_PREVIEW_SIZE });
+    log.info(what, { ...context, events: preview.events.length, requestId: preview.requestId });
+    return preview;
+  }
+
   function previewFailure(error: unknown, extra: Record<string, unknown>): unknown {
     if (!(error instanceof AppError) || error.code !== 'anthropic.request_failed') return error;
     return new AppError(error.code, error.message, { ...error.details, ...extra });
@@ -178,17 +190,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const anthropicBaseUrl = await options.anthropicBaseUrlOf(profileId);
       const fingerprint = keyFingerprint(key);
       try {
-        const preview = await complianceApi.previewActivities({
-          baseUrl: anthropicBaseUrl,
-          key,
-          limit: KEY_PREVIEW_SIZE,
-        });
-        log.info('typed key preview', {
-          profileId,
-          fingerprint,
-          events: preview.events.length,
-          requestId: preview.requestId,
-        });
+        const preview = await previewAndLog('typed key preview', key, anthropicBaseUrl, { profileId, fingerprint });
         return { preview, fingerprint, profileId, anthropicBaseUrl };
       } catch (error) {
         throw previewFailure(error, { fingerprint, anthropicBaseUrl });
@@ -200,17 +202,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       const anthropicBaseUrl = target.anthropicBaseUrl ?? (await options.anthropicBaseUrlOf(target.profileId));
       const fingerprint = keyFingerprint(key);
       try {
-        const preview = await complianceApi.previewActivities({
-          baseUrl: anthropicBaseUrl,
-          key,
-          limit: KEY_PREVIEW_SIZE,
-        });
-        log.info('staged key preview', {
-          stagedId,
-          fingerprint,
-          events: preview.events.length,
-          requestId: preview.requestId,
-        });
+        const preview = await previewAndLog('staged key preview', key, anthropicBaseUrl, { stagedId, fingerprint });
         return { preview, fingerprint, profileId: target.profileId, anthropicBaseUrl };
       } catch (error) {
         // A failed preview is as much a verdict about the key as a check.

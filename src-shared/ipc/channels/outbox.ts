@@ -10,6 +10,17 @@ const cadence = z.number().int().positive().max(10_000_000);
 /** A custom cron (main checks it with croner, as LangWatch does). */
 const pullSchedule = z.string().max(128);
 
+/** What a staged submission carries, the same when it is staged and when it is edited. */
+const submissionFields = {
+  name,
+  description: z.string().max(LIMITS.description).optional(),
+  teamId: idSchema.nullable().optional(),
+  key: key.optional(),
+  /** A fixed interval; or `pullSchedule` for a custom cron; an update may send neither (schedule kept). */
+  pollEverySec: cadence.optional(),
+  pullSchedule: pullSchedule.optional(),
+};
+
 /**
  * `kind: 'create'`: a new `claude_compliance` source (key required, no sourceId).
  * `kind: 'update'`: re-key and/or cadence change of `sourceId` (`key` absent = keep the stored key).
@@ -21,13 +32,7 @@ export const OutboxStageInput = z
     kind: z.enum(['create', 'update']),
     organizationId: idSchema,
     sourceId: idSchema.optional(),
-    name,
-    description: z.string().max(LIMITS.description).optional(),
-    teamId: idSchema.nullable().optional(),
-    key: key.optional(),
-    /** A fixed interval; or `pullSchedule` for a custom cron; an update may send neither (schedule kept). */
-    pollEverySec: cadence.optional(),
-    pullSchedule: pullSchedule.optional(),
+    ...submissionFields,
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -51,17 +56,7 @@ export const OutboxStageInput = z
 export type OutboxStageInput = z.infer<typeof OutboxStageInput>;
 
 /** An edit of a waiting entry; `key` absent or empty = keep the staged key; no schedule = keep the entry's. */
-export const OutboxEditInput = z
-  .object({
-    stagedId: idSchema,
-    name,
-    description: z.string().max(LIMITS.description).optional(),
-    teamId: idSchema.nullable().optional(),
-    key: key.optional(),
-    pollEverySec: cadence.optional(),
-    pullSchedule: pullSchedule.optional(),
-  })
-  .strict();
+export const OutboxEditInput = z.object({ stagedId: idSchema, ...submissionFields }).strict();
 export type OutboxEditInput = z.infer<typeof OutboxEditInput>;
 
 export const OutboxStageResult = z.object({
