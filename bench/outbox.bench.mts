@@ -252,7 +252,7 @@ async function measureBareFlush(): Promise<{ ms: number; names: string[] }> {
 
 /**
  * The bare baseline that does the same work as the outbox, minus the outbox: per entry a
- * keytar get, the create over undici, a keytar delete, at the same concurrency (the keys are
+ * keytar get, the create over undici, its read-back, a keytar delete, at the same concurrency (the keys are
  * put in the keychain first, untimed, as staging would have). What the outbox adds on top of
  * this is its own cost: records, state machine, reconciliation, history.
  */
@@ -283,8 +283,17 @@ async function measureBareFlushWithKeychain(): Promise<{ ms: number; names: stri
         body,
         dispatcher,
       });
-      await res.body.json();
-      if (res.statusCode !== 200) throw new Error(`bare create failed: ${res.statusCode}`);
+      const created = (await res.body.json()) as { result?: { data?: { json?: { source?: { id?: string } } } } };
+      const id = created.result?.data?.json?.source?.id;
+      if (res.statusCode !== 200 || !id) throw new Error(`bare create failed: ${res.statusCode}`);
+      // The read-back every create gets (a create's answer is never trusted on its own).
+      const input = encodeURIComponent(JSON.stringify({ json: { organizationId: ACME, id } }));
+      const back = await request(`${emu.langwatchUrl}/api/trpc/ingestionSources.get?input=${input}`, {
+        headers: { cookie },
+        dispatcher,
+      });
+      await back.body.json();
+      if (back.statusCode !== 200) throw new Error(`bare read-back failed: ${back.statusCode}`);
       await keytar.deletePassword(KEYCHAIN_SERVICE, account(i));
     }
   }
@@ -372,10 +381,10 @@ try {
       bareFlush,
       1.25,
     ),
-    // The same comparison with a baseline that also does the keychain work every flush must do
-    // (a get and a delete per key): the overhead of the outbox itself.
+    // The same comparison with a baseline that also does the work every flush must do (a
+    // keychain get and delete per key, the create's read-back): the overhead of the outbox itself.
     ratioRow(
-      `outbox flush of ${FLUSH_N} staged keys vs a bare loop doing the same keytar get + create + keytar delete (concurrency ${CONCURRENCY})`,
+      `outbox flush of ${FLUSH_N} staged keys vs a bare loop doing the same keytar get + create + read-back + keytar delete (concurrency ${CONCURRENCY})`,
       flush,
       bareWithKeychain,
       1.25,
