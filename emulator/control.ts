@@ -7,7 +7,7 @@ import { sendJson } from './http-util';
 import { openCredentials, safeEqual, sha256 } from './seal';
 import { SEED } from './seed';
 import { publicParserConfig } from './langwatch/sources';
-import { approve, findByUserCode } from './langwatch/device-flow';
+import { approve, findByUserCode } from './langwatch/device-codes';
 import {
   SOURCE_STATUSES,
   SOURCE_TYPES,

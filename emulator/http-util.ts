@@ -75,6 +75,12 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
+/** Hono answers an unmatched method or path with a plain-text 404. */
+export function honoNotFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=UTF-8' });
+  res.end('404 Not Found');
+}
+
 export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime';
-import { sendJson } from '../http-util';
+import { honoNotFound, sendJson } from '../http-util';
 import { clickhouseUnavailable, eventPage, healthMetrics } from './health';
 import { validAccessToken } from './cli-tokens';
 
@@ -29,12 +29,6 @@ function clampLimit(raw: string | null): number {
   if (!raw) return 50;
   const n = Number.parseInt(raw, 10);
   return Number.isNaN(n) ? 50 : Math.min(Math.max(1, n), 200);
-}
-
-/** Hono answers an unmatched method or path with a plain-text 404. */
-function honoNotFound(res: ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=UTF-8' });
-  res.end('404 Not Found');
 }
 
 /** Routes the CLI governance reads; returns false when the path is not ours. */
