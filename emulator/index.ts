@@ -11,7 +11,7 @@ import { createLangwatchHandler } from './langwatch/server';
 import { loadOrCreateKeys, loadSnapshot, Saver } from './persist';
 import { Puller } from './puller/puller';
 import { PULLER_MODES, RateLimiter, type Modes, type PullerMode, type Runtime, type Settings } from './runtime';
-import { buildSeed } from './seed';
+import { buildSeed } from './seed-state';
 import { Store } from './store';
 
 export { SEED } from './seed';
