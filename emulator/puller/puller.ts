@@ -1,90 +1,23 @@
-/** The puller: pulls each eligible claude_compliance source on its cron, over real HTTP, with the watermark algorithm. */
-import { request } from 'undici';
+/**
+ * The puller: pulls each eligible claude_compliance source on its cron, over real HTTP, with the
+ * watermark algorithm (watermark.ts) or, in `langwatch` mode, LangWatch's audit-log puller
+ * (audit-log.ts), and records what a run brought in.
+ */
 import type { Runtime } from '../runtime';
 import { openCredentials } from '../seal';
 import type { Activity, SourceRecord } from '../types';
+import { pullAuditLog } from './audit-log';
 import { cronMatches, parseCron } from './cron';
+import { fetchPage, PullError, type FetchTarget } from './fetch-page';
 import { mapActivity, type Usage } from './mapping';
+import { pullWatermark } from './watermark';
 
-const BACKFILL_MS = 24 * 3_600_000;
-const OVERLAP_EVERY_MS = 10 * 60_000;
-const PAGE = 500;
-const MAX_PAGES = 200;
-
+/** What one run for one source came to. */
 export interface PullResult {
   sourceId: string;
   outcome: 'ok' | 'auth_error' | 'error' | 'no_credentials' | 'skipped';
   newEvents: number;
   httpStatus?: number;
-}
-
-/** The audit-log page LangWatch's puller expects (its locked JSONPath mapping). */
-interface AuditLogEvent {
-  id?: string;
-  created_at?: string;
-  event_type?: string;
-  model?: string;
-  actor?: { email?: string };
-  usage?: { cost_usd?: unknown; input_tokens?: unknown; output_tokens?: unknown };
-}
-interface AuditLogPage {
-  data?: AuditLogEvent[];
-  next_cursor?: string | null;
-}
-
-/** Reads one audit-log event through LangWatch's mapping ($.id, $.created_at, $.actor.email, $.event_type, $.model, $.usage.*). */
-function fromAuditLog(e: AuditLogEvent): { activity: Activity; usage: Usage } {
-  const activity = {
-    id: String(e.id ?? ''),
-    created_at: String(e.created_at ?? ''),
-    organization_id: null,
-    organization_uuid: null,
-    actor: { type: 'user_actor', email_address: e.actor?.email ?? '' },
-    type: String(e.event_type ?? ''),
-    claude_chat_id: e.model ?? '',
-  } as Activity;
-  const cost = String(e.usage?.cost_usd ?? '0');
-  return {
-    activity,
-    usage: {
-      costUsd: Number.isFinite(Number(cost)) ? cost : '0',
-      tokensInput: Number(e.usage?.input_tokens) || 0,
-      tokensOutput: Number(e.usage?.output_tokens) || 0,
-    },
-  };
-}
-
-interface Page {
-  data: Activity[];
-  has_more: boolean;
-  first_id: string | null;
-  last_id: string | null;
-}
-class PullError extends Error {
-  constructor(
-    public status: number,
-    public permanent: boolean,
-  ) {
-    super(`pull failed: HTTP ${status}`);
-  }
-}
-
-/** A sleep that ends early when the puller stops (so close() never waits out a retry-after). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    const t = setTimeout(done, ms);
-    t.unref();
-    function done(): void {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Whether the puller should pull this source at all. */
@@ -150,45 +83,26 @@ export class Puller {
     return next;
   }
 
-  private async fetchPage(
-    key: string,
-    params: Record<string, string>,
-    path = '/v1/compliance/activities',
-  ): Promise<Page> {
-    const url = new URL(path, this.rt.urls.anthropic);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    let backoff = 250;
-    for (let attempt = 0; ; attempt++) {
-      let status = 0;
-      try {
-        const res = await request(url, {
-          method: 'GET',
-          headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', accept: 'application/json' },
-          maxRedirections: 0,
-          headersTimeout: 10_000,
-          bodyTimeout: 10_000,
-          signal: this.abort.signal,
-        } as Parameters<typeof request>[1]);
-        status = res.statusCode;
-        if (status === 200) return (await res.body.json()) as Page;
-        await res.body.dump();
-        if (status === 401 || status === 403 || status === 404) throw new PullError(status, true);
-        if (status === 429 && attempt < 3) {
-          const retry = Number(res.headers['retry-after'] ?? '1');
-          await sleep(
-            Math.min(Number.isFinite(retry) ? retry : 1, this.options.maxRetryAfterSec ?? 60) * 1000,
-            this.abort.signal,
-          );
-          continue;
-        }
-      } catch (e) {
-        if (e instanceof PullError) throw e;
-        status = status || 0; // network error: retried like a 5xx
-      }
-      if (attempt >= 3 || this.abort.signal.aborted) throw new PullError(status, false);
-      await sleep(backoff, this.abort.signal);
-      backoff *= 2;
-    }
+  /** What a run fetches with: the Anthropic URL, the source's key and the puller's stop signal. */
+  private target(key: string): FetchTarget {
+    return {
+      base: this.rt.urls.anthropic,
+      key,
+      signal: this.abort.signal,
+      maxRetryAfterSec: this.options.maxRetryAfterSec,
+    };
+  }
+
+  /** A failed run: the error count moves, nothing else. */
+  private failed(src: SourceRecord, e: unknown): PullResult {
+    src.errorCount++;
+    this.rt.store.touch();
+    return {
+      sourceId: src.id,
+      outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error',
+      newEvents: 0,
+      httpStatus: e instanceof PullError ? e.status : 0,
+    };
   }
 
   private async run(sourceId: string): Promise<PullResult> {
@@ -202,67 +116,35 @@ export class Puller {
       rt.store.touch();
       return { sourceId, outcome: 'no_credentials', newEvents: 0 };
     }
-    if (rt.modes.puller === 'langwatch') return this.runAuditLog(src, key);
-    const collected: Activity[] = [];
-    let cursor = src.pollerCursor;
+    const target = this.target(key);
+    return rt.modes.puller === 'langwatch' ? this.runAuditLog(src, target) : this.runWatermark(src, target);
+  }
+
+  /** The documented run: the watermark walks; the watermark is kept only after the whole run succeeded. */
+  private async runWatermark(src: SourceRecord, target: FetchTarget): Promise<PullResult> {
+    let walked: Awaited<ReturnType<typeof pullWatermark>>;
     try {
-      const now = rt.now();
-      if (cursor === null) {
-        // First run: backfill the last 24 h, walking older with after_id; the newest id becomes the watermark.
-        let after: string | null = null;
-        for (let i = 0; i < MAX_PAGES; i++) {
-          const page = await this.fetchPage(key, {
-            limit: String(PAGE),
-            'created_at.gte': new Date(now - BACKFILL_MS).toISOString(),
-            ...(after ? { after_id: after } : {}),
-          });
-          if (i === 0) cursor = page.first_id;
-          collected.push(...page.data);
-          if (!page.has_more || !page.last_id) break;
-          after = page.last_id;
-        }
-      } else {
-        // Each tick: walk newer with before_id, moving the cursor to each page's first_id.
-        for (let i = 0; i < MAX_PAGES; i++) {
-          const page = await this.fetchPage(key, { limit: String(PAGE), before_id: cursor! });
-          collected.push(...page.data);
-          if (page.first_id) cursor = page.first_id;
-          if (!page.has_more || !page.first_id) break;
-        }
-        // Now and then re-read an overlap window for late-indexed rows (dedup by id below).
-        if (src.lastOverlapAt === null || now - src.lastOverlapAt >= OVERLAP_EVERY_MS) {
-          let after: string | null = null;
-          for (let i = 0; i < MAX_PAGES; i++) {
-            const page = await this.fetchPage(key, {
-              limit: String(PAGE),
-              'created_at.gte': new Date(now - 15 * 60_000).toISOString(),
-              'created_at.lt': new Date(now - 60_000).toISOString(),
-              ...(after ? { after_id: after } : {}),
-            });
-            collected.push(...page.data);
-            if (!page.has_more || !page.last_id) break;
-            after = page.last_id;
-          }
-          src.lastOverlapAt = now;
-        }
-      }
+      walked = await pullWatermark((params) => fetchPage(target, params), src, this.rt.now());
     } catch (e) {
-      src.errorCount++;
-      rt.store.touch();
-      const status = e instanceof PullError ? e.status : 0;
-      return {
-        sourceId,
-        outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error',
-        newEvents: 0,
-        httpStatus: status,
-      };
+      return this.failed(src, e);
     }
-    // Persist the watermark only after the whole run (has_more false) succeeded.
-    src.pollerCursor = cursor;
+    src.pollerCursor = walked.cursor;
     return this.record(
       src,
-      collected.map((a) => ({ activity: a })),
+      walked.rows.map((a) => ({ activity: a })),
     );
+  }
+
+  /** LangWatch's run (`langwatch` mode): the audit-log walk, which Anthropic answers 404, so only the error count moves. */
+  private async runAuditLog(src: SourceRecord, target: FetchTarget): Promise<PullResult> {
+    let walked: Awaited<ReturnType<typeof pullAuditLog>>;
+    try {
+      walked = await pullAuditLog((params, path) => fetchPage(target, params, path), src.pollerCursor);
+    } catch (e) {
+      return this.failed(src, e);
+    }
+    src.pollerCursor = walked.cursor;
+    return this.record(src, walked.pulled);
   }
 
   /** Stores a successful run: like `recordEventReceived`, new events make the source active and stamp lastEventAt with the run time. */
@@ -281,38 +163,5 @@ export class Puller {
     src.lastSuccessAt = ranAt;
     rt.store.touch(src.organizationId);
     return { sourceId: src.id, outcome: 'ok', newEvents: added, httpStatus: 200 };
-  }
-
-  /**
-   * LangWatch's claude_compliance reference puller: GET /v1/organizations/audit_log with the
-   * key, `cursor` ← `$.next_cursor`, events at `$.data`. Anthropic serves no such path (404
-   * not_found_error), so every run fails and only the error count moves.
-   */
-  private async runAuditLog(src: SourceRecord, key: string): Promise<PullResult> {
-    const pulled: { activity: Activity; usage?: Usage }[] = [];
-    let cursor = src.pollerCursor;
-    try {
-      for (let i = 0; i < MAX_PAGES; i++) {
-        const page = (await this.fetchPage(
-          key,
-          cursor ? { cursor } : {},
-          '/v1/organizations/audit_log',
-        )) as unknown as AuditLogPage;
-        for (const e of page.data ?? []) pulled.push(fromAuditLog(e));
-        if (!page.next_cursor) break;
-        cursor = page.next_cursor;
-      }
-    } catch (e) {
-      src.errorCount++;
-      this.rt.store.touch();
-      return {
-        sourceId: src.id,
-        outcome: e instanceof PullError && e.permanent ? 'auth_error' : 'error',
-        newEvents: 0,
-        httpStatus: e instanceof PullError ? e.status : 0,
-      };
-    }
-    src.pollerCursor = cursor;
-    return this.record(src, pulled);
   }
 }
