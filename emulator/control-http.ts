@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorControl } from './control-api';
 import { sendJson } from './http-util';
 
+/** Serves `/__emulator/*`; returns false when the path is not ours. */
+export type ControlHttp = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
 /** The arguments of a POST: `{"args":[…]}` or a bare array (anything else: none); null when the body is not JSON. */
 async function readArgs(req: IncomingMessage): Promise<unknown[] | null> {
   const text = await new Promise<string>((resolve) => {
@@ -25,9 +28,7 @@ async function readArgs(req: IncomingMessage): Promise<unknown[] | null> {
 }
 
 /** `POST /__emulator/<method>` with `{"args":[…]}` (or a bare array) → `{"result":…}`; `GET` works for argument-less reads. */
-export function createControlHttp(
-  control: EmulatorControl,
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function createControlHttp(control: EmulatorControl): ControlHttp {
   const table: Record<string, (...args: never[]) => unknown> = {
     'faults.add': control.faults.add,
     'faults.remove': control.faults.remove,

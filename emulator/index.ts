@@ -1,13 +1,13 @@
 /** Library entry: `startEmulator(options)` starts the LangWatch + Anthropic emulator on loopback. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { ActivityLog, generateActivity, makeRng } from './anthropic/activities';
 import { createAnthropicHandler } from './anthropic/server';
 import { createControl } from './control';
 import type { EmulatorControl, RequestLogEntry } from './control-api';
-import { createControlHttp } from './control-http';
+import { createControlHttp, type ControlHttp } from './control-http';
+import { closeServer, listen, offlineSwitch, type Listeners } from './listeners';
 import { Faults, type Side } from './faults';
-import { withFaults } from './with-faults';
+import { withFaults, type LogRequest } from './with-faults';
 import { createLangwatchHandler } from './langwatch/server';
 import { loadOrCreateKeys, loadSnapshot, Saver } from './persist';
 import { Puller } from './puller/puller';
@@ -82,45 +82,48 @@ const DEFAULT_SETTINGS: Settings = {
 };
 const LOG_MAX = 10_000;
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
+/** A request log capped at LOG_MAX entries, and the logger `withFaults` calls for one side. */
+function requestLog(): { log: RequestLogEntry[]; logRequest: (side: Side) => LogRequest } {
+  const log: RequestLogEntry[] = [];
+  const logRequest =
+    (side: Side): LogRequest =>
+    (req, path, status, startedAt, fault) => {
+      log.push({
+        at: new Date(startedAt).toISOString(),
+        side,
+        method: req.method ?? 'GET',
+        path,
+        status,
+        durationMs: Date.now() - startedAt,
+        fault,
+      });
+      if (log.length > LOG_MAX) log.splice(0, log.length - LOG_MAX);
+    };
+  return { log, logRequest };
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) {
-      resolve();
-      return;
-    }
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
-/** Starts both servers, the puller and (optionally) persistence. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const host = options.host ?? '127.0.0.1';
-  const now = options.now ?? Date.now;
-  const keys = await loadOrCreateKeys(options.dataFile);
-  const store = new Store();
-  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const rng = makeRng(0x5eed);
-  const initialModes = (): Modes => ({
+/** The modes the options ask for (and the ones `reset` goes back to). */
+function initialModes(options: EmulatorOptions): Modes {
+  return {
     puller: options.puller ?? pullerFromEnv(),
     activityMonitorUnavailable: options.activityMonitorUnavailable ?? false,
     publicOrigin: options.publicOrigin ? options.publicOrigin.replace(/\/+$/, '') : null,
-  });
+  };
+}
+
+/** The runtime every handler shares; URLs are filled in once the listeners have ports. */
+function createRuntime(
+  options: EmulatorOptions,
+  keys: { sealKey: Buffer; cookieSecret: Buffer },
+  settings: Settings,
+  rng: () => number,
+): Runtime {
+  const store = new Store();
   const rt: Runtime = {
-    modes: initialModes(),
+    modes: initialModes(options),
     publicUrl: () => rt.modes.publicOrigin ?? rt.urls.langwatch,
     store,
-    now,
+    now: options.now ?? Date.now,
     sealKey: keys.sealKey,
     cookieSecret: keys.cookieSecret,
     urls: { langwatch: '', anthropic: '' },
@@ -133,6 +136,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.touch();
     },
   };
+  return rt;
+}
+
+/** Routes both listeners through fault injection and the request log; serves the control surface when asked. */
+function route(
+  l: Listeners,
+  rt: Runtime,
+  faults: Faults,
+  logRequest: (side: Side) => LogRequest,
+  controlHttp?: ControlHttp,
+): void {
+  l.servers.langwatch.on(
+    'request',
+    withFaults(faults, 'langwatch', createLangwatchHandler(rt, controlHttp), logRequest('langwatch')),
+  );
+  l.servers.anthropic.on(
+    'request',
+    withFaults(faults, 'anthropic', createAnthropicHandler(rt), logRequest('anthropic')),
+  );
+  for (const s of Object.values(l.servers)) {
+    s.keepAliveTimeout = 5_000;
+  }
+}
+
+/** Starts both servers, the puller and (optionally) persistence. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const keys = await loadOrCreateKeys(options.dataFile);
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const rng = makeRng(0x5eed);
+  const rt = createRuntime(options, keys, settings, rng);
+  const { store, now } = rt;
   const loadState = (fromFile: boolean): void => {
     const snap =
       (fromFile && options.dataFile ? loadSnapshot(options.dataFile) : null) ?? buildSeed(now(), keys.sealKey);
@@ -147,43 +182,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   const faults = new Faults();
-  const log: RequestLogEntry[] = [];
-  const logRequest =
-    (side: Side) =>
-    (req: { method?: string }, path: string, status: number, startedAt: number, fault: string | null): void => {
-      log.push({
-        at: new Date(startedAt).toISOString(),
-        side,
-        method: req.method ?? 'GET',
-        path,
-        status,
-        durationMs: Date.now() - startedAt,
-        fault,
-      });
-      if (log.length > LOG_MAX) log.splice(0, log.length - LOG_MAX);
-    };
+  const { log, logRequest } = requestLog();
   const puller = new Puller(rt);
-  const servers: Record<Side, Server> = { langwatch: createServer(), anthropic: createServer() };
-  const ports: Record<Side, number> = { langwatch: options.langwatchPort ?? 0, anthropic: options.anthropicPort ?? 0 };
-  const offlineTimers = new Set<NodeJS.Timeout>();
-
-  const setOffline: EmulatorControl['setOffline'] = async (offline, opts = {}) => {
-    const which: Side[] = !opts.which || opts.which === 'both' ? ['langwatch', 'anthropic'] : [opts.which];
-    for (const side of which) {
-      if (offline) await closeServer(servers[side]);
-      else if (!servers[side].listening) await listen(servers[side], ports[side], host);
-    }
-    // Let in-process clients see their pooled connections close before the caller goes on.
-    if (offline) await new Promise((r) => setTimeout(r, 20));
-    if (opts.forMs !== undefined) {
-      const t = setTimeout(() => {
-        offlineTimers.delete(t);
-        void setOffline(!offline, { which: opts.which });
-      }, opts.forMs);
-      t.unref();
-      offlineTimers.add(t);
-    }
+  const listeners: Listeners = {
+    servers: { langwatch: createServer(), anthropic: createServer() },
+    ports: { langwatch: options.langwatchPort ?? 0, anthropic: options.anthropicPort ?? 0 },
+    host,
+    offlineTimers: new Set(),
   };
+  const { servers, ports, offlineTimers } = listeners;
+  const setOffline = offlineSwitch(listeners);
 
   const control = createControl({
     rt,
@@ -203,7 +211,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults.clear();
       rt.limiter.reset();
       Object.assign(settings, DEFAULT_SETTINGS, options.settings);
-      rt.modes = initialModes();
+      rt.modes = initialModes(options);
       log.length = 0;
       loadState(false);
       store.touch();
@@ -211,15 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   });
 
-  const controlHttp = options.controlHttp ? createControlHttp(control) : undefined;
-  servers.langwatch.on(
-    'request',
-    withFaults(faults, 'langwatch', createLangwatchHandler(rt, controlHttp), logRequest('langwatch')),
-  );
-  servers.anthropic.on('request', withFaults(faults, 'anthropic', createAnthropicHandler(rt), logRequest('anthropic')));
-  for (const s of Object.values(servers)) {
-    s.keepAliveTimeout = 5_000;
-  }
+  route(listeners, rt, faults, logRequest, options.controlHttp ? createControlHttp(control) : undefined);
   ports.langwatch = await listen(servers.langwatch, ports.langwatch, host);
   ports.anthropic = await listen(servers.anthropic, ports.anthropic, host);
   rt.urls.langwatch = `http://${host}:${ports.langwatch}`;

@@ -5,7 +5,8 @@ import { echoAnswer, echoOf, jsonError } from './fault-bodies';
 import { trpcProcedures, type Faults, type FaultSpec, type Side } from './faults';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-type LogRequest = (
+/** Logs one request: its final status (0 for a reset) and the fault that acted, if any. */
+export type LogRequest = (
   req: IncomingMessage,
   pathname: string,
   status: number,

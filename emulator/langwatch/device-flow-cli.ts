@@ -3,10 +3,12 @@
  * LangWatch's auth-cli.ts answers them.
  */
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { sendJson } from '../http-util';
 import { sha256 } from '../seal';
-import type { DeviceRecord } from '../types';
+import type { Runtime } from '../runtime';
+import type { DeviceRecord, OrgRecord, PersonalWorkspaceRecord, UserRecord } from '../types';
 import {
   ACCESS_TTL_MS,
   REFRESH_TTL_MS,
@@ -73,6 +75,105 @@ export const deviceCode: Route = async (rt, req, res) => {
   });
 };
 
+/** Forgets a device code (exchanged, expired, denied or no longer a member's). */
+function dropDevice(rt: Runtime, hash: string): void {
+  rt.store.devices.delete(hash);
+  rt.store.touch();
+}
+
+/**
+ * The checks /exchange makes before minting anything, in LangWatch's order: the poll window
+ * (for known and unknown codes alike), the code's state, then the user's membership. Answers a
+ * failed check and returns null; otherwise returns the approved code with its user and org.
+ */
+function approvedExchange(
+  rt: Runtime,
+  res: ServerResponse,
+  hash: string,
+  now: number,
+): { d: DeviceRecord; user: UserRecord; org: OrgRecord } | null {
+  // The poll window comes first, for known and unknown codes alike (SET NX EX 4).
+  const windowEnds = rt.store.pollWindows.get(hash);
+  if (windowEnds !== undefined && now < windowEnds) {
+    oauthError(res, 429, 'slow_down', 'Polling too fast. Increase your interval before retrying.');
+    return null;
+  }
+  rt.store.pollWindows.set(hash, now + POLL_WINDOW_MS);
+  const d = rt.store.devices.get(hash);
+  if (!d) {
+    oauthError(res, 408, 'expired_token', 'Device code expired or unknown');
+    return null;
+  }
+  if (now > d.expiresAt) {
+    dropDevice(rt, hash);
+    oauthError(res, 408, 'expired_token', 'Device code expired');
+    return null;
+  }
+  if (d.status === 'denied') {
+    dropDevice(rt, hash);
+    oauthError(res, 410, 'access_denied', 'Authorization request was denied by the user');
+    return null;
+  }
+  if (d.status === 'pending' || !d.userId || !d.organizationId) {
+    oauthError(res, 428, 'authorization_pending', 'User has not yet completed authorization');
+    return null;
+  }
+  const user = rt.store.users.get(d.userId);
+  const org = rt.store.orgs.get(d.organizationId);
+  if (!user || !org) {
+    oauthError(res, 500, 'server_error', 'User or organization no longer exists');
+    return null;
+  }
+  if (!isMember(rt, user.id, org.id)) {
+    dropDevice(rt, hash);
+    rt.store.pollWindows.delete(hash);
+    oauthError(res, 410, 'access_denied', 'Not an active member of the organization');
+    return null;
+  }
+  return { d, user, org };
+}
+
+/** What /exchange hands the CLI: the token pair, who and where it is, and the CLI key when one was minted. */
+function sessionAnswer(
+  rt: Runtime,
+  a: {
+    user: UserRecord;
+    org: OrgRecord;
+    workspace: PersonalWorkspaceRecord;
+    projectKey: string;
+    tokens: { access: string; refresh: string };
+    minted: { token: string } | null;
+  },
+): Record<string, unknown> {
+  return {
+    kind: 'device_session',
+    access_token: a.tokens.access,
+    token_type: 'Bearer',
+    expires_in: ACCESS_TTL_MS / 1000,
+    refresh_token: a.tokens.refresh,
+    refresh_expires_in: REFRESH_TTL_MS / 1000,
+    user: { id: a.user.id, email: a.user.email, name: a.user.name },
+    organization: { id: a.org.id, name: a.org.name, slug: a.org.slug },
+    personal_project: {
+      id: a.workspace.projectId,
+      slug: a.workspace.projectSlug,
+      name: 'Personal workspace',
+      api_key: a.projectKey,
+    },
+    ...(a.minted
+      ? {
+          cli_api_key: a.minted.token,
+          cli_api_key_scope: {
+            kind: 'organization',
+            project_ids: [],
+            permissions: ['ingestionSources:view', 'activityMonitor:view'],
+          },
+        }
+      : {}),
+    endpoint: rt.publicUrl(),
+  };
+}
+
 /** POST exchange: an approved code becomes a token pair (and a CLI key when selected). */
 export const exchange: Route = async (rt, req, res) => {
   const parsed = exchangeBody.safeParse(await body(req));
@@ -82,87 +183,22 @@ export const exchange: Route = async (rt, req, res) => {
   }
   const hash = sha256(parsed.data.device_code);
   const now = rt.now();
-  // The poll window comes first, for known and unknown codes alike (SET NX EX 4).
-  const windowEnds = rt.store.pollWindows.get(hash);
-  if (windowEnds !== undefined && now < windowEnds) {
-    oauthError(res, 429, 'slow_down', 'Polling too fast. Increase your interval before retrying.');
-    return;
-  }
-  rt.store.pollWindows.set(hash, now + POLL_WINDOW_MS);
-  const d = rt.store.devices.get(hash);
-  if (!d) {
-    oauthError(res, 408, 'expired_token', 'Device code expired or unknown');
-    return;
-  }
-  const drop = (): void => {
-    rt.store.devices.delete(hash);
-    rt.store.touch();
-  };
-  if (now > d.expiresAt) {
-    drop();
-    oauthError(res, 408, 'expired_token', 'Device code expired');
-    return;
-  }
-  if (d.status === 'denied') {
-    drop();
-    oauthError(res, 410, 'access_denied', 'Authorization request was denied by the user');
-    return;
-  }
-  if (d.status === 'pending' || !d.userId || !d.organizationId) {
-    oauthError(res, 428, 'authorization_pending', 'User has not yet completed authorization');
-    return;
-  }
-  const user = rt.store.users.get(d.userId);
-  const org = rt.store.orgs.get(d.organizationId);
-  if (!user || !org) {
-    oauthError(res, 500, 'server_error', 'User or organization no longer exists');
-    return;
-  }
-  if (!isMember(rt, user.id, org.id)) {
-    drop();
-    rt.store.pollWindows.delete(hash);
-    oauthError(res, 410, 'access_denied', 'Not an active member of the organization');
-    return;
-  }
+  const approved = approvedExchange(rt, res, hash, now);
+  if (!approved) return;
+  const { d, user, org } = approved;
   const workspace = ensurePersonalWorkspace(rt, user.id, org.id);
   const clientInfo = parsed.data.client_info ? { ...parsed.data.client_info, session_started_at: now } : undefined;
   const minted = d.keySelection ? mintCliKey(rt, user.id, org.id, clientInfo) : null;
-  const { access, refresh } = issueTokens(rt, {
+  const tokens = issueTokens(rt, {
     userId: user.id,
     organizationId: org.id,
     clientInfo,
     cliKeyId: minted?.key.id,
   });
-  drop();
+  dropDevice(rt, hash);
   const projectKey = `sk-lw-project-${sha256(workspace.projectId).slice(0, 32)}`;
   rt.store.issuedSecrets.push(projectKey, ...(minted ? [minted.token] : []));
-  sendJson(res, 200, {
-    kind: 'device_session',
-    access_token: access,
-    token_type: 'Bearer',
-    expires_in: ACCESS_TTL_MS / 1000,
-    refresh_token: refresh,
-    refresh_expires_in: REFRESH_TTL_MS / 1000,
-    user: { id: user.id, email: user.email, name: user.name },
-    organization: { id: org.id, name: org.name, slug: org.slug },
-    personal_project: {
-      id: workspace.projectId,
-      slug: workspace.projectSlug,
-      name: 'Personal workspace',
-      api_key: projectKey,
-    },
-    ...(minted
-      ? {
-          cli_api_key: minted.token,
-          cli_api_key_scope: {
-            kind: 'organization',
-            project_ids: [],
-            permissions: ['ingestionSources:view', 'activityMonitor:view'],
-          },
-        }
-      : {}),
-    endpoint: rt.publicUrl(),
-  });
+  sendJson(res, 200, sessionAnswer(rt, { user, org, workspace, projectKey, tokens, minted }));
 };
 
 /** POST refresh: rotates the refresh token while the user is still a member. */
