@@ -122,6 +122,39 @@ function parseQuery(sp: URLSearchParams): FeedQuery | string {
   return q;
 }
 
+/** The key of the x-api-key header; answers 401 and returns null when it is missing, unknown or revoked. */
+function authenticate(req: IncomingMessage, res: ServerResponse): KeyInfo | null {
+  const keyHeader = req.headers['x-api-key'];
+  const key = typeof keyHeader === 'string' ? keyHeader.trim() : '';
+  const info = KEYS.get(key);
+  if (!key) {
+    anthropicError(res, 401, 'authentication_error', 'x-api-key header is required');
+    return null;
+  }
+  if (!info || info.revoked) {
+    anthropicError(res, 401, 'authentication_error', 'invalid x-api-key');
+    return null;
+  }
+  return info;
+}
+
+/** Each call to the feed is itself recorded in the feed, with the key's actor. */
+function recordAccess(rt: Runtime, req: IncomingMessage, info: KeyInfo, now: number): void {
+  rt.addActivity(now, {
+    type: 'compliance_api_accessed',
+    fields: { endpoint: '/v1/compliance/activities', http_method: 'GET' },
+    actor:
+      info.kind === 'admin'
+        ? { type: 'admin_api_key_actor', admin_api_key_id: info.id }
+        : {
+            type: 'api_actor',
+            api_key_id: info.id,
+            ip_address: clientIp(req),
+            user_agent: String(req.headers['user-agent'] ?? ''),
+          },
+  });
+}
+
 /** The Anthropic request listener. */
 export function createAnthropicHandler(rt: Runtime): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
@@ -134,18 +167,9 @@ export function createAnthropicHandler(rt: Runtime): (req: IncomingMessage, res:
       anthropicError(res, 405, 'invalid_request_error', `Method ${req.method ?? ''} not allowed`);
       return;
     }
-    const keyHeader = req.headers['x-api-key'];
-    const key = typeof keyHeader === 'string' ? keyHeader.trim() : '';
-    const info = KEYS.get(key);
     // 401 is decided before the limiter and uses no quota.
-    if (!key) {
-      anthropicError(res, 401, 'authentication_error', 'x-api-key header is required');
-      return;
-    }
-    if (!info || info.revoked) {
-      anthropicError(res, 401, 'authentication_error', 'invalid x-api-key');
-      return;
-    }
+    const info = authenticate(req, res);
+    if (!info) return;
     const now = rt.now();
     const lim = rt.limiter.hit(`anthropic:${info.parentOrg}`, rt.settings.anthropicLimit, 60_000, now);
     const rlHeaders = {
@@ -188,19 +212,6 @@ export function createAnthropicHandler(rt: Runtime): (req: IncomingMessage, res:
       return;
     }
     send(res, 200, page, rlHeaders);
-    // Each call to the feed is itself recorded in the feed.
-    rt.addActivity(now, {
-      type: 'compliance_api_accessed',
-      fields: { endpoint: '/v1/compliance/activities', http_method: 'GET' },
-      actor:
-        info.kind === 'admin'
-          ? { type: 'admin_api_key_actor', admin_api_key_id: info.id }
-          : {
-              type: 'api_actor',
-              api_key_id: info.id,
-              ip_address: clientIp(req),
-              user_agent: String(req.headers['user-agent'] ?? ''),
-            },
-    });
+    recordAccess(rt, req, info, now);
   };
 }

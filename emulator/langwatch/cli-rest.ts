@@ -31,6 +31,74 @@ function clampLimit(raw: string | null): number {
   return Number.isNaN(n) ? 50 : Math.min(Math.max(1, n), 200);
 }
 
+/** GET status: the organisation's governance setup flags (only ingestion sources and activity are real here). */
+function governanceStatus(rt: Runtime, orgId: string): unknown {
+  const live = rt.store.orgSources(orgId).filter((s) => s.archivedAt === null);
+  const hasRecentActivity = live.some((s) => (rt.store.events.get(s.id)?.list.length ?? 0) > 0);
+  const setup = {
+    hasPersonalVKs: false,
+    hasRoutingPolicies: false,
+    hasIngestionSources: live.length > 0,
+    hasAnomalyRules: false,
+    hasRecentActivity,
+  };
+  return { setup: { ...setup, governanceActive: Object.values(setup).some(Boolean) } };
+}
+
+/** GET ingest/sources: the organisation's live (not archived) sources. */
+function sourceList(rt: Runtime, orgId: string): unknown {
+  const sources = rt.store
+    .orgSources(orgId)
+    .filter((s) => s.archivedAt === null)
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      sourceType: s.sourceType,
+      description: s.description,
+      status: s.status,
+      lastEventAt: iso(s.lastEventAt),
+      createdAt: iso(s.createdAt),
+      archivedAt: iso(s.archivedAt),
+    }));
+  return { sources };
+}
+
+/** GET ingest/sources/:id/health or /events: the source must be the organisation's (404), then the analytics store must answer. */
+function sourceRead(
+  rt: Runtime,
+  res: ServerResponse,
+  url: URL,
+  orgId: string,
+  rawId: string,
+  sub: string | undefined,
+): void {
+  const src = rt.store.sources.get(decodeURIComponent(rawId));
+  if (!src || src.organizationId !== orgId) {
+    err(res, 404, 'not_found', 'IngestionSource not found');
+    return;
+  }
+  if (rt.modes.activityMonitorUnavailable) {
+    const e = clickhouseUnavailable();
+    sendJson(res, e.httpStatus, { error: e.code, message: e.message });
+    return;
+  }
+  if (sub === 'health') {
+    sendJson(res, 200, {
+      source: { id: src.id, name: src.name, status: src.status },
+      health: healthMetrics(rt, src.id),
+    });
+    return;
+  }
+  sendJson(res, 200, {
+    events: eventPage(
+      rt,
+      src.id,
+      clampLimit(url.searchParams.get('limit')),
+      url.searchParams.get('before_iso') ?? undefined,
+    ),
+  });
+}
+
 /** Routes the CLI governance reads; returns false when the path is not ours. */
 export function handleCliRest(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
   const p = url.pathname;
@@ -55,66 +123,17 @@ export function handleCliRest(rt: Runtime, req: IncomingMessage, res: ServerResp
     });
     return true;
   }
-  const member = org.members.find((m) => m.userId === tok.userId);
   if (p === `${PREFIX}/status`) {
-    const live = rt.store.orgSources(org.id).filter((s) => s.archivedAt === null);
-    const hasRecentActivity = live.some((s) => (rt.store.events.get(s.id)?.list.length ?? 0) > 0);
-    const setup = {
-      hasPersonalVKs: false,
-      hasRoutingPolicies: false,
-      hasIngestionSources: live.length > 0,
-      hasAnomalyRules: false,
-      hasRecentActivity,
-    };
-    sendJson(res, 200, { setup: { ...setup, governanceActive: Object.values(setup).some(Boolean) } });
+    sendJson(res, 200, governanceStatus(rt, org.id));
     return true;
   }
   const need = rest.length === 0 ? 'ingestionSources:view' : 'activityMonitor:view';
+  const member = org.members.find((m) => m.userId === tok.userId);
   if (!member?.permissions.includes(need)) {
     err(res, 403, 'forbidden', `Missing required permission '${need}' on this organization`);
     return true;
   }
-  if (rest.length === 0) {
-    const sources = rt.store
-      .orgSources(org.id)
-      .filter((s) => s.archivedAt === null)
-      .map((s) => ({
-        id: s.id,
-        name: s.name,
-        sourceType: s.sourceType,
-        description: s.description,
-        status: s.status,
-        lastEventAt: iso(s.lastEventAt),
-        createdAt: iso(s.createdAt),
-        archivedAt: iso(s.archivedAt),
-      }));
-    sendJson(res, 200, { sources });
-    return true;
-  }
-  const src = rt.store.sources.get(decodeURIComponent(rest[0]!));
-  if (!src || src.organizationId !== org.id) {
-    err(res, 404, 'not_found', 'IngestionSource not found');
-    return true;
-  }
-  if (rt.modes.activityMonitorUnavailable) {
-    const e = clickhouseUnavailable();
-    sendJson(res, e.httpStatus, { error: e.code, message: e.message });
-    return true;
-  }
-  if (sub === 'health') {
-    sendJson(res, 200, {
-      source: { id: src.id, name: src.name, status: src.status },
-      health: healthMetrics(rt, src.id),
-    });
-    return true;
-  }
-  sendJson(res, 200, {
-    events: eventPage(
-      rt,
-      src.id,
-      clampLimit(url.searchParams.get('limit')),
-      url.searchParams.get('before_iso') ?? undefined,
-    ),
-  });
+  if (rest.length === 0) sendJson(res, 200, sourceList(rt, org.id));
+  else sourceRead(rt, res, url, org.id, rest[0]!, sub);
   return true;
 }
