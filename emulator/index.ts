@@ -52,6 +52,8 @@ export interface EmulatorOptions {
   activityMonitorUnavailable?: boolean;
   /** The deployment's configured public URL (NEXTAUTH_URL); default: the emulator's own URL. */
   publicOrigin?: string;
+  /** Draws for fault probabilities (default Math.random): a fixed sequence makes a probabilistic fault repeatable. */
+  faultRandom?: () => number;
 }
 
 export interface RunningEmulator {
@@ -181,7 +183,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await saver.flush();
   }
 
-  const faults = new Faults();
+  const faults = new Faults(options.faultRandom);
   const { log, logRequest } = requestLog();
   const puller = new Puller(rt);
   const listeners: Listeners = {

@@ -74,6 +74,24 @@ describe('fault kinds', () => {
     expect(r.statusCode).toBe(200);
   });
 
+  it('probabilities draw from faultRandom: a fixed sequence fires on exactly the draws under it', async () => {
+    const draws = [0.1, 0.5, 0.2, 0.9];
+    let i = 0;
+    const own = await startEmulator({ pullerSchedule: false, faultRandom: () => draws[i++ % draws.length]! });
+    try {
+      own.control.faults.add({ route: '/api/auth/get-session', kind: 'error5xx', status: 503, probability: 0.3 });
+      const statuses: number[] = [];
+      for (let n = 0; n < 4; n++) {
+        const r = await request(`${own.langwatchUrl}/api/auth/get-session`);
+        await r.body.dump();
+        statuses.push(r.statusCode);
+      }
+      expect(statuses).toEqual([503, 200, 503, 200]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('429 with Retry-After', async () => {
     emu.control.faults.add({ route: 'ingestionSources.create', kind: 'rateLimit', retryAfterSec: 7, times: 1 });
     const r = await postCreate('Limited');
