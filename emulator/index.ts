@@ -141,6 +141,29 @@ function createRuntime(
   return rt;
 }
 
+/**
+ * Loads the state (the data file, else the seed) and, with a data file, saves every change.
+ * `loadState(false)` goes back to the seed (what `reset` does).
+ */
+async function openState(
+  rt: Runtime,
+  dataFile: string | undefined,
+): Promise<{ loadState: (fromFile: boolean) => void; saver: Saver | null }> {
+  const { store } = rt;
+  const loadState = (fromFile: boolean): void => {
+    const snap = (fromFile && dataFile ? loadSnapshot(dataFile) : null) ?? buildSeed(rt.now(), rt.sealKey);
+    store.load(snap);
+    rt.activities = new ActivityLog(store.activities);
+  };
+  loadState(true);
+  const saver = dataFile ? new Saver(dataFile, () => store.snapshot()) : null;
+  if (saver) {
+    store.onChange = () => saver.schedule();
+    await saver.flush();
+  }
+  return { loadState, saver };
+}
+
 /** Routes both listeners through fault injection and the request log; serves the control surface when asked. */
 function route(
   l: Listeners,
@@ -170,18 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const rng = makeRng(0x5eed);
   const rt = createRuntime(options, keys, settings, rng);
   const { store, now } = rt;
-  const loadState = (fromFile: boolean): void => {
-    const snap =
-      (fromFile && options.dataFile ? loadSnapshot(options.dataFile) : null) ?? buildSeed(now(), keys.sealKey);
-    store.load(snap);
-    rt.activities = new ActivityLog(store.activities);
-  };
-  loadState(true);
-  const saver = options.dataFile ? new Saver(options.dataFile, () => store.snapshot()) : null;
-  if (saver) {
-    store.onChange = () => saver.schedule();
-    await saver.flush();
-  }
+  const { loadState, saver } = await openState(rt, options.dataFile);
 
   const faults = new Faults(options.faultRandom);
   const { log, logRequest } = requestLog();
