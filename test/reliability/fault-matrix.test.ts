@@ -310,13 +310,13 @@ function recordSteps(): Step[] {
   });
   return steps;
 }
-/** What the person does so a blocked entry can go on. */
+/** What the person does so a blocked entry can go on (an action only: the entry being submitted is the check). */
 const RESUME: Record<Expectation['submit']['resumes'], () => Promise<void>> = {
   'by itself': async () => {},
-  'after sign-in': async () => void expect(await signIn(), 'the new sign-in').toMatchObject({ ok: true }),
+  'after sign-in': async () => void (await signIn()),
 };
 const distinct = <T>(list: T[]): T[] => [...new Set(list)];
-/** The emulator's statuses for the creates of one source name, in order. */
+/** The emulator's statuses for every create it received (each cell stages one entry), in order. */
 const createStatuses = (): number[] =>
   rig.emu.control
     .requestLog()
