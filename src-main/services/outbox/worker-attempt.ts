@@ -43,7 +43,6 @@ export function createAttempt(
       }
       if (binding.kind === 'wait_for_owner') {
         await apply(id, { type: 'needs_sign_in', error: binding.error });
-        context.waitForSignIn(entry);
         return;
       }
       let key: string | null = null;

@@ -94,8 +94,8 @@ export function createFailureHandler(context: WorkerContext): FailureHandler {
     const failure = (await nameTakenClass(current, error)) ?? classifyFailure(error);
     log.info('outbox attempt failed', { stagedId: id, outcome: failure.kind, code: failure.error.code });
     if (failure.kind === 'sign_in') {
+      // The worker waits for the owner's sign-in once this attempt has finished.
       await apply(id, { type: 'needs_sign_in', error: failure.error });
-      context.waitForSignIn(current);
     } else if (failure.kind === 'reject') {
       await apply(id, { type: 'rejected', error: failure.error });
     } else if (repeatedServerError(current, failure.error.code)) {

@@ -68,8 +68,6 @@ export interface WorkerContext {
   options: WorkerOptions;
   /** Applies an event to a record, persists it (durably unless volatile), notifies. */
   apply: OutboxWorker['apply'];
-  /** Waits for the owner's sign-in on the entry's profile, then wakes the owner's entries. */
-  waitForSignIn(entry: Pick<OutboxEntry, 'profileId' | 'owner'>): void;
   /** True once stop() was called. */
   isStopped(): boolean;
 }

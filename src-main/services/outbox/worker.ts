@@ -130,6 +130,11 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
 
   function finish(id: string): void {
     running.delete(id);
+    // The wait for a sign-in wakes only entries that are not running, so it is set up here,
+    // once the attempt is over: a sign-in that landed while the attempt was still finishing
+    // then resolves the wait at once instead of leaving the entry in needs_sign_in for good.
+    const entry = store.get(id);
+    if (entry?.state === 'needs_sign_in') waitForSignIn(entry);
     pump();
   }
 
@@ -163,7 +168,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       .catch(() => signInWaits.delete(key));
   }
 
-  const context: WorkerContext = { options, apply, waitForSignIn, isStopped: () => stopped };
+  const context: WorkerContext = { options, apply, isStopped: () => stopped };
   const failures = createFailureHandler(context);
   const { rescue } = failures;
   const drain = createSubmittedDrain(context, afterSubmit, { track, settled: checkIdle });

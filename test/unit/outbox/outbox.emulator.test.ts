@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED } from '../../../emulator/index';
 import { stagedAccount } from '../../../src-main/services/outbox/entry';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
-import { type AppError } from '../../../src-shared/errors';
+import { AppError } from '../../../src-shared/errors';
 import { ACME, ADMIN_KEY, KEY, SMALL, useOutboxRigs, waitFor as vitestWait } from './emulator-rig';
 
 const { emu, rig, stopRig, one, named, expectNoLeak, stageCreate } = useOutboxRigs();
@@ -203,6 +203,34 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     });
     await r.conn.signIn();
     await vitestWait(() => one(r, second.stagedId).state === 'submitted');
+  });
+
+  it('a sign-in that lands while the failing attempt is still finishing wakes the entry (no stuck needs_sign_in)', async () => {
+    // The first create answers 401 while the person is already signed in again (a sign-in that
+    // finished while the 401 was being handled): the wait for a sign-in resolves at once, while
+    // the attempt has not finished yet. The entry must still go on and be created once.
+    let unauthorizedOnce = true;
+    const r = await rig({
+      settings: { autoPreflight: false },
+      wrap: (conn) => ({
+        ...conn,
+        apiFor: async (profileId) => {
+          const api = await conn.apiFor(profileId);
+          return {
+            ...api,
+            createSource: async (input, opts) => {
+              if (!unauthorizedOnce) return api.createSource(input, opts);
+              unauthorizedOnce = false;
+              throw new AppError('auth.session_expired', 'Your LangWatch session has expired.', { httpStatus: 401 });
+            },
+          };
+        },
+      }),
+    });
+    const { stagedId } = await stageCreate(r, 'Compliance signed in meanwhile');
+    await vitestWait(() => one(r, stagedId).state === 'submitted');
+    expect(unauthorizedOnce).toBe(false);
+    expect(named(ACME, 'Compliance signed in meanwhile')).toHaveLength(1);
   });
 
   it('key check: a revoked key is rejected before LangWatch sees it; an inconclusive check only adds a note', async () => {
