@@ -34,6 +34,8 @@ export interface ArchivedNames {
   load(): Promise<void>;
   remember(scope: ArchivedScope, sources: ReadonlyArray<ArchivedName>): Promise<void>;
   list(scope: ArchivedScope): ArchivedName[];
+  /** `remember` in the background for callers that go on regardless: a failed write is logged. */
+  noteSeen: (scope: ArchivedScope, sources: ReadonlyArray<ArchivedName>) => void;
 }
 
 /** Creates the memory for `<userDataDir>/archived-names.json`. */
@@ -49,7 +51,7 @@ export function createArchivedNames(options: { userDataDir: string; log: Logger;
   let scopes: Record<string, ArchivedName[]> = {};
   const keyOf = (scope: ArchivedScope) => `${scope.profileId}|${scope.organizationId}`;
 
-  return {
+  const names: ArchivedNames = {
     async load() {
       scopes = (await file.read()).scopes;
     },
@@ -68,5 +70,11 @@ export function createArchivedNames(options: { userDataDir: string; log: Logger;
     list(scope) {
       return [...(scopes[keyOf(scope)] ?? [])];
     },
+    noteSeen(scope, sources) {
+      names
+        .remember(scope, sources)
+        .catch((error: unknown) => options.log.warn('archived names not remembered', { error: error as Error }));
+    },
   };
+  return names;
 }
