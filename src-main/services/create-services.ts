@@ -18,7 +18,7 @@ import { openKeyChecks, type KeyChecks } from './key-checks';
 import { createNetwork, type Network } from './network/network';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './network/deployment-probe';
-import { createArchivedNames, type ArchivedNames } from './sources/archived-names';
+import { createArchivedSources, type ArchivedSources } from './sources/archived-sources';
 import type { SourcesMonitor } from './sources/monitor';
 import type { ScheduleIntervals } from './sources/schedule';
 import { openSources } from './sources/open-sources';
@@ -65,8 +65,8 @@ export interface Services {
   sourcesMonitor: SourcesMonitor;
   /** Source detail, diagnosis, enable/disable/archive, export. */
   sources: SourcesService;
-  /** Names of archived sources this console saw (LangWatch lists none, yet their names stay taken). */
-  archivedNames: ArchivedNames;
+  /** Archived sources this console saw (LangWatch lists none, yet their names stay taken). */
+  archivedSources: ArchivedSources;
   paths: { userDataDir: string; logsDir: string };
   /** What the window must say at start (keychain missing, a damaged file moved aside). */
   problems(): StartupProblem[];
@@ -103,8 +103,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const { profiles, auth } = signIn;
   const keyChecks = await openKeyChecks({ userDataDir, secrets, profiles, auth, events, clock, log });
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
-  const archivedNames = createArchivedNames({ userDataDir, log: log.child('archived-names'), clock });
-  await archivedNames.load();
+  const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
+  await archivedSources.load();
   const outbox = createOutbox({
     userDataDir,
     onDamaged: onDamaged('outbox'),
@@ -117,18 +117,17 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     events,
     checkKey: keyChecks.checkForOutbox,
     concurrency: opts.outboxConcurrency,
-    archivedNames: (scope) => archivedNames.list(scope),
+    archivedNames: (scope) => archivedSources.names(scope),
   });
   // Attached after the fact: the outbox's worker checks keys, and the key checks read staged entries.
   keyChecks.attachOutbox(outbox);
   const { sourcesMonitor, sources } = openSources({
-    userDataDir,
     auth,
     network,
     events,
     outbox,
     keyChecks,
-    archivedNames,
+    archivedSources,
     clock,
     log,
     intervals: opts.monitorIntervals,
@@ -149,7 +148,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     outbox,
     sourcesMonitor,
     sources,
-    archivedNames,
+    archivedSources,
     paths: { userDataDir, logsDir },
     problems: () => problems.list(),
     checkKeychain,

@@ -5,30 +5,36 @@ import type { KeyChecks } from '../key-checks';
 import type { Logger } from '../logging/logger';
 import type { Network } from '../network/network';
 import type { Outbox } from '../outbox/outbox';
-import type { ArchivedNames } from './archived-names';
-import { createArchivedHere } from './local-facts';
+import type { ArchivedSources } from './archived-sources';
 import { createSourcesMonitor, type SourcesMonitor } from './monitor';
 import type { ScheduleIntervals } from './schedule';
 import { createSourcesService, type SourcesService } from './sources-service';
+
+/** What {@link openSources} builds. */
+export interface SourcesServices {
+  /** Live source status. */
+  sourcesMonitor: SourcesMonitor;
+  /** Source detail, diagnosis, enable/disable/archive, export. */
+  sources: SourcesService;
+}
 
 /**
  * The sources side of the console: the live monitor and the detail/actions service, fed by what
  * this console did (the outbox's history), checked (key checks) and saw archived.
  */
 export function openSources(options: {
-  userDataDir: string;
   auth: AuthService;
   network: Network;
   events: Pick<EventBus, 'emit'>;
   outbox: Pick<Outbox, 'history' | 'latestHistory'>;
   keyChecks: Pick<KeyChecks, 'lastCheckOf'>;
-  archivedNames: Pick<ArchivedNames, 'noteSeen'>;
+  archivedSources: ArchivedSources;
   clock: Clock;
   log: Logger;
   /** Monitor tick intervals (tests use short ones); 5 s focused / 60 s background otherwise. */
   intervals?: ScheduleIntervals;
-}): { sourcesMonitor: SourcesMonitor; sources: SourcesService } {
-  const { auth, outbox, archivedNames, clock, log } = options;
+}): SourcesServices {
+  const { auth, outbox, archivedSources, clock, log } = options;
   const sourcesMonitor = createSourcesMonitor({
     auth,
     network: options.network,
@@ -36,7 +42,7 @@ export function openSources(options: {
     log: log.child('sources-monitor'),
     events: options.events,
     intervals: options.intervals,
-    onVanished: archivedNames.noteSeen,
+    onVanished: archivedSources.noteSeen,
   });
   const sources = createSourcesService({
     auth,
@@ -46,8 +52,7 @@ export function openSources(options: {
     history: (sourceId) => outbox.history(sourceId),
     lastKeyCheck: options.keyChecks.lastCheckOf,
     latestHistory: () => outbox.latestHistory(),
-    archivedHere: createArchivedHere({ userDataDir: options.userDataDir, log: log.child('archived'), clock }),
-    onArchivedSeen: (scope, source) => archivedNames.noteSeen(scope, [source]),
+    archived: archivedSources,
   });
   return { sourcesMonitor, sources };
 }
