@@ -155,9 +155,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const call = <T>(channel: string, input: unknown = {}) =>
     dispatcher.dispatch(channel, input, SENDER) as Promise<IpcResult<T>>;
   let monitorTicks = 0;
-  services.events.addSink((name) => {
-    if (name === 'sources.monitor') monitorTicks++;
-  });
+  services.events.on('sources.monitor', () => monitorTicks++);
   try {
     const profileId = services.auth.state().activeProfileId!;
     const signedIn = await call('auth.signInWithEmail', {

@@ -60,21 +60,21 @@ app
       log: services.log.child('ipc'),
     });
     registerIpc(dispatcher, services.events, () => mainWindow);
+    // System notifications follow the same checked, redacted events the window gets.
+    const notify = (title: string, body: string) => {
+      if (services.settings.get().notifications && Notification.isSupported()) new Notification({ title, body }).show();
+    };
     // A key staged offline that finally reached LangWatch: tell the admin even if the window is hidden.
-    services.outbox.onSubmitted((entry, { stagedOffline }) => {
-      if (!stagedOffline || !services.settings.get().notifications || !Notification.isSupported()) return;
-      new Notification({
-        title: 'Compliance key submitted',
-        body: `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.`,
-      }).show();
-    });
+    services.events.on('outbox.submitted', (entry) =>
+      notify(
+        'Compliance key submitted',
+        `"${entry.name}" reached LangWatch (key ${entry.fingerprint ?? 'unchanged'}); the staged key was wiped.`,
+      ),
+    );
     // A source's first events arrived (awaiting_first_event -> active, seen by the sources monitor).
-    services.events.addSink((name, payload) => {
-      if (name !== 'sources.becameActive' || !services.settings.get().notifications || !Notification.isSupported())
-        return;
-      const { name: sourceName } = payload as { name: string };
-      new Notification({ title: 'Source is active', body: `"${sourceName}" received its first events.` }).show();
-    });
+    services.events.on('sources.becameActive', (source) =>
+      notify('Source is active', `"${source.name}" received its first events.`),
+    );
 
     mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'), build);
     mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -120,7 +120,9 @@ export class ConsoleHarness {
     });
     this.removeSink = this.services.events.addSink((name, payload) => {
       this.traffic.push({ kind: 'event', channel: name, payload });
-      void this.page.evaluate(([n, p]) => window.__lwEmit?.(n, p), [name, payload] as const).catch(() => undefined);
+      // Plain JSON for the page: Playwright's serialisable check cannot walk the payload union.
+      const message: [string, unknown] = [name, payload];
+      void this.page.evaluate(([n, p]) => window.__lwEmit?.(n, p), message).catch(() => undefined);
     });
   }
 

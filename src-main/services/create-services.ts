@@ -1,31 +1,28 @@
 import { join } from 'node:path';
-import { AppError } from '../../src-shared/errors';
-import { randomBytes } from 'node:crypto';
+import type { AppError } from '../../src-shared/errors';
 import type { RuntimeConfig } from '../runtime-config';
 import { systemClock, type Clock } from './clock';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
 import type { KeytarModule } from './secrets/keytar-store';
-import { selfCheckAccount } from './secrets/accounts';
 import { openConsoleSecrets } from './secrets/open-secrets';
-import { createJsonFile } from './storage/json-file';
 import { createStartupProblems, type StartupProblem } from './health/startup-problems';
 import { createSettingsService, type SettingsService } from './settings/settings';
-import { createAuth, type Auth } from './auth/auth-state';
-import { createProfiles, PROFILES_FILE_DEFAULTS, ProfilesFile, type Profiles } from './profiles/profiles';
-import { createSessionManager, type SessionManager } from './session/session-manager';
-import { createAuthFlows, unavailablePorts, type AuthFlows, type AuthPorts } from './auth';
-import { createComplianceApiClient } from './anthropic';
-import { createKeyChecks, createVerdictMemory, type KeyChecks } from './key-checks';
+import type { Auth } from './auth/auth-state';
+import type { Profiles } from './profiles/profiles';
+import type { SessionManager } from './session/session-manager';
+import type { AuthFlows, AuthPorts } from './auth';
+import { openSignIn } from './auth/open-sign-in';
+import { openKeyChecks, type KeyChecks } from './key-checks';
 import { createNetwork, type Network } from './network/network';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './network/deployment-probe';
-import { createArchivedNames, type ArchivedNames, type ArchivedScope } from './sources/archived-names';
-import { createSourcesMonitor, type SourcesMonitor } from './sources/monitor';
+import { createArchivedSources, type ArchivedSources } from './sources/archived-sources';
+import type { SourcesMonitor } from './sources/monitor';
 import type { ScheduleIntervals } from './sources/schedule';
-import { createArchivedHere } from './sources/local-facts';
-import { createSourcesService, type SourcesService } from './sources/sources-service';
+import { openSources } from './sources/open-sources';
+import type { SourcesService } from './sources/sources-service';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -68,8 +65,8 @@ export interface Services {
   sourcesMonitor: SourcesMonitor;
   /** Source detail, diagnosis, enable/disable/archive, export. */
   sources: SourcesService;
-  /** Names of archived sources this console saw (LangWatch lists none, yet their names stay taken). */
-  archivedNames: ArchivedNames;
+  /** Archived sources this console saw (LangWatch lists none, yet their names stay taken). */
+  archivedSources: ArchivedSources;
   paths: { userDataDir: string; logsDir: string };
   /** What the window must say at start (keychain missing, a damaged file moved aside). */
   problems(): StartupProblem[];
@@ -85,165 +82,60 @@ export interface Services {
  */
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const { config } = opts;
+  const { userDataDir } = config;
   const clock = opts.clock ?? systemClock;
-  const logsDir = join(config.userDataDir, 'logs');
+  const logsDir = join(userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
-  // Every value stored or read back becomes a known secret, redacted by value at every boundary.
-  const { secrets, gate } = await openConsoleSecrets({
-    config,
-    injected: opts.secrets,
-    loadKeytar: opts.loadKeytar,
-    log: log.child('secrets'),
-  });
+  const { secrets, gate, checkKeychain } = await openConsoleSecrets(opts, log.child('secrets'));
   const problems = createStartupProblems(() => gate.problem());
   const events = createEventBus(log.child('events'));
-  const settings = await createSettingsService({ userDataDir: config.userDataDir, log: log.child('settings') });
-  // A damaged profiles.json is moved aside and reported; the console starts with the default
-  // profile, and the old profiles' sign-ins stay in the keychain (restore the file to get them back).
-  const profilesFile = createJsonFile({
-    path: join(config.userDataDir, 'profiles.json'),
-    schema: ProfilesFile,
-    defaults: () => structuredClone(PROFILES_FILE_DEFAULTS),
-    onCorrupt: 'reset',
-    onDamaged: (error) => problems.report('profiles', error),
-    log,
-    clock,
-  });
-  const profiles = createProfiles({ file: profilesFile, log, clock });
-  const sessions = createSessionManager({ profiles, secrets, clock, log });
-  const auth = await createAuth({
-    userDataDir: config.userDataDir,
-    profiles,
-    sessions,
-    log: log.child('auth'),
-    clock,
-    defaultProfile: {
-      name: config.mode === 'app' ? 'LangWatch Cloud' : 'Emulator',
-      baseUrl: config.defaultLangwatchUrl,
-      anthropicBaseUrl: config.defaultAnthropicUrl,
-    },
-  });
-
-  // The renderer follows the auth live (sign-in, expiry, org switch).
-  auth.onChange((state) => events.emit('auth.changed', state));
-
-  const ports: AuthPorts = { ...unavailablePorts(), ...opts.ports };
-  const authFlows = createAuthFlows({
-    profiles,
-    sessions,
-    auth,
-    ports,
-    log: log.child('auth-flows'),
-    onDeviceResult: (result) => events.emit('auth.deviceResult', result),
-  });
-
-  const verdictMemory = createVerdictMemory({ userDataDir: config.userDataDir, log: log.child('key-checks'), clock });
-  await verdictMemory.load();
-  // One Anthropic client for "Test key" and for the outbox's automatic key check.
-  const complianceApi = createComplianceApiClient({ now: () => clock.now() });
-  const keyChecks = createKeyChecks({
-    complianceApi,
+  const settings = await createSettingsService({ userDataDir, log: log.child('settings') });
+  const onDamaged = (file: 'profiles' | 'outbox') => (error: AppError) => problems.report(file, error);
+  const signIn = await openSignIn({
+    config,
     secrets,
-    anthropicBaseUrlOf: async (profileId) => (await profiles.get(profileId)).anthropicBaseUrl,
-    activeProfileId: () => auth.state().activeProfileId,
-    memory: verdictMemory,
-    log: log.child('key-checks'),
-    onRecorded: (recorded) => events.emit('keyChecks.verdictRecorded', recorded),
-  });
-
-  const network = createNetwork({
-    clock,
-    log: log.child('network'),
-    probe: createDeploymentProbe(auth),
-  });
-  const archivedNames = createArchivedNames({
-    userDataDir: config.userDataDir,
-    log: log.child('archived-names'),
-    clock,
-  });
-  await archivedNames.load();
-  const rememberArchived = (scope: ArchivedScope, seen: ReadonlyArray<{ id: string; name: string }>) =>
-    void archivedNames
-      .remember(scope, seen)
-      .catch((error: unknown) => log.warn('archived names not remembered', { error: error as Error }));
-  const sourcesMonitor = createSourcesMonitor({
-    auth,
-    network,
-    clock,
-    log: log.child('sources-monitor'),
     events,
-    intervals: opts.monitorIntervals,
-    onVanished: (scope, rows) => rememberArchived(scope, rows),
-  });
-  const sources = createSourcesService({
-    auth,
-    monitor: sourcesMonitor,
     clock,
-    log: log.child('sources'),
-    // Both are read at call time, after the outbox below exists.
-    history: (sourceId) => outbox.history(sourceId),
-    lastKeyCheck: async (sourceId) => {
-      const last = keyChecks.lastVerdictFor({ sourceId });
-      return last
-        ? {
-            verdict: last.verdict.verdict,
-            requestId: last.verdict.requestId,
-            checkedAt: last.verdict.checkedAt,
-            fingerprint: last.fingerprint,
-          }
-        : null;
-    },
-    latestHistory: () => outbox.latestHistory(),
-    archivedHere: createArchivedHere({ userDataDir: config.userDataDir, log: log.child('archived'), clock }),
-    onArchivedSeen: (scope, source) => rememberArchived(scope, [source]),
+    log,
+    ports: opts.ports,
+    onDamaged: onDamaged('profiles'),
   });
+  const { profiles, auth } = signIn;
+  const keyChecks = await openKeyChecks({ userDataDir, secrets, profiles, auth, events, clock, log });
+  const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
+  const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
+  await archivedSources.load();
   const outbox = createOutbox({
-    userDataDir: config.userDataDir,
-    onDamaged: (error) => problems.report('outbox', error),
+    userDataDir,
+    onDamaged: onDamaged('outbox'),
     secrets,
     clock,
     log: log.child('outbox'),
     auth,
     network,
     settings,
-    // The automatic key check's verdict is remembered like a manual "Test key", so the
-    // diagnosis of a stuck source can use it; remembering it never blocks a submission.
-    checkKey: async ({ entry, ...check }) => {
-      const verdict = await complianceApi.checkKey(check);
-      await keyChecks
-        .recordVerdict({
-          verdict,
-          fingerprint: entry.fingerprint ?? '',
-          stagedId: entry.stagedId,
-          sourceId: null,
-          profileId: entry.profileId,
-          anthropicBaseUrl: check.baseUrl,
-        })
-        .catch((error: unknown) => log.warn('key check verdict not remembered', { error: error as Error }));
-      return verdict;
-    },
+    events,
+    checkKey: keyChecks.checkForOutbox,
     concurrency: opts.outboxConcurrency,
-    archivedNames: (scope) => archivedNames.list(scope),
+    archivedNames: (scope) => archivedSources.names(scope),
   });
-  outbox.onChange((entries) => events.emit('outbox.changed', entries));
-  // `outbox.submitted` means "a key staged while offline went through" (the renderer and the
-  // system notification tell the admin); keys submitted at once need no extra word.
-  outbox.onSubmitted((entry, { stagedOffline }) => {
-    if (stagedOffline) events.emit('outbox.submitted', entry);
-  });
-  // A staged key is tested against its own entry's profile, and its last verdict follows it
-  // to the source it becomes (the diagnosis of that source reads it).
-  // Only the person who staged a key may test or preview it (outbox.stagedKeyTarget refuses others).
-  keyChecks.setStagedLookup((stagedId) => outbox.stagedKeyTarget(stagedId));
-  outbox.onSubmitted((entry) => {
-    if (entry.sourceId)
-      keyChecks
-        .linkSource(entry.id, entry.sourceId)
-        .catch((error: unknown) => log.warn('key verdict not linked', { error: error as Error }));
+  // Attached after the fact: the outbox's worker checks keys, and the key checks read staged entries.
+  keyChecks.attachOutbox(outbox);
+  const { sourcesMonitor, sources } = openSources({
+    auth,
+    network,
+    events,
+    outbox,
+    keyChecks,
+    archivedSources,
+    clock,
+    log,
+    intervals: opts.monitorIntervals,
   });
   await outbox.start();
 
   return {
+    ...signIn,
     config,
     version: opts.version,
     clock,
@@ -251,35 +143,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     secrets,
     events,
     settings,
-    profiles,
-    sessions,
-    auth,
-    ports,
-    authFlows,
     keyChecks,
     network,
     outbox,
     sourcesMonitor,
     sources,
-    archivedNames,
-    paths: { userDataDir: config.userDataDir, logsDir },
+    archivedSources,
+    paths: { userDataDir, logsDir },
     problems: () => problems.list(),
-    async checkKeychain() {
-      // After "unlock your keyring": the gate probes again and, once it answers, staging is back.
-      if (!(await gate.recheck()))
-        throw new AppError('keychain.unavailable', gate.problem()!.message, gate.problem()!.details);
-      const account = selfCheckAccount();
-      const probe = randomBytes(16).toString('hex');
-      const started = performance.now();
-      await secrets.set(account, probe);
-      const back = await secrets.get(account);
-      await secrets.delete(account);
-      if (back !== probe) throw new Error('keychain returned a different value than was stored');
-      return performance.now() - started;
-    },
+    checkKeychain,
     async close() {
       await outbox.stop();
-      authFlows.dispose();
+      signIn.authFlows.dispose();
       sourcesMonitor.close();
       network.close();
       await auth.close();

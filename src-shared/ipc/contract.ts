@@ -42,6 +42,13 @@ export type ChannelInput<C extends ChannelName> = z.input<IpcContract[C]['input'
 export type ParsedInput<C extends ChannelName> = z.output<IpcContract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<IpcContract[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof IPC_EVENTS)[E]>;
+/**
+ * One push event as a discriminated union over the names: `if (m.name === 'sources.becameActive')`
+ * narrows `m.payload`, so no receiver has to cast.
+ */
+export type EventMessage = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+/** The same as a (name, payload) pair: a sink's parameters narrow together (`if (name === …) payload.…`). */
+export type EventArgs = { [E in EventName]: [name: E, payload: EventPayload<E>] }[EventName];
 
 /** Every channel name, in a stable order (the preload and the harness build the API from it). */
 export const CHANNEL_NAMES = Object.keys(IPC_CONTRACT).sort() as ChannelName[];

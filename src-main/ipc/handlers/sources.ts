@@ -19,7 +19,7 @@ export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
     'sources.archivedNames': async () => {
       const { activeProfileId, activeOrganizationId } = services.auth.state();
       return activeProfileId && activeOrganizationId
-        ? services.archivedNames.list({ profileId: activeProfileId, organizationId: activeOrganizationId })
+        ? services.archivedSources.names({ profileId: activeProfileId, organizationId: activeOrganizationId })
         : [];
     },
     'sources.export': async ({ format, ids, staged }) => sources.export(format, ids, staged),

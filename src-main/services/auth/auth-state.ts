@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AuthState, HealthAvailability } from '../../../src-shared/domain/auth';
 import type { Organization, Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
 import { AppError, isAppError } from '../../../src-shared/errors';
+import type { EventBus } from '../events/event-bus';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
 import { sourcesReaderFor } from '../langwatch/sources-reader';
@@ -32,6 +33,8 @@ export interface AuthOptions {
   defaultProfile: { name: string; baseUrl: string; anthropicBaseUrl: string };
   /** Schedules the reload after a network failure (a fake clock in tests). */
   clock?: Clock;
+  /** Where every change is pushed (`auth.changed`): the renderer follows sign-in, expiry, org switch. */
+  events?: Pick<EventBus, 'emit'>;
 }
 
 const RETRY_FIRST_MS = 1_000;
@@ -63,6 +66,8 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     log,
   });
   const listeners = new Set<(state: AuthState) => void>();
+  const events = options.events;
+  if (events) listeners.add((changed) => events.emit('auth.changed', changed));
   let state: AuthState = {
     profiles: [],
     activeProfileId: null,

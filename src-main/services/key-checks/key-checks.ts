@@ -6,6 +6,7 @@ import type {
   RecordedKeyVerdict,
 } from '../../../src-shared/domain/key-check';
 import { KEY_PREVIEW_SIZE } from '../../../src-shared/domain/key-check';
+import type { KeyCheckFact } from '../../../src-shared/domain/diagnosis';
 import { keyVerdictSchema, type KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { AppError } from '../../../src-shared/errors';
 import type { ComplianceApiClient } from '../anthropic';
@@ -27,6 +28,21 @@ export interface StagedKeyTarget {
  * Until an outbox is attached, staged keys are checked against the active profile.
  */
 export type StagedLookup = (stagedId: string) => StagedKeyTarget | null | Promise<StagedKeyTarget | null>;
+
+/** What the outbox offers the key checks: its staged entries and its submissions. */
+export interface StagedKeySource {
+  stagedKeyTarget: StagedLookup;
+  onSubmitted(listener: (entry: { id: string; sourceId: string | null }) => void): () => void;
+}
+
+/** The outbox worker's automatic key check of an entry's key (see `KeyChecks.checkForOutbox`). */
+export interface AutomaticKeyCheck {
+  key: string;
+  baseUrl: string;
+  signal?: AbortSignal;
+  /** Which entry the key belongs to, so the verdict can be remembered without the key. */
+  entry: { stagedId: string; profileId: string; fingerprint: string | null };
+}
 
 /** Options of {@link createKeyChecks}. */
 export interface KeyChecksOptions {
@@ -68,8 +84,19 @@ export interface KeyChecks {
   }): Promise<RecordedKeyVerdict>;
   /** Files a staged entry's last verdict under the source it became. */
   linkSource(stagedId: string, sourceId: string): Promise<void>;
-  /** Attaches the outbox's entry lookup (wired once the outbox exists). */
-  setStagedLookup(lookup: StagedLookup): void;
+  /**
+   * The outbox's automatic key check: its verdict is remembered like a manual "Test key", so the
+   * diagnosis of a stuck source can use it; remembering it never blocks a submission.
+   */
+  checkForOutbox: (check: AutomaticKeyCheck) => Promise<KeyVerdict>;
+  /** The last remembered check of the key this console sent to a source (the diagnosis' fact). */
+  lastCheckOf: (sourceId: string) => Promise<Omit<KeyCheckFact, 'origin'> | null>;
+  /**
+   * Attaches the outbox (created after this service, as its worker calls `checkForOutbox`): a
+   * staged key is tested against its own entry's profile, only by the person who staged it
+   * (`stagedKeyTarget` refuses others), and its last verdict follows it to the source it becomes.
+   */
+  attachOutbox(outbox: StagedKeySource): void;
 }
 
 /** Creates the key-check service. */
@@ -159,6 +186,11 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
     return parsed.success ? parsed.data : null;
   }
 
+  async function linkSource(stagedId: string, sourceId: string): Promise<void> {
+    const linked = await memory.linkSource(stagedId, sourceId);
+    if (linked) options.onRecorded?.(linked);
+  }
+
   return {
     async checkTyped({ profileId, key: raw }) {
       const key = validKey(raw);
@@ -221,13 +253,39 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       return recorded;
     },
 
-    async linkSource(stagedId, sourceId) {
-      const linked = await memory.linkSource(stagedId, sourceId);
-      if (linked) options.onRecorded?.(linked);
+    linkSource,
+
+    async checkForOutbox({ entry, ...check }) {
+      const verdict = await complianceApi.checkKey(check);
+      await remember(
+        verdict,
+        entry.fingerprint ?? '',
+        { profileId: entry.profileId, sourceId: null },
+        entry.stagedId,
+        check.baseUrl,
+      ).catch((error: unknown) => log.warn('key check verdict not remembered', { error: error as Error }));
+      return verdict;
     },
 
-    setStagedLookup(lookup) {
-      stagedLookup = lookup;
+    lastCheckOf: (sourceId) => {
+      const last = memory.lastFor({ sourceId });
+      const fact = last && {
+        verdict: last.verdict.verdict,
+        requestId: last.verdict.requestId,
+        checkedAt: last.verdict.checkedAt,
+        fingerprint: last.fingerprint,
+      };
+      return Promise.resolve(fact);
+    },
+
+    attachOutbox(outbox) {
+      stagedLookup = (stagedId) => outbox.stagedKeyTarget(stagedId);
+      outbox.onSubmitted((entry) => {
+        if (!entry.sourceId) return;
+        linkSource(entry.id, entry.sourceId).catch((error: unknown) =>
+          log.warn('key verdict not linked', { error: error as Error }),
+        );
+      });
     },
   };
 }

@@ -17,6 +17,7 @@ import { createStaging } from './staging';
 import { transition } from './transitions';
 import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
 import type { AuthService } from '../auth/types';
+import type { EventBus } from '../events/event-bus';
 
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted' | 'auth'> {
@@ -32,6 +33,8 @@ export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' 
    * this console saw: the server's unique index counts them); refused before staging.
    */
   archivedNames?: (scope: { profileId: string; organizationId: string }) => ReadonlyArray<{ id: string; name: string }>;
+  /** Where the list (`outbox.changed`) and keys staged offline that went through (`outbox.submitted`) are pushed. */
+  events?: Pick<EventBus, 'emit'>;
 }
 
 /** What `stage` answers: never the key. */
@@ -78,6 +81,24 @@ export interface Outbox {
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
 const MAX_TERMINAL_IN_VIEW = 100;
 
+type SubmittedListener = Parameters<Outbox['onSubmitted']>[0];
+
+/**
+ * The renderer follows the list live. `outbox.submitted` means "a key staged while offline went
+ * through" (the renderer and the system notification tell the admin); keys submitted at once
+ * need no extra word.
+ */
+function publishTo(
+  events: Pick<EventBus, 'emit'>,
+  changeListeners: Set<(entries: OutboxEntryView[]) => void>,
+  submittedListeners: Set<SubmittedListener>,
+): void {
+  changeListeners.add((entries) => events.emit('outbox.changed', entries));
+  submittedListeners.add((entry, { stagedOffline }) => {
+    if (stagedOffline) events.emit('outbox.submitted', entry);
+  });
+}
+
 /** Creates the outbox (call `start()` once the auth is ready). */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { clock, log, secrets, auth } = options;
@@ -89,7 +110,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   });
   const history: SourceHistory = createSourceHistory({ userDataDir: options.userDataDir, log, clock });
   const changeListeners = new Set<(entries: OutboxEntryView[]) => void>();
-  const submittedListeners = new Set<(entry: OutboxEntryView, context: { stagedOffline: boolean }) => void>();
+  const submittedListeners = new Set<SubmittedListener>();
+  if (options.events) publishTo(options.events, changeListeners, submittedListeners);
   const newId = options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`);
   const newMarker = () => `cs_${randomBytes(16).toString('base64url')}`;
 

@@ -3,6 +3,7 @@
  * zod-validated JSON file. Profiles hold no secrets: sessions live in the keychain.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import { Profile } from '../../../src-shared/domain/langwatch';
@@ -173,4 +174,28 @@ export function createProfiles(options: ProfilesOptions): Profiles {
       });
     },
   };
+}
+
+/**
+ * The console's profiles in `<userDataDir>/profiles.json`. A damaged file is moved aside and
+ * reported; the console starts with the default profile, and the old profiles' sign-ins stay
+ * in the keychain (restore the file to get them back).
+ */
+export function openProfiles(options: {
+  userDataDir: string;
+  onDamaged: (error: AppError) => void;
+  log: Logger;
+  clock: Clock;
+}): Profiles {
+  const { log, clock } = options;
+  const file = createJsonFile({
+    path: join(options.userDataDir, 'profiles.json'),
+    schema: ProfilesFile,
+    defaults: () => structuredClone(PROFILES_FILE_DEFAULTS),
+    onCorrupt: 'reset',
+    onDamaged: options.onDamaged,
+    log,
+    clock,
+  });
+  return createProfiles({ file, log, clock });
 }

@@ -1,6 +1,7 @@
 import type { RuntimeConfig } from '../../runtime-config';
 import type { Logger } from '../logging/logger';
 import { openInstanceSecrets } from './instance-secrets';
+import { keychainCheck } from './keychain-check';
 import { openKeychainGate, type KeychainGate } from './keychain-gate';
 import { createKeytarSecretStore, type KeytarModule } from './keytar-store';
 import { createMemorySecretStore } from './memory-store';
@@ -12,17 +13,19 @@ import type { SecretStore } from './secret-store';
  * instance's namespace; or memory; or the caller's own store), the gate that keeps the
  * console usable without a keychain, and the registry of known secrets on top.
  */
-export async function openConsoleSecrets(options: {
-  config: RuntimeConfig;
-  /** A store the caller owns (tests share one across restarts); used as is, not namespaced. */
-  injected?: SecretStore;
-  loadKeytar?: () => KeytarModule;
-  log: Logger;
-}): Promise<{ secrets: SecretStore; gate: KeychainGate }> {
-  const { config, log } = options;
+export async function openConsoleSecrets(
+  options: {
+    config: RuntimeConfig;
+    /** A store the caller owns (tests share one across restarts); used as is, not namespaced. */
+    secrets?: SecretStore;
+    loadKeytar?: () => KeytarModule;
+  },
+  log: Logger,
+): Promise<{ secrets: SecretStore; gate: KeychainGate; checkKeychain: () => Promise<number> }> {
+  const { config } = options;
   // The OS keychain is shared by every console on the desktop: this one sees only its namespace.
   const backend =
-    options.injected ??
+    options.secrets ??
     (config.secretBackend === 'memory'
       ? createMemorySecretStore()
       : await openInstanceSecrets({
@@ -32,5 +35,6 @@ export async function openConsoleSecrets(options: {
         }));
   const gate = await openKeychainGate(backend, log);
   // Every value stored or read back becomes a known secret, redacted by value at every boundary.
-  return { secrets: rememberingSecretStore(gate), gate };
+  const secrets = rememberingSecretStore(gate);
+  return { secrets, gate, checkKeychain: keychainCheck(secrets, gate) };
 }

@@ -22,7 +22,8 @@ import type { ActiveAuth, AuthService } from '../auth/types';
 import type { Logger } from '../logging/logger';
 import { readEventsPage, type EventsPageAnswer, type FetchEvents } from './event-paging';
 import { exportFile, toExportRows, type SourcesExport, type StagedExportRow } from './export';
-import { schedulesFromHistory, type ArchivedHere } from './local-facts';
+import type { ArchivedSources } from './archived-sources';
+import { schedulesFromHistory } from './local-facts';
 import type { ErrorObservation } from './error-trend';
 import type { SourcesMonitor } from './monitor';
 
@@ -58,10 +59,8 @@ export interface SourcesServiceOptions {
   lastKeyCheck?: (sourceId: string) => Promise<Omit<KeyCheckFact, 'origin'> | null>;
   /** The latest local history item of every source this console acted on. */
   latestHistory?: () => Promise<Record<string, SourceHistoryItem>>;
-  /** Ids of sources archived from this console. */
-  archivedHere?: ArchivedHere;
-  /** An archived source was seen (archived here, or opened): its name stays taken. */
-  onArchivedSeen?: (scope: { profileId: string; organizationId: string }, source: Source) => void;
+  /** The archived sources this console saw (opened, archived here): their names stay taken. */
+  archived?: Pick<ArchivedSources, 'noteSeen' | 'remember' | 'archivedHereIds'>;
 }
 
 /** Archived sources looked up at most per "Archived" view (one `get` each). */
@@ -99,8 +98,14 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
   function seen(active: ActiveAuth, source: Source): Source {
     // Read-only sessions change nothing, not even what this console remembers.
     if (source.archivedAt !== null && !active.readOnly)
-      options.onArchivedSeen?.({ profileId: active.profile.id, organizationId: active.organizationId }, source);
+      options.archived?.noteSeen({ profileId: active.profile.id, organizationId: active.organizationId }, [source]);
     return source;
+  }
+
+  /** Ids archived from this console in the active organisation (none when signed out). */
+  function archivedHereIds(): string[] {
+    const { activeProfileId: profileId, activeOrganizationId: organizationId } = auth.state();
+    return profileId && organizationId ? (options.archived?.archivedHereIds({ profileId, organizationId }) ?? []) : [];
   }
 
   async function gated<T>(read: () => Promise<T>): Promise<Gated<T>> {
@@ -216,9 +221,9 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
       const listed = new Set(monitor.rows().map((r) => r.id));
       const [latest, here] = await Promise.all([
         options.latestHistory ? options.latestHistory().catch(() => ({})) : Promise.resolve({}),
-        options.archivedHere ? options.archivedHere.ids().catch(() => []) : Promise.resolve([]),
+        archivedHereIds(),
       ]);
-      const ids = [...new Set([...here.reverse(), ...Object.keys(latest)])]
+      const ids = [...new Set([...here, ...Object.keys(latest)])]
         .filter((id) => !listed.has(id))
         .slice(0, MAX_ARCHIVED_LOOKUPS);
       const found: Source[] = [];
@@ -247,9 +252,11 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
       if (current.archivedAt) throw new AppError('invalid_argument', 'This source is already archived.');
       const source = seen(active, await active.api.archiveSource(active.organizationId, id));
       log.info('source archived', { sourceId: id });
-      await options.archivedHere
-        ?.add(id)
-        .catch((error: unknown) => log.warn('archived id not remembered', { error: error as Error }));
+      await options.archived
+        ?.remember({ profileId: active.profile.id, organizationId: active.organizationId }, [source], {
+          archivedHere: true,
+        })
+        .catch((error: unknown) => log.warn('archived source not remembered', { error: error as Error }));
       await refreshQuietly();
       return source;
     },

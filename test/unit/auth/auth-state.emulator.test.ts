@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../emulator';
 import { SEED } from '../../../emulator/seed';
 import { createAuth, type Auth } from '../../../src-main/services/auth/auth-state';
+import { createEventBus, type EventBus } from '../../../src-main/services/events/event-bus';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createProfiles } from '../../../src-main/services/profiles/profiles';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -21,7 +22,7 @@ describe('auth service against the emulator', () => {
   const open: Auth[] = [];
 
   /** A console's auth layer on `dir` + `secrets` (call again to simulate a restart). */
-  async function boot(): Promise<{ auth: Auth; sessions: SessionManager }> {
+  async function boot(events?: EventBus): Promise<{ auth: Auth; sessions: SessionManager }> {
     const profiles = createProfiles({ file: join(dir, 'profiles.json'), log });
     const sessions = createSessionManager({ profiles, secrets, log });
     const auth = await createAuth({
@@ -29,6 +30,7 @@ describe('auth service against the emulator', () => {
       profiles,
       sessions,
       log,
+      events,
       defaultProfile: { name: 'Emulator', baseUrl: emulator.langwatchUrl, anthropicBaseUrl: emulator.anthropicUrl },
     });
     open.push(auth);
@@ -62,9 +64,11 @@ describe('auth service against the emulator', () => {
   });
 
   it('an admin gets organisations, manage permission and health in the enterprise org', async () => {
-    const booted = await boot();
+    // The renderer follows the auth through the `auth.changed` push event the service sends itself.
+    const bus = createEventBus(log);
     const seen: string[] = [];
-    booted.auth.onChange((s) => seen.push(s.session.kind));
+    bus.on('auth.changed', (s) => seen.push(s.session.kind));
+    const booted = await boot(bus);
     const state = await signIn(booted, 'admin');
     expect(state.organizations.map((o) => o.id).sort()).toEqual(['org_acme', 'org_small']);
     expect(state.activeOrganizationId).toBe(state.organizations[0]!.id);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordedKeyVerdict } from '../../../src-shared/domain/key-check';
 import { AppError } from '../../../src-shared/errors';
 import { createComplianceApiClient } from '../../../src-main/services/anthropic';
@@ -18,7 +18,10 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function setup(handler: Handler, opts: { lookup?: StagedLookup; stored?: Record<string, string> } = {}) {
+async function setup(
+  handler: Handler,
+  opts: { lookup?: StagedLookup; stored?: Record<string, string>; memoryFails?: boolean } = {},
+) {
   const server = await startServer(handler);
   const dir = mkdtempSync(join(tmpdir(), 'key-checks-'));
   dirs.push(dir);
@@ -42,7 +45,7 @@ async function setup(handler: Handler, opts: { lookup?: StagedLookup; stored?: R
       return url;
     },
     activeProfileId: () => 'p1',
-    memory,
+    memory: opts.memoryFails ? { ...memory, record: () => Promise.reject(new Error('disk full')) } : memory,
     log,
     onRecorded: (r) => recorded.push(r),
     stagedLookup: opts.lookup,
@@ -209,5 +212,65 @@ describe('key checks: preview', () => {
     });
     expect(recorded[0]?.verdict.verdict).toBe('wrong_endpoint');
     noLeak(error.toData());
+  });
+});
+
+describe('key checks: attached to the outbox', () => {
+  const FINGERPRINT = 'sk-ant-api01-…Z9y8';
+  const entry = { stagedId: 'stg_1', profileId: 'p2', fingerprint: FINGERPRINT };
+
+  function fakeOutbox(baseUrl: string) {
+    const listeners = new Set<(submitted: { id: string; sourceId: string | null }) => void>();
+    return {
+      stagedKeyTarget: (id: string) =>
+        id === 'stg_1' ? { profileId: 'p2', sourceId: null, anthropicBaseUrl: baseUrl } : null,
+      onSubmitted(listener: (submitted: { id: string; sourceId: string | null }) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      submit: (id: string, sourceId: string) => listeners.forEach((l) => l({ id, sourceId })),
+    };
+  }
+
+  it('remembers the automatic key check, and files it under the source once the entry is submitted', async () => {
+    const { keyChecks, recorded, server, noLeak } = await setup((_q, res) =>
+      anthropicError(res, 401, 'authentication_error', 'invalid x-api-key', { 'request-id': 'req_auto' }),
+    );
+    const outbox = fakeOutbox(server.url);
+    keyChecks.attachOutbox(outbox);
+    const verdict = await keyChecks.checkForOutbox({ key: KEY, baseUrl: server.url, entry });
+    expect(verdict).toMatchObject({ verdict: 'invalid_key', requestId: 'req_auto' });
+    expect(recorded).toEqual([
+      expect.objectContaining({ stagedId: 'stg_1', sourceId: null, profileId: 'p2', anthropicBaseUrl: server.url }),
+    ]);
+    expect(await keyChecks.lastCheckOf('src_1')).toBeNull();
+    outbox.submit('stg_1', 'src_1');
+    await vi.waitFor(() => expect(recorded.map((r) => r.sourceId)).toEqual([null, 'src_1']));
+    // The diagnosis' fact about the key this console sent to the source.
+    expect(await keyChecks.lastCheckOf('src_1')).toEqual({
+      verdict: 'invalid_key',
+      requestId: 'req_auto',
+      checkedAt: verdict.checkedAt,
+      fingerprint: FINGERPRINT,
+    });
+    noLeak(verdict, await keyChecks.lastCheckOf('src_1'));
+  });
+
+  it('tests staged keys against the outbox entry (its profile and URL), not the active profile', async () => {
+    const { keyChecks, server } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
+    keyChecks.attachOutbox(fakeOutbox(server.url));
+    // p2's own URL answers nothing: the entry's URL is the one asked.
+    expect(await keyChecks.checkStaged({ stagedId: 'stg_1' })).toMatchObject({
+      profileId: 'p2',
+      anthropicBaseUrl: server.url,
+    });
+    await expect(keyChecks.checkStaged({ stagedId: 'stg_gone' })).rejects.toMatchObject({ code: 'outbox.not_found' });
+  });
+
+  it('a verdict that cannot be remembered never blocks the submission', async () => {
+    const { keyChecks, server, log } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE), { memoryFails: true });
+    const verdict = await keyChecks.checkForOutbox({ key: KEY, baseUrl: server.url, entry });
+    expect(verdict.verdict).toBe('valid');
+    expect(log.text()).toContain('key check verdict not remembered');
   });
 });

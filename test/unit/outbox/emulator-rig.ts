@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { SEED, startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { checkKey } from '../../../src-main/services/anthropic';
+import { createEventBus } from '../../../src-main/services/events/event-bus';
 import { createNetwork, type Network } from '../../../src-main/services/network/network';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
 import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
@@ -32,7 +33,7 @@ export interface Rig {
   dir: string;
   settings: Settings;
   events: unknown[];
-  submitted: unknown[];
+  submitted: OutboxEntryView[];
 }
 
 export interface RigOptions {
@@ -89,6 +90,10 @@ export function useOutboxRigs() {
             probe: async (signal) => void (await (await conn.apiFor('p1')).publicEnv({ signal })),
           })
         : undefined);
+    // The outbox says itself which submissions are news (keys staged while offline).
+    const bus = createEventBus(log);
+    const submitted: OutboxEntryView[] = [];
+    bus.on('outbox.submitted', (entry) => submitted.push(entry));
     const outbox = createOutbox({
       userDataDir: dir,
       secrets,
@@ -99,14 +104,11 @@ export function useOutboxRigs() {
       settings: { get: () => settings },
       checkKey: (o) => checkKey({ ...o, retryDelayMs: 1 }),
       random: () => 1,
+      events: bus,
       ...(opts.archivedNames ? { archivedNames: () => opts.archivedNames! } : {}),
     });
-    const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted: [] };
+    const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted };
     outbox.onChange((e) => r.events.push(e));
-    // What would raise a notification: keys staged while offline that went through.
-    outbox.onSubmitted((e, { stagedOffline }) => {
-      if (stagedOffline) r.submitted.push(e);
-    });
     await outbox.start();
     rigs.push(r);
     return r;

@@ -283,7 +283,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.outbox.idle();
     expect(named(ACME, 'Offline A')).toHaveLength(1);
     expect(named(ACME, 'Offline B')).toHaveLength(1);
-    expect(r.submitted.map((e) => (e as { id: string }).id).sort()).toEqual([a.stagedId, b.stagedId].sort());
+    expect(r.submitted.map((e) => e.id).sort()).toEqual([a.stagedId, b.stagedId].sort());
 
     await emu().control.setOffline(true);
     const c = await stageCreate(r, 'Offline C');

@@ -1,14 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src-main/services/clock';
-import { createNullLogger } from '../../../src-main/services/logging/logger';
-import {
-  ARCHIVED_HERE_FILE_NAME,
-  createArchivedHere,
-  schedulesFromHistory,
-} from '../../../src-main/services/sources/local-facts';
+import { schedulesFromHistory } from '../../../src-main/services/sources/local-facts';
 
 const AT = '2026-12-01T10:00:00.000Z';
 
@@ -53,20 +44,6 @@ describe('local facts', () => {
       src_a: { cron: '0 * * * *', at: AT },
       src_b: { cron: '*/5 * * * *', at: AT },
       src_c: { cron: '7,37 9-17 * * 1-5', at: AT },
-    });
-  });
-
-  it('remembers archived ids across restarts, each once, newest last', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lw-archived-'));
-    const first = createArchivedHere({ userDataDir: dir, log: createNullLogger(), clock: systemClock });
-    await first.add('src_1');
-    await first.add('src_2');
-    await first.add('src_1');
-    const again = createArchivedHere({ userDataDir: dir, log: createNullLogger(), clock: systemClock });
-    expect(await again.ids()).toEqual(['src_2', 'src_1']);
-    expect(JSON.parse(readFileSync(join(dir, ARCHIVED_HERE_FILE_NAME), 'utf8'))).toEqual({
-      version: 1,
-      ids: ['src_2', 'src_1'],
     });
   });
 });
