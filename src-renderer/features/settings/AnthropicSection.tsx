@@ -4,7 +4,7 @@ import { call, lw } from '../../api/lw';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
 import { KeyField, type KeyFieldHandle } from '../key-checks/KeyField';
-import { ANTHROPIC_URL_INPUT_ID } from '../key-checks/VerdictCard';
+import { ANTHROPIC_URL_INPUT_ID } from '../key-checks/VerdictExtras';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
