@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import type { ErrorData } from '../../src-shared/errors';
 import type { ChannelOutput } from '../../src-shared/ipc/contract';
 import type { DeviceOutcome } from '../../src-shared/ipc/channels/auth';
@@ -49,6 +49,54 @@ interface AuthStore {
   signOut(profileId: string): Promise<void>;
 }
 
+type SetAuth = StoreApi<AuthStore>['setState'];
+type GetAuth = StoreApi<AuthStore>['getState'];
+
+/** The device sign-in actions (code, approval page, pushed result), apart from email and browser sign-in. */
+function deviceActions(
+  set: SetAuth,
+  get: GetAuth,
+): Pick<AuthStore, 'start' | 'startDevice' | 'openApprovalPage' | 'cancelDevice' | 'resetDevice'> {
+  return {
+    start() {
+      return lw().events.on('auth.deviceResult', (result) => {
+        const device = get().device;
+        if (device.phase !== 'waiting' || device.profileId !== result.profileId) return;
+        set({ device: { phase: 'done', outcome: result.outcome, message: result.message } });
+      });
+    },
+
+    async startDevice(profileId) {
+      set({ device: { phase: 'starting' } });
+      const result = await call(() => lw().auth.startDeviceSignIn({ profileId }));
+      if (!result.ok) {
+        set({ device: { phase: 'done', outcome: 'failed', message: result.error.message } });
+        return;
+      }
+      const { userCode, expiresAt, approvalOrigin, deploymentOrigin } = result.value;
+      set({
+        device: { phase: 'waiting', profileId, userCode, expiresAt, approvalOrigin, deploymentOrigin, openError: null },
+      });
+    },
+
+    async openApprovalPage(profileId, confirmedOrigin) {
+      const result = await call(() =>
+        lw().auth.openVerificationPage({ profileId, ...(confirmedOrigin ? { confirmedOrigin } : {}) }),
+      );
+      const device = get().device;
+      if (device.phase === 'waiting') set({ device: { ...device, openError: result.ok ? null : result.error } });
+    },
+
+    async cancelDevice(profileId) {
+      await call(() => lw().auth.cancelDeviceSignIn({ profileId }));
+    },
+
+    resetDevice() {
+      set({ device: { phase: 'idle' } });
+    },
+  };
+}
+
 /** Sign-in state of the sign-in screen. Holds no password: forms keep it only until submit. */
 export const useAuthStore = create<AuthStore>((set, get) => ({
   methods: null,
@@ -60,14 +108,7 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
   browserCancelled: false,
   device: { phase: 'idle' },
   signOutError: null,
-
-  start() {
-    return lw().events.on('auth.deviceResult', (result) => {
-      const device = get().device;
-      if (device.phase !== 'waiting' || device.profileId !== result.profileId) return;
-      set({ device: { phase: 'done', outcome: result.outcome, message: result.message } });
-    });
-  },
+  ...deviceActions(set, get),
 
   async loadMethods(profileId) {
     // Another deployment: the previous one's sign-in messages no longer apply.
@@ -110,35 +151,6 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
     if (result.ok)
       set({ browserBusy: false, browserCancelled: result.value.outcome === 'cancelled', emailError: null });
     else set({ browserBusy: false, browserError: result.error });
-  },
-
-  async startDevice(profileId) {
-    set({ device: { phase: 'starting' } });
-    const result = await call(() => lw().auth.startDeviceSignIn({ profileId }));
-    if (!result.ok) {
-      set({ device: { phase: 'done', outcome: 'failed', message: result.error.message } });
-      return;
-    }
-    const { userCode, expiresAt, approvalOrigin, deploymentOrigin } = result.value;
-    set({
-      device: { phase: 'waiting', profileId, userCode, expiresAt, approvalOrigin, deploymentOrigin, openError: null },
-    });
-  },
-
-  async openApprovalPage(profileId, confirmedOrigin) {
-    const result = await call(() =>
-      lw().auth.openVerificationPage({ profileId, ...(confirmedOrigin ? { confirmedOrigin } : {}) }),
-    );
-    const device = get().device;
-    if (device.phase === 'waiting') set({ device: { ...device, openError: result.ok ? null : result.error } });
-  },
-
-  async cancelDevice(profileId) {
-    await call(() => lw().auth.cancelDeviceSignIn({ profileId }));
-  },
-
-  resetDevice() {
-    set({ device: { phase: 'idle' } });
   },
 
   async signOut(profileId) {

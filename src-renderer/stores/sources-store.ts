@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import type { OutboxEntryView } from '../../src-shared/domain/outbox';
 import type { MonitorState, SourceRow, SourcesDelta } from '../../src-shared/domain/sources';
 import type { ErrorData } from '../../src-shared/errors';
@@ -46,26 +46,44 @@ interface SourcesState {
   refreshNow(): Promise<void>;
 }
 
-/** Live list of ingestion sources, fed by the main-process sources monitor. */
-export const useSourcesStore = create<SourcesState>((set, get) => {
-  const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
+/** The store before the first answer: nothing listed, nothing selected, the default query. */
+const INITIAL = {
+  sources: [],
+  status: null,
+  outbox: [],
+  flash: {},
+  query: DEFAULT_QUERY,
+  selectedId: null,
+  detailId: null,
+  error: null,
+  schedules: {},
+  serverClock: null,
+  archived: null,
+  archivedError: null,
+} satisfies Partial<SourcesState>;
 
-  function merge(rows: SourceRow[], delta: SourcesDelta): SourceRow[] {
-    if (delta.upserts.length === 0 && delta.removed.length === 0) return rows;
-    const upserts = new Map(delta.upserts.map((r) => [r.id, r]));
-    const removed = new Set(delta.removed);
-    const next: SourceRow[] = [];
-    for (const row of rows) {
-      if (removed.has(row.id)) continue;
-      const replacement = upserts.get(row.id);
-      if (replacement) upserts.delete(row.id);
-      next.push(replacement ?? row);
-    }
-    for (const row of upserts.values()) next.push(row);
-    return next;
+type SetSources = StoreApi<SourcesState>['setState'];
+
+/** The rows after a delta: replaced in place, removed, new ones appended. */
+function mergeDelta(rows: SourceRow[], delta: SourcesDelta): SourceRow[] {
+  if (delta.upserts.length === 0 && delta.removed.length === 0) return rows;
+  const upserts = new Map(delta.upserts.map((r) => [r.id, r]));
+  const removed = new Set(delta.removed);
+  const next: SourceRow[] = [];
+  for (const row of rows) {
+    if (removed.has(row.id)) continue;
+    const replacement = upserts.get(row.id);
+    if (replacement) upserts.delete(row.id);
+    next.push(replacement ?? row);
   }
+  for (const row of upserts.values()) next.push(row);
+  return next;
+}
 
-  function highlight(ids: string[]): void {
+/** Highlights rows that just changed status for FLASH_MS, each row on its own timer. */
+function createHighlighter(set: SetSources): (ids: string[]) => void {
+  const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  return (ids) => {
     if (ids.length === 0) return;
     const now = Date.now();
     set((s) => ({ flash: { ...s.flash, ...Object.fromEntries(ids.map((id) => [id, now])) } }));
@@ -82,7 +100,30 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
         }, FLASH_MS),
       );
     }
-  }
+  };
+}
+
+/** Tells main whether the window is focused and visible (it polls faster then); returns the unsubscribe. */
+function reportVisibility(): () => void {
+  const report = () => {
+    void call(() =>
+      lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }),
+    );
+  };
+  window.addEventListener('focus', report);
+  window.addEventListener('blur', report);
+  document.addEventListener('visibilitychange', report);
+  report();
+  return () => {
+    window.removeEventListener('focus', report);
+    window.removeEventListener('blur', report);
+    document.removeEventListener('visibilitychange', report);
+  };
+}
+
+/** Live list of ingestion sources, fed by the main-process sources monitor. */
+export const useSourcesStore = create<SourcesState>((set, get) => {
+  const highlight = createHighlighter(set);
 
   /** The status, plus a new clock reading when the server's clock moved. */
   function withClock(status: MonitorState): Pick<SourcesState, 'status'> & Partial<Pick<SourcesState, 'serverClock'>> {
@@ -92,18 +133,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
   }
 
   return {
-    sources: [],
-    status: null,
-    outbox: [],
-    flash: {},
-    query: DEFAULT_QUERY,
-    selectedId: null,
-    detailId: null,
-    error: null,
-    schedules: {},
-    serverClock: null,
-    archived: null,
-    archivedError: null,
+    ...INITIAL,
 
     async loadArchived() {
       const result = await call(() => lw().sources.archived({}));
@@ -131,15 +161,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
         if (facts.ok) set({ schedules: facts.value.schedules });
       };
       void loadLocalFacts();
-      const report = () => {
-        void call(() =>
-          lw().sources.setVisibility({ focused: document.hasFocus(), visible: document.visibilityState === 'visible' }),
-        );
-      };
-      window.addEventListener('focus', report);
-      window.addEventListener('blur', report);
-      document.addEventListener('visibilitychange', report);
-      report();
+      offs.push(reportVisibility());
 
       const [snapshot, outbox] = await Promise.all([
         call(() => lw().sources.snapshot({})),
@@ -156,14 +178,11 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       if (outbox.ok) set({ outbox: outbox.value });
       return () => {
         for (const off of offs) off();
-        window.removeEventListener('focus', report);
-        window.removeEventListener('blur', report);
-        document.removeEventListener('visibilitychange', report);
       };
     },
 
     applyDelta(delta) {
-      set((s) => ({ sources: merge(s.sources, delta) }));
+      set((s) => ({ sources: mergeDelta(s.sources, delta) }));
       highlight(delta.transitions.map((t) => t.id));
     },
 

@@ -7,18 +7,9 @@ import { useProfilesStore } from '../../stores/profiles-store';
 export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDone: () => void }) {
   const [name, setName] = useState(editing?.name ?? '');
   const [url, setUrl] = useState(editing?.baseUrl ?? 'https://app.langwatch.ai');
-  const [check, setCheck] = useState<{ ok: true; baseUrl: string } | { ok: false; message: string } | null>(null);
   const { busy, error, checkUrl, add, edit } = useProfilesStore();
   const selectProfile = useAuthStateStore((s) => s.selectProfile);
-
-  useEffect(() => {
-    let alive = true;
-    const timer = setTimeout(() => void checkUrl(url).then((r) => alive && setCheck(r)), 250);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, [url, checkUrl]);
+  const check = useUrlCheck(url, checkUrl);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -62,18 +53,7 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
           data-testid="profile-url-input"
         />
       </label>
-      <p
-        id="profile-url-hint"
-        className={check && !check.ok ? 'field-error' : 'hint'}
-        data-testid="profile-url-hint"
-        aria-live="polite"
-      >
-        {check === null
-          ? 'https is required, except for this computer (localhost).'
-          : check.ok
-            ? `Will connect to ${check.baseUrl}`
-            : check.message}
-      </p>
+      <UrlHint check={check} />
       {error && (
         <p role="alert" className="field-error">
           {error.message}
@@ -93,5 +73,39 @@ export function ProfileForm({ editing, onDone }: { editing: Profile | null; onDo
         </button>
       </div>
     </form>
+  );
+}
+
+type UrlCheck = { ok: true; baseUrl: string } | { ok: false; message: string } | null;
+
+/** The typed URL as main judges it, asked 250 ms after the last keystroke. */
+function useUrlCheck(url: string, checkUrl: (url: string) => Promise<UrlCheck>): UrlCheck {
+  const [check, setCheck] = useState<UrlCheck>(null);
+  useEffect(() => {
+    let alive = true;
+    const timer = setTimeout(() => void checkUrl(url).then((r) => alive && setCheck(r)), 250);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [url, checkUrl]);
+  return check;
+}
+
+/** Under the URL: the rule, where it will connect, or what is wrong with it. */
+function UrlHint({ check }: { check: UrlCheck }) {
+  return (
+    <p
+      id="profile-url-hint"
+      className={check && !check.ok ? 'field-error' : 'hint'}
+      data-testid="profile-url-hint"
+      aria-live="polite"
+    >
+      {check === null
+        ? 'https is required, except for this computer (localhost).'
+        : check.ok
+          ? `Will connect to ${check.baseUrl}`
+          : check.message}
+    </p>
   );
 }

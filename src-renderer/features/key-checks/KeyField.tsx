@@ -94,6 +94,22 @@ function KeyHelp({
   );
 }
 
+/** "Paste": the clipboard's text into the field, or how to paste by hand where it cannot be read. */
+function usePaste(setKey: (key: string) => void) {
+  const [pasteNote, setPasteNote] = useState<string | null>(null);
+  async function paste() {
+    setPasteNote(null);
+    try {
+      if (!navigator.clipboard?.readText) throw new Error('unavailable');
+      const text = await navigator.clipboard.readText();
+      setKey(text.trim());
+    } catch {
+      setPasteNote('The clipboard cannot be read here: click the field and press Ctrl+V (⌘V on macOS).');
+    }
+  }
+  return { pasteNote, paste };
+}
+
 /**
  * The one compliance key input of the console. The key lives only in this component's
  * state: masked by default, revealable, pasteable; it is cleared on submit (`take`) and on
@@ -109,7 +125,7 @@ export const KeyField = forwardRef<KeyFieldHandle, KeyFieldProps>(function KeyFi
     onEdit?.();
   };
   const [revealed, setRevealed] = useState(false);
-  const [pasteNote, setPasteNote] = useState<string | null>(null);
+  const { pasteNote, paste } = usePaste(setKey);
   const generatedId = useId();
   const id = rest.id ?? generatedId;
   const status = statusOf(key);
@@ -131,17 +147,6 @@ export const KeyField = forwardRef<KeyFieldHandle, KeyFieldProps>(function KeyFi
   useEffect(() => onStatus?.(status), [status.empty, status.valid, status.fingerprint, status.error, status.warning]);
   // Belt and braces: nothing keeps the key after the field goes away.
   useEffect(() => () => setRawKey(''), []);
-
-  async function paste() {
-    setPasteNote(null);
-    try {
-      if (!navigator.clipboard?.readText) throw new Error('unavailable');
-      const text = await navigator.clipboard.readText();
-      setKey(text.trim());
-    } catch {
-      setPasteNote('The clipboard cannot be read here: click the field and press Ctrl+V (⌘V on macOS).');
-    }
-  }
 
   const showError = showErrors || !status.empty;
   return (

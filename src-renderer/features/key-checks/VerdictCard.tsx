@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { assertNever } from '../../../src-shared/errors';
-import { useAppStore } from '../../stores/app-store';
-
-/** Id of the Settings field the wrong-endpoint card links to. */
-export const ANTHROPIC_URL_INPUT_ID = 'anthropic-base-url';
+import { VerdictExtras } from './VerdictExtras';
 
 /** Headline and tone of each verdict kind. */
 export function verdictHeadline(verdict: KeyVerdict): { title: string; tone: 'ok' | 'warn' | 'bad' } {
@@ -68,7 +65,6 @@ export function VerdictCard({
   anthropicBaseUrl: string;
   onRetry?: () => void;
 }) {
-  const navigate = useAppStore((s) => s.navigate);
   const { title, tone } = verdictHeadline(verdict);
   return (
     <div className={`verdict-card tone-${tone}`} data-testid="key-verdict" data-verdict={verdict.verdict} role="status">
@@ -78,55 +74,7 @@ export function VerdictCard({
         {verdict.httpStatus !== null && <> · HTTP {verdict.httpStatus}</>}
       </p>
       <p>{verdict.message}</p>
-      {verdict.verdict === 'missing_scope' && (
-        <div data-testid="verdict-scopes">
-          {verdict.scopes === null ? (
-            <p className="muted">Anthropic did not say which scopes the key has.</p>
-          ) : (
-            <>
-              <p>Scopes this key has:</p>
-              <ul>
-                {verdict.scopes.length === 0 && <li>none</li>}
-                {verdict.scopes.map((scope) => (
-                  <li key={scope} className="mono">
-                    {scope}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
-      {verdict.verdict === 'rate_limited' && (
-        <p data-testid="verdict-retry-after">
-          {verdict.retryAfterSec === null
-            ? 'Anthropic did not say when to retry: wait a minute.'
-            : `Retry after ${verdict.retryAfterSec} s.`}
-        </p>
-      )}
-      {verdict.verdict === 'wrong_endpoint' && (
-        <div data-testid="verdict-endpoint">
-          <p>
-            Anthropic base URL of this profile: <code className="mono">{anthropicBaseUrl}</code>
-            {verdict.location !== null && (
-              <>
-                {' '}
-                (it redirected to <code className="mono">{verdict.location}</code>)
-              </>
-            )}
-          </p>
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              navigate('settings');
-              requestAnimationFrame(() => document.getElementById(ANTHROPIC_URL_INPUT_ID)?.focus());
-            }}
-          >
-            Change the Anthropic base URL in Settings
-          </button>
-        </div>
-      )}
+      <VerdictExtras verdict={verdict} anthropicBaseUrl={anthropicBaseUrl} />
       <p>
         <strong>Next:</strong> {verdict.nextStep}
       </p>

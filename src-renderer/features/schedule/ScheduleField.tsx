@@ -1,6 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import { CADENCE_PRESETS, cadenceToCron, describeCadence } from '../../../src-shared/domain/cadence';
-import { checkCron, cronCost, cronCostSentence, intervalCost } from '../../../src-shared/domain/cron';
+import { useId, useState } from 'react';
+import { CADENCE_PRESETS } from '../../../src-shared/domain/cadence';
 import {
   intervalParts,
   intervalSeconds,
@@ -8,6 +7,8 @@ import {
   type IntervalUnit,
   type ScheduleValue,
 } from '../../../src-shared/domain/schedule-value';
+import { CronInput, EveryInput } from './ScheduleInputs';
+import { ScheduleSummary } from './ScheduleSummary';
 import './schedule.css';
 
 type Mode = 'preset' | 'every' | 'cron' | 'keep';
@@ -81,47 +82,16 @@ export function ScheduleField({
         {radio('Other interval', mode === 'every', () => choose('every'), 'cadence-custom-toggle')}
         {radio('Custom schedule (cron)', mode === 'cron', () => choose('cron'), 'schedule-cron-toggle')}
       </div>
-      {mode === 'every' ? (
-        <div className="schedule-inline">
-          <label htmlFor={`${id}-amount`}>Every</label>
-          <input
-            id={`${id}-amount`}
-            data-testid="cadence-custom"
-            inputMode="numeric"
-            value={amount}
-            onChange={(e) => setEvery(e.target.value, unit)}
-          />
-          <select
-            aria-label="Unit"
-            data-testid="cadence-unit"
-            value={unit}
-            onChange={(e) => setEvery(amount, e.target.value as IntervalUnit)}
-          >
-            <option value="minutes">minutes</option>
-            <option value="hours">hours</option>
-          </select>
-        </div>
-      ) : null}
+      {mode === 'every' ? <EveryInput id={id} amount={amount} unit={unit} onChange={setEvery} /> : null}
       {mode === 'cron' ? (
-        <div className="schedule-inline">
-          <label htmlFor={`${id}-cron`}>Cron (UTC)</label>
-          <input
-            id={`${id}-cron`}
-            className="mono"
-            data-testid="cron-input"
-            spellCheck={false}
-            placeholder="*/15 * * * *"
-            aria-describedby={`${id}-cron-fields`}
-            value={cronText}
-            onChange={(e) => {
-              setCronText(e.target.value);
-              onChange({ kind: 'cron', cron: e.target.value });
-            }}
-          />
-          <span className="muted" id={`${id}-cron-fields`}>
-            min hour day month weekday
-          </span>
-        </div>
+        <CronInput
+          id={id}
+          cronText={cronText}
+          onChange={(text) => {
+            setCronText(text);
+            onChange({ kind: 'cron', cron: text });
+          }}
+        />
       ) : null}
       <ScheduleSummary
         value={value}
@@ -129,82 +99,5 @@ export function ScheduleField({
         onPick={(seconds) => setEvery(intervalParts(seconds).amount, intervalParts(seconds).unit)}
       />
     </fieldset>
-  );
-}
-
-/** The sentence under the choices: what LangWatch will do and what it costs, or why it can't. */
-function ScheduleSummary({
-  value,
-  keep,
-  onPick,
-}: {
-  value: ScheduleValue;
-  keep?: KeepOption | undefined;
-  onPick(seconds: number): void;
-}) {
-  const cron = useMemo(() => (value.kind === 'cron' ? checkCron(value.cron) : null), [value]);
-  const cost = useMemo(() => (cron?.ok ? cronCostSentence(cronCost(cron.cron)) : null), [cron]);
-  if (value.kind === 'keep') {
-    return (
-      <p className="schedule-summary" data-testid="cadence-cron">
-        LangWatch keeps pulling on the schedule it has{keep?.current ? ` (${keep.current})` : ''}; nothing about the
-        schedule is sent.
-      </p>
-    );
-  }
-  if (value.kind === 'interval') {
-    if (Number.isNaN(value.seconds))
-      return <p className="schedule-summary">Type a whole number of minutes or hours.</p>;
-    const result = cadenceToCron(value.seconds);
-    if (!result.ok) {
-      return (
-        <div role="alert" className="field-error" data-testid="cadence-error">
-          {result.message}{' '}
-          {result.nearest.map((n) => (
-            <button
-              key={n}
-              type="button"
-              className="small"
-              data-testid={`cadence-nearest-${n}`}
-              onClick={() => onPick(n)}
-            >
-              Use {describeCadence(n)}
-            </button>
-          ))}
-        </div>
-      );
-    }
-    return (
-      <div className="schedule-summary" data-testid="cadence-cron">
-        <p>
-          LangWatch will pull this source {describeCadence(value.seconds)} (cron <code>{result.cron}</code>, UTC).
-        </p>
-        <p className="muted">{cronCostSentence(intervalCost(value.seconds))}</p>
-      </div>
-    );
-  }
-  if (!cron || !cron.ok) {
-    return (
-      <p role="alert" className="field-error" data-testid="cron-error">
-        {cron?.message}
-      </p>
-    );
-  }
-  return (
-    <div className="schedule-summary" data-testid="cadence-cron">
-      <p>
-        LangWatch will pull this source on the schedule <code>{cron.cron}</code> (UTC). Next five runs:
-      </p>
-      <ol className="next-runs" data-testid="cron-next-runs">
-        {cron.nextRuns.map((at) => (
-          <li key={at}>
-            <time dateTime={at}>{at.slice(0, 16).replace('T', ' ')} UTC</time>
-          </li>
-        ))}
-      </ol>
-      <p className="muted" data-testid="cron-cost">
-        {cost}
-      </p>
-    </div>
   );
 }

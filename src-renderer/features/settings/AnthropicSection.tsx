@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Profile } from '../../../src-shared/domain/langwatch';
 import type { ErrorData } from '../../../src-shared/errors';
 import { call, lw } from '../../api/lw';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
 import { KeyField, type KeyFieldHandle } from '../key-checks/KeyField';
-import { ANTHROPIC_URL_INPUT_ID } from '../key-checks/VerdictCard';
+import { ANTHROPIC_URL_INPUT_ID } from '../key-checks/VerdictExtras';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -27,17 +28,23 @@ export function anthropicUrlProblem(text: string): string | null {
 /** The active profile's Anthropic base URL (for proxies and the emulator) and a key test. */
 export function AnthropicSection() {
   const profile = useAuthStateStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
-  const [text, setText] = useState(profile?.anthropicBaseUrl ?? '');
+  if (!profile) return <p className="muted">No deployment profile yet.</p>;
+  return (
+    <>
+      <AnthropicUrlForm profile={profile} />
+      <KeyTest profileId={profile.id} />
+    </>
+  );
+}
+
+/** The Anthropic base URL of one profile: checked here first, then saved by main (which has the last word). */
+function AnthropicUrlForm({ profile }: { profile: Profile }) {
+  const [text, setText] = useState(profile.anthropicBaseUrl);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
-  // A verdict belongs to the key it checked: typing another key clears it.
-  const [keyVersion, setKeyVersion] = useState(0);
-  const keyField = useRef<KeyFieldHandle>(null);
 
-  useEffect(() => setText(profile?.anthropicBaseUrl ?? ''), [profile?.id, profile?.anthropicBaseUrl]);
-
-  if (!profile) return <p className="muted">No deployment profile yet.</p>;
+  useEffect(() => setText(profile.anthropicBaseUrl), [profile.id, profile.anthropicBaseUrl]);
 
   const save = async () => {
     const local = anthropicUrlProblem(text);
@@ -93,6 +100,17 @@ export function AnthropicSection() {
         {error && <span className="key-check-error">{error.message}</span>}
         {saved && <span>Saved: {saved}</span>}
       </p>
+    </>
+  );
+}
+
+/** A compliance key tested against Anthropic without staging it; a verdict belongs to the key it checked. */
+function KeyTest({ profileId }: { profileId: string }) {
+  // Typing another key clears the verdict.
+  const [keyVersion, setKeyVersion] = useState(0);
+  const keyField = useRef<KeyFieldHandle>(null);
+  return (
+    <>
       <h2>Test a key</h2>
       <p>
         Check a compliance key against Anthropic without staging it, and preview the events LangWatch would receive. The
@@ -105,7 +123,7 @@ export function AnthropicSection() {
         onEdit={() => setKeyVersion((v) => v + 1)}
       />
       <KeyCheckPanel
-        target={{ kind: 'typed', profileId: profile.id, getKey: () => keyField.current?.peek() ?? '' }}
+        target={{ kind: 'typed', profileId, getKey: () => keyField.current?.peek() ?? '' }}
         keyVersion={keyVersion}
       />
     </>

@@ -1,14 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Cause, Diagnosis, DiagnosisAction, Evidence } from '../../../src-shared/domain/diagnosis';
-import { diagnosisReport } from '../../../src-shared/domain/diagnosis-report';
-import type { ErrorData } from '../../../src-shared/errors';
-import type { ChannelInput } from '../../../src-shared/ipc/contract';
-import { call, lw } from '../../api/lw';
-import { useAppStore } from '../../stores/app-store';
-import { selectActiveOrganization, useAuthStateStore } from '../../stores/auth-state-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyRecheck } from './KeyRecheck';
-
-type JustChecked = NonNullable<ChannelInput<'sources.diagnose'>['justChecked']>;
+import { useDiagnosis, useDiagnosisReport, type JustChecked } from './use-diagnosis';
 
 /** Button text per action; `null` = no button (the fix is a sentence, e.g. waiting). */
 const ACTION_LABEL: Record<DiagnosisAction, string | null> = {
@@ -35,44 +29,11 @@ interface Props {
 
 /** Why a compliance source receives no events: causes ranked by evidence, each with its fix. */
 export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props) {
-  const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
-  const [error, setError] = useState<ErrorData | null>(null);
   const [justChecked, setJustChecked] = useState<JustChecked | null>(null);
   const [recheckOpen, setRecheckOpen] = useState(false);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const profile = useAuthStateStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
-  const organization = useAuthStateStore(selectActiveOrganization);
-  const version_ = useAppStore((s) => s.info?.version ?? 'unknown');
-
-  useEffect(() => {
-    let live = true;
-    void call(() => lw().sources.diagnose({ id, ...(justChecked ? { justChecked } : {}) })).then((r) => {
-      if (!live) return;
-      if (r.ok) setDiagnosis(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, version, justChecked]);
-
-  const copyReport = useCallback(async () => {
-    if (!diagnosis) return;
-    const text = diagnosisReport(diagnosis, {
-      sourceId: id,
-      sourceName: name,
-      deployment: profile?.baseUrl ?? 'unknown',
-      organization: organization ? `${organization.name} (${organization.id})` : 'unknown',
-      generatedAt: new Date().toISOString(),
-      consoleVersion: version_,
-    });
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  }, [diagnosis, id, name, profile, organization, version_]);
+  const { diagnosis, error } = useDiagnosis(id, version, justChecked);
+  const { copied, copyReport } = useDiagnosisReport(diagnosis, { id, name }, profile);
 
   function act(action: DiagnosisAction) {
     if (action === 'ask_operator') void copyReport();
@@ -123,20 +84,27 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
           {recheckOpen && profile && (
             <KeyRecheck profileId={profile.id} onChecked={setJustChecked} onClose={() => setRecheckOpen(false)} />
           )}
-          <details className="known" open={diagnosis.causes.length > 0}>
-            <summary>What is known</summary>
-            <dl className="facts" data-testid="diagnosis-facts">
-              {diagnosis.known.map((k) => (
-                <div key={k.label} className="facts-row" data-unknown={k.unknown}>
-                  <dt>{k.label}</dt>
-                  <dd className={k.unknown ? 'unknown' : undefined}>{k.value}</dd>
-                </div>
-              ))}
-            </dl>
-          </details>
+          <KnownFacts diagnosis={diagnosis} />
         </>
       )}
     </div>
+  );
+}
+
+/** What the diagnosis knows for sure, open when there is a cause to weigh it against. */
+function KnownFacts({ diagnosis }: { diagnosis: Diagnosis }) {
+  return (
+    <details className="known" open={diagnosis.causes.length > 0}>
+      <summary>What is known</summary>
+      <dl className="facts" data-testid="diagnosis-facts">
+        {diagnosis.known.map((k) => (
+          <div key={k.label} className="facts-row" data-unknown={k.unknown}>
+            <dt>{k.label}</dt>
+            <dd className={k.unknown ? 'unknown' : undefined}>{k.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

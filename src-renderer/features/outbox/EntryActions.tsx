@@ -1,0 +1,61 @@
+// The buttons of one outbox entry (retry, edit, discard) and the error an action answered.
+import { useState } from 'react';
+import { EDITABLE_STATES, RETRYABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { useOutboxStore } from '../../stores/outbox-store';
+
+/** Retry, Edit and Discard for an entry whose state allows them; a refused action says why below. */
+export function EntryActions({
+  entry: e,
+  editing,
+  onToggleEdit,
+}: {
+  entry: OutboxEntryView;
+  editing: boolean;
+  onToggleEdit: () => void;
+}) {
+  const retryNow = useOutboxStore((s) => s.retryNow);
+  const discard = useOutboxStore((s) => s.discard);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const run = async (action: () => Promise<{ message: string } | null>) => {
+    setActionError(null);
+    const error = await action();
+    if (error) setActionError(error.message);
+  };
+  return (
+    <>
+      <div className="entry-actions">
+        {RETRYABLE_STATES.has(e.state) || e.state === 'submitting' ? (
+          // Kept (disabled) while an attempt runs, so the row does not flicker with every retry.
+          <button
+            type="button"
+            data-testid="entry-retry"
+            disabled={e.state === 'submitting'}
+            onClick={() => void run(() => retryNow(e.id))}
+          >
+            Retry now
+          </button>
+        ) : null}
+        {EDITABLE_STATES.has(e.state) ? (
+          <button type="button" data-testid="entry-edit" onClick={onToggleEdit} aria-expanded={editing}>
+            Edit
+          </button>
+        ) : null}
+        {EDITABLE_STATES.has(e.state) ? (
+          <button
+            type="button"
+            className="danger"
+            data-testid="entry-discard"
+            onClick={() => void run(() => discard(e.id))}
+          >
+            Discard
+          </button>
+        ) : null}
+      </div>
+      {actionError ? (
+        <p role="alert" className="entry-error">
+          {actionError}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+// One of my outbox entries: its head, facts, last error, key check and actions, composed.
+import { useState } from 'react';
+import { EDITABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
+import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
+import { EditEntry } from './EditEntry';
+import { EntryActions } from './EntryActions';
+import { EntryFacts } from './EntryFacts';
+
+/** A staged submission of mine, with its state, facts, last error and what can be done with it. */
+export function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
+  const [editing, setEditing] = useState(false);
+  const style = styleOf(e.state);
+  const errorKind = errorPresentation(e);
+  return (
+    <li
+      className={`outbox-entry state-${e.state} tone-border-${style.tone}`}
+      data-testid="outbox-entry"
+      data-staged-id={e.id}
+      data-state={e.state}
+      data-name={e.name}
+    >
+      <div className="entry-head">
+        <strong>{e.kind === 'create' ? e.name : `${e.name} — ${e.fingerprint ? 're-key' : 'cadence change'}`}</strong>
+        <span className={`pill state-pill tone-${style.tone}`} data-testid="entry-state" data-tone={style.tone}>
+          <span aria-hidden="true">{style.icon}</span> {style.label}
+        </span>
+      </div>
+      <EntryFacts entry={e} errorKind={errorKind} />
+      {e.lastError && errorKind !== 'none' ? (
+        <p
+          role={errorKind === 'alert' ? 'alert' : undefined}
+          className={`entry-error entry-error-${errorKind}`}
+          data-testid="entry-error"
+          data-kind={errorKind}
+        >
+          {errorKind === 'expected' ? 'Queued while LangWatch is unreachable (expected offline): ' : ''}
+          {e.lastError.message}
+        </p>
+      ) : null}
+      {e.keyHeld ? <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} /> : null}
+      <EntryActions entry={e} editing={editing} onToggleEdit={() => setEditing((v) => !v)} />
+      {editing && EDITABLE_STATES.has(e.state) ? <EditEntry entry={e} onDone={() => setEditing(false)} /> : null}
+    </li>
+  );
+}
