@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { PULLER_MODES, startEmulator, type PullerMode } from '../emulator';
 import { SEED } from '../emulator/seed';
 import { ConsoleHarness } from '../e2e/harness/console-harness';
@@ -91,15 +92,8 @@ async function main(): Promise<void> {
     const headless = !process.env.DISPLAY;
     const browser = await chromium.launch({
       headless,
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
     const harness = await ConsoleHarness.open(context, {
