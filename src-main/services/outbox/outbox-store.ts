@@ -53,13 +53,21 @@ export function createOutboxStore(options: {
     clock: options.clock,
   });
   const entries = new Map<string, OutboxEntry>();
+  // Each record's JSON, kept in step with `entries` (same keys, same order): a flush of 200
+  // keys writes the file hundreds of times, and re-serialising only the changed record keeps
+  // each write proportional to what changed, not to the whole outbox.
+  const serialized = new Map<string, string>();
+  function remember(entry: OutboxEntry): void {
+    entries.set(entry.id, entry);
+    serialized.set(entry.id, JSON.stringify(entry));
+  }
   // Group commit: one write in flight; changes made meanwhile ride on the next write.
   let writing: Promise<void> | null = null;
   let pending: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
 
+  /** The file's text: the same bytes as `JSON.stringify({ version: 1, entries })`. */
   function snapshot(): string {
-    const doc: OutboxFile = { version: 1, entries: [...entries.values()] };
-    return `${JSON.stringify(doc)}\n`;
+    return `{"version":1,"entries":[${[...serialized.values()].join(',')}]}\n`;
   }
 
   async function writeNow(): Promise<void> {
@@ -104,19 +112,21 @@ export function createOutboxStore(options: {
     async load() {
       const doc = await file.read();
       entries.clear();
-      for (const entry of doc.entries) entries.set(entry.id, entry);
+      serialized.clear();
+      for (const entry of doc.entries) remember(entry);
     },
     damaged: () => damaged,
     get: (id) => entries.get(id),
     all: () => [...entries.values()],
     drop(id) {
       entries.delete(id);
+      serialized.delete(id);
     },
     putLater(entry) {
-      entries.set(entry.id, OutboxFileEntryCheck(entry));
+      remember(OutboxFileEntryCheck(entry));
     },
     put(...changed) {
-      for (const entry of changed) entries.set(entry.id, OutboxFileEntryCheck(entry));
+      for (const entry of changed) remember(OutboxFileEntryCheck(entry));
       return flush();
     },
   };
