@@ -2,7 +2,7 @@
 import type { ErrorData } from '../../../src-shared/errors';
 import type { OutboxEntry } from './entry';
 
-/** Consecutive 500s on a create or update (each after a reconcile found nothing) before it is rejected. */
+/** Bare 500s on a create or update (each after a reconcile found nothing) before it is rejected. */
 export const MAX_CREATE_SERVER_ERRORS = 3;
 
 /** A same-name source this console cannot prove it made: the admin renames or discards. */
@@ -17,16 +17,20 @@ export function nameTakenError(name: string, source: { id: string }): ErrorData 
 }
 
 /**
- * True when an entry keeps failing with 500 after reconciles found nothing. Updates too: a
+ * True when an entry keeps failing with a bare 500 after reconciles found nothing. Updates too: a
  * rename onto a name held by an archived source this console never saw fails the same way,
  * and would otherwise be retried forever.
  */
-export function repeatedServerError(entry: OutboxEntry, code: string): boolean {
-  return (
-    code === 'langwatch.server_error' &&
-    entry.lastError?.code === 'langwatch.server_error' &&
-    entry.attempts >= MAX_CREATE_SERVER_ERRORS
-  );
+export function repeatedServerError(entry: OutboxEntry, error: ErrorData): boolean {
+  return isBare500(error) && isBare500(entry.lastError) && entry.attempts >= MAX_CREATE_SERVER_ERRORS;
+}
+
+/**
+ * A bare 500: what LangWatch answers for a taken name. A 502, 503 or 504 (a gateway, a restart,
+ * an overload) is never that, so a burst of them only delays an entry, never stops it.
+ */
+function isBare500(error: ErrorData | null | undefined): boolean {
+  return error?.code === 'langwatch.server_error' && error.details?.httpStatus === 500;
 }
 
 /**

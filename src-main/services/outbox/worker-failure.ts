@@ -98,7 +98,7 @@ export function createFailureHandler(context: WorkerContext): FailureHandler {
       await apply(id, { type: 'needs_sign_in', error: failure.error });
     } else if (failure.kind === 'reject') {
       await apply(id, { type: 'rejected', error: failure.error });
-    } else if (repeatedServerError(current, failure.error.code)) {
+    } else if (repeatedServerError(current, failure.error)) {
       // The contract leaves a duplicate name "probably 500"; one that the list cannot show
       // (an archived source keeps its name) would fail forever. Stop and say so.
       await apply(id, { type: 'rejected', error: repeatedServerErrorMessage(current.kind, current.attempts) });

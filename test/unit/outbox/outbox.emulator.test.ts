@@ -94,6 +94,20 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(one(r, stagedId).state).toBe('submitted');
   });
 
+  it('a burst of 503s (a restart, an overload) only delays an entry: never rejected, created once when it ends', async () => {
+    const r = await rig({ settings: { autoPreflight: false } });
+    emu().control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', status: 503, times: 5 });
+    const { stagedId } = await stageCreate(r, 'Compliance 503 burst');
+    for (let i = 0; i < 5; i++) {
+      await r.outbox.idle();
+      expect(one(r, stagedId)).toMatchObject({ state: 'retrying', lastError: { code: 'langwatch.server_error' } });
+      await r.clock.advance(120_000);
+    }
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'submitted', attempts: 6 });
+    expect(named(ACME, 'Compliance 503 burst')).toHaveLength(1);
+  });
+
   it('auth dropped after the server committed the create: reconciled, one source, adopted', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
     emu().control.faults.add({ route: 'ingestionSources.create', kind: 'resetAfter', times: 1 });
