@@ -1,20 +1,25 @@
 // Electron security scanner step of `npm test`: runs @doyensec/electronegativity over the
-// main-process sources (offline; it prints "No connectivity?" when it cannot fetch Electron's
-// release list, which is harmless), prints every finding as a table and fails on any HIGH one.
+// main-process and preload sources (offline; it prints "No connectivity?" when it cannot fetch
+// Electron's release list, which is harmless), prints every finding as a table and fails on any
+// HIGH one. Several folders are scanned as one tree, so the project-wide checks (CSP, navigation
+// limits, permission handler) see the main process while the preload is checked too.
 //
-//   node scripts/security-scan.mjs [dir=src-main]
+//   node scripts/security-scan.mjs [dir ...]   (default: src-main src-preload)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const target = process.argv[2] ?? 'src-main';
+const targets = process.argv.length > 2 ? process.argv.slice(2) : ['src-main', 'src-preload'];
 const ELECTRON_VERSION = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const out = join(root, '.tmp', 'electronegativity.csv');
+const tree = join(root, '.tmp', 'electronegativity-src');
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(out, { force: true });
+rmSync(tree, { recursive: true, force: true });
+for (const dir of targets) cpSync(join(root, dir), join(tree, dir), { recursive: true });
 
-const proc = spawnSync('npx', ['electronegativity', '-i', target, '-e', ELECTRON_VERSION, '-o', out], {
+const proc = spawnSync('npx', ['electronegativity', '-i', tree, '-e', ELECTRON_VERSION, '-o', out], {
   cwd: root,
   encoding: 'utf8',
 });
@@ -67,12 +72,12 @@ const findings = rows.map((r) => ({
   issue: r[iIssue].trim(),
   severity: r[iSev].trim().toUpperCase(),
   confidence: (r[iConf] ?? '').trim(),
-  where: `${relative(root, r[iFile].trim())}:${(r[iLoc] ?? '').trim()}`,
+  where: `${relative(tree, r[iFile].trim())}:${(r[iLoc] ?? '').trim()}`,
 }));
 const order = { HIGH: 0, MEDIUM: 1, LOW: 2, INFORMATIONAL: 3 };
 findings.sort((a, b) => (order[a.severity] ?? 9) - (order[b.severity] ?? 9) || a.where.localeCompare(b.where));
 
-console.log(`electronegativity ${target} (Electron ${ELECTRON_VERSION}): ${findings.length} finding(s)`);
+console.log(`electronegativity ${targets.join(' + ')} (Electron ${ELECTRON_VERSION}): ${findings.length} finding(s)`);
 if (findings.length > 0) {
   const w = { issue: Math.max(5, ...findings.map((f) => f.issue.length)), sev: 8, conf: 10 };
   console.log(`  ${'severity'.padEnd(w.sev)} ${'confidence'.padEnd(w.conf)} ${'issue'.padEnd(w.issue)} where`);

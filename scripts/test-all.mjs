@@ -72,7 +72,7 @@ run('typecheck', 'npx', ['tsc', '-b', '--pretty', 'false']);
 run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 run('format', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
 run('build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']);
-run('security', 'node', ['scripts/security-scan.mjs', 'src-main']);
+run('security', 'node', ['scripts/security-scan.mjs', 'src-main', 'src-preload']);
 const unitJson = fresh(join(tmp, 'vitest-unit.json'));
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], {
   count: vitestCounts(unitJson),
