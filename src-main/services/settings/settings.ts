@@ -24,14 +24,22 @@ export async function createSettingsService(opts: { userDataDir: string; log: Lo
   });
   let current = (await file.read()).settings;
   const listeners = new Set<(s: Settings) => void>();
+  // One update at a time: each applies its patch to the result of the one before, so two
+  // changes made in quick succession (two checkboxes) both land.
+  let queue: Promise<unknown> = Promise.resolve();
+  async function apply(patch: SettingsPatch): Promise<Settings> {
+    const next = Settings.parse({ ...current, ...patch });
+    await file.write({ version: 1, settings: next });
+    current = next;
+    for (const listener of listeners) listener(current);
+    return current;
+  }
   return {
     get: () => current,
-    async update(patch) {
-      const next = Settings.parse({ ...current, ...patch });
-      await file.write({ version: 1, settings: next });
-      current = next;
-      for (const listener of listeners) listener(current);
-      return current;
+    update(patch) {
+      const run = queue.then(() => apply(patch));
+      queue = run.catch(() => undefined);
+      return run;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -37,6 +37,27 @@ describe('settings service', () => {
     expect(SettingsPatch.safeParse({ unknown: true }).success).toBe(false);
   });
 
+  it('a patch changes only what it names: parsed as IPC parses it, the other settings stay', async () => {
+    const settings = await createSettingsService({ userDataDir: dir, log: createNullLogger() });
+    await settings.update(SettingsPatch.parse({ autoPreflight: false }));
+    await settings.update(SettingsPatch.parse({ notifications: false }));
+    await settings.update(SettingsPatch.parse({ stagedKeyTtlHours: 48 }));
+    expect(SettingsPatch.parse({ stagedKeyTtlHours: 48 })).toEqual({ stagedKeyTtlHours: 48 });
+    expect(settings.get()).toEqual({ autoPreflight: false, stagedKeyTtlHours: 48, notifications: false });
+  });
+
+  it('updates sent together all land (each applies to the result of the one before)', async () => {
+    const settings = await createSettingsService({ userDataDir: dir, log: createNullLogger() });
+    await Promise.all([
+      settings.update({ autoPreflight: false }),
+      settings.update({ notifications: false }),
+      settings.update({ stagedKeyTtlHours: 72 }),
+    ]);
+    expect(settings.get()).toEqual({ autoPreflight: false, stagedKeyTtlHours: 72, notifications: false });
+    const again = await createSettingsService({ userDataDir: dir, log: createNullLogger() });
+    expect(again.get()).toEqual(settings.get());
+  });
+
   it('a damaged file is set aside and the defaults are used (nothing crashes)', async () => {
     writeFileSync(join(dir, 'settings.json'), '{"version":1,"settings":{"stagedKeyTtlHours":"lots"');
     const settings = await createSettingsService({ userDataDir: dir, log: createNullLogger() });
