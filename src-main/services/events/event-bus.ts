@@ -22,7 +22,7 @@ export interface EventBus {
 
 export function createEventBus(log: Logger): EventBus {
   const sinks = new Set<EventSink>();
-  return {
+  const bus: EventBus = {
     emit(name, payload) {
       const parsed = IPC_EVENTS[name].safeParse(payload);
       if (!parsed.success) {
@@ -52,8 +52,8 @@ export function createEventBus(log: Logger): EventBus {
         // name's payload, which TypeScript cannot see, hence this one assertion (senders are typed by emit).
         if (event[0] === name) listener(event[1] as EventPayload<typeof name>);
       };
-      sinks.add(sink);
-      return () => sinks.delete(sink);
+      return bus.addSink(sink);
     },
   };
+  return bus;
 }

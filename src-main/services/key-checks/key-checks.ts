@@ -162,7 +162,6 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
     });
   }
 
-  /** A preview's failure carries its verdict; add what the renderer needs to explain it. */
   /** Reads the newest activities with a key and logs what came back (counts and request id, no secret). */
   async function previewAndLog(
     what: string,
@@ -175,6 +174,7 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
     return preview;
   }
 
+  /** A preview's failure carries its verdict; add what the renderer needs to explain it. */
   function previewFailure(error: unknown, extra: Record<string, unknown>): unknown {
     if (!(error instanceof AppError) || error.code !== 'anthropic.request_failed') return error;
     return new AppError(error.code, error.message, { ...error.details, ...extra });
@@ -267,15 +267,11 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       return verdict;
     },
 
-    lastCheckOf: (sourceId) => {
+    async lastCheckOf(sourceId) {
       const last = memory.lastFor({ sourceId });
-      const fact = last && {
-        verdict: last.verdict.verdict,
-        requestId: last.verdict.requestId,
-        checkedAt: last.verdict.checkedAt,
-        fingerprint: last.fingerprint,
-      };
-      return Promise.resolve(fact);
+      if (!last) return null;
+      const { verdict, requestId, checkedAt } = last.verdict;
+      return { verdict, requestId, checkedAt, fingerprint: last.fingerprint };
     },
 
     attachOutbox(outbox) {

@@ -1,8 +1,8 @@
 /**
  * Source detail, diagnosis and the admin actions that are not key submissions (enable,
  * disable, archive), plus the export. Reads go through the session's sources reader (the
- * cookie API or, in a support session, the read-only CLI REST); actions through the API. Replacing a key and changing the cadence are NOT
- * here: they go through the outbox staging path.
+ * cookie API or, in a support session, the read-only CLI REST); actions through the API.
+ * Replacing a key and changing the cadence are NOT here: they go through the outbox staging path.
  */
 import {
   diagnoseSource,
