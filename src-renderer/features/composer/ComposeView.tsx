@@ -1,3 +1,4 @@
+import type { Organization } from '../../../src-shared/domain/langwatch';
 import { selectActiveOrganization, selectCanManage, useAuthStateStore } from '../../stores/auth-state-store';
 import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
@@ -11,8 +12,6 @@ import { useSubscription } from '../../app/use-subscription';
 import { useComposeForm } from './use-compose-form';
 import { useTakenNames } from './use-taken-names';
 import './composer.css';
-
-type Organization = NonNullable<ReturnType<typeof selectActiveOrganization>>;
 
 /** The composer of a new `claude_compliance` source. */
 export function ComposeView() {

@@ -1,16 +1,14 @@
 // The composer's form state and what its buttons do (reset, submit, stage), apart from the markup.
+import type { Organization } from '../../../src-shared/domain/langwatch';
 import { useState } from 'react';
 import { DEFAULT_CADENCE_SEC } from '../../../src-shared/domain/cadence';
 import type { ComposerFieldErrors } from '../../../src-shared/domain/composer';
 import { scheduleFields, type ScheduleValue } from '../../../src-shared/domain/schedule-value';
 import { call, lw } from '../../api/lw';
-import type { selectActiveOrganization } from '../../stores/auth-state-store';
 import { useComposeErrors, type ComposeValues } from './compose-errors';
 import type { Outcome } from './ComposeNotices';
 import { useComposeKey } from './use-compose-key';
 import type { useTakenNames } from './use-taken-names';
-
-type Organization = NonNullable<ReturnType<typeof selectActiveOrganization>>;
 
 const DEFAULT_SCHEDULE: ScheduleValue = { kind: 'interval', seconds: DEFAULT_CADENCE_SEC };
 
