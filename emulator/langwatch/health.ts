@@ -11,19 +11,11 @@ export interface HealthMetrics {
   events30d: number;
   lastSuccessIso: string | null;
 }
-export interface EventRow {
-  eventId: string;
-  eventType: string;
-  actor: string;
-  action: string;
-  target: string;
-  costUsd: string;
-  tokensInput: number;
-  tokensOutput: number;
+/** A stored event as the health routes answer it: its two times as ISO strings. */
+export type EventRow = Omit<EventRecord, 'eventTimestamp' | 'ingestedAt'> & {
   eventTimestampIso: string;
   ingestedAtIso: string;
-  rawPayload: string;
-}
+};
 
 /** LangWatch's `ClickHouseUnavailableError`: a deployment whose analytics store is down or absent. */
 export function clickhouseUnavailable(): HandledError {
