@@ -9,7 +9,8 @@ import type { OutboxEntry } from './entry';
 
 /** What the binding check allows. */
 export type BindingOutcome =
-  | { kind: 'go' }
+  /** Go: `userId` is the person signed in now (the entry's owner), as the session confirmed. */
+  | { kind: 'go'; userId: string }
   /** Stop and ask the admin (no owner recorded, or the profile now points elsewhere). */
   | { kind: 'reject'; error: ErrorData }
   /** Wait, visibly, for the owner to sign in on that deployment. */
@@ -47,7 +48,7 @@ export async function checkBinding(
     };
   }
   const user = await auth.sessionUser(entry.profileId, signal);
-  if (user?.id === owner.userId) return { kind: 'go' };
+  if (user?.id === owner.userId) return { kind: 'go', userId: user.id };
   const who = owner.email ?? owner.name ?? 'the person who staged it';
   return {
     kind: 'wait_for_owner',

@@ -1,6 +1,7 @@
 /** The outbox's own stop reasons, in words an admin can act on (no secret, bounded length). */
 import type { ErrorData } from '../../../src-shared/errors';
 import type { OutboxEntry } from './entry';
+import type { RefusalReason } from './reconcile';
 
 /** Bare 500s on a create or update (each after a reconcile found nothing) before it is rejected. */
 export const MAX_CREATE_SERVER_ERRORS = 3;
@@ -13,6 +14,33 @@ export function nameTakenError(name: string, source: { id: string }): ErrorData 
       `A source named "${name.slice(0, 128)}" already exists in this organisation and was not created by this entry ` +
       '(for instance one added in the LangWatch web composer). Nothing was adopted and no key was sent to it: rename this entry and resubmit, or discard it.',
     details: { reason: 'duplicate_name', existingSourceId: source.id.slice(0, 64) },
+  };
+}
+
+/** What each refusal to adopt a marked source means, for the admin. */
+const REFUSAL_WORDS: Record<RefusalReason, string> = {
+  marker_ambiguous:
+    "More than one source in this organisation carries this entry's marker, so none of them can be proven to be the one this console created.",
+  marker_other_creator:
+    "A source carries this entry's marker, but LangWatch says someone else created it (the marker is visible to every member and can be copied).",
+  marker_wrong_type:
+    "A source carries this entry's marker, but it is not a Claude Compliance source, so this console did not create it.",
+  signed_in_unknown:
+    "A source carries this entry's marker, but the console cannot confirm who is signed in, so it cannot prove that person created it.",
+};
+
+/** A marked source this console cannot prove it made (copied marker, other creator or type): stop, send nothing. */
+export function adoptRefusedError(reason: RefusalReason, sources: ReadonlyArray<{ id: string }>): ErrorData {
+  return {
+    code: 'langwatch.conflict',
+    message:
+      `${REFUSAL_WORDS[reason]} Nothing was adopted and no key was sent to it. ` +
+      'Check the sources in LangWatch, then discard this entry (and stage the key again) or retry once the list is clear.',
+    details: {
+      reason,
+      candidateSourceIds: sources.slice(0, 5).map((s) => s.id.slice(0, 64)),
+      candidates: sources.length,
+    },
   };
 }
 

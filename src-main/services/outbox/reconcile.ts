@@ -14,26 +14,50 @@ export function carriesMarker(source: Pick<Source, 'parserConfig'>, marker: stri
   return marker !== '' && source.parserConfig?.[MARKER_KEY] === marker;
 }
 
+/** The only source type this console creates: a marked source of another type is not ours. */
+export const COMPLIANCE_SOURCE_TYPE = 'claude_compliance';
+
+/** Why a source carrying the marker is still not adopted. */
+export type RefusalReason = 'marker_ambiguous' | 'marker_wrong_type' | 'marker_other_creator' | 'signed_in_unknown';
+
 /** What the list says about a possibly-created entry. */
 export type ReconcileResult =
   | { kind: 'adopt'; source: Source }
   /** A source holds the name but cannot be proven ours: the admin decides (rename or discard). */
   | { kind: 'unproven'; source: Source }
+  /** The marker is there but does not prove the source ours (copied, or the creator unknown): stop. */
+  | { kind: 'refused'; reason: RefusalReason; sources: Source[] }
   | { kind: 'none' };
 
 /**
- * Matches the entry against the listed sources. Only a source carrying the entry's marker
- * is adopted, whatever its name or times: the server's clock is never compared with ours.
+ * Matches the entry against the listed sources. The marker alone proves nothing: every member
+ * who can list sources can read it and copy it into a source of their own. A source is adopted
+ * only when it is the one source carrying the entry's marker, LangWatch says the signed-in
+ * person created it (`createdById`, who is also the entry's owner) and it has the type this
+ * console creates. A marker that fails any of these stops the entry: the key goes nowhere.
+ * Not knowing who is signed in is its own state, and adopts nothing.
+ * The server's clock is never compared with ours.
  * A source under a name this entry uses that lacks the marker is someone else's (the name is
  * unique in an organisation, so our create cannot have landed under it): stop and ask. A record
  * that once sent a create without any marker can prove nothing under any name it sent.
  */
 export function matchLostCreate(
-  entry: Pick<OutboxEntry, 'name' | 'sentNames' | 'marker' | 'unmarkedSends'>,
+  entry: Pick<OutboxEntry, 'name' | 'sentNames' | 'marker' | 'unmarkedSends' | 'owner'>,
   sources: readonly Source[],
+  signedInUserId: string | null,
 ): ReconcileResult {
-  const ours = sources.find((s) => s.archivedAt === null && carriesMarker(s, entry.marker));
-  if (ours) return { kind: 'adopt', source: ours };
+  const marked = sources.filter((s) => s.archivedAt === null && carriesMarker(s, entry.marker));
+  if (marked.length > 1) return { kind: 'refused', reason: 'marker_ambiguous', sources: marked };
+  const [ours] = marked;
+  if (ours) {
+    if (signedInUserId === null || entry.owner?.userId !== signedInUserId)
+      return { kind: 'refused', reason: 'signed_in_unknown', sources: marked };
+    if (ours.createdById !== signedInUserId)
+      return { kind: 'refused', reason: 'marker_other_creator', sources: marked };
+    if (ours.sourceType !== COMPLIANCE_SOURCE_TYPE)
+      return { kind: 'refused', reason: 'marker_wrong_type', sources: marked };
+    return { kind: 'adopt', source: ours };
+  }
   const names = new Set((entry.unmarkedSends ? [entry.name, ...entry.sentNames] : [entry.name]).map((n) => n.trim()));
   const taken = sources.find((s) => names.has(s.name.trim()));
   if (taken) return { kind: 'unproven', source: taken };

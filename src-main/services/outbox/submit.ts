@@ -11,7 +11,7 @@ import type { LangwatchApi } from '../langwatch/api';
 import { publicParserConfig } from '../langwatch/schemas';
 import type { TrpcCallOptions } from '../langwatch/trpc';
 import type { OutboxEntry } from './entry';
-import { carriesMarker, MARKER_KEY } from './reconcile';
+import { carriesMarker, COMPLIANCE_SOURCE_TYPE, MARKER_KEY } from './reconcile';
 
 /** The adapter name in parserConfig for compliance sources. */
 export const COMPLIANCE_ADAPTER = 'claude_compliance';
@@ -39,7 +39,7 @@ export async function submitEntry(
       {
         organizationId: entry.organizationId,
         teamId: entry.teamId,
-        sourceType: 'claude_compliance',
+        sourceType: COMPLIANCE_SOURCE_TYPE,
         name: entry.name,
         description: entry.description,
         parserConfig: {

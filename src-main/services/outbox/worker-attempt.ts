@@ -4,7 +4,7 @@
  */
 import { checkBinding } from './binding';
 import { stagedAccount, type OutboxEntry } from './entry';
-import { nameTakenError } from './failure-messages';
+import { adoptRefusedError, nameTakenError } from './failure-messages';
 import { keyCheckStep } from './key-check-step';
 import { createSharedLister, matchLostCreate } from './reconcile';
 import { submitEntry, updateSource } from './submit';
@@ -70,7 +70,7 @@ export function createAttempt(
           entry.organizationId,
           Date.parse(entry.reconcileAfter ?? entry.updatedAt),
         );
-        const match = matchLostCreate(entry, sources);
+        const match = matchLostCreate(entry, sources, binding.userId);
         if (match.kind === 'adopt') {
           log.info("lost create reconciled: adopting the source that carries this entry's marker", {
             stagedId: id,
@@ -81,6 +81,15 @@ export function createAttempt(
           await updateSource(api, entry, match.source.id, key, opts);
           key = null;
           await succeed(id, match.source.id, true);
+          return;
+        }
+        if (match.kind === 'refused') {
+          log.warn('lost create: a source carries the marker but is not provably ours; nothing adopted', {
+            stagedId: id,
+            reason: match.reason,
+            candidates: match.sources.length,
+          });
+          await apply(id, { type: 'rejected', error: adoptRefusedError(match.reason, match.sources) });
           return;
         }
         if (match.kind === 'unproven') {
