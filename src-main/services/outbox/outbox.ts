@@ -7,6 +7,7 @@ import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/dom
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { createProfileEntries, type ProfileEntries } from './forget';
 import { requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
 import { toView } from './view';
 import { createSourceHistory, type SourceHistory } from './history';
@@ -45,7 +46,7 @@ export interface StageResult {
 }
 
 /** The outbox service (`services.outbox`). */
-export interface Outbox {
+export interface Outbox extends ProfileEntries {
   start(): Promise<SweepResult>;
   stop(): Promise<void>;
   stage(input: OutboxStageInput): Promise<StageResult>;
@@ -61,13 +62,6 @@ export interface Outbox {
    * staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
    */
   stagedKeyTarget(stagedId: string): { profileId: string; sourceId: string | null; anthropicBaseUrl?: string } | null;
-  /**
-   * "Forget this deployment": discards every open entry staged for the profile and wipes its
-   * key (an attempt in flight is stopped first); resolves with how many were discarded.
-   */
-  discardForProfile(profileId: string): Promise<number>;
-  /** Open entries staged for a profile (the count the forget confirmation shows). */
-  openCountFor(profileId: string): number;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
   /**
    * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
@@ -272,19 +266,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
         ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}),
       };
     },
-    async discardForProfile(profileId) {
-      const open = () => store.all().filter((e) => e.profileId === profileId && !isTerminal(e));
-      for (const e of open()) if (worker.isRunning(e.id)) await worker.cancel(e.id);
-      let discarded = 0;
-      for (const e of open()) {
-        if (e.state === 'submitting') continue; // an attempt that could not be stopped: its TTL wipes it
-        if (e.keyHeld) await secrets.delete(stagedAccount(e.id));
-        await worker.apply(e.id, { type: 'discarded' });
-        discarded++;
-      }
-      log.info('deployment forgotten: its staged keys were discarded and wiped', { profileId, discarded });
-      return discarded;
-    },
-    openCountFor: (profileId) => store.all().filter((e) => e.profileId === profileId && !isTerminal(e)).length,
+    ...createProfileEntries({ store, worker, secrets, log, viewer }),
   };
 }

@@ -65,6 +65,41 @@ export function requireMayDiscard(entry: Pick<OutboxEntry, 'owner' | 'profileId'
   throw notYours(entry, access);
 }
 
+/** What forgetting a deployment, or moving it to another URL, would do to its open entries. */
+export type ProfileChange = 'forget' | 'move';
+
+/**
+ * Forgetting a deployment discards its open entries, and moving its URL strands them: both
+ * follow the rules of discard for every one of them. Refuses (changing nothing) when any entry
+ * is not the viewer's to discard, and names whose entries stand in the way.
+ */
+export function requireMayChangeProfile(
+  entries: ReadonlyArray<Pick<OutboxEntry, 'owner' | 'profileId'>>,
+  viewer: Viewer,
+  change: ProfileChange,
+): void {
+  if (entries.length > 0 && viewer.readOnly) throw readOnlyError();
+  const blocking = entries.filter((e) => {
+    try {
+      requireMayDiscard(e, viewer);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (blocking.length === 0) return;
+  const owners = [...new Set(blocking.map((e) => e.owner?.email ?? e.owner?.name ?? 'someone unrecorded'))];
+  const shown = owners.slice(0, 3).join(', ') + (owners.length > 3 ? ` and ${owners.length - 3} more` : '');
+  const what =
+    change === 'forget' ? 'Forgetting this deployment would discard' : "Changing this deployment's URL would strand";
+  throw new AppError(
+    'outbox.not_yours',
+    `${what} ${blocking.length} staged ${blocking.length === 1 ? 'key' : 'keys'} of ${shown}, which you may not discard. ` +
+      'Nothing was changed. Sign in to this deployment as the person who staged them (or as an organisation admin) and submit or discard them in the outbox first.',
+    { reason: 'entries_of_others', change, blocking: blocking.length, owners: owners.slice(0, 10) },
+  );
+}
+
 /** The error of a read-only session trying to change something. */
 export function readOnlyError(): AppError {
   return new AppError(

@@ -105,6 +105,8 @@ function useSourcesAfterSignIn(kind: string | undefined): void {
 /** A quiet, separate action with a confirmation: forgetting signs out and removes local data. */
 function ForgetProfile({ profile }: { profile: Profile }) {
   const forget = useProfilesStore((s) => s.forget);
+  // A refusal (other people's staged keys in the way) keeps the dialog open and says why.
+  const refusal = useProfilesStore((s) => s.error);
   const [confirming, setConfirming] = useState(false);
   // Forgetting a deployment discards its staged keys too: the confirmation says how many.
   const stagedHere = useOutboxStore(
@@ -140,6 +142,11 @@ function ForgetProfile({ profile }: { profile: Profile }) {
         ) : null}
         . Sources on LangWatch are not touched.
       </p>
+      {refusal && (
+        <p role="alert" className="field-error" data-testid="forget-refused">
+          {refusal.message}
+        </p>
+      )}
       <div className="row">
         <button type="button" onClick={() => setConfirming(false)} autoFocus>
           Keep it
@@ -148,7 +155,7 @@ function ForgetProfile({ profile }: { profile: Profile }) {
           type="button"
           className="danger"
           data-testid="profile-forget-confirm"
-          onClick={() => void forget(profile.id).then(() => setConfirming(false))}
+          onClick={() => void forget(profile.id).then((ok) => ok && setConfirming(false))}
         >
           Forget {profile.name}
         </button>

@@ -164,6 +164,41 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     expect(emulator.control.sources(ACME).filter((s) => s.name === 'Staged by Ada too')).toHaveLength(1);
   }, 40_000);
 
+  it('forgetting the deployment or moving its URL, signed out or view-only, refuses, names the owner and changes nothing', async () => {
+    const stagedId = await stageWhileOffline('Staged by Ada, kept');
+    await emulator.control.setOffline(false);
+    const id = profileId();
+    const baseUrl = services.auth.state().profiles.find((p) => p.id === id)!.baseUrl;
+    const unchanged = async () => {
+      expect(services.outbox.list().find((e) => e.id === stagedId)).toMatchObject({ keyHeld: true });
+      expect(services.outbox.list().find((e) => e.id === stagedId)?.state).not.toBe('discarded');
+      expect(await services.secrets.get(`staged:${stagedId}`)).toBe(KEY);
+      expect(services.auth.state().profiles.find((p) => p.id === id)?.baseUrl).toBe(baseUrl);
+    };
+    const refusedWith = (answer: Awaited<ReturnType<typeof invoke>>, change: string) => {
+      expect(answer.error).toMatchObject({
+        code: 'outbox.not_yours',
+        details: { reason: 'entries_of_others', change, blocking: 1, owners: [SEED.users.admin.email] },
+      });
+      expect(answer.error!.message).toContain(SEED.users.admin.email);
+      expect(answer.error!.message).toContain('Nothing was changed');
+    };
+    await invoke('auth.signOut', { profileId: id });
+    await expect.poll(() => services.auth.state().session.kind).toBe('signed_out');
+    expect((await invoke('outbox.discard', { stagedId })).error?.code).toBe('outbox.not_yours');
+    refusedWith(await invoke('profiles.remove', { profileId: id }), 'forget');
+    refusedWith(await invoke('profiles.edit', { profileId: id, baseUrl: 'http://127.0.0.1:9' }), 'move');
+    await unchanged();
+
+    emulator.control.setMemberPermissions(ACME, 'member', ['ingestionSources:view']); // view-only
+    await signIn('member');
+    refusedWith(await invoke('profiles.remove', { profileId: id }), 'forget');
+    refusedWith(await invoke('profiles.edit', { profileId: id, baseUrl: 'http://127.0.0.1:9' }), 'move');
+    await unchanged();
+    expect(services.auth.state().session).toMatchObject({ kind: 'signed_in' }); // the move did not sign out either
+    expect(JSON.stringify(traffic)).not.toContain(KEY);
+  }, 40_000);
+
   it('"Forget this deployment" discards its staged keys (wiped) and says how many', async () => {
     const a = await stageWhileOffline('Forget me A');
     const b = (
