@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'ipc.forbidden_sender',
   'ipc.invalid_input',
   'ipc.invalid_output',
+  'ipc.answer_too_large',
   // generic
   'internal',
   'cancelled',

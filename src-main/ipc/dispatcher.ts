@@ -4,6 +4,7 @@ import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
 import { redactValue } from '../services/logging/redact';
 import { knownSecrets } from '../services/secrets/known-secrets';
+import { answerTooLarge, boundError, invalidInputError } from './answer-limits';
 import type { HandlerTable } from './handler-types';
 import { checkPayloadShape } from './payload-limits';
 import { isTrustedSender, type SenderInfo, type SenderPolicy } from './sender-guard';
@@ -31,8 +32,12 @@ export function createDispatcher(opts: {
     string,
     (input: unknown, ctx: { sender: SenderInfo }) => Promise<unknown>
   >;
-  // Errors carry server text: live secrets by value, then anything shaped like one.
-  const fail = (error: ErrorData): IpcResult<never> => ({ ok: false, error: redactValue(error) as ErrorData });
+  // Errors carry server text: live secrets by value, then anything shaped like one; and they
+  // explain, never carry data: cut to size, lists cut with a count of the rest.
+  const fail = (error: ErrorData): IpcResult<never> => ({
+    ok: false,
+    error: boundError(redactValue(error) as ErrorData),
+  });
 
   return {
     async dispatch(channel, input, sender) {
@@ -59,13 +64,7 @@ export function createDispatcher(opts: {
       const spec = contract[name]!;
       const parsedInput = spec.input.safeParse(input);
       if (!parsedInput.success) {
-        return fail({
-          code: 'ipc.invalid_input',
-          message:
-            'Invalid request: ' +
-            parsedInput.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '),
-          details: { issues: parsedInput.error.issues.map((i) => ({ path: i.path.map(String), code: i.code })) },
-        });
+        return fail(invalidInputError(parsedInput.error.issues));
       }
       // A typed key or password is live while its call runs (and a while after): a server
       // that echoes it in its answer is redacted by value like a stored secret.
@@ -94,7 +93,13 @@ export function createDispatcher(opts: {
             message: 'The console produced an answer it could not vouch for; nothing was shown.',
           });
         }
-        return { ok: true, value: knownSecrets.redactDeep(parsedOutput.data) };
+        const value = knownSecrets.redactDeep(parsedOutput.data);
+        const tooLarge = answerTooLarge(name, value);
+        if (tooLarge) {
+          log.warn('ipc answer too large, not sent', { channel: name, size: tooLarge.details?.size as number });
+          return fail(tooLarge);
+        }
+        return { ok: true, value };
       } finally {
         for (const value of typed) knownSecrets.forget(value);
       }

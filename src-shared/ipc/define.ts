@@ -39,6 +39,12 @@ export const LIMITS = {
   secret: 4096,
   search: 256,
   listItems: 10_000,
+  /** The longest answer (JSON characters) a channel may return; longer ones fail `ipc.answer_too_large`. */
+  answerChars: 8_000_000,
+  /** The longest error answer (JSON characters): an error explains, it never carries data. */
+  errorChars: 16_000,
+  /** Items of a list in an error's message or details (bad ids, issues); the rest are counted. */
+  errorListItems: 20,
 } as const;
 
 /** An opaque identifier (ids of sources, orgs, staged entries, profiles). */
