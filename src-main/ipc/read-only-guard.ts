@@ -1,13 +1,22 @@
 /**
- * Read-only sessions (a device sign-in: support staff) change nothing. Enforced here, in
- * main, for every channel that stages, submits, tests or discards a key, changes where keys
- * go, or changes a source, before its handler runs, whatever the renderer shows or sends.
+ * Read-only sessions (a device sign-in: support staff) change nothing that affects other
+ * people: no key is staged, submitted, tested or discarded, nothing changes where keys go or
+ * how long they wait, no source changes, and no other profile's session is ended or replaced.
+ * Enforced here, in main, before the handler runs, whatever the renderer shows or sends.
  */
+import type { AuthState } from '../../src-shared/domain/auth';
+import { SHARED_SETTINGS } from '../../src-shared/domain/settings';
 import type { ChannelName, ParsedInput } from '../../src-shared/ipc/contract';
 import { AppError } from '../../src-shared/errors';
 import type { HandlerTable } from './handler-types';
 
-type Mutates = { [C in ChannelName]?: (input: ParsedInput<C>) => boolean };
+/** What the guard knows of the person at the console. */
+export type GuardState = Pick<AuthState, 'readOnly' | 'activeProfileId'>;
+
+type Mutates = { [C in ChannelName]?: (input: ParsedInput<C>, state: GuardState) => boolean };
+
+/** A sign-in or sign-out aimed at a profile other than the read-only session's own. */
+const otherProfile = (input: { profileId: string }, state: GuardState) => input.profileId !== state.activeProfileId;
 
 /** The channels a read-only session may not call (with the inputs that make them mutate). */
 export const READ_ONLY_REFUSED: Mutates = {
@@ -24,23 +33,50 @@ export const READ_ONLY_REFUSED: Mutates = {
   'profiles.remove': () => true,
   'sources.setStatus': () => true,
   'sources.archive': () => true,
+  // The key check and the staged-key lifetime apply to everyone's staged keys; notifications are the viewer's.
+  'settings.update': (input) => SHARED_SETTINGS.some((name) => input[name] !== undefined),
+  // Each profile holds one session: signing out of (or into) another profile ends someone else's.
+  'auth.signOut': otherProfile,
+  'auth.signInWithEmail': otherProfile,
+  'auth.signInWithBrowser': otherProfile,
+  'auth.startDeviceSignIn': otherProfile,
+  'auth.cancelDeviceSignIn': otherProfile,
+};
+
+/** What a refusal says, where the general words would not tell the person what to do. */
+const REFUSAL_WORDS: { [C in ChannelName]?: string } = {
+  'settings.update':
+    'This is a read-only sign-in: the automatic key check and the staged-key lifetime apply to everyone’s staged keys, so only an admin sign-in can change them (notifications you may change).',
+  'auth.signOut':
+    'This is a read-only sign-in: it can sign out of its own session only. Another deployment profile’s session may be someone else’s; its owner signs it out.',
 };
 
 /** The error a read-only session gets from a refused channel. */
-export function readOnlyRefusal(): AppError {
+export function readOnlyRefusal(channel?: ChannelName): AppError {
+  const words = channel === undefined ? undefined : (REFUSAL_WORDS[channel] ?? otherSessionWords(channel));
   return new AppError(
     'auth.read_only',
-    'This is a read-only sign-in: it can view sources but not stage, submit, test or discard keys, or change where they go. Sign in with an admin account.',
+    words ??
+      'This is a read-only sign-in: it can view sources but not stage, submit, test or discard keys, or change where they go. Sign in with an admin account.',
   );
 }
 
+function otherSessionWords(channel: ChannelName): string | undefined {
+  return channel.startsWith('auth.')
+    ? 'This is a read-only sign-in: it cannot start or stop a sign-in on another deployment profile, whose session may be someone else’s. Sign out of this read-only session first.'
+    : undefined;
+}
+
 /** Wraps the refused channels of a handler table with the read-only check. */
-export function guardReadOnly(table: HandlerTable, isReadOnly: () => boolean): HandlerTable {
+export function guardReadOnly(table: HandlerTable, state: () => GuardState): HandlerTable {
   const guarded = { ...table } as Record<string, (input: unknown, ctx: unknown) => Promise<unknown>>;
-  for (const [name, mutates] of Object.entries(READ_ONLY_REFUSED) as Array<[string, (input: unknown) => boolean]>) {
+  for (const [name, mutates] of Object.entries(READ_ONLY_REFUSED) as Array<
+    [ChannelName, (input: unknown, state: GuardState) => boolean]
+  >) {
     const handler = guarded[name]!;
     guarded[name] = async (input, ctx) => {
-      if (isReadOnly() && mutates(input)) throw readOnlyRefusal();
+      const now = state();
+      if (now.readOnly && mutates(input, now)) throw readOnlyRefusal(name);
       return handler(input, ctx);
     };
   }

@@ -27,6 +27,15 @@ export const Settings = z
   .strict();
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * Settings whose effect reaches every staged key on this computer, other people's too: whether
+ * each is tested before it is sent, and how long it may wait before it is wiped. A read-only
+ * session may not change them; notifications only tell the person at the console.
+ */
+export const SHARED_SETTINGS = ['autoPreflight', 'stagedKeyTtlHours'] as const satisfies ReadonlyArray<
+  keyof typeof SettingFields
+>;
+
 /** A partial update from the renderer: only the settings it names change; unknown keys rejected. */
 export const SettingsPatch = z.object(SettingFields).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

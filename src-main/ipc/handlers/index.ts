@@ -24,6 +24,6 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...settingsHandlers(services),
       ...sourcesHandlers(services),
     },
-    () => services.auth.state().readOnly,
+    () => services.auth.state(),
   );
 }

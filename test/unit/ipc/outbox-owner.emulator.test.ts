@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startEmulator } from '../../../emulator';
 import { SEED } from '../../../emulator/seed';
 import { createDispatcher, type Dispatcher } from '../../../src-main/ipc/dispatcher';
@@ -125,6 +125,52 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     expect(await services.secrets.get(`staged:${stagedId}`)).toBe(KEY);
     expect(createsSent()).toBe(0);
     expect(JSON.stringify(traffic)).not.toContain(KEY);
+  }, 40_000);
+
+  it("a read-only session changes no shared setting and ends no other profile's session", async () => {
+    await signIn('admin');
+    const adminProfile = profileId();
+    // The support desk's own deployment (one profile per URL): a second emulator.
+    const desk = await startEmulator({ pullerSchedule: false });
+    onTestFinished(() => desk.close());
+    const support = (await invoke('profiles.add', { name: 'Support desk', baseUrl: desk.langwatchUrl })).value;
+    await invoke('auth.selectProfile', { profileId: support.id });
+    const started = await invoke('auth.startDeviceSignIn', { profileId: support.id });
+    desk.control.approveDevice(started.value.userCode, 'support');
+    await expect.poll(() => services.auth.state().readOnly, { timeout: 20_000 }).toBe(true);
+    const before = (await invoke('settings.get', {})).value;
+
+    for (const patch of [
+      { autoPreflight: false },
+      { stagedKeyTtlHours: 336 },
+      { notifications: false, autoPreflight: false },
+    ]) {
+      const answer = await invoke('settings.update', patch);
+      expect({ patch, code: answer.error?.code }).toEqual({ patch, code: 'auth.read_only' });
+      expect(answer.error!.message).toContain('everyone’s staged keys');
+    }
+    expect((await invoke('settings.get', {})).value).toEqual(before);
+    // a personal preference stays the person's own
+    expect((await invoke('settings.update', { notifications: !before.notifications })).value).toMatchObject({
+      autoPreflight: before.autoPreflight,
+      stagedKeyTtlHours: before.stagedKeyTtlHours,
+      notifications: !before.notifications,
+    });
+
+    const email = SEED.users.admin;
+    for (const [channel, input] of [
+      ['auth.signOut', { profileId: adminProfile }],
+      ['auth.signInWithEmail', { profileId: adminProfile, email: email.email, password: 'x' }],
+      ['auth.startDeviceSignIn', { profileId: adminProfile }],
+    ] as const) {
+      expect({ channel, code: (await invoke(channel, input)).error?.code }).toEqual({
+        channel,
+        code: 'auth.read_only',
+      });
+    }
+    expect(await services.sessions.getState(adminProfile)).toMatchObject({ kind: 'signed_in', user: { id: email.id } });
+    // its own session it may end
+    expect((await invoke('auth.signOut', { profileId: support.id })).value).toMatchObject({ kind: 'signed_out' });
   }, 40_000);
 
   it("after a sign-out, another person signed in sends nothing, sees no key facts and cannot act; the owner's sign-in sends it", async () => {
