@@ -4,21 +4,13 @@ import type { Configuration } from 'electron-builder';
 // and by the packaging tests; `npx electron-builder --config electron-builder.config.ts` works too.
 
 /**
- * Runtime packages that never load from node_modules in the app: electron-vite bundles React,
- * zustand and superjson into the renderer/main bundles, and tRPC is used by the emulator only.
- * Shipping them would only grow the archive (react-dom alone is 8 MB). A test checks that every
- * package the built main process requires is still in the archive.
+ * The packages the built main process loads from node_modules at run time, and nothing else:
+ * electron-vite bundles React, zustand and superjson into the bundles, tRPC is the emulator's,
+ * and keytar's own dependencies (prebuild-install, node-addon-api and their 30-odd helpers) run
+ * only while npm installs it. The packaging test compares this list with the runtime require
+ * closure of the built main bundle (scripts/packaging/runtime-closure.ts), both ways.
  */
-export const BUNDLED_OR_DEV_ONLY = [
-  'react',
-  'react-dom',
-  'scheduler',
-  'zustand',
-  'superjson',
-  'copy-anything',
-  'is-what',
-  '@trpc',
-];
+export const RUNTIME_PACKAGES = ['croner', 'keytar', 'undici', 'zod'];
 
 /** Native modules: Node cannot dlopen a file inside an asar, so they live in app.asar.unpacked. */
 export const NATIVE_UNPACKED = ['**/node_modules/keytar/**'];
@@ -28,13 +20,18 @@ const config: Configuration = {
   productName: 'LangWatch Ingestion Console',
   copyright: 'Copyright © LangWatch',
   directories: { output: 'dist', buildResources: 'build' },
-  // Only the built app and its runtime dependencies (electron-builder adds the production
-  // dependency tree itself; devDependencies never go in). No sources, tests or source maps.
+  // Only the built app and the packages main requires at run time (electron-builder offers the
+  // whole production dependency tree; the filters keep RUNTIME_PACKAGES). No sources, tests or
+  // source maps.
   files: [
     'out/**/*',
-    '!**/*.map',
     'package.json',
-    ...BUNDLED_OR_DEV_ONLY.map((name) => `!node_modules/${name}/**`),
+    '!node_modules/**/*',
+    `node_modules/{${RUNTIME_PACKAGES.join(',')}}/**/*`,
+    // Exclusions after the last inclusion (electron-builder applies the patterns in order):
+    // a runtime package's own nested node_modules would bring its install-time tools back.
+    '!node_modules/*/node_modules/**/*',
+    '!**/*.map',
     // TypeScript sources and typings some packages ship next to their JS (zod ships all of src/).
     '!node_modules/**/*.{ts,mts,cts,tsx}',
   ],

@@ -43,6 +43,27 @@ export interface LayoutFacts {
   devDependencies: readonly string[];
   /** Packages the built main process loads with require() (not electron, not Node built-ins). */
   mainRequires: readonly string[];
+  /**
+   * Every package main can load at run time: `mainRequires` and, package by package, what their
+   * code loads (runtime-closure.ts). The archive must hold exactly these.
+   */
+  runtimePackages: readonly string[];
+}
+
+/** Every package a layout ships, nested ones too (`node_modules/a/node_modules/b/...` gives a and b). */
+export function shippedPackagesOf(files: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (parts[i] !== 'node_modules') continue;
+      // A package is a folder: its name is followed by at least one more path part.
+      const scoped = parts[i + 1]!.startsWith('@');
+      if (i + (scoped ? 2 : 1) >= parts.length - 1) continue;
+      names.add(scoped ? `${parts[i + 1]}/${parts[i + 2]}` : parts[i + 1]!);
+    }
+  }
+  return [...names].sort();
 }
 
 /** The package a require() specifier loads: `@scope/name/x` -> `@scope/name`, `name/x` -> `name`. */
@@ -79,14 +100,19 @@ export function judgeLayout(facts: LayoutFacts): string[] {
     if (file.endsWith('.map')) problems.push(`source map shipped: ${file}`);
     else if (file.split('/').includes('.tmp')) problems.push(`scratch file shipped: ${file}`);
   }
-  const shippedPackages = new Set(
-    all.filter((f) => f.startsWith('node_modules/')).map((f) => packageNameOf(f.slice('node_modules/'.length))),
-  );
-  for (const dev of facts.devDependencies)
-    if (shippedPackages.has(dev)) problems.push(`devDependency shipped: node_modules/${dev}`);
-  for (const name of facts.mainRequires) {
+  const shippedPackages = new Set(shippedPackagesOf(all));
+  const runtime = new Set([...facts.runtimePackages, ...facts.mainRequires]);
+  const dev = new Set(facts.devDependencies);
+  for (const name of facts.devDependencies)
+    if (shippedPackages.has(name)) problems.push(`devDependency shipped: node_modules/${name}`);
+  for (const name of shippedPackages)
+    if (!runtime.has(name) && !dev.has(name))
+      problems.push(
+        `package shipped that main never loads at run time: node_modules/${name} (install-time or bundled code; ship only RUNTIME_PACKAGES)`,
+      );
+  for (const name of [...runtime].sort()) {
     if (!asar.has(`node_modules/${name}/package.json`))
-      problems.push(`the main process requires ${name}, but node_modules/${name} is not in app.asar`);
+      problems.push(`the main process loads ${name} at run time, but node_modules/${name} is not in app.asar`);
   }
   if (facts.asarBytes > ASAR_BUDGET_BYTES) {
     problems.push(`app.asar is ${mib(facts.asarBytes)} MiB, over the ${mib(ASAR_BUDGET_BYTES)} MiB budget`);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { builtinModules } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { bundleRequires, type LayoutFacts } from './layout-rules';
+import { runtimeClosure } from './runtime-closure';
 
 /** Where Electron's fuse wire starts (the marker @electron/fuses looks for). */
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -93,5 +94,6 @@ export function readLayoutFacts(resourcesDir: string, projectDir: string): Layou
     asarBytes: statSync(archive).size,
     devDependencies: Object.keys(pkg.devDependencies ?? {}),
     mainRequires: bundleRequires(mainSource, builtinModules),
+    runtimePackages: runtimeClosure(mainSource, projectDir),
   };
 }

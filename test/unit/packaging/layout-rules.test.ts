@@ -4,6 +4,7 @@ import {
   bundleRequires,
   judgeLayout,
   packageNameOf,
+  shippedPackagesOf,
   type LayoutFacts,
 } from '../../../scripts/packaging/layout-rules';
 
@@ -25,6 +26,7 @@ const GOOD: LayoutFacts = {
   asarBytes: 6_000_000,
   devDependencies: ['vitest', 'electron', '@electron/asar'],
   mainRequires: ['keytar', 'zod'],
+  runtimePackages: ['keytar', 'zod'],
 };
 
 const with_ = (patch: Partial<LayoutFacts>): LayoutFacts => ({ ...GOOD, ...patch });
@@ -101,9 +103,30 @@ describe('judgeLayout', () => {
     ]);
   });
 
-  it('fails when a package main requires is left out', () => {
+  it('fails when a package main loads at run time is left out (required by main, or by one of its packages)', () => {
     expect(judgeLayout(with_({ mainRequires: ['keytar', 'zod', 'undici'] }))).toEqual([
-      'the main process requires undici, but node_modules/undici is not in app.asar',
+      'the main process loads undici at run time, but node_modules/undici is not in app.asar',
+    ]);
+    expect(judgeLayout(with_({ runtimePackages: ['keytar', 'zod', 'zod-helper'] }))).toEqual([
+      'the main process loads zod-helper at run time, but node_modules/zod-helper is not in app.asar',
+    ]);
+  });
+
+  it("fails when a package ships that main never loads (keytar's install-time dependencies), nested ones too", () => {
+    const problems = judgeLayout(
+      with_({
+        asarFiles: [
+          ...GOOD.asarFiles,
+          'node_modules/prebuild-install/package.json',
+          'node_modules/keytar/node_modules/node-addon-api/napi.h',
+          'node_modules/@scope/tool/index.js',
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('package shipped that main never loads at run time: node_modules/@scope/tool'),
+      expect.stringContaining('package shipped that main never loads at run time: node_modules/node-addon-api'),
+      expect.stringContaining('package shipped that main never loads at run time: node_modules/prebuild-install'),
     ]);
   });
 
@@ -111,6 +134,21 @@ describe('judgeLayout', () => {
     expect(judgeLayout(with_({ asarBytes: ASAR_BUDGET_BYTES + 1 }))).toEqual([
       expect.stringContaining('over the 10.0 MiB budget'),
     ]);
+  });
+});
+
+describe('shippedPackagesOf', () => {
+  it('names every package along a path, scoped or nested, and ignores files named like a scope', () => {
+    expect(
+      shippedPackagesOf([
+        'node_modules/a/index.js',
+        'node_modules/a/node_modules/@s/b/package.json',
+        'node_modules/@s/c/lib/x.js',
+        'node_modules/@weird-file',
+        'node_modules/.package-lock.json',
+        'out/main/index.js',
+      ]),
+    ).toEqual(['@s/b', '@s/c', 'a']);
   });
 });
 

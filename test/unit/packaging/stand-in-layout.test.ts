@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import config from '../../../electron-builder.config';
+import config, { RUNTIME_PACKAGES } from '../../../electron-builder.config';
 import { buildStandInLayout, type UnpackedLayout } from '../../../scripts/packaging/builder';
-import { judgeLayout, type LayoutFacts } from '../../../scripts/packaging/layout-rules';
+import { judgeLayout, shippedPackagesOf, type LayoutFacts } from '../../../scripts/packaging/layout-rules';
 import { FUSE_NAMES, readFuses, readLayoutFacts } from '../../../scripts/packaging/stand-in';
 
 const ROOT = join(__dirname, '../../..');
@@ -42,6 +42,15 @@ describe('packaged layout (electron-builder, stand-in Electron)', () => {
     expect(facts.asarFiles).toContain('out/main/index.js');
     expect(facts.mainRequires).toEqual(expect.arrayContaining(['keytar', 'undici', 'zod']));
     expect(facts.asarBytes).toBeGreaterThan(1_000_000);
+  });
+
+  it("ships exactly the runtime require closure of the built main bundle: no install-time code (keytar's prebuild-install...)", () => {
+    const shipped = shippedPackagesOf([...facts.asarFiles, ...facts.unpackedFiles]);
+    expect(facts.runtimePackages).toEqual(['croner', 'keytar', 'undici', 'zod']);
+    expect(shipped).toEqual(facts.runtimePackages);
+    expect([...RUNTIME_PACKAGES].sort()).toEqual(facts.runtimePackages);
+    for (const installOnly of ['prebuild-install', 'node-addon-api', 'tar-fs', 'simple-get', 'rc', 'minimist'])
+      expect(shipped, installOnly).not.toContain(installOnly);
   });
 
   it('leaves out packages that the bundles already contain and every TypeScript source', () => {
