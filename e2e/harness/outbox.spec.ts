@@ -271,7 +271,7 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expectKeysGoneAndAccounted(harness, [KEY]);
   });
 
-  test('"Forget this deployment profile" says how many staged keys go with it, then wipes them', async ({
+  test('"Forget this deployment profile" says how many staged keys go with it; signed out it refuses and names whose they are; their owner forgets it and they are wiped', async ({
     openHarness,
     emulator,
   }) => {
@@ -285,6 +285,20 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await page.getByTestId('profile-forget').click();
     await expect(page.getByTestId('forget-staged-count')).toHaveText('discards 1 staged key');
     const forgotten = harness.services.auth.state().activeProfileId!;
+    await page.getByTestId('profile-forget-confirm').click();
+    // Signed out, nobody may discard the admin's entry: refused, named, nothing changed.
+    await expect(page.getByTestId('forget-refused')).toContainText(SEED.users.admin.email);
+    await expect(page.getByTestId('profile-forget-confirm')).toBeVisible();
+    expect(harness.services.auth.state().profiles.map((p) => p.id)).toContain(forgotten);
+    expect(harness.services.outbox.list().find((e) => e.id === stagedId)).toMatchObject({ keyHeld: true });
+    await page.getByRole('button', { name: 'Keep it' }).click();
+
+    // Back online, creates failing (so the entry still waits), the admin signs in and forgets it.
+    emulator.control.faults.add({ route: 'ingestionSources.create', kind: 'error5xx', times: 100 });
+    await emulator.control.setOffline(false);
+    await harness.signIn('admin');
+    await page.locator('#nav-deployments').click();
+    await page.getByTestId('profile-forget').click();
     await page.getByTestId('profile-forget-confirm').click();
     // (the console adds the default deployment again when none is left: a new profile id)
     await expect.poll(() => harness.services.auth.state().profiles.map((p) => p.id)).not.toContain(forgotten);

@@ -40,3 +40,29 @@ test.describe('settings: the console’s own preferences', () => {
     await expect(ttl).toHaveValue('48');
   });
 });
+
+test.describe('settings in a read-only (support) session', () => {
+  test('the key check and the staged-key lifetime are locked with the reason; notifications stay its own', async ({
+    harness,
+    emulator,
+  }) => {
+    test.setTimeout(60_000);
+    const { page } = harness;
+    await page.getByTestId('device-start').click();
+    const code = (await page.getByTestId('device-user-code').textContent())!.trim();
+    emulator.control.approveDevice(code, 'support');
+    await expect(page.getByTestId('auth-bar')).toHaveAttribute('data-session', 'device', { timeout: 20_000 });
+    const before = harness.services.settings.get();
+
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('setting-auto-key-check')).toBeDisabled();
+    await expect(page.getByTestId('setting-ttl')).toBeDisabled();
+    await expect(page.getByTestId('settings-read-only')).toContainText('apply to everyone’s staged keys');
+    await page.getByTestId('setting-notifications').click();
+    await expect.poll(() => harness.services.settings.get().notifications).toBe(!before.notifications);
+    expect(harness.services.settings.get()).toMatchObject({
+      autoPreflight: before.autoPreflight,
+      stagedKeyTtlHours: before.stagedKeyTtlHours,
+    });
+  });
+});
