@@ -106,7 +106,8 @@ function useSourcesAfterSignIn(kind: string | undefined): void {
 function ForgetProfile({ profile }: { profile: Profile }) {
   const forget = useProfilesStore((s) => s.forget);
   // A refusal (other people's staged keys in the way) keeps the dialog open and says why.
-  const refusal = useProfilesStore((s) => s.error);
+  const error = useProfilesStore((s) => s.error);
+  const refusal = error?.details?.change === 'forget' ? error : null; // not an error of the profile form
   const [confirming, setConfirming] = useState(false);
   // Forgetting a deployment discards its staged keys too: the confirmation says how many.
   const stagedHere = useOutboxStore(
