@@ -3,6 +3,7 @@ import { IPC_CONTRACT } from '../../src-shared/ipc/contract';
 import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
 import { redactValue } from '../services/logging/redact';
+import { redactOutgoing } from '../services/logging/redact-outgoing';
 import { knownSecrets } from '../services/secrets/known-secrets';
 import type { HandlerTable } from './handler-types';
 import { checkPayloadShape } from './payload-limits';
@@ -94,7 +95,8 @@ export function createDispatcher(opts: {
             message: 'The console produced an answer it could not vouch for; nothing was shown.',
           });
         }
-        return { ok: true, value: knownSecrets.redactDeep(parsedOutput.data) };
+        // Server text may carry a secret by value, by hash (a wiped key) or by shape alone.
+        return { ok: true, value: redactOutgoing(parsedOutput.data) };
       } finally {
         for (const value of typed) knownSecrets.forget(value);
       }
