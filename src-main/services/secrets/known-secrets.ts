@@ -123,6 +123,8 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
+const FORGET_LAST_MATCH = /(?:)/;
+
 /** Creates a registry; the app uses the process-wide {@link knownSecrets}. */
 export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecrets {
   const maxLive = options.maxLive ?? 4096;
@@ -181,6 +183,9 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       newestMemory().add(formsOf(value));
       forms = [];
       dirty = true;
+      // V8 keeps the subject of the last successful regex match (legacy `RegExp.input`): the
+      // hashing above matched on the value, so a match on an empty string lets it go now.
+      FORGET_LAST_MATCH.test('');
     },
     attachMemory(memory) {
       memories.push(memory);
