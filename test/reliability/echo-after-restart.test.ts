@@ -43,6 +43,8 @@ let admin: LangwatchApi;
 let echoSourceIds: string[];
 /** Everything that left main: IPC answers and events (as JSON), and the Copy reports. */
 const outputs: string[] = [];
+/** The cases that got out, per run and per kind of output. */
+const leaks: Record<string, Record<string, string[]>> = {};
 
 /** A console start: a fresh module graph, as a new main process has (its registry of secrets included). */
 async function boot(): Promise<Console> {
@@ -129,7 +131,7 @@ async function echoEverywhere(c: Console, run: string): Promise<void> {
     await admin.updateSource({ organizationId: ACME, id, description: `Key (${run}): ${CASES[i]!.echo}` });
   valueOf(await c.call('sources.refreshNow'));
   const snapshot = JSON.stringify(valueOf(await c.call('sources.snapshot')));
-  expect(snapshot.match(/Key \([a-z ]+\): (?:…)?\[REDACTED\]/g), 'every echo arrived, redacted').toHaveLength(50);
+  expect(snapshot.match(/Key \([a-z ]+\): /g), 'every echo arrived').toHaveLength(50);
   for (const id of echoSourceIds) valueOf(await c.call('sources.get', { id }));
   for (const format of ['json', 'csv']) valueOf(await c.call('sources.export', { format }));
   // 2. Create errors: recorded in outbox.json and shown by outbox.list.
@@ -184,6 +186,15 @@ async function echoEverywhere(c: Console, run: string): Promise<void> {
   }
   // 4. The log: server text logged as a message and as data.
   for (const cell of CASES) c.services.log.warn(`server said ${cell.echo}`, { reason: `echo: ${cell.echo}` });
+  await c.services.log.flush();
+  const out = outputs.splice(0).join('\n');
+  // Fingerprints and ids the UI needs are still there.
+  expect(out).toMatch(/sk-ant-api01-…[A-Za-z0-9_-]{4}/);
+  expect(out).toContain(echoSourceIds[0]);
+  leaks[run] = {
+    'IPC answers, events and reports': leakedCases(CASES, out),
+    'user-data files (outbox.json, the log)': leakedCases(CASES, filesText(dir)),
+  };
 }
 
 beforeAll(async () => {
@@ -217,14 +228,13 @@ describe('echoes of submitted keys, 5 shapes × 10 encodings, in this run and th
     await c.services.close();
   });
 
-  it('nowhere: not in IPC answers, events, the Copy report, outbox.json or the log', () => {
-    const files = filesText(dir);
-    expect(files).toContain('Echo error');
-    expect(outputs.join('\n')).toContain('sk-ant-api01-…');
-    const leaks = {
-      'IPC answers, events and reports': leakedCases(CASES, outputs.join('\n')),
-      'user-data files (outbox.json, the log)': leakedCases(CASES, files),
-    };
-    expect(leaks).toEqual({ 'IPC answers, events and reports': [], 'user-data files (outbox.json, the log)': [] });
+  it('nowhere: not in IPC answers, events, the Copy report, outbox.json or the log (0 of 100)', () => {
+    expect(filesText(dir)).toContain('Echo error');
+    // A case counts once per run, wherever it got out: 50 cases × 2 runs.
+    const got = Object.values(leaks).reduce((n, where) => n + new Set(Object.values(where).flat()).size, 0);
+    expect(leaks, `${got} of 100 got through`).toEqual({
+      'same run': { 'IPC answers, events and reports': [], 'user-data files (outbox.json, the log)': [] },
+      'next run': { 'IPC answers, events and reports': [], 'user-data files (outbox.json, the log)': [] },
+    });
   });
 });
