@@ -21,9 +21,11 @@ function walk(value: unknown, depth: number): unknown {
 
 /** A copy of `value` without secrets, by value, hash or shape; `value` itself when it holds none. */
 export function redactOutgoing<T>(value: T): T {
-  const byValue = knownSecrets.redactDeep(value);
-  if (byValue === undefined || byValue === null) return byValue;
-  const text = typeof byValue === 'string' ? byValue : JSON.stringify(byValue);
-  if (text === undefined || !MAYBE_TOKEN.test(text)) return byValue;
-  return walk(byValue, 0) as T;
+  if (value === undefined || value === null) return value;
+  // One serialisation for both looks (a 5,000-source answer is ~2 MB of text).
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (text === undefined) return value;
+  const byValue = knownSecrets.redactDeep(value, text);
+  const after = byValue === value ? text : JSON.stringify(byValue);
+  return MAYBE_TOKEN.test(after) ? (walk(byValue, 0) as T) : byValue;
 }

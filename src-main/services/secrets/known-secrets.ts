@@ -38,8 +38,11 @@ export interface KnownSecrets {
   attachMemory(memory: EchoMemory): () => void;
   /** `text` with every known secret replaced. */
   redactText(text: string): string;
-  /** A deep copy of `value` with known secrets replaced in every string; `value` itself when none occurs. */
-  redactDeep<T>(value: T): T;
+  /**
+   * A deep copy of `value` with known secrets replaced in every string; `value` itself when none
+   * occurs. `serialised` is `JSON.stringify(value)` when the caller has it already (one pass).
+   */
+  redactDeep<T>(value: T, serialised?: string): T;
   /** How many forms are registered (for "stays bounded" assertions). */
   size(): number;
 }
@@ -196,11 +199,11 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       };
     },
     redactText,
-    redactDeep<T>(value: T): T {
+    redactDeep<T>(value: T, serialised?: string): T {
       const all = currentForms();
       if (value === undefined || (all.length === 0 && memories.every((m) => m.isEmpty()))) return value;
       // One serialisation to decide; the walk (a copy) only when a secret is really there.
-      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      const text = typeof value === 'string' ? value : (serialised ?? JSON.stringify(value));
       // The start of each form is enough to decide: a secret cut short (see redactCutTail) counts too.
       if (text === undefined) return value;
       const byValue = all.some(
