@@ -10,17 +10,21 @@
  * could not give right now.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
-import { createJsonFile } from '../storage/json-file';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { enqueueForFile } from '../storage/file-queue';
 import { ECHO_KEY_ACCOUNT } from './accounts';
 import { createEchoMemory, ECHO_MAX_ENTRIES, echoEntrySchema, type EchoMemory } from './echo-memory';
 import type { SecretStore } from './secret-store';
 
 /** File name of the persisted echo memory, in the user-data folder. */
 export const ECHO_FILE = 'echo-hashes.json';
+/** How long changes gather before the file is written. */
+const WRITE_DELAY_MS = 500;
 
 const echoFileSchema = z.object({
   version: z.literal(1),
@@ -54,6 +58,19 @@ async function keychainKey(secrets: SecretStore, log: Logger): Promise<Buffer | 
   return null;
 }
 
+/** The stored document; null when there is none or it is damaged (then it is rewritten whole). */
+async function readEchoFile(path: string, log: Logger): Promise<EchoFile | null> {
+  try {
+    const parsed = echoFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    if (parsed.success) return parsed.data;
+    log.warn('echo memory file damaged: starting empty');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      log.warn('echo memory file unreadable: starting empty', { err: error as Error });
+  }
+  return null;
+}
+
 /** Opens the echo memory of the console whose user-data folder is `userDataDir`. */
 export async function openEchoMemory(options: {
   secrets: SecretStore;
@@ -69,35 +86,35 @@ export async function openEchoMemory(options: {
     return { ...memory, persistent: false, flush: async () => undefined };
   }
   const keyId = createHmac('sha256', key).update('lwc-echo-key-id').digest('base64url').slice(0, 22);
-  const file = createJsonFile<EchoFile>({
-    path: join(options.userDataDir, ECHO_FILE),
-    schema: echoFileSchema,
-    defaults: () => ({ version: 1, keyId, entries: [] }),
-    onCorrupt: 'reset',
-    log,
-    clock,
-  });
-  const stored = await file.read().catch((error: unknown) => {
-    log.warn('echo memory file unreadable: starting empty', { err: error as Error });
-    return null;
-  });
+  const path = join(options.userDataDir, ECHO_FILE);
+  const stored = await readEchoFile(path, log);
+  let timer: unknown = null;
   let writing: Promise<void> = Promise.resolve();
-  let pending = false;
+  const writeNow = () => {
+    timer = null;
+    const doc: EchoFile = { version: 1, keyId, entries: memory.entries() };
+    // Hashes the console made, nothing a server sent: no scan for secrets needed (it would cost
+    // a full pass over up to ~200 kB per write).
+    writing = enqueueForFile(path, () =>
+      writeFileAtomic(path, `${JSON.stringify(doc)}\n`, { noServerText: true }),
+    ).catch((error: unknown) => log.warn('echo memory file not written', { err: error as Error }));
+  };
   const memory: EchoMemory = createEchoMemory({
     key,
     now,
     entries: stored?.keyId === keyId ? stored.entries : [],
+    // One write for a burst of changes (a flush wipes many keys); live secrets were written
+    // when they were stored, so a crash inside the delay loses no secret that was never written.
     onChange: () => {
-      if (pending) return;
-      pending = true;
-      // One write for a burst of changes; the file queue keeps writes in order.
-      writing = Promise.resolve().then(async () => {
-        pending = false;
-        await file
-          .write({ version: 1, keyId, entries: memory.entries() })
-          .catch((error: unknown) => log.warn('echo memory file not written', { err: error as Error }));
-      });
+      if (timer === null) timer = clock.setTimeout(writeNow, WRITE_DELAY_MS);
     },
   });
-  return { ...memory, persistent: true, flush: () => writing };
+  const flush = async () => {
+    if (timer !== null) {
+      clock.clearTimeout(timer);
+      writeNow();
+    }
+    await writing;
+  };
+  return { ...memory, persistent: true, flush };
 }

@@ -69,22 +69,29 @@ export function createEchoMemory(options: EchoMemoryOptions): EchoMemory {
   let tags = new Set<number>();
   let macs = new Set<string>();
 
-  function reindex(): void {
-    const cutoff = now() - maxAgeMs;
-    for (const [id, entry] of byId) if (entry.at < cutoff) byId.delete(id);
-    while (byId.size > maxEntries) byId.delete(byId.keys().next().value as string);
-    tags = new Set();
-    macs = new Set();
-    for (const entry of byId.values()) {
-      for (const [tag, hash] of entry.probes) {
-        tags.add(tag);
-        macs.add(hash);
-      }
+  function index(entry: EchoEntry): void {
+    for (const [tag, hash] of entry.probes) {
+      tags.add(tag);
+      macs.add(hash);
     }
   }
 
+  /** Drops what is too old or too many (down to 7/8 of the bound, so a full memory rebuilds rarely). */
+  function prune(): void {
+    const cutoff = now() - maxAgeMs;
+    const oldest = byId.values().next().value;
+    if (byId.size <= maxEntries && (oldest === undefined || oldest.at >= cutoff)) return;
+    for (const [id, entry] of byId) if (entry.at < cutoff) byId.delete(id);
+    const keep = byId.size > maxEntries ? maxEntries - Math.floor(maxEntries / 8) : byId.size;
+    while (byId.size > keep) byId.delete(byId.keys().next().value as string);
+    tags = new Set();
+    macs = new Set();
+    for (const entry of byId.values()) index(entry);
+  }
+
   for (const entry of [...(options.entries ?? [])].sort((a, b) => a.at - b.at)) byId.set(entry.id, entry);
-  reindex();
+  for (const entry of byId.values()) index(entry);
+  prune();
 
   return {
     add(forms) {
@@ -94,9 +101,12 @@ export function createEchoMemory(options: EchoMemoryOptions): EchoMemory {
       // The id is a hash of the probes: the same secret remembered twice is one entry.
       const sorted = [...probes].sort();
       const id = mac(key, `id\0${sorted.join('\0')}`).slice(0, 22);
+      // Newest last (a Map keeps insertion order): the first entry is always the oldest.
       byId.delete(id);
-      byId.set(id, { id, at: now(), probes: sorted.slice(0, 64).map((p) => [tagOf(seed, p), mac(key, p)]) });
-      reindex();
+      const entry: EchoEntry = { id, at: now(), probes: sorted.slice(0, 64).map((p) => [tagOf(seed, p), mac(key, p)]) };
+      byId.set(id, entry);
+      index(entry);
+      prune();
       options.onChange?.();
     },
     has(probe) {
