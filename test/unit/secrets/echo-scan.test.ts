@@ -6,7 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEchoMemory } from '../../../src-main/services/secrets/echo-memory';
-import { createKnownSecrets } from '../../../src-main/services/secrets/known-secrets';
+import { redact as anthropicText } from '../../../src-main/services/anthropic/classify';
+import { recordableError } from '../../../src-main/services/outbox/classify';
+import { createKnownSecrets, knownSecrets } from '../../../src-main/services/secrets/known-secrets';
 import { echoCases, keyShapes, leakedCases } from '../../support/key-echo-matrix';
 
 function registryThatHeld(keys: readonly string[]) {
@@ -65,5 +67,23 @@ describe('echoes of wiped keys, 5 shapes × 10 encodings, as text and as data (1
     const fresh = createKnownSecrets({ memory: createEchoMemory({ key: randomBytes(32), now: Date.now }) });
     const value = { description: Buffer.from(shapes[0]!.key).toString('base64') };
     expect(fresh.redactDeep(value)).toBe(value);
+  });
+
+  it('server text is redacted before it is cut: the front half of a wiped key never stays', () => {
+    const key = shapes[1]!.key;
+    knownSecrets.remember(key);
+    knownSecrets.forget(key);
+    const b64 = Buffer.from(key).toString('base64');
+    const split = `${key.slice(0, 60)}\n${key.slice(60)}`;
+    // Anthropic's error text is capped at 500, a recorded message at 500, a detail at 200.
+    const anthropic = anthropicText(`${'x'.repeat(460)} ${b64}`, 'another-key-being-checked');
+    const recorded = recordableError({
+      code: 'langwatch.validation',
+      message: `${'y'.repeat(470)} ${split}`,
+      details: { path: `${'z'.repeat(150)} ${split}` },
+    });
+    expect(anthropic).not.toContain(b64.slice(0, 30));
+    expect(JSON.stringify(recorded)).not.toContain(key.slice(0, 40));
+    expect(JSON.stringify(recorded)).toContain('[REDACTED]');
   });
 });
