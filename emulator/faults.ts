@@ -31,7 +31,11 @@ export type FaultSpec = FaultBase &
     | { kind: 'malformedJson' }
     | { kind: 'slowBody'; chunkBytes?: number; chunkDelayMs?: number }
     | { kind: 'htmlError'; status?: number }
-    | { kind: 'echoSecrets'; status?: number }
+    | {
+        kind: 'echoSecrets';
+        status?: number;
+        /** Echoed instead of what was received (a stored or transformed secret). */ echo?: string;
+      }
   );
 export type FaultKind = FaultSpec['kind'];
 export interface ActiveFault {

@@ -126,7 +126,7 @@ async function answer(f: Faulted, terminal: FaultSpec | null): Promise<void> {
     }
     case 'echoSecrets': {
       const status = terminal.status ?? 400;
-      const { body, headers } = echoAnswer(side, path, status, await echoOf(f.req));
+      const { body, headers } = echoAnswer(side, path, status, terminal.echo ?? (await echoOf(f.req)));
       return send(f, status, 'application/json', JSON.stringify(body), headers);
     }
     case 'malformedJson':

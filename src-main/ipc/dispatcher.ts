@@ -3,6 +3,7 @@ import { IPC_CONTRACT } from '../../src-shared/ipc/contract';
 import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
 import { redactValue } from '../services/logging/redact';
+import { redactOutgoing } from '../services/logging/redact-outgoing';
 import { knownSecrets } from '../services/secrets/known-secrets';
 import { answerTooLarge, boundError, invalidInputError } from './answer-limits';
 import type { HandlerTable } from './handler-types';
@@ -93,7 +94,8 @@ export function createDispatcher(opts: {
             message: 'The console produced an answer it could not vouch for; nothing was shown.',
           });
         }
-        const value = knownSecrets.redactDeep(parsedOutput.data);
+        // Server text may carry a secret by value, by hash (a wiped key) or by shape alone.
+        const value = redactOutgoing(parsedOutput.data);
         const tooLarge = answerTooLarge(name, value);
         if (tooLarge) {
           log.warn('ipc answer too large, not sent', { channel: name, size: tooLarge.details?.size as number });

@@ -86,7 +86,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const logsDir = join(userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
-  const { secrets, gate, checkKeychain } = await openConsoleSecrets(opts, log.child('secrets'));
+  const { secrets, gate, checkKeychain, closeEchoMemory } = await openConsoleSecrets(
+    { ...opts, clock },
+    log.child('secrets'),
+  );
   const problems = createStartupProblems(() => gate.problem());
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir, log: log.child('settings') });
@@ -158,6 +161,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       sourcesMonitor.close();
       network.close();
       await auth.close();
+      await closeEchoMemory();
       await log.flush();
     },
   };

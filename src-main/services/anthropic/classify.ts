@@ -4,6 +4,7 @@ import {
 } from '../../../src-shared/domain/compliance-activity';
 import type { KeyVerdict, RateLimitInfo } from '../../../src-shared/domain/key-verdict';
 import { headerValue, type ResponseHeaders } from '../http/headers';
+import { knownSecrets } from '../secrets/known-secrets';
 import { retryAfterOf } from '../http/retry-after';
 import { mentionsScope, parseAnthropicError, parseGrantedScopes, type AnthropicErrorBody } from './error-body';
 
@@ -268,11 +269,12 @@ function safeLocation(location: string | null, requestUrl: string): string | nul
 const KEY_SHAPED = /sk-ant-[a-z0-9]+-[A-Za-z0-9_-]+/g;
 
 /**
- * Copies server text for display: without the key (a debugging proxy may echo it back) or
- * anything key-shaped, and capped.
+ * Copies server text for display: without the key (a debugging proxy may echo it back), any
+ * other known or recently held secret, or anything key-shaped, and capped. The cap comes last:
+ * the front half of a secret cut at the cap is recognised by no hash of its tail.
  */
 export function redact(text: string, key: string): string {
-  const withoutKey = key.length > 0 ? text.split(key).join('(redacted)') : text;
+  const withoutKey = knownSecrets.redactText(key.length > 0 ? text.split(key).join('(redacted)') : text);
   const cleaned = withoutKey.replace(KEY_SHAPED, '(redacted)');
   return cleaned.length > 500 ? `${cleaned.slice(0, 500)}…` : cleaned;
 }

@@ -1,6 +1,6 @@
 import { IPC_EVENTS, type EventArgs, type EventName, type EventPayload } from '../../../src-shared/ipc/contract';
 import type { Logger } from '../logging/logger';
-import { knownSecrets } from '../secrets/known-secrets';
+import { redactOutgoing } from '../logging/redact-outgoing';
 
 /**
  * Where validated push events go: Electron's webContents.send, the harness page, a test.
@@ -32,8 +32,8 @@ export function createEventBus(log: Logger): EventBus {
         });
         return;
       }
-      // Payloads may carry server text (error messages, names): live secrets go by value.
-      const payloadOut = knownSecrets.redactDeep(parsed.data);
+      // Payloads may carry server text (error messages, names): secrets go by value, hash or shape.
+      const payloadOut = redactOutgoing(parsed.data);
       for (const sink of sinks) {
         try {
           sink(...([name, payloadOut] as EventArgs));

@@ -26,10 +26,11 @@ const JSON_SECRET_FIELD =
   /("(?:[\w-]*(?:password|passwd|passphrase|secret|token|cookie|authorization|api[-_]?key|credentials?)|device_code)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
 /**
- * Order matters: specific shapes first (they keep the better hint), whole header values last
- * (they swallow whatever specific shape is left inside them).
+ * Token shapes: what a key, token or sealed value looks like wherever it stands. Also the
+ * shapes applied to successful IPC answers and events (redact-outgoing.ts), where the other
+ * rules (field names, headers) would eat ordinary data.
  */
-const RULES: readonly Rule[] = [
+const TOKEN_RULES: readonly Rule[] = [
   // Anthropic keys of any kind (api01 compliance, admin01, api03, future ones), in every shape
   // the composer accepts: any printable ASCII after the prefix, however short (only quotes,
   // brackets and separators end it). Fingerprints (`sk-ant-api01-…a1b2`) stay readable: `…`
@@ -55,6 +56,14 @@ const RULES: readonly Rule[] = [
     pattern: /((?:__Secure-)?better-auth\.session_(?:token|data)(?:=|%3D))[^\s;,"'&]+/gi,
     replace: (_m, name) => `${name}${REDACTED}`,
   },
+];
+
+/**
+ * Order matters: specific shapes first (they keep the better hint), whole header values last
+ * (they swallow whatever specific shape is left inside them).
+ */
+const RULES: readonly Rule[] = [
+  ...TOKEN_RULES,
   // JSON string fields named like secrets: "password":"…", "x-api-key":"…", "cookie":"…".
   { pattern: JSON_SECRET_FIELD, replace: (_m, key) => `${key}"${REDACTED}"` },
   // Cookie objects as cookie jars print them: {"name":"…session_token","value":"…"}.
@@ -95,6 +104,15 @@ const RULES: readonly Rule[] = [
 export function redactSecrets(text: string): string {
   let out = knownSecrets.redactText(text);
   for (const rule of RULES) {
+    out = out.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
+  }
+  return out;
+}
+
+/** `text` with every key, token and sealed value replaced by shape (the token rules only). */
+export function redactTokenShapes(text: string): string {
+  let out = text;
+  for (const rule of TOKEN_RULES) {
     out = out.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
   }
   return out;

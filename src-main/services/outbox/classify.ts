@@ -4,6 +4,7 @@
  */
 import type { Source } from '../../../src-shared/domain/langwatch';
 import { isAppError, type ErrorData } from '../../../src-shared/errors';
+import { redactSecrets } from '../logging/redact';
 
 /** The worker's reading of one failure. */
 export type FailureClass =
@@ -31,18 +32,20 @@ const MAX_DETAIL_STRING = 200;
 /**
  * What of a failure may be recorded: the message cut to {@link MAX_RECORDED_MESSAGE}, details
  * reduced to a few flat values (strings cut, numbers finite), so a broken or hostile answer
- * can never make the record invalid (and the worker stuck) or the file huge.
+ * can never make the record invalid (and the worker stuck) or the file huge. Secrets go before
+ * the cut: half of a key (cut at the end) is recognised by no hash of its tail.
  */
 export function recordableError(data: ErrorData): ErrorData {
-  const message =
-    data.message.length > MAX_RECORDED_MESSAGE ? `${data.message.slice(0, MAX_RECORDED_MESSAGE - 1)}…` : data.message;
+  const text = redactSecrets(data.message);
+  const message = text.length > MAX_RECORDED_MESSAGE ? `${text.slice(0, MAX_RECORDED_MESSAGE - 1)}…` : text;
   if (!data.details) return { code: data.code, message };
   const details: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data.details).slice(0, MAX_DETAIL_KEYS)) {
     const key = k.slice(0, 64);
-    if (typeof v === 'string')
-      details[key] = v.length > MAX_DETAIL_STRING ? `${v.slice(0, MAX_DETAIL_STRING - 1)}…` : v;
-    else if (typeof v === 'number') details[key] = Number.isFinite(v) ? v : null;
+    if (typeof v === 'string') {
+      const safe = redactSecrets(v);
+      details[key] = safe.length > MAX_DETAIL_STRING ? `${safe.slice(0, MAX_DETAIL_STRING - 1)}…` : safe;
+    } else if (typeof v === 'number') details[key] = Number.isFinite(v) ? v : null;
     else if (typeof v === 'boolean' || v === null) details[key] = v;
   }
   return { code: data.code, message, details };

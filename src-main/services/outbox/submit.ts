@@ -8,6 +8,7 @@
  */
 import { AppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
+import { redactSecrets } from '../logging/redact';
 import { publicParserConfig } from '../langwatch/schemas';
 import type { TrpcCallOptions } from '../langwatch/trpc';
 import type { OutboxEntry } from './entry';
@@ -21,7 +22,7 @@ export function unverifiedCreate(answeredId: string): AppError {
   return new AppError(
     'network.unexpected_answer',
     'LangWatch answered the create with a source that is not the one this console sent. Nothing was adopted; the console checks the source list before trying again.',
-    { reason: 'unverified_create', answeredId: answeredId.slice(0, 64) },
+    { reason: 'unverified_create', answeredId: redactSecrets(answeredId).slice(0, 64) },
   );
 }
 

@@ -40,6 +40,8 @@ export function profileIdOf(account: string): string | null {
     if (account.startsWith(prefix)) return account.slice(prefix.length);
   return null;
 }
+/** Account of the key of the echo memory's hashes (echo-memory-file.ts): random bytes, no user secret. */
+export const ECHO_KEY_ACCOUNT = 'echo-hash-key';
 /** A throwaway account for the keychain self-check. */
 export const selfCheckAccount = (): string => `selfcheck:${randomBytes(6).toString('hex')}`;
 

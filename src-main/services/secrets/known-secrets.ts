@@ -6,9 +6,18 @@
  * `redactText`/`redactDeep` here before shape-based redaction, so a secret of any shape,
  * even one no pattern recognises, never leaves main.
  *
+ * A value is held only while it is live. Once forgotten (a key wiped, a sign-in over) it is
+ * recognised by keyed hashes of its tail alone (echo-memory.ts, echo-scan.ts): in the forms
+ * a server may turn it into (base64, hex, percent-encoded, lowercased, cut, split), and, with
+ * the memory persisted (echo-memory-file.ts), in later runs too. Live values are hashed as
+ * well, so their transformed forms are recognised.
+ *
  * One registry per process (`knownSecrets`), so every boundary sees the same values without
  * plumbing; `createKnownSecrets` gives tests their own.
  */
+import { randomBytes } from 'node:crypto';
+import { createEchoMemory, type EchoMemory } from './echo-memory';
+import { findEchoes, replaceSpans } from './echo-scan';
 
 /** What a secret known by value is replaced with (the same marker as shape-based redaction). */
 export const REDACTED_VALUE = '[REDACTED]';
@@ -20,20 +29,28 @@ export const MIN_SECRET_LENGTH = 6;
 export interface KnownSecrets {
   /** Registers `value` (and the forms a server may echo it in) until `forget`. */
   remember(value: string): void;
-  /** The value is no longer live; it is still redacted for a while (a late echo). */
+  /** The value is no longer live: it is dropped, and recognised from then on by its hashes only. */
   forget(value: string): void;
+  /**
+   * Hashes of forgotten values go to `memory` from now on (the persisted one of a console),
+   * live values are added to it; the returned function detaches it again.
+   */
+  attachMemory(memory: EchoMemory): () => void;
   /** `text` with every known secret replaced. */
   redactText(text: string): string;
-  /** A deep copy of `value` with known secrets replaced in every string; `value` itself when none occurs. */
-  redactDeep<T>(value: T): T;
+  /**
+   * A deep copy of `value` with known secrets replaced in every string; `value` itself when none
+   * occurs. `serialised` is `JSON.stringify(value)` when the caller has it already (one pass).
+   */
+  redactDeep<T>(value: T, serialised?: string): T;
   /** How many forms are registered (for "stays bounded" assertions). */
   size(): number;
 }
 
 /** Options of {@link createKnownSecrets}. */
 export interface KnownSecretsOptions {
-  /** Forgotten values still redacted (most recent first out last); default 256. */
-  recentlyForgotten?: number;
+  /** The memory of forgotten values until one is attached; default: in memory, a random key. */
+  memory?: EchoMemory;
   /** Live values at most (oldest dropped first); default 4096, far above any real use. */
   maxLive?: number;
 }
@@ -109,20 +126,21 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
+const FORGET_LAST_MATCH = /(?:)/;
+
 /** Creates a registry; the app uses the process-wide {@link knownSecrets}. */
 export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecrets {
-  const maxRecent = options.recentlyForgotten ?? 256;
   const maxLive = options.maxLive ?? 4096;
   // value -> how many times it is remembered (the same key may be staged twice).
   const live = new Map<string, number>();
-  const recent: string[] = [];
+  const memories: EchoMemory[] = [options.memory ?? createEchoMemory({ key: randomBytes(32), now: Date.now })];
   let forms: string[] = [];
   let dirty = false;
 
   function currentForms(): string[] {
     if (dirty) {
       const all = new Set<string>();
-      for (const value of [...live.keys(), ...recent]) for (const form of formsOf(value)) all.add(form);
+      for (const value of live.keys()) for (const form of formsOf(value)) all.add(form);
       // Longest first, so a value is replaced whole before any shorter part of it.
       forms = [...all].sort((a, b) => b.length - a.length);
       dirty = false;
@@ -130,11 +148,16 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
     return forms;
   }
 
+  const newestMemory = (): EchoMemory => memories[memories.length - 1]!;
+  const isKnownProbe = (probe: string): boolean => memories.some((m) => !m.isEmpty() && m.has(probe));
+  const echoesIn = (text: string) => (memories.every((m) => m.isEmpty()) ? [] : findEchoes(text, isKnownProbe));
+
   function redactText(text: string): string {
     let out = text;
     const all = currentForms();
     for (const form of all) if (out.includes(form)) out = out.split(form).join(REDACTED_VALUE);
-    return redactCutTail(out, all);
+    out = redactCutTail(out, all);
+    return replaceSpans(out, echoesIn(out), REDACTED_VALUE);
   }
 
   function walk(value: unknown, depth: number): unknown {
@@ -151,6 +174,7 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
       live.set(value, (live.get(value) ?? 0) + 1);
       while (live.size > maxLive) live.delete(live.keys().next().value as string);
+      newestMemory().add(formsOf(value));
       dirty = true;
     },
     forget(value) {
@@ -158,22 +182,34 @@ export function createKnownSecrets(options: KnownSecretsOptions = {}): KnownSecr
       if (count === undefined) return;
       if (count > 1) return void live.set(value, count - 1);
       live.delete(value);
-      recent.push(value);
-      if (recent.length > maxRecent) recent.shift();
+      // Refreshes its hashes (their age counts from now); the value itself is let go at once.
+      newestMemory().add(formsOf(value));
+      forms = [];
       dirty = true;
+      // V8 keeps the subject of the last successful regex match (legacy `RegExp.input`): the
+      // hashing above matched on the value, so a match on an empty string lets it go now.
+      FORGET_LAST_MATCH.test('');
+    },
+    attachMemory(memory) {
+      memories.push(memory);
+      for (const value of live.keys()) memory.add(formsOf(value));
+      return () => {
+        const at = memories.indexOf(memory);
+        if (at > 0) memories.splice(at, 1);
+      };
     },
     redactText,
-    redactDeep<T>(value: T): T {
+    redactDeep<T>(value: T, serialised?: string): T {
       const all = currentForms();
-      if (all.length === 0 || value === undefined) return value;
+      if (value === undefined || (all.length === 0 && memories.every((m) => m.isEmpty()))) return value;
       // One serialisation to decide; the walk (a copy) only when a secret is really there.
-      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      const text = typeof value === 'string' ? value : (serialised ?? JSON.stringify(value));
       // The start of each form is enough to decide: a secret cut short (see redactCutTail) counts too.
-      if (
-        text === undefined ||
-        !all.some((form) => text.includes(cutProbe(form)) || text.includes(JSON.stringify(form).slice(1, -1)))
-      )
-        return value;
+      if (text === undefined) return value;
+      const byValue = all.some(
+        (form) => text.includes(cutProbe(form)) || text.includes(JSON.stringify(form).slice(1, -1)),
+      );
+      if (!byValue && echoesIn(text).length === 0) return value;
       return walk(value, 0) as T;
     },
     size: () => currentForms().length,

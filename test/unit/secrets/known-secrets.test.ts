@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createEchoMemory } from '../../../src-main/services/secrets/echo-memory';
 import { createKnownSecrets } from '../../../src-main/services/secrets/known-secrets';
 import { rememberingSecretStore } from '../../../src-main/services/secrets/remembering-store';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -50,25 +52,28 @@ describe('known secrets (redaction by value)', () => {
     expect(dirty.a[0]!.b).toBe('echo s3cret-value');
   });
 
-  it('forgotten values are still redacted for a while, then dropped; short values are ignored; bounded', () => {
-    const reg = createKnownSecrets({ recentlyForgotten: 2, maxLive: 3 });
+  it('forgotten values are recognised by their hashes alone; short values are ignored; bounded', () => {
+    const memory = createEchoMemory({ key: randomBytes(32), now: Date.now, maxEntries: 2 });
+    const reg = createKnownSecrets({ maxLive: 3, memory });
     reg.remember('abc');
     expect(reg.size()).toBe(0);
-    reg.remember('first-secret');
-    reg.forget('first-secret');
-    expect(reg.redactText('first-secret')).toBe('[REDACTED]');
-    reg.remember('second-secret');
-    reg.forget('second-secret');
-    reg.remember('third-secret');
-    reg.forget('third-secret');
-    expect(reg.redactText('first-secret')).toBe('first-secret');
+    reg.remember('secret-0123456789-first');
+    reg.forget('secret-0123456789-first');
+    expect(reg.size()).toBe(0);
+    expect(reg.redactText('echo secret-0123456789-first')).toBe('echo [REDACTED]');
+    reg.remember('secret-0123456789-second');
+    reg.forget('secret-0123456789-second');
+    reg.remember('secret-0123456789-third');
+    reg.forget('secret-0123456789-third');
+    expect(memory.entries()).toHaveLength(2);
+    expect(reg.redactText('secret-0123456789-first')).toBe('secret-0123456789-first');
     for (let i = 0; i < 10; i++) reg.remember(`live-secret-${i}`);
     expect(reg.redactText('live-secret-0')).toBe('live-secret-0');
     expect(reg.redactText('live-secret-9')).toBe('[REDACTED]');
   });
 
   it('the remembering store registers what is stored or read, and forgets on delete', async () => {
-    const reg = createKnownSecrets({ recentlyForgotten: 0 });
+    const reg = createKnownSecrets();
     const inner = createMemorySecretStore({ 'session:p1': 'better-auth.session_token=from-disk-cookie' });
     const store = rememberingSecretStore(inner, reg);
     await store.set('staged:a', 'staged-key-value');
@@ -76,7 +81,12 @@ describe('known secrets (redaction by value)', () => {
     await store.get('session:p1');
     expect(reg.redactText('from-disk-cookie')).toBe('[REDACTED]');
     await store.delete('staged:a');
-    expect(reg.redactText('staged-key-value')).toBe('staged-key-value');
+    // The value is gone; its hashes still recognise an echo.
+    expect(reg.redactText('staged-key-value')).toBe('[REDACTED]');
+    await store.set('staged:b', 'short-key-value');
+    await store.delete('staged:b');
+    // Shorter than a probe: nothing of it is kept once it is gone.
+    expect(reg.redactText('short-key-value')).toBe('short-key-value');
   });
 });
 

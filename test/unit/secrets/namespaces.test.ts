@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src-main/services/create-services';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
-import { instanceNamespace } from '../../../src-main/services/secrets/accounts';
+import { ECHO_KEY_ACCOUNT, instanceNamespace } from '../../../src-main/services/secrets/accounts';
 import { openInstanceSecrets } from '../../../src-main/services/secrets/instance-secrets';
 import { secretStoreContract } from './secret-store-contract';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -68,7 +68,8 @@ describe('keychain namespaces per console instance', () => {
     await first.close();
 
     const second = await start(tempDir());
-    expect(await second.secrets.listAccounts()).toEqual([]);
+    // Only its own echo-memory key: nothing of the first console.
+    expect(await second.secrets.listAccounts()).toEqual([ECHO_KEY_ACCOUNT]);
     await second.close();
     expect([...keychain.entries.values()]).toContain('sk-ant-api01-key-of-the-first-console');
   });
