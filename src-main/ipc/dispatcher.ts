@@ -3,7 +3,7 @@ import { IPC_CONTRACT } from '../../src-shared/ipc/contract';
 import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
 import { redactValue } from '../services/logging/redact';
-import { knownSecrets } from '../services/secrets/known-secrets';
+import { knownSecrets } from '../services/logging/known-secrets';
 import { answerTooLarge, boundError, invalidInputError } from './answer-limits';
 import type { HandlerTable } from './handler-types';
 import { checkPayloadShape } from './payload-limits';

@@ -1,6 +1,6 @@
 import { IPC_EVENTS, type EventArgs, type EventName, type EventPayload } from '../../../src-shared/ipc/contract';
 import type { Logger } from '../logging/logger';
-import { knownSecrets } from '../secrets/known-secrets';
+import { knownSecrets } from '../logging/known-secrets';
 
 /**
  * Where validated push events go: Electron's webContents.send, the harness page, a test.

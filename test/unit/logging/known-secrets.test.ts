@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKnownSecrets } from '../../../src-main/services/secrets/known-secrets';
+import { createKnownSecrets } from '../../../src-main/services/logging/known-secrets';
 import { rememberingSecretStore } from '../../../src-main/services/secrets/remembering-store';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { redactSecrets } from '../../../src-main/services/logging/redact';
