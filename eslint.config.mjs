@@ -1,8 +1,11 @@
 // Lint guards the process boundaries (a file's folder decides which process it runs in) plus a
 // few correctness rules, some type-aware (promises, shadowing, type-only imports): tsc checks
-// types, these catch the bugs tsc lets through.
+// types, these catch the bugs tsc lets through. The renderer's layers (stores never import
+// features) and the absence of import cycles are lint rules too (issue 21).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { noImportCycle } from './scripts/lint/no-import-cycle.mjs';
+import { STORE_FEATURE_EXCEPTIONS } from './scripts/lint/store-feature-exceptions.mjs';
 
 const NODE_BUILTINS = [
   'assert',
@@ -43,22 +46,33 @@ const electron = {
 const builtins = NODE_BUILTINS.map((name) => ({ name, message: 'Node APIs belong in src-main/services.' }));
 const uiFree = (message) => ['react', 'react-dom', 'zustand'].map((name) => ({ name, message }));
 
+const rendererPaths = [
+  electron,
+  ...builtins,
+  { name: 'keytar', message: 'Secrets are main-process only.' },
+  { name: 'undici', message: 'Network I/O belongs in main.' },
+];
+const rendererPatterns = [
+  ...noNode,
+  {
+    group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
+    message: 'The renderer talks to main only through window.lw (src-renderer/api).',
+  },
+];
+
 export const BOUNDARY_RULES = {
-  renderer: {
-    paths: [
-      electron,
-      ...builtins,
-      { name: 'keytar', message: 'Secrets are main-process only.' },
-      { name: 'undici', message: 'Network I/O belongs in main.' },
-    ],
+  // Stores hold state that features read; a store importing a feature makes the layers circular.
+  stores: {
+    paths: rendererPaths,
     patterns: [
-      ...noNode,
+      ...rendererPatterns,
       {
-        group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
-        message: 'The renderer talks to main only through window.lw (src-renderer/api).',
+        group: ['**/features/**', '../features/*'],
+        message: 'Stores never import features: move the shared piece into the store or src-shared.',
       },
     ],
   },
+  renderer: { paths: rendererPaths, patterns: rendererPatterns },
   services: {
     paths: [electron, ...uiFree('Services are UI-free.')],
     patterns: [
@@ -158,6 +172,16 @@ export default tseslint.config(
     },
   },
   { files: ['src-renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.renderer] } },
+  {
+    files: ['src-renderer/stores/**/*.{ts,tsx}'],
+    ignores: Object.keys(STORE_FEATURE_EXCEPTIONS),
+    rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.stores] },
+  },
+  {
+    files: ['{src-main,src-preload,src-renderer,src-shared,emulator}/**/*.{ts,tsx,mts}'],
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'local/no-import-cycle': 'error' },
+  },
   { files: ['src-main/services/**/*.ts'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.services] } },
   {
     files: ['src-main/ipc/**/*.ts'],

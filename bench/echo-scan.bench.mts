@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as BenchResults from './bench-results';
 import { redactOutgoing } from '../src-main/services/logging/redact-outgoing';
-import { knownSecrets } from '../src-main/services/secrets/known-secrets';
+import { knownSecrets } from '../src-main/services/logging/known-secrets';
 
 const load = createRequire(import.meta.url);
 const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof BenchResults;

@@ -4,7 +4,7 @@
  * anything beyond plain JSON inside `parserConfig` falls back to superjson itself.
  */
 import superjson from 'superjson';
-import type { SourceDto } from './sources';
+import type { SourceDto } from './source-dto';
 
 type Serialized = ReturnType<typeof superjson.serialize>;
 

@@ -10,6 +10,7 @@ import { randomToken, SEALED_PREFIX, sealCredentials, sha256 } from '../seal';
 import type { Runtime } from '../runtime';
 import { SOURCE_STATUSES, SOURCE_TYPES, type SourceRecord, type UserRecord } from '../types';
 import { cronComplaint } from '../puller/cron';
+import type { SourceDto } from './source-dto';
 import { cacheableOutputs, handled, HandledError, permissionDenied, requirePermission, validationError } from './trpc';
 
 export const NON_ENTERPRISE_CAP = 3;
@@ -38,23 +39,6 @@ export const updateInput = z.object({
   teamId: z.string().nullable().optional(),
   pullSchedule: z.string().min(1).max(64).nullable().optional(),
 });
-
-/** The Source DTO (never pullSchedule, errorCount, cursor, secret hash, credentials or `_*` keys). */
-export interface SourceDto {
-  id: string;
-  organizationId: string;
-  teamId: string | null;
-  sourceType: string;
-  name: string;
-  description: string | null;
-  parserConfig: Record<string, unknown>;
-  status: string;
-  lastEventAt: Date | null;
-  archivedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  createdById: string | null;
-}
 
 export function publicParserConfig(cfg: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -6,7 +6,7 @@ import type { Runtime } from '../runtime';
 import type { OrgRecord, UserRecord } from '../types';
 import type { ResolvedSession } from './session';
 import { serializeSourceList } from './list-serializer';
-import type { SourceDto } from './sources';
+import type { SourceDto } from './source-dto';
 
 export interface Context {
   rt: Runtime;

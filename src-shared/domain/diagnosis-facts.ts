@@ -2,7 +2,7 @@
  * "What is known" about a source, as label/value rows: every fact the diagnosis reasons on,
  * with `unknown: true` where the console cannot know it (shown as unknown, never as a fact).
  */
-import { describeErrors, type DiagnosisFacts } from './diagnosis';
+import type { DiagnosisFacts } from './diagnosis-schema';
 import { describeSchedule } from './schedule-fact';
 import { formatDuration } from './source-health';
 
@@ -47,4 +47,13 @@ export function knownFacts(f: DiagnosisFacts): Row[] {
       ? row('Events (30 d)', f.enterprise === false ? 'unknown: health needs an Enterprise plan' : 'unknown', true)
       : row('Events (30 d)', `${f.events30d}${f.lastEventIn30d ? `, newest ${f.lastEventIn30d}` : ''}`),
   ];
+}
+
+/** "7 failed pulls in a row, rising (3 when first seen here 40 min ago)". */
+export function describeErrors(errors: NonNullable<DiagnosisFacts['errors']>): string {
+  const base = `${errors.count} failed pull${errors.count === 1 ? '' : 's'} in a row`;
+  if (!errors.since) return base;
+  const ago = `${Math.round(errors.since.secondsAgo / 60)} min ago`;
+  if (errors.count > errors.since.count) return `${base}, rising (${errors.since.count} when first seen here ${ago})`;
+  return `${base}, unchanged since first seen here ${ago}`;
 }

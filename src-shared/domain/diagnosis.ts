@@ -8,7 +8,7 @@
 import { describeSchedule } from './schedule-fact';
 import type { Cause, Diagnosis, DiagnosisFacts, Evidence } from './diagnosis-schema';
 import { NEW_WITHIN_CADENCES } from './source-health';
-import { knownFacts } from './diagnosis-facts';
+import { describeErrors, knownFacts } from './diagnosis-facts';
 
 export * from './diagnosis-schema';
 
@@ -197,15 +197,6 @@ function feedCauses(f: DiagnosisFacts): Cause[] {
     ];
   }
   return [];
-}
-
-/** "7 failed pulls in a row, rising (3 when first seen here 40 min ago)". */
-export function describeErrors(errors: NonNullable<DiagnosisFacts['errors']>): string {
-  const base = `${errors.count} failed pull${errors.count === 1 ? '' : 's'} in a row`;
-  if (!errors.since) return base;
-  const ago = `${Math.round(errors.since.secondsAgo / 60)} min ago`;
-  if (errors.count > errors.since.count) return `${base}, rising (${errors.since.count} when first seen here ${ago})`;
-  return `${base}, unchanged since first seen here ${ago}`;
 }
 
 function requestIdNote(requestId: string | null): string {

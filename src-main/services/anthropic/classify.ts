@@ -4,7 +4,7 @@ import {
 } from '../../../src-shared/domain/compliance-activity';
 import type { KeyVerdict, RateLimitInfo } from '../../../src-shared/domain/key-verdict';
 import { headerValue, type ResponseHeaders } from '../http/headers';
-import { knownSecrets } from '../secrets/known-secrets';
+import { knownSecrets } from '../logging/known-secrets';
 import { retryAfterOf } from '../http/retry-after';
 import { mentionsScope, parseAnthropicError, parseGrantedScopes, type AnthropicErrorBody } from './error-body';
 

@@ -4,7 +4,7 @@
  * like a key or token (an Anthropic key `sk-ant-…`, LangWatch tokens, JWTs, sealed values,
  * session cookies), whoever's it is. Fingerprints (`sk-ant-api01-…a1b2`) and ids stay.
  */
-import { knownSecrets } from '../secrets/known-secrets';
+import { knownSecrets } from './known-secrets';
 import { redactTokenShapes } from './redact';
 
 // A cheap look at the whole answer first: the walk (a copy) only when a shape may be there.

@@ -4,7 +4,7 @@
  * the cookie's name) so a log line still says *what* was there.
  */
 
-import { knownSecrets } from '../secrets/known-secrets';
+import { knownSecrets } from './known-secrets';
 
 /** What a redacted secret (or the secret part of it) is replaced with. */
 export const REDACTED = '[REDACTED]';

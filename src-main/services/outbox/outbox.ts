@@ -12,38 +12,15 @@ import { requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './own
 import { toView } from './view';
 import { createSourceHistory, type SourceHistory } from './history';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
+import type { OutboxOptions, StageResult } from './outbox-options';
 import { migrateEntry } from './migrate';
 import { sweepOrphans, type SweepResult } from './sweep';
 import { createStaging } from './staging';
 import { transition } from './transitions';
-import { createOutboxWorker, type OutboxWorker, type WorkerOptions } from './worker';
-import type { AuthService } from '../auth/types';
+import { createOutboxWorker, type OutboxWorker } from './worker';
 import type { EventBus } from '../events/event-bus';
 
-/** Options of {@link createOutbox}. */
-export interface OutboxOptions extends Omit<WorkerOptions, 'store' | 'onChange' | 'onSubmitted' | 'auth'> {
-  /** With `onChange`, the list is pushed again when the person at the console changes. */
-  auth: WorkerOptions['auth'] & Partial<Pick<AuthService, 'onChange'>>;
-  userDataDir: string;
-  /** Told when outbox.json was found damaged at start (moved aside; the sweep then does not run). */
-  onDamaged?: (error: AppError) => void;
-  /** Ids of new entries; default random. */
-  newId?: () => string;
-  /**
-   * Names taken outside the outbox that LangWatch would refuse with a 500 (archived sources
-   * this console saw: the server's unique index counts them); refused before staging.
-   */
-  archivedNames?: (scope: { profileId: string; organizationId: string }) => ReadonlyArray<{ id: string; name: string }>;
-  /** Where the list (`outbox.changed`) and keys staged offline that went through (`outbox.submitted`) are pushed. */
-  events?: Pick<EventBus, 'emit'>;
-}
-
-/** What `stage` answers: never the key. */
-export interface StageResult {
-  stagedId: string;
-  fingerprint: string | null;
-  warning?: string;
-}
+export type { OutboxOptions, StageResult };
 
 /** The outbox service (`services.outbox`). */
 export interface Outbox extends ProfileEntries {

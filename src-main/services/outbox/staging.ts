@@ -16,7 +16,7 @@ import {
 import { AppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
-import type { OutboxOptions, StageResult } from './outbox';
+import type { OutboxOptions, StageResult } from './outbox-options';
 import type { OutboxStore } from './outbox-store';
 import { requireOwnEntry, stagingOwner, type Viewer } from './ownership';
 import { newEntry, transition, type EntryEdit } from './transitions';

@@ -18,7 +18,7 @@ import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { enqueueForFile } from '../storage/file-queue';
 import { ECHO_KEY_ACCOUNT } from './accounts';
-import { createEchoMemory, ECHO_MAX_ENTRIES, echoEntrySchema, type EchoMemory } from './echo-memory';
+import { createEchoMemory, ECHO_MAX_ENTRIES, echoEntrySchema, type EchoMemory } from '../logging/echo-memory';
 import type { SecretStore } from './secret-store';
 
 /** File name of the persisted echo memory, in the user-data folder. */

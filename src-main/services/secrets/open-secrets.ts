@@ -7,7 +7,7 @@ import { keychainCheck } from './keychain-check';
 import { openKeychainGate, type KeychainGate } from './keychain-gate';
 import { createKeytarSecretStore, type KeytarModule } from './keytar-store';
 import { createMemorySecretStore } from './memory-store';
-import { knownSecrets } from './known-secrets';
+import { knownSecrets } from '../logging/known-secrets';
 import { rememberingSecretStore } from './remembering-store';
 import type { SecretStore } from './secret-store';
 

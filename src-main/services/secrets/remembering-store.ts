@@ -1,4 +1,4 @@
-import { knownSecrets as processSecrets, type KnownSecrets } from './known-secrets';
+import { knownSecrets as processSecrets, type KnownSecrets } from '../logging/known-secrets';
 import { holdsNoSecret } from './accounts';
 import type { SecretStore } from './secret-store';
 

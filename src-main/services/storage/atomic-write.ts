@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { knownSecrets } from '../secrets/known-secrets';
+import { knownSecrets } from '../logging/known-secrets';
 
 /** Options of {@link writeFileAtomic}. */
 export interface AtomicWriteOptions {

@@ -7,17 +7,12 @@ import {
   type IntervalUnit,
   type ScheduleValue,
 } from '../../../src-shared/domain/schedule-value';
+import type { KeepOption } from './keep-option';
 import { CronInput, EveryInput } from './ScheduleInputs';
 import { ScheduleSummary } from './ScheduleSummary';
 import './schedule.css';
 
 type Mode = 'preset' | 'every' | 'cron' | 'keep';
-
-/** What "keep" means where it is offered (a change of an existing source or entry). */
-export interface KeepOption {
-  /** The schedule in force, in words ("every 15 minutes"), or null when unknown. */
-  current: string | null;
-}
 
 function modeOf(value: ScheduleValue): Mode {
   if (value.kind === 'keep') return 'keep';

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { cadenceToCron, describeCadence } from '../../../src-shared/domain/cadence';
 import { checkCron, cronCost, cronCostSentence, intervalCost } from '../../../src-shared/domain/cron';
 import type { ScheduleValue } from '../../../src-shared/domain/schedule-value';
-import type { KeepOption } from './ScheduleField';
+import type { KeepOption } from './keep-option';
 
 /** The sentence under the choices: what LangWatch will do and what it costs, or why it can't. */
 export function ScheduleSummary({

@@ -1,6 +1,8 @@
 import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STORE_FEATURE_EXCEPTIONS } from '../../../scripts/lint/store-feature-exceptions.mjs';
 
 // Proves the process boundaries are enforced by lint (not by memory): each forbidden import
 // below must produce a no-restricted-imports error in its folder, each allowed one none.
@@ -50,6 +52,9 @@ describe('lint enforces process boundaries', () => {
     ['src-main/security.ts', "import { create } from 'zustand';"],
     ['src-main/app-menu.ts', "import { App } from '../src-renderer/app/App';"],
     ['src-main/index.ts', "import '../src-preload/preload';"],
+    ['src-renderer/stores/x-store.ts', "import { DEFAULT_QUERY } from '../features/sources/table-model';"],
+    ['src-renderer/stores/x-store.ts', "import { OutboxSection } from '../features/outbox/OutboxSection';"],
+    ['src-renderer/stores/x-store.ts', "import { ipcRenderer } from 'electron';"],
   ])('%s: %s is an error', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBeGreaterThan(0);
   });
@@ -66,7 +71,24 @@ describe('lint enforces process boundaries', () => {
     ['src-shared/domain/x.ts', "import { z } from 'zod';"],
     ['src-shared/domain/x.ts', "import { Cron } from 'croner';"],
     ['src-shared/domain/x.ts', "import { cadenceToCron } from './cadence';"],
+    ['src-renderer/stores/x-store.ts', "import { lw } from '../api/lw';"],
+    ['src-renderer/features/sources/x.tsx', "import { useSourcesStore } from '../../stores/sources-store';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBe(0);
+  });
+});
+
+// Stores never import features (issue 21). The exceptions are named in scripts/lint/store-feature-exceptions.mjs and
+// may only shrink: each must still need its exception, and no new one may be added.
+describe('store → feature exceptions only shrink', () => {
+  const MAX_EXCEPTIONS = 1;
+
+  it.each(Object.keys(STORE_FEATURE_EXCEPTIONS))('%s still imports a feature (else remove it)', (file) => {
+    const text = readFileSync(join(__dirname, '../../..', file), 'utf8');
+    expect(text).toMatch(/from '\.\.\/features\//);
+  });
+
+  it(`names at most ${MAX_EXCEPTIONS} store (lower this number when one is fixed)`, () => {
+    expect(Object.keys(STORE_FEATURE_EXCEPTIONS).length).toBeLessThanOrEqual(MAX_EXCEPTIONS);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../src-shared/ipc/contract';
 import { createEventBus } from '../../../src-main/services/events/event-bus';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
-import { knownSecrets } from '../../../src-main/services/secrets/known-secrets';
+import { knownSecrets } from '../../../src-main/services/logging/known-secrets';
 
 const ACTIVE: EventPayload<'sources.becameActive'> = {
   id: 'src_1',

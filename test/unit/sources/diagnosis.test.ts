@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeErrors,
-  diagnoseSource,
-  OPERATOR_QUESTION,
-  type DiagnosisFacts,
-} from '../../../src-shared/domain/diagnosis';
+import { diagnoseSource, OPERATOR_QUESTION, type DiagnosisFacts } from '../../../src-shared/domain/diagnosis';
+import { describeErrors } from '../../../src-shared/domain/diagnosis-facts';
 import { diagnosisReport } from '../../../src-shared/domain/diagnosis-report';
 
 const AT = '2026-12-01T10:00:00.000Z';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createEchoMemory } from '../../../src-main/services/secrets/echo-memory';
-import { createKnownSecrets } from '../../../src-main/services/secrets/known-secrets';
+import { createEchoMemory } from '../../../src-main/services/logging/echo-memory';
+import { createKnownSecrets } from '../../../src-main/services/logging/known-secrets';
 import { rememberingSecretStore } from '../../../src-main/services/secrets/remembering-store';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { redactSecrets } from '../../../src-main/services/logging/redact';

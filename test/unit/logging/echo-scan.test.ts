@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createEchoMemory } from '../../../src-main/services/secrets/echo-memory';
+import { createEchoMemory } from '../../../src-main/services/logging/echo-memory';
 import { redact as anthropicText } from '../../../src-main/services/anthropic/classify';
 import { recordableError } from '../../../src-main/services/outbox/classify';
-import { createKnownSecrets, knownSecrets } from '../../../src-main/services/secrets/known-secrets';
+import { createKnownSecrets, knownSecrets } from '../../../src-main/services/logging/known-secrets';
 import { echoCases, keyShapes, leakedCases } from '../../support/key-echo-matrix';
 
 function registryThatHeld(keys: readonly string[]) {
