@@ -28,10 +28,17 @@ export const sessionAccount = (profileId: string): string => `${SESSION}${profil
  */
 export const sessionUserAccount = (profileId: string): string => `${SESSION_USER}${profileId}`;
 /**
+ * The canary of an instance's namespace: a random, non-secret value written whenever the
+ * keychain is proven usable. A staged key that reads back null while the canary reads back
+ * null too proves nothing about the key: the keychain is locked or unavailable, not empty.
+ */
+export const KEYCHAIN_CANARY_ACCOUNT = 'canary';
+/**
  * True for an account whose value is no secret (the person of a session): the registry of
  * known secrets must not learn its values, or names and emails would be redacted everywhere.
  */
-export const holdsNoSecret = (account: string): boolean => account.startsWith(SESSION_USER);
+export const holdsNoSecret = (account: string): boolean =>
+  account.startsWith(SESSION_USER) || account === KEYCHAIN_CANARY_ACCOUNT;
 /** Account of a profile's device-flow token pair (JSON). */
 export const deviceAccount = (profileId: string): string => `${DEVICE}${profileId}`;
 /** The profile an account belongs to (`session:`/`session-user:`/`device:`), or null. */

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger';
 import { instanceNamespace, isLegacyAccount, profileIdOf, stagedIdOf } from './accounts';
+import { proveKeychainUsable } from './keychain-canary';
 import { namespacedSecretStore, type NamespacedSecretStore } from './namespaced-store';
 import type { SecretStore } from './secret-store';
 
@@ -29,6 +30,8 @@ export async function migrateLegacyAccounts(options: {
 }): Promise<LegacyMigration> {
   const { raw, target, log } = options;
   const result: LegacyMigration = { moved: [], conflicting: [] };
+  // Listing a locked collection crashes inside keytar: prove it usable first (throws if not).
+  await proveKeychainUsable(target);
   for (const account of await raw.listAccounts()) {
     if (!isLegacyAccount(account) || !options.owns(account)) continue;
     const value = await raw.get(account);

@@ -7,12 +7,16 @@
  * - a sign-in is held in memory for this run only (never written anywhere), so status stays
  *   viewable; it is gone when the console quits;
  * - listing accounts fails, so no start-up sweep can mistake unreachable keys for orphans.
+ * The probe writes and reads back the namespace's canary (keychain-canary.ts), never lists:
+ * keytar's listing crashes the process (SIGSEGV) on a locked collection. For the same reason
+ * every listing through the gate proves the keychain usable first.
  * `recheck()` (the "Check keychain" button) switches back once the keychain answers, moving
  * the in-memory sign-ins into it.
  */
 import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { Logger } from '../logging/logger';
 import { profileIdOf } from './accounts';
+import { proveKeychainUsable } from './keychain-canary';
 import type { SecretStore } from './secret-store';
 
 /** The keychain as the rest of the console sees it, and whether it is really there. */
@@ -40,7 +44,7 @@ export async function openKeychainGate(store: SecretStore, log: Logger): Promise
 
   async function probe(): Promise<boolean> {
     try {
-      await store.listAccounts();
+      await proveKeychainUsable(store);
       return true;
     } catch (error) {
       if (!isAppError(error) || error.code !== 'keychain.unavailable') throw error;
@@ -75,6 +79,7 @@ export async function openKeychainGate(store: SecretStore, log: Logger): Promise
     },
     async listAccounts() {
       if (problem) refuse();
+      await proveKeychainUsable(store);
       return store.listAccounts();
     },
     problem: () => problem?.toData() ?? null,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src-main/services/create-services';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
-import { instanceNamespace } from '../../../src-main/services/secrets/accounts';
+import { instanceNamespace, KEYCHAIN_CANARY_ACCOUNT } from '../../../src-main/services/secrets/accounts';
 import { openInstanceSecrets } from '../../../src-main/services/secrets/instance-secrets';
 import { secretStoreContract } from './secret-store-contract';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -68,7 +68,8 @@ describe('keychain namespaces per console instance', () => {
     await first.close();
 
     const second = await start(tempDir());
-    expect(await second.secrets.listAccounts()).toEqual([]);
+    // Only its own canary (no secret), written to prove the keychain usable before any listing.
+    expect(await second.secrets.listAccounts()).toEqual([KEYCHAIN_CANARY_ACCOUNT]);
     await second.close();
     expect([...keychain.entries.values()]).toContain('sk-ant-api01-key-of-the-first-console');
   });
@@ -87,7 +88,12 @@ describe('keychain namespaces per console instance', () => {
       'selfcheck:abc': 'x',
     });
     const store = await openInstanceSecrets({ raw, userDataDir: dir, log: createNullLogger() });
-    expect(await store.listAccounts()).toEqual(['device:p_mine', 'session:p_mine', 'staged:stg_mine']);
+    expect(await store.listAccounts()).toEqual([
+      KEYCHAIN_CANARY_ACCOUNT,
+      'device:p_mine',
+      'session:p_mine',
+      'staged:stg_mine',
+    ]);
     expect(await store.get('staged:stg_mine')).toBe('my-staged-key');
     const left = await raw.listAccounts();
     expect(left).toEqual(
