@@ -85,8 +85,9 @@ export async function openKeychainGate(store: SecretStore, log: Logger): Promise
     problem: () => problem?.toData() ?? null,
     async recheck() {
       if (!problem) return true;
-      problem = null;
+      // The diagnosis stays up while the probe runs: a window asking meanwhile still sees it.
       if (!(await probe())) return false;
+      problem = null;
       for (const [account, value] of held) await store.set(account, value);
       held.clear();
       log.info('keychain available again: staging enabled, sign-ins moved into it');
