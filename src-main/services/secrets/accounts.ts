@@ -2,12 +2,11 @@
  * The one place keychain account names are built. Inside a console instance, names say what
  * a secret is for (`staged:<id>`, `session:<profileId>`, `device:<profileId>`,
  * `selfcheck:<random>`); in the keychain each carries its instance's namespace
- * (`lwc-<hash of the user-data folder>/…`, see namespaced-store.ts), so two consoles on one
+ * (`lwc-<id kept in the user-data folder>/…`, see namespaced-store.ts), so two consoles on one
  * desktop (the app, the demo, tests, a second profile folder) never see each other's keys.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolveInstanceIdentity } from './instance-identity';
 
 const STAGED = 'staged:';
 const SESSION = 'session:';
@@ -54,17 +53,12 @@ export const selfCheckAccount = (): string => `selfcheck:${randomBytes(6).toStri
 export const NAMESPACE_SEPARATOR = '/';
 
 /**
- * The namespace of the console whose user-data folder is `userDataDir`: stable across runs
- * (same folder, same namespace), different for any other folder. Symlinks are resolved.
+ * The namespace of the console whose user-data folder is `userDataDir`: `lwc-<id>`, the id kept
+ * in the folder itself (instance-identity.ts), so a moved folder keeps its accounts and a copy
+ * gets its own. Stable across runs; different for any other folder.
  */
 export function instanceNamespace(userDataDir: string): string {
-  let dir = resolve(userDataDir);
-  try {
-    dir = realpathSync(dir);
-  } catch {
-    // not created yet: its resolved path is what it will be
-  }
-  return `lwc-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`;
+  return resolveInstanceIdentity(userDataDir).namespace;
 }
 
 /** True for an account written before namespaces existed (`staged:…`, `session:…`, `session-user:…`, `device:…`). */

@@ -1,6 +1,6 @@
 /**
  * Opens this console instance's part of the OS keychain, moving in (once) the accounts it
- * wrote before namespaces existed. Only accounts this instance can prove are its own move:
+ * wrote before namespaces existed, and those of the path-derived namespace older versions used. Only accounts this instance can prove are its own move:
  * a `staged:<id>` whose id is in this folder's outbox.json, a `session:`/`device:` whose
  * profile is in this folder's profiles.json. Everything else stays where it is, untouched:
  * it may belong to another console (the demo, a test run, a second profile folder).
@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger';
 import { instanceNamespace, isLegacyAccount, profileIdOf, stagedIdOf } from './accounts';
+import { pathNamespace } from './instance-identity';
 import { proveKeychainUsable } from './keychain-canary';
 import { namespacedSecretStore, type NamespacedSecretStore } from './namespaced-store';
 import type { SecretStore } from './secret-store';
@@ -84,11 +85,19 @@ export async function openInstanceSecrets(options: {
     const profile = profileIdOf(account);
     return profile !== null && profileIds.has(profile);
   };
-  try {
-    await migrateLegacyAccounts({ raw: options.raw, target, owns, log: options.log });
-  } catch (error) {
-    // A locked or missing keychain: start anyway (the app says why); the move runs next start.
-    options.log.warn('keychain accounts not moved into this console namespace', { err: error as Error });
+  // Accounts from before namespaces, then from the path-derived namespace of older versions.
+  const oldNamespace = pathNamespace(options.userDataDir);
+  const sources = [options.raw];
+  // (The same namespace when the identity file could not be written: nothing to move then.)
+  if (oldNamespace !== target.namespace) sources.push(namespacedSecretStore(options.raw, oldNamespace));
+  for (const raw of sources) {
+    try {
+      await migrateLegacyAccounts({ raw, target, owns, log: options.log });
+    } catch (error) {
+      // A locked or missing keychain: start anyway (the app says why); the move runs next start.
+      options.log.warn('keychain accounts not moved into this console namespace', { err: error as Error });
+      break;
+    }
   }
   return target;
 }
