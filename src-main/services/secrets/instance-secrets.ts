@@ -70,34 +70,43 @@ async function idsIn(path: string, list: 'entries' | 'profiles'): Promise<Set<st
   }
 }
 
+/** This instance's store, and the move of its older accounts (again once a locked keychain answers). */
+export interface InstanceSecrets extends NamespacedSecretStore {
+  /** Moves in the older accounts this folder vouches for; false when the keychain did not answer. */
+  moveInOlderAccounts(): Promise<boolean>;
+}
+
 /** This instance's namespaced store over `raw`, after moving in its own legacy accounts. */
 export async function openInstanceSecrets(options: {
   raw: SecretStore;
   userDataDir: string;
   log: Logger;
-}): Promise<NamespacedSecretStore> {
+}): Promise<InstanceSecrets> {
   const target = namespacedSecretStore(options.raw, instanceNamespace(options.userDataDir));
-  const stagedIds = await idsIn(join(options.userDataDir, 'outbox.json'), 'entries');
-  const profileIds = await idsIn(join(options.userDataDir, 'profiles.json'), 'profiles');
-  const owns = (account: string) => {
-    const staged = stagedIdOf(account);
-    if (staged !== null) return stagedIds.has(staged);
-    const profile = profileIdOf(account);
-    return profile !== null && profileIds.has(profile);
-  };
   // Accounts from before namespaces, then from the path-derived namespace of older versions.
   const oldNamespace = pathNamespace(options.userDataDir);
   const sources = [options.raw];
   // (The same namespace when the identity file could not be written: nothing to move then.)
   if (oldNamespace !== target.namespace) sources.push(namespacedSecretStore(options.raw, oldNamespace));
-  for (const raw of sources) {
+
+  async function moveInOlderAccounts(): Promise<boolean> {
+    const stagedIds = await idsIn(join(options.userDataDir, 'outbox.json'), 'entries');
+    const profileIds = await idsIn(join(options.userDataDir, 'profiles.json'), 'profiles');
+    const owns = (account: string) => {
+      const staged = stagedIdOf(account);
+      if (staged !== null) return stagedIds.has(staged);
+      const profile = profileIdOf(account);
+      return profile !== null && profileIds.has(profile);
+    };
     try {
-      await migrateLegacyAccounts({ raw, target, owns, log: options.log });
+      for (const raw of sources) await migrateLegacyAccounts({ raw, target, owns, log: options.log });
+      return true;
     } catch (error) {
-      // A locked or missing keychain: start anyway (the app says why); the move runs next start.
+      // A locked or missing keychain: start anyway (the app says why); the move runs once it answers.
       options.log.warn('keychain accounts not moved into this console namespace', { err: error as Error });
-      break;
+      return false;
     }
   }
-  return target;
+  await moveInOlderAccounts();
+  return { ...target, moveInOlderAccounts };
 }

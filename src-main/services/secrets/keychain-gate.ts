@@ -38,7 +38,12 @@ function unavailable(cause: AppError): AppError {
 }
 
 /** Probes `store` and wraps it; never throws for a missing keychain (only for bugs). */
-export async function openKeychainGate(store: SecretStore, log: Logger): Promise<KeychainGate> {
+export async function openKeychainGate(
+  store: SecretStore,
+  log: Logger,
+  /** Runs once a keychain missing at start answers, before anything else uses it (the move of older accounts). */
+  onBack?: () => Promise<unknown>,
+): Promise<KeychainGate> {
   let problem: AppError | null = null;
   const held = new Map<string, string>(); // sign-ins of this run while the keychain is away
 
@@ -87,6 +92,7 @@ export async function openKeychainGate(store: SecretStore, log: Logger): Promise
       if (!problem) return true;
       // The diagnosis stays up while the probe runs: a window asking meanwhile still sees it.
       if (!(await probe())) return false;
+      await onBack?.();
       problem = null;
       for (const [account, value] of held) await store.set(account, value);
       held.clear();

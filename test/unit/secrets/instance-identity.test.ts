@@ -15,6 +15,9 @@ import {
 } from '../../../src-main/services/secrets/instance-identity';
 import { openInstanceSecrets } from '../../../src-main/services/secrets/instance-secrets';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
+import { openConsoleSecrets } from '../../../src-main/services/secrets/open-secrets';
+import { KEYCHAIN_SERVICE } from '../../../src-main/services/secrets/secret-store';
+import { createFakeKeytar } from './fake-keytar';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -98,5 +101,28 @@ describe('the keychain namespace of a user-data folder', () => {
     expect(await raw.get(`${old}/staged:stg_1`)).toBeNull();
     // What this folder does not vouch for stays where it was.
     expect(await raw.get(`${old}/staged:stg_unknown`)).toBe('sk-ant-api01-not-vouched-for');
+  });
+
+  it('an upgrade started on a locked keyring moves its older accounts in once the keychain answers', async () => {
+    const { dir } = userData();
+    const keytar = createFakeKeytar();
+    keytar.entries.set(`${KEYCHAIN_SERVICE}\u0000${pathNamespace(dir)}/staged:stg_1`, 'sk-ant-api01-older-key');
+    keytar.locked = true;
+    const config = {
+      mode: 'test' as const,
+      userDataDir: dir,
+      secretBackend: 'keychain' as const,
+      defaultLangwatchUrl: 'http://127.0.0.1:9',
+      defaultAnthropicUrl: 'http://127.0.0.1:9',
+    };
+    const { secrets, checkKeychain } = await openConsoleSecrets(
+      { config, loadKeytar: () => keytar },
+      createNullLogger(),
+    );
+    keytar.locked = false;
+    await checkKeychain();
+    // Before any worker reads it: found in the new namespace, not taken as missing.
+    expect(await secrets.get('staged:stg_1')).toBe('sk-ant-api01-older-key');
+    expect(keytar.crashes).toBe(0);
   });
 });
