@@ -6,6 +6,7 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
 import type { KeytarModule } from './secrets/keytar-store';
+import { keychainAnswers } from './secrets/keychain-canary';
 import { openConsoleSecrets } from './secrets/open-secrets';
 import { createStartupProblems, type StartupProblem } from './health/startup-problems';
 import { createSettingsService, type SettingsService } from './settings/settings';
@@ -119,6 +120,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     settings,
     events,
     checkKey: keyChecks.checkForOutbox,
+    // A keychain locked at start comes back through the gate (its sign-ins move in), then the canary.
+    keychainAnswers: async () => (await gate.recheck()) && (await keychainAnswers(secrets)),
     concurrency: opts.outboxConcurrency,
     archivedNames: (scope) => archivedSources.names(scope),
   });
@@ -154,7 +157,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     archivedSources,
     paths: { userDataDir, logsDir },
     problems: () => problems.list(),
-    checkKeychain,
+    async checkKeychain() {
+      const ms = await checkKeychain();
+      outbox.checkKeychainNow();
+      return ms;
+    },
     async close() {
       await outbox.stop();
       signIn.authFlows.dispose();

@@ -18,6 +18,7 @@ export const OUTBOX_STATE_STYLE = {
   submitting: { label: 'Submitting…', tone: 'info', icon: '↻' },
   retrying: { label: 'Waiting to retry', tone: 'warn', icon: '↺' },
   needs_sign_in: { label: 'Needs sign-in', tone: 'warn', icon: '⚿' },
+  waiting_for_keychain: { label: 'Waiting for the keychain', tone: 'warn', icon: '⏸' },
   rejected: { label: 'Rejected', tone: 'bad', icon: '✕' },
   key_missing: { label: 'Key missing', tone: 'bad', icon: '⚠' },
   submitted: { label: 'Submitted', tone: 'ok', icon: '✓' },

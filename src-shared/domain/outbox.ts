@@ -12,6 +12,8 @@ import { keyVerdictKindSchema } from './key-verdict';
  * - `staged`: waiting for its first attempt; `submitting`: a request is in flight;
  * - `retrying`: offline / timeout / 5xx / 429, tried again at `nextAttemptAt` (and on reconnect);
  * - `needs_sign_in`: 401 or no session, resumes after sign-in;
+ * - `waiting_for_keychain`: the keychain is locked or did not answer when the key was read
+ *   (never taken as "gone"); the key is kept, and the entry resumes once the keychain answers;
  * - `rejected`: the server (or the key check) refused it; edit and resubmit, or discard;
  * - `key_missing`: the keychain lost the key (found at start); re-enter it or discard;
  * - terminal: `submitted` (key wiped), `expired` (TTL, key wiped), `discarded` (key wiped).
@@ -21,6 +23,7 @@ export const OutboxState = z.enum([
   'submitting',
   'retrying',
   'needs_sign_in',
+  'waiting_for_keychain',
   'rejected',
   'key_missing',
   'submitted',

@@ -253,7 +253,8 @@ describe('the keychain locked in the middle of a flush', () => {
         timeout: 20_000,
       })
       .toBe(ids.length);
-    for (const id of ids) expect(entry(c, id)).toMatchObject({ keyHeld: true, state: 'retrying' });
+    // Never taken as "key gone": each waits for the keychain, with its key kept.
+    for (const id of ids) expect(entry(c, id)).toMatchObject({ keyHeld: true, state: 'waiting_for_keychain' });
 
     secrets.setUnavailable(false);
     for (const id of ids) await c.call('outbox.retryNow', { stagedId: id });

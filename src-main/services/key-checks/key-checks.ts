@@ -13,7 +13,7 @@ import type { ComplianceApiClient } from '../anthropic';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { VerdictMemory } from './verdict-memory';
-import { stagedAccount } from '../secrets/accounts';
+import { readStagedKey } from '../outbox/staged-key';
 
 /** Where a staged entry belongs: its profile (deployment) and, once known, its source. */
 export interface StagedKeyTarget {
@@ -123,15 +123,17 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
       if (!profileId) throw new AppError('profile.not_found', 'No deployment profile is active.', { stagedId });
       target = { profileId, sourceId: null };
     }
-    const key = await secrets.get(stagedAccount(stagedId));
-    if (key === null) {
+    const read = await readStagedKey(secrets, stagedId);
+    // A locked keychain answers null too: say so, never "the key is gone".
+    if (read.kind === 'unavailable') throw new AppError('keychain.unavailable', read.error.message, { stagedId });
+    if (read.kind === 'absent') {
       throw new AppError(
         'outbox.key_missing',
         'The keychain no longer holds the key of this staged entry, so it cannot be tested. Enter the key again or discard the entry.',
         { stagedId },
       );
     }
-    return { key: validKey(key), target };
+    return { key: validKey(read.key), target };
   }
 
   async function remember(

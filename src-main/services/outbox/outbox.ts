@@ -47,6 +47,8 @@ export interface Outbox extends ProfileEntries {
   onSubmitted(listener: (entry: OutboxEntryView, context: { stagedOffline: boolean }) => void): () => void;
   /** Resolves when nothing is due or in flight (tests and the bench). */
   idle(): Promise<void>;
+  /** Entries waiting for the keychain ask it again now (after "Check keychain" passed). */
+  checkKeychainNow(): void;
 }
 
 /** Terminal entries kept in the list pushed to the renderer (open ones are all kept). */
@@ -165,8 +167,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return toView(done, viewer());
   }
 
-  // The sweep deletes keys no record accounts for: only when the records are known to be
-  // complete (a damaged outbox.json lost them) and the keychain answers (else keys stay).
+  // The sweep deletes keys of finished entries and of none: only when the records are known to
+  // be complete (a damaged outbox.json lost them) and the keychain is proven usable (else keys stay).
   async function startSweep(): Promise<SweepResult> {
     if (store.damaged()) {
       log.warn('outbox sweep skipped: outbox.json was damaged, staged keys are kept in the keychain');
@@ -178,6 +180,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         entries: store.all(),
         log,
         flagMissing: async (id) => void (await worker.apply(id, { type: 'key_missing' })),
+        restoreFound: async (id) => void (await worker.apply(id, { type: 'key_found' })),
       });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'keychain.unavailable') throw error;
@@ -233,6 +236,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return () => submittedListeners.delete(listener);
     },
     idle: () => worker.idle(),
+    checkKeychainNow: () => worker.checkKeychainNow(),
     stagedKeyTarget(stagedId) {
       const entry = store.get(stagedId);
       if (!entry) return null;

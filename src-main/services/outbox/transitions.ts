@@ -32,6 +32,9 @@ export type OutboxEvent =
   | { type: 'retry_now' }
   | { type: 'reconnected' }
   | { type: 'key_missing' }
+  | { type: 'keychain_unavailable'; error: ErrorData }
+  | { type: 'keychain_answers' }
+  | { type: 'key_found' }
   | { type: 'expired' }
   | { type: 'discarded' }
   | { type: 'resumed' };
@@ -168,6 +171,20 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
           message: 'The staged key is no longer in the keychain. Enter it again or discard this entry.',
         },
       });
+
+    case 'keychain_unavailable':
+      // A null or a refusal from a locked keychain says nothing about the key: it stays held.
+      requireState(entry, event, ['submitting'], 'Only an entry being submitted reads its key.');
+      return next({ state: 'waiting_for_keychain', nextAttemptAt: null, lastError: event.error });
+
+    case 'keychain_answers':
+      requireState(entry, event, ['waiting_for_keychain'], 'This entry was not waiting for the keychain.');
+      return next({ state: 'staged', nextAttemptAt: at, lastError: null });
+
+    case 'key_found':
+      // Flagged by an older version on the strength of a null, while the key was still there.
+      requireState(entry, event, ['key_missing'], 'Only an entry missing its key can find it again.');
+      return next({ state: 'staged', keyHeld: true, nextAttemptAt: at, lastError: null });
 
     case 'expired':
       requireState(entry, event, WAITING_STATES, 'Only a waiting entry can expire.');

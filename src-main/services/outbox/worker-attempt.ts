@@ -3,13 +3,15 @@
  * reconcile of a possibly-created entry, then the request itself.
  */
 import { checkBinding } from './binding';
-import { stagedAccount, type OutboxEntry } from './entry';
+import type { OutboxEntry } from './entry';
 import { adoptRefusedError, nameTakenError } from './failure-messages';
 import { keyCheckStep } from './key-check-step';
 import { createSharedLister, matchLostCreate } from './reconcile';
+import { readStagedKey } from './staged-key';
 import { submitEntry, updateSource } from './submit';
 import type { FailureHandler } from './worker-failure';
 import type { SubmittedDrain } from './worker-drain';
+import type { KeychainWait } from './worker-keychain-wait';
 import type { WorkerContext } from './worker-types';
 
 /** Runs one attempt of an entry; every failure is recorded, none is thrown. */
@@ -20,6 +22,7 @@ export function createAttempt(
   context: WorkerContext,
   drain: Pick<SubmittedDrain, 'succeed'>,
   failures: Pick<FailureHandler, 'fail'>,
+  keychainWait: Pick<KeychainWait, 'paused'>,
 ): Attempt {
   const { options, apply } = context;
   const { store, secrets, clock, log } = options;
@@ -47,9 +50,15 @@ export function createAttempt(
       }
       let key: string | null = null;
       if (entry.sendsKey) {
-        key = await secrets.get(stagedAccount(id));
-        if (key === null) {
-          // The record said it held a key: put it back to waiting, then flag it.
+        const read = await readStagedKey(secrets, id);
+        if (read.kind === 'unavailable') {
+          // Locked, a dismissed prompt, no Secret Service: the key is kept, the entry waits.
+          await apply(id, { type: 'keychain_unavailable', error: read.error });
+          keychainWait.paused();
+          return;
+        }
+        if (read.kind === 'absent') {
+          // The keychain answers and the key is not there: put it back to waiting, then flag it.
           await apply(id, {
             type: 'retry_later',
             error: { code: 'outbox.key_missing', message: 'The staged key is missing.' },
@@ -59,6 +68,7 @@ export function createAttempt(
           await apply(id, { type: 'key_missing' });
           return;
         }
+        key = read.key;
         if ((await runKeyCheck(entry, key, signal)) === 'reject') return;
       }
       entry = store.get(id)!;

@@ -31,6 +31,11 @@ export interface WorkerOptions {
     /** Which entry the key belongs to, so the verdict can be remembered (diagnosis) without the key. */
     entry: { stagedId: string; profileId: string; fingerprint: string | null };
   }) => Promise<KeyVerdict>;
+  /**
+   * Whether the keychain answers again (entries waiting for it then resume); default: the
+   * namespace's canary reads back or can be written. The app also rechecks its keychain gate.
+   */
+  keychainAnswers?: () => Promise<boolean>;
   /** Attempts in flight at once; default 4. */
   concurrency?: number;
   /** Timeout of one LangWatch request; default 30 s. */
@@ -61,6 +66,8 @@ export interface OutboxWorker {
   idle(): Promise<void>;
   /** Resolves once the follow-up of submitted entries (records, key wipes, history) is done. */
   drained(): Promise<void>;
+  /** Asks the keychain now whether entries waiting for it can resume ("Check keychain"). */
+  checkKeychainNow(): void;
 }
 
 /** What the scheduler lends to the parts of one attempt. */

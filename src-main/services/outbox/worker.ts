@@ -9,6 +9,7 @@ import { transition, type OutboxEvent } from './transitions';
 import { createAttempt } from './worker-attempt';
 import { createSubmittedDrain } from './worker-drain';
 import { createFailureHandler } from './worker-failure';
+import { createKeychainWait } from './worker-keychain-wait';
 import type { OutboxWorker, WorkerContext, WorkerHistoryHook, WorkerOptions } from './worker-types';
 
 export type { OutboxWorker, WorkerHistoryHook, WorkerOptions } from './worker-types';
@@ -172,7 +173,8 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
   const failures = createFailureHandler(context);
   const { rescue } = failures;
   const drain = createSubmittedDrain(context, afterSubmit, { track, settled: checkIdle });
-  const attempt = createAttempt(context, drain, failures);
+  const keychainWait = createKeychainWait(context, { applyAll, pump });
+  const attempt = createAttempt(context, drain, failures, keychainWait);
 
   const unsubscribeNetwork = options.network?.onChange((online) => {
     if (!online) return;
@@ -187,11 +189,13 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (started) return;
       started = true;
       for (const e of store.all()) if (e.state === 'needs_sign_in') waitForSignIn(e);
+      if (store.all().some((e) => e.state === 'waiting_for_keychain')) keychainWait.checkNow();
       pump();
     },
     async stop() {
       stopped = true;
       unsubscribeNetwork?.();
+      keychainWait.stop();
       if (timer !== null) clock.clearTimeout(timer);
       for (const c of signInWaits.values()) c.abort();
       for (const c of running.values()) c.abort();
@@ -210,6 +214,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
+    checkKeychainNow: () => keychainWait.checkNow(),
     async drained() {
       for (let d = drain.current(); d; d = drain.current()) await d;
     },

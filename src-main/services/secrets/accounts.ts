@@ -2,12 +2,11 @@
  * The one place keychain account names are built. Inside a console instance, names say what
  * a secret is for (`staged:<id>`, `session:<profileId>`, `device:<profileId>`,
  * `selfcheck:<random>`); in the keychain each carries its instance's namespace
- * (`lwc-<hash of the user-data folder>/…`, see namespaced-store.ts), so two consoles on one
+ * (`lwc-<id kept in the user-data folder>/…`, see namespaced-store.ts), so two consoles on one
  * desktop (the app, the demo, tests, a second profile folder) never see each other's keys.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolveInstanceIdentity } from './instance-identity';
 
 const STAGED = 'staged:';
 const SESSION = 'session:';
@@ -28,10 +27,17 @@ export const sessionAccount = (profileId: string): string => `${SESSION}${profil
  */
 export const sessionUserAccount = (profileId: string): string => `${SESSION_USER}${profileId}`;
 /**
+ * The canary of an instance's namespace: a random, non-secret value written whenever the
+ * keychain is proven usable. A staged key that reads back null while the canary reads back
+ * null too proves nothing about the key: the keychain is locked or unavailable, not empty.
+ */
+export const KEYCHAIN_CANARY_ACCOUNT = 'canary';
+/**
  * True for an account whose value is no secret (the person of a session): the registry of
  * known secrets must not learn its values, or names and emails would be redacted everywhere.
  */
-export const holdsNoSecret = (account: string): boolean => account.startsWith(SESSION_USER);
+export const holdsNoSecret = (account: string): boolean =>
+  account.startsWith(SESSION_USER) || account === KEYCHAIN_CANARY_ACCOUNT;
 /** Account of a profile's device-flow token pair (JSON). */
 export const deviceAccount = (profileId: string): string => `${DEVICE}${profileId}`;
 /** The profile an account belongs to (`session:`/`session-user:`/`device:`), or null. */
@@ -49,17 +55,12 @@ export const selfCheckAccount = (): string => `selfcheck:${randomBytes(6).toStri
 export const NAMESPACE_SEPARATOR = '/';
 
 /**
- * The namespace of the console whose user-data folder is `userDataDir`: stable across runs
- * (same folder, same namespace), different for any other folder. Symlinks are resolved.
+ * The namespace of the console whose user-data folder is `userDataDir`: `lwc-<id>`, the id kept
+ * in the folder itself (instance-identity.ts), so a moved folder keeps its accounts and a copy
+ * gets its own. Stable across runs; different for any other folder.
  */
 export function instanceNamespace(userDataDir: string): string {
-  let dir = resolve(userDataDir);
-  try {
-    dir = realpathSync(dir);
-  } catch {
-    // not created yet: its resolved path is what it will be
-  }
-  return `lwc-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`;
+  return resolveInstanceIdentity(userDataDir).namespace;
 }
 
 /** True for an account written before namespaces existed (`staged:…`, `session:…`, `session-user:…`, `device:…`). */

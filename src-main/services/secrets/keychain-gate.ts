@@ -7,12 +7,16 @@
  * - a sign-in is held in memory for this run only (never written anywhere), so status stays
  *   viewable; it is gone when the console quits;
  * - listing accounts fails, so no start-up sweep can mistake unreachable keys for orphans.
+ * The probe writes and reads back the namespace's canary (keychain-canary.ts), never lists:
+ * keytar's listing crashes the process (SIGSEGV) on a locked collection. For the same reason
+ * every listing through the gate proves the keychain usable first.
  * `recheck()` (the "Check keychain" button) switches back once the keychain answers, moving
  * the in-memory sign-ins into it.
  */
 import { AppError, isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { Logger } from '../logging/logger';
 import { profileIdOf } from './accounts';
+import { proveKeychainUsable } from './keychain-canary';
 import type { SecretStore } from './secret-store';
 
 /** The keychain as the rest of the console sees it, and whether it is really there. */
@@ -34,13 +38,18 @@ function unavailable(cause: AppError): AppError {
 }
 
 /** Probes `store` and wraps it; never throws for a missing keychain (only for bugs). */
-export async function openKeychainGate(store: SecretStore, log: Logger): Promise<KeychainGate> {
+export async function openKeychainGate(
+  store: SecretStore,
+  log: Logger,
+  /** Runs once a keychain missing at start answers, before anything else uses it (the move of older accounts). */
+  onBack?: () => Promise<unknown>,
+): Promise<KeychainGate> {
   let problem: AppError | null = null;
   const held = new Map<string, string>(); // sign-ins of this run while the keychain is away
 
   async function probe(): Promise<boolean> {
     try {
-      await store.listAccounts();
+      await proveKeychainUsable(store);
       return true;
     } catch (error) {
       if (!isAppError(error) || error.code !== 'keychain.unavailable') throw error;
@@ -75,13 +84,16 @@ export async function openKeychainGate(store: SecretStore, log: Logger): Promise
     },
     async listAccounts() {
       if (problem) refuse();
+      await proveKeychainUsable(store);
       return store.listAccounts();
     },
     problem: () => problem?.toData() ?? null,
     async recheck() {
       if (!problem) return true;
-      problem = null;
+      // The diagnosis stays up while the probe runs: a window asking meanwhile still sees it.
       if (!(await probe())) return false;
+      await onBack?.();
+      problem = null;
       for (const [account, value] of held) await store.set(account, value);
       held.clear();
       log.info('keychain available again: staging enabled, sign-ins moved into it');

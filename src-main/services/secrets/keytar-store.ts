@@ -101,7 +101,20 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     log.error('keytar could not be loaded', { err: loadError });
   }
 
-  async function run<T>(
+  // One keytar call at a time: on a locked collection libsecret tries an unlock prompt per
+  // call, and concurrent prompts deadlock the process (timers included) where none can be shown.
+  let queue: Promise<unknown> = Promise.resolve();
+  function run<T>(
+    operation: Operation,
+    account: string | undefined,
+    call: (k: KeytarModule) => Promise<T>,
+  ): Promise<T> {
+    const turn = queue.then(() => runNow(operation, account, call));
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async function runNow<T>(
     operation: Operation,
     account: string | undefined,
     call: (k: KeytarModule) => Promise<T>,

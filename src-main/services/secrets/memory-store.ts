@@ -1,5 +1,9 @@
 import { AppError } from '../../../src-shared/errors';
+import { KEYCHAIN_CANARY_ACCOUNT, NAMESPACE_SEPARATOR } from './accounts';
 import type { SecretStore } from './secret-store';
+
+const isCanary = (account: string) =>
+  account === KEYCHAIN_CANARY_ACCOUNT || account.endsWith(`${NAMESPACE_SEPARATOR}${KEYCHAIN_CANARY_ACCOUNT}`);
 
 /** A SecretStore operation whose next call can be made to fail. */
 export type SecretStoreOperation = 'set' | 'get' | 'delete' | 'listAccounts';
@@ -13,7 +17,10 @@ export interface MemorySecretStore extends SecretStore {
   failNext(op?: SecretStoreOperation, error?: Error): void;
   /** While true every call fails like a locked keyring; false restores normal service. */
   setUnavailable(unavailable: boolean): void;
-  /** How many secrets are stored (for "nothing left behind" assertions, without values). */
+  /**
+   * How many secrets are stored (for "nothing left behind" assertions, without values); a
+   * namespace's canary holds none and is not counted.
+   */
   size(): number;
 }
 
@@ -72,6 +79,6 @@ export function createMemorySecretStore(initial: Record<string, string> = {}): M
     setUnavailable(flag) {
       unavailable = flag;
     },
-    size: () => secrets.size,
+    size: () => [...secrets.keys()].filter((a) => !isCanary(a)).length,
   };
 }

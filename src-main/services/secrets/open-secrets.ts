@@ -35,16 +35,18 @@ export async function openConsoleSecrets(
 }> {
   const { config } = options;
   // The OS keychain is shared by every console on the desktop: this one sees only its namespace.
-  const backend =
-    options.secrets ??
-    (config.secretBackend === 'memory'
-      ? createMemorySecretStore()
+  const instance =
+    options.secrets || config.secretBackend === 'memory'
+      ? null
       : await openInstanceSecrets({
           raw: createKeytarSecretStore({ log, loadKeytar: options.loadKeytar }),
           userDataDir: config.userDataDir,
           log,
-        }));
-  const gate = await openKeychainGate(backend, log);
+        });
+  const backend = options.secrets ?? instance ?? createMemorySecretStore();
+  // Older accounts not moved in at start (the keychain did not answer) move in once it does.
+  const onBack = instance ? () => instance.moveInOlderAccounts() : undefined;
+  const gate = await openKeychainGate(backend, log, onBack);
   // Every value stored or read back becomes a known secret, redacted by value at every boundary.
   const secrets = rememberingSecretStore(gate);
   const echoMemory = await openEchoMemory({ secrets, userDataDir: config.userDataDir, clock: options.clock, log });

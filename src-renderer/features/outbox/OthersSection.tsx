@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { OPEN_OUTBOX_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 
-const OPEN = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
+const OPEN: ReadonlySet<string> = new Set(OPEN_OUTBOX_STATES);
 
 /** Who staged an entry, in words. */
 export function ownerLabel(e: OutboxEntryView): string {

@@ -1,5 +1,6 @@
 import { useOutboxStore } from '../../stores/outbox-store';
 import { EntryRow } from './EntryRow';
+import { KeychainWait } from './KeychainWait';
 import { OthersSection } from './OthersSection';
 import './outbox.css';
 
@@ -16,6 +17,7 @@ export function OutboxView() {
         Keys wait here, in the system keychain, until LangWatch has them; then they are wiped. Nothing leaves this list
         silently.
       </p>
+      <KeychainWait entries={all} />
       {entries.length === 0 ? <p data-testid="outbox-empty">Nothing staged.</p> : null}
       <ul className="outbox-list">
         {entries.map((e) => (

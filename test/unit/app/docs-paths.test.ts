@@ -31,6 +31,7 @@ const NOT_IN_THE_TREE: Record<string, string> = {
   'connection.json': 'a user-data file (its persisted name, kept)',
   'source-history.json': 'a file of the user-data folder',
   'echo-hashes.json': 'a file of the user-data folder',
+  'keychain-identity.json': 'a file of the user-data folder',
   // The emulator README cites LangWatch's own files (repository langwatch/langwatch).
   'platform/app/src/server/routes/auth-cli.ts': "LangWatch's repository",
   'ee/governance/routers/ingestionSources.ts': "LangWatch's repository",

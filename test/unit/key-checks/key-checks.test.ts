@@ -134,6 +134,15 @@ describe('key checks: staged keys', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('a locked keychain (reads null, writes refused) is keychain.unavailable, not key_missing', async () => {
+    const { keyChecks, server, secrets } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
+    // What libsecret does on a locked collection: the key reads back null and nothing can be written.
+    secrets.get = async () => null;
+    secrets.failNext('set');
+    await expect(keyChecks.checkStaged({ stagedId: 'stg_1' })).rejects.toMatchObject({ code: 'keychain.unavailable' });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('two checks of one entry at once share one request', async () => {
     const { keyChecks, server } = await setup((_q, res) => setTimeout(() => sendJson(res, 200, EMPTY_PAGE), 50));
     const [a, b] = await Promise.all([

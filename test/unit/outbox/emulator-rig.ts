@@ -13,6 +13,7 @@ import { createNetwork, type Network } from '../../../src-main/services/network/
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
 import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
+import type { SecretStore } from '../../../src-main/services/secrets/secret-store';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/domain/settings';
 import { createFakeClock, type FakeClock } from '../../support/fake-clock';
@@ -39,6 +40,8 @@ export interface Rig {
 export interface RigOptions {
   dir?: string;
   secrets?: MemorySecretStore;
+  /** Another keychain under the outbox (e.g. keytar over a fake that locks like libsecret). */
+  backend?: SecretStore;
   signedIn?: boolean;
   settings?: Partial<Settings>;
   network?: boolean;
@@ -96,7 +99,7 @@ export function useOutboxRigs() {
     bus.on('outbox.submitted', (entry) => submitted.push(entry));
     const outbox = createOutbox({
       userDataDir: dir,
-      secrets,
+      secrets: opts.backend ?? secrets,
       clock,
       log,
       auth: conn,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../../emulator/index';
 import { stagedAccount } from '../../../src-main/services/outbox/entry';
+import { KEYCHAIN_CANARY_ACCOUNT } from '../../../src-main/services/secrets/accounts';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { AppError } from '../../../src-shared/errors';
 import { ACME, ADMIN_KEY, KEY, SMALL, useOutboxRigs, waitFor as vitestWait } from './emulator-rig';
@@ -450,7 +451,8 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     expect(one(r2, offline.stagedId)).toMatchObject({ state: 'submitted' });
     expect(named(ACME, 'Crash lost answer')).toHaveLength(1);
     expect(named(ACME, 'Crash offline')).toHaveLength(1);
-    expect(await secrets.listAccounts()).toEqual([]);
+    // Only the canary (no secret) the sweep wrote to prove the keychain usable is left.
+    expect(await secrets.listAccounts()).toEqual([KEYCHAIN_CANARY_ACCOUNT]);
   });
 
   it('sweep flags a record whose key vanished; stage validates again in main', async () => {

@@ -271,3 +271,41 @@ describe('outbox transitions (pure, fake clock)', () => {
       refused(inState(s), { type: 'attempt_started' });
   });
 });
+
+describe('waiting for the keychain', () => {
+  const base = () => transition(makeEntry(), { type: 'attempt_started' }, T0);
+  const error = { code: 'keychain.unavailable' as const, message: 'locked' };
+
+  it('a read the keychain could not answer keeps the key and waits; an answer puts it back in the queue', () => {
+    const waiting = transition(base(), { type: 'keychain_unavailable', error }, 1000);
+    expect(waiting).toMatchObject({
+      state: 'waiting_for_keychain',
+      keyHeld: true,
+      nextAttemptAt: null,
+      lastError: error,
+    });
+    expect(transition(waiting, { type: 'keychain_answers' }, 2000)).toMatchObject({
+      state: 'staged',
+      keyHeld: true,
+      lastError: null,
+      nextAttemptAt: new Date(2000).toISOString(),
+    });
+    expect(transition(waiting, { type: 'retry_now' }, 2000).state).toBe('staged');
+    expect(() => transition(base(), { type: 'keychain_answers' }, 0)).toThrow(/not waiting for the keychain/);
+  });
+
+  it('a key_missing entry whose key is found again holds it and is queued', () => {
+    const missing = transition(
+      transition(
+        transition(base(), { type: 'retry_later', error, delayMs: 0, maybeCreated: false }, 0),
+        {
+          type: 'key_missing',
+        },
+        0,
+      ),
+      { type: 'key_found' },
+      5000,
+    );
+    expect(missing).toMatchObject({ state: 'staged', keyHeld: true, lastError: null });
+  });
+});

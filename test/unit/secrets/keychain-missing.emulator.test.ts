@@ -147,4 +147,41 @@ describe('no Secret Service / no D-Bus at start', () => {
       await services.close();
     }
   });
+
+  it('a locked collection at start (reads null, a listing would crash keytar): nothing lists it, the window says why', async () => {
+    const first = await start();
+    const profileId = first.services.auth.state().activeProfileId!;
+    await first.call('auth.signInWithEmail', { profileId, email: ADMIN.email, password: ADMIN.password });
+    await first.call('auth.selectOrganization', { organizationId: ACME });
+    emu.control.faults.add({ route: 'ingestionSources.create', side: 'langwatch', kind: 'error5xx', status: 503 });
+    const staged = await first.call<{ stagedId: string }>('outbox.stage', {
+      kind: 'create',
+      organizationId: ACME,
+      name: 'Staged before the keyring locked',
+      key: KEY,
+      pollEverySec: 900,
+    });
+    const stagedId = (staged as { value: { stagedId: string } }).value.stagedId;
+    await first.services.close();
+    emu.control.faults.clear();
+
+    keychain.locked = true;
+    const { services, call } = await start();
+    try {
+      expect(keychain.crashes).toBe(0);
+      const info = await call<{ problems: Array<{ area: string; message: string }> }>('app.info');
+      expect(info).toMatchObject({ ok: true, value: { problems: [{ area: 'keychain' }] } });
+      expect((info as { value: { problems: Array<{ message: string }> } }).value.problems[0]!.message).toMatch(
+        /locked/,
+      );
+      const entry = services.outbox.list().find((e) => e.id === stagedId)!;
+      expect(entry).toMatchObject({ keyHeld: true });
+      expect(entry.state).not.toBe('key_missing');
+      keychain.locked = false;
+      expect(await call('app.checkKeychain')).toMatchObject({ ok: true });
+      expect(keychain.crashes).toBe(0);
+    } finally {
+      await services.close();
+    }
+  });
 });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src-main/services/create-services';
 import { createNullLogger } from '../../../src-main/services/logging/logger';
-import { ECHO_KEY_ACCOUNT, instanceNamespace } from '../../../src-main/services/secrets/accounts';
+import {
+  ECHO_KEY_ACCOUNT,
+  instanceNamespace,
+  KEYCHAIN_CANARY_ACCOUNT,
+} from '../../../src-main/services/secrets/accounts';
 import { openInstanceSecrets } from '../../../src-main/services/secrets/instance-secrets';
 import { secretStoreContract } from './secret-store-contract';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -68,8 +72,9 @@ describe('keychain namespaces per console instance', () => {
     await first.close();
 
     const second = await start(tempDir());
-    // Only its own echo-memory key: nothing of the first console.
-    expect(await second.secrets.listAccounts()).toEqual([ECHO_KEY_ACCOUNT]);
+    // Only its own accounts that hold no secret of the first console: the canary (written to
+    // prove the keychain usable before any listing) and its echo-memory key.
+    expect(await second.secrets.listAccounts()).toEqual([ECHO_KEY_ACCOUNT, KEYCHAIN_CANARY_ACCOUNT].sort());
     await second.close();
     expect([...keychain.entries.values()]).toContain('sk-ant-api01-key-of-the-first-console');
   });
@@ -88,7 +93,12 @@ describe('keychain namespaces per console instance', () => {
       'selfcheck:abc': 'x',
     });
     const store = await openInstanceSecrets({ raw, userDataDir: dir, log: createNullLogger() });
-    expect(await store.listAccounts()).toEqual(['device:p_mine', 'session:p_mine', 'staged:stg_mine']);
+    expect(await store.listAccounts()).toEqual([
+      KEYCHAIN_CANARY_ACCOUNT,
+      'device:p_mine',
+      'session:p_mine',
+      'staged:stg_mine',
+    ]);
     expect(await store.get('staged:stg_mine')).toBe('my-staged-key');
     const left = await raw.listAccounts();
     expect(left).toEqual(

@@ -19,15 +19,23 @@ describe('outbox state sets', () => {
   });
 
   it('waits in every open state but submitting', () => {
-    expect([...WAITING_STATES]).toEqual(['staged', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
+    expect([...WAITING_STATES]).toEqual([
+      'staged',
+      'retrying',
+      'needs_sign_in',
+      'waiting_for_keychain',
+      'rejected',
+      'key_missing',
+    ]);
     expect([...EDITABLE_STATES]).toEqual([...WAITING_STATES]);
   });
 
   it('retries a waiting entry unless its key is missing', () => {
-    expect([...RETRYABLE_STATES]).toEqual(['staged', 'retrying', 'needs_sign_in', 'rejected']);
+    expect([...RETRYABLE_STATES]).toEqual(['staged', 'retrying', 'needs_sign_in', 'waiting_for_keychain', 'rejected']);
   });
 
   it('queues for the worker what the admin need not touch', () => {
-    expect([...QUEUED_STATES]).toEqual(['staged', 'submitting', 'retrying', 'needs_sign_in']);
+    // An entry waiting for the keychain resumes by itself once the keychain answers.
+    expect([...QUEUED_STATES]).toEqual(['staged', 'submitting', 'retrying', 'needs_sign_in', 'waiting_for_keychain']);
   });
 });
