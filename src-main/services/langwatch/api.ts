@@ -34,6 +34,7 @@ import {
   WireSource,
   WireSourceWithSecret,
 } from './schemas';
+import { createListMemo } from './list-memo';
 import { createTrpcClient, type TrpcCallOptions } from './trpc';
 
 // Built once: these parse every status tick (5,000 rows each at the high end).
@@ -108,6 +109,9 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
   // Sign-in-free client for publicEnv.
   const anonymous = createTrpcClient({ http });
   const trpc = cookieTrpcClient(http, options);
+  // Each tick reads the same 5,000 sources again: unchanged items keep their validated DTO.
+  const sourceList = createListMemo((data) => parseSources(data, 'ingestionSources.list'));
+  const healthList = createListMemo((data) => parseHealth(data, HEALTH_PATH));
 
   const api: LangwatchApi = {
     baseUrl: http.baseUrl,
@@ -129,7 +133,7 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]> {
-      return parseSources(await trpc.query('ingestionSources.list', { organizationId }, opts), 'ingestionSources.list');
+      return sourceList(await trpc.query('ingestionSources.list', { organizationId }, opts));
     },
 
     async getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
@@ -153,8 +157,7 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async sourcesHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourceHealthRow[]> {
-      const call = healthCall(organizationId);
-      return parseHealth(await trpc.query(call.path, call.input, opts), call.path);
+      return parseHealth(await trpc.query(HEALTH_PATH, { organizationId }, opts), HEALTH_PATH);
     },
 
     async sourceHealthMetrics(
@@ -183,9 +186,8 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async listHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourcesHealth> {
-      const call = healthCall(organizationId);
       try {
-        return { kind: 'ok', rows: parseHealth(await trpc.query(call.path, call.input, opts), call.path) };
+        return { kind: 'ok', rows: healthList(await trpc.query(HEALTH_PATH, { organizationId }, opts)) };
       } catch (error) {
         return toUnavailableHealth(error);
       }
@@ -209,10 +211,7 @@ function cookieTrpcClient(http: LangwatchHttp, options: LangwatchApiOptions) {
   });
 }
 
-const healthCall = (organizationId: string) => ({
-  path: 'activityMonitor.ingestionSourcesHealth',
-  input: { organizationId },
-});
+const HEALTH_PATH = 'activityMonitor.ingestionSourcesHealth';
 const parseSources = (data: unknown, path: string) => parseAnswer(WireSourceList, data, path).map(toSource);
 const parseHealth = (data: unknown, path: string) => parseAnswer(WireHealthList, data, path).map(toHealthRow);
 

@@ -47,8 +47,12 @@ export function createListHealth(options: ListHealthOptions): ListHealth {
   let counts: HealthCounts = null;
   let epoch = 0;
   let inFlight: Promise<void> | null = null;
+  let lastRows: readonly unknown[] | null = null;
 
   function accept(health: SourcesHealth | null): void {
+    // The same rows as last time (the API keeps an unchanged answer's array): nothing to apply.
+    if (health?.kind === 'ok' && health.rows === lastRows && status.health === 'ok') return;
+    lastRows = health?.kind === 'ok' ? health.rows : null;
     status = { health: kindOf(health), healthError: health?.kind === 'unavailable' ? health.error : null };
     counts = health?.kind === 'ok' ? countsOf(health) : null;
     options.onAnswer(status, counts);
@@ -81,6 +85,7 @@ export function createListHealth(options: ListHealthOptions): ListHealth {
       inFlight = null;
       status = NOT_REQUESTED;
       counts = null;
+      lastRows = null;
     },
     async settled() {
       while (inFlight) await inFlight;

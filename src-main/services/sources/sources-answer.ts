@@ -8,12 +8,27 @@ import type { SourceRow } from '../../../src-shared/domain/sources';
 import { isAppError, type ErrorData } from '../../../src-shared/errors';
 import type { HealthCounts } from './list-health';
 
+/**
+ * The row last built for a source object (the API keeps the object of an unchanged source from
+ * one tick to the next): reused while its count is the same, so the diff skips it by identity.
+ */
+const rowOfSource = new WeakMap<Source, { row: SourceRow; counts: HealthCounts }>();
+
 /** The table rows of a list; counts are null when the health is not known. */
 export function rowsOf(sources: readonly Source[], counts: HealthCounts): SourceRow[] {
   const out = new Array<SourceRow>(sources.length);
   for (let i = 0; i < sources.length; i++) {
     const s = sources[i]!;
-    out[i] = toRow(s, counts ? (counts.get(s.id) ?? 0) : null);
+    const known = rowOfSource.get(s);
+    // Built from these very counts: nothing to look up.
+    if (known !== undefined && known.counts === counts) {
+      out[i] = known.row;
+      continue;
+    }
+    const count = counts ? (counts.get(s.id) ?? 0) : null;
+    const row = known !== undefined && known.row.eventsLast24h === count ? known.row : toRow(s, count);
+    rowOfSource.set(s, { row, counts });
+    out[i] = row;
   }
   return out;
 }
