@@ -36,6 +36,7 @@ import {
 } from './schemas';
 import { createListMemo } from './list-memo';
 import { createTrpcClient, type TrpcCallOptions } from './trpc';
+import { asStaleTeam } from './trpc-errors';
 
 // Built once: these parse every status tick (5,000 rows each at the high end).
 const WireSourceList = z.array(WireSource);
@@ -142,12 +143,18 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
-      const data = await trpc.mutation('ingestionSources.create', validateInput(CreateSourceInput, input), opts);
+      const valid = validateInput(CreateSourceInput, input);
+      const data = await trpc.mutation('ingestionSources.create', valid, opts).catch((e: unknown) => {
+        throw asStaleTeam(e, valid.teamId);
+      });
       return toSource(parseAnswer(WireSourceWithSecret, data, 'ingestionSources.create').source);
     },
 
     async updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
-      const data = await trpc.mutation('ingestionSources.update', validateInput(UpdateSourceInput, input), opts);
+      const valid = validateInput(UpdateSourceInput, input);
+      const data = await trpc.mutation('ingestionSources.update', valid, opts).catch((e: unknown) => {
+        throw asStaleTeam(e, valid.teamId);
+      });
       return toSource(parseAnswer(WireSource, data, 'ingestionSources.update'));
     },
 
