@@ -58,11 +58,19 @@ export function createListHealth(options: ListHealthOptions): ListHealth {
     options.onAnswer(status, counts);
   }
 
+  function reset(): void {
+    epoch++;
+    inFlight = null;
+    status = NOT_REQUESTED;
+    counts = null;
+    lastRows = null;
+  }
+
   return {
     request(active) {
       if (!active.permissions.canViewHealth) {
-        status = NOT_REQUESTED;
-        counts = null;
+        // Not (or no longer) allowed: a read still out answers nobody.
+        if (status.health !== 'not_requested' || inFlight) reset();
         return;
       }
       if (inFlight) return;
@@ -80,13 +88,7 @@ export function createListHealth(options: ListHealthOptions): ListHealth {
     },
     status: () => status,
     counts: () => counts,
-    reset() {
-      epoch++;
-      inFlight = null;
-      status = NOT_REQUESTED;
-      counts = null;
-      lastRows = null;
-    },
+    reset,
     async settled() {
       while (inFlight) await inFlight;
     },
