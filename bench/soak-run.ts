@@ -221,6 +221,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         faultUntil = null;
       }
       if (hour >= nextSample) {
+        // The list's health is read beside each tick in its own request (at most one in flight):
+        // counted between reads, as the list's own request is, not as a pile-up of handles.
+        await services.sourcesMonitor.healthSettled();
         samples.push(sample(Math.round(hour * 10) / 10, gc));
         options.progress?.(
           `  hour ${hour.toFixed(1)}: rss ${(samples.at(-1)!.rss / 2 ** 20).toFixed(1)} MB, heap ${(samples.at(-1)!.heapUsed / 2 ** 20).toFixed(1)} MB, handles ${samples.at(-1)!.handles}, staged ${staged}`,
@@ -258,6 +261,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       );
     const stagedKeysLeft = (await services.secrets.listAccounts()).filter((a) => a.startsWith('staged:')).length;
     if (stagedKeysLeft > 0) throw new Error(`${stagedKeysLeft} staged keys left in the keychain after the day`);
+    await services.sourcesMonitor.healthSettled();
     samples.push(sample(Math.round(hourNow() * 10) / 10, gc));
     return {
       samples,

@@ -42,7 +42,7 @@ try {
   process.stdout.write(
     `soak: ${HOURS} simulated h in ${result.realSeconds} s, ${result.staged} keys staged and submitted, ${result.faultWindows} fault windows, ${result.monitorTicks} monitor ticks\n`,
   );
-  const day = `soak ${HOURS} h (5,000 sources, ${result.staged} stagings, ${result.faultWindows} fault windows)`;
+  const day = `soak ${HOURS} h (5,000 sources, ${result.staged} stagings, ${result.faultWindows} fault windows, ${result.monitorTicks} monitor ticks)`;
   const rssRatio = round(e.rss / b.rss);
   const heapRatio = round(e.heapUsed / b.heapUsed);
   const rows: BenchRow[] = [

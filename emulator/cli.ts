@@ -23,6 +23,7 @@ if (flag('--help') || flag('-h')) {
                       answered 404): compliance sources stay awaiting_first_event, errors rise
   --public-origin URL the deployment's configured public URL (approval links); default: its own URL
   --no-activity-monitor  activityMonitor.* answers 500 clickhouse_unavailable (no analytics store)
+  --slow-activity-monitor <ms>  the same, after hanging <ms> (LangWatch's ClickHouse client retrying)
 `);
   process.exit(0);
 }
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     pullerSchedule: !flag('--no-puller-schedule'),
     puller,
     publicOrigin: arg('--public-origin'),
-    activityMonitorUnavailable: flag('--no-activity-monitor'),
+    activityMonitorUnavailable: flag('--no-activity-monitor') || arg('--slow-activity-monitor') !== undefined,
+    activityMonitorFailAfterMs: Number(arg('--slow-activity-monitor') ?? 0),
   });
   const users = Object.entries(SEED.users)
     .map(([k, u]) => `  ${k.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`)

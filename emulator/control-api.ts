@@ -86,8 +86,11 @@ export interface EmulatorControl {
   setMemberPermissions(orgId: string, userKey: SeedUserKey, permissions: string[]): void;
   /** Which puller the deployment runs from now on (`documented` | `langwatch`). */
   setPullerMode(mode: PullerMode): void;
-  /** activityMonitor.* and the CLI health/events answer `clickhouse_unavailable` while true. */
-  setActivityMonitorUnavailable(unavailable: boolean): void;
+  /**
+   * activityMonitor.* and the CLI health/events answer `clickhouse_unavailable` while true, each
+   * after hanging `failAfterMs` (default 0), as LangWatch's ClickHouse client retrying an absent store.
+   */
+  setActivityMonitorUnavailable(unavailable: boolean, failAfterMs?: number): void;
   /** The configured public URL for approval links (null = the emulator's own URL). */
   setPublicOrigin(origin: string | null): void;
   modes(): Modes;

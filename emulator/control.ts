@@ -147,8 +147,11 @@ function modeControls(
         throw new Error(`Unknown puller mode ${String(mode)} (use ${PULLER_MODES.join(' or ')})`);
       rt.modes.puller = mode;
     },
-    setActivityMonitorUnavailable(unavailable) {
+    setActivityMonitorUnavailable(unavailable, failAfterMs = 0) {
+      if (!Number.isFinite(failAfterMs) || failAfterMs < 0 || failAfterMs > 600_000)
+        throw new Error('failAfterMs must be a number of milliseconds from 0 to 600000');
       rt.modes.activityMonitorUnavailable = unavailable;
+      rt.modes.activityMonitorFailAfterMs = unavailable ? failAfterMs : 0;
     },
     setPublicOrigin(origin) {
       rt.modes.publicOrigin = origin ? origin.replace(/\/+$/, '') : null;

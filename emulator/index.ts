@@ -50,6 +50,8 @@ export interface EmulatorOptions {
   puller?: PullerMode;
   /** activityMonitor.* answers 500 `clickhouse_unavailable` (a deployment without its analytics store). */
   activityMonitorUnavailable?: boolean;
+  /** With `activityMonitorUnavailable`: each of those calls hangs this long before failing (LangWatch's ClickHouse retries). */
+  activityMonitorFailAfterMs?: number;
   /** The deployment's configured public URL (NEXTAUTH_URL); default: the emulator's own URL. */
   publicOrigin?: string;
   /** Draws for fault probabilities (default Math.random): a fixed sequence makes a probabilistic fault repeatable. */
@@ -109,6 +111,7 @@ function initialModes(options: EmulatorOptions): Modes {
   return {
     puller: options.puller ?? pullerFromEnv(),
     activityMonitorUnavailable: options.activityMonitorUnavailable ?? false,
+    activityMonitorFailAfterMs: options.activityMonitorFailAfterMs ?? 0,
     publicOrigin: options.publicOrigin ? options.publicOrigin.replace(/\/+$/, '') : null,
   };
 }

@@ -51,6 +51,11 @@ export interface Modes {
   puller: PullerMode;
   /** activityMonitor.* and the CLI health/events answer `clickhouse_unavailable` (no analytics store). */
   activityMonitorUnavailable: boolean;
+  /**
+   * While unavailable, how long each of those calls hangs before it fails (0: at once). LangWatch's
+   * ClickHouse client retries an absent store for seconds (about 4 s measured) before giving up.
+   */
+  activityMonitorFailAfterMs: number;
   /** The deployment's configured public URL (NEXTAUTH_URL / BASE_HOST); null = the emulator's own URL. */
   publicOrigin: string | null;
 }

@@ -3,7 +3,9 @@
  * (inside scripts/with-keyring.sh, since keytar benches need a Secret Service), then one table
  * of all figures and `bench/results/summary.json`. Each bench writes `bench/results/<name>.json`
  * (rows, see bench/bench-results.ts); a bench that only prints a JSON line (the emulator's) is
- * read from its last JSON line. Exit code 1 when a bench crashed or a figure missed its target.
+ * read from its last JSON line. Every figure is recorded with its goal, or as context with the
+ * physical floor that bounds it (`floor`). Exit code 1 when a bench crashed, a figure missed its
+ * target, or a context figure names no floor.
  *
  *   npm run bench [-- <name filter>]
  */
@@ -51,16 +53,44 @@ function rowsFromJsonLine(stdout: string): BenchRow[] {
   const r = JSON.parse(line) as Record<string, unknown>;
   const rows: BenchRow[] = [];
   const name = String(r.benchmark ?? 'benchmark');
-  const base = r.baseline as { p50Ms?: number } | undefined;
-  const measured = (r.emulator ?? r.measured) as { p50Ms?: number } | undefined;
+  type Stats = { p50Ms?: number; p95Ms?: number } | undefined;
+  const base = r.baseline as Stats;
+  const measured = (r.emulator ?? r.measured) as Stats;
+  const sameBody = 'the baseline: bare node:http sending the same body';
   if (typeof r.ratioP50 === 'number') {
     rows.push({
       name: `${name} (p50 vs baseline)`,
       ratio: r.ratioP50,
       target: r.targetP50Ms !== undefined ? `p50 < ${String(r.targetP50Ms)} ms` : 'context',
+      ...(r.targetP50Ms === undefined ? { floor: sameBody } : {}),
       pass: r.pass !== false,
       baseline: base?.p50Ms,
       measured: measured?.p50Ms,
+      unit: 'ms',
+    });
+  }
+  // Every other figure the bench prints, as context with what bounds it.
+  if (typeof r.ratioP95 === 'number') {
+    rows.push({
+      name: `context: ${name} (p95 vs baseline)`,
+      ratio: r.ratioP95,
+      target: 'context',
+      floor: sameBody,
+      pass: true,
+      baseline: base?.p95Ms,
+      measured: measured?.p95Ms,
+      unit: 'ms',
+    });
+  }
+  const uncached = r.emulatorAfterEachChange as Stats;
+  if (uncached?.p50Ms !== undefined) {
+    rows.push({
+      name: `context: ${name}, list changed before each request (p50; p95 ${String(uncached.p95Ms)} ms)`,
+      value: uncached.p50Ms,
+      target: 'context',
+      floor: 'serialising the whole list again after every change (nothing cached)',
+      pass: true,
+      measured: uncached.p95Ms,
       unit: 'ms',
     });
   }
@@ -107,14 +137,16 @@ async function main(): Promise<void> {
         ],
   );
   const header = ['', 'figure', 'ratio', 'value', 'baseline', 'measured', 'target'];
+  // A figure is recorded with its goal, or as context with the floor that bounds it.
+  const incomplete = table.filter((t) => t.target === 'context' && !t.floor);
   const lines = table.map((t) => [
-    t.pass ? 'PASS' : 'FAIL',
+    t.target === 'context' ? (t.floor ? 'CTX' : 'NO FLOOR') : t.pass ? 'PASS' : 'FAIL',
     t.name,
     fmt(t.ratio),
     t.value !== undefined ? `${fmt(t.value, 1)} ${t.unit ?? ''}`.trim() : '',
     t.baseline !== undefined ? `${fmt(t.baseline, 1)} ${t.unit ?? ''}`.trim() : '',
     t.measured !== undefined ? `${fmt(t.measured, 1)} ${t.unit ?? ''}`.trim() : '',
-    t.target,
+    t.floor ? `context (bounded by ${t.floor})` : t.target,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
@@ -131,7 +163,8 @@ async function main(): Promise<void> {
     rows: table,
   };
   writeFileSync(join(RESULTS, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  const failed = runs.some((r) => r.exitCode !== 0 || r.rows.length === 0) || table.some((t) => !t.pass);
+  const failed =
+    runs.some((r) => r.exitCode !== 0 || r.rows.length === 0) || table.some((t) => !t.pass) || incomplete.length > 0;
   console.log(
     `\nwrote bench/results/summary.json; ${failed ? 'some figures missed their target or a bench failed' : 'all figures within target'}`,
   );

@@ -95,7 +95,9 @@ test.describe('against the real LangWatch', () => {
       'unavailable (server error 500: clickhouse_unavailable)',
     );
     const prod = page.getByTestId('source-row-src_cc_prod');
-    await expect(prod.getByTestId('events-unavailable')).toHaveText('unavailable');
+    await expect(prod.getByTestId('events-unavailable')).toHaveText(
+      'unavailable (server error 500: clickhouse_unavailable)',
+    );
     await expect(page.getByTestId('source-row-src_workato')).toBeVisible();
 
     await prod.getByRole('button', { name: /Production/ }).click();

@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime';
 import { honoNotFound, sendJson } from '../http-util';
-import { clickhouseUnavailable, eventPage, healthMetrics } from './health';
+import { analyticsStoreCheck, eventPage, healthMetrics, type clickhouseUnavailable } from './health';
 import { validAccessToken } from './cli-tokens';
 
 const PREFIX = '/api/auth/cli/governance';
@@ -64,21 +64,25 @@ function sourceList(rt: Runtime, orgId: string): unknown {
 }
 
 /** GET ingest/sources/:id/health or /events: the source must be the organisation's (404), then the analytics store must answer. */
-function sourceRead(
+async function sourceRead(
   rt: Runtime,
   res: ServerResponse,
   url: URL,
   orgId: string,
   rawId: string,
   sub: string | undefined,
-): void {
+): Promise<void> {
   const src = rt.store.sources.get(decodeURIComponent(rawId));
   if (!src || src.organizationId !== orgId) {
     err(res, 404, 'not_found', 'IngestionSource not found');
     return;
   }
-  if (rt.modes.activityMonitorUnavailable) {
-    const e = clickhouseUnavailable();
+  const storeError = await analyticsStoreCheck(rt).then(
+    () => null,
+    (e: unknown) => e as ReturnType<typeof clickhouseUnavailable>,
+  );
+  if (storeError) {
+    const e = storeError;
     sendJson(res, e.httpStatus, { error: e.code, message: e.message });
     return;
   }
@@ -134,6 +138,6 @@ export function handleCliRest(rt: Runtime, req: IncomingMessage, res: ServerResp
     return true;
   }
   if (rest.length === 0) sendJson(res, 200, sourceList(rt, org.id));
-  else sourceRead(rt, res, url, org.id, rest[0]!, sub);
+  else void sourceRead(rt, res, url, org.id, rest[0]!, sub);
   return true;
 }

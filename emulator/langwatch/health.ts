@@ -22,6 +22,18 @@ export function clickhouseUnavailable(): HandledError {
   return new HandledError('clickhouse_unavailable', 'Database temporarily unavailable', 503, {}, 'platform');
 }
 
+/**
+ * Fails like LangWatch without its analytics store: after `activityMonitorFailAfterMs` (its
+ * ClickHouse client retries before giving up), with `clickhouse_unavailable`. Resolves when
+ * the store is there.
+ */
+export async function analyticsStoreCheck(rt: Runtime): Promise<void> {
+  if (!rt.modes.activityMonitorUnavailable) return;
+  const wait = rt.modes.activityMonitorFailAfterMs;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+  throw clickhouseUnavailable();
+}
+
 /** Counts by ingestion window; zeros for an unknown source (no 404 here). */
 export function healthMetrics(rt: Runtime, sourceId: string): HealthMetrics {
   const now = rt.now();

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Runtime } from '../runtime';
 import type { UserRecord } from '../types';
-import { clickhouseUnavailable, eventPage, eventsLast24h, healthMetrics } from './health';
+import { analyticsStoreCheck, eventPage, eventsLast24h, healthMetrics } from './health';
 import {
   archiveSource,
   createInput,
@@ -22,11 +22,13 @@ import { authedProcedure, handled, publicProcedure, requirePermission, router } 
  * The activity monitor's chain: `.permission("activityMonitor:view")`, then the enterprise
  * guard (a plain FORBIDDEN with its sentence, `data.error: null`), then the analytics store.
  */
-function requireEnterpriseMonitor(rt: Runtime, user: UserRecord, organizationId: string): void {
+async function requireEnterpriseMonitor(rt: Runtime, user: UserRecord, organizationId: string): Promise<void> {
   const org = requirePermission(rt, user, organizationId, 'activityMonitor:view');
   if (!org.enterprise)
     throw new TRPCError({ code: 'FORBIDDEN', message: 'The activity monitor requires an Enterprise plan' });
-  if (rt.modes.activityMonitorUnavailable) throw handled(clickhouseUnavailable());
+  await analyticsStoreCheck(rt).catch((error: unknown) => {
+    throw handled(error as Parameters<typeof handled>[0]);
+  });
 }
 
 const orgInput = z.object({ organizationId: z.string() });
@@ -91,8 +93,8 @@ export const appRouter = router({
     archive: authedProcedure.input(getInput).mutation(({ ctx, input }) => archiveSource(ctx.rt, ctx.auth.user, input)),
   }),
   activityMonitor: router({
-    ingestionSourcesHealth: authedProcedure.input(orgInput).query(({ ctx, input }) => {
-      requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
+    ingestionSourcesHealth: authedProcedure.input(orgInput).query(async ({ ctx, input }) => {
+      await requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
       return ctx.rt.store
         .orgSources(input.organizationId)
         .filter((s) => s.archivedAt === null)
@@ -105,15 +107,15 @@ export const appRouter = router({
           eventsLast24h: eventsLast24h(ctx.rt, s.id),
         }));
     }),
-    sourceHealthMetrics: authedProcedure.input(sourceHealthInput).query(({ ctx, input }) => {
-      requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
+    sourceHealthMetrics: authedProcedure.input(sourceHealthInput).query(async ({ ctx, input }) => {
+      await requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
       const src = ctx.rt.store.sources.get(input.sourceId);
       if (!src || src.organizationId !== input.organizationId)
         return { events24h: 0, events7d: 0, events30d: 0, lastSuccessIso: null };
       return healthMetrics(ctx.rt, input.sourceId);
     }),
-    eventsForSource: authedProcedure.input(eventsInput).query(({ ctx, input }) => {
-      requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
+    eventsForSource: authedProcedure.input(eventsInput).query(async ({ ctx, input }) => {
+      await requireEnterpriseMonitor(ctx.rt, ctx.auth.user, input.organizationId);
       const src = ctx.rt.store.sources.get(input.sourceId);
       if (!src || src.organizationId !== input.organizationId) return [];
       return eventPage(ctx.rt, input.sourceId, input.limit, input.beforeIso);

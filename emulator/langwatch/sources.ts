@@ -76,10 +76,15 @@ function checkCron(rt: Runtime, schedule: string | null | undefined): void {
   if (complaint) throw validationError(complaint, { formErrors: [complaint] });
 }
 
-/** A team outside the organisation (or gone) is a permission denial at team scope, not a validation error. */
+/**
+ * A team outside the organisation (or gone): LangWatch's scope lineage guard
+ * (app-layer/authz/scope-lineage-guard.ts) runs ahead of every permission check and refuses ids
+ * that do not resolve to one organisation, as a permission denial at the widest tier the input
+ * names (the organisation), `no-membership`, for the declared permission. Not a validation error.
+ */
 function checkTeam(rt: Runtime, organizationId: string, teamId: string | null | undefined, permission: string): void {
   if (teamId && !rt.store.orgs.get(organizationId)?.teams.some((t) => t.id === teamId)) {
-    throw permissionDenied(permission, { type: 'team', id: teamId }, 'no-membership');
+    throw permissionDenied(permission, { type: 'organization', id: organizationId }, 'no-membership');
   }
 }
 

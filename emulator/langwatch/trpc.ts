@@ -74,14 +74,21 @@ export function validationError(message: string, meta?: Record<string, unknown>)
   return handled(new HandledError('validation_error', message, 422, meta));
 }
 
-/** LangWatch's `PermissionDeniedError` (403, `permission_denied`). */
+/**
+ * LangWatch's `PermissionDeniedError` (packages/authz/src/errors.ts: 403, `permission_denied`,
+ * `meta: { permission, scopeType, denialReason }`; the scope id is never on the wire).
+ */
 export function permissionDenied(
   permission: string,
   scope: { type: string; id: string },
   denialReason: 'no-binding' | 'no-membership',
 ): TRPCError {
   return handled(
-    new HandledError('permission_denied', `Permission denied: ${permission}`, 403, { permission, scope, denialReason }),
+    new HandledError('permission_denied', `You do not have permission to access this ${scope.type}`, 403, {
+      permission,
+      scopeType: scope.type,
+      denialReason,
+    }),
   );
 }
 

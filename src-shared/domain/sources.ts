@@ -26,7 +26,14 @@ export const StatusTransition = z.object({
 export type StatusTransition = z.infer<typeof StatusTransition>;
 
 /** Whether list health could be shown: a non-enterprise org is a calm state, not an error. */
-export const ListHealthKind = z.enum(['ok', 'enterprise_required', 'forbidden', 'unavailable', 'not_requested']);
+export const ListHealthKind = z.enum([
+  'ok',
+  'loading',
+  'enterprise_required',
+  'forbidden',
+  'unavailable',
+  'not_requested',
+]);
 export type ListHealthKind = z.infer<typeof ListHealthKind>;
 
 /** What the monitor is doing right now. */

@@ -94,7 +94,7 @@ describe('error envelope (trpc.error-formatter.ts, HandledError.serialize)', () 
           meta: {
             permission: 'ingestionSources:view',
             denialReason: 'no-binding',
-            scope: { type: 'organization', id: ACME },
+            scopeType: 'organization',
           },
         },
       },
@@ -103,14 +103,16 @@ describe('error envelope (trpc.error-formatter.ts, HandledError.serialize)', () 
     expect(outside.data.error.meta.denialReason).toBe('no-membership');
   });
 
-  it('§8: a teamId of another organisation (or a deleted one) → 403 permission_denied no-membership, on create and update', async () => {
+  it('§8: a teamId of another organisation (or a deleted one) → 403 permission_denied no-membership at organization scope (the lineage guard), on create and update', async () => {
     for (const teamId of ['team_small', 'team_deleted']) {
       const c = await post('ingestionSources.create', input(`T ${teamId}`, { teamId }));
       expect(c.status).toBe(403);
       expect(err(c).data.error).toMatchObject({
         code: 'permission_denied',
-        meta: { denialReason: 'no-membership', scope: { type: 'team', id: teamId } },
+        meta: { permission: 'ingestionSources:manage', denialReason: 'no-membership', scopeType: 'organization' },
       });
+      expect(err(c).data.error.meta).not.toHaveProperty('scope');
+      expect(JSON.stringify(err(c))).not.toContain(teamId);
       const u = await post('ingestionSources.update', { organizationId: ACME, id: 'src_otel', teamId });
       expect(err(u).data.error.meta.denialReason).toBe('no-membership');
     }

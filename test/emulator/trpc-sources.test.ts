@@ -236,7 +236,7 @@ describe('error rows (status, JSON-RPC code, data.error.code)', () => {
     });
     expect(e.data.error!.meta).toMatchObject({
       permission: 'ingestionSources:view',
-      scope: { type: 'organization', id: ACME },
+      scopeType: 'organization',
       denialReason: 'no-binding',
     });
     const w = await rawTrpc(emu.langwatchUrl, 'ingestionSources.create', ccInput('x'), {

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AuthState, HealthAvailability } from '../../../src-shared/domain/auth';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import type { Organization, Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { EventBus } from '../events/event-bus';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
 import { sourcesReaderFor } from '../langwatch/sources-reader';
+import { probeHealth } from './health-probe';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { Profiles } from '../profiles/profiles';
@@ -188,8 +189,15 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     const org = organizations.find((o) => o.id === profile.lastOrganizationId) ?? organizations[0] ?? null;
     const withOrgs = { ...base, organizations, activeOrganizationId: org?.id ?? null };
     if (!org) return publish(withOrgs);
-    const [permissions, health] = await Promise.all([loadPermissions(api, org.id), probeHealth(api, org.id)]);
-    return publish({ ...withOrgs, permissions, health });
+    const permissions = await loadPermissions(api, org.id);
+    const loaded = publish({ ...withOrgs, permissions, health: 'unknown' });
+    // The probe follows on its own: an analytics store that takes seconds to fail must not hold
+    // up the sign-in (and everything that waits for it). Applied only to the state it was for.
+    void probeHealth(api, org.id).then((health) => {
+      if (state.activeOrganizationId === org.id && active.api === api && state.health !== health)
+        publish({ ...state, health });
+    });
+    return loaded;
   }
 
   async function loadPermissions(api: LangwatchApi, organizationId: string): Promise<Permissions | null> {
@@ -198,18 +206,6 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     } catch (error) {
       log.warn('could not load permissions', { code: isAppError(error) ? error.code : 'internal' });
       return null;
-    }
-  }
-
-  /** One cheap call tells whether health is available: non-enterprise orgs get a calm "needs Enterprise". */
-  async function probeHealth(api: LangwatchApi, organizationId: string): Promise<HealthAvailability> {
-    try {
-      await api.sourcesHealth(organizationId);
-      return 'available';
-    } catch (error) {
-      if (isAppError(error) && error.code === 'langwatch.enterprise_required') return 'enterprise_required';
-      if (isAppError(error) && error.code === 'langwatch.forbidden') return 'forbidden';
-      return 'unknown';
     }
   }
 

@@ -4,7 +4,7 @@
  * JSON-safe DTOs of src-shared/domain/langwatch.ts.
  */
 import { z } from 'zod';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, isAppError } from '../../../src-shared/errors';
 import {
   CreateSourceInput,
   UpdateSourceInput,
@@ -34,7 +34,9 @@ import {
   WireSource,
   WireSourceWithSecret,
 } from './schemas';
-import { createTrpcClient, type TrpcCallOptions, type TrpcItemResult } from './trpc';
+import { createListMemo } from './list-memo';
+import { createTrpcClient, type TrpcCallOptions } from './trpc';
+import { asStaleTeam } from './trpc-errors';
 
 // Built once: these parse every status tick (5,000 rows each at the high end).
 const WireSourceList = z.array(WireSource);
@@ -53,13 +55,6 @@ export interface LangwatchApiOptions {
 
 /** Public deployment settings (no session needed). */
 export type PublicEnv = z.infer<typeof WirePublicEnv>;
-
-/** The list and (optionally) its health, fetched in one batched GET. */
-export interface SourcesWithHealth {
-  sources: Source[];
-  /** null when not asked for. */
-  health: SourcesHealth | null;
-}
 
 /** Options for event pages. */
 export interface EventsPage {
@@ -101,14 +96,11 @@ export interface LangwatchApi {
     opts?: TrpcCallOptions,
   ): Promise<SourceEvent[]>;
   /**
-   * The list plus, when asked, the list's health in ONE batched GET (the sources monitor's
-   * tick). A failing health item never loses the list; a failing list throws.
+   * The list's health in its own GET (the sources monitor asks for it beside the list, never
+   * batched with it: LangWatch answers a batch only when its slowest item is done, and health
+   * can take seconds to fail). Never throws: a failure is a kind, with its reason.
    */
-  listWithHealth(
-    organizationId: string,
-    options: { withHealth: boolean },
-    opts?: TrpcCallOptions,
-  ): Promise<SourcesWithHealth>;
+  listHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourcesHealth>;
 }
 
 /** Creates the typed API. Throws only AppError. */
@@ -118,6 +110,9 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
   // Sign-in-free client for publicEnv.
   const anonymous = createTrpcClient({ http });
   const trpc = cookieTrpcClient(http, options);
+  // Each tick reads the same 5,000 sources again: unchanged items keep their validated DTO.
+  const sourceList = createListMemo((data) => parseSources(data, 'ingestionSources.list'));
+  const healthList = createListMemo((data) => parseHealth(data, HEALTH_PATH));
 
   const api: LangwatchApi = {
     baseUrl: http.baseUrl,
@@ -139,7 +134,7 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]> {
-      return parseSources(await trpc.query('ingestionSources.list', { organizationId }, opts), 'ingestionSources.list');
+      return sourceList(await trpc.query('ingestionSources.list', { organizationId }, opts));
     },
 
     async getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
@@ -148,12 +143,18 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
-      const data = await trpc.mutation('ingestionSources.create', validateInput(CreateSourceInput, input), opts);
+      const valid = validateInput(CreateSourceInput, input);
+      const data = await trpc.mutation('ingestionSources.create', valid, opts).catch((e: unknown) => {
+        throw asStaleTeam(e, valid.teamId);
+      });
       return toSource(parseAnswer(WireSourceWithSecret, data, 'ingestionSources.create').source);
     },
 
     async updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
-      const data = await trpc.mutation('ingestionSources.update', validateInput(UpdateSourceInput, input), opts);
+      const valid = validateInput(UpdateSourceInput, input);
+      const data = await trpc.mutation('ingestionSources.update', valid, opts).catch((e: unknown) => {
+        throw asStaleTeam(e, valid.teamId);
+      });
       return toSource(parseAnswer(WireSource, data, 'ingestionSources.update'));
     },
 
@@ -163,8 +164,7 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async sourcesHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourceHealthRow[]> {
-      const call = healthCall(organizationId);
-      return parseHealth(await trpc.query(call.path, call.input, opts), call.path);
+      return parseHealth(await trpc.query(HEALTH_PATH, { organizationId }, opts), HEALTH_PATH);
     },
 
     async sourceHealthMetrics(
@@ -192,17 +192,12 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
       return parseAnswer(z.array(WireEvent), data, 'activityMonitor.eventsForSource').map(toSourceEvent);
     },
 
-    async listWithHealth(
-      organizationId: string,
-      { withHealth }: { withHealth: boolean },
-      opts?: TrpcCallOptions,
-    ): Promise<SourcesWithHealth> {
-      if (!withHealth) return { sources: await api.listSources(organizationId, opts), health: null };
-      const list = listSourcesCall(organizationId);
-      const health = healthCall(organizationId);
-      const [listResult, healthResult] = await trpc.batchQuery([list, health], opts);
-      const sources = parseSources(unwrap(listResult), list.path);
-      return { sources, health: toSourcesHealth(healthResult, health.path) };
+    async listHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourcesHealth> {
+      try {
+        return { kind: 'ok', rows: healthList(await trpc.query(HEALTH_PATH, { organizationId }, opts)) };
+      } catch (error) {
+        return toUnavailableHealth(error);
+      }
     },
   };
   return api;
@@ -223,27 +218,18 @@ function cookieTrpcClient(http: LangwatchHttp, options: LangwatchApiOptions) {
   });
 }
 
-const listSourcesCall = (organizationId: string) => ({ path: 'ingestionSources.list', input: { organizationId } });
-const healthCall = (organizationId: string) => ({
-  path: 'activityMonitor.ingestionSourcesHealth',
-  input: { organizationId },
-});
+const HEALTH_PATH = 'activityMonitor.ingestionSourcesHealth';
 const parseSources = (data: unknown, path: string) => parseAnswer(WireSourceList, data, path).map(toSource);
 const parseHealth = (data: unknown, path: string) => parseAnswer(WireHealthList, data, path).map(toHealthRow);
 
-/** The health item of a batched list read: rows, or why there are none (never an error). */
-function toSourcesHealth(result: TrpcItemResult | undefined, path: string): SourcesHealth {
-  if (result?.ok) {
-    try {
-      return { kind: 'ok', rows: parseHealth(result.data, path) };
-    } catch (error) {
-      return { kind: 'unavailable', error: (error as AppError).toData() };
-    }
-  }
-  const error = result?.error ?? new AppError('network.unexpected_answer', 'The batch answer had no health item.');
-  if (error.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
-  if (error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
-  return { kind: 'unavailable', error: error.toData() };
+/** Why the list has no health: a plan or permission state, else unavailable with the reason. */
+function toUnavailableHealth(error: unknown): SourcesHealth {
+  const appError = isAppError(error)
+    ? error
+    : new AppError('internal', 'The health answer could not be read inside the console.');
+  if (appError.code === 'langwatch.enterprise_required') return { kind: 'enterprise_required' };
+  if (appError.code === 'langwatch.forbidden') return { kind: 'forbidden' };
+  return { kind: 'unavailable', error: appError.toData() };
 }
 
 /** Checks a call's input before sending; issues name paths only, never values. */
@@ -252,12 +238,6 @@ function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`);
   throw new AppError('invalid_argument', `Invalid request: ${issues.join('; ')}`, { issues });
-}
-
-function unwrap(result: TrpcItemResult | undefined): unknown {
-  if (!result) throw new AppError('network.unexpected_answer', 'The batch answer had no list item.');
-  if (!result.ok) throw result.error;
-  return result.data;
 }
 
 function isHttp(value: LangwatchApiOptions['http']): value is LangwatchHttp {

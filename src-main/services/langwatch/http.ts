@@ -100,7 +100,7 @@ export function createLangwatchHttp(options: LangwatchHttpOptions): LangwatchHtt
         // undici's request() never follows redirects unless told to: a 3xx comes back as is,
         // and the callers treat it as "not a LangWatch answer" (often an SSO/login proxy).
       });
-      const read = await readCapped(res.body, maxBytes);
+      const read = await readCapped(res.body, maxBytes, headerValue(res.headers, 'content-length'));
       if (read.tooLarge) throw tooLarge(url.pathname, maxBytes);
       const serverMs = Date.parse(headerValue(res.headers, 'date') ?? '');
       if (Number.isFinite(serverMs)) lastServerClock = { serverMs, localMs: Date.now() };

@@ -4,15 +4,29 @@
  * (`ActiveAuth.sources`), so the monitor and the sources service never branch on the client.
  * Writes (create, update, archive) are not here: they stay on the API.
  */
-import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
+import type { HealthMetrics, Source, SourceEvent, SourcesHealth } from '../../../src-shared/domain/langwatch';
 import { AppError } from '../../../src-shared/errors';
-import type { EventsPage, LangwatchApi, SourcesWithHealth } from './api';
+import type { TrpcCallOptions } from './trpc';
+import type { EventsPage, LangwatchApi } from './api';
 import type { CliRest } from './cli-rest';
+
+/**
+ * How long one activity-monitor read (list health, one source's health or events) may take:
+ * LangWatch without its analytics store fails them after about 4 s (its ClickHouse client
+ * retries); past this the console says "unavailable (timed out)" instead of waiting for ever.
+ */
+export const ACTIVITY_MONITOR_DEADLINE_MS = 10_000;
+const monitorDeadline = { timeoutMs: ACTIVITY_MONITOR_DEADLINE_MS };
 
 /** Reads of one organisation's sources. */
 export interface SourcesReader {
-  /** Live (not archived) sources, with the list's health when `withHealth` (the CLI has none: null). */
-  listLive(options: { withHealth: boolean }): Promise<SourcesWithHealth>;
+  /** Live (not archived) sources. */
+  listLive(): Promise<Source[]>;
+  /**
+   * The list's health (24 h counts), asked for on its own so a slow answer never holds up the
+   * list; null when this client has none (the CLI). Never throws: a failure is a kind.
+   */
+  listHealth(options?: Pick<TrpcCallOptions, 'timeoutMs'>): Promise<SourcesHealth | null>;
   /** One source (archived ones too, through the API); `langwatch.not_found` when there is none by that id. */
   get(id: string): Promise<Source>;
   /** Event counts of one source (`langwatch.enterprise_required` on other plans). */
@@ -24,10 +38,11 @@ export interface SourcesReader {
 /** Reads through the cookie tRPC API, in `organizationId`. */
 export function apiSourcesReader(api: LangwatchApi, organizationId: string): SourcesReader {
   return {
-    listLive: ({ withHealth }) => api.listWithHealth(organizationId, { withHealth }),
+    listLive: () => api.listSources(organizationId),
+    listHealth: (options) => api.listHealth(organizationId, options ?? monitorDeadline),
     get: (id) => api.getSource(organizationId, id),
-    health: (id) => api.sourceHealthMetrics(organizationId, id),
-    events: (id, page) => api.eventsForSource(organizationId, id, page),
+    health: (id) => api.sourceHealthMetrics(organizationId, id, monitorDeadline),
+    events: (id, page) => api.eventsForSource(organizationId, id, page, monitorDeadline),
   };
 }
 
@@ -37,8 +52,9 @@ export function cliSourcesReader(cli: CliRest): SourcesReader {
     async listLive() {
       // The contract's CLI list holds no archived sources; filtered anyway so the table is the
       // tRPC list's whatever a server sends.
-      return { sources: (await cli.listSources()).filter((s) => s.archivedAt === null), health: null };
+      return (await cli.listSources()).filter((s) => s.archivedAt === null);
     },
+    listHealth: () => Promise.resolve(null),
     async get(id) {
       // The CLI has no single-source read; its list holds no archived ones, so those are not found.
       const found = (await cli.listSources()).find((s) => s.id === id);
@@ -62,5 +78,5 @@ export function sourcesReaderFor(
   if (clients.cli) return cliSourcesReader(clients.cli);
   const notSignedIn = (): Promise<never> =>
     Promise.reject(new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.'));
-  return { listLive: notSignedIn, get: notSignedIn, health: notSignedIn, events: notSignedIn };
+  return { listLive: notSignedIn, listHealth: notSignedIn, get: notSignedIn, health: notSignedIn, events: notSignedIn };
 }

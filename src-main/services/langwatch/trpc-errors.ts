@@ -134,16 +134,24 @@ function forbiddenError({ handled, serverCode, meta, details }: ErrorFacts): App
   }
   const permission = str(meta.permission);
   const denialReason = str(meta.denialReason);
-  const scope = isRecord(meta.scope) ? meta.scope : {};
-  if (denialReason === 'no-membership' && scope.type === 'team') {
-    // A teamId of another organisation, or of a team deleted since it was chosen.
+  // LangWatch's PermissionDeniedError (packages/authz/src/errors.ts) sends `meta.scopeType` and
+  // no scope id; older emulators sent `meta.scope: {type, id}`.
+  const legacyScope = isRecord(meta.scope) ? meta.scope : {};
+  const scopeType = str(meta.scopeType) ?? str(legacyScope.type);
+  if (denialReason === 'no-membership' && scopeType === 'team') {
+    const teamId = str(legacyScope.id);
+    return staleTeamError({ ...details, denialReason, scopeType, ...(teamId ? { teamId } : {}) });
+  }
+  const out = { ...details, ...(denialReason ? { denialReason } : {}), ...(scopeType ? { scopeType } : {}) };
+  if (denialReason === 'no-membership') {
+    // Not a missing permission: the ids of the request do not resolve to an organisation the
+    // person is in (a stale team id is answered so too; api.ts tells that case by its input).
     return new AppError(
-      'langwatch.team_not_found',
-      'The team chosen for this source is not a team of this organisation any more (it was deleted, or belongs to another organisation). Pick another team, or none, and submit again.',
-      { ...details, denialReason, ...(str(scope.id) ? { teamId: str(scope.id) } : {}) },
+      'langwatch.forbidden',
+      `LangWatch refused this as outside your ${scopeType ?? 'organisation'} ("no membership"): you may no longer be a member of this organisation, or the request named a team or project that is not in it. Reload the organisations, or ask an organisation admin.`,
+      permission ? { ...out, permission } : out,
     );
   }
-  const out = denialReason ? { ...details, denialReason } : details;
   return new AppError(
     'langwatch.forbidden',
     permission
@@ -151,6 +159,28 @@ function forbiddenError({ handled, serverCode, meta, details }: ErrorFacts): App
       : 'You are not allowed to do this in this organisation. Ask an organisation admin.',
     permission ? { ...out, permission } : out,
   );
+}
+
+/** A teamId of another organisation, or of a team deleted since it was chosen. */
+export function staleTeamError(details: Record<string, unknown>): AppError {
+  return new AppError(
+    'langwatch.team_not_found',
+    'The team chosen for this source is not a team of this organisation any more (it was deleted, or belongs to another organisation). Pick another team, or none, and submit again.',
+    details,
+  );
+}
+
+/**
+ * LangWatch answers a stale team id with its scope lineage guard's denial: 403
+ * `permission_denied`, `meta.scopeType: "organization"`, `denialReason: "no-membership"`
+ * (app-layer/authz/scope-lineage-guard.ts), with no id. A write that named a team gets that
+ * denial as "team not found", naming the team it sent; any other error is returned as is.
+ */
+export function asStaleTeam(error: unknown, teamId: string | null | undefined): unknown {
+  if (!teamId || !(error instanceof AppError) || error.code !== 'langwatch.forbidden') return error;
+  const d = error.details ?? {};
+  if (d.denialReason !== 'no-membership' || d.scopeType !== 'organization') return error;
+  return staleTeamError({ ...d, teamId });
 }
 
 /** A 400/422: the first form or field error LangWatch gave, with all of them in the details. */

@@ -46,6 +46,7 @@ export function isEmptyDiff(diff: SnapshotDiff): boolean {
 
 /** Compares two snapshots by id. Row order is ignored (the renderer sorts). */
 export function diffSnapshots(previous: readonly SourceRow[], next: readonly SourceRow[]): SnapshotDiff {
+  if (isAligned(previous, next)) return diffAligned(previous, next);
   const before = new Map<string, SourceRow>();
   for (const row of previous) before.set(row.id, row);
   const added: SourceRow[] = [];
@@ -59,6 +60,7 @@ export function diffSnapshots(previous: readonly SourceRow[], next: readonly Sou
       added.push(row);
       continue;
     }
+    if (old === row) continue; // unchanged since the last tick (the rows keep their objects)
     const change = compareRow(old, row);
     if (change) changed.push(change);
     if (old.status !== row.status) transitions.push({ id: row.id, name: row.name, from: old.status, to: row.status });
@@ -69,6 +71,28 @@ export function diffSnapshots(previous: readonly SourceRow[], next: readonly Sou
 }
 
 /** The common case (nothing changed) in one pass over known fields; FIELDS lists the same ones. */
+/** The same ids in the same order (the usual tick: nothing added, removed or renamed). */
+function isAligned(previous: readonly SourceRow[], next: readonly SourceRow[]): boolean {
+  if (previous.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i] && previous[i]!.id !== next[i]!.id) return false;
+  return true;
+}
+
+/** The diff of aligned snapshots, position by position, without maps; unchanged row objects are skipped. */
+function diffAligned(previous: readonly SourceRow[], next: readonly SourceRow[]): SnapshotDiff {
+  const changed: FieldChange[] = [];
+  const transitions: StatusTransition[] = [];
+  for (let i = 0; i < next.length; i++) {
+    const old = previous[i]!;
+    const row = next[i]!;
+    if (old === row) continue;
+    const change = compareRow(old, row);
+    if (change) changed.push(change);
+    if (old.status !== row.status) transitions.push({ id: row.id, name: row.name, from: old.status, to: row.status });
+  }
+  return { added: [], removed: [], changed, transitions };
+}
+
 function sameRow(a: SourceRow, b: SourceRow): boolean {
   return (
     a.status === b.status &&

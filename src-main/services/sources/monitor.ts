@@ -1,9 +1,12 @@
 /**
- * The live sources monitor: one batched request per tick (list + list health), diffed against
- * the previous snapshot, and only the changes pushed to the renderer. Ticks every 5 s while
+ * The live sources monitor: each tick reads the list, diffs it against the previous snapshot
+ * and pushes only the changes to the renderer. The list's health (24 h counts) is asked for at
+ * the same time in its own request (list-health.ts) and fills its cells in when it arrives: a
+ * slow or failing health read never delays the list, and never counts as the list failing. Ticks every 5 s while
  * the window is focused, every 60 s in the background, and not at all while offline
  * (network probes; the monitor resumes the moment it flips online).
  */
+import type { Source } from '../../../src-shared/domain/langwatch';
 import type { MonitorState, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/sources';
 import { isAppError } from '../../../src-shared/errors';
 import type { Clock } from '../clock';
@@ -13,7 +16,9 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { diffSnapshots, isEmptyDiff } from './diff';
 import { createErrorTrend, type ErrorObservation } from './error-trend';
-import { healthKind, readSources, rowsOf, toErrorData, type SourcesAnswer } from './sources-answer';
+import { IDLE_STATUS, SESSION_EXPIRED } from './monitor-states';
+import { createListHealth, type HealthCounts, type HealthStatus } from './list-health';
+import { rowsOf, toErrorData, withCounts } from './sources-answer';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
 /** Options of {@link createSourcesMonitor}. */
@@ -32,6 +37,8 @@ export interface SourcesMonitorOptions {
    * LangWatch has no delete, so they were archived. Their names stay taken (unique index).
    */
   onVanished?: (scope: { profileId: string; organizationId: string }, rows: SourceRow[]) => void;
+  /** The list health read's own deadline (default ACTIVITY_MONITOR_DEADLINE_MS). */
+  healthDeadlineMs?: number;
 }
 
 /** The monitor as services and handlers see it. */
@@ -45,8 +52,10 @@ export interface SourcesMonitor {
   rows(): readonly SourceRow[];
   /** The pull error count of a source as watched by this console (newer servers only). */
   errorTrend(id: string): ErrorObservation | undefined;
-  /** Ticks now (after any tick in flight) and resolves with the state after it. */
+  /** Ticks now (after any tick in flight) and resolves with the state after its list (not its health). */
   refreshNow(): Promise<MonitorState>;
+  /** Resolves with the state once no health read is in flight (tests and the bench). */
+  healthSettled(): Promise<MonitorState>;
   setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorState;
   close(): void;
 }
@@ -55,6 +64,7 @@ export interface SourcesMonitor {
 export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMonitor {
   const { auth, network, clock, log, events } = options;
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
+  const listHealth = createListHealth({ onAnswer: applyHealth, deadlineMs: options.healthDeadlineMs });
   let rows: SourceRow[] = [];
   const errors = createErrorTrend();
   let orgId: string | null = null;
@@ -65,18 +75,7 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
   let inFlight: Promise<void> | null = null;
   let closed = false;
   let started = false;
-  let status: MonitorState = {
-    phase: 'idle',
-    organizationId: null,
-    updatedAt: null,
-    serverNow: null,
-    intervalMs: null,
-    health: 'not_requested',
-    healthError: null,
-    readOnly: false,
-    canManage: false,
-    lastError: null,
-  };
+  let status: MonitorState = IDLE_STATUS;
 
   function publishStatus(patch: Partial<MonitorState>): void {
     const next = { ...status, ...patch };
@@ -125,6 +124,7 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     }
     rows = [];
     orgId = nextOrg;
+    listHealth.reset();
   }
 
   async function tick(): Promise<void> {
@@ -136,64 +136,55 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
       // An expired session keeps the last rows on screen ("updated N s ago" keeps counting):
       // the sources did not vanish, the console just cannot see them until the next sign-in.
       if (auth.state().session.kind === 'expired' && orgId !== null) {
-        publishStatus({
-          phase: 'error',
-          organizationId: orgId,
-          lastError: {
-            code: 'auth.session_expired',
-            message: 'Your session has expired: sign in again to refresh the sources.',
-          },
-        });
+        publishStatus({ phase: 'error', organizationId: orgId, lastError: SESSION_EXPIRED });
         return;
       }
       resetRows(null);
-      publishStatus({
-        phase: 'idle',
-        organizationId: null,
-        updatedAt: null,
-        serverNow: null,
-        health: 'not_requested',
-        healthError: null,
-        lastError: null,
-        canManage: false,
-        readOnly: false,
-      });
+      publishStatus(IDLE_STATUS);
       if (!isAppError(error)) throw error;
       return;
     }
     if (active.organizationId !== orgId) resetRows(active.organizationId);
     const askedFor = active.organizationId;
     const access = { readOnly: active.readOnly, canManage: active.permissions.canManage && !active.readOnly };
-    let answer: SourcesAnswer;
+    listHealth.request(active);
+    let sources: Source[];
     try {
-      answer = await readSources(active);
+      sources = await active.sources.listLive();
       network.reportSuccess();
     } catch (error) {
       if (isNetworkFailure(error)) {
         network.reportNetworkFailure(error);
-        publishStatus({ ...access, phase: 'paused_offline', organizationId: askedFor, lastError: toErrorData(error) });
+        const lastError = toErrorData(error);
+        publishStatus({
+          ...access,
+          ...listHealth.status(),
+          phase: 'paused_offline',
+          organizationId: askedFor,
+          lastError,
+        });
         return;
       }
       // Any answer at all proves the network; the error itself is shown, and retried next tick.
       if (isAppError(error) && error.code !== 'auth.not_signed_in') network.reportSuccess();
       log.warn('status tick failed', { code: isAppError(error) ? error.code : 'internal' });
-      publishStatus({ ...access, phase: 'error', organizationId: askedFor, lastError: toErrorData(error) });
+      const lastError = toErrorData(error);
+      publishStatus({ ...access, ...listHealth.status(), phase: 'error', organizationId: askedFor, lastError });
       return;
     }
     // The organisation changed while the request was out: its answer belongs to nobody now.
     if (orgId !== askedFor || closed) return;
-    applyAnswer(active, answer, access);
+    applyList(active, sources, access);
   }
 
-  /** Diffs the answer against the last rows, pushes the changes, and publishes the status. */
-  function applyAnswer(
+  /** Diffs the list against the last rows, pushes the changes, and publishes the status. */
+  function applyList(
     active: ActiveAuth,
-    answer: SourcesAnswer,
+    sources: Source[],
     access: Pick<MonitorState, 'readOnly' | 'canManage'>,
   ): void {
     const askedFor = active.organizationId;
-    const { health } = answer;
-    const next = rowsOf(answer);
+    const next = rowsOf(sources, listHealth.counts());
     const diff = diffSnapshots(rows, next);
     if (!active.readOnly && diff.removed.length > 0 && options.onVanished) {
       const gone = new Set(diff.removed);
@@ -224,17 +215,32 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
       if (t.from === 'awaiting_first_event' && t.to === 'active')
         events.emit('sources.becameActive', { ...t, organizationId: askedFor });
     }
-    const healthError = health?.kind === 'unavailable' ? health.error : null;
     publishStatus({
       ...access,
+      ...listHealth.status(),
       phase: 'running',
       organizationId: askedFor,
       updatedAt,
       serverNow,
-      health: healthKind(health),
-      healthError,
       lastError: null,
     });
+  }
+
+  /** A health answer of the current organisation: the counts that changed, then the status. */
+  function applyHealth(health: HealthStatus, counts: HealthCounts): void {
+    if (closed || orgId === null) return;
+    const { rows: next, changed } = withCounts(rows, counts);
+    rows = next;
+    if (changed.length > 0) {
+      events.emit('sources.changed', {
+        organizationId: orgId,
+        upserts: changed,
+        removed: [],
+        transitions: [],
+        updatedAt: status.updatedAt ?? new Date(clock.now()).toISOString(),
+      });
+    }
+    publishStatus(health);
   }
 
   const offNetwork = network.onChange((online) => {
@@ -266,6 +272,10 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     errorTrend: (id) => errors.get(id),
     async refreshNow() {
       await refreshAfterCurrent();
+      return status;
+    },
+    async healthSettled() {
+      await listHealth.settled();
       return status;
     },
     setVisibility(next) {

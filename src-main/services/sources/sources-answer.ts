@@ -1,27 +1,55 @@
 /**
- * What one tick of the sources monitor reads: the sources (and their 24 h counts when the
- * person may see them) through the session's sources reader, as table rows.
+ * What one tick of the sources monitor reads, as table rows: the live sources through the
+ * session's sources reader, with the 24 h counts of the list's health where known (the health
+ * arrives on its own, see list-health.ts).
  */
-import type { Source, SourcesHealth } from '../../../src-shared/domain/langwatch';
-import type { ListHealthKind, SourceRow } from '../../../src-shared/domain/sources';
+import type { Source } from '../../../src-shared/domain/langwatch';
+import type { SourceRow } from '../../../src-shared/domain/sources';
 import { isAppError, type ErrorData } from '../../../src-shared/errors';
-import type { ActiveAuth } from '../auth/types';
-import type { SourcesWithHealth } from '../langwatch/api';
+import type { HealthCounts } from './list-health';
 
-/** One tick's answer: the live sources, and their health when it was asked for. */
-export type SourcesAnswer = SourcesWithHealth;
+/**
+ * The row last built for a source object (the API keeps the object of an unchanged source from
+ * one tick to the next): reused while its count is the same, so the diff skips it by identity.
+ */
+const rowOfSource = new WeakMap<Source, { row: SourceRow; counts: HealthCounts }>();
 
-/** Lists the organisation's live sources, with their health when the person may see it. */
-export function readSources(active: ActiveAuth): Promise<SourcesAnswer> {
-  return active.sources.listLive({ withHealth: active.permissions.canViewHealth });
+/** The table rows of a list; counts are null when the health is not known. */
+export function rowsOf(sources: readonly Source[], counts: HealthCounts): SourceRow[] {
+  const out = new Array<SourceRow>(sources.length);
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
+    const known = rowOfSource.get(s);
+    // Built from these very counts: nothing to look up.
+    if (known !== undefined && known.counts === counts) {
+      out[i] = known.row;
+      continue;
+    }
+    const count = counts ? (counts.get(s.id) ?? 0) : null;
+    const row = known !== undefined && known.row.eventsLast24h === count ? known.row : toRow(s, count);
+    rowOfSource.set(s, { row, counts });
+    out[i] = row;
+  }
+  return out;
 }
 
-/** The table rows of an answer; counts are null when the health was not available. */
-export function rowsOf({ sources, health }: SourcesAnswer): SourceRow[] {
-  const counts = new Map<string, number>();
-  if (health?.kind === 'ok') for (const h of health.rows) counts.set(h.id, h.eventsLast24h);
-  const hasCounts = health?.kind === 'ok';
-  return sources.map((s) => toRow(s, hasCounts ? (counts.get(s.id) ?? 0) : null));
+/**
+ * The rows with the counts of a health answer that arrived after them: the same row objects
+ * where the count did not change, and the changed ones (to push as a delta).
+ */
+export function withCounts(
+  rows: readonly SourceRow[],
+  counts: HealthCounts,
+): { rows: SourceRow[]; changed: SourceRow[] } {
+  const changed: SourceRow[] = [];
+  const next = rows.map((r) => {
+    const count = counts ? (counts.get(r.id) ?? 0) : null;
+    if (count === r.eventsLast24h) return r;
+    const row = toRow(r, count);
+    changed.push(row);
+    return row;
+  });
+  return { rows: next, changed };
 }
 
 /**
@@ -47,11 +75,6 @@ function toRow(s: Source, eventsLast24h: number | null): SourceRow {
     errorCount: s.errorCount,
     eventsLast24h,
   };
-}
-
-/** How the health of the list is shown. */
-export function healthKind(health: SourcesHealth | null): ListHealthKind {
-  return health === null ? 'not_requested' : health.kind;
 }
 
 /** The error of a failed tick, as data (an unexpected one as a calm internal error). */

@@ -116,7 +116,10 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
       if (isAppError(error) && error.code === 'langwatch.forbidden') return { kind: 'forbidden' };
       if (
         isAppError(error) &&
-        (error.code === 'langwatch.server_error' || error.code === 'network.unexpected_answer')
+        // A read past its deadline (an analytics store that hangs) is unavailable too, not a failure of the detail.
+        (error.code === 'langwatch.server_error' ||
+          error.code === 'network.unexpected_answer' ||
+          error.code === 'network.timeout')
       ) {
         log.warn('health read unavailable', {
           code: error.code,

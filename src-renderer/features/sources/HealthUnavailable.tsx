@@ -3,7 +3,7 @@
  * such: the sentence for the list and the detail, and the "Events 24 h" cell, which shows
  * "unavailable" (with the reason as its title) instead of a silent "—".
  */
-import { describeHealthUnavailable } from '../../../src-shared/domain/health-issue';
+import { describeHealthUnavailable, healthReasonOf } from '../../../src-shared/domain/health-issue';
 import type { ErrorData } from '../../../src-shared/errors';
 import { useSourcesStore } from '../../stores/sources-store';
 
@@ -38,14 +38,34 @@ export function ListHealthUnavailable() {
   );
 }
 
-/** The "Events 24 h" cell: the count, "unavailable" while health failed, or "—" when not asked. */
+/**
+ * The "Events 24 h" cell: the count; "loading" until the list's health first answers (it comes
+ * after the list, never holding it up); "unavailable (reason)" while health failed; "—" when
+ * not asked (no plan or permission, support mode).
+ */
 export function EventsCell({ count }: { count: number | null }) {
-  const unavailable = useSourcesStore((s) => count === null && s.status?.health === 'unavailable');
+  const health = useSourcesStore((s) => (count === null ? s.status?.health : 'ok'));
+  const error = useSourcesStore((s) =>
+    count === null && s.status?.health === 'unavailable' ? (s.status.healthError ?? null) : null,
+  );
   if (count !== null) return <>{count}</>;
-  if (!unavailable) return <>—</>;
+  if (health === 'loading') {
+    return (
+      <span className="muted" data-testid="events-loading" title="Asking LangWatch for the event counts…">
+        loading
+      </span>
+    );
+  }
+  if (health !== 'unavailable') return <>—</>;
   return (
-    <span className="muted" data-testid="events-unavailable" title="Health unavailable: see the note above the table.">
-      unavailable
+    <span
+      className="muted"
+      data-testid="events-unavailable"
+      title={
+        error ? describeHealthUnavailable(error, 'Event counts') : 'Health unavailable: see the note above the table.'
+      }
+    >
+      unavailable ({error ? healthReasonOf(error) : 'no answer'})
     </span>
   );
 }

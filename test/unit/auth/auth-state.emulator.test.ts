@@ -74,16 +74,34 @@ describe('auth service against the emulator', () => {
     expect(state.activeOrganizationId).toBe(state.organizations[0]!.id);
     const acme = await booted.auth.selectOrganization('org_acme');
     expect(acme.permissions).toMatchObject({ canView: true, canManage: true });
-    expect(acme.health).toBe('available');
+    // The health probe follows the sign-in on its own (a slow analytics store never holds it up).
+    await expect.poll(() => booted.auth.state().health).toBe('available');
     expect(booted.auth.requireActive()).toMatchObject({ organizationId: 'org_acme', readOnly: false });
     expect(seen).toContain('signed_in');
+  });
+
+  it('an analytics store that hangs before failing never holds up the sign-in; health stays unknown', async () => {
+    emulator.control.setActivityMonitorUnavailable(true, 2_000);
+    const booted = await boot();
+    const t0 = performance.now();
+    const state = await signIn(booted, 'admin');
+    expect(performance.now() - t0).toBeLessThan(1_500);
+    expect(state).toMatchObject({
+      session: { kind: 'signed_in' },
+      permissions: { canManage: true },
+      health: 'unknown',
+    });
+    expect(booted.auth.requireActive().organizationId).toBeTruthy();
+    // The probe ends in a server error: not knowing stays "unknown", never an all-clear.
+    await new Promise((r) => setTimeout(r, 2_300));
+    expect(booted.auth.state().health).toBe('unknown');
   });
 
   it('a non-enterprise org shows health as enterprise_required, and the choice survives a restart', async () => {
     const first = await boot();
     await signIn(first, 'admin');
-    const small = await first.auth.selectOrganization('org_small');
-    expect(small.health).toBe('enterprise_required');
+    await first.auth.selectOrganization('org_small');
+    await expect.poll(() => first.auth.state().health).toBe('enterprise_required');
     await first.auth.close();
     const second = await boot();
     expect(second.auth.state()).toMatchObject({
@@ -125,6 +143,7 @@ describe('auth service against the emulator', () => {
   it('a 401 marks the session expired but keeps the organisations; waiting work resumes after sign-in', async () => {
     const booted = await boot();
     await signIn(booted, 'admin');
+    await expect.poll(() => booted.auth.state().health).toBe('available');
     const profileId = booted.auth.state().activeProfileId!;
     emulator.control.expireSessions();
     const api = await booted.auth.apiFor(profileId);

@@ -25,6 +25,27 @@ describe('readCapped', () => {
     expect(await readCapped(big.body, 100_000)).toEqual({ text: '', tooLarge: true });
     expect(big.body.destroyed).toBe(true);
   });
+
+  it('with a declared content-length: past the cap refused before reading, within it read whole', async () => {
+    server = await startLocalServer((req, res) => {
+      const body = req.url === '/big' ? 'x'.repeat(300_000) : 'héllo';
+      res.writeHead(200, { 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+    const small = await request(`${server.url}/small`);
+    const declared = headerValue(small.headers, 'content-length');
+    expect(declared).toBe('6');
+    expect(await readCapped(small.body, 100, declared)).toEqual({ text: 'héllo', tooLarge: false });
+    const big = await request(`${server.url}/big`);
+    expect(await readCapped(big.body, 100_000, headerValue(big.headers, 'content-length'))).toEqual({
+      text: '',
+      tooLarge: true,
+    });
+    expect(big.body.destroyed).toBe(true);
+    // A header that is not a plain number is ignored: the chunked read and its cap apply.
+    const odd = await request(`${server.url}/big`);
+    expect(await readCapped(odd.body, 100_000, '1e3')).toEqual({ text: '', tooLarge: true });
+  });
 });
 
 describe('startDeadline', () => {

@@ -41,17 +41,26 @@ describe('LangWatch client against the emulator', () => {
     expect(await api.effectivePermissions(ACME)).toMatchObject({ canView: true, canManage: true, canViewHealth: true });
   });
 
-  it('lists sources with health in one batched GET, validated as DTOs', async () => {
+  it('lists sources and their health in two requests (never one batch), validated as DTOs', async () => {
     emu.control.clearRequestLog();
-    const result = await apiAs(adminCookie).listWithHealth(ACME, { withHealth: true });
-    expect(result.sources.length).toBeGreaterThan(5);
-    for (const s of result.sources) expect(Source.parse(s)).toEqual(s);
-    expect(result.sources.every((s) => s.archivedAt === null)).toBe(true);
-    expect(result.health?.kind).toBe('ok');
-    expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc'))).toHaveLength(1);
-    const small = await apiAs(adminCookie).listWithHealth(SMALL, { withHealth: true });
-    expect(small.health).toEqual({ kind: 'enterprise_required' });
-    expect(small.sources.length).toBeGreaterThan(0);
+    const [sources, health] = await Promise.all([
+      apiAs(adminCookie).listSources(ACME),
+      apiAs(adminCookie).listHealth(ACME),
+    ]);
+    expect(sources.length).toBeGreaterThan(5);
+    for (const s of sources) expect(Source.parse(s)).toEqual(s);
+    expect(sources.every((s) => s.archivedAt === null)).toBe(true);
+    expect(health.kind).toBe('ok');
+    const paths = emu.control
+      .requestLog()
+      .filter((r) => r.path.startsWith('/api/trpc'))
+      .map((r) => r.path);
+    expect(paths.sort()).toEqual([
+      '/api/trpc/activityMonitor.ingestionSourcesHealth',
+      '/api/trpc/ingestionSources.list',
+    ]);
+    expect(await apiAs(adminCookie).listHealth(SMALL)).toEqual({ kind: 'enterprise_required' });
+    expect((await apiAs(adminCookie).listSources(SMALL)).length).toBeGreaterThan(0);
   });
 
   it('creates, gets, updates and archives a compliance source; never returns the ingest secret', async () => {

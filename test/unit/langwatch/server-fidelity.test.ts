@@ -59,14 +59,13 @@ describe('source types and statuses a newer server knows', () => {
       eventsLast24h: 2,
     };
     const client = await api((req, res) =>
-      req.url?.includes('batch=1')
-        ? sendJson(res, 200, [
-            ok([wire(), wire({ id: 'src_known', sourceType: 'claude_code', status: 'active' })]),
-            ok([row]),
-          ])
-        : sendJson(res, 200, ok(wire())),
+      req.url?.startsWith('/api/trpc/ingestionSources.list?')
+        ? sendJson(res, 200, ok([wire(), wire({ id: 'src_known', sourceType: 'claude_code', status: 'active' })]))
+        : req.url?.startsWith('/api/trpc/activityMonitor.ingestionSourcesHealth?')
+          ? sendJson(res, 200, ok([row]))
+          : sendJson(res, 200, ok(wire())),
     );
-    const both = await client.listWithHealth(ORG, { withHealth: true });
+    const both = { sources: await client.listSources(ORG), health: await client.listHealth(ORG) };
     expect(both.sources.map((s) => [s.sourceType, s.status])).toEqual([
       ['gemini_enterprise_audit', 'paused_by_policy'],
       ['claude_code', 'active'],
@@ -130,19 +129,22 @@ describe('health answered with a server error', () => {
   const CH = { code: 'clickhouse_unavailable' };
 
   it('the list survives; health is unavailable with the status and the reason', async () => {
-    const client = await api((_req, res) =>
-      sendJson(res, 207, [
-        ok([wire({ sourceType: 'claude_compliance', status: 'active' })]),
-        trpcError(500, 'activityMonitor.ingestionSourcesHealth', 'ClickHouse is not available', CH),
-      ]),
+    const client = await api((req, res) =>
+      req.url?.startsWith('/api/trpc/ingestionSources.list?')
+        ? sendJson(res, 200, ok([wire({ sourceType: 'claude_compliance', status: 'active' })]))
+        : sendJson(
+            res,
+            500,
+            trpcError(500, 'activityMonitor.ingestionSourcesHealth', 'ClickHouse is not available', CH),
+          ),
     );
-    const { sources, health } = await client.listWithHealth(ORG, { withHealth: true });
+    const [sources, health] = await Promise.all([client.listSources(ORG), client.listHealth(ORG)]);
     expect(sources).toHaveLength(1);
     expect(health).toMatchObject({
       kind: 'unavailable',
       error: { code: 'langwatch.server_error', details: { httpStatus: 500, reason: 'clickhouse_unavailable' } },
     });
-    if (health?.kind !== 'unavailable') throw new Error('expected unavailable');
+    if (health.kind !== 'unavailable') throw new Error('expected unavailable');
     expect(describeHealthUnavailable(health.error)).toMatch(
       /^Health unavailable \(server error 500: clickhouse_unavailable\)/,
     );

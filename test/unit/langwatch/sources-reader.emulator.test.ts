@@ -51,7 +51,7 @@ describe.each([
   { name: 'CLI REST', make: (): SourcesReader => cliSourcesReader(cli), readsArchived: false },
 ])('$name sources reader', ({ make, readsArchived }) => {
   it('lists live sources only', async () => {
-    const { sources } = await make().listLive({ withHealth: false });
+    const sources = await make().listLive();
     const ids = sources.map((s) => s.id);
     expect(ids).toContain(LIVE);
     expect(ids).not.toContain(ARCHIVED);
@@ -76,10 +76,9 @@ describe.each([
 });
 
 describe('list health', () => {
-  it('comes with the API list when asked, never from the CLI', async () => {
-    expect((await apiSourcesReader(api, ACME).listLive({ withHealth: true })).health?.kind).toBe('ok');
-    expect((await apiSourcesReader(api, ACME).listLive({ withHealth: false })).health).toBeNull();
-    expect((await cliSourcesReader(cli).listLive({ withHealth: true })).health).toBeNull();
+  it('comes from the API on its own, never from the CLI', async () => {
+    expect((await apiSourcesReader(api, ACME).listHealth())?.kind).toBe('ok');
+    expect(await cliSourcesReader(cli).listHealth()).toBeNull();
   });
 });
 
@@ -95,7 +94,7 @@ describe('sourcesReaderFor', () => {
     await sourcesReaderFor({ api: null, cli: spyCli }, ACME).get(LIVE);
     expect(seen).toEqual(['api', 'cli']);
     const none = sourcesReaderFor({ api: null, cli: null }, ACME);
-    expect((await caught(none.listLive({ withHealth: false }))).code).toBe('auth.not_signed_in');
+    expect((await caught(none.listLive())).code).toBe('auth.not_signed_in');
     expect((await caught(none.get(LIVE))).code).toBe('auth.not_signed_in');
   });
 });

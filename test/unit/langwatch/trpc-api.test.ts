@@ -73,30 +73,28 @@ describe('tRPC client and typed API', () => {
     expect(JSON.parse(req.body)).toEqual({ json: input });
   });
 
-  it('batches list + health in ONE GET and keeps the list when health fails', async () => {
+  it('asks for the health in its own GET; a plan refusal is a health kind, never an error', async () => {
     const client = await api((req, res) =>
-      sendJson(res, 207, [
-        ok([wireSource]),
+      sendJson(
+        res,
+        403,
         trpcError(
           403,
           'activityMonitor.ingestionSourcesHealth',
           'The activity monitor requires an Enterprise plan',
           null,
         ),
-      ]),
+      ),
     );
-    const result = await client.listWithHealth(ORG, { withHealth: true });
-    expect(result.sources).toHaveLength(1);
-    expect(result.health).toEqual({ kind: 'enterprise_required' });
+    expect(await client.listHealth(ORG)).toEqual({ kind: 'enterprise_required' });
     expect(server!.requests).toHaveLength(1);
     const req = server!.requests[0]!;
-    expect(
-      req.url.startsWith('/api/trpc/ingestionSources.list,activityMonitor.ingestionSourcesHealth?batch=1&input='),
-    ).toBe(true);
-    expect(inputOf(req.url)).toEqual({ 0: { json: { organizationId: ORG } }, 1: { json: { organizationId: ORG } } });
+    expect(req.url.startsWith('/api/trpc/activityMonitor.ingestionSourcesHealth?input=')).toBe(true);
+    expect(req.url).not.toContain('batch=1');
+    expect(inputOf(req.url)).toEqual({ json: { organizationId: ORG } });
   });
 
-  it('returns health rows from the batch', async () => {
+  it('returns the health rows', async () => {
     const row = {
       id: 'src_1',
       name: 'a',
@@ -105,9 +103,8 @@ describe('tRPC client and typed API', () => {
       lastEventIso: null,
       eventsLast24h: 4,
     };
-    const client = await api((req, res) => sendJson(res, 200, [ok([wireSource]), ok([row])]));
-    const result = await client.listWithHealth(ORG, { withHealth: true });
-    expect(result.health).toEqual({ kind: 'ok', rows: [row] });
+    const client = await api((req, res) => sendJson(res, 200, ok([row])));
+    expect(await client.listHealth(ORG)).toEqual({ kind: 'ok', rows: [row] });
   });
 
   const cases: Array<[string, number, unknown, string, Record<string, unknown>]> = [

@@ -125,3 +125,17 @@ describe('every field of a row is compared', () => {
     expect(isEmptyDiff(diffSnapshots([row('a')], [row('a')]))).toBe(true);
   });
 });
+
+describe('aligned snapshots (the usual tick: same ids, same order)', () => {
+  it('gives the same diff as a reordered one, and skips rows that kept their object', () => {
+    const a = row('a');
+    const b = row('b');
+    const c = row('c', { status: 'awaiting_first_event' });
+    const aligned = diffSnapshots([a, b, c], [a, { ...b, name: 'B2' }, { ...c, status: 'active' }]);
+    const reordered = diffSnapshots([c, a, b], [a, { ...b, name: 'B2' }, { ...c, status: 'active' }]);
+    expect(aligned).toEqual(reordered);
+    expect(aligned.changed.map((ch) => ch.id)).toEqual(['b', 'c']);
+    expect(aligned.transitions).toEqual([{ id: 'c', name: c.name, from: 'awaiting_first_event', to: 'active' }]);
+    expect(isEmptyDiff(diffSnapshots([a, b, c], [a, b, c]))).toBe(true);
+  });
+});

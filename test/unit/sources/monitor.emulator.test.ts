@@ -126,8 +126,9 @@ describe('sources monitor against the emulator (fake clock)', () => {
     readOnly: false,
   });
 
-  function start(auth: AuthService) {
+  function start(auth: AuthService, extra: { healthDeadlineMs?: number } = {}) {
     monitor = createSourcesMonitor({
+      ...extra,
       auth,
       network,
       clock,
@@ -137,22 +138,26 @@ describe('sources monitor against the emulator (fake clock)', () => {
     return monitor;
   }
   const named = (name: EventName) => recorded.filter((r) => r.name === name).map((r) => r.payload);
-  /** Lets the tick in flight (real HTTP) finish. */
+  /** Lets the tick in flight (real HTTP) finish, and the health read it started. */
   async function settle(m: SourcesMonitor) {
     await m.refreshNow();
+    await m.healthSettled();
   }
   async function waitFor(check: () => boolean) {
     await expect.poll(check, { timeout: 2000, interval: 10 }).toBe(true);
   }
 
-  it('first tick pushes every row once, then only changes; one batched request per tick', async () => {
+  it('first tick pushes every row once, then only changes; the list and its health in two requests', async () => {
     const m = start(fakeAuth(adminOf(ACME)));
     emu.control.clearRequestLog();
     await clock.advance(0);
-    await waitFor(() => named('sources.changed').length === 1);
-    const first = named('sources.changed')[0];
+    await waitFor(() => named('sources.changed').length >= 1 && m.status().health === 'ok');
+    await m.healthSettled();
+    const [first, ...counts] = named('sources.changed');
     expect(first.upserts.length).toBe(emu.control.sources(ACME).filter((s) => s.archivedAt === null).length);
     expect(first.removed).toEqual([]);
+    // The health fills in the counts it changed, nothing else.
+    for (const delta of counts) expect(delta).toMatchObject({ removed: [], transitions: [] });
     expect(m.status()).toMatchObject({
       phase: 'running',
       organizationId: ACME,
@@ -163,15 +168,25 @@ describe('sources monitor against the emulator (fake clock)', () => {
     // The deployment's own clock (its Date header) travels with the status, for ages.
     expect(m.status().serverNow).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     expect(m.rows().find((r) => r.id === 'src_cc_prod')?.eventsLast24h).toBeGreaterThan(0);
-    expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc'))).toHaveLength(1);
+    const trpcPaths = () =>
+      emu.control
+        .requestLog()
+        .filter((r) => r.path.startsWith('/api/trpc'))
+        .map((r) => r.path);
+    expect(trpcPaths().sort()).toEqual([
+      '/api/trpc/activityMonitor.ingestionSourcesHealth',
+      '/api/trpc/ingestionSources.list',
+    ]);
 
     // Nothing changed: the next tick (5 s later) pushes no rows, only the monitor's new updatedAt.
+    const pushed = named('sources.changed').length;
     const before = m.status().updatedAt;
     await clock.advance(5_000);
     await waitFor(() => m.status().updatedAt !== before);
-    expect(named('sources.changed')).toHaveLength(1);
+    await m.healthSettled();
+    expect(named('sources.changed')).toHaveLength(pushed);
     expect(clock.delays.filter((d) => d === 5_000).length).toBeGreaterThanOrEqual(1);
-    expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc'))).toHaveLength(2);
+    expect(trpcPaths()).toHaveLength(4);
   });
 
   it('a pull that brings events turns the row active within one tick, with a transition and becameActive', async () => {
@@ -341,5 +356,52 @@ describe('sources monitor against the emulator (fake clock)', () => {
     emu.control.faults.remove(fault);
     await settle(m);
     expect(m.status()).toMatchObject({ phase: 'running', lastError: null });
+  });
+
+  describe('health that hangs before failing (LangWatch without its analytics store)', () => {
+    const healthReads = () =>
+      emu.control.requestLog().filter((r) => r.path === '/api/trpc/activityMonitor.ingestionSourcesHealth');
+    afterEach(() => emu.control.setActivityMonitorUnavailable(false));
+
+    it('never holds up the list: rows at once, health "loading", one read at a time, then "unavailable" with the reason', async () => {
+      emu.control.setActivityMonitorUnavailable(true, 1_500);
+      emu.control.clearRequestLog();
+      const m = start(fakeAuth(adminOf(ACME)), { healthDeadlineMs: 5_000 });
+      const t0 = performance.now();
+      await m.refreshNow();
+      expect(performance.now() - t0).toBeLessThan(1_000);
+      expect(m.status()).toMatchObject({ phase: 'running', health: 'loading', lastError: null });
+      expect(m.rows().length).toBeGreaterThan(0);
+      expect(m.rows().every((r) => r.eventsLast24h === null)).toBe(true);
+      // A tick while the health read is still out lists again but does not ask for health twice.
+      await clock.advance(5_000);
+      await m.refreshNow();
+      expect(m.status()).toMatchObject({ phase: 'running', health: 'loading' });
+      await m.healthSettled();
+      expect(performance.now() - t0).toBeGreaterThan(1_400);
+      expect(m.status()).toMatchObject({
+        phase: 'running',
+        health: 'unavailable',
+        lastError: null,
+        healthError: { code: 'langwatch.server_error', details: { reason: 'clickhouse_unavailable' } },
+      });
+      expect(healthReads()).toHaveLength(1);
+      expect(network.isOnline()).toBe(true);
+    });
+
+    it('a health read past its own deadline is "unavailable" (timeout), and the network stays online', async () => {
+      emu.control.setActivityMonitorUnavailable(true, 3_000);
+      const m = start(fakeAuth(adminOf(ACME)), { healthDeadlineMs: 300 });
+      await m.refreshNow();
+      expect(m.status()).toMatchObject({ phase: 'running', health: 'loading' });
+      await m.healthSettled();
+      expect(m.status()).toMatchObject({
+        phase: 'running',
+        health: 'unavailable',
+        healthError: { code: 'network.timeout' },
+      });
+      expect(m.rows().length).toBeGreaterThan(0);
+      expect(network.isOnline()).toBe(true);
+    });
   });
 });
