@@ -38,6 +38,7 @@ const NOT_IN_THE_TREE: Record<string, string> = {
   'activityMonitor.ts': "LangWatch's repository",
   'trpc.error-formatter.ts': "LangWatch's repository",
   'packages/handled-error': "LangWatch's repository",
+  'packages/authz/src/errors.ts': "LangWatch's repository",
   'claudeCompliance.puller.ts': "LangWatch's repository",
 };
 /** docs/contracts/ describes LangWatch's and Anthropic's code: its paths are theirs, not ours. */
