@@ -8,15 +8,12 @@
 import type { SourcesHealth } from '../../../src-shared/domain/langwatch';
 import type { ListHealthKind, MonitorState } from '../../../src-shared/domain/sources';
 import type { ActiveAuth } from '../auth/types';
-import { toErrorData } from './sources-answer';
+import { toErrorData, type HealthCounts } from './sources-answer';
 
 import { ACTIVITY_MONITOR_DEADLINE_MS } from '../langwatch/sources-reader';
 
 /** The health part of the monitor's state. */
 export type HealthStatus = Pick<MonitorState, 'health' | 'healthError'>;
-
-/** Counts by source id, or null when the list has none (not asked, not allowed, failed). */
-export type HealthCounts = ReadonlyMap<string, number> | null;
 
 /** Options of {@link createListHealth}. */
 export interface ListHealthOptions {

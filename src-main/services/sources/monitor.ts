@@ -17,8 +17,8 @@ import type { Logger } from '../logging/logger';
 import { diffSnapshots, isEmptyDiff } from './diff';
 import { createErrorTrend, type ErrorObservation } from './error-trend';
 import { IDLE_STATUS, SESSION_EXPIRED } from './monitor-states';
-import { createListHealth, type HealthCounts, type HealthStatus } from './list-health';
-import { rowsOf, toErrorData, withCounts } from './sources-answer';
+import { createListHealth, type HealthStatus } from './list-health';
+import { rowsOf, toErrorData, withCounts, type HealthCounts } from './sources-answer';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
 /** Options of {@link createSourcesMonitor}. */

@@ -6,13 +6,15 @@
 import type { Source } from '../../../src-shared/domain/langwatch';
 import type { SourceRow } from '../../../src-shared/domain/sources';
 import { isAppError, type ErrorData } from '../../../src-shared/errors';
-import type { HealthCounts } from './list-health';
 
 /**
  * The row last built for a source object (the API keeps the object of an unchanged source from
  * one tick to the next): reused while its count is the same, so the diff skips it by identity.
  */
 const rowOfSource = new WeakMap<Source, { row: SourceRow; counts: HealthCounts }>();
+
+/** Counts by source id, or null when the list has none (not asked, not allowed, failed). */
+export type HealthCounts = ReadonlyMap<string, number> | null;
 
 /** The table rows of a list; counts are null when the health is not known. */
 export function rowsOf(sources: readonly Source[], counts: HealthCounts): SourceRow[] {
