@@ -72,7 +72,7 @@ function SourcesList() {
       <ListNotes />
       {!showingArchived && (
         <SummaryStrip
-          attention={counts.attention}
+          summary={counts.summary}
           byKind={counts.byKind}
           active={query.health}
           onFilter={(signal) => setQuery({ health: signal })}
