@@ -13,7 +13,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { diffSnapshots, isEmptyDiff } from './diff';
 import { createErrorTrend, type ErrorObservation } from './error-trend';
-import { healthKind, readSources, rowsOf, toErrorData, type SourcesAnswer } from './sources-answer';
+import { healthKind, NO_VIEW, readSources, rowsOf, toErrorData, type SourcesAnswer } from './sources-answer';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
 /** Options of {@link createSourcesMonitor}. */
@@ -164,6 +164,12 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     if (active.organizationId !== orgId) resetRows(active.organizationId);
     const askedFor = active.organizationId;
     const access = { readOnly: active.readOnly, canManage: active.permissions.canManage && !active.readOnly };
+    if (!active.permissions.canView) {
+      // No permission is a state, not a failure to retry: nothing is asked until it changes.
+      resetRows(askedFor);
+      publishStatus({ ...access, phase: 'idle', organizationId: askedFor, updatedAt: null, lastError: NO_VIEW });
+      return;
+    }
     let answer: SourcesAnswer;
     try {
       answer = await readSources(active);

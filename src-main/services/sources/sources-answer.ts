@@ -11,6 +11,12 @@ import type { SourcesWithHealth } from '../langwatch/api';
 /** One tick's answer: the live sources, and their health when it was asked for. */
 export type SourcesAnswer = SourcesWithHealth;
 
+/** The monitor's state when the person may not view sources: a state, never retried as an error. */
+export const NO_VIEW: ErrorData = {
+  code: 'langwatch.forbidden',
+  message: 'Your role lacks ingestionSources:view in this organisation.',
+};
+
 /** Lists the organisation's live sources, with their health when the person may see it. */
 export function readSources(active: ActiveAuth): Promise<SourcesAnswer> {
   return active.sources.listLive({ withHealth: active.permissions.canViewHealth });

@@ -1,0 +1,55 @@
+// Journeys of issue 18: what the console does not know is never shown as fine, and another
+// person's staged entry is theirs.
+import { SEED } from '../../emulator/seed';
+import type { ConsoleHarness } from './console-harness';
+import { expect, test } from './fixtures';
+import { composeSource, outboxEntry } from './outbox-helpers';
+
+type EmulatorFixture = { control: { setOffline(on: boolean, o?: { which: 'langwatch' }): unknown } };
+const KEY = SEED.anthropicKeys.compliance;
+const TICK = { monitorIntervals: { focusedMs: 1_000, backgroundMs: 1_000 } };
+
+/** The admin stages a source while LangWatch is unreachable, then signs out: the entry waits. */
+async function adminStagesThenSignsOut(harness: ConsoleHarness, emulator: EmulatorFixture) {
+  await harness.signIn('admin');
+  await emulator.control.setOffline(true, { which: 'langwatch' });
+  const stagedId = await composeSource(harness.page, { name: 'E2E admin staged', key: KEY });
+  await expect(await outboxEntry(harness.page, stagedId)).toHaveAttribute('data-state', 'retrying');
+  await harness.services.sessions.signOut(harness.services.auth.state().activeProfileId!);
+  await emulator.control.setOffline(false);
+  await expect.poll(() => harness.services.network.isOnline(), { timeout: 15_000 }).toBe(true);
+  return stagedId;
+}
+
+test.describe('honest states: no access, and entries that belong to someone', () => {
+  test('a member without ingestionSources:view sees one clear screen: no retry loop, no all-clear, nobody else’s entries', async ({
+    openHarness,
+    emulator,
+  }) => {
+    const harness = await openHarness(TICK);
+    const { page } = harness;
+    await adminStagesThenSignsOut(harness, emulator);
+    await harness.signIn('member');
+    await page.locator('#nav-sources').click();
+    const screen = page.getByTestId('sources-no-access');
+    await expect(screen).toBeVisible();
+    await expect(screen.getByRole('heading', { level: 1 })).toHaveText(
+      'You cannot view ingestion sources in Acme Corp',
+    );
+    await expect(screen).toContainText('ingestionSources:view');
+    await expect(screen).toContainText('An admin of Acme Corp');
+    await expect(screen.getByTestId('no-access-deployments')).toBeVisible();
+    // Nothing that reads as an answer: no strip, no rows, no "tries again by itself".
+    await expect(page.getByText('Nothing needs attention')).toHaveCount(0);
+    await expect(page.getByTestId('summary-strip')).toHaveCount(0);
+    await expect(page.locator('[data-testid^="staged-row-"], [data-testid^="source-row-"]')).toHaveCount(0);
+    await expect(page.getByText(/tries again/i)).toHaveCount(0);
+    await expect(page.getByTestId('badge-outbox')).toHaveCount(0);
+    // The monitor asks LangWatch nothing while the permission is missing: two ticks, no request.
+    emulator.control.clearRequestLog();
+    await harness.services.sourcesMonitor.refreshNow();
+    const state = await harness.services.sourcesMonitor.refreshNow();
+    expect(state).toMatchObject({ phase: 'idle', lastError: { code: 'langwatch.forbidden' } });
+    expect(emulator.control.requestLog().filter((r) => r.path.includes('ingestionSources'))).toEqual([]);
+  });
+});
