@@ -52,4 +52,45 @@ test.describe('honest states: no access, and entries that belong to someone', ()
     expect(state).toMatchObject({ phase: 'idle', lastError: { code: 'langwatch.forbidden' } });
     expect(emulator.control.requestLog().filter((r) => r.path.includes('ingestionSources'))).toEqual([]);
   });
+
+  test('signed out, your own entries stay yours: filed under you, waiting for sign-in, across a restart', async ({
+    openHarness,
+    emulator,
+  }) => {
+    const harness = await openHarness(TICK);
+    const { page } = harness;
+    const stagedId = await adminStagesThenSignsOut(harness, emulator);
+    const mine = async () => {
+      const row = await outboxEntry(page, stagedId);
+      await expect(row).toBeVisible();
+      await expect(row.getByTestId('entry-waiting-sign-in')).toContainText(SEED.users.admin.email);
+      await expect(page.getByTestId('outbox-empty')).toHaveCount(0);
+      await expect(page.getByTestId('outbox-other-entry')).toHaveCount(0);
+    };
+    await mine();
+    await harness.restart();
+    await mine();
+  });
+
+  test('a support session (device code, read-only) sees nobody else’s entries: no row, no badge, no section', async ({
+    openHarness,
+    emulator,
+  }) => {
+    const harness = await openHarness(TICK);
+    const { page } = harness;
+    const stagedId = await adminStagesThenSignsOut(harness, emulator);
+    const profileId = harness.services.auth.state().activeProfileId!;
+    const started = await harness.services.sessions.startDeviceSignIn(profileId);
+    emulator.control.approveDevice(started.userCode, 'support', SEED.orgs.enterprise.id);
+    await started.completion;
+    await expect.poll(() => harness.services.auth.state().readOnly, { timeout: 15_000 }).toBe(true);
+    await page.locator('#nav-sources').click();
+    await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
+    await expect(page.getByTestId(`staged-row-${stagedId}`)).toHaveCount(0);
+    await expect(page.getByTestId('badge-outbox')).toHaveCount(0);
+    await page.locator('#nav-outbox').click();
+    await expect(page.getByTestId('outbox-empty')).toBeVisible();
+    await expect(page.getByTestId('outbox-others')).toHaveCount(0);
+    await expect(page.getByText('E2E admin staged')).toHaveCount(0);
+  });
 });

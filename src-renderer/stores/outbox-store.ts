@@ -35,5 +35,6 @@ export const useOutboxStore = create<OutboxStore>((set) => ({
   },
 }));
 
-/** How many entries still need the worker or the admin (the nav badge). */
-export const selectOpenCount = (s: OutboxStore) => s.entries.filter((e) => OPEN_OUTBOX_STATES.includes(e.state)).length;
+/** This person's open entries (the nav badge): another person's entry is never counted as yours. */
+export const selectOpenCount = (s: OutboxStore) =>
+  s.entries.filter((e) => e.access === 'mine' && OPEN_OUTBOX_STATES.includes(e.state)).length;

@@ -1,6 +1,7 @@
 // The buttons of one outbox entry (retry, edit, discard) and the error an action answered.
 import { useState } from 'react';
 import { EDITABLE_STATES, RETRYABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 
 /** Retry, Edit and Discard for an entry whose state allows them; a refused action says why below. */
@@ -16,6 +17,17 @@ export function EntryActions({
   const retryNow = useOutboxStore((s) => s.retryNow);
   const discard = useOutboxStore((s) => s.discard);
   const [actionError, setActionError] = useState<string | null>(null);
+  const signedIn = useAuthStateStore((s) => s.state?.session.kind === 'signed_in');
+  if (!signedIn) {
+    // Signed out, the entry is still yours: it waits for you, and nothing can be done to it until then.
+    const who = e.owner?.email ?? e.owner?.name ?? 'you';
+    return (
+      <p className="muted" data-testid="entry-waiting-sign-in">
+        Yours ({who}): waiting for you to sign in to {e.owner?.deploymentUrl ?? 'its deployment'}. The key stays in the
+        keychain until then.
+      </p>
+    );
+  }
   const run = async (action: () => Promise<{ message: string } | null>) => {
     setActionError(null);
     const error = await action();

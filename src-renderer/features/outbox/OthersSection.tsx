@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
@@ -18,7 +19,13 @@ export function ownerLabel(e: OutboxEntryView): string {
  * facts are shown (main sends none): only what waits, for whom, and where.
  */
 export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
-  const open = entries.filter((e) => OPEN.has(e.state));
+  const state = useAuthStateStore((s) => s.state);
+  // Another person's entry is shown only to someone who may act on it: an organisation admin
+  // of the same deployment (discard). Entries of another deployment: to anyone but a read-only
+  // (support) session, so their owner knows to switch there.
+  const mayAct = (e: OutboxEntryView) =>
+    e.access === 'other_deployment' ? !state?.readOnly : mayDiscardOther(e, state);
+  const open = entries.filter((e) => OPEN.has(e.state) && mayAct(e));
   if (open.length === 0) return null;
   return (
     <section aria-labelledby="outbox-others-title" className="outbox-others" data-testid="outbox-others">
@@ -36,17 +43,22 @@ export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
   );
 }
 
-function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
-  const discard = useOutboxStore((s) => s.discard);
-  const state = useAuthStateStore((s) => s.state);
-  const [error, setError] = useState<string | null>(null);
-  // Only an organisation admin, not in a read-only session, may discard other people's keys.
-  const mayDiscard =
+/** Only an organisation admin of the same deployment, not in a read-only session, may discard other people's keys. */
+function mayDiscardOther(e: OutboxEntryView, state: AuthState | null): boolean {
+  return (
     e.access !== 'other_deployment' &&
     state !== null &&
     !state.readOnly &&
     state.permissions?.canManage === true &&
-    state.session.kind === 'signed_in';
+    state.session.kind === 'signed_in'
+  );
+}
+
+function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
+  const discard = useOutboxStore((s) => s.discard);
+  const state = useAuthStateStore((s) => s.state);
+  const [error, setError] = useState<string | null>(null);
+  const mayDiscard = mayDiscardOther(e, state);
   const where = e.owner?.deploymentUrl ?? 'its deployment';
   const waiting =
     e.access === 'other_deployment'
