@@ -88,6 +88,19 @@ test.describe('honest states: no access, and entries that belong to someone', ()
     await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
     await expect(page.getByTestId(`staged-row-${stagedId}`)).toHaveCount(0);
     await expect(page.getByTestId('badge-outbox')).toHaveCount(0);
+    // The same facts as an admin: the server clock read from the CLI's first answer, so ages are
+    // relative and judged, never a cut ISO string or "server clock not read yet".
+    await expect(page.getByTestId('source-row-src_cc_prod').locator('.c-last')).toHaveText(/ ago$/);
+    await expect(page.getByTestId('source-row-src_cc_composer').getByTestId('health')).toHaveAttribute(
+      'data-health',
+      'waiting_too_long',
+    );
+    await expect(page.getByTestId('summary-attention')).toHaveText(/need attention/);
+    await page.getByTestId('source-row-src_cc_composer').getByRole('button').first().click();
+    await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('diagnosis')).toContainText(/\d+ days \(server clock\)/);
+    await expect(page.getByTestId('diagnosis')).not.toContainText('server clock was not read');
+    await page.getByTestId('detail-back').click();
     await page.locator('#nav-outbox').click();
     await expect(page.getByTestId('outbox-empty')).toBeVisible();
     await expect(page.getByTestId('outbox-others')).toHaveCount(0);

@@ -8,6 +8,7 @@ import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/dom
 import { AppError } from '../../../src-shared/errors';
 import type { EventsPage, LangwatchApi, SourcesWithHealth } from './api';
 import type { CliRest } from './cli-rest';
+import type { ServerClockReading } from './http';
 
 /** Reads of one organisation's sources. */
 export interface SourcesReader {
@@ -19,6 +20,11 @@ export interface SourcesReader {
   health(id: string): Promise<HealthMetrics>;
   /** A page of one source's events, newest first, strictly before `beforeIso` when given. */
   events(id: string, page: EventsPage): Promise<SourceEvent[]>;
+  /**
+   * The deployment's clock as of its latest answer, whichever client read it: ages are server
+   * time minus server time for a support session as for an admin; null before any answer.
+   */
+  serverClock(): ServerClockReading | null;
 }
 
 /** Reads through the cookie tRPC API, in `organizationId`. */
@@ -28,6 +34,7 @@ export function apiSourcesReader(api: LangwatchApi, organizationId: string): Sou
     get: (id) => api.getSource(organizationId, id),
     health: (id) => api.sourceHealthMetrics(organizationId, id),
     events: (id, page) => api.eventsForSource(organizationId, id, page),
+    serverClock: () => api.serverClock(),
   };
 }
 
@@ -47,6 +54,7 @@ export function cliSourcesReader(cli: CliRest): SourcesReader {
     },
     health: (id) => cli.sourceHealth(id),
     events: (id, page) => cli.sourceEvents(id, page),
+    serverClock: () => cli.serverClock(),
   };
 }
 
@@ -62,5 +70,5 @@ export function sourcesReaderFor(
   if (clients.cli) return cliSourcesReader(clients.cli);
   const notSignedIn = (): Promise<never> =>
     Promise.reject(new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.'));
-  return { listLive: notSignedIn, get: notSignedIn, health: notSignedIn, events: notSignedIn };
+  return { listLive: notSignedIn, get: notSignedIn, health: notSignedIn, events: notSignedIn, serverClock: () => null };
 }

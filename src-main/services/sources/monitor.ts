@@ -214,7 +214,7 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     const updatedAt = new Date(nowMs).toISOString();
     // The server's own clock (its Date header) on the answer that arrived a few ms ago: ages
     // are computed from it, never from this machine's clock (which may be set wrong).
-    const reading = active.api?.serverClock?.() ?? null;
+    const reading = active.sources.serverClock();
     const serverNow = reading ? new Date(reading.serverMs).toISOString() : null;
     if (!isEmptyDiff(diff)) {
       const changedIds = new Set(diff.changed.map((c) => c.id));
