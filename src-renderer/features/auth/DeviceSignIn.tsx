@@ -1,6 +1,7 @@
 import { useAuthStore } from '../../stores/auth-store';
 import { ApprovalPageButton, DeviceEffects } from './DeviceApproval';
 import { CopyButton } from './CopyButton';
+import { formatClock } from '../sources/LocalTime';
 
 /** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
 export function DeviceSignIn({ profileId }: { profileId: string }) {
@@ -63,7 +64,7 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
         </p>
       )}
       <p role="status" aria-live="polite" className="hint" data-state="waiting">
-        Waiting for approval… (the code expires at {new Date(device.expiresAt).toLocaleTimeString()})
+        Waiting for approval… (the code expires at {formatClock(new Date(device.expiresAt))})
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { assertNever } from '../../../src-shared/errors';
 import { VerdictExtras } from './VerdictExtras';
+import { formatClock } from '../sources/LocalTime';
 
 /** Headline and tone of each verdict kind. */
 export function verdictHeadline(verdict: KeyVerdict): { title: string; tone: 'ok' | 'warn' | 'bad' } {
@@ -70,7 +71,7 @@ export function VerdictCard({
     <div className={`verdict-card tone-${tone}`} data-testid="key-verdict" data-verdict={verdict.verdict} role="status">
       <h3>{title}</h3>
       <p className="muted">
-        <span className="mono">{fingerprint}</span> · checked {new Date(verdict.checkedAt).toLocaleTimeString()}
+        <span className="mono">{fingerprint}</span> · checked {formatClock(new Date(verdict.checkedAt))}
         {verdict.httpStatus !== null && <> · HTTP {verdict.httpStatus}</>}
       </p>
       <p>{verdict.message}</p>
