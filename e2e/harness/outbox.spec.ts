@@ -191,8 +191,18 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     await expect(discardRow).toHaveAttribute('data-state', 'expired');
     const fresh = await composeSource(page, { name: 'E2E discard 2', key: ADMIN_KEY });
     const freshRow = await outboxEntry(page, fresh);
+    // Discard asks, names what is lost, and can be undone for a few seconds.
     await freshRow.getByTestId('entry-discard').click();
-    await expect(freshRow).toHaveAttribute('data-state', 'discarded');
+    await expect(freshRow.getByTestId('discard-confirm')).toContainText('E2E discard 2');
+    await expect(freshRow.getByTestId('discard-confirm')).toContainText('wiped from the keychain');
+    await freshRow.getByTestId('discard-confirm-yes').click();
+    await freshRow.getByTestId('discard-undo').click();
+    await expect(freshRow.getByTestId('entry-discard')).toBeVisible();
+    expect(harness.services.outbox.list().find((e) => e.id === fresh)?.state).not.toBe('discarded');
+    await freshRow.getByTestId('entry-discard').click();
+    await freshRow.getByTestId('discard-confirm-yes').click();
+    await expect(freshRow.getByTestId('discard-pending')).toBeVisible();
+    await expect(freshRow).toHaveAttribute('data-state', 'discarded', { timeout: 10_000 });
     expect((await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([]);
     await emulator.control.setOffline(false);
     expect(named(emulator, ACME, 'E2E ttl')).toHaveLength(0);

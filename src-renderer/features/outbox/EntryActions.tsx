@@ -1,6 +1,7 @@
 // The buttons of one outbox entry (retry, edit, discard) and the error an action answered.
 import { useState } from 'react';
 import { EDITABLE_STATES, RETRYABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { ConfirmDiscard, useDiscardPending } from './ConfirmDiscard';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 
@@ -15,8 +16,8 @@ export function EntryActions({
   onToggleEdit: () => void;
 }) {
   const retryNow = useOutboxStore((s) => s.retryNow);
-  const discard = useOutboxStore((s) => s.discard);
   const [actionError, setActionError] = useState<string | null>(null);
+  const discardPending = useDiscardPending(e.id);
   const signedIn = useAuthStateStore((s) => s.state?.session.kind === 'signed_in');
   if (!signedIn) {
     // Signed out, the entry is still yours: it waits for you, and nothing can be done to it until then.
@@ -52,15 +53,8 @@ export function EntryActions({
             Edit
           </button>
         ) : null}
-        {EDITABLE_STATES.has(e.state) ? (
-          <button
-            type="button"
-            className="danger"
-            data-testid="entry-discard"
-            onClick={() => void run(() => discard(e.id))}
-          >
-            Discard
-          </button>
+        {EDITABLE_STATES.has(e.state) || discardPending ? (
+          <ConfirmDiscard entry={e} label="Discard" testId="entry-discard" />
         ) : null}
       </div>
       {actionError ? (

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { AuthState } from '../../../src-shared/domain/auth';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { ConfirmDiscard } from './ConfirmDiscard';
 import { useAuthStateStore } from '../../stores/auth-state-store';
-import { useOutboxStore } from '../../stores/outbox-store';
 
 const OPEN = new Set(['staged', 'submitting', 'retrying', 'needs_sign_in', 'rejected', 'key_missing']);
 
@@ -55,9 +54,7 @@ function mayDiscardOther(e: OutboxEntryView, state: AuthState | null): boolean {
 }
 
 function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
-  const discard = useOutboxStore((s) => s.discard);
   const state = useAuthStateStore((s) => s.state);
-  const [error, setError] = useState<string | null>(null);
   const mayDiscard = mayDiscardOther(e, state);
   const where = e.owner?.deploymentUrl ?? 'its deployment';
   const waiting =
@@ -86,20 +83,8 @@ function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
       </p>
       {mayDiscard ? (
         <div className="entry-actions">
-          <button
-            type="button"
-            className="danger"
-            data-testid="entry-discard-other"
-            onClick={() => void discard(e.id).then((failure) => setError(failure ? failure.message : null))}
-          >
-            Discard (wipes the key)
-          </button>
+          <ConfirmDiscard entry={e} label="Discard (wipes the key)" testId="entry-discard-other" />
         </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="entry-error">
-          {error}
-        </p>
       ) : null}
     </li>
   );
