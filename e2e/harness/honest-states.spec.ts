@@ -106,4 +106,30 @@ test.describe('honest states: no access, and entries that belong to someone', ()
     await expect(page.getByTestId('outbox-others')).toHaveCount(0);
     await expect(page.getByText('E2E admin staged')).toHaveCount(0);
   });
+
+  test('a rejected entry (name taken): no "Retry now", and a working key is no green all-clear', async ({
+    openHarness,
+  }) => {
+    const harness = await openHarness(TICK);
+    const { page } = harness;
+    await harness.signIn('admin');
+    const staged = await page.evaluate((input) => window.lw!.outbox.stage(input), {
+      kind: 'create' as const,
+      organizationId: SEED.orgs.enterprise.id,
+      name: 'Claude Compliance — Production',
+      pollEverySec: 3600,
+      key: KEY,
+    });
+    expect(staged.ok).toBe(true);
+    const row = await outboxEntry(page, staged.ok ? staged.value.stagedId : '');
+    await expect(row).toHaveAttribute('data-state', 'rejected', { timeout: 15_000 });
+    await expect(row.getByTestId('entry-retry')).toHaveCount(0);
+    await expect(row.getByTestId('entry-retry-futile')).toContainText('the name is taken');
+    await row.getByTestId('test-key').click();
+    const card = row.getByTestId('key-verdict');
+    await expect(card).toHaveAttribute('data-verdict', 'valid');
+    await expect(card).not.toHaveClass(/tone-ok/);
+    await expect(card).not.toContainText('Nothing to fix');
+    await expect(card).toContainText('The key is not the problem');
+  });
 });

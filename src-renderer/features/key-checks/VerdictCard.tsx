@@ -60,13 +60,23 @@ export function VerdictCard({
   fingerprint,
   anthropicBaseUrl,
   onRetry,
+  refused = false,
 }: {
   verdict: KeyVerdict;
   fingerprint: string;
   anthropicBaseUrl: string;
   onRetry?: () => void;
+  /** LangWatch refused the entry this key belongs to: a working key is then no all-clear. */
+  refused?: boolean;
 }) {
-  const { title, tone } = verdictHeadline(verdict);
+  const headline = verdictHeadline(verdict);
+  // A key that works says nothing about why LangWatch refused the entry: never green there.
+  const okButRefused = refused && headline.tone === 'ok';
+  const tone = okButRefused ? 'neutral' : headline.tone;
+  const title = headline.title;
+  const nextStep = okButRefused
+    ? 'The key is not the problem: LangWatch refused the entry for the reason shown above. Fix that, then retry.'
+    : verdict.nextStep;
   return (
     <div className={`verdict-card tone-${tone}`} data-testid="key-verdict" data-verdict={verdict.verdict} role="status">
       <h3>{title}</h3>
@@ -77,7 +87,7 @@ export function VerdictCard({
       <p>{verdict.message}</p>
       <VerdictExtras verdict={verdict} anthropicBaseUrl={anthropicBaseUrl} />
       <p>
-        <strong>Next:</strong> {verdict.nextStep}
+        <strong>Next:</strong> {nextStep}
       </p>
       {verdict.serverMessage !== null && (
         <p className="muted">

@@ -5,6 +5,17 @@ import { ConfirmDiscard, useDiscardPending } from './ConfirmDiscard';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 
+/** Why retrying a refused entry cannot help (the same request would meet the same refusal); null when it may. */
+function futileRetry(e: OutboxEntryView): string | null {
+  if (e.state !== 'rejected' || !e.lastError) return null;
+  const reason = e.lastError.details?.['reason'];
+  if (e.lastError.code === 'langwatch.name_taken' || reason === 'duplicate_name' || reason === 'name_taken')
+    return 'the name is taken in this organisation. Rename it with Edit, then submit again.';
+  if (e.lastError.code === 'langwatch.validation')
+    return 'LangWatch refused the values. Correct them with Edit, then submit again.';
+  return null;
+}
+
 /** Retry, Edit and Discard for an entry whose state allows them; a refused action says why below. */
 export function EntryActions({
   entry: e,
@@ -18,6 +29,7 @@ export function EntryActions({
   const retryNow = useOutboxStore((s) => s.retryNow);
   const [actionError, setActionError] = useState<string | null>(null);
   const discardPending = useDiscardPending(e.id);
+  const futile = futileRetry(e);
   const signedIn = useAuthStateStore((s) => s.state?.session.kind === 'signed_in');
   if (!signedIn) {
     // Signed out, the entry is still yours: it waits for you, and nothing can be done to it until then.
@@ -37,7 +49,11 @@ export function EntryActions({
   return (
     <>
       <div className="entry-actions">
-        {RETRYABLE_STATES.has(e.state) || e.state === 'submitting' ? (
+        {futile ? (
+          <p className="muted" data-testid="entry-retry-futile">
+            Retrying cannot help: {futile}
+          </p>
+        ) : RETRYABLE_STATES.has(e.state) || e.state === 'submitting' ? (
           // Kept (disabled) while an attempt runs, so the row does not flicker with every retry.
           <button
             type="button"

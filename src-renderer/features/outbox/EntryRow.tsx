@@ -41,7 +41,9 @@ export function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
           {e.lastError.message}
         </p>
       ) : null}
-      {e.keyHeld && signedIn ? <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} /> : null}
+      {e.keyHeld && signedIn ? (
+        <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} refused={e.state === 'rejected'} />
+      ) : null}
       <EntryActions entry={e} editing={editing} onToggleEdit={() => setEditing((v) => !v)} />
       {editing && EDITABLE_STATES.has(e.state) ? <EditEntry entry={e} onDone={() => setEditing(false)} /> : null}
     </li>

@@ -91,3 +91,15 @@ describe('summarizeAttention: the all-clear only on facts', () => {
     expect(listStateOf({ phase: 'error', everLoaded: false, errorCode: 'langwatch.forbidden' })).toBe('no_access');
   });
 });
+
+describe('durations in minutes, hours and days', () => {
+  it('never "182465 min" nor "Wait 889 s"', async () => {
+    const { formatCountdown, formatDuration } = await import('../../../src-shared/domain/duration');
+    expect(formatDuration(182_465 * 60)).toBe('126 days');
+    expect(formatDuration(90 * 60)).toBe('1 h 30 min');
+    expect(formatDuration(20 * 3600 + 300)).toBe('20 h');
+    expect(formatCountdown(889)).toBe('14 min 49 s');
+    expect(formatCountdown(40)).toBe('40 s');
+    expect(formatCountdown(7200)).toBe('2 h');
+  });
+});
