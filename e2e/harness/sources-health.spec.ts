@@ -152,6 +152,35 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(page.getByText('Nothing needs attention')).toHaveCount(0);
   });
 
+  test('keyboard: Enter opens the detail with the focus on its heading; Escape and Back return it to the row', async ({
+    openHarness,
+  }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    const grid = page.getByTestId('sources-grid');
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    const active = await grid.getAttribute('aria-activedescendant');
+    expect(active).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('detail-heading')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(grid).toBeFocused();
+    await expect(grid).toHaveAttribute('aria-activedescendant', active!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('detail-heading')).toBeFocused();
+    await page.getByTestId('detail-back').click();
+    await expect(grid).toBeFocused();
+    await expect(grid).toHaveAttribute('aria-activedescendant', active!);
+    // The row menu sits outside the grid (no menu inside a grid's required children).
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByTestId('row-menu-popup')).toBeVisible();
+    await expect(grid.getByTestId('row-menu-popup')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(grid).toBeFocused();
+  });
+
   test('row actions live in a menu: open, copy id; Escape closes it and gives the focus back', async ({
     openHarness,
   }) => {
