@@ -3,6 +3,9 @@ import { ApprovalPageButton, DeviceEffects } from './DeviceApproval';
 import { CopyButton } from './CopyButton';
 import { formatClock } from '../sources/LocalTime';
 
+/** The code and its approval button come into view when they appear (a short window may hide them). */
+const bringIntoView = (el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' });
+
 /** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
 export function DeviceSignIn({ profileId }: { profileId: string }) {
   const { device, startDevice, openApprovalPage, cancelDevice, resetDevice } = useAuthStore();
@@ -35,7 +38,7 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
     );
   }
   return (
-    <div className="device-waiting" data-testid="device-waiting">
+    <div className="device-waiting" data-testid="device-waiting" ref={bringIntoView}>
       <p>Approve this code in a browser where you are signed in to LangWatch:</p>
       <DeviceEffects />
       <output

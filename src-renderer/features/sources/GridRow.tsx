@@ -13,6 +13,7 @@ import { SourceTypeText, StatusPill } from './server-values';
 import { EventsCell } from './HealthUnavailable';
 import type { MenuAnchor } from './RowMenu';
 import { LocalTime } from './LocalTime';
+import { MiddleTruncated } from './MiddleTruncated';
 import { relativeTime, STATUS_LABEL, type TableItem } from './table-model';
 
 type ServerRow = Extract<TableItem, { kind: 'source' }>['row'];
@@ -129,7 +130,7 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
     <>
       <div role="gridcell" className="src-cell c-name">
         <button type="button" className="link" onClick={() => onOpen(item)} tabIndex={-1} title={r.name}>
-          {r.name}
+          <MiddleTruncated text={r.name} />
         </button>
       </div>
       <div role="gridcell" className="src-cell c-type" title={r.sourceType}>
