@@ -181,6 +181,47 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(grid).toBeFocused();
   });
 
+  test('a slow refresh says it is still running; one that hangs is cut and said so', async ({
+    openHarness,
+    emulator,
+  }) => {
+    test.setTimeout(90_000);
+    const harness = await openHarness({ monitorIntervals: { focusedMs: 600_000, backgroundMs: 600_000 } });
+    await harness.signIn('admin');
+    const { page } = harness;
+    await page.locator('#nav-sources').click();
+    await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
+    const button = page.getByTestId('refresh-now');
+    const note = page.getByTestId('refresh-note');
+
+    emulator.control.faults.add({
+      route: 'ingestionSources.list',
+      side: 'langwatch',
+      kind: 'latency',
+      ms: 6_000,
+      times: 1,
+    });
+    await button.click();
+    await expect(button).toHaveText('Refreshing…');
+    await expect(note).toHaveText('Still refreshing: LangWatch is slow to answer.', { timeout: 5_000 });
+    await expect(button).toHaveText(/^Refreshing… \d+ s$/);
+    await expect(button).toHaveText('Refresh now', { timeout: 15_000 });
+    await expect(note).toHaveText('');
+
+    // Hangs past the 20 s request deadline: cut, and said so; the button works again.
+    emulator.control.faults.add({
+      route: 'ingestionSources.list',
+      side: 'langwatch',
+      kind: 'latency',
+      ms: 60_000,
+      times: 1,
+    });
+    await button.click();
+    await expect(note).toContainText('The refresh was cut', { timeout: 35_000 });
+    await expect(button).toHaveText('Refresh now');
+    await expect(button).toBeEnabled();
+  });
+
   test('row actions live in a menu: open, copy id; Escape closes it and gives the focus back', async ({
     openHarness,
   }) => {

@@ -46,7 +46,8 @@ interface SourcesState {
   setQuery(patch: Partial<TableQuery>): void;
   select(id: string | null): void;
   openDetail(id: string | null): void;
-  refreshNow(): Promise<void>;
+  /** Ticks now; resolves with the error that ended it, or null. */
+  refreshNow(): Promise<ErrorData | null>;
 }
 
 /** The store before the first answer: nothing listed, nothing selected, the default query. */
@@ -207,6 +208,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const result = await call(() => lw().sources.refreshNow({}));
       if (result.ok) set({ ...withClock(result.value), error: null });
       else set({ error: result.error });
+      return result.ok ? (result.value.lastError ?? null) : result.error;
     },
   };
 });
