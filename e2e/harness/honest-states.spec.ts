@@ -1,5 +1,6 @@
 // Journeys of issue 18: what the console does not know is never shown as fine, and another
 // person's staged entry is theirs.
+import AxeBuilder from '@axe-core/playwright';
 import { SEED } from '../../emulator/seed';
 import type { ConsoleHarness } from './console-harness';
 import { expect, test } from './fixtures';
@@ -45,6 +46,14 @@ test.describe('honest states: no access, and entries that belong to someone', ()
     await expect(page.locator('[data-testid^="staged-row-"], [data-testid^="source-row-"]')).toHaveCount(0);
     await expect(page.getByText(/tries again/i)).toHaveCount(0);
     await expect(page.getByTestId('badge-outbox')).toHaveCount(0);
+    // WCAG 2.2 AA in both themes on this screen too (it is not on the tour).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    }
     // The monitor asks LangWatch nothing while the permission is missing: two ticks, no request.
     emulator.control.clearRequestLog();
     await harness.services.sourcesMonitor.refreshNow();
