@@ -97,6 +97,13 @@ test.describe('diagnosis: a cause per evidence, the fix one click away, a report
     // Its action takes the admin to the control that fixes it.
     await page.getByTestId('cause-action-replace_key').click();
     await expect(page.getByTestId('replace-key-input')).toBeFocused();
+    // The confirmed verdict reaches the list: the row is a key problem, counted in the strip.
+    await page.getByTestId('detail-back').click();
+    const health = page.getByTestId('source-row-src_cc_composer').getByTestId('health');
+    await expect(health).toHaveAttribute('data-health', 'key_problem');
+    await expect(page.locator('.src-row').first()).toHaveAttribute('data-testid', 'source-row-src_cc_composer');
+    await expect(page.getByTestId('summary-key_problem')).toContainText('1 key problem');
+    await expect(page.getByTestId('summary-attention')).toHaveAttribute('data-verdict', 'attention');
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.revoked);
   });
 

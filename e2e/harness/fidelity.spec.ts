@@ -48,6 +48,10 @@ test.describe('against the real LangWatch', () => {
     const { page } = harness;
     const row = page.getByTestId('source-row-src_workato');
     await expect(row.getByTestId('unknown-type')).toHaveText('zapier_audit (unknown type)');
+    // Cut inside its own column, never drawn over the health signal next to it.
+    const typeRight = await row.getByTestId('unknown-type').evaluate((el) => el.getBoundingClientRect().right);
+    const healthLeft = await row.getByTestId('health').evaluate((el) => el.getBoundingClientRect().left);
+    expect(typeRight).toBeLessThanOrEqual(healthLeft + 0.5);
     await expect(row.getByTestId('status')).toHaveText('paused_by_policy (unknown status)');
     await expect(row.getByTestId('status')).toHaveAttribute('data-unknown', 'true');
     // The rest of the list is intact.

@@ -110,7 +110,7 @@ test.describe('key check: every verdict against the emulator', () => {
     emulator.control.setAnthropicRateLimit(0);
     const page = await openKeyTest(harness);
     const card = await testKey(page, KEYS.admin, 'rate_limited');
-    await expect(card.getByTestId('verdict-retry-after')).toHaveText(/Retry after \d+ s\./);
+    await expect(card.getByTestId('verdict-retry-after')).toHaveText(/Retry after (\d+ s|\d+ min( \d+ s)?)\./);
     await expectNoKeyLeak(harness);
   });
 

@@ -14,6 +14,7 @@ export const SCREENS = [
   { name: 'signed-out', main: false },
   { name: 'forget-deployment-dialog', main: false },
   { name: 'sources-list', main: true },
+  { name: 'sources-list-selected-row', main: false },
   { name: 'source-detail-diagnosis', main: true },
   { name: 'composer', main: true },
   { name: 'composer-custom-schedule', main: false },
@@ -45,6 +46,12 @@ export async function walkScreens(
   await expect(page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
   await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
   await visit('sources-list', page);
+  // The keyboard's view of the list: the grid focused, a row active (aria-activedescendant).
+  await page.getByTestId('sources-grid').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.src-row[aria-selected="true"]')).toHaveCount(1);
+  await visit('sources-list-selected-row', page);
 
   await page
     .getByTestId('source-row-src_cc_revoked')

@@ -63,36 +63,46 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
   }) => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
-    // Schedule unknown (the server does not report it, this console never set one): never "never pulled".
-    await expect(health(page, 'src_cc_composer')).toHaveAttribute('data-health', 'awaiting');
+    // First view, nothing set or remembered here: the seeded compliance sources that waited months
+    // for their first event need attention (the stated 24 h default, as LangWatch does not report
+    // their schedule), say how long, and lead the list.
+    for (const id of ['src_cc_composer', 'src_cc_revoked', 'src_cc_oldadmin', 'src_cowork', 'src_openai']) {
+      await expect(health(page, id)).toHaveAttribute('data-health', 'waiting_too_long');
+      await expect(health(page, id)).toContainText(/No event in \d+ days/);
+    }
     await expect(page.getByTestId('source-row-src_cc_composer').getByTestId('cadence')).toHaveText('unknown');
+    await expect(page.getByTestId('summary-attention')).toHaveText(/^\W*5 need attention$/);
+    await expect(page.getByTestId('summary-attention')).toHaveAttribute('data-verdict', 'attention');
+    await expect(page.locator('.src-row').first().getByTestId('health')).toHaveAttribute(
+      'data-health',
+      'waiting_too_long',
+    );
     await expect(health(page, 'src_workato')).toHaveAttribute('data-health', 'disabled');
     await expect(health(page, 'src_cc_prod')).toHaveAttribute('data-health', 'healthy');
     await expect(health(page, 'src_cc_prod')).toContainText('Receiving events');
 
-    // An hourly schedule set here, on a source awaiting for months (server clock): waiting too long.
+    // An hourly schedule set here: still waiting too long, now measured in pulls.
     await setCadence(harness, 'src_cc_revoked', 'Claude Compliance — Research', 3600);
     await expect(page.getByTestId('source-row-src_cc_revoked').getByTestId('cadence')).toHaveText('hourly');
-    await expect(health(page, 'src_cc_revoked')).toHaveAttribute('data-health', 'waiting_too_long');
-    // A remembered rejected key: key problem (stronger than waiting).
+    await expect(health(page, 'src_cc_revoked')).toHaveAttribute('title', /more than 4 pulls/);
+    // A remembered rejected key: key problem (stronger than waiting), ranked first.
     await recordRejectedKey(harness, 'src_cc_oldadmin');
     await expect(health(page, 'src_cc_oldadmin')).toHaveAttribute('data-health', 'key_problem');
     await expect(health(page, 'src_cc_oldadmin')).toContainText('Key problem');
+    await expect(page.locator('.src-row').first()).toHaveAttribute('data-testid', 'source-row-src_cc_oldadmin');
 
-    await expect(page.getByTestId('summary-attention')).toHaveText(/2 need attention/);
+    await expect(page.getByTestId('summary-attention')).toHaveText(/5 need attention/);
     await page.getByTestId('summary-attention').click();
     await expect(page.getByTestId('summary-attention')).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(2);
+    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(5);
     await page.getByTestId('summary-attention').click();
-    await expect(page.locator('[data-testid^="source-row-"]')).not.toHaveCount(2);
+    await expect(page.locator('[data-testid^="source-row-"]')).not.toHaveCount(5);
     await page.getByTestId('summary-disabled').click();
     await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(1);
     await page.getByTestId('summary-clear').click();
 
-    await page.getByTestId('sort-health').click();
-    await expect(page.locator('.src-row').first()).toHaveAttribute('data-testid', 'source-row-src_cc_oldadmin');
     await page.getByTestId('filter-health').selectOption('waiting_too_long');
-    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(4);
     await expect(page.getByTestId('source-row-src_cc_revoked')).toBeVisible();
   });
 
@@ -121,6 +131,95 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(health(page, id)).toHaveAttribute('data-health', 'new');
     await expect(health(page, id)).toHaveAttribute('title', /Created \d+ s ago/);
     expect(harness.rendererTrafficText()).not.toContain(SEED.anthropicKeys.compliance);
+  });
+
+  test('no all-clear when the list fails to load: the strip says health is unknown', async ({
+    openHarness,
+    emulator,
+  }) => {
+    emulator.control.faults.add({ route: 'ingestionSources.list', side: 'langwatch', kind: 'error5xx', status: 500 });
+    const harness = await openHarness({ monitorIntervals: { focusedMs: TICK_MS, backgroundMs: TICK_MS } });
+    await harness.signIn('admin');
+    const { page } = harness;
+    await page
+      .getByRole('button', { name: /Sources/ })
+      .first()
+      .click();
+    await expect(page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'error');
+    const strip = page.getByTestId('summary-attention');
+    await expect(strip).toHaveAttribute('data-verdict', 'unsure');
+    await expect(strip).toContainText('The list did not load');
+    await expect(page.getByText('Nothing needs attention')).toHaveCount(0);
+  });
+
+  test('keyboard: Enter opens the detail with the focus on its heading; Escape and Back return it to the row', async ({
+    openHarness,
+  }) => {
+    const harness = await openSignedIn(openHarness);
+    const { page } = harness;
+    const grid = page.getByTestId('sources-grid');
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    const active = await grid.getAttribute('aria-activedescendant');
+    expect(active).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('detail-heading')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(grid).toBeFocused();
+    await expect(grid).toHaveAttribute('aria-activedescendant', active!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('detail-heading')).toBeFocused();
+    await page.getByTestId('detail-back').click();
+    await expect(grid).toBeFocused();
+    await expect(grid).toHaveAttribute('aria-activedescendant', active!);
+    // The row menu sits outside the grid (no menu inside a grid's required children).
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByTestId('row-menu-popup')).toBeVisible();
+    await expect(grid.getByTestId('row-menu-popup')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(grid).toBeFocused();
+  });
+
+  test('a slow refresh says it is still running; one that hangs is cut and said so', async ({
+    openHarness,
+    emulator,
+  }) => {
+    test.setTimeout(90_000);
+    const harness = await openHarness({ monitorIntervals: { focusedMs: 600_000, backgroundMs: 600_000 } });
+    await harness.signIn('admin');
+    const { page } = harness;
+    await page.locator('#nav-sources').click();
+    await expect(page.getByTestId('source-row-src_cc_prod')).toBeVisible();
+    const button = page.getByTestId('refresh-now');
+    const note = page.getByTestId('refresh-note');
+
+    emulator.control.faults.add({
+      route: 'ingestionSources.list',
+      side: 'langwatch',
+      kind: 'latency',
+      ms: 6_000,
+      times: 1,
+    });
+    await button.click();
+    await expect(button).toHaveText('Refreshing…');
+    await expect(note).toHaveText('Still refreshing: LangWatch is slow to answer.', { timeout: 5_000 });
+    await expect(button).toHaveText(/^Refreshing… \d+ s$/);
+    await expect(button).toHaveText('Refresh now', { timeout: 15_000 });
+    await expect(note).toHaveText('');
+
+    // Hangs past the 20 s request deadline: cut, and said so; the button works again.
+    emulator.control.faults.add({
+      route: 'ingestionSources.list',
+      side: 'langwatch',
+      kind: 'latency',
+      ms: 60_000,
+      times: 1,
+    });
+    await button.click();
+    await expect(note).toContainText('The refresh was cut', { timeout: 35_000 });
+    await expect(button).toHaveText('Refresh now');
+    await expect(button).toBeEnabled();
   });
 
   test('row actions live in a menu: open, copy id; Escape closes it and gives the focus back', async ({
@@ -160,6 +259,9 @@ test.describe('sources list: a health signal per row, read at a glance', () => {
     await expect(banner).toHaveAttribute('data-phase', 'paused_offline', { timeout: 2 * TICK_MS + 3_000 });
     await expect(banner).toContainText('Offline');
     await expect(banner).toContainText('Nothing waits in the outbox');
+    // What the list showed is out of date: the strip says so, never an all-clear.
+    await expect(page.getByTestId('summary-attention')).toContainText('List out of date');
+    await expect(page.getByTestId('summary-attention')).toHaveAttribute('data-verdict', 'attention');
     await page.evaluate((input) => window.lw!.outbox.stage(input), {
       kind: 'update' as const,
       organizationId: ACME,

@@ -68,8 +68,30 @@ test.describe('layout: 1280×820 and 1024 wide', () => {
     await expect(page.getByTestId('source-row-src_cc_prod').getByTestId('health')).toBeVisible();
     await expect(page.getByTestId('source-row-src_cc_prod').getByTestId('row-menu')).toBeVisible();
 
+    // Names sharing a prefix stay distinguishable: the tail is kept, the full name on hover.
+    const research = page.getByTestId('source-row-src_cc_revoked').locator('.c-name .link');
+    await expect(research.locator('.mid-tail')).toHaveText(' — Research');
+    await expect(research).toHaveAttribute('title', 'Claude Compliance — Research');
+    expect(await fits(research.locator('.mid-tail'))).toBe(true);
+    // Every cell stays inside its column: nothing overlaps its neighbour.
+    const row = page.getByTestId('source-row-src_cc_revoked');
+    const typeBox = (await row.locator('.c-type').boundingBox())!;
+    const healthBox = (await row.locator('.c-health').boundingBox())!;
+    expect(typeBox.x + typeBox.width).toBeLessThanOrEqual(healthBox.x + 0.5);
+
     await page.getByTestId('source-row-src_cc_prod').getByRole('button').first().click();
     await expect(page.getByTestId('events')).toHaveAttribute('data-state', 'ok');
     expect(await inViewport(page, page.getByTestId('detail-health'))).toBe(true);
+  });
+
+  test('1024×768: the device code and "Open approval page" come into view when they appear', async ({
+    openHarness,
+  }) => {
+    const harness = await openHarness();
+    const { page } = harness;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('device-start').click();
+    await expect(page.getByTestId('device-user-code')).toBeVisible();
+    await expect.poll(() => inViewport(page, page.getByTestId('device-user-code'))).toBe(true);
   });
 });

@@ -66,8 +66,10 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await page.getByTestId('filter-type').selectOption('claude_compliance');
     await expect(page.locator('[data-testid^="source-row-"]')).toHaveCount(5);
     await page.getByTestId('filter-type').selectOption('all');
+    // Most urgent first by default; a header sorts by its column.
+    await expect(page.getByRole('columnheader', { name: /Health/ })).toHaveAttribute('aria-sort', 'ascending');
     await page.getByTestId('sort-name').click();
-    await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
   });
 
   test('5,000 sources: at most 100 rows in the DOM, keyboard moves the selection and Enter opens the detail', async ({

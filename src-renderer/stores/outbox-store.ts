@@ -12,12 +12,46 @@ interface OutboxStore {
   start(): Promise<() => void>;
   retryNow(stagedId: string): Promise<ErrorData | null>;
   discard(stagedId: string): Promise<ErrorData | null>;
+  /** Discards pending their "Undo" wait (id -> refusal message, or null while waiting). */
+  pendingDiscards: Record<string, { failed: string | null }>;
+  /** Discards after `delayMs` unless undone; the wait survives the entry's row re-rendering. */
+  discardLater(stagedId: string, delayMs: number): void;
+  undoDiscard(stagedId: string): void;
 }
 
+const discardTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
 /** The outbox as the renderer sees it: states, attempts, fingerprints; never a key. */
-export const useOutboxStore = create<OutboxStore>((set) => ({
+export const useOutboxStore = create<OutboxStore>((set, get) => ({
   entries: [],
   error: null,
+  pendingDiscards: {},
+  discardLater(stagedId, delayMs) {
+    clearTimeout(discardTimers.get(stagedId));
+    set((s) => ({ pendingDiscards: { ...s.pendingDiscards, [stagedId]: { failed: null } } }));
+    discardTimers.set(
+      stagedId,
+      setTimeout(() => {
+        discardTimers.delete(stagedId);
+        void get()
+          .discard(stagedId)
+          .then((failure) => {
+            set((s) => {
+              const { [stagedId]: _done, ...rest } = s.pendingDiscards;
+              return { pendingDiscards: failure ? { ...rest, [stagedId]: { failed: failure.message } } : rest };
+            });
+          });
+      }, delayMs),
+    );
+  },
+  undoDiscard(stagedId) {
+    clearTimeout(discardTimers.get(stagedId));
+    discardTimers.delete(stagedId);
+    set((s) => {
+      const { [stagedId]: _undone, ...rest } = s.pendingDiscards;
+      return { pendingDiscards: rest };
+    });
+  },
   start: () =>
     followEvent(
       'outbox.changed',
@@ -35,5 +69,6 @@ export const useOutboxStore = create<OutboxStore>((set) => ({
   },
 }));
 
-/** How many entries still need the worker or the admin (the nav badge). */
-export const selectOpenCount = (s: OutboxStore) => s.entries.filter((e) => OPEN_OUTBOX_STATES.includes(e.state)).length;
+/** This person's open entries (the nav badge): another person's entry is never counted as yours. */
+export const selectOpenCount = (s: OutboxStore) =>
+  s.entries.filter((e) => e.access === 'mine' && OPEN_OUTBOX_STATES.includes(e.state)).length;

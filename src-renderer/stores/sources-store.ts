@@ -23,6 +23,9 @@ interface SourcesState {
   selectedId: string | null;
   /** The source whose detail is open, or null for the table. */
   detailId: string | null;
+  /** The row the detail was opened from, once it closes: the table gives it the focus back once. */
+  returnFocusTo: string | null;
+  clearReturnFocus(): void;
   error: ErrorData | null;
   /**
    * The deployment's clock as of the last tick (`status.serverNow`) and this renderer's own
@@ -43,7 +46,8 @@ interface SourcesState {
   setQuery(patch: Partial<TableQuery>): void;
   select(id: string | null): void;
   openDetail(id: string | null): void;
-  refreshNow(): Promise<void>;
+  /** Ticks now; resolves with the error that ended it, or null. */
+  refreshNow(): Promise<ErrorData | null>;
 }
 
 /** The store before the first answer: nothing listed, nothing selected, the default query. */
@@ -55,6 +59,7 @@ const INITIAL = {
   query: DEFAULT_QUERY,
   selectedId: null,
   detailId: null,
+  returnFocusTo: null,
   error: null,
   schedules: {},
   serverClock: null,
@@ -193,12 +198,17 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       set({ selectedId: id });
     },
     openDetail(id) {
-      set({ detailId: id, ...(id ? { selectedId: id } : {}) });
+      const from = get().detailId;
+      set(id ? { detailId: id, selectedId: id, returnFocusTo: null } : { detailId: null, returnFocusTo: from });
+    },
+    clearReturnFocus() {
+      set({ returnFocusTo: null });
     },
     async refreshNow() {
       const result = await call(() => lw().sources.refreshNow({}));
       if (result.ok) set({ ...withClock(result.value), error: null });
       else set({ error: result.error });
+      return result.ok ? (result.value.lastError ?? null) : result.error;
     },
   };
 });

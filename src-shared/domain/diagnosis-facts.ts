@@ -8,6 +8,12 @@ import { formatDuration } from './source-health';
 
 type Row = { label: string; value: string; unknown: boolean };
 
+/** "2026-12-01 12:00 UTC": a server time with its zone named (the diagnosis is also a report for an operator). */
+export function utcText(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** The facts, in the order a support person reads them. */
 export function knownFacts(f: DiagnosisFacts): Row[] {
   const row = (label: string, value: string, unknown = false): Row => ({ label, value, unknown });
@@ -16,28 +22,28 @@ export function knownFacts(f: DiagnosisFacts): Row[] {
     f.schedule.kind === 'server'
       ? 'reported by LangWatch'
       : f.schedule.kind === 'console'
-        ? `set by this console at ${f.schedule.at}`
+        ? `set by this console at ${utcText(f.schedule.at)}`
         : 'not reported by this LangWatch version, never set here';
   const check = f.keyCheck;
   return [
-    row('Status', f.archivedAt ? `${f.status} (archived at ${f.archivedAt})` : f.status),
+    row('Status', f.archivedAt ? `${f.status} (archived at ${utcText(f.archivedAt)})` : f.status),
     f.ageSec === null
       ? row('Age', 'unknown (the server clock was not read yet)', true)
       : row('Age', `${formatDuration(f.ageSec)} (server clock)`),
     row('Pull schedule', `${schedule.text} (${scheduleSource})`, schedule.scheduled === null),
     f.keyedHere
-      ? row('Key sent from this console', `${f.keyedHere.fingerprint} at ${f.keyedHere.at}`)
+      ? row('Key sent from this console', `${f.keyedHere.fingerprint} at ${utcText(f.keyedHere.at)}`)
       : row('Key sent from this console', 'never; whether LangWatch holds a key is unknown', true),
     check
       ? row(
           'Key check',
-          `${check.verdict} at ${check.checkedAt}${check.requestId ? `, request-id ${check.requestId}` : ''} (${check.fingerprint}${check.origin === 'just_now' ? ', just now' : ''})`,
+          `${check.verdict} at ${utcText(check.checkedAt)}${check.requestId ? `, request-id ${check.requestId}` : ''} (${check.fingerprint}${check.origin === 'just_now' ? ', just now' : ''})`,
         )
       : row('Key check', 'none remembered here', true),
     f.feed
       ? row(
           'Feed activity (preview)',
-          `${f.feed.activities}${f.feed.hasMore ? '+' : ''} activities at ${f.feed.fetchedAt}${f.feed.requestId ? `, request-id ${f.feed.requestId}` : ''}`,
+          `${f.feed.activities}${f.feed.hasMore ? '+' : ''} activities at ${utcText(f.feed.fetchedAt)}${f.feed.requestId ? `, request-id ${f.feed.requestId}` : ''}`,
         )
       : row('Feed activity (preview)', 'unknown: not previewed', true),
     f.errors
@@ -45,7 +51,7 @@ export function knownFacts(f: DiagnosisFacts): Row[] {
       : row('Pull errors', 'unknown: this LangWatch version exposes no error count or puller log', true),
     f.events30d === null
       ? row('Events (30 d)', f.enterprise === false ? 'unknown: health needs an Enterprise plan' : 'unknown', true)
-      : row('Events (30 d)', `${f.events30d}${f.lastEventIn30d ? `, newest ${f.lastEventIn30d}` : ''}`),
+      : row('Events (30 d)', `${f.events30d}${f.lastEventIn30d ? `, newest ${utcText(f.lastEventIn30d)}` : ''}`),
   ];
 }
 

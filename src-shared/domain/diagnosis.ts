@@ -9,6 +9,7 @@ import { describeSchedule } from './schedule-fact';
 import type { Cause, Diagnosis, DiagnosisFacts, Evidence } from './diagnosis-schema';
 import { NEW_WITHIN_CADENCES } from './source-health';
 import { describeErrors, knownFacts } from './diagnosis-facts';
+import { formatDuration } from './duration';
 
 export * from './diagnosis-schema';
 
@@ -138,7 +139,7 @@ function scheduleCauses(f: DiagnosisFacts): Cause[] {
       {
         id: 'not_due_yet',
         title: 'The first pulls may not have run yet',
-        evidence: `The source is ${Math.round(f.ageSec / 60)} min old and is pulled ${words.text}.`,
+        evidence: `The source is ${formatDuration(f.ageSec)} old and is pulled ${words.text}.`,
         strength: 'likely',
         action: 'wait',
         fix: 'Wait for the next pull; the row turns active by itself.',
@@ -176,7 +177,7 @@ function feedCauses(f: DiagnosisFacts): Cause[] {
       {
         id: 'puller_failing',
         title: "LangWatch's puller is failing server-side",
-        evidence: `The key works (${f.keyCheck!.checkedAt}${requestIdNote(f.keyCheck!.requestId)}), the source is pulled ${words.text} and is ${Math.round(f.ageSec! / 60)} min old, ${feedNote}, yet no event arrived.${errorsNote}`,
+        evidence: `The key works (${f.keyCheck!.checkedAt}${requestIdNote(f.keyCheck!.requestId)}), the source is pulled ${words.text} and is ${formatDuration(f.ageSec!)} old, ${feedNote}, yet no event arrived.${errorsNote}`,
         strength: (f.feed && f.feed.activities > 0) || (f.errors?.count ?? 0) > 0 ? 'likely' : 'possible',
         action: 'ask_operator',
         fix: OPERATOR_QUESTION,

@@ -17,6 +17,7 @@ export const HEALTH_KINDS = [
   'never_pulled',
   'waiting_too_long',
   'silent',
+  'unjudged',
   'unknown',
   'awaiting',
   'new',
@@ -59,6 +60,11 @@ export interface HealthInputs {
 export const NEW_WITHIN_CADENCES = 2;
 /** Cadences after which waiting (or silence) needs attention. */
 export const ATTENTION_AFTER_CADENCES = 4;
+/**
+ * How long a source may wait for its first event (or stay silent) when its cadence is not
+ * known: a stated default, so a source is never judged on what this console happens to know.
+ */
+export const DEFAULT_ATTENTION_AFTER_SEC = 24 * 3600;
 
 /** Types LangWatch pulls on a schedule (the others are pushed to it and have none). */
 const PULLED_TYPES = new Set(['claude_compliance', 'openai_compliance', 'anthropic_admin', 'databricks_genie']);
@@ -69,6 +75,7 @@ export const HEALTH_TONE: Record<HealthKind, HealthTone> = {
   never_pulled: 'bad',
   waiting_too_long: 'warn',
   silent: 'warn',
+  unjudged: 'neutral',
   unknown: 'neutral',
   awaiting: 'info',
   new: 'info',
@@ -82,6 +89,7 @@ const LABEL: Record<HealthKind, string> = {
   never_pulled: 'Never pulled',
   waiting_too_long: 'Waiting too long',
   silent: 'Silent',
+  unjudged: 'Not judged',
   unknown: 'Unknown',
   awaiting: 'Awaiting event',
   new: 'New',
@@ -92,9 +100,9 @@ const LABEL: Record<HealthKind, string> = {
 
 /** The signal of one source. */
 export function healthOf(input: HealthInputs): HealthSignal {
-  const signal = (kind: HealthKind, reason: string): HealthSignal => ({
+  const signal = (kind: HealthKind, reason: string, label = LABEL[kind]): HealthSignal => ({
     kind,
-    label: LABEL[kind],
+    label,
     reason,
     tone: HEALTH_TONE[kind],
     attention: HEALTH_TONE[kind] === 'bad' || HEALTH_TONE[kind] === 'warn',
@@ -114,36 +122,53 @@ export function healthOf(input: HealthInputs): HealthSignal {
     return signal('never_pulled', 'No pull schedule: LangWatch never pulls this source.');
   const cadence = input.schedule.cadenceSec;
   if (input.status === 'awaiting_first_event') return awaiting(input, cadence, signal);
+  if (input.lastEventAt === null) return signal('healthy', 'Active.');
   const silentSec = ageSec(input.serverNowMs, input.lastEventAt);
-  if (cadence !== null && silentSec !== null && silentSec > ATTENTION_AFTER_CADENCES * cadence) {
+  if (silentSec === null) return signal('unjudged', UNJUDGED_REASON);
+  const limit = attentionLimit(cadence);
+  if (silentSec > limit.sec) {
     return signal(
       'silent',
-      `Active, but no event for ${formatDuration(silentSec)} (more than ${ATTENTION_AFTER_CADENCES} pulls).`,
+      `Active, but no event for ${formatDuration(silentSec)} (${limit.words}).`,
+      noEventIn(silentSec),
     );
   }
-  return signal('healthy', input.lastEventAt ? 'Active: pulls bring events.' : 'Active.');
+  return signal('healthy', 'Active: pulls bring events.');
 }
 
-function awaiting(
-  input: HealthInputs,
-  cadence: number | null,
-  signal: (kind: HealthKind, reason: string) => HealthSignal,
-): HealthSignal {
+type Signal = (kind: HealthKind, reason: string, label?: string) => HealthSignal;
+
+const UNJUDGED_REASON = "Not judged: its age is unknown until the deployment's clock is read.";
+
+/** "No event in 126 days": the label of a source that waited or stayed silent too long. */
+function noEventIn(sec: number): string {
+  return `No event in ${formatDuration(sec)}`;
+}
+
+/** After how long waiting or silence needs attention, and why that long. */
+export function attentionLimit(cadence: number | null): { sec: number; words: string } {
+  if (cadence === null) {
+    return {
+      sec: DEFAULT_ATTENTION_AFTER_SEC,
+      words: `longer than the ${formatDuration(DEFAULT_ATTENTION_AFTER_SEC)} default, as its schedule is unknown`,
+    };
+  }
+  return { sec: ATTENTION_AFTER_CADENCES * cadence, words: `more than ${ATTENTION_AFTER_CADENCES} pulls` };
+}
+
+function awaiting(input: HealthInputs, cadence: number | null, signal: Signal): HealthSignal {
   const age = ageSec(input.serverNowMs, input.createdAt);
-  if (age === null)
-    return signal('awaiting', 'Awaiting its first event; its age is unknown (the server clock was not read yet).');
+  if (age === null) return signal('unjudged', UNJUDGED_REASON);
+  const limit = attentionLimit(cadence);
+  if (age > limit.sec) {
+    return signal('waiting_too_long', `No event after ${formatDuration(age)}: ${limit.words}.`, noEventIn(age));
+  }
   if (cadence === null) {
     const why = PULLED_TYPES.has(input.sourceType) ? 'the pull schedule is unknown' : 'it waits for a first push';
     return signal('awaiting', `Awaiting its first event for ${formatDuration(age)}; ${why}.`);
   }
   if (age < NEW_WITHIN_CADENCES * cadence)
     return signal('new', `Created ${formatDuration(age)} ago: younger than ${NEW_WITHIN_CADENCES} pulls.`);
-  if (age > ATTENTION_AFTER_CADENCES * cadence) {
-    return signal(
-      'waiting_too_long',
-      `No event after ${formatDuration(age)}: more than ${ATTENTION_AFTER_CADENCES} pulls.`,
-    );
-  }
   return signal('awaiting', `Awaiting its first event for ${formatDuration(age)}.`);
 }
 
@@ -154,12 +179,17 @@ export function ageSec(serverNowMs: number | null, iso: string | null): number |
   return Number.isFinite(at) ? Math.max(0, (serverNowMs - at) / 1000) : null;
 }
 
-/** "40 s", "12 min", "3 h 5 min", "2 d 4 h". */
+/** "40 s", "12 min", "3 h 5 min", "20 h", "126 days": minutes, hours and days, never "182465 min". */
 export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.floor(seconds)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
-  return `${Math.floor(seconds / 86_400)} d ${Math.floor((seconds % 86_400) / 3600)} h`;
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 48 * 3600) {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    return h >= 10 || m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  return `${Math.floor(s / 86_400)} days`;
 }
 
 /** Rank for sorting (0 = most urgent). */

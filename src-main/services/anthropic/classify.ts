@@ -7,6 +7,7 @@ import { headerValue, type ResponseHeaders } from '../http/headers';
 import { knownSecrets } from '../logging/known-secrets';
 import { retryAfterOf } from '../http/retry-after';
 import { mentionsScope, parseAnthropicError, parseGrantedScopes, type AnthropicErrorBody } from './error-body';
+import { formatCountdown } from '../../../src-shared/domain/duration';
 
 // Turns one HTTP answer (or its absence) into either a page of the feed or a verdict, per
 // the contract's key-check table. Pure: the HTTP layer and the retry live in feed-client.ts.
@@ -59,7 +60,7 @@ const NEW_KEY_STEP =
   'Scopes cannot be added to an existing key: create a new Compliance Access Key with read:compliance_activities in claude.ai and paste it here.';
 const TRY_LATER_STEP = 'Try again in a few minutes. This says nothing about the key.';
 const NETWORK_STEP =
-  "Check this computer's auth (and any proxy or firewall), then try again. This says nothing about the key.";
+  "Check this computer's network connection (and any proxy or firewall), then try again. This says nothing about the key.";
 
 /** Classifies one HTTP answer. */
 export function classifyAnswer(answer: HttpAnswer, ctx: AnswerContext): Classified {
@@ -205,7 +206,7 @@ function classifyAnthropicError(
   }
   if (error.type === 'rate_limit_error') {
     const retryAfterSec = retryAfterOf(headers, 'retry-after') ?? null;
-    const when = retryAfterSec === null ? 'in a minute' : `in ${retryAfterSec} s`;
+    const when = retryAfterSec === null ? 'in a minute' : `in ${formatCountdown(retryAfterSec)}`;
     return verdict({
       verdict: 'rate_limited',
       ...common,

@@ -22,13 +22,13 @@ function reachError(error: AppError, origin: string): AppError | null {
     case 'network.offline':
       return new AppError(
         'network.offline',
-        `Could not reach ${origin}: the deployment is unreachable from this computer. Check the network auth and the deployment URL.`,
+        `Could not reach ${origin}: the deployment is unreachable from this computer. Check the network connection and the deployment URL.`,
         keptDetails(error),
       );
     case 'network.timeout':
       return new AppError(
         'network.timeout',
-        `${origin} did not answer in time. Check the auth and try again.`,
+        `${origin} did not answer in time. Check the network connection and try again.`,
         keptDetails(error),
       );
     case 'network.tls':

@@ -15,6 +15,9 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { VerdictMemory } from './verdict-memory';
 import { readStagedKey } from '../outbox/staged-key';
 
+/** Verdicts that are facts about the key (not about the network or Anthropic's load). */
+const DEFINITIVE: ReadonlySet<KeyVerdict['verdict']> = new Set(['valid', 'invalid_key', 'missing_scope']);
+
 /** Where a staged entry belongs: its profile (deployment) and, once known, its source. */
 export interface StagedKeyTarget {
   profileId: string;
@@ -61,8 +64,11 @@ export interface KeyChecksOptions {
 
 /** Key checks and event previews for typed and staged keys, and the memory of their verdicts. */
 export interface KeyChecks {
-  /** Tests a key typed in the composer; the key is used for this one request and dropped. */
-  checkTyped(input: { profileId: string; key: string }): Promise<KeyCheckResult>;
+  /**
+   * Tests a typed key; the key is used for this one request and dropped. With a `sourceId`
+   * (the diagnosis' "Test key again"), a definitive verdict is remembered for that source.
+   */
+  checkTyped(input: { profileId: string; key: string; sourceId?: string }): Promise<KeyCheckResult>;
   /** Tests a staged key read from the keychain; remembers the verdict. */
   checkStaged(input: { stagedId: string }): Promise<KeyCheckResult>;
   previewTyped(input: { profileId: string; key: string }): Promise<KeyPreviewResult>;
@@ -139,8 +145,8 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
   async function remember(
     verdict: KeyVerdict,
     fingerprint: string,
-    target: StagedKeyTarget,
-    stagedId: string,
+    target: Pick<StagedKeyTarget, 'profileId' | 'sourceId'>,
+    stagedId: string | null,
     anthropicBaseUrl: string,
   ): Promise<void> {
     const recorded = await memory.record({
@@ -194,12 +200,16 @@ export function createKeyChecks(options: KeyChecksOptions): KeyChecks {
   }
 
   return {
-    async checkTyped({ profileId, key: raw }) {
+    async checkTyped({ profileId, key: raw, sourceId }) {
       const key = validKey(raw);
       const anthropicBaseUrl = await options.anthropicBaseUrlOf(profileId);
       const fingerprint = keyFingerprint(key);
       const verdict = await complianceApi.checkKey({ baseUrl: anthropicBaseUrl, key });
       logVerdict('typed key checked', { profileId, fingerprint }, verdict);
+      if (sourceId && DEFINITIVE.has(verdict.verdict)) {
+        // A transient verdict (rate limit, network) must not hide a confirmed one: only facts are kept.
+        await remember(verdict, fingerprint, { profileId, sourceId }, null, anthropicBaseUrl);
+      }
       return { verdict, fingerprint, profileId, anthropicBaseUrl };
     },
 

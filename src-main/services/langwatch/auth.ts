@@ -10,6 +10,7 @@ import { type LangwatchUser } from '../../../src-shared/domain/langwatch';
 import { createLangwatchHttp, unexpectedAnswer, type HttpResponse, type LangwatchHttp } from './http';
 import { sessionCookieFromSetCookie } from './cookie-capture';
 import { parseAnswer, toIsoOrNull } from './schemas';
+import { formatCountdown } from '../../../src-shared/domain/duration';
 
 /** Where to talk to: a base URL, or a ready request function for that deployment. */
 export interface AuthTarget {
@@ -91,7 +92,7 @@ export async function signInWithEmail(
     const retryAfterSec = retryAfterOf(res.headers, 'x-retry-after', 'retry-after');
     throw new AppError(
       'auth.rate_limited',
-      `Too many sign-in attempts from this network.${retryAfterSec === undefined ? '' : ` Try again in ${retryAfterSec} s.`}`,
+      `Too many sign-in attempts from this network.${retryAfterSec === undefined ? '' : ` Try again in ${formatCountdown(retryAfterSec)}.`}`,
       retryAfterSec === undefined ? details : { ...details, retryAfterSec },
     );
   }

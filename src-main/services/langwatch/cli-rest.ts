@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import { SUPPORT_LIST_NEEDS_ENTERPRISE } from '../../../src-shared/domain/device-approval';
 import type { HealthMetrics, Source, SourceEvent } from '../../../src-shared/domain/langwatch';
-import type { LangwatchHttp } from './http';
+import type { LangwatchHttp, ServerClockReading } from './http';
 import { cliError } from './cli-errors';
 import {
   parseAnswer,
@@ -61,6 +61,8 @@ export interface CliRest {
   sourceHealth(id: string, signal?: AbortSignal): Promise<HealthMetrics>;
   /** A page of events, newest first. */
   sourceEvents(id: string, page?: { limit?: number; beforeIso?: string }, signal?: AbortSignal): Promise<SourceEvent[]>;
+  /** The deployment's clock as of its latest answer (its `Date` header), as for the cookie API. */
+  serverClock(): ServerClockReading | null;
 }
 
 /**
@@ -94,6 +96,7 @@ export function createCliRest(options: CliRestOptions): CliRest {
   }
 
   return {
+    serverClock: () => options.http.serverClock?.() ?? null,
     /** Sources of the token's organisation. */
     async listSources(signal?: AbortSignal): Promise<Source[]> {
       const body = parseAnswer(

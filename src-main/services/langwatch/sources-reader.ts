@@ -9,6 +9,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { TrpcCallOptions } from './trpc';
 import type { EventsPage, LangwatchApi } from './api';
 import type { CliRest } from './cli-rest';
+import type { ServerClockReading } from './http';
 
 /**
  * How long one activity-monitor read (list health, one source's health or events) may take:
@@ -33,6 +34,11 @@ export interface SourcesReader {
   health(id: string): Promise<HealthMetrics>;
   /** A page of one source's events, newest first, strictly before `beforeIso` when given. */
   events(id: string, page: EventsPage): Promise<SourceEvent[]>;
+  /**
+   * The deployment's clock as of its latest answer, whichever client read it: ages are server
+   * time minus server time for a support session as for an admin; null before any answer.
+   */
+  serverClock(): ServerClockReading | null;
 }
 
 /** Reads through the cookie tRPC API, in `organizationId`. */
@@ -43,6 +49,7 @@ export function apiSourcesReader(api: LangwatchApi, organizationId: string): Sou
     get: (id) => api.getSource(organizationId, id),
     health: (id) => api.sourceHealthMetrics(organizationId, id, monitorDeadline),
     events: (id, page) => api.eventsForSource(organizationId, id, page, monitorDeadline),
+    serverClock: () => api.serverClock(),
   };
 }
 
@@ -63,6 +70,7 @@ export function cliSourcesReader(cli: CliRest): SourcesReader {
     },
     health: (id) => cli.sourceHealth(id),
     events: (id, page) => cli.sourceEvents(id, page),
+    serverClock: () => cli.serverClock(),
   };
 }
 
@@ -78,5 +86,12 @@ export function sourcesReaderFor(
   if (clients.cli) return cliSourcesReader(clients.cli);
   const notSignedIn = (): Promise<never> =>
     Promise.reject(new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.'));
-  return { listLive: notSignedIn, listHealth: notSignedIn, get: notSignedIn, health: notSignedIn, events: notSignedIn };
+  return {
+    listLive: notSignedIn,
+    listHealth: notSignedIn,
+    get: notSignedIn,
+    health: notSignedIn,
+    events: notSignedIn,
+    serverClock: () => null,
+  };
 }

@@ -12,7 +12,7 @@ export type FailureClass =
   | { kind: 'sign_in'; error: ErrorData }
   | { kind: 'reject'; error: ErrorData };
 
-// Causes that prove the request never left this machine (no auth was made).
+// Causes that prove the request never left this machine (no connection was made).
 const NEVER_SENT_CAUSES = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',

@@ -8,7 +8,8 @@ import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
 import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
 import { createProfileEntries, type ProfileEntries } from './forget';
-import { requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
+import { createLastSignedIn, listedFor } from './last-signed-in';
+import { accessOf, requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
 import { toView } from './view';
 import { createSourceHistory, type SourceHistory } from './history';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
@@ -89,17 +90,23 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const newMarker = () => `cs_${randomBytes(16).toString('base64url')}`;
 
   const viewer = (): Viewer => viewerOf(auth.state());
+  const lastSignedIn = createLastSignedIn(options);
 
   function list(): OutboxEntryView[] {
     const all = store.all().sort((a, b) => b.stagedAt.localeCompare(a.stagedAt));
     const open = all.filter((e) => !isTerminal(e));
     const done = all.filter((e) => isTerminal(e)).slice(0, MAX_TERMINAL_IN_VIEW);
     const who = viewer();
-    return [...open, ...done].map((e) => toView(e, who));
+    // Signed out, the person last signed in here still owns their entries: listed as theirs (no key facts).
+    const away = listedFor(auth.state(), who, lastSignedIn);
+    return [...open, ...done].map((e) => {
+      const view = toView(e, who);
+      return view.access === 'other_person' && accessOf(e, away) === 'mine' ? { ...view, access: 'mine' } : view;
+    });
   }
 
   // Whose entries are whose depends on who is signed in: push the list again on every change.
-  const offAuth = auth.onChange?.(() => scheduleNotify());
+  const offAuth = auth.onChange?.((state) => (lastSignedIn.remember(state), scheduleNotify()));
 
   const worker: OutboxWorker = createOutboxWorker(
     {
@@ -191,7 +198,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     async start() {
-      await store.load();
+      await Promise.all([store.load(), lastSignedIn.load()]);
+      lastSignedIn.remember(auth.state());
       const resumed = store
         .all()
         .map((e) => [e, transition(migrateEntry(e, newMarker), { type: 'resumed' }, clock.now())] as const)

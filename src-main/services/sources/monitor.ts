@@ -18,7 +18,7 @@ import { diffSnapshots, isEmptyDiff } from './diff';
 import { createErrorTrend, type ErrorObservation } from './error-trend';
 import { IDLE_STATUS, SESSION_EXPIRED } from './monitor-states';
 import { createListHealth, type HealthStatus } from './list-health';
-import { rowsOf, toErrorData, withCounts, type HealthCounts } from './sources-answer';
+import { NO_VIEW, rowsOf, toErrorData, withCounts, type HealthCounts } from './sources-answer';
 import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } from './schedule';
 
 /** Options of {@link createSourcesMonitor}. */
@@ -147,6 +147,12 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     if (active.organizationId !== orgId) resetRows(active.organizationId);
     const askedFor = active.organizationId;
     const access = { readOnly: active.readOnly, canManage: active.permissions.canManage && !active.readOnly };
+    if (!active.permissions.canView) {
+      // No permission is a state, not a failure to retry: nothing is asked until it changes.
+      resetRows(askedFor);
+      publishStatus({ ...access, phase: 'idle', organizationId: askedFor, updatedAt: null, lastError: NO_VIEW });
+      return;
+    }
     listHealth.request(active);
     let sources: Source[];
     try {
@@ -199,7 +205,7 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     const updatedAt = new Date(nowMs).toISOString();
     // The server's own clock (its Date header) on the answer that arrived a few ms ago: ages
     // are computed from it, never from this machine's clock (which may be set wrong).
-    const reading = active.api?.serverClock?.() ?? null;
+    const reading = active.sources.serverClock();
     const serverNow = reading ? new Date(reading.serverMs).toISOString() : null;
     if (!isEmptyDiff(diff)) {
       const changedIds = new Set(diff.changed.map((c) => c.id));

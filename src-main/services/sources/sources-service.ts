@@ -181,7 +181,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
     async diagnose(id: string, justChecked?: JustChecked): Promise<Diagnosis> {
       const source = await get(id);
       // The server's clock from the answer that just arrived: age is server time minus server time.
-      const reading = auth.requireActive().api?.serverClock?.() ?? null;
+      const reading = auth.requireActive().sources.serverClock();
       const [history, recorded, health] = await Promise.all([
         options.history ? options.history(id).catch((): HistoryFact[] => []) : Promise.resolve<HistoryFact[]>([]),
         options.lastKeyCheck ? options.lastKeyCheck(id).catch(() => null) : Promise.resolve(null),

@@ -1,6 +1,10 @@
 import { useAuthStore } from '../../stores/auth-store';
 import { ApprovalPageButton, DeviceEffects } from './DeviceApproval';
 import { CopyButton } from './CopyButton';
+import { formatClock } from '../sources/LocalTime';
+
+/** The code and its approval button come into view when they appear (a short window may hide them). */
+const bringIntoView = (el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' });
 
 /** Read-only device-code sign-in for support staff: the code big, the approval page, a live wait. */
 export function DeviceSignIn({ profileId }: { profileId: string }) {
@@ -34,7 +38,7 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
     );
   }
   return (
-    <div className="device-waiting" data-testid="device-waiting">
+    <div className="device-waiting" data-testid="device-waiting" ref={bringIntoView}>
       <p>Approve this code in a browser where you are signed in to LangWatch:</p>
       <DeviceEffects />
       <output
@@ -63,7 +67,7 @@ export function DeviceSignIn({ profileId }: { profileId: string }) {
         </p>
       )}
       <p role="status" aria-live="polite" className="hint" data-state="waiting">
-        Waiting for approval… (the code expires at {new Date(device.expiresAt).toLocaleTimeString()})
+        Waiting for approval… (the code expires at {formatClock(new Date(device.expiresAt))})
       </p>
     </div>
   );

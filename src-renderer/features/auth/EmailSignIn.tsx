@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAuthStore } from '../../stores/auth-store';
+import { formatCountdown } from '../../../src-shared/domain/duration';
 
 function useSecondsLeft(until: number | null): number {
   const [now, setNow] = useState(() => Date.now());
@@ -53,12 +54,12 @@ export function EmailSignIn({ profileId }: { profileId: string }) {
       {emailError && (
         <p role="alert" className="field-error" data-testid="sign-in-error" data-code={emailError.code}>
           {emailError.code === 'auth.rate_limited' && wait > 0
-            ? `Too many sign-in attempts. Try again in ${wait} s.`
+            ? `Too many sign-in attempts. Try again in ${formatCountdown(wait)}.`
             : emailError.message}
         </p>
       )}
       <button type="submit" className="primary" disabled={emailBusy || wait > 0} data-testid="email-submit">
-        {emailBusy ? 'Signing in…' : wait > 0 ? `Wait ${wait} s` : 'Sign in'}
+        {emailBusy ? 'Signing in…' : wait > 0 ? `Wait ${formatCountdown(wait)}` : 'Sign in'}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import type { Organization } from '../../../src-shared/domain/langwatch';
 import { selectActiveOrganization, selectCanManage, useAuthStateStore } from '../../stores/auth-state-store';
 import { useAppStore } from '../../stores/app-store';
@@ -52,6 +53,19 @@ export function ComposeView() {
   return <ComposeForm form={form} org={org} profileId={auth.activeProfileId} />;
 }
 
+/**
+ * Test mode only: each commit of the form is published (`window.__lwComposerCommit`), so the
+ * benchmark times a keystroke in the name field from the input event to React's commit.
+ */
+function useComposerCommitMarker() {
+  const enabled = useAppStore((s) => s.info?.mode === 'test');
+  useLayoutEffect(() => {
+    if (!enabled) return;
+    const w = window as unknown as { __lwComposerCommit?: { seq: number; at: number } };
+    w.__lwComposerCommit = { seq: (w.__lwComposerCommit?.seq ?? 0) + 1, at: performance.now() };
+  });
+}
+
 /** The composer once it may stage: the typed fields, the key column, the actions and the confirmation. */
 function ComposeForm({
   form,
@@ -63,6 +77,7 @@ function ComposeForm({
   profileId: string | null;
 }) {
   const { key } = form;
+  useComposerCommitMarker();
   return (
     <section className="view composer" data-state={form.busy ? 'staging' : 'ready'}>
       <h1>New compliance source</h1>

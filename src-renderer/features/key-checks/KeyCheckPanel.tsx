@@ -15,10 +15,13 @@ export function KeyCheckPanel({
   target,
   keyVersion = 0,
   onVerdict,
+  refused = false,
 }: {
   target: KeyCheckTarget;
   keyVersion?: number;
   onVerdict?: (verdict: KeyVerdict | null) => void;
+  /** The staged entry was refused by LangWatch: a working key is shown as such, never as an all-clear. */
+  refused?: boolean;
 }) {
   const { check, preview, drawerOpen, setDrawerOpen, runCheck, runPreview, shown, verdict } = useKeyCheck(
     target,
@@ -49,6 +52,7 @@ export function KeyCheckPanel({
             fingerprint={shown.fingerprint}
             anthropicBaseUrl={shown.anthropicBaseUrl}
             onRetry={runCheck}
+            refused={refused}
           />
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { ActivityPreview, GovernanceEvent } from '../../../src-shared/domain/governance-event';
+import { formatLocal } from '../sources/LocalTime';
 
 function actorText(actor: GovernanceEvent['actor']): string {
   return actor.email ?? actor.id ?? '(no id)';
@@ -75,5 +76,5 @@ export function PreviewTable({ preview }: { preview: ActivityPreview }) {
 
 function formatTime(iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString();
+  return Number.isNaN(at.getTime()) ? iso : formatLocal(at);
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { assertNever } from '../../../src-shared/errors';
 import { VerdictExtras } from './VerdictExtras';
+import { formatClock } from '../sources/LocalTime';
 
 /** Headline and tone of each verdict kind. */
 export function verdictHeadline(verdict: KeyVerdict): { title: string; tone: 'ok' | 'warn' | 'bad' } {
@@ -59,24 +60,34 @@ export function VerdictCard({
   fingerprint,
   anthropicBaseUrl,
   onRetry,
+  refused = false,
 }: {
   verdict: KeyVerdict;
   fingerprint: string;
   anthropicBaseUrl: string;
   onRetry?: () => void;
+  /** LangWatch refused the entry this key belongs to: a working key is then no all-clear. */
+  refused?: boolean;
 }) {
-  const { title, tone } = verdictHeadline(verdict);
+  const headline = verdictHeadline(verdict);
+  // A key that works says nothing about why LangWatch refused the entry: never green there.
+  const okButRefused = refused && headline.tone === 'ok';
+  const tone = okButRefused ? 'neutral' : headline.tone;
+  const title = headline.title;
+  const nextStep = okButRefused
+    ? 'The key is not the problem: LangWatch refused the entry for the reason shown above. Fix that, then retry.'
+    : verdict.nextStep;
   return (
     <div className={`verdict-card tone-${tone}`} data-testid="key-verdict" data-verdict={verdict.verdict} role="status">
       <h3>{title}</h3>
       <p className="muted">
-        <span className="mono">{fingerprint}</span> · checked {new Date(verdict.checkedAt).toLocaleTimeString()}
+        <span className="mono">{fingerprint}</span> · checked {formatClock(new Date(verdict.checkedAt))}
         {verdict.httpStatus !== null && <> · HTTP {verdict.httpStatus}</>}
       </p>
       <p>{verdict.message}</p>
       <VerdictExtras verdict={verdict} anthropicBaseUrl={anthropicBaseUrl} />
       <p>
-        <strong>Next:</strong> {verdict.nextStep}
+        <strong>Next:</strong> {nextStep}
       </p>
       {verdict.serverMessage !== null && (
         <p className="muted">

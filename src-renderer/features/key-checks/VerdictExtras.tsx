@@ -1,6 +1,7 @@
 // What some verdicts add to the card (the key's scopes, when to retry, the endpoint), apart from the card.
 import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { useAppStore } from '../../stores/app-store';
+import { formatCountdown } from '../../../src-shared/domain/duration';
 
 /** Id of the Settings field the wrong-endpoint card links to. */
 export const ANTHROPIC_URL_INPUT_ID = 'anthropic-base-url';
@@ -33,7 +34,7 @@ export function VerdictExtras({ verdict, anthropicBaseUrl }: { verdict: KeyVerdi
         <p data-testid="verdict-retry-after">
           {verdict.retryAfterSec === null
             ? 'Anthropic did not say when to retry: wait a minute.'
-            : `Retry after ${verdict.retryAfterSec} s.`}
+            : `Retry after ${formatCountdown(verdict.retryAfterSec)}.`}
         </p>
       );
     case 'wrong_endpoint':

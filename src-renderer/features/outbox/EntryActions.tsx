@@ -1,7 +1,20 @@
 // The buttons of one outbox entry (retry, edit, discard) and the error an action answered.
 import { useState } from 'react';
 import { EDITABLE_STATES, RETRYABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { ConfirmDiscard, useDiscardPending } from './ConfirmDiscard';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useOutboxStore } from '../../stores/outbox-store';
+
+/** Why retrying a refused entry cannot help (the same request would meet the same refusal); null when it may. */
+function futileRetry(e: OutboxEntryView): string | null {
+  if (e.state !== 'rejected' || !e.lastError) return null;
+  const reason = e.lastError.details?.['reason'];
+  if (e.lastError.code === 'langwatch.name_taken' || reason === 'duplicate_name' || reason === 'name_taken')
+    return 'the name is taken in this organisation. Rename it with Edit, then submit again.';
+  if (e.lastError.code === 'langwatch.validation')
+    return 'LangWatch refused the values. Correct them with Edit, then submit again.';
+  return null;
+}
 
 /** Retry, Edit and Discard for an entry whose state allows them; a refused action says why below. */
 export function EntryActions({
@@ -14,8 +27,20 @@ export function EntryActions({
   onToggleEdit: () => void;
 }) {
   const retryNow = useOutboxStore((s) => s.retryNow);
-  const discard = useOutboxStore((s) => s.discard);
   const [actionError, setActionError] = useState<string | null>(null);
+  const discardPending = useDiscardPending(e.id);
+  const futile = futileRetry(e);
+  const signedIn = useAuthStateStore((s) => s.state?.session.kind === 'signed_in');
+  if (!signedIn) {
+    // Signed out, the entry is still yours: it waits for you, and nothing can be done to it until then.
+    const who = e.owner?.email ?? e.owner?.name ?? 'you';
+    return (
+      <p className="muted" data-testid="entry-waiting-sign-in">
+        Yours ({who}): waiting for you to sign in to {e.owner?.deploymentUrl ?? 'its deployment'}. The key stays in the
+        keychain until then.
+      </p>
+    );
+  }
   const run = async (action: () => Promise<{ message: string } | null>) => {
     setActionError(null);
     const error = await action();
@@ -24,7 +49,11 @@ export function EntryActions({
   return (
     <>
       <div className="entry-actions">
-        {RETRYABLE_STATES.has(e.state) || e.state === 'submitting' ? (
+        {futile ? (
+          <p className="muted" data-testid="entry-retry-futile">
+            Retrying cannot help: {futile}
+          </p>
+        ) : RETRYABLE_STATES.has(e.state) || e.state === 'submitting' ? (
           // Kept (disabled) while an attempt runs, so the row does not flicker with every retry.
           <button
             type="button"
@@ -40,15 +69,8 @@ export function EntryActions({
             Edit
           </button>
         ) : null}
-        {EDITABLE_STATES.has(e.state) ? (
-          <button
-            type="button"
-            className="danger"
-            data-testid="entry-discard"
-            onClick={() => void run(() => discard(e.id))}
-          >
-            Discard
-          </button>
+        {EDITABLE_STATES.has(e.state) || discardPending ? (
+          <ConfirmDiscard entry={e} label="Discard" testId="entry-discard" />
         ) : null}
       </div>
       {actionError ? (

@@ -4,6 +4,7 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { errorPresentation } from '../../../src-shared/domain/outbox-style';
 import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
+import { formatClock, formatLocal } from '../sources/LocalTime';
 
 /** What an outbox entry carries and where it stands; the source links to its detail. */
 export function EntryFacts({
@@ -27,7 +28,7 @@ export function EntryFacts({
       {e.nextAttemptAt && (e.state === 'retrying' || e.state === 'staged') ? (
         <>
           <dt>Next try</dt>
-          <dd data-testid="entry-next">{new Date(e.nextAttemptAt).toLocaleTimeString()}</dd>
+          <dd data-testid="entry-next">{formatClock(new Date(e.nextAttemptAt))}</dd>
         </>
       ) : null}
       {e.sourceId ? <EntrySource sourceId={e.sourceId} adopted={e.adopted} /> : null}
@@ -41,8 +42,8 @@ export function EntryFacts({
       ) : null}
       <dt>Staged</dt>
       <dd>
-        {new Date(e.stagedAt).toLocaleString()}
-        {e.keyHeld ? ` · key wiped at ${new Date(e.expiresAt).toLocaleString()} if still here` : ''}
+        {formatLocal(new Date(e.stagedAt))}
+        {e.keyHeld ? ` · key wiped at ${formatLocal(new Date(e.expiresAt))} if still here` : ''}
       </dd>
     </dl>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { EDITABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
 import { EntryActions } from './EntryActions';
@@ -12,6 +13,8 @@ export function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
   const [editing, setEditing] = useState(false);
   const style = styleOf(e.state);
   const errorKind = errorPresentation(e);
+  // Signed out, the entry is listed as yours but nothing can be done to it until you sign in.
+  const signedIn = useAuthStateStore((s) => s.state?.session.kind === 'signed_in');
   return (
     <li
       className={`outbox-entry state-${e.state} tone-border-${style.tone}`}
@@ -38,7 +41,9 @@ export function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
           {e.lastError.message}
         </p>
       ) : null}
-      {e.keyHeld ? <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} /> : null}
+      {e.keyHeld && signedIn ? (
+        <KeyCheckPanel target={{ kind: 'staged', stagedId: e.id }} refused={e.state === 'rejected'} />
+      ) : null}
       <EntryActions entry={e} editing={editing} onToggleEdit={() => setEditing((v) => !v)} />
       {editing && EDITABLE_STATES.has(e.state) ? <EditEntry entry={e} onDone={() => setEditing(false)} /> : null}
     </li>

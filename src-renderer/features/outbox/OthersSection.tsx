@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import type { AuthState } from '../../../src-shared/domain/auth';
 import { OPEN_OUTBOX_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { ConfirmDiscard } from './ConfirmDiscard';
 import { useAuthStateStore } from '../../stores/auth-state-store';
-import { useOutboxStore } from '../../stores/outbox-store';
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_OUTBOX_STATES);
 
@@ -18,7 +18,13 @@ export function ownerLabel(e: OutboxEntryView): string {
  * facts are shown (main sends none): only what waits, for whom, and where.
  */
 export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
-  const open = entries.filter((e) => OPEN.has(e.state));
+  const state = useAuthStateStore((s) => s.state);
+  // Another person's entry is shown only to someone who may act on it: an organisation admin
+  // of the same deployment (discard). Entries of another deployment: to anyone but a read-only
+  // (support) session, so their owner knows to switch there.
+  const mayAct = (e: OutboxEntryView) =>
+    e.access === 'other_deployment' ? !state?.readOnly : mayDiscardOther(e, state);
+  const open = entries.filter((e) => OPEN.has(e.state) && mayAct(e));
   if (open.length === 0) return null;
   return (
     <section aria-labelledby="outbox-others-title" className="outbox-others" data-testid="outbox-others">
@@ -36,17 +42,20 @@ export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
   );
 }
 
-function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
-  const discard = useOutboxStore((s) => s.discard);
-  const state = useAuthStateStore((s) => s.state);
-  const [error, setError] = useState<string | null>(null);
-  // Only an organisation admin, not in a read-only session, may discard other people's keys.
-  const mayDiscard =
+/** Only an organisation admin of the same deployment, not in a read-only session, may discard other people's keys. */
+function mayDiscardOther(e: OutboxEntryView, state: AuthState | null): boolean {
+  return (
     e.access !== 'other_deployment' &&
     state !== null &&
     !state.readOnly &&
     state.permissions?.canManage === true &&
-    state.session.kind === 'signed_in';
+    state.session.kind === 'signed_in'
+  );
+}
+
+function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
+  const state = useAuthStateStore((s) => s.state);
+  const mayDiscard = mayDiscardOther(e, state);
   const where = e.owner?.deploymentUrl ?? 'its deployment';
   const waiting =
     e.access === 'other_deployment'
@@ -74,20 +83,8 @@ function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
       </p>
       {mayDiscard ? (
         <div className="entry-actions">
-          <button
-            type="button"
-            className="danger"
-            data-testid="entry-discard-other"
-            onClick={() => void discard(e.id).then((failure) => setError(failure ? failure.message : null))}
-          >
-            Discard (wipes the key)
-          </button>
+          <ConfirmDiscard entry={e} label="Discard (wipes the key)" testId="entry-discard-other" />
         </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="entry-error">
-          {error}
-        </p>
       ) : null}
     </li>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Source } from '../../../src-shared/domain/langwatch';
 import type { ScheduleWords } from '../../../src-shared/domain/schedule-fact';
 import { useAuthStateStore } from '../../stores/auth-state-store';
@@ -8,6 +9,20 @@ import { SourceTypeText, StatusPill } from '../sources/server-values';
 /** Name, status once, and one line of facts with names instead of ids where they are known. */
 export function DetailHeader({ source, id, schedule }: { source: Source | null; id: string; schedule: ScheduleWords }) {
   const openDetail = useSourcesStore((s) => s.openDetail);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from the list (Enter or a click): the focus lands on the heading, so a screen reader
+  // starts here and Tab goes on through the detail. Escape goes back to the row it came from.
+  useEffect(() => heading.current?.focus(), [id]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // An open dialog or menu takes its own Escape first.
+      if (document.querySelector('[role="dialog"], [role="menu"]')) return;
+      openDetail(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openDetail]);
   const organizations = useAuthStateStore((s) => s.state?.organizations ?? []);
   const session = useAuthStateStore((s) => s.state?.session ?? null);
   const org = source ? organizations.find((o) => o.id === source.organizationId) : undefined;
@@ -25,7 +40,9 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
         ← All sources
       </button>
       <div className="title-row">
-        <h1>{source?.name ?? id}</h1>
+        <h1 ref={heading} tabIndex={-1} data-testid="detail-heading">
+          {source?.name ?? id}
+        </h1>
         {source &&
           (source.archivedAt ? (
             <span className="pill status-archived" data-testid="detail-status">

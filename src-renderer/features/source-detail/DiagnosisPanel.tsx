@@ -82,7 +82,12 @@ export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props
             </ol>
           )}
           {recheckOpen && profile && (
-            <KeyRecheck profileId={profile.id} onChecked={setJustChecked} onClose={() => setRecheckOpen(false)} />
+            <KeyRecheck
+              profileId={profile.id}
+              sourceId={id}
+              onChecked={setJustChecked}
+              onClose={() => setRecheckOpen(false)}
+            />
           )}
           <KnownFacts diagnosis={diagnosis} />
         </>

@@ -5,6 +5,8 @@ import { KeyField, type KeyFieldHandle } from '../key-checks/KeyField';
 
 interface Props {
   profileId: string;
+  /** The source diagnosed: a definitive verdict is remembered for it (its row and the strip show it). */
+  sourceId: string;
   onChecked(result: { keyCheck: KeyCheckFact; feed: FeedFact | null }): void;
   onClose(): void;
 }
@@ -15,7 +17,7 @@ interface Props {
  * check and the preview, never kept (the field is cleared at once), and only the verdict,
  * its request-id and the feed count go back to the diagnosis.
  */
-export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
+export function KeyRecheck({ profileId, sourceId, onChecked, onClose }: Props) {
   const field = useRef<KeyFieldHandle>(null);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string }>({
     kind: 'idle',
@@ -25,7 +27,7 @@ export function KeyRecheck({ profileId, onChecked, onClose }: Props) {
     const key = field.current?.take() ?? '';
     if (!key) return;
     setState({ kind: 'running' });
-    const checked = await call(() => lw().keyChecks.checkTyped({ profileId, key }));
+    const checked = await call(() => lw().keyChecks.checkTyped({ profileId, key, sourceId }));
     if (!checked.ok) return setState({ kind: 'failed', message: checked.error.message });
     const v = checked.value.verdict;
     const keyCheck: KeyCheckFact = {

@@ -12,6 +12,8 @@ import { SOURCE_TYPE_LABEL } from './labels';
 import { SourceTypeText, StatusPill } from './server-values';
 import { EventsCell } from './HealthUnavailable';
 import type { MenuAnchor } from './RowMenu';
+import { LocalTime } from './LocalTime';
+import { MiddleTruncated } from './MiddleTruncated';
 import { relativeTime, STATUS_LABEL, type TableItem } from './table-model';
 
 type ServerRow = Extract<TableItem, { kind: 'source' }>['row'];
@@ -128,7 +130,7 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
     <>
       <div role="gridcell" className="src-cell c-name">
         <button type="button" className="link" onClick={() => onOpen(item)} tabIndex={-1} title={r.name}>
-          {r.name}
+          <MiddleTruncated text={r.name} />
         </button>
       </div>
       <div role="gridcell" className="src-cell c-type" title={r.sourceType}>
@@ -161,11 +163,12 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
         className="src-cell c-last"
         title={r.lastEventAt ? `${r.lastEventAt} (server time)` : 'No event yet'}
       >
-        {serverNow === null
-          ? r.lastEventAt
-            ? r.lastEventAt.slice(0, 16).replace('T', ' ')
-            : 'never'
-          : relativeTime(r.lastEventAt, serverNow)}
+        {serverNow === null ? (
+          // No server clock yet: the time itself, in this machine's zone (named), never a cut ISO string.
+          <LocalTime iso={r.lastEventAt} fallback="never" short />
+        ) : (
+          relativeTime(r.lastEventAt, serverNow)
+        )}
       </div>
       <div role="gridcell" className="src-cell c-events">
         <EventsCell count={r.eventsLast24h} />

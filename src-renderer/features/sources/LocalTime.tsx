@@ -27,7 +27,7 @@ export function LocalTime({
   );
 }
 
-/** "1 Dec 2026, 14:05" in the local zone and the system's locale. */
+/** "1 Dec 2026, 14:05 CET" in the local zone, named, and the system's locale. */
 export function formatLocal(date: Date): string {
   return date.toLocaleString(undefined, {
     day: 'numeric',
@@ -35,10 +35,22 @@ export function formatLocal(date: Date): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZoneName: 'short',
   });
 }
 
-/** "1 Dec, 14:05": for dense tables (the year is in the tooltip). */
+/** "1 Dec, 14:05 CET": for dense tables (the year is in the tooltip); the zone is always named. */
 export function formatShort(date: Date): string {
-  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** "14:05:12 CET": a time of day, the zone always named (never mixed up with UTC cron times). */
+export function formatClock(date: Date): string {
+  return date.toLocaleTimeString(undefined, { timeZoneName: 'short' });
 }

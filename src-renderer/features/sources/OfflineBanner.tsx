@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { QUEUED_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { MonitorState } from '../../../src-shared/domain/sources';
+import { formatClock } from './LocalTime';
+import { formatCountdown } from '../../../src-shared/domain/duration';
 
 /**
  * Offline or failing refresh, unmistakable: what is paused, what is queued and when it is
@@ -27,7 +29,7 @@ export function OfflineBanner({ status, outbox }: { status: MonitorState | null;
       ? null
       : next <= now
         ? 'now'
-        : `in ${Math.ceil((next - now) / 1000)} s (${new Date(next).toLocaleTimeString()})`;
+        : `in ${formatCountdown((next - now) / 1000)} (${formatClock(new Date(next))})`;
 
   return (
     <div

@@ -1,22 +1,20 @@
 // The sources list's toolbar (title, last update, export, refresh), apart from the notes and the table.
 import { useSourcesStore } from '../../stores/sources-store';
 import { ExportButtons } from './ExportButtons';
+import { RefreshButton } from './RefreshButton';
 import type { TableItem } from './table-model';
 import { UpdatedAgo } from './UpdatedAgo';
 
 /** The head of the sources list: exports what is visible, and refreshes on demand. */
 export function SourcesHead({ items }: { items: TableItem[] }) {
   const status = useSourcesStore((s) => s.status);
-  const refreshNow = useSourcesStore((s) => s.refreshNow);
   return (
     <div className="sources-head">
       <h1>Sources</h1>
       <UpdatedAgo status={status} />
       <span className="spacer" />
       <ExportButtons items={items} />
-      <button type="button" onClick={() => void refreshNow()} data-testid="refresh-now">
-        Refresh now
-      </button>
+      <RefreshButton />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSourcesStore } from '../../stores/sources-store';
 import type { HealthSignal } from '../../../src-shared/domain/source-health';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import { serverNowMs } from './health-model';
@@ -47,56 +48,82 @@ export function SourcesTable(props: Props) {
     [items, selectedId],
   );
   useCommitMarker(props.exposeCommit, items.length, last - first);
+  const grid = useRef<HTMLDivElement>(null);
+  useReturnFocus(grid, viewport, selectedIndex);
+  // The active row is named only while it is rendered (virtualised rows outside the window are not).
+  const activeRendered = selectedId !== null && selectedIndex >= first && selectedIndex < last;
   const onKeyDown = gridKeyHandler({ items, selectedId, selectedIndex, height, viewport, onSelect, onOpen, openMenu });
 
   return (
     // The grid itself takes focus and names the active row: a focusable wrapper between the grid
     // and its rows is not allowed (ARIA required children), so the scroll box is a plain div.
-    <div
-      className="src-table"
-      role="grid"
-      aria-rowcount={items.length + 1}
-      aria-label="Ingestion sources"
-      tabIndex={0}
-      data-testid="sources-grid"
-      aria-activedescendant={selectedId ? rowElementId(selectedId) : undefined}
-      onKeyDown={onKeyDown}
-    >
-      <SourcesTableHead query={query} onSort={props.onSort} />
+    <>
       <div
-        ref={viewport}
-        className="src-viewport"
-        data-testid="sources-viewport"
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        className="src-table"
+        role="grid"
+        aria-rowcount={items.length + 1}
+        aria-label="Ingestion sources"
+        tabIndex={0}
+        data-testid="sources-grid"
+        ref={grid}
+        aria-activedescendant={activeRendered ? rowElementId(selectedId) : undefined}
+        onKeyDown={onKeyDown}
       >
-        {items.length === 0 ? (
-          <EmptyTable query={query} total={props.total} />
-        ) : (
-          <div className="src-spacer" style={{ height: items.length * ROW_HEIGHT }}>
-            {slice.map((item, i) => (
-              <Row
-                key={item.id}
-                item={item}
-                index={first + i}
-                now={now}
-                serverNow={serverNow}
-                signal={health.get(item.id)}
-                sent={item.kind === 'source' ? schedules[item.id] : undefined}
-                onMenu={openMenu}
-                selected={item.id === selectedId}
-                flashing={item.kind === 'source' && flash[item.id] !== undefined}
-                onSelect={onSelect}
-                onOpen={onOpen}
-              />
-            ))}
-          </div>
-        )}
+        <SourcesTableHead query={query} onSort={props.onSort} />
+        <div
+          ref={viewport}
+          className="src-viewport"
+          data-testid="sources-viewport"
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          {items.length === 0 ? (
+            <EmptyTable query={query} total={props.total} />
+          ) : (
+            <div className="src-spacer" style={{ height: items.length * ROW_HEIGHT }}>
+              {slice.map((item, i) => (
+                <Row
+                  key={item.id}
+                  item={item}
+                  index={first + i}
+                  now={now}
+                  serverNow={serverNow}
+                  signal={health.get(item.id)}
+                  sent={item.kind === 'source' ? schedules[item.id] : undefined}
+                  onMenu={openMenu}
+                  selected={item.id === selectedId}
+                  flashing={item.kind === 'source' && flash[item.id] !== undefined}
+                  onSelect={onSelect}
+                  onOpen={onOpen}
+                />
+              ))}
+            </div>
+          )}
+        </div>
       </div>
+      {/* Outside the grid: a menu is no child a grid may hold (ARIA required children). */}
       {menu && (
         <RowMenu anchor={menu} onOpen={(id) => onOpen(items.find((i) => i.id === id)!)} onClose={() => setMenu(null)} />
       )}
-    </div>
+    </>
   );
+}
+
+/** Back from a detail (Back or Escape): the grid takes the focus again, its row scrolled into view. */
+function useReturnFocus(
+  grid: React.RefObject<HTMLDivElement | null>,
+  viewport: React.RefObject<HTMLDivElement | null>,
+  selectedIndex: number,
+) {
+  const returnFocusTo = useSourcesStore((s) => s.returnFocusTo);
+  const clear = useSourcesStore((s) => s.clearReturnFocus);
+  useEffect(() => {
+    if (returnFocusTo === null) return;
+    if (viewport.current && selectedIndex >= 0) {
+      viewport.current.scrollTop = Math.max(0, selectedIndex * ROW_HEIGHT - viewport.current.clientHeight / 2);
+    }
+    grid.current?.focus();
+    clear();
+  }, [returnFocusTo, selectedIndex, grid, viewport, clear]);
 }
 
 function EmptyTable({ query, total }: { query: TableQuery; total: number }) {

@@ -1,9 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import { useAppStore } from '../../stores/app-store';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useKeyChecksStore } from '../../stores/key-checks-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
 import { ArchivedNote, ListNotes } from './ListNotes';
+import { NoAccess } from './NoAccess';
 import { OfflineBanner } from './OfflineBanner';
 import { SourcesFilters } from './SourcesFilters';
 import { SourcesHead } from './SourcesHead';
@@ -21,6 +23,7 @@ export function SourcesView() {
   const startVerdicts = useKeyChecksStore((s) => s.start);
   const detailId = useSourcesStore((s) => s.detailId);
   const rows = useSourcesStore((s) => s.sources);
+  const noAccess = useNoViewPermission();
 
   useSubscription(start);
   useEffect(() => {
@@ -31,9 +34,18 @@ export function SourcesView() {
   return (
     <>
       <StatusAnnouncer rows={rows} />
-      {detailId ? <SourceDetail id={detailId} /> : <SourcesList />}
+      {noAccess ? <NoAccess /> : detailId ? <SourceDetail id={detailId} /> : <SourcesList />}
     </>
   );
+}
+
+/** The person may not view sources here: their permissions say so, or LangWatch refused the list. */
+function useNoViewPermission(): boolean {
+  const canView = useAuthStateStore((s) => s.state?.permissions?.canView ?? true);
+  const refused = useSourcesStore(
+    (s) => s.status?.lastError?.code === 'langwatch.forbidden' || s.error?.code === 'langwatch.forbidden',
+  );
+  return !canView || refused;
 }
 
 function SourcesList() {
@@ -72,7 +84,7 @@ function SourcesList() {
       <ListNotes />
       {!showingArchived && (
         <SummaryStrip
-          attention={counts.attention}
+          summary={counts.summary}
           byKind={counts.byKind}
           active={query.health}
           onFilter={(signal) => setQuery({ health: signal })}

@@ -1,3 +1,4 @@
+import type { AttentionSummary } from '../../../src-shared/domain/attention';
 import { HEALTH_KINDS, HEALTH_TONE, type HealthKind } from '../../../src-shared/domain/source-health';
 import { HEALTH_ICON } from './health-model';
 import type { HealthFilter } from './table-model';
@@ -7,7 +8,8 @@ const SHORT: Record<HealthKind, string> = {
   never_pulled: 'never pulled',
   waiting_too_long: 'waiting too long',
   silent: 'silent',
-  unknown: 'unknown',
+  unjudged: 'not judged',
+  unknown: 'unknown status',
   awaiting: 'awaiting',
   new: 'new',
   healthy: 'receiving events',
@@ -16,14 +18,22 @@ const SHORT: Record<HealthKind, string> = {
 };
 
 interface Props {
-  attention: number;
+  /** The headline: an all-clear only when every listed source was judged on a fresh list. */
+  summary: AttentionSummary;
   byKind: Partial<Record<HealthKind, number>>;
   active: HealthFilter;
   onFilter(filter: HealthFilter): void;
 }
 
+const HEADLINE = {
+  attention: { tone: 'tone-bad', icon: '⚠' },
+  unsure: { tone: 'tone-neutral', icon: '?' },
+  clear: { tone: 'tone-ok', icon: '✓' },
+} as const;
+
 /** "2 need attention" and a count per signal; each filters the table on click (again: all). */
-export function SummaryStrip({ attention, byKind, active, onFilter }: Props) {
+export function SummaryStrip({ summary, byKind, active, onFilter }: Props) {
+  const headline = HEADLINE[summary.verdict];
   const toggle = (filter: HealthFilter) => onFilter(active === filter ? 'all' : filter);
   return (
     <div
@@ -34,13 +44,13 @@ export function SummaryStrip({ attention, byKind, active, onFilter }: Props) {
     >
       <button
         type="button"
-        className={`chip attention ${attention > 0 ? 'tone-bad' : 'tone-ok'}`}
+        className={`chip attention ${headline.tone}`}
         aria-pressed={active === 'attention'}
         onClick={() => toggle('attention')}
         data-testid="summary-attention"
+        data-verdict={summary.verdict}
       >
-        <span aria-hidden="true">{attention > 0 ? '⚠' : '✓'}</span>{' '}
-        {attention === 0 ? 'Nothing needs attention' : `${attention} need${attention === 1 ? 's' : ''} attention`}
+        <span aria-hidden="true">{headline.icon}</span> {summary.text}
       </button>
       {HEALTH_KINDS.filter((k) => (byKind[k] ?? 0) > 0).map((k) => (
         <button

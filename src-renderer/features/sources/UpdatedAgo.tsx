@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MonitorState } from '../../../src-shared/domain/sources';
+import { formatDuration } from '../../../src-shared/domain/duration';
 
 /** "Updated N s ago", ticking every second on its own (the table does not re-render for it). */
 export function UpdatedAgo({ status }: { status: MonitorState | null }) {
@@ -22,7 +23,7 @@ export function UpdatedAgo({ status }: { status: MonitorState | null }) {
       title={updatedAt ?? undefined}
       aria-live="off"
     >
-      {ago === null ? 'Not updated yet' : `Updated ${ago} s ago`}
+      {ago === null ? 'Not updated yet' : `Updated ${formatDuration(ago)} ago`}
       {note}
     </span>
   );

@@ -58,6 +58,7 @@ export const HEALTH_ICON: Record<HealthKind, string> = {
   never_pulled: '⊘',
   waiting_too_long: '⚠',
   silent: '⚠',
+  unjudged: '?',
   unknown: '?',
   awaiting: '◷',
   new: '✦',

@@ -35,7 +35,8 @@ export const DEFAULT_QUERY: TableQuery = {
   status: 'all',
   type: 'all',
   health: 'all',
-  sort: 'name',
+  // Most urgent first: sources that need attention lead the list on first view.
+  sort: 'health',
   dir: 'asc',
 };
 
@@ -153,7 +154,10 @@ export const visibleItems = memoLast(
   },
 );
 
-/** Staged create entries of this organisation that the server does not list yet. */
+/**
+ * This person's staged create entries of this organisation that the server does not list yet.
+ * Another person's entry is theirs: it appears only in the Outbox's "other people" section.
+ */
 export const pendingStaged = memoLast(
   (
     entries: readonly OutboxEntryView[],
@@ -165,6 +169,7 @@ export const pendingStaged = memoLast(
     return entries.filter(
       (e) =>
         e.kind === 'create' &&
+        e.access === 'mine' &&
         e.organizationId === organizationId &&
         e.state !== 'submitted' &&
         e.state !== 'discarded' &&

@@ -1,5 +1,6 @@
 // The sources list's derived model (rows, staged creates, health, visible items), apart from its markup.
 import { useEffect, useMemo } from 'react';
+import { listStateOf, summarizeAttention } from '../../../src-shared/domain/attention';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { useKeyChecksStore } from '../../stores/key-checks-store';
 import { useSourcesStore } from '../../stores/sources-store';
@@ -18,6 +19,9 @@ export function useVisibleSources() {
   const serverClock = useSourcesStore((s) => s.serverClock);
   const query = useSourcesStore((s) => s.query);
   const verdicts = useKeyChecksStore((s) => s.bySourceId);
+  const phase = useSourcesStore((s) => s.status?.phase ?? null);
+  const everLoaded = useSourcesStore((s) => s.status?.updatedAt != null);
+  const errorCode = useSourcesStore((s) => s.status?.lastError?.code ?? s.error?.code ?? null);
   // Ages move on between ticks: re-derive the signals every 15 s as well.
   const clockTick = useNow(15_000);
 
@@ -41,6 +45,10 @@ export function useVisibleSources() {
     };
   }, [health, rows, schedules]);
   const items = visibleItems(rows, staged, query, derived);
-  const counts = useMemo(() => healthCounts(health), [health]);
+  const list = listStateOf({ phase, everLoaded, errorCode });
+  const counts = useMemo(
+    () => ({ ...healthCounts(health), summary: summarizeAttention(health.values(), list) }),
+    [health, list],
+  );
   return { showingArchived, rows, staged, health, items, counts };
 }

@@ -9,14 +9,22 @@ import { channel, idSchema, LIMITS, noInput } from '../define';
  */
 const typedKeyInput = z.object({ profileId: idSchema, key: z.string().min(1).max(LIMITS.secret) }).strict();
 
+/**
+ * A typed key checked from a source's diagnosis ("Test key again"): a definitive verdict
+ * (valid, revoked, missing scope) is remembered for that source, so the row and the summary
+ * strip carry it too.
+ */
+const typedCheckInput = typedKeyInput.extend({ sourceId: idSchema.optional() }).strict();
+
 /** A staged entry's key: main reads it from the keychain, the renderer names only the entry. */
 const stagedKeyInput = z.object({ stagedId: idSchema }).strict();
 
 /** Anthropic key check: test a compliance key and preview the events LangWatch will get. */
 export const keyChecksChannels = {
   'keyChecks.checkTyped': channel({
-    summary: 'Tests a key typed in the composer against the profile’s Anthropic base URL (never stored).',
-    input: typedKeyInput,
+    summary:
+      'Tests a typed key against the profile’s Anthropic base URL (never stored); with a sourceId, remembers a definitive verdict for it.',
+    input: typedCheckInput,
     output: KeyCheckResult,
   }),
   'keyChecks.checkStaged': channel({

@@ -73,6 +73,21 @@ describe('key checks: typed keys', () => {
     noLeak(result);
   });
 
+  it('from a diagnosis (sourceId): a definitive verdict is remembered for the source, a transient one never', async () => {
+    let answer: 'revoked' | 'rate' = 'revoked';
+    const { keyChecks, recorded } = await setup((_q, res) =>
+      answer === 'revoked'
+        ? anthropicError(res, 401, 'authentication_error', 'invalid x-api-key', { 'request-id': 'req_rev' })
+        : anthropicError(res, 429, 'rate_limit_error', 'slow down', { 'retry-after': '1' }),
+    );
+    await keyChecks.checkTyped({ profileId: 'p1', key: KEY, sourceId: 'src_1' });
+    expect(keyChecks.lastVerdicts().bySourceId['src_1']?.verdict.verdict).toBe('invalid_key');
+    expect(recorded).toHaveLength(1);
+    answer = 'rate';
+    await keyChecks.checkTyped({ profileId: 'p1', key: KEY, sourceId: 'src_1' });
+    expect(keyChecks.lastVerdicts().bySourceId['src_1']?.verdict.verdict).toBe('invalid_key');
+  });
+
   it('refuses a key that breaks the client-side rules before any request', async () => {
     const { server, keyChecks } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE));
     const claudeKey = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789';

@@ -199,7 +199,9 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     await r.outbox.retryNow(stagedId).catch(() => undefined); // signed out: nobody may retry it now
     await r.clock.advance(60_000);
     await r.outbox.idle();
-    expect(one(r, stagedId)).toMatchObject({ state: 'needs_sign_in', access: 'other_person' });
+    // Signed out, it is still listed as its owner's (the person last signed in here); acting on it needs the sign-in.
+    expect(one(r, stagedId)).toMatchObject({ state: 'needs_sign_in', access: 'mine', fingerprint: null });
+    await expect(r.outbox.retryNow(stagedId)).rejects.toThrow();
     await r.conn.signIn();
     await new Promise((res) => setImmediate(res));
     await r.outbox.idle();
@@ -209,10 +211,10 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
     emu().control.expireSessions();
     const second = await stageCreate(r, 'Compliance expired session');
     await r.outbox.idle();
-    // signed out by the 401: the entry waits for its owner, showing nothing of the key meanwhile
+    // signed out by the 401: the entry waits for its owner, filed under them, showing nothing of the key meanwhile
     expect(one(r, second.stagedId)).toMatchObject({
       state: 'needs_sign_in',
-      access: 'other_person',
+      access: 'mine',
       fingerprint: null,
       lastError: null,
     });

@@ -42,10 +42,10 @@ describe('healthOf (table)', () => {
     ['active with a recent event', { status: 'active', lastEventAt: ago(120) }, 'healthy', false],
     ['active but silent for more than four cadences', { status: 'active', lastEventAt: ago(25 * 60) }, 'silent', true],
     [
-      'active, silence unknown without a cadence',
+      'active, silent past the 24 h default without a cadence',
       { status: 'active', lastEventAt: ago(99_999), schedule: describeSchedule({ kind: 'unknown' }) },
-      'healthy',
-      false,
+      'silent',
+      true,
     ],
     ['disabled wins over a key problem', { status: 'disabled', keyVerdict: 'invalid_key' }, 'disabled', false],
     [
@@ -56,9 +56,9 @@ describe('healthOf (table)', () => {
     ],
     ['a status from a newer server is shown as unknown', { status: 'paused_by_quota' }, 'unknown', false],
     [
-      'server clock unknown: age unknown, never guessed',
+      'server clock unknown: age unknown, never guessed, not judged',
       { serverNowMs: null, createdAt: ago(86_400) },
-      'awaiting',
+      'unjudged',
       false,
     ],
   ])('%s', (_name, patch, kind, attention) => {
