@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
-import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
+import { isTerminal, type OutboxEntry } from './entry';
 import { createProfileEntries, type ProfileEntries } from './forget';
 import { requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
 import { toView } from './view';
@@ -18,6 +18,7 @@ import { sweepOrphans, type SweepResult } from './sweep';
 import { createStaging } from './staging';
 import { transition } from './transitions';
 import { createOutboxWorker, type OutboxWorker } from './worker';
+import { wipeStagedKey } from './wipe';
 import type { EventBus } from '../events/event-bus';
 
 export type { OutboxOptions, StageResult };
@@ -161,7 +162,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     transition(entry, { type: 'discarded' }, clock.now());
     if (worker.isRunning(id))
       throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
-    if (entry.keyHeld) await secrets.delete(stagedAccount(id));
+    if (entry.keyHeld) await wipeStagedKey({ secrets, log }, id, 'discarded');
     const done = await worker.apply(id, { type: 'discarded' });
     log.info('staged entry discarded, key wiped', { stagedId: id });
     return toView(done, viewer());

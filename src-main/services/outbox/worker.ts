@@ -4,13 +4,14 @@
  * failures and the follow-up of submitted entries live in the worker-*.ts files beside it.
  */
 import { AppError } from '../../../src-shared/errors';
-import { isWaiting, stagedAccount, type OutboxEntry } from './entry';
+import { isWaiting, type OutboxEntry } from './entry';
 import { transition, type OutboxEvent } from './transitions';
 import { createAttempt } from './worker-attempt';
 import { createSubmittedDrain } from './worker-drain';
 import { createFailureHandler } from './worker-failure';
 import { createKeychainWait } from './worker-keychain-wait';
 import type { OutboxWorker, WorkerContext, WorkerHistoryHook, WorkerOptions } from './worker-types';
+import { wipeStagedKey } from './wipe';
 
 export type { OutboxWorker, WorkerHistoryHook, WorkerOptions } from './worker-types';
 
@@ -141,7 +142,7 @@ export function createOutboxWorker(options: WorkerOptions, afterSubmit: WorkerHi
 
   async function expire(entry: OutboxEntry): Promise<void> {
     try {
-      if (entry.keyHeld) await secrets.delete(stagedAccount(entry.id));
+      if (entry.keyHeld) await wipeStagedKey({ secrets, log }, entry.id, 'expired');
       await apply(entry.id, { type: 'expired' });
       log.info('staged key expired and wiped', { stagedId: entry.id });
     } catch (error) {
