@@ -32,7 +32,6 @@ const TABLES: Record<string, string> = {
  */
 const FACTORIES_NOT_YET_SPLIT = [
   'src-main/services/key-checks/key-checks.ts#createKeyChecks',
-  'src-main/services/session/device-sessions.ts#createDeviceSessions',
   'src-main/services/sources/sources-service.ts#createSourcesService',
 ];
 
