@@ -3,17 +3,14 @@ import { z } from 'zod';
 import type { AuthState } from '../../../src-shared/domain/auth';
 import type { Organization, Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
 import { AppError, isAppError } from '../../../src-shared/errors';
-import type { EventBus } from '../events/event-bus';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
-import { sourcesReaderFor } from '../langwatch/sources-reader';
 import { probeHealth } from './health-probe';
 import { systemClock, type Clock } from '../clock';
-import type { Logger } from '../logging/logger';
-import type { Profiles } from '../profiles/profiles';
-import type { SessionManager } from '../session/session-manager';
+import type { SessionChange } from '../session/session-manager';
 import { createJsonFile } from '../storage/json-file';
-import type { ActiveAuth, AuthService, SessionOwners } from './types';
+import type { Auth, AuthOptions } from './auth-options';
+import { activeAuthOf } from './active-auth';
 
 const ActiveProfileFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
 
@@ -25,31 +22,204 @@ const DEVICE_PERMISSIONS: Permissions = {
   raw: ['ingestionSources:view'],
 };
 
-export interface AuthOptions {
-  userDataDir: string;
-  profiles: Profiles;
-  sessions: SessionManager;
-  log: Logger;
-  /** The deployment a first run starts with (app.langwatch.ai; the emulator in demo/test). */
-  defaultProfile: { name: string; baseUrl: string; anthropicBaseUrl: string };
-  /** Schedules the reload after a network failure (a fake clock in tests). */
-  clock?: Clock;
-  /** Where every change is pushed (`auth.changed`): the renderer follows sign-in, expiry, org switch. */
-  events?: Pick<EventBus, 'emit'>;
-}
+export type { Auth, AuthOptions } from './auth-options';
 
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
 
-/** The auth service plus the actions the sign-in screen needs. */
-export interface Auth extends AuthService, SessionOwners {
-  /** Reloads profiles, session, organisations and permissions of the active profile. */
-  refresh(): Promise<AuthState>;
-  selectProfile(profileId: string): Promise<AuthState>;
-  selectOrganization(organizationId: string): Promise<AuthState>;
-  /** The read-only CLI client of the active device session, or null. */
-  activeCli(): CliRest | null;
+/** What the auth's functions share: the published state and what it was loaded with. */
+interface AuthRuntime {
+  options: AuthOptions;
+  clock: Clock;
+  file: ReturnType<typeof openActiveProfileFile>;
+  listeners: Set<(state: AuthState) => void>;
+  /** The last published state. */
+  state: AuthState;
+  active: { api: LangwatchApi | null; cli: CliRest | null };
+  /** Serialises reloads so overlapping triggers (a sign-in during a refresh) settle in order. */
+  chain: Promise<unknown>;
+  retryTimer: unknown;
+  retryDelayMs: number;
+  closed: boolean;
 }
+
+function openActiveProfileFile(options: AuthOptions) {
+  return createJsonFile({
+    path: join(options.userDataDir, 'connection.json'),
+    schema: ActiveProfileFile,
+    defaults: () => ({ version: 1 as const, activeProfileId: null }),
+    onCorrupt: 'reset',
+    log: options.log,
+  });
+}
+
+const reloadFailed = (rt: AuthRuntime, what: string) => (error: unknown) =>
+  rt.options.log.error(what, { error: error as Error });
+
+function scheduleRetry(rt: AuthRuntime): void {
+  if (rt.closed || rt.retryTimer !== null) return;
+  rt.retryTimer = rt.clock.setTimeout(() => {
+    rt.retryTimer = null;
+    void serially(rt, () => load(rt)).catch(reloadFailed(rt, 'auth reload failed'));
+  }, rt.retryDelayMs);
+  rt.retryDelayMs = Math.min(rt.retryDelayMs * 2, RETRY_MAX_MS);
+}
+
+function publish(rt: AuthRuntime, next: AuthState): AuthState {
+  rt.state = next;
+  for (const listener of [...rt.listeners]) {
+    try {
+      listener(rt.state);
+    } catch (error) {
+      rt.options.log.error('auth listener failed', { error: error as Error });
+    }
+  }
+  return rt.state;
+}
+
+function serially<T>(rt: AuthRuntime, task: () => Promise<T>): Promise<T> {
+  const run = rt.chain.then(task, task);
+  rt.chain = run.catch(() => undefined);
+  return run;
+}
+
+async function ensureProfiles(rt: AuthRuntime): Promise<Profile[]> {
+  const { profiles, log } = rt.options;
+  const list = await profiles.list();
+  if (list.length > 0) return list;
+  log.info('first run: adding the default deployment');
+  return [await profiles.add(rt.options.defaultProfile)];
+}
+
+/** The profiles and the active one (persisted), from local files only. */
+async function activeProfile(rt: AuthRuntime): Promise<{ list: Profile[]; profile: Profile }> {
+  const list = await ensureProfiles(rt);
+  const saved = (await rt.file.read()).activeProfileId;
+  const profile = list.find((p) => p.id === saved) ?? list[0]!;
+  if (profile.id !== saved) await rt.file.write({ version: 1, activeProfileId: profile.id });
+  return { list, profile };
+}
+
+/** What the console knows without the network: profiles, the keychain's session, the last org. */
+async function loadLocal(rt: AuthRuntime): Promise<AuthState> {
+  const { list, profile } = await activeProfile(rt);
+  const session = await rt.options.sessions.localState(profile.id);
+  return publish(rt, {
+    ...rt.state,
+    profiles: list,
+    activeProfileId: profile.id,
+    session,
+    organizations: [],
+    activeOrganizationId: profile.lastOrganizationId ?? null,
+    permissions: null,
+    health: 'unknown',
+    readOnly: session.kind === 'device',
+  });
+}
+
+async function load(rt: AuthRuntime): Promise<AuthState> {
+  const { sessions } = rt.options;
+  const { list, profile } = await activeProfile(rt);
+  const session = await sessions.getState(profile.id);
+  const base: AuthState = {
+    ...rt.state,
+    profiles: list,
+    activeProfileId: profile.id,
+    session,
+    organizations: [],
+    activeOrganizationId: null,
+    permissions: null,
+    health: 'unknown',
+    readOnly: session.kind === 'device',
+  };
+  rt.active = { api: null, cli: null };
+  if (session.kind === 'device') {
+    rt.active.cli = await sessions.cli(profile.id);
+    return publish(rt, {
+      ...base,
+      organizations: [{ ...session.organization, teams: [], role: null }],
+      activeOrganizationId: session.organization.id,
+      permissions: DEVICE_PERMISSIONS,
+    });
+  }
+  if (session.kind !== 'signed_in') return publish(rt, base);
+  return loadSignedIn(rt, profile, base);
+}
+
+/** The organisations, permissions and (after) health of a cookie session. */
+async function loadSignedIn(rt: AuthRuntime, profile: Profile, base: AuthState): Promise<AuthState> {
+  const { sessions, log } = rt.options;
+  const api = await sessions.api(profile.id);
+  rt.active.api = api;
+  let organizations: Organization[];
+  try {
+    organizations = await api.organizations();
+  } catch (error) {
+    // Offline or expired: show what we know. Unreachable: try again with backoff (nothing else
+    // would: the sources monitor needs the organisation to tick); expired: a sign-in reloads.
+    const code = isAppError(error) ? error.code : 'internal';
+    log.warn('could not load organisations', { code });
+    if (code.startsWith('network.')) scheduleRetry(rt);
+    return publish(rt, { ...base, session: await sessions.getState(profile.id) });
+  }
+  rt.retryDelayMs = RETRY_FIRST_MS;
+  const org = organizations.find((o) => o.id === profile.lastOrganizationId) ?? organizations[0] ?? null;
+  const withOrgs = { ...base, organizations, activeOrganizationId: org?.id ?? null };
+  if (!org) return publish(rt, withOrgs);
+  const permissions = await loadPermissions(rt, api, org.id);
+  const loaded = publish(rt, { ...withOrgs, permissions, health: 'unknown' });
+  // The probe follows on its own: an analytics store that takes seconds to fail must not hold
+  // up the sign-in (and everything that waits for it). Applied only to the state it was for.
+  void probeHealth(api, org.id).then((health) => {
+    if (rt.state.activeOrganizationId === org.id && rt.active.api === api && rt.state.health !== health)
+      publish(rt, { ...rt.state, health });
+  });
+  return loaded;
+}
+
+async function loadPermissions(
+  rt: AuthRuntime,
+  api: LangwatchApi,
+  organizationId: string,
+): Promise<Permissions | null> {
+  try {
+    return await api.effectivePermissions(organizationId);
+  } catch (error) {
+    rt.options.log.warn('could not load permissions', { code: isAppError(error) ? error.code : 'internal' });
+    return null;
+  }
+}
+
+// Any session change of the active profile (sign-in, expiry, device approval) reloads.
+function onSessionChange(rt: AuthRuntime, change: SessionChange): void {
+  if (change.profileId !== rt.state.activeProfileId) return;
+  // Expiry keeps the organisations and permissions on screen: work waits for a new sign-in.
+  if (
+    change.state.kind === 'expired' ||
+    (sameSessionKind(change.state, rt.state.session) && change.state.kind !== 'signed_in')
+  ) {
+    publish(rt, { ...rt.state, session: change.state });
+    return;
+  }
+  void serially(rt, () => load(rt)).catch(reloadFailed(rt, 'auth reload failed'));
+}
+
+const selectProfile = (rt: AuthRuntime, profileId: string) =>
+  serially(rt, async () => {
+    await rt.options.profiles.get(profileId); // throws profile.not_found
+    await rt.file.write({ version: 1, activeProfileId: profileId });
+    return load(rt);
+  });
+
+const selectOrganization = (rt: AuthRuntime, organizationId: string) =>
+  serially(rt, async () => {
+    const profileId = rt.state.activeProfileId;
+    if (!profileId || !rt.state.organizations.some((o) => o.id === organizationId)) {
+      throw new AppError('not_found', 'That organisation is not one of yours on this deployment.');
+    }
+    await rt.options.profiles.edit(profileId, { lastOrganizationId: organizationId });
+    return load(rt);
+  });
 
 /**
  * "Where is the console connected and as whom": keeps the active profile (persisted), its
@@ -58,232 +228,60 @@ export interface Auth extends AuthService, SessionOwners {
  * manager's (keychain), and the API objects read the cookie per call.
  */
 export async function createAuth(options: AuthOptions): Promise<Auth> {
-  const { profiles, sessions, log } = options;
-  const file = createJsonFile({
-    path: join(options.userDataDir, 'connection.json'),
-    schema: ActiveProfileFile,
-    defaults: () => ({ version: 1 as const, activeProfileId: null }),
-    onCorrupt: 'reset',
-    log,
-  });
-  const listeners = new Set<(state: AuthState) => void>();
-  const events = options.events;
-  if (events) listeners.add((changed) => events.emit('auth.changed', changed));
-  let state: AuthState = {
-    profiles: [],
-    activeProfileId: null,
-    session: { kind: 'signed_out' },
-    organizations: [],
-    activeOrganizationId: null,
-    permissions: null,
-    health: 'unknown',
-    readOnly: false,
-  };
-  let active: { api: LangwatchApi | null; cli: CliRest | null } = { api: null, cli: null };
-  // Serialises reloads so overlapping triggers (a sign-in during a refresh) settle in order.
-  let chain: Promise<unknown> = Promise.resolve();
-  const clock = options.clock ?? systemClock;
-  let retryTimer: unknown = null;
-  let retryDelayMs = RETRY_FIRST_MS;
-  let closed = false;
-
-  function scheduleRetry(): void {
-    if (closed || retryTimer !== null) return;
-    retryTimer = clock.setTimeout(() => {
-      retryTimer = null;
-      void serially(load).catch((error) => log.error('auth reload failed', { error: error as Error }));
-    }, retryDelayMs);
-    retryDelayMs = Math.min(retryDelayMs * 2, RETRY_MAX_MS);
-  }
-
-  function publish(next: AuthState): AuthState {
-    state = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener(state);
-      } catch (error) {
-        log.error('auth listener failed', { error: error as Error });
-      }
-    }
-    return state;
-  }
-
-  function serially<T>(task: () => Promise<T>): Promise<T> {
-    const run = chain.then(task, task);
-    chain = run.catch(() => undefined);
-    return run;
-  }
-
-  async function ensureProfiles(): Promise<Profile[]> {
-    const list = await profiles.list();
-    if (list.length > 0) return list;
-    log.info('first run: adding the default deployment');
-    return [await profiles.add(options.defaultProfile)];
-  }
-
-  /** The profiles and the active one (persisted), from local files only. */
-  async function activeProfile(): Promise<{ list: Profile[]; profile: Profile }> {
-    const list = await ensureProfiles();
-    const saved = (await file.read()).activeProfileId;
-    const profile = list.find((p) => p.id === saved) ?? list[0]!;
-    if (profile.id !== saved) await file.write({ version: 1, activeProfileId: profile.id });
-    return { list, profile };
-  }
-
-  /** What the console knows without the network: profiles, the keychain's session, the last org. */
-  async function loadLocal(): Promise<AuthState> {
-    const { list, profile } = await activeProfile();
-    const session = await sessions.localState(profile.id);
-    return publish({
-      ...state,
-      profiles: list,
-      activeProfileId: profile.id,
-      session,
-      organizations: [],
-      activeOrganizationId: profile.lastOrganizationId ?? null,
-      permissions: null,
-      health: 'unknown',
-      readOnly: session.kind === 'device',
-    });
-  }
-
-  async function load(): Promise<AuthState> {
-    const { list, profile } = await activeProfile();
-    const session = await sessions.getState(profile.id);
-    const base: AuthState = {
-      ...state,
-      profiles: list,
-      activeProfileId: profile.id,
-      session,
+  const { sessions } = options;
+  const rt: AuthRuntime = {
+    options,
+    clock: options.clock ?? systemClock,
+    file: openActiveProfileFile(options),
+    listeners: new Set(),
+    state: {
+      profiles: [],
+      activeProfileId: null,
+      session: { kind: 'signed_out' },
       organizations: [],
       activeOrganizationId: null,
       permissions: null,
       health: 'unknown',
-      readOnly: session.kind === 'device',
-    };
-    active = { api: null, cli: null };
-    if (session.kind === 'device') {
-      active.cli = await sessions.cli(profile.id);
-      return publish({
-        ...base,
-        organizations: [{ ...session.organization, teams: [], role: null }],
-        activeOrganizationId: session.organization.id,
-        permissions: DEVICE_PERMISSIONS,
-      });
-    }
-    if (session.kind !== 'signed_in') return publish(base);
-    const api = await sessions.api(profile.id);
-    active.api = api;
-    let organizations: Organization[];
-    try {
-      organizations = await api.organizations();
-    } catch (error) {
-      // Offline or expired: show what we know. Unreachable: try again with backoff (nothing else
-      // would: the sources monitor needs the organisation to tick); expired: a sign-in reloads.
-      const code = isAppError(error) ? error.code : 'internal';
-      log.warn('could not load organisations', { code });
-      if (code.startsWith('network.')) scheduleRetry();
-      return publish({ ...base, session: await sessions.getState(profile.id) });
-    }
-    retryDelayMs = RETRY_FIRST_MS;
-    const org = organizations.find((o) => o.id === profile.lastOrganizationId) ?? organizations[0] ?? null;
-    const withOrgs = { ...base, organizations, activeOrganizationId: org?.id ?? null };
-    if (!org) return publish(withOrgs);
-    const permissions = await loadPermissions(api, org.id);
-    const loaded = publish({ ...withOrgs, permissions, health: 'unknown' });
-    // The probe follows on its own: an analytics store that takes seconds to fail must not hold
-    // up the sign-in (and everything that waits for it). Applied only to the state it was for.
-    void probeHealth(api, org.id).then((health) => {
-      if (state.activeOrganizationId === org.id && active.api === api && state.health !== health)
-        publish({ ...state, health });
-    });
-    return loaded;
-  }
-
-  async function loadPermissions(api: LangwatchApi, organizationId: string): Promise<Permissions | null> {
-    try {
-      return await api.effectivePermissions(organizationId);
-    } catch (error) {
-      log.warn('could not load permissions', { code: isAppError(error) ? error.code : 'internal' });
-      return null;
-    }
-  }
-
-  // Any session change of the active profile (sign-in, expiry, device approval) reloads.
-  sessions.onChange((change) => {
-    if (change.profileId !== state.activeProfileId) return;
-    // Expiry keeps the organisations and permissions on screen: work waits for a new sign-in.
-    if (
-      change.state.kind === 'expired' ||
-      (sameSessionKind(change.state, state.session) && change.state.kind !== 'signed_in')
-    ) {
-      publish({ ...state, session: change.state });
-      return;
-    }
-    void serially(load).catch((error) => log.error('auth reload failed', { error: error as Error }));
-  });
+      readOnly: false,
+    },
+    active: { api: null, cli: null },
+    chain: Promise.resolve(),
+    retryTimer: null,
+    retryDelayMs: RETRY_FIRST_MS,
+    closed: false,
+  };
+  const events = options.events;
+  if (events) rt.listeners.add((changed) => events.emit('auth.changed', changed));
+  sessions.onChange((change) => onSessionChange(rt, change));
 
   // Start from local facts at once; the server's view (session check, organisations,
   // permissions, health) follows without holding up the window, however slow the network.
-  await serially(loadLocal);
-  void serially(load).catch((error) => log.error('auth load failed', { error: error as Error }));
+  await serially(rt, () => loadLocal(rt));
+  void serially(rt, () => load(rt)).catch(reloadFailed(rt, 'auth load failed'));
 
-  const auth: Auth = {
-    state: () => state,
+  return {
+    state: () => rt.state,
     onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      rt.listeners.add(listener);
+      return () => rt.listeners.delete(listener);
     },
-    requireActive(): ActiveAuth {
-      const profile = state.profiles.find((p) => p.id === state.activeProfileId);
-      if (!profile || (state.session.kind !== 'signed_in' && state.session.kind !== 'device')) {
-        throw new AppError('auth.not_signed_in', 'Sign in to a LangWatch deployment first.');
-      }
-      if (!state.activeOrganizationId || !state.permissions) {
-        throw new AppError(
-          'auth.not_signed_in',
-          'No organisation is selected yet (or the deployment could not be reached).',
-        );
-      }
-      return {
-        profile,
-        organizationId: state.activeOrganizationId,
-        permissions: state.permissions,
-        api: active.api,
-        sources: sourcesReaderFor(active, state.activeOrganizationId),
-        readOnly: state.readOnly,
-      };
-    },
+    requireActive: () => activeAuthOf(rt.state, rt.active),
     apiFor: (profileId) => sessions.api(profileId),
     async waitForSession(profileId, signal, userId) {
       await sessions.waitForSession(profileId, signal, { userId });
     },
     sessionUser: (profileId, signal) => sessions.confirmedUser(profileId, signal),
-    activeCli: () => active.cli,
-    refresh: () => serially(load),
-    selectProfile: (profileId) =>
-      serially(async () => {
-        await profiles.get(profileId); // throws profile.not_found
-        await file.write({ version: 1, activeProfileId: profileId });
-        return load();
-      }),
-    selectOrganization: (organizationId) =>
-      serially(async () => {
-        const profileId = state.activeProfileId;
-        if (!profileId || !state.organizations.some((o) => o.id === organizationId)) {
-          throw new AppError('not_found', 'That organisation is not one of yours on this deployment.');
-        }
-        await profiles.edit(profileId, { lastOrganizationId: organizationId });
-        return load();
-      }),
+    activeCli: () => rt.active.cli,
+    refresh: () => serially(rt, () => load(rt)),
+    selectProfile: (profileId) => selectProfile(rt, profileId),
+    selectOrganization: (organizationId) => selectOrganization(rt, organizationId),
     async close() {
-      closed = true;
-      if (retryTimer !== null) clock.clearTimeout(retryTimer);
-      listeners.clear();
+      rt.closed = true;
+      if (rt.retryTimer !== null) rt.clock.clearTimeout(rt.retryTimer);
+      rt.listeners.clear();
       sessions.dispose();
     },
   };
-  return auth;
 }
 
 function sameSessionKind(a: SessionState, b: SessionState): boolean {

@@ -59,11 +59,89 @@ export interface AuthFlows {
   dispose(): void;
 }
 
+/** What the flows share: the running device sign-ins and the open browser windows. */
+interface FlowsState {
+  options: AuthFlowsOptions;
+  devices: Map<string, { verificationUriComplete: string; token: object }>;
+  browserWindows: Map<string, AbortController>;
+}
+
+/** Runs the browser sign-in window; a second call replaces a window still open. */
+async function signInWithBrowser(
+  state: FlowsState,
+  profileId: string,
+): Promise<{ outcome: 'signed_in'; session: SessionState } | { outcome: 'cancelled' }> {
+  const { profiles, sessions, ports, log } = state.options;
+  const { browserWindows } = state;
+  const profile = await profiles.get(profileId);
+  browserWindows.get(profileId)?.abort();
+  const controller = new AbortController();
+  browserWindows.set(profileId, controller);
+  try {
+    log.info('browser sign-in window opened', { profileId });
+    const cookiePair = await ports.browserSignIn({
+      profileId,
+      baseUrl: profile.baseUrl,
+      signal: controller.signal,
+    });
+    if (!cookiePair) {
+      log.info('browser sign-in window closed without a session', { profileId });
+      return { outcome: 'cancelled' };
+    }
+    const session = await sessions.completeBrowserSignIn(profileId, cookiePair);
+    return { outcome: 'signed_in', session };
+  } finally {
+    if (browserWindows.get(profileId) === controller) browserWindows.delete(profileId);
+  }
+}
+
+/** Starts a device sign-in; its end is reported through `onDeviceResult`. */
+async function startDeviceSignIn(state: FlowsState, profileId: string): Promise<DeviceSignInStart> {
+  const { profiles, sessions } = state.options;
+  const profile = await profiles.get(profileId);
+  // A sign-in started again supersedes the old one silently (its "cancelled" is not news).
+  state.devices.delete(profileId);
+  const started = await sessions.startDeviceSignIn(profileId);
+  const link = classifyApprovalLink(started.verificationUriComplete, profile.baseUrl);
+  if (link.kind === 'refused') {
+    sessions.cancelDeviceSignIn(profileId);
+    throw new AppError('network.unexpected_answer', link.reason);
+  }
+  const verificationUriComplete = link.url;
+  const token = {};
+  state.devices.set(profileId, { verificationUriComplete, token });
+  started.completion.then(
+    () => report(state, profileId, token, { outcome: 'approved', message: 'Signed in read-only with a device code.' }),
+    (error: unknown) => report(state, profileId, token, deviceOutcomeOf(error)),
+  );
+  // Another origin is shown with both addresses; it opens only once the person confirms it.
+  return {
+    userCode: started.userCode,
+    verificationUriComplete,
+    expiresAt: started.expiresAt,
+    approvalOrigin: link.origin,
+    deploymentOrigin: new URL(profile.baseUrl).origin,
+  };
+}
+
+function report(
+  state: FlowsState,
+  profileId: string,
+  token: object,
+  result: { outcome: DeviceOutcome; message: string },
+): void {
+  state.options.log.info('device sign-in finished', { profileId, outcome: result.outcome });
+  // Only the latest device sign-in of a profile reports; a superseded one ends quietly.
+  if (state.devices.get(profileId)?.token !== token) return;
+  state.devices.delete(profileId);
+  state.options.onDeviceResult({ profileId, ...result });
+}
+
 /** Creates the connect flows. */
 export function createAuthFlows(options: AuthFlowsOptions): AuthFlows {
-  const { profiles, sessions, auth, ports, log } = options;
-  const devices = new Map<string, { verificationUriComplete: string; token: object }>();
-  const browserWindows = new Map<string, AbortController>();
+  const { profiles, sessions, auth, ports } = options;
+  const state: FlowsState = { options, devices: new Map(), browserWindows: new Map() };
+  const { devices, browserWindows } = state;
 
   return {
     /** The methods the deployment offers: the password form only where publicEnv says "email". */
@@ -88,59 +166,8 @@ export function createAuthFlows(options: AuthFlowsOptions): AuthFlows {
       }
     },
 
-    /** Runs the browser sign-in window; a second call replaces a window still open. */
-    async signInWithBrowser(
-      profileId: string,
-    ): Promise<{ outcome: 'signed_in'; session: SessionState } | { outcome: 'cancelled' }> {
-      const profile = await profiles.get(profileId);
-      browserWindows.get(profileId)?.abort();
-      const controller = new AbortController();
-      browserWindows.set(profileId, controller);
-      try {
-        log.info('browser sign-in window opened', { profileId });
-        const cookiePair = await ports.browserSignIn({
-          profileId,
-          baseUrl: profile.baseUrl,
-          signal: controller.signal,
-        });
-        if (!cookiePair) {
-          log.info('browser sign-in window closed without a session', { profileId });
-          return { outcome: 'cancelled' };
-        }
-        const session = await sessions.completeBrowserSignIn(profileId, cookiePair);
-        return { outcome: 'signed_in', session };
-      } finally {
-        if (browserWindows.get(profileId) === controller) browserWindows.delete(profileId);
-      }
-    },
-
-    /** Starts a device sign-in; its end is reported through `onDeviceResult`. */
-    async startDeviceSignIn(profileId: string): Promise<DeviceSignInStart> {
-      const profile = await profiles.get(profileId);
-      // A sign-in started again supersedes the old one silently (its "cancelled" is not news).
-      devices.delete(profileId);
-      const started = await sessions.startDeviceSignIn(profileId);
-      const link = classifyApprovalLink(started.verificationUriComplete, profile.baseUrl);
-      if (link.kind === 'refused') {
-        sessions.cancelDeviceSignIn(profileId);
-        throw new AppError('network.unexpected_answer', link.reason);
-      }
-      const verificationUriComplete = link.url;
-      const token = {};
-      devices.set(profileId, { verificationUriComplete, token });
-      started.completion.then(
-        () => report(profileId, token, { outcome: 'approved', message: 'Signed in read-only with a device code.' }),
-        (error: unknown) => report(profileId, token, deviceOutcomeOf(error)),
-      );
-      // Another origin is shown with both addresses; it opens only once the person confirms it.
-      return {
-        userCode: started.userCode,
-        verificationUriComplete,
-        expiresAt: started.expiresAt,
-        approvalOrigin: link.origin,
-        deploymentOrigin: new URL(profile.baseUrl).origin,
-      };
-    },
+    signInWithBrowser: (profileId) => signInWithBrowser(state, profileId),
+    startDeviceSignIn: (profileId) => startDeviceSignIn(state, profileId),
 
     /** Stops a running device sign-in (reported as `cancelled`). */
     cancelDeviceSignIn(profileId: string): { cancelled: boolean } {
@@ -173,12 +200,4 @@ export function createAuthFlows(options: AuthFlowsOptions): AuthFlows {
       browserWindows.clear();
     },
   };
-
-  function report(profileId: string, token: object, result: { outcome: DeviceOutcome; message: string }): void {
-    log.info('device sign-in finished', { profileId, outcome: result.outcome });
-    // Only the latest device sign-in of a profile reports; a superseded one ends quietly.
-    if (devices.get(profileId)?.token !== token) return;
-    devices.delete(profileId);
-    options.onDeviceResult({ profileId, ...result });
-  }
 }

@@ -5,7 +5,8 @@
  */
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import { isTerminal, stagedAccount } from './entry';
+import { isTerminal } from './entry';
+import { wipeStagedKey } from './wipe';
 import type { OutboxStore } from './outbox-store';
 import { requireMayChangeProfile, type ProfileChange, type Viewer } from './ownership';
 import type { OutboxWorker } from './worker';
@@ -47,7 +48,7 @@ export function createProfileEntries(deps: {
       let discarded = 0;
       for (const e of open(profileId)) {
         if (e.state === 'submitting') continue; // an attempt that could not be stopped: its TTL wipes it
-        if (e.keyHeld) await secrets.delete(stagedAccount(e.id));
+        if (e.keyHeld) await wipeStagedKey({ secrets, log }, e.id, 'forgotten_profile');
         await worker.apply(e.id, { type: 'discarded' });
         discarded++;
       }

@@ -20,6 +20,7 @@ import type { OutboxOptions, StageResult } from './outbox-options';
 import type { OutboxStore } from './outbox-store';
 import { requireOwnEntry, stagingOwner, type Viewer } from './ownership';
 import { newEntry, transition, type EntryEdit } from './transitions';
+import { wipeStagedKey } from './wipe';
 import type { OutboxWorker } from './worker';
 
 /** What staging needs from the outbox facade. */
@@ -136,7 +137,7 @@ export function createStaging(ctx: StagingContext): Staging {
     } catch (error) {
       // Not durably staged (e.g. a full disk): no entry may linger in memory to be sent later.
       store.drop(id);
-      if (key) await secrets.delete(stagedAccount(id)).catch(() => undefined);
+      if (key) await wipeStagedKey({ secrets, log }, id, 'staging_failed').catch(() => undefined);
       throw error;
     }
     log.info('key staged', { stagedId: id, kind: input.kind, fingerprint });

@@ -15,6 +15,7 @@ import type { Logger } from '../logging/logger';
 import { proveKeychainUsable } from '../secrets/keychain-canary';
 import type { SecretStore } from '../secrets/secret-store';
 import { isTerminal, isWaiting, stagedAccount, stagedIdOf, type OutboxEntry } from './entry';
+import { wipeStagedKey } from './wipe';
 
 /** What the sweep found. */
 export interface SweepResult {
@@ -53,7 +54,7 @@ export async function sweepOrphans(options: {
       }
       continue; // an open entry keeps its key, whatever its record says
     }
-    await secrets.delete(account);
+    await wipeStagedKey({ secrets, log }, id, entry ? 'swept_finished' : 'swept_unrecorded');
     removedAccounts.push(account);
   }
   const missingKeyIds: string[] = [];

@@ -2,7 +2,8 @@
  * The follow-up of submitted entries, off the worker's slots: records, key wipes, history,
  * then the `onSubmitted` subscribers.
  */
-import { stagedAccount, type OutboxEntry } from './entry';
+import { type OutboxEntry } from './entry';
+import { wipeStagedKey } from './wipe';
 import type { WorkerContext, WorkerHistoryHook } from './worker-types';
 
 /** The queue of submitted entries waiting for their follow-up. */
@@ -61,9 +62,9 @@ export function createSubmittedDrain(
       }
       for (const done of batch) {
         if (done.sendsKey)
-          await secrets
-            .delete(stagedAccount(done.id))
-            .catch((error) => log.error('could not wipe a submitted key', { stagedId: done.id, error }));
+          await wipeStagedKey({ secrets, log }, done.id, 'submitted').catch((error) =>
+            log.error('could not wipe a submitted key', { stagedId: done.id, error }),
+          );
       }
       await Promise.all(
         batch.map((done) =>

@@ -61,68 +61,121 @@ export interface CookieSessions {
 
 const UNKNOWN_USER: LangwatchUser = { id: '', email: null, name: null };
 
-/** Creates the cookie part of the session manager. */
-export function createCookieSessions(ctx: CookieContext): CookieSessions {
-  const { secrets, log, httpFor, setState } = ctx;
-  // Which cookie each profile's current session uses (memory of main only), to tell a stale 401.
-  const cookies = new Map<string, string>();
+/** What the cookie functions share: the context and the cookie of each current session. */
+interface CookieState {
+  ctx: CookieContext;
+  /** Which cookie each profile's current session uses (memory of main only), to tell a stale 401. */
+  cookies: Map<string, string>;
+}
 
-  async function clear(profileId: string): Promise<void> {
-    cookies.delete(profileId);
-    await secrets.delete(sessionAccount(profileId));
-    await secrets.delete(sessionUserAccount(profileId));
+async function clear(state: CookieState, profileId: string): Promise<void> {
+  state.cookies.delete(profileId);
+  await state.ctx.secrets.delete(sessionAccount(profileId));
+  await state.ctx.secrets.delete(sessionUserAccount(profileId));
+}
+
+const rememberUser = (state: CookieState, profileId: string, user: LangwatchUser) =>
+  state.ctx.secrets.set(sessionUserAccount(profileId), JSON.stringify(user));
+
+async function restore(state: CookieState, profileId: string): Promise<SessionState | null> {
+  const { secrets, log, httpFor } = state.ctx;
+  const cookie = await secrets.get(sessionAccount(profileId));
+  if (!cookie) return null;
+  try {
+    const info = await auth.getSession({
+      http: await httpFor(profileId),
+      cookie,
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (info) {
+      if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
+      // A start costs a keychain write only when the person changed (or was never noted).
+      if ((await readSessionUser(secrets, profileId))?.id !== info.user.id)
+        await rememberUser(state, profileId, info.user);
+      state.cookies.set(profileId, info.refreshedCookie ?? cookie);
+      return { kind: 'signed_in', method: 'restored', user: info.user };
+    }
+    log.info('stored session no longer valid', { profileId });
+    await clear(state, profileId);
+    return { kind: 'signed_out', reason: 'The saved session has ended. Sign in again.' };
+  } catch (error) {
+    // Offline at start: keep the cookie; the first 401 will mark it expired.
+    log.warn('could not check the stored session', {
+      profileId,
+      code: isAppError(error) ? error.code : 'internal',
+    });
+    state.cookies.set(profileId, cookie);
+    return {
+      kind: 'signed_in',
+      method: 'restored',
+      user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER,
+    };
   }
+}
 
-  const rememberUser = (profileId: string, user: LangwatchUser) =>
-    secrets.set(sessionUserAccount(profileId), JSON.stringify(user));
+async function adopt(
+  state: CookieState,
+  profileId: string,
+  cookie: string,
+  method: 'email' | 'browser',
+  user: SignedIn['user'],
+): Promise<SessionState> {
+  const { secrets, log, setState } = state.ctx;
+  await state.ctx.endDevice(profileId);
+  await secrets.set(sessionAccount(profileId), cookie);
+  await rememberUser(state, profileId, user);
+  state.cookies.set(profileId, cookie);
+  const session: SessionState = { kind: 'signed_in', method, user };
+  log.info('signed in', { profileId, method, userId: user.id });
+  setState(profileId, session);
+  return session;
+}
 
-  async function restore(profileId: string): Promise<SessionState | null> {
-    const cookie = await secrets.get(sessionAccount(profileId));
-    if (!cookie) return null;
+async function confirmedUser(
+  state: CookieState,
+  profileId: string,
+  signal?: AbortSignal,
+): Promise<LangwatchUser | null> {
+  const { ctx } = state;
+  const loaded = await ctx.loaded(profileId);
+  if (loaded.kind !== 'signed_in') return null;
+  if (loaded.user.id !== '') return loaded.user;
+  const cookie = await ctx.secrets.get(sessionAccount(profileId));
+  if (!cookie) return null;
+  const info = await auth.getSession({ http: await ctx.httpFor(profileId), cookie, signal });
+  if (ctx.known(profileId) !== loaded) return confirmedUser(state, profileId, signal); // changed meanwhile
+  if (!info) {
+    await ctx.expire(profileId, 'unauthorized');
+    return null;
+  }
+  if (info.refreshedCookie) await ctx.secrets.set(sessionAccount(profileId), info.refreshedCookie);
+  await rememberUser(state, profileId, info.user);
+  ctx.setState(profileId, { kind: 'signed_in', method: 'restored', user: info.user });
+  return info.user;
+}
+
+async function signOut(state: CookieState, profileId: string): Promise<void> {
+  const { secrets, log, httpFor } = state.ctx;
+  const cookie = await secrets.get(sessionAccount(profileId));
+  if (cookie) {
     try {
-      const info = await auth.getSession({
-        http: await httpFor(profileId),
-        cookie,
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (info) {
-        if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
-        // A start costs a keychain write only when the person changed (or was never noted).
-        if ((await readSessionUser(secrets, profileId))?.id !== info.user.id) await rememberUser(profileId, info.user);
-        cookies.set(profileId, info.refreshedCookie ?? cookie);
-        return { kind: 'signed_in', method: 'restored', user: info.user };
-      }
-      log.info('stored session no longer valid', { profileId });
-      await clear(profileId);
-      return { kind: 'signed_out', reason: 'The saved session has ended. Sign in again.' };
+      await auth.signOut({ http: await httpFor(profileId), cookie, signal: AbortSignal.timeout(5000) });
     } catch (error) {
-      // Offline at start: keep the cookie; the first 401 will mark it expired.
-      log.warn('could not check the stored session', {
+      log.warn('sign-out not confirmed by the server; removing it locally', {
         profileId,
         code: isAppError(error) ? error.code : 'internal',
       });
-      cookies.set(profileId, cookie);
-      return {
-        kind: 'signed_in',
-        method: 'restored',
-        user: (await readSessionUser(secrets, profileId)) ?? UNKNOWN_USER,
-      };
     }
   }
+  await clear(state, profileId);
+}
 
-  async function adopt(profileId: string, cookie: string, method: 'email' | 'browser', user: SignedIn['user']) {
-    await ctx.endDevice(profileId);
-    await secrets.set(sessionAccount(profileId), cookie);
-    await rememberUser(profileId, user);
-    cookies.set(profileId, cookie);
-    const state: SessionState = { kind: 'signed_in', method, user };
-    log.info('signed in', { profileId, method, userId: user.id });
-    setState(profileId, state);
-    return state;
-  }
-
-  const sessions: CookieSessions = {
-    restore,
+/** Creates the cookie part of the session manager. */
+export function createCookieSessions(ctx: CookieContext): CookieSessions {
+  const { secrets, log, httpFor, setState } = ctx;
+  const state: CookieState = { ctx, cookies: new Map() };
+  return {
+    restore: (profileId) => restore(state, profileId),
     async localState(profileId) {
       if (!(await secrets.get(sessionAccount(profileId)))) return null;
       return {
@@ -140,55 +193,25 @@ export function createCookieSessions(ctx: CookieContext): CookieSessions {
         password: credentials.password,
         signal,
       });
-      return adopt(profileId, result.cookie, 'email', result.user);
+      return adopt(state, profileId, result.cookie, 'email', result.user);
     },
     async completeBrowserSignIn(profileId, cookiePair, signal) {
       const info = await auth.getSession({ http: await httpFor(profileId), cookie: cookiePair, signal });
       if (!info) throw new AppError('auth.not_signed_in', 'The browser window did not finish signing in. Try again.');
-      return adopt(profileId, info.refreshedCookie ?? cookiePair, 'browser', info.user);
+      return adopt(state, profileId, info.refreshedCookie ?? cookiePair, 'browser', info.user);
     },
-    async confirmedUser(profileId, signal) {
-      const state = await ctx.loaded(profileId);
-      if (state.kind !== 'signed_in') return null;
-      if (state.user.id !== '') return state.user;
-      const cookie = await secrets.get(sessionAccount(profileId));
-      if (!cookie) return null;
-      const info = await auth.getSession({ http: await httpFor(profileId), cookie, signal });
-      if (ctx.known(profileId) !== state) return sessions.confirmedUser(profileId, signal); // changed meanwhile
-      if (!info) {
-        await ctx.expire(profileId, 'unauthorized');
-        return null;
-      }
-      if (info.refreshedCookie) await secrets.set(sessionAccount(profileId), info.refreshedCookie);
-      await rememberUser(profileId, info.user);
-      setState(profileId, { kind: 'signed_in', method: 'restored', user: info.user });
-      return info.user;
-    },
+    confirmedUser: (profileId, signal) => confirmedUser(state, profileId, signal),
     expire(profileId, known, reason) {
       log.info('session expired', { profileId, reason });
-      cookies.delete(profileId);
+      state.cookies.delete(profileId);
       setState(profileId, { kind: 'expired', previous: known });
-      return clear(profileId).catch(() => undefined);
+      return clear(state, profileId).catch(() => undefined);
     },
     isCurrent(profileId, cookieUsed) {
-      const current = cookies.get(profileId);
+      const current = state.cookies.get(profileId);
       return current !== undefined && current === cookieUsed;
     },
-    async signOut(profileId) {
-      const cookie = await secrets.get(sessionAccount(profileId));
-      if (cookie) {
-        try {
-          await auth.signOut({ http: await httpFor(profileId), cookie, signal: AbortSignal.timeout(5000) });
-        } catch (error) {
-          log.warn('sign-out not confirmed by the server; removing it locally', {
-            profileId,
-            code: isAppError(error) ? error.code : 'internal',
-          });
-        }
-      }
-      await clear(profileId);
-    },
-    clear,
+    signOut: (profileId) => signOut(state, profileId),
+    clear: (profileId) => clear(state, profileId),
   };
-  return sessions;
 }

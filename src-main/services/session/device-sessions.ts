@@ -69,129 +69,167 @@ export interface DeviceSessions {
   dispose(): void;
 }
 
+/** What the device functions share: running polls, refresh timers and refreshes per profile. */
+interface DeviceSessionsState {
+  ctx: DeviceContext;
+  polls: Map<string, AbortController>;
+  timers: Map<string, unknown>;
+  refreshing: Map<string, Promise<DeviceCredentials | null>>;
+}
+
+const flowFor = async (state: DeviceSessionsState, profileId: string): Promise<DeviceFlow> =>
+  createDeviceFlow({ http: await state.ctx.httpFor(profileId), clock: state.ctx.clock });
+
+function cancelTimer(state: DeviceSessionsState, profileId: string): void {
+  const handle = state.timers.get(profileId);
+  if (handle !== undefined) state.ctx.clock.clearTimeout(handle);
+  state.timers.delete(profileId);
+}
+
+function schedule(state: DeviceSessionsState, profileId: string, creds: DeviceCredentials, delayMs?: number): void {
+  const { ctx, timers } = state;
+  cancelTimer(state, profileId);
+  const due = delayMs ?? Math.max(0, creds.accessExpiresAt - ctx.refreshAheadMs - ctx.clock.now());
+  timers.set(
+    profileId,
+    ctx.clock.setTimeout(() => {
+      timers.delete(profileId);
+      void refresh(state, profileId).catch(() => undefined);
+    }, due),
+  );
+}
+
+/** Refreshes the pair (one at a time per profile); null when the session has ended. */
+function refresh(state: DeviceSessionsState, profileId: string): Promise<DeviceCredentials | null> {
+  const running = state.refreshing.get(profileId);
+  if (running) return running;
+  const run = refreshOnce(state, profileId).finally(() => state.refreshing.delete(profileId));
+  state.refreshing.set(profileId, run);
+  return run;
+}
+
+async function refreshOnce(state: DeviceSessionsState, profileId: string): Promise<DeviceCredentials | null> {
+  const { ctx } = state;
+  const creds = await readDeviceCredentials(ctx.secrets, profileId);
+  if (!creds) return null;
+  try {
+    const tokens = await (await flowFor(state, profileId)).refreshTokens(creds.refreshToken);
+    const next = { ...creds, ...tokens, refreshExpiresAt: tokens.refreshExpiresAt ?? creds.refreshExpiresAt };
+    await writeDeviceCredentials(ctx.secrets, profileId, next);
+    ctx.log.info('device tokens refreshed', { profileId });
+    schedule(state, profileId, next);
+    return next;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'auth.refresh_invalid') {
+      ctx.log.info('device session ended', { profileId });
+      cancelTimer(state, profileId);
+      await ctx.secrets.delete(deviceAccount(profileId));
+      ctx.setState(profileId, {
+        kind: 'signed_out',
+        reason: 'The read-only sign-in has ended. Sign in again with a device code.',
+      });
+      return null;
+    }
+    // Offline or a server hiccup: keep the session and try again a bit later.
+    ctx.log.warn('device token refresh failed; will retry', {
+      profileId,
+      code: isAppError(error) ? error.code : 'internal',
+    });
+    schedule(state, profileId, creds, RETRY_REFRESH_MS);
+    throw error;
+  }
+}
+
+/** Starts a device sign-in; polling continues in the background until settled. */
+async function start(state: DeviceSessionsState, profileId: string, signal?: AbortSignal): Promise<DeviceSignInStart> {
+  const { ctx, polls } = state;
+  polls.get(profileId)?.abort();
+  const flow = await flowFor(state, profileId);
+  const started = await flow.startDeviceFlow(signal);
+  const controller = new AbortController();
+  polls.set(profileId, controller);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  ctx.log.info('device sign-in started', { profileId });
+  const completion = pollUntilSettled(state, profileId, flow, started, controller).finally(() => {
+    signal?.removeEventListener('abort', onAbort);
+    if (polls.get(profileId) === controller) polls.delete(profileId);
+  });
+  // The caller may rely on state events alone; a settled-but-unobserved failure is fine.
+  completion.catch(() => undefined);
+  return {
+    userCode: started.userCode,
+    verificationUriComplete: started.verificationUriComplete,
+    expiresAt: new Date(ctx.clock.now() + started.expiresIn * 1000).toISOString(),
+    completion,
+  };
+}
+
+/** Polls until the person approves (the device session starts) or the flow ends. */
+async function pollUntilSettled(
+  state: DeviceSessionsState,
+  profileId: string,
+  flow: DeviceFlow,
+  started: Awaited<ReturnType<DeviceFlow['startDeviceFlow']>>,
+  controller: AbortController,
+): Promise<SessionState> {
+  const { ctx } = state;
+  try {
+    const grant = await flow.pollDeviceFlow({
+      deviceCode: started.deviceCode,
+      interval: started.interval,
+      expiresIn: started.expiresIn,
+      signal: controller.signal,
+      clock: ctx.clock,
+    });
+    const creds = fromGrant(grant);
+    await ctx.clearCookieSession(profileId);
+    await writeDeviceCredentials(ctx.secrets, profileId, creds);
+    schedule(state, profileId, creds);
+    const session = deviceState(creds);
+    ctx.log.info('device sign-in approved', {
+      profileId,
+      userId: creds.user.id,
+      organizationId: creds.organization.id,
+    });
+    ctx.setState(profileId, session);
+    return session;
+  } catch (error) {
+    ctx.log.info('device sign-in ended without approval', {
+      profileId,
+      code: isAppError(error) ? error.code : 'internal',
+    });
+    throw error;
+  }
+}
+
+/** Revokes server-side (best effort) and deletes the stored pair. */
+async function end(state: DeviceSessionsState, profileId: string): Promise<void> {
+  const { ctx } = state;
+  state.polls.get(profileId)?.abort();
+  cancelTimer(state, profileId);
+  const creds = await readDeviceCredentials(ctx.secrets, profileId);
+  if (creds) {
+    try {
+      await (await flowFor(state, profileId)).logout(creds, AbortSignal.timeout(5000));
+    } catch (error) {
+      ctx.log.warn('device sign-out not confirmed by the server; removing it locally', {
+        profileId,
+        code: isAppError(error) ? error.code : 'internal',
+      });
+    }
+  }
+  await ctx.secrets.delete(deviceAccount(profileId));
+}
+
 /** Creates the device-session part of the session manager. */
 export function createDeviceSessions(ctx: DeviceContext): DeviceSessions {
-  const polls = new Map<string, AbortController>();
-  const timers = new Map<string, unknown>();
-  const refreshing = new Map<string, Promise<DeviceCredentials | null>>();
-  const flowFor = async (profileId: string): Promise<DeviceFlow> =>
-    createDeviceFlow({ http: await ctx.httpFor(profileId), clock: ctx.clock });
-
-  function cancelTimer(profileId: string): void {
-    const handle = timers.get(profileId);
-    if (handle !== undefined) ctx.clock.clearTimeout(handle);
-    timers.delete(profileId);
-  }
-
-  function schedule(profileId: string, creds: DeviceCredentials, delayMs?: number): void {
-    cancelTimer(profileId);
-    const due = delayMs ?? Math.max(0, creds.accessExpiresAt - ctx.refreshAheadMs - ctx.clock.now());
-    timers.set(
-      profileId,
-      ctx.clock.setTimeout(() => {
-        timers.delete(profileId);
-        void refresh(profileId).catch(() => undefined);
-      }, due),
-    );
-  }
-
-  /** Refreshes the pair (one at a time per profile); null when the session has ended. */
-  function refresh(profileId: string): Promise<DeviceCredentials | null> {
-    const running = refreshing.get(profileId);
-    if (running) return running;
-    const run = (async () => {
-      const creds = await readDeviceCredentials(ctx.secrets, profileId);
-      if (!creds) return null;
-      try {
-        const tokens = await (await flowFor(profileId)).refreshTokens(creds.refreshToken);
-        const next = { ...creds, ...tokens, refreshExpiresAt: tokens.refreshExpiresAt ?? creds.refreshExpiresAt };
-        await writeDeviceCredentials(ctx.secrets, profileId, next);
-        ctx.log.info('device tokens refreshed', { profileId });
-        schedule(profileId, next);
-        return next;
-      } catch (error) {
-        if (isAppError(error) && error.code === 'auth.refresh_invalid') {
-          ctx.log.info('device session ended', { profileId });
-          cancelTimer(profileId);
-          await ctx.secrets.delete(deviceAccount(profileId));
-          ctx.setState(profileId, {
-            kind: 'signed_out',
-            reason: 'The read-only sign-in has ended. Sign in again with a device code.',
-          });
-          return null;
-        }
-        // Offline or a server hiccup: keep the session and try again a bit later.
-        ctx.log.warn('device token refresh failed; will retry', {
-          profileId,
-          code: isAppError(error) ? error.code : 'internal',
-        });
-        schedule(profileId, creds, RETRY_REFRESH_MS);
-        throw error;
-      }
-    })().finally(() => refreshing.delete(profileId));
-    refreshing.set(profileId, run);
-    return run;
-  }
-
+  const state: DeviceSessionsState = { ctx, polls: new Map(), timers: new Map(), refreshing: new Map() };
   return {
-    /** Starts a device sign-in; polling continues in the background until settled. */
-    async start(profileId: string, signal?: AbortSignal): Promise<DeviceSignInStart> {
-      polls.get(profileId)?.abort();
-      const flow = await flowFor(profileId);
-      const started = await flow.startDeviceFlow(signal);
-      const controller = new AbortController();
-      polls.set(profileId, controller);
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      ctx.log.info('device sign-in started', { profileId });
-      const completion = (async () => {
-        try {
-          const grant = await flow.pollDeviceFlow({
-            deviceCode: started.deviceCode,
-            interval: started.interval,
-            expiresIn: started.expiresIn,
-            signal: controller.signal,
-            clock: ctx.clock,
-          });
-          const creds = fromGrant(grant);
-          await ctx.clearCookieSession(profileId);
-          await writeDeviceCredentials(ctx.secrets, profileId, creds);
-          schedule(profileId, creds);
-          const state = deviceState(creds);
-          ctx.log.info('device sign-in approved', {
-            profileId,
-            userId: creds.user.id,
-            organizationId: creds.organization.id,
-          });
-          ctx.setState(profileId, state);
-          return state;
-        } catch (error) {
-          ctx.log.info('device sign-in ended without approval', {
-            profileId,
-            code: isAppError(error) ? error.code : 'internal',
-          });
-          throw error;
-        } finally {
-          signal?.removeEventListener('abort', onAbort);
-          if (polls.get(profileId) === controller) polls.delete(profileId);
-        }
-      })();
-      // The caller may rely on state events alone; a settled-but-unobserved failure is fine.
-      completion.catch(() => undefined);
-      return {
-        userCode: started.userCode,
-        verificationUriComplete: started.verificationUriComplete,
-        expiresAt: new Date(ctx.clock.now() + started.expiresIn * 1000).toISOString(),
-        completion,
-      };
-    },
-
-    /** Stops a running device sign-in (its completion rejects with `cancelled`). */
+    start: (profileId, signal) => start(state, profileId, signal),
     cancel(profileId: string): void {
-      polls.get(profileId)?.abort();
+      state.polls.get(profileId)?.abort();
     },
-
-    /** Restores a stored device session and schedules its refresh; null when none. */
     async restore(profileId: string): Promise<SessionState | null> {
       const creds = await readDeviceCredentials(ctx.secrets, profileId);
       if (!creds) return null;
@@ -199,43 +237,20 @@ export function createDeviceSessions(ctx: DeviceContext): DeviceSessions {
         await ctx.secrets.delete(deviceAccount(profileId));
         return null;
       }
-      schedule(profileId, creds);
+      schedule(state, profileId, creds);
       return deviceState(creds);
     },
-
-    /** A valid access token, refreshed first when it is about to expire; null when none. */
     async accessToken(profileId: string): Promise<string | null> {
       const creds = await readDeviceCredentials(ctx.secrets, profileId);
       if (!creds) return null;
       if (creds.accessExpiresAt - ctx.clock.now() > ctx.refreshAheadMs) return creds.accessToken;
-      return (await refresh(profileId))?.accessToken ?? null;
+      return (await refresh(state, profileId))?.accessToken ?? null;
     },
-
-    /** Forces a refresh (after a 401 from CLI REST). */
-    refresh,
-
-    /** Revokes server-side (best effort) and deletes the stored pair. */
-    async end(profileId: string): Promise<void> {
-      polls.get(profileId)?.abort();
-      cancelTimer(profileId);
-      const creds = await readDeviceCredentials(ctx.secrets, profileId);
-      if (creds) {
-        try {
-          await (await flowFor(profileId)).logout(creds, AbortSignal.timeout(5000));
-        } catch (error) {
-          ctx.log.warn('device sign-out not confirmed by the server; removing it locally', {
-            profileId,
-            code: isAppError(error) ? error.code : 'internal',
-          });
-        }
-      }
-      await ctx.secrets.delete(deviceAccount(profileId));
-    },
-
-    /** Stops every timer and poll (app shutdown, tests). */
+    refresh: (profileId) => refresh(state, profileId),
+    end: (profileId) => end(state, profileId),
     dispose(): void {
-      for (const controller of polls.values()) controller.abort();
-      for (const profileId of [...timers.keys()]) cancelTimer(profileId);
+      for (const controller of state.polls.values()) controller.abort();
+      for (const profileId of [...state.timers.keys()]) cancelTimer(state, profileId);
     },
   };
 }

@@ -1,4 +1,4 @@
-/** The sources monitor's fixed states: nothing to poll, and a session that expired. */
+/** The sources monitor's fixed states: nothing to poll, a session that expired, no permission to view. */
 import type { MonitorState } from '../../../src-shared/domain/sources';
 import type { ErrorData } from '../../../src-shared/errors';
 
@@ -20,4 +20,10 @@ export const IDLE_STATUS: MonitorState = {
 export const SESSION_EXPIRED: ErrorData = {
   code: 'auth.session_expired',
   message: 'Your session has expired: sign in again to refresh the sources.',
+};
+
+/** The monitor's state when the person may not view sources: a state, never retried as an error. */
+export const NO_VIEW: ErrorData = {
+  code: 'langwatch.forbidden',
+  message: 'Your role lacks ingestionSources:view in this organisation.',
 };

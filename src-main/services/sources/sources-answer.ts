@@ -13,12 +13,6 @@ import { isAppError, type ErrorData } from '../../../src-shared/errors';
  */
 const rowOfSource = new WeakMap<Source, { row: SourceRow; counts: HealthCounts }>();
 
-/** The monitor's state when the person may not view sources: a state, never retried as an error. */
-export const NO_VIEW: ErrorData = {
-  code: 'langwatch.forbidden',
-  message: 'Your role lacks ingestionSources:view in this organisation.',
-};
-
 /** Counts by source id, or null when the list has none (not asked, not allowed, failed). */
 export type HealthCounts = ReadonlyMap<string, number> | null;
 

@@ -1,10 +1,10 @@
-/** The sources monitor's options and the interface services and handlers see (monitor.ts). */
-import type { MonitorState, SourceRow, SourcesSnapshot } from '../../../src-shared/domain/sources';
-import type { AuthService } from '../auth/types';
+/** The options of the sources monitor (monitor.ts) and the monitor as services see it. */
+import type { SourceRow, SourcesSnapshot, MonitorState } from '../../../src-shared/domain/sources';
 import type { Clock } from '../clock';
+import type { AuthService } from '../auth/types';
+import type { Network } from '../network/network';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
-import type { Network } from '../network/network';
 import type { ErrorObservation } from './error-trend';
 import type { ScheduleIntervals } from './schedule';
 
@@ -46,3 +46,6 @@ export interface SourcesMonitor {
   setVisibility(visibility: { focused: boolean; visible: boolean }): MonitorState;
   close(): void;
 }
+
+/** What the signed-in person may do with the list, as the monitor state carries it. */
+export type MonitorAccess = Pick<MonitorState, 'readOnly' | 'canManage'>;
