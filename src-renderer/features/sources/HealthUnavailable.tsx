@@ -56,7 +56,15 @@ export function EventsCell({ count }: { count: number | null }) {
       </span>
     );
   }
-  if (health !== 'unavailable') return <>—</>;
+  if (health !== 'unavailable') {
+    // Not asked (plan, permission) or not given (a support session's CLI list has no counts):
+    // say so on hover rather than leave a bare dash that reads like zero.
+    return (
+      <span title="LangWatch gave no event counts here: the plan, your role or a support session's access does not include them.">
+        —
+      </span>
+    );
+  }
   return (
     <span
       className="muted"
