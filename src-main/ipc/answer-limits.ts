@@ -48,9 +48,8 @@ export function boundError(error: ErrorData): ErrorData {
   return { ...error, message, details: { detailsTooLarge: true, limit: LIMITS.errorChars } };
 }
 
-/** Null when the answer fits, else the error that replaces it. */
-export function answerTooLarge(channel: string, value: unknown): ErrorData | null {
-  const size = JSON.stringify(value ?? null).length;
+/** Null when an answer of `size` JSON characters fits, else the error that replaces it. */
+export function answerTooLarge(channel: string, size: number): ErrorData | null {
   if (size <= LIMITS.answerChars) return null;
   return {
     code: 'ipc.answer_too_large',

@@ -4,7 +4,7 @@ import type { ChannelSpec, IpcResult } from '../../src-shared/ipc/define';
 import type { Logger } from '../services/logging/logger';
 import { redactValue } from '../services/logging/redact';
 import { knownSecrets } from '../services/logging/known-secrets';
-import { redactOutgoing } from '../services/logging/redact-outgoing';
+import { redactOutgoingSized } from '../services/logging/redact-outgoing';
 import { answerTooLarge, boundError, invalidInputError } from './answer-limits';
 import type { HandlerTable } from './handler-types';
 import { checkPayloadShape } from './payload-limits';
@@ -95,8 +95,8 @@ export function createDispatcher(opts: {
           });
         }
         // Server text may carry a secret by value, by hash (a wiped key) or by shape alone.
-        const value = redactOutgoing(parsedOutput.data);
-        const tooLarge = answerTooLarge(name, value);
+        const { value, chars } = redactOutgoingSized(parsedOutput.data);
+        const tooLarge = answerTooLarge(name, chars);
         if (tooLarge) {
           log.warn('ipc answer too large, not sent', { channel: name, size: tooLarge.details?.size as number });
           return fail(tooLarge);

@@ -21,11 +21,21 @@ function walk(value: unknown, depth: number): unknown {
 
 /** A copy of `value` without secrets, by value, hash or shape; `value` itself when it holds none. */
 export function redactOutgoing<T>(value: T): T {
-  if (value === undefined || value === null) return value;
+  return redactOutgoingSized(value).value;
+}
+
+/**
+ * {@link redactOutgoing}, with the length of the answer's JSON text (as measured after the
+ * by-value pass; the shape pass changes only token text), so a caller that caps answers by
+ * size need not serialise a ~2 MB answer a second time.
+ */
+export function redactOutgoingSized<T>(value: T): { value: T; chars: number } {
+  if (value === undefined || value === null) return { value, chars: 4 };
   // One serialisation for both looks (a 5,000-source answer is ~2 MB of text).
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (text === undefined) return value;
+  if (text === undefined) return { value, chars: 4 };
   const byValue = knownSecrets.redactDeep(value, text);
   const after = byValue === value ? text : JSON.stringify(byValue);
-  return MAYBE_TOKEN.test(after) ? (walk(byValue, 0) as T) : byValue;
+  const chars = typeof value === 'string' ? JSON.stringify(after).length : after.length;
+  return { value: MAYBE_TOKEN.test(after) ? (walk(byValue, 0) as T) : byValue, chars };
 }
