@@ -10,6 +10,7 @@ import { SourceType } from './langwatch';
 import { catalogEntry } from './source-catalog';
 import { cadenceSecSchema } from './cadence';
 import { pullScheduleSchema } from './cron';
+import { sourceRuleIssues } from './source-rules';
 
 /** Longest plain field value (a mapping DSL can be long). */
 export const FIELD_VALUE_MAX = 20_000;
@@ -82,6 +83,9 @@ export const SourceDraft = SourceDraftShape.transform((d) => ({
         message: `${f.label} must be one of ${f.choices.join(', ')}.`,
       });
   }
+  // Cross-field and format rules of the type (only on values that are there: missing ones are named above).
+  for (const issue of sourceRuleIssues(d.sourceType, d.values, d.secrets))
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   if (!entry.scheduled && (d.pollEverySec !== undefined || d.pullSchedule !== undefined))
     ctx.addIssue({
       code: 'custom',

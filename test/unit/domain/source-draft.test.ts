@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SourceDraft } from '../../../src-shared/domain/source-draft';
-import { buildSourceRequest } from '../../../src-shared/domain/source-request';
+import { buildSourceRequest, storedConfig } from '../../../src-shared/domain/source-request';
 
 const SECRET = 'sk-ant-admin01-draft-test-secret-value';
 
@@ -14,8 +14,10 @@ describe('a source draft', () => {
     });
     expect(d.name).toBe('Costs');
     expect(d.values).toEqual({ report: 'cost' });
-    expect(buildSourceRequest(d.sourceType, d.values, d.secrets).parserConfig).toEqual({
+    expect(storedConfig(buildSourceRequest(d.sourceType, d.values, d.secrets))).toEqual({
+      adapter: 'anthropic_admin',
       report: 'cost',
+      schedule: '0 * * * *',
       credentials: { token: SECRET },
     });
   });
