@@ -1,8 +1,9 @@
-/** The LangWatch tRPC router: publicEnv, organization, authz, ingestionSources, activityMonitor. */
+/** The LangWatch tRPC router: publicEnv, organization, plan, authz, ingestionSources, activityMonitor. */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Runtime } from '../runtime';
 import type { UserRecord } from '../types';
+import { activePlan } from './plan';
 import { analyticsStoreCheck, eventPage, eventsLast24h, healthMetrics } from './health';
 import {
   archiveSource,
@@ -74,6 +75,11 @@ export const appRouter = router({
       }
       return out;
     }),
+  }),
+  plan: router({
+    getActivePlan: authedProcedure
+      .input(orgInput)
+      .query(({ ctx, input }) => activePlan(ctx.rt, ctx.auth.user, input.organizationId)),
   }),
   authz: router({
     effectivePermissions: authedProcedure.input(orgInput).query(({ ctx, input }) => {

@@ -22,6 +22,7 @@ export function sourcesHandlers(services: Services): HandlerSlice<'sources'> {
         ? services.archivedSources.names({ profileId: activeProfileId, organizationId: activeOrganizationId })
         : [];
     },
+    'sources.plan': async () => sources.plan(),
     'sources.export': async ({ format, ids, staged }) => sources.export(format, ids, staged),
   };
 }

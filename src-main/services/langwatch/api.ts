@@ -27,6 +27,7 @@ import {
   toSourceEvent,
   WireEvent,
   WireHealthMetrics,
+  WireActivePlan,
   WireHealthRow,
   WireOrganization,
   WirePermissions,
@@ -74,6 +75,8 @@ export interface LangwatchApi {
   organizations(opts?: TrpcCallOptions): Promise<Organization[]>;
   /** What the person may do in `organizationId`. */
   effectivePermissions(organizationId: string, opts?: TrpcCallOptions): Promise<Permissions>;
+  /** The organisation's plan (`plan.getActivePlan`, needs `organization:view`); Enterprise is type `ENTERPRISE`. */
+  activePlan(organizationId: string, opts?: TrpcCallOptions): Promise<{ type: string }>;
   /** Non-archived sources, ordered by name. */
   listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]>;
   /** One source (archived ones too). */
@@ -131,6 +134,11 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     async effectivePermissions(organizationId: string, opts?: TrpcCallOptions): Promise<Permissions> {
       const data = await trpc.query('authz.effectivePermissions', { organizationId }, opts);
       return toPermissions(parseAnswer(WirePermissions, data, 'authz.effectivePermissions').permissions);
+    },
+
+    async activePlan(organizationId: string, opts?: TrpcCallOptions): Promise<{ type: string }> {
+      const data = await trpc.query('plan.getActivePlan', { organizationId }, opts);
+      return { type: parseAnswer(WireActivePlan, data, 'plan.getActivePlan').type };
     },
 
     async listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]> {

@@ -68,6 +68,9 @@ export const WireOrganization = z.object({
     .default([]),
 });
 
+/** `plan.getActivePlan` answer (LangWatch's `PlanInfo`; the console reads the type). */
+export const WireActivePlan = z.looseObject({ type: z.string().min(1).max(64), name: z.string().optional() });
+
 /** `authz.effectivePermissions` answer. */
 export const WirePermissions = z.object({ permissions: z.array(z.string()) });
 

@@ -4,6 +4,7 @@ import type { HealthMetrics, Source, SourceStatus } from '../../../src-shared/do
 import type { ErrorData } from '../../../src-shared/errors';
 import type { SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
+import type { SourcesPlan } from '../../../src-shared/domain/source-plan';
 import type { Clock } from '../clock';
 import type { AuthService } from '../auth/types';
 import type { Logger } from '../logging/logger';
@@ -64,6 +65,8 @@ export interface SourcesService {
   setStatus(id: string, status: SourceStatus): Promise<Source>;
   /** Archives a source once the typed name matches (main re-checks it). */
   archive(id: string, confirmName: string): Promise<Source>;
+  /** The plan, its active-source cap and the active count of the active organisation (`sources.plan`). */
+  plan(): Promise<SourcesPlan>;
   /** The table (or the chosen rows) as JSON or CSV, staged entries included when given. */
   export(format: 'json' | 'csv', ids?: readonly string[], staged?: readonly StagedExportRow[]): SourcesExport;
 }

@@ -13,6 +13,7 @@ import type { ActiveAuth } from '../auth/types';
 import { readEventsPage, type FetchEvents } from './event-paging';
 import { exportFile, toExportRows, type StagedExportRow } from './export';
 import { schedulesFromHistory } from './local-facts';
+import { readSourcesPlan } from './plan';
 import type { ErrorObservation } from './error-trend';
 import type { Gated, HistoryFact, JustChecked, SourcesService, SourcesServiceOptions } from './sources-service-types';
 
@@ -193,6 +194,7 @@ export function createSourcesService(options: SourcesServiceOptions): SourcesSer
       return source;
     },
     archive: (id, confirmName) => archive(options, id, confirmName),
+    plan: () => readSourcesPlan(auth.requireActive(), log),
     export(format, ids?: readonly string[], staged?: readonly StagedExportRow[]) {
       const all = monitor.rows();
       let rows = all;

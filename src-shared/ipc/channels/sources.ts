@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Diagnosis, FeedFact, KeyCheckFact } from '../../domain/diagnosis';
 import { errorDataSchema } from '../../errors';
 import { HealthMetrics, Source, SourceEvent } from '../../domain/langwatch';
+import { SourcesPlan } from '../../domain/source-plan';
 import { MonitorState, SourcesDelta, SourcesSnapshot, StatusTransition } from '../../domain/sources';
 import { channel, idSchema, LIMITS, noInput } from '../define';
 
@@ -105,6 +106,12 @@ export const sourcesChannels = {
     summary: 'Archived sources of the active organisation this console has seen (their names stay taken).',
     input: noInput,
     output: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  'sources.plan': channel({
+    summary:
+      'The active organisation’s plan (Enterprise or not), its active-source cap and the active count; null parts are unknown.',
+    input: noInput,
+    output: SourcesPlan,
   }),
   'sources.export': channel({
     summary: 'The table as JSON or CSV text (the renderer saves it); never a secret.',
