@@ -4,7 +4,7 @@ import type { MonitorState, SourceRow, SourcesDelta } from '../../src-shared/dom
 import type { ErrorData } from '../../src-shared/errors';
 import type { LocalSourceFacts } from '../../src-shared/ipc/channels/sources';
 import { call, lw } from '../api/lw';
-import { DEFAULT_QUERY, type TableQuery } from '../features/sources/table-model';
+import { DEFAULT_QUERY, type TableQuery } from './sources-query';
 
 /** How long a changed row stays highlighted (the CSS fade lasts as long). */
 export const FLASH_MS = 4_000;
