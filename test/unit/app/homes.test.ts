@@ -3,7 +3,8 @@
  * one look table per state kind (src-shared/domain/state-looks.ts), one tone union
  * (src-shared/domain/look.ts), CSS coloured by tone and never per state, state lists derived
  * rather than written out again, and one function that wipes a staged key
- * (src-main/services/outbox/wipe.ts; test/unit/outbox/wipe-home.test.ts checks its delete site).
+ * (src-main/services/outbox/wipe.ts; test/unit/outbox/wipe-home.test.ts checks its delete site),
+ * and one renderer store per push event (the outbox list lives in stores/outbox-store.ts only).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,6 +14,7 @@ import { HEALTH_KINDS } from '../../../src-shared/domain/health-kind';
 import { SourceStatus } from '../../../src-shared/domain/langwatch';
 import { TONES } from '../../../src-shared/domain/look';
 import { OutboxState } from '../../../src-shared/domain/outbox';
+import { IPC_EVENTS } from '../../../src-shared/ipc/contract';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const LOOKS = 'src-shared/domain/state-looks.ts';
@@ -159,5 +161,48 @@ describe('one wipe function', () => {
       });
     }
     expect(wipes).toEqual(['src-main/services/outbox/wipe.ts:wipeStagedKey']);
+  });
+});
+
+describe('one renderer home per push event', () => {
+  /** `event -> files` of the renderer files that name a push event (to follow it). */
+  function followers(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const { file, sf } of SOURCES) {
+      if (!file.startsWith('src-renderer/')) continue;
+      for (const name of literalsNamed(sf, Object.keys(IPC_EVENTS))) (out[name] ??= []).push(file);
+    }
+    return out;
+  }
+
+  it('each event is followed by one store, and the outbox list by the outbox store alone', () => {
+    const byEvent = followers();
+    expect(byEvent['outbox.changed']).toEqual(['src-renderer/stores/outbox-store.ts']);
+    const shared = Object.entries(byEvent).filter(([, files]) => files.length > 1);
+    expect(shared).toEqual([]);
+    for (const files of Object.values(byEvent)) expect(files[0]).toMatch(/^src-renderer\/(stores|api)\//);
+  });
+
+  it('no other store keeps a list of outbox entries', () => {
+    const holders = SOURCES.filter(
+      ({ file, text }) =>
+        file.startsWith('src-renderer/stores/') &&
+        file !== 'src-renderer/stores/outbox-store.ts' &&
+        /:\s*OutboxEntryView\[\]/.test(text),
+    );
+    expect(holders.map((h) => h.file)).toEqual([]);
+  });
+});
+
+describe("the monitor's state is not called status", () => {
+  it('the snapshot, the sources store and the monitor name it monitorState', () => {
+    const text = (file: string) => SOURCES.find((s) => s.file === file)!.text;
+    expect(text('src-shared/domain/sources.ts')).toMatch(/^\s+monitorState: MonitorState,$/m);
+    expect(text('src-renderer/stores/sources-store.ts')).toMatch(/^\s+monitorState: MonitorState \| null;$/m);
+    expect(text('src-main/services/sources/monitor-options.ts')).toMatch(/^\s+monitorState\(\): MonitorState;$/m);
+    const misnamed = SOURCES.filter(({ text: t }) =>
+      /\bstatus\??:\s*MonitorState\b|\bstatus\(\): MonitorState\b/.test(t),
+    );
+    expect(misnamed.map((s) => s.file)).toEqual([]);
   });
 });
