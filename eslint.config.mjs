@@ -5,7 +5,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { noImportCycle } from './scripts/lint/no-import-cycle.mjs';
-import { STORE_FEATURE_EXCEPTIONS } from './scripts/lint/store-feature-exceptions.mjs';
 
 const NODE_BUILTINS = [
   'assert',
@@ -174,7 +173,6 @@ export default tseslint.config(
   { files: ['src-renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.renderer] } },
   {
     files: ['src-renderer/stores/**/*.{ts,tsx}'],
-    ignores: Object.keys(STORE_FEATURE_EXCEPTIONS),
     rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.stores] },
   },
   {

@@ -2,8 +2,13 @@ import { z } from 'zod';
 
 /**
  * Every error that crosses a boundary (IPC, a service's public method) carries one of these
- * stable codes. The renderer switches on them exhaustively, so adding a code is a
- * compile-time prompt to say what the user should see and do.
+ * stable codes and a message written for the person where it is thrown. The renderer shows
+ * that message and branches on a few codes only, where the screen acts differently
+ * (`auth.rate_limited` counts down, `langwatch.forbidden` shows the no-access view,
+ * `langwatch.name_taken` offers a rename); there is no exhaustive switch. As `code` is the
+ * `ErrorCode` union, comparing it with a code not listed here does not compile, so a new code
+ * needs no renderer change unless a screen should act on it, but its message must stand alone
+ * (test/unit/app/error-codes.test.ts keeps this paragraph true).
  *
  * Grouped by domain; keep each group sorted. Add codes here, never ad-hoc strings.
  */

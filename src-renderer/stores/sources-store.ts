@@ -1,10 +1,10 @@
 import { create, type StoreApi } from 'zustand';
-import type { OutboxEntryView } from '../../src-shared/domain/outbox';
 import type { MonitorState, SourceRow, SourcesDelta } from '../../src-shared/domain/sources';
 import type { ErrorData } from '../../src-shared/errors';
 import type { LocalSourceFacts } from '../../src-shared/ipc/channels/sources';
 import { call, lw } from '../api/lw';
-import { DEFAULT_QUERY, type TableQuery } from '../features/sources/table-model';
+import { useOutboxStore } from './outbox-store';
+import { DEFAULT_QUERY, type TableQuery } from './sources-query';
 
 /** How long a changed row stays highlighted (the CSS fade lasts as long). */
 export const FLASH_MS = 4_000;
@@ -13,9 +13,7 @@ interface SourcesState {
   /** Server sources of the active organisation, with health counts where known. */
   sources: SourceRow[];
   /** The sources monitor's state (phase, updatedAt, health, permissions); null before the first answer. */
-  status: MonitorState | null;
-  /** Every outbox entry (the table shows the org's staged creates inline). */
-  outbox: OutboxEntryView[];
+  monitorState: MonitorState | null;
   /** Rows that just changed status: id -> when (for the highlight). */
   flash: Record<string, number>;
   query: TableQuery;
@@ -28,7 +26,7 @@ interface SourcesState {
   clearReturnFocus(): void;
   error: ErrorData | null;
   /**
-   * The deployment's clock as of the last tick (`status.serverNow`) and this renderer's own
+   * The deployment's clock as of the last tick (`monitorState.serverNow`) and this renderer's own
    * clock when that reading arrived: ages are serverMs + (Date.now() - localMs) - createdAt,
    * a duration measured here added to a server time, never a cross-clock comparison.
    */
@@ -53,8 +51,7 @@ interface SourcesState {
 /** The store before the first answer: nothing listed, nothing selected, the default query. */
 const INITIAL = {
   sources: [],
-  status: null,
-  outbox: [],
+  monitorState: null,
   flash: {},
   query: DEFAULT_QUERY,
   selectedId: null,
@@ -130,11 +127,13 @@ function reportVisibility(): () => void {
 export const useSourcesStore = create<SourcesState>((set, get) => {
   const highlight = createHighlighter(set);
 
-  /** The status, plus a new clock reading when the server's clock moved. */
-  function withClock(status: MonitorState): Pick<SourcesState, 'status'> & Partial<Pick<SourcesState, 'serverClock'>> {
-    if (status.serverNow === get().status?.serverNow) return { status };
-    const serverMs = status.serverNow ? Date.parse(status.serverNow) : NaN;
-    return { status, serverClock: Number.isFinite(serverMs) ? { serverMs, localMs: Date.now() } : null };
+  /** The monitor state, plus a new clock reading when the server's clock moved. */
+  function withClock(
+    monitorState: MonitorState,
+  ): Pick<SourcesState, 'monitorState'> & Partial<Pick<SourcesState, 'serverClock'>> {
+    if (monitorState.serverNow === get().monitorState?.serverNow) return { monitorState };
+    const serverMs = monitorState.serverNow ? Date.parse(monitorState.serverNow) : NaN;
+    return { monitorState, serverClock: Number.isFinite(serverMs) ? { serverMs, localMs: Date.now() } : null };
   }
 
   return {
@@ -154,11 +153,11 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
           if (buffered) buffered.push(delta);
           else get().applyDelta(delta);
         }),
-        lw().events.on('sources.monitor', (status) => set(withClock(status))),
-        lw().events.on('outbox.changed', (outbox) => {
-          set({ outbox });
-          // A submission may have set a new schedule: re-read what this console sent.
-          void loadLocalFacts();
+        lw().events.on('sources.monitor', (monitorState) => set(withClock(monitorState))),
+        // The outbox has one store (outbox-store.ts); a submission may have set a new
+        // schedule, so when its entries change, re-read what this console sent.
+        useOutboxStore.subscribe((next, prev) => {
+          if (next.entries !== prev.entries) void loadLocalFacts();
         }),
       ];
       const loadLocalFacts = async () => {
@@ -168,19 +167,15 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       void loadLocalFacts();
       offs.push(reportVisibility());
 
-      const [snapshot, outbox] = await Promise.all([
-        call(() => lw().sources.snapshot({})),
-        call(() => lw().outbox.list({})),
-      ]);
+      const snapshot = await call(() => lw().sources.snapshot({}));
       if (snapshot.ok) {
-        const since = snapshot.value.status.updatedAt;
-        set({ sources: snapshot.value.rows, ...withClock(snapshot.value.status), error: null });
+        const since = snapshot.value.monitorState.updatedAt;
+        set({ sources: snapshot.value.rows, ...withClock(snapshot.value.monitorState), error: null });
         for (const delta of buffered ?? []) if (!since || delta.updatedAt > since) get().applyDelta(delta);
       } else {
         set({ error: snapshot.error });
       }
       buffered = null;
-      if (outbox.ok) set({ outbox: outbox.value });
       return () => {
         for (const off of offs) off();
       };

@@ -49,39 +49,68 @@ export type KeyCheckNote = z.infer<typeof KeyCheckNote>;
 export const EntryAccess = z.enum(['mine', 'other_person', 'other_deployment', 'unowned']);
 export type EntryAccess = z.infer<typeof EntryAccess>;
 
-/** One entry as the renderer sees it. */
-export const OutboxEntryView = z.object({
-  id: z.string(),
+const IsoDate = z.iso.datetime({ offset: true });
+
+/** The person and the places a staged key is bound to (kept on the record; the view shows part). */
+export const EntryOwner = z
+  .object({
+    userId: z.string().min(1),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    deploymentUrl: z.string().min(1),
+    anthropicBaseUrl: z.string().min(1),
+  })
+  .strict();
+export type EntryOwner = z.infer<typeof EntryOwner>;
+
+/**
+ * The fields an outbox record (src-main/services/outbox/entry.ts, `OutboxEntry`) and its view
+ * (`OutboxEntryView`) share, declared once: the record extends it with its bookkeeping, the
+ * view with who may act on it. Nothing here is a secret; all of it is JSON.
+ */
+export const OutboxEntryShared = z.object({
+  id: z.string().min(1),
   kind: z.enum(['create', 'update']),
   state: OutboxState,
-  organizationId: z.string(),
-  profileId: z.string(),
+  /** The deployment and organisation the key was staged for: it is submitted there only. */
+  profileId: z.string().min(1),
+  organizationId: z.string().min(1),
+  /** The target source of an update; the created (or adopted) source of a create. */
   sourceId: z.string().nullable(),
-  name: z.string(),
+  name: z.string().min(1).max(128),
   description: z.string().nullable(),
   teamId: z.string().nullable(),
-  /** The fixed interval sent (null: a custom cron without one, or the schedule is kept). */
-  pollEverySec: z.number().nullable(),
-  /** The cron sent as `pullSchedule`; null for an update that keeps the server's schedule. */
-  pullSchedule: z.string().nullable(),
-  /** Whether the keychain still holds the staged key. */
+  /** The fixed interval sent; null for a custom cron without one, or a kept schedule. */
+  pollEverySec: z.number().int().positive().nullable(),
+  /** The cron sent as `pullSchedule`; null: an update that leaves the server's schedule as it is. */
+  pullSchedule: z.string().min(1).max(64).nullable(),
+  /** True while the keychain holds `staged:<id>` for this entry. */
   keyHeld: z.boolean(),
   /** Display-safe fingerprint (`sk-ant-api01-…a1b2`); null for a cadence-only change. */
   fingerprint: z.string().nullable(),
-  attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  /** When the worker may try next (null: not scheduled, e.g. rejected or terminal). */
+  nextAttemptAt: IsoDate.nullable(),
   lastError: errorDataSchema.nullable(),
+  /** The last key-check verdict of the held key (no secret), for the entry and diagnosis. */
   preflight: KeyCheckNote.nullable(),
-  /** Reconciliation adopted a source the server had already created. */
+  /** Whether the source was adopted by reconciliation rather than created by this attempt. */
   adopted: z.boolean(),
-  /** Whose it is; other people's entries carry no fingerprint, key check or error text. */
+  stagedAt: IsoDate,
+  updatedAt: IsoDate,
+  expiresAt: IsoDate,
+  submittedAt: IsoDate.nullable(),
+});
+
+/**
+ * One entry as the renderer sees it: the shared fields (other people's entries carry no
+ * fingerprint, key check or error text), whose it is, and who staged it for which deployment.
+ */
+export const OutboxEntryView = OutboxEntryShared.extend({
+  /** Whose it is, as the viewer sees it. */
   access: EntryAccess,
   /** Who staged it and for which deployment (null on records older than owners). */
-  owner: z.object({ email: z.string().nullable(), name: z.string().nullable(), deploymentUrl: z.string() }).nullable(),
-  stagedAt: z.string(),
-  updatedAt: z.string(),
-  expiresAt: z.string(),
-  submittedAt: z.string().nullable(),
+  owner: EntryOwner.pick({ email: true, name: true, deploymentUrl: true }).nullable(),
 });
 export type OutboxEntryView = z.infer<typeof OutboxEntryView>;
 

@@ -8,27 +8,14 @@
  * never compared with a server timestamp (it may be minutes or days off), and when the
  * server's clock is not known the age is shown as unknown rather than guessed.
  */
+import type { HealthKind } from './health-kind';
 import type { KeyVerdictKind } from './key-verdict';
+import { isKnownSourceStatus } from './langwatch';
+import type { Tone } from './look';
 import type { ScheduleWords } from './schedule-fact';
+import { HEALTH_LOOK } from './state-looks';
 
-/** The signals, most urgent first (the order sorts the Health column). */
-export const HEALTH_KINDS = [
-  'key_problem',
-  'never_pulled',
-  'waiting_too_long',
-  'silent',
-  'unjudged',
-  'unknown',
-  'awaiting',
-  'new',
-  'healthy',
-  'disabled',
-  'archived',
-] as const;
-export type HealthKind = (typeof HEALTH_KINDS)[number];
-
-/** How loud a signal is: picks its colour (always with an icon and text). */
-export type HealthTone = 'bad' | 'warn' | 'info' | 'ok' | 'neutral';
+export { HEALTH_KINDS, healthRank, type HealthKind } from './health-kind';
 
 /** The signal of one row. */
 export interface HealthSignal {
@@ -36,7 +23,7 @@ export interface HealthSignal {
   label: string;
   /** Why, in a sentence (tooltip and screen readers). */
   reason: string;
-  tone: HealthTone;
+  tone: Tone;
   /** Counted in "N need attention". */
   attention: boolean;
 }
@@ -69,47 +56,23 @@ export const DEFAULT_ATTENTION_AFTER_SEC = 24 * 3600;
 /** Types LangWatch pulls on a schedule (the others are pushed to it and have none). */
 const PULLED_TYPES = new Set(['claude_compliance', 'openai_compliance', 'anthropic_admin', 'databricks_genie']);
 
-/** The colour family of each signal (the table, the summary strip and the attention count share it). */
-export const HEALTH_TONE: Record<HealthKind, HealthTone> = {
-  key_problem: 'bad',
-  never_pulled: 'bad',
-  waiting_too_long: 'warn',
-  silent: 'warn',
-  unjudged: 'neutral',
-  unknown: 'neutral',
-  awaiting: 'info',
-  new: 'info',
-  healthy: 'ok',
-  disabled: 'neutral',
-  archived: 'neutral',
-};
-
-const LABEL: Record<HealthKind, string> = {
-  key_problem: 'Key problem',
-  never_pulled: 'Never pulled',
-  waiting_too_long: 'Waiting too long',
-  silent: 'Silent',
-  unjudged: 'Not judged',
-  unknown: 'Unknown',
-  awaiting: 'Awaiting event',
-  new: 'New',
-  healthy: 'Receiving events',
-  disabled: 'Disabled',
-  archived: 'Archived',
-};
+/** A bad or warning tone needs attention ("N need attention" counts it). */
+export function needsAttention(tone: Tone): boolean {
+  return tone === 'bad' || tone === 'warn';
+}
 
 /** The signal of one source. */
 export function healthOf(input: HealthInputs): HealthSignal {
-  const signal = (kind: HealthKind, reason: string, label = LABEL[kind]): HealthSignal => ({
+  const signal = (kind: HealthKind, reason: string, label: string = HEALTH_LOOK[kind].label): HealthSignal => ({
     kind,
     label,
     reason,
-    tone: HEALTH_TONE[kind],
-    attention: HEALTH_TONE[kind] === 'bad' || HEALTH_TONE[kind] === 'warn',
+    tone: HEALTH_LOOK[kind].tone,
+    attention: needsAttention(HEALTH_LOOK[kind].tone),
   });
   if (input.archived) return signal('archived', 'Archived: LangWatch never pulls it again.');
   if (input.status === 'disabled') return signal('disabled', 'Disabled by an admin: LangWatch does not pull it.');
-  if (input.status !== 'active' && input.status !== 'awaiting_first_event') {
+  if (!isKnownSourceStatus(input.status)) {
     return signal('unknown', `The server reports the status "${input.status}", which this console does not know.`);
   }
   if (input.keyVerdict === 'invalid_key' || input.keyVerdict === 'missing_scope') {
@@ -190,9 +153,4 @@ export function formatDuration(seconds: number): string {
     return h >= 10 || m === 0 ? `${h} h` : `${h} h ${m} min`;
   }
   return `${Math.floor(s / 86_400)} days`;
-}
-
-/** Rank for sorting (0 = most urgent). */
-export function healthRank(kind: HealthKind): number {
-  return HEALTH_KINDS.indexOf(kind);
 }

@@ -74,7 +74,7 @@ export type MonitorState = z.infer<typeof MonitorState>;
 
 /** The whole list at once: the renderer's initial load (`sources.snapshot`). */
 export const SourcesSnapshot = z.object({
-  status: MonitorState,
+  monitorState: MonitorState,
   rows: z.array(SourceRow),
 });
 export type SourcesSnapshot = z.infer<typeof SourcesSnapshot>;

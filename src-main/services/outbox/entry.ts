@@ -4,85 +4,50 @@
  * and the record only says whether one is held and its display fingerprint.
  */
 import { z } from 'zod';
-import { errorDataSchema } from '../../../src-shared/errors';
-import { isTerminalState, OutboxState, KeyCheckNote, WAITING_STATES } from '../../../src-shared/domain/outbox';
+import {
+  EntryOwner,
+  isTerminalState,
+  KeyCheckNote,
+  OutboxEntryShared,
+  OutboxState,
+  WAITING_STATES,
+} from '../../../src-shared/domain/outbox';
 
-export { OutboxState, KeyCheckNote };
+export { EntryOwner, OutboxState, KeyCheckNote };
 
 const IsoDate = z.iso.datetime({ offset: true });
 
-/** The person and the places a staged key is bound to. */
-export const EntryOwner = z
-  .object({
-    userId: z.string().min(1),
-    email: z.string().nullable(),
-    name: z.string().nullable(),
-    deploymentUrl: z.string().min(1),
-    anthropicBaseUrl: z.string().min(1),
-  })
-  .strict();
-export type EntryOwner = z.infer<typeof EntryOwner>;
-
-/** One outbox record (no secret, ever). */
-export const OutboxEntry = z
-  .object({
-    id: z.string().min(1),
-    kind: z.enum(['create', 'update']),
-    state: OutboxState,
-    /** The deployment and organisation the key was staged for: it is submitted there only. */
-    profileId: z.string().min(1),
-    organizationId: z.string().min(1),
-    /**
-     * Who staged it and where (null on records written before owners were recorded): it is
-     * submitted only under this user's session, to this deployment, checked against this
-     * Anthropic URL. Editing the profile later does not move it.
-     */
-    owner: EntryOwner.nullable().default(null),
-    /**
-     * Written into the create's parserConfig (`consoleStagingId`) so a reconcile after a lost
-     * answer adopts only a source that carries it ('' on records older than the marker).
-     */
-    marker: z.string().max(64).default(''),
-    /** A create went out without the marker (a record older than it): nothing can be proven. */
-    unmarkedSends: z.boolean().default(false),
-    /** The target source of an update; the created (or adopted) source of a create. */
-    sourceId: z.string().nullable(),
-    name: z.string().min(1).max(128),
-    description: z.string().nullable(),
-    teamId: z.string().nullable(),
-    /** The fixed interval sent; null for a custom cron without one, or a kept schedule. */
-    pollEverySec: z.number().int().positive().nullable(),
-    /** The cron sent; null: an update that leaves the server's schedule as it is. */
-    pullSchedule: z.string().min(1).max(64).nullable(),
-    /** True while the keychain holds `staged:<id>` for this entry. */
-    keyHeld: z.boolean(),
-    /** An update that sends a new key (re-key); a create always sends one. */
-    sendsKey: z.boolean(),
-    fingerprint: z.string().nullable(),
-    attempts: z.number().int().nonnegative(),
-    /** When the worker may try next (null: not scheduled, e.g. rejected or terminal). */
-    nextAttemptAt: IsoDate.nullable(),
-    lastError: errorDataSchema.nullable(),
-    /** A create whose answer may have been lost: reconcile (list + adopt) before any retry. */
-    maybeCreated: z.boolean(),
-    /** Since when a reconcile is due: a list fetched after this moment shows a lost create. */
-    reconcileAfter: IsoDate.nullable().default(null),
-    /** Every name a create was sent with (an edit may rename a possibly-created entry). */
-    sentNames: z.array(z.string()),
-    /** Staged while the console was offline: notify when it finally goes through. */
-    stagedOffline: z.boolean(),
-    /** The last key-check verdict of the held key (no secret), for the entry and diagnosis. */
-    preflight: KeyCheckNote.nullable(),
-    /** Whether the key check already ran for the key held now (a new key resets it). */
-    preflightDone: z.boolean(),
-    /** Whether the source was adopted by reconciliation rather than created by this attempt. */
-    adopted: z.boolean(),
-    stagedAt: IsoDate,
-    updatedAt: IsoDate,
-    expiresAt: IsoDate,
-    submittedAt: IsoDate.nullable(),
-  })
-  .strict();
+/**
+ * One outbox record (no secret, ever): the fields its view shows too (`OutboxEntryShared`,
+ * src-shared/domain/outbox.ts, declared once there) and the bookkeeping only main reads.
+ */
+export const OutboxEntry = OutboxEntryShared.extend({
+  /**
+   * Who staged it and where (null on records written before owners were recorded): it is
+   * submitted only under this user's session, to this deployment, checked against this
+   * Anthropic URL. Editing the profile later does not move it.
+   */
+  owner: EntryOwner.nullable().default(null),
+  /**
+   * Written into the create's parserConfig (`consoleStagingId`) so a reconcile after a lost
+   * answer adopts only a source that carries it ('' on records older than the marker).
+   */
+  marker: z.string().max(64).default(''),
+  /** A create went out without the marker (a record older than it): nothing can be proven. */
+  unmarkedSends: z.boolean().default(false),
+  /** An update that sends a new key (re-key); a create always sends one. */
+  sendsKey: z.boolean(),
+  /** A create whose answer may have been lost: reconcile (list + adopt) before any retry. */
+  maybeCreated: z.boolean(),
+  /** Since when a reconcile is due: a list fetched after this moment shows a lost create. */
+  reconcileAfter: IsoDate.nullable().default(null),
+  /** Every name a create was sent with (an edit may rename a possibly-created entry). */
+  sentNames: z.array(z.string()),
+  /** Staged while the console was offline: notify when it finally goes through. */
+  stagedOffline: z.boolean(),
+  /** Whether the key check already ran for the key held now (a new key resets it). */
+  preflightDone: z.boolean(),
+}).strict();
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 /** The file: every entry, terminal ones included (nothing leaves silently). */

@@ -1,5 +1,5 @@
 /** The outbox records as the renderer may see them: never a secret, other people's without key facts. */
-import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { OutboxEntryShared, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { OutboxEntry } from './entry';
 import { accessOf, type Viewer } from './ownership';
 
@@ -8,29 +8,18 @@ export function toView(e: OutboxEntry, viewer: Viewer | null = null): OutboxEntr
   const access = viewer ? accessOf(e, viewer) : e.owner ? 'mine' : 'unowned';
   const own = access === 'mine';
   return {
-    id: e.id,
-    kind: e.kind,
-    state: e.state,
-    organizationId: e.organizationId,
-    profileId: e.profileId,
-    sourceId: e.sourceId,
-    name: e.name,
-    description: e.description,
-    teamId: e.teamId,
-    pollEverySec: e.pollEverySec,
-    pullSchedule: e.pullSchedule,
-    keyHeld: e.keyHeld,
+    ...pickShared(e),
     fingerprint: own ? e.fingerprint : null,
-    attempts: e.attempts,
-    nextAttemptAt: e.nextAttemptAt,
     lastError: own ? e.lastError : null,
     preflight: own ? e.preflight : null,
-    adopted: e.adopted,
-    stagedAt: e.stagedAt,
-    updatedAt: e.updatedAt,
-    expiresAt: e.expiresAt,
-    submittedAt: e.submittedAt,
     access,
     owner: e.owner ? { email: e.owner.email, name: e.owner.name, deploymentUrl: e.owner.deploymentUrl } : null,
   };
+}
+
+/** The record's fields its view shares (read from the schema, so a record-only field never leaks). */
+const SHARED_KEYS = OutboxEntryShared.keyof().options;
+
+function pickShared(e: OutboxEntry): Pick<OutboxEntry, (typeof SHARED_KEYS)[number]> {
+  return Object.fromEntries(SHARED_KEYS.map((k) => [k, e[k]])) as Pick<OutboxEntry, (typeof SHARED_KEYS)[number]>;
 }

@@ -32,7 +32,7 @@ export interface SourcesMonitorOptions {
 export interface SourcesMonitor {
   start(): void;
   snapshot(): SourcesSnapshot;
-  status(): MonitorState;
+  monitorState(): MonitorState;
   /** The last known row of one source. */
   row(id: string): SourceRow | undefined;
   /** Rows in server order (by name). */

@@ -3,7 +3,7 @@ import type { MonitorState } from '../../../src-shared/domain/sources';
 import type { ErrorData } from '../../../src-shared/errors';
 
 /** No active organisation or session: nothing shown, nothing asked. */
-export const IDLE_STATUS: MonitorState = {
+export const IDLE_MONITOR_STATE: MonitorState = {
   phase: 'idle',
   organizationId: null,
   updatedAt: null,

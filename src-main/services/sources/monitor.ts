@@ -12,7 +12,7 @@ import type { ActiveAuth } from '../auth/types';
 import { isNetworkFailure } from '../network/network';
 import { diffSnapshots, isEmptyDiff } from './diff';
 import { createErrorTrend, type ErrorTrend } from './error-trend';
-import { IDLE_STATUS, NO_VIEW, SESSION_EXPIRED } from './monitor-states';
+import { IDLE_MONITOR_STATE, NO_VIEW, SESSION_EXPIRED } from './monitor-states';
 import { createListHealth, type HealthStatus, type ListHealth } from './list-health';
 import { rowsOf, toErrorData, withCounts, type HealthCounts } from './sources-answer';
 import type { MonitorAccess as Access, SourcesMonitor, SourcesMonitorOptions } from './monitor-options';
@@ -20,7 +20,7 @@ import { DEFAULT_INTERVALS, intervalFor, nextDelay, type ScheduleIntervals } fro
 
 export type { SourcesMonitor, SourcesMonitorOptions } from './monitor-options';
 
-/** What the monitor's functions share (its published state is `status`, a MonitorState). */
+/** What the monitor's functions share (its published state is `monitorState`). */
 interface MonitorRuntime {
   options: SourcesMonitorOptions;
   intervals: ScheduleIntervals;
@@ -35,15 +35,15 @@ interface MonitorRuntime {
   inFlight: Promise<void> | null;
   closed: boolean;
   started: boolean;
-  status: MonitorState;
+  monitorState: MonitorState;
 }
 
-function publishStatus(m: MonitorRuntime, patch: Partial<MonitorState>): void {
-  const next = { ...m.status, ...patch };
+function publishMonitorState(m: MonitorRuntime, patch: Partial<MonitorState>): void {
+  const next = { ...m.monitorState, ...patch };
   next.intervalMs = next.phase === 'paused_offline' ? null : intervalFor(m.visibility, m.intervals);
-  if (JSON.stringify(next) === JSON.stringify(m.status)) return;
-  m.status = next;
-  m.options.events.emit('sources.monitor', m.status);
+  if (JSON.stringify(next) === JSON.stringify(m.monitorState)) return;
+  m.monitorState = next;
+  m.options.events.emit('sources.monitor', m.monitorState);
 }
 
 function schedule(m: MonitorRuntime): void {
@@ -56,7 +56,7 @@ function schedule(m: MonitorRuntime): void {
     m.intervals,
   );
   if (delay === null) {
-    publishStatus(m, { phase: 'paused_offline' });
+    publishMonitorState(m, { phase: 'paused_offline' });
     return;
   }
   m.timer = clock.setTimeout(() => {
@@ -69,7 +69,7 @@ function schedule(m: MonitorRuntime): void {
 function runTick(m: MonitorRuntime): Promise<void> {
   if (m.inFlight) return m.inFlight;
   m.inFlight = tick(m)
-    .catch((error) => m.options.log.error('status tick crashed', { error: error as Error }))
+    .catch((error) => m.options.log.error('monitor tick crashed', { error: error as Error }))
     .finally(() => {
       m.inFlight = null;
       schedule(m);
@@ -97,11 +97,11 @@ function tickWithoutActive(m: MonitorRuntime, error: unknown): void {
   // An expired session keeps the last rows on screen ("updated N s ago" keeps counting):
   // the sources did not vanish, the console just cannot see them until the next sign-in.
   if (m.options.auth.state().session.kind === 'expired' && m.orgId !== null) {
-    publishStatus(m, { phase: 'error', organizationId: m.orgId, lastError: SESSION_EXPIRED });
+    publishMonitorState(m, { phase: 'error', organizationId: m.orgId, lastError: SESSION_EXPIRED });
     return;
   }
   resetRows(m, null);
-  publishStatus(m, IDLE_STATUS);
+  publishMonitorState(m, IDLE_MONITOR_STATE);
   if (!isAppError(error)) throw error;
 }
 
@@ -110,13 +110,13 @@ function listFailed(m: MonitorRuntime, error: unknown, access: Access, askedFor:
   const failed = { ...access, ...m.listHealth.status(), organizationId: askedFor, lastError: toErrorData(error) };
   if (isNetworkFailure(error)) {
     network.reportNetworkFailure(error);
-    publishStatus(m, { ...failed, phase: 'paused_offline' });
+    publishMonitorState(m, { ...failed, phase: 'paused_offline' });
     return;
   }
   // Any answer at all proves the network; the error itself is shown, and retried next tick.
   if (isAppError(error) && error.code !== 'auth.not_signed_in') network.reportSuccess();
-  log.warn('status tick failed', { code: isAppError(error) ? error.code : 'internal' });
-  publishStatus(m, { ...failed, phase: 'error' });
+  log.warn('monitor tick failed', { code: isAppError(error) ? error.code : 'internal' });
+  publishMonitorState(m, { ...failed, phase: 'error' });
 }
 
 async function tick(m: MonitorRuntime): Promise<void> {
@@ -135,7 +135,7 @@ async function tick(m: MonitorRuntime): Promise<void> {
   if (!active.permissions.canView) {
     // No permission is a state, not a failure to retry: nothing is asked until it changes.
     resetRows(m, askedFor);
-    publishStatus(m, { ...access, phase: 'idle', organizationId: askedFor, updatedAt: null, lastError: NO_VIEW });
+    publishMonitorState(m, { ...access, phase: 'idle', organizationId: askedFor, updatedAt: null, lastError: NO_VIEW });
     return;
   }
   m.listHealth.request(active);
@@ -152,7 +152,7 @@ async function tick(m: MonitorRuntime): Promise<void> {
   applyList(m, active, sources, access);
 }
 
-/** Diffs the list against the last rows, pushes the changes, and publishes the status. */
+/** Diffs the list against the last rows, pushes the changes, and publishes the monitor state. */
 function applyList(m: MonitorRuntime, active: ActiveAuth, sources: Source[], access: Access): void {
   const { events, clock, onVanished } = m.options;
   const askedFor = active.organizationId;
@@ -187,7 +187,7 @@ function applyList(m: MonitorRuntime, active: ActiveAuth, sources: Source[], acc
       events.emit('sources.becameActive', { ...t, organizationId: askedFor });
   }
   const health = m.listHealth.status();
-  publishStatus(m, {
+  publishMonitorState(m, {
     ...access,
     ...health,
     phase: 'running',
@@ -198,7 +198,7 @@ function applyList(m: MonitorRuntime, active: ActiveAuth, sources: Source[], acc
   });
 }
 
-/** A health answer of the current organisation: the counts that changed, then the status. */
+/** A health answer of the current organisation: the counts that changed, then the monitor state. */
 function applyHealth(m: MonitorRuntime, health: HealthStatus, counts: HealthCounts): void {
   if (m.closed || m.orgId === null) return;
   const { rows: next, changed } = withCounts(m.rows, counts);
@@ -209,10 +209,10 @@ function applyHealth(m: MonitorRuntime, health: HealthStatus, counts: HealthCoun
       upserts: changed,
       removed: [],
       transitions: [],
-      updatedAt: m.status.updatedAt ?? new Date(m.options.clock.now()).toISOString(),
+      updatedAt: m.monitorState.updatedAt ?? new Date(m.options.clock.now()).toISOString(),
     });
   }
-  publishStatus(m, health);
+  publishMonitorState(m, health);
 }
 
 function onAuthChange(m: MonitorRuntime, state: AuthState): void {
@@ -230,10 +230,10 @@ async function refreshAfterCurrent(m: MonitorRuntime): Promise<void> {
 function setVisibility(m: MonitorRuntime, next: { focused: boolean; visible: boolean }): MonitorState {
   const wasFast = m.visibility.focused && m.visibility.visible;
   m.visibility = { focused: next.focused, visible: next.visible };
-  publishStatus(m, {});
+  publishMonitorState(m, {});
   // Becoming focused may make a tick overdue; going to the background only slows down.
   if (wasFast !== (m.visibility.focused && m.visibility.visible) && !m.inFlight) schedule(m);
-  return m.status;
+  return m.monitorState;
 }
 
 /** Creates the monitor; see the module comment. */
@@ -251,7 +251,7 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
     inFlight: null,
     closed: false,
     started: false,
-    status: IDLE_STATUS,
+    monitorState: IDLE_MONITOR_STATE,
   } as Omit<MonitorRuntime, 'listHealth'> as MonitorRuntime; // listHealth is set next, before any tick
   m.listHealth = createListHealth({
     onAnswer: (health, counts) => applyHealth(m, health, counts),
@@ -268,18 +268,18 @@ export function createSourcesMonitor(options: SourcesMonitorOptions): SourcesMon
       m.started = true;
       schedule(m);
     },
-    snapshot: () => ({ status: m.status, rows: m.rows }),
-    status: () => m.status,
+    snapshot: () => ({ monitorState: m.monitorState, rows: m.rows }),
+    monitorState: () => m.monitorState,
     row: (id) => m.rows.find((r) => r.id === id),
     rows: () => m.rows,
     errorTrend: (id) => m.errors.get(id),
     async refreshNow() {
       await refreshAfterCurrent(m);
-      return m.status;
+      return m.monitorState;
     },
     async healthSettled() {
       await m.listHealth.settled();
-      return m.status;
+      return m.monitorState;
     },
     setVisibility: (next) => setVisibility(m, next),
     close() {

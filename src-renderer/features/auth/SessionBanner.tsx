@@ -1,26 +1,12 @@
-import { useEffect, useState } from 'react';
 import { QUEUED_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
-import { call, lw } from '../../api/lw';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStateStore } from '../../stores/auth-state-store';
+import { useOutboxStore } from '../../stores/outbox-store';
 import { CONNECT_TITLE_ID } from './AuthView';
 
-/** How many outbox entries wait to be submitted (followed live while the banner shows). */
-function useQueuedCount(enabled: boolean): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    let alive = true;
-    const waiting = (entries: readonly OutboxEntryView[]) => entries.filter((e) => QUEUED_STATES.has(e.state)).length;
-    const off = lw().events.on('outbox.changed', (entries) => alive && setCount(waiting(entries)));
-    void call(() => lw().outbox.list({})).then((result) => alive && result.ok && setCount(waiting(result.value)));
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [enabled]);
-  return enabled ? count : null;
-}
+/** How many outbox entries wait to be submitted (the one outbox store follows them live). */
+const selectQueuedCount = (s: { entries: readonly OutboxEntryView[] }): number =>
+  s.entries.filter((e) => QUEUED_STATES.has(e.state)).length;
 
 /**
  * Opens the sign-in screen and moves focus to it, so the button always does something visible,
@@ -39,12 +25,12 @@ function signInAgain(navigate: (route: 'deployments') => void): void {
 export function SessionBanner() {
   const expired = useAuthStateStore((s) => s.state?.session.kind === 'expired');
   const navigate = useAppStore((s) => s.navigate);
-  const queued = useQueuedCount(expired);
+  const queued = useOutboxStore(selectQueuedCount);
   if (!expired) return null;
   return (
     <div role="alert" className="session-banner" data-testid="session-expired-banner">
       <strong>Session expired — sign in again.</strong>{' '}
-      {queued !== null && queued > 0
+      {queued > 0
         ? `${queued} queued ${queued === 1 ? 'item is' : 'items are'} waiting and will be sent after you sign in.`
         : 'Nothing is lost: work that needs the session waits until you sign in.'}{' '}
       <button type="button" className="primary" data-testid="sign-in-again" onClick={() => signInAgain(navigate)}>

@@ -1,7 +1,8 @@
 // One of my outbox entries: its head, facts, last error, key check and actions, composed.
 import { useState } from 'react';
 import { EDITABLE_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
-import { errorPresentation, styleOf } from '../../../src-shared/domain/outbox-style';
+import { errorPresentation } from '../../../src-shared/domain/outbox-style';
+import { outboxStateLook } from '../../../src-shared/domain/state-looks';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
 import { EditEntry } from './EditEntry';
@@ -11,13 +12,13 @@ import { EntryFacts } from './EntryFacts';
 /** A staged submission of mine, with its state, facts, last error and what can be done with it. */
 export function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
   const [editing, setEditing] = useState(false);
-  const style = styleOf(e.state);
+  const look = outboxStateLook(e.state);
   const errorKind = errorPresentation(e);
   // Signed out, the entry is listed as yours but nothing can be done to it until you sign in.
   const signedIn = useAuthStateStore((s) => s.state?.session.kind === 'signed_in');
   return (
     <li
-      className={`outbox-entry state-${e.state} tone-border-${style.tone}`}
+      className={`outbox-entry tone-border-${look.tone}`}
       data-testid="outbox-entry"
       data-staged-id={e.id}
       data-state={e.state}
@@ -25,8 +26,8 @@ export function EntryRow({ entry: e }: { entry: OutboxEntryView }) {
     >
       <div className="entry-head">
         <strong>{e.kind === 'create' ? e.name : `${e.name} — ${e.fingerprint ? 're-key' : 'cadence change'}`}</strong>
-        <span className={`pill state-pill tone-${style.tone}`} data-testid="entry-state" data-tone={style.tone}>
-          <span aria-hidden="true">{style.icon}</span> {style.label}
+        <span className={`pill state-pill tone-${look.tone}`} data-testid="entry-state" data-tone={look.tone}>
+          <span aria-hidden="true">{look.icon}</span> {look.label}
         </span>
       </div>
       <EntryFacts entry={e} errorKind={errorKind} />

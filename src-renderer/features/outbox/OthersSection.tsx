@@ -1,9 +1,7 @@
 import type { AuthState } from '../../../src-shared/domain/auth';
-import { OPEN_OUTBOX_STATES, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { isTerminalState, type OutboxEntryView } from '../../../src-shared/domain/outbox';
 import { ConfirmDiscard } from './ConfirmDiscard';
 import { useAuthStateStore } from '../../stores/auth-state-store';
-
-const OPEN: ReadonlySet<string> = new Set(OPEN_OUTBOX_STATES);
 
 /** Who staged an entry, in words. */
 export function ownerLabel(e: OutboxEntryView): string {
@@ -24,7 +22,7 @@ export function OthersSection({ entries }: { entries: OutboxEntryView[] }) {
   // (support) session, so their owner knows to switch there.
   const mayAct = (e: OutboxEntryView) =>
     e.access === 'other_deployment' ? !state?.readOnly : mayDiscardOther(e, state);
-  const open = entries.filter((e) => OPEN.has(e.state) && mayAct(e));
+  const open = entries.filter((e) => !isTerminalState(e.state) && mayAct(e));
   if (open.length === 0) return null;
   return (
     <section aria-labelledby="outbox-others-title" className="outbox-others" data-testid="outbox-others">
@@ -65,7 +63,7 @@ function OtherRow({ entry: e }: { entry: OutboxEntryView }) {
         : `Waiting for ${ownerLabel(e)} to sign in on ${where}.`;
   return (
     <li
-      className={`outbox-entry state-${e.state}`}
+      className="outbox-entry"
       data-testid="outbox-other-entry"
       data-staged-id={e.id}
       data-state={e.state}

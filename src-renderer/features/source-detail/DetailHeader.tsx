@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Source } from '../../../src-shared/domain/langwatch';
 import type { ScheduleWords } from '../../../src-shared/domain/schedule-fact';
+import { ARCHIVED_LOOK } from '../../../src-shared/domain/state-looks';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { LocalTime } from '../sources/LocalTime';
@@ -45,8 +46,8 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
         </h1>
         {source &&
           (source.archivedAt ? (
-            <span className="pill status-archived" data-testid="detail-status">
-              Archived
+            <span className={`pill tone-${ARCHIVED_LOOK.tone}`} data-testid="detail-status">
+              {ARCHIVED_LOOK.label}
             </span>
           ) : (
             <StatusPill value={source.status} testId="detail-status" />

@@ -27,7 +27,7 @@ export function SourceDetail({ id }: { id: string }) {
   const row = useSourcesStore(
     (s) => s.sources.find((r) => r.id === id) ?? s.archived?.find((r) => r.id === id) ?? null,
   );
-  const status = useSourcesStore((s) => s.status);
+  const monitorState = useSourcesStore((s) => s.monitorState);
   const sent = useSourcesStore((s) => s.schedules[id]);
   const navigate = useAppStore((s) => s.navigate);
   const { source, loadError, health, history, version, reload } = useSourceDetail(id, row);
@@ -35,7 +35,7 @@ export function SourceDetail({ id }: { id: string }) {
 
   // A live status change (the monitor's delta) is reflected without a reload.
   const shown = source && row && row.updatedAt >= source.updatedAt ? { ...source, ...row } : source;
-  const canManage = Boolean(status?.canManage) && !status?.readOnly;
+  const canManage = Boolean(monitorState?.canManage) && !monitorState?.readOnly;
   const schedule = describeSchedule(scheduleFactOf(shown, sent));
   // An unknown status (newer server) gets no diagnosis this console could stand behind.
   const diagnosed =

@@ -1,32 +1,24 @@
 import { memo } from 'react';
 import { describeCadence } from '../../../src-shared/domain/cadence';
-import { styleOf } from '../../../src-shared/domain/outbox-style';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { scheduleLabel } from '../../../src-shared/domain/schedule-value';
-import { isKnownSourceStatus } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { HealthSignal } from '../../../src-shared/domain/source-health';
+import { HEALTH_LOOK, outboxStateLook } from '../../../src-shared/domain/state-looks';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
-import { HEALTH_ICON, scheduleFactOf } from './health-model';
+import { scheduleFactOf } from './health-model';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { SourceTypeText, StatusPill } from './server-values';
 import { EventsCell } from './HealthUnavailable';
 import type { MenuAnchor } from './RowMenu';
 import { LocalTime } from './LocalTime';
 import { MiddleTruncated } from './MiddleTruncated';
-import { relativeTime, STATUS_LABEL, type TableItem } from './table-model';
+import { relativeTime, type TableItem } from './table-model';
 
 type ServerRow = Extract<TableItem, { kind: 'source' }>['row'];
 
 /** Fixed row height (px): virtualisation depends on it; matches --row-h in sources.css. */
 export const ROW_HEIGHT = 36;
-
-/** Short status words for the narrow column (the full label is the tooltip). */
-const SHORT_STATUS: Record<string, string> = {
-  awaiting_first_event: 'Awaiting',
-  active: 'Active',
-  disabled: 'Disabled',
-};
 
 /** A row's element id: the grid names its active row by it (aria-activedescendant). */
 export function rowElementId(id: string): string {
@@ -87,7 +79,7 @@ export const Row = memo(function SourceRowView(props: RowProps) {
 
 /** A staged entry: not on the server yet, so only what this console knows. */
 function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number }) {
-  const style = styleOf(e.state);
+  const look = outboxStateLook(e.state);
   return (
     <>
       <div role="gridcell" className="src-cell c-name">
@@ -102,8 +94,8 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
         </span>
       </div>
       <div role="gridcell" className="src-cell c-status">
-        <span className={`pill state-pill tone-${style.tone}`}>
-          <span aria-hidden="true">{style.icon}</span> {style.label}
+        <span className={`pill state-pill tone-${look.tone}`}>
+          <span aria-hidden="true">{look.icon}</span> {look.label}
         </span>
       </div>
       <div role="gridcell" className="src-cell c-last">
@@ -145,18 +137,12 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
       >
         {signal && (
           <span className={`health tone-${signal.tone}`}>
-            <span aria-hidden="true">{HEALTH_ICON[signal.kind]}</span> {signal.label}
+            <span aria-hidden="true">{HEALTH_LOOK[signal.kind].icon}</span> {signal.label}
           </span>
         )}
       </div>
       <div role="gridcell" className="src-cell c-status">
-        {isKnownSourceStatus(r.status) ? (
-          <span className={`pill status-${r.status}`} data-testid="status" title={STATUS_LABEL[r.status]}>
-            {SHORT_STATUS[r.status]}
-          </span>
-        ) : (
-          <StatusPill value={r.status} />
-        )}
+        <StatusPill value={r.status} short />
       </div>
       <div
         role="gridcell"

@@ -26,8 +26,10 @@ export function HealthUnavailable({
 
 /** The list's note while the monitor's health is unavailable; nothing otherwise. */
 export function ListHealthUnavailable() {
-  const error = useSourcesStore((s) => (s.status?.health === 'unavailable' ? (s.status.healthError ?? null) : null));
-  const unavailable = useSourcesStore((s) => s.status?.health === 'unavailable');
+  const error = useSourcesStore((s) =>
+    s.monitorState?.health === 'unavailable' ? (s.monitorState.healthError ?? null) : null,
+  );
+  const unavailable = useSourcesStore((s) => s.monitorState?.health === 'unavailable');
   if (!unavailable) return null;
   return (
     <HealthUnavailable
@@ -44,9 +46,9 @@ export function ListHealthUnavailable() {
  * not asked (no plan or permission, support mode).
  */
 export function EventsCell({ count }: { count: number | null }) {
-  const health = useSourcesStore((s) => (count === null ? s.status?.health : 'ok'));
+  const health = useSourcesStore((s) => (count === null ? s.monitorState?.health : 'ok'));
   const error = useSourcesStore((s) =>
-    count === null && s.status?.health === 'unavailable' ? (s.status.healthError ?? null) : null,
+    count === null && s.monitorState?.health === 'unavailable' ? (s.monitorState.healthError ?? null) : null,
   );
   if (count !== null) return <>{count}</>;
   if (health === 'loading') {

@@ -5,16 +5,16 @@ import { SupportPlanNote } from './SupportPlanNote';
 
 /** Read-only mode, plan limits and the list's error, under the offline banner. */
 export function ListNotes() {
-  const status = useSourcesStore((s) => s.status);
+  const monitorState = useSourcesStore((s) => s.monitorState);
   const error = useSourcesStore((s) => s.error);
   return (
     <>
-      {status?.readOnly && (
+      {monitorState?.readOnly && (
         <p className="note" data-testid="support-mode">
           Support mode: read-only view through the CLI API.
         </p>
       )}
-      {status?.health === 'enterprise_required' && (
+      {monitorState?.health === 'enterprise_required' && (
         <p className="note" data-testid="health-enterprise">
           Event counts need an Enterprise plan: the list and statuses are complete, the "Events 24 h" column is not
           available.

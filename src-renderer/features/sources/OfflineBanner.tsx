@@ -8,16 +8,22 @@ import { formatCountdown } from '../../../src-shared/domain/duration';
  * Offline or failing refresh, unmistakable: what is paused, what is queued and when it is
  * tried again. Times are this console's own (outbox retries are scheduled here).
  */
-export function OfflineBanner({ status, outbox }: { status: MonitorState | null; outbox: readonly OutboxEntryView[] }) {
+export function OfflineBanner({
+  monitorState,
+  outbox,
+}: {
+  monitorState: MonitorState | null;
+  outbox: readonly OutboxEntryView[];
+}) {
   const [now, setNow] = useState(() => Date.now());
-  const phase = status?.phase;
+  const phase = monitorState?.phase;
   const shown = phase === 'paused_offline' || phase === 'error';
   useEffect(() => {
     if (!shown) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [shown]);
-  if (!shown || !status) return null;
+  if (!shown || !monitorState) return null;
 
   const queued = outbox.filter((e) => QUEUED_STATES.has(e.state));
   const next = queued
@@ -42,7 +48,7 @@ export function OfflineBanner({ status, outbox }: { status: MonitorState | null;
         <span aria-hidden="true">{phase === 'paused_offline' ? '⊘ ' : '⚠ '}</span>
         {phase === 'paused_offline'
           ? 'Offline: LangWatch is not answering. The list is paused.'
-          : `Refresh failed: ${status.lastError?.message ?? 'unknown error'}`}
+          : `Refresh failed: ${monitorState.lastError?.message ?? 'unknown error'}`}
       </strong>
       <span>
         {phase === 'paused_offline'

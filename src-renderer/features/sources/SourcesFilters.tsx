@@ -1,6 +1,7 @@
-import { SourceType } from '../../../src-shared/domain/langwatch';
+import { SourceStatus, SourceType } from '../../../src-shared/domain/langwatch';
 import type { SourceRow } from '../../../src-shared/domain/sources';
 import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
+import { SOURCE_STATUS_LOOK } from '../../../src-shared/domain/state-looks';
 import { SOURCE_TYPE_LABEL } from './labels';
 import { unknownValues } from './server-values';
 import type { HealthFilter, StatusFilter, TableQuery } from './table-model';
@@ -35,9 +36,11 @@ export function SourcesFilters({ query, setQuery, sources, stagedCount, shown }:
           onChange={(e) => setQuery({ status: e.target.value as StatusFilter })}
         >
           <option value="all">All listed</option>
-          <option value="awaiting_first_event">Awaiting first event</option>
-          <option value="active">Active</option>
-          <option value="disabled">Disabled</option>
+          {SourceStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {SOURCE_STATUS_LOOK[s].label}
+            </option>
+          ))}
           {unknownValues(sources, 'status').map((s) => (
             <option key={s} value={s}>
               {s} (unknown status)

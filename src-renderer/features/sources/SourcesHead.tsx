@@ -7,11 +7,11 @@ import { UpdatedAgo } from './UpdatedAgo';
 
 /** The head of the sources list: exports what is visible, and refreshes on demand. */
 export function SourcesHead({ items }: { items: TableItem[] }) {
-  const status = useSourcesStore((s) => s.status);
+  const monitorState = useSourcesStore((s) => s.monitorState);
   return (
     <div className="sources-head">
       <h1>Sources</h1>
-      <UpdatedAgo status={status} />
+      <UpdatedAgo monitorState={monitorState} />
       <span className="spacer" />
       <ExportButtons items={items} />
       <RefreshButton />

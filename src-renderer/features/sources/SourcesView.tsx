@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useKeyChecksStore } from '../../stores/key-checks-store';
+import { useOutboxStore } from '../../stores/outbox-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { SourceDetail } from '../source-detail/SourceDetail';
 import { ArchivedNote, ListNotes } from './ListNotes';
@@ -43,15 +44,15 @@ export function SourcesView() {
 function useNoViewPermission(): boolean {
   const canView = useAuthStateStore((s) => s.state?.permissions?.canView ?? true);
   const refused = useSourcesStore(
-    (s) => s.status?.lastError?.code === 'langwatch.forbidden' || s.error?.code === 'langwatch.forbidden',
+    (s) => s.monitorState?.lastError?.code === 'langwatch.forbidden' || s.error?.code === 'langwatch.forbidden',
   );
   return !canView || refused;
 }
 
 function SourcesList() {
   const sources = useSourcesStore((s) => s.sources);
-  const status = useSourcesStore((s) => s.status);
-  const outbox = useSourcesStore((s) => s.outbox);
+  const monitorState = useSourcesStore((s) => s.monitorState);
+  const outbox = useOutboxStore((s) => s.entries);
   const schedules = useSourcesStore((s) => s.schedules);
   const serverClock = useSourcesStore((s) => s.serverClock);
   const query = useSourcesStore((s) => s.query);
@@ -78,9 +79,9 @@ function SourcesList() {
   );
 
   return (
-    <section className="view sources-view" data-testid="sources-view" data-phase={status?.phase ?? 'loading'}>
+    <section className="view sources-view" data-testid="sources-view" data-phase={monitorState?.phase ?? 'loading'}>
       <SourcesHead items={items} />
-      <OfflineBanner status={status} outbox={outbox} />
+      <OfflineBanner monitorState={monitorState} outbox={outbox} />
       <ListNotes />
       {!showingArchived && (
         <SummaryStrip

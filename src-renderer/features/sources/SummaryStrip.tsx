@@ -1,21 +1,7 @@
 import type { AttentionSummary } from '../../../src-shared/domain/attention';
-import { HEALTH_KINDS, HEALTH_TONE, type HealthKind } from '../../../src-shared/domain/source-health';
-import { HEALTH_ICON } from './health-model';
+import { HEALTH_KINDS, type HealthKind } from '../../../src-shared/domain/source-health';
+import { HEALTH_LOOK } from '../../../src-shared/domain/state-looks';
 import type { HealthFilter } from './table-model';
-
-const SHORT: Record<HealthKind, string> = {
-  key_problem: 'key problem',
-  never_pulled: 'never pulled',
-  waiting_too_long: 'waiting too long',
-  silent: 'silent',
-  unjudged: 'not judged',
-  unknown: 'unknown status',
-  awaiting: 'awaiting',
-  new: 'new',
-  healthy: 'receiving events',
-  disabled: 'disabled',
-  archived: 'archived',
-};
 
 interface Props {
   /** The headline: an all-clear only when every listed source was judged on a fresh list. */
@@ -56,12 +42,12 @@ export function SummaryStrip({ summary, byKind, active, onFilter }: Props) {
         <button
           key={k}
           type="button"
-          className={`chip tone-${HEALTH_TONE[k]}`}
+          className={`chip tone-${HEALTH_LOOK[k].tone}`}
           aria-pressed={active === k}
           onClick={() => toggle(k)}
           data-testid={`summary-${k}`}
         >
-          <span aria-hidden="true">{HEALTH_ICON[k]}</span> {byKind[k]} {SHORT[k]}
+          <span aria-hidden="true">{HEALTH_LOOK[k].icon}</span> {byKind[k]} {HEALTH_LOOK[k].short}
         </button>
       ))}
       {active !== 'all' && (

@@ -8,8 +8,10 @@ import { useSourcesStore } from '../../stores/sources-store';
 /** The note; nothing unless a read-only session's list answered 402. */
 export function SupportPlanNote() {
   const message = useSourcesStore((s) =>
-    s.status?.readOnly && s.status.phase === 'error' && s.status.lastError?.code === 'langwatch.enterprise_required'
-      ? s.status.lastError.message
+    s.monitorState?.readOnly &&
+    s.monitorState.phase === 'error' &&
+    s.monitorState.lastError?.code === 'langwatch.enterprise_required'
+      ? s.monitorState.lastError.message
       : null,
   );
   if (!message) return null;

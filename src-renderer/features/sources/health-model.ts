@@ -52,21 +52,6 @@ export function healthByRow(
   return out;
 }
 
-/** Icons per signal: shapes differ too, so colour is never the only cue. */
-export const HEALTH_ICON: Record<HealthKind, string> = {
-  key_problem: '✕',
-  never_pulled: '⊘',
-  waiting_too_long: '⚠',
-  silent: '⚠',
-  unjudged: '?',
-  unknown: '?',
-  awaiting: '◷',
-  new: '✦',
-  healthy: '✓',
-  disabled: '○',
-  archived: '▣',
-};
-
 /** Counts per kind and how many need attention. */
 export function healthCounts(health: Map<string, HealthSignal>): {
   attention: number;

@@ -5,8 +5,8 @@
  */
 import { isKnownSourceStatus, isKnownSourceType } from '../../../src-shared/domain/langwatch';
 import type { SourceRow } from '../../../src-shared/domain/sources';
+import { sourceStatusLook } from '../../../src-shared/domain/state-looks';
 import { SOURCE_TYPE_LABEL } from './labels';
-import { STATUS_LABEL } from './table-model';
 import './server-values.css';
 
 /** The human name of a source type, or the raw value when this console does not know it. */
@@ -16,7 +16,7 @@ export function sourceTypeLabel(value: string): string {
 
 /** The human name of a status, or the raw value when this console does not know it. */
 export function statusLabel(value: string): string {
-  return isKnownSourceStatus(value) ? STATUS_LABEL[value] : value;
+  return sourceStatusLook(value).label;
 }
 
 const UNKNOWN_TITLE = 'This LangWatch server is newer than this console: it sent a value the console does not know.';
@@ -31,25 +31,31 @@ export function SourceTypeText({ value }: { value: string }) {
   );
 }
 
-/** A status pill: its name, or the raw value marked "unknown status". */
+/**
+ * A status pill coloured by its look's tone: its name (`short`: the narrow column's word, the
+ * full name as tooltip), or the raw value marked "unknown status".
+ */
 export function StatusPill({
   value,
   testId = 'status',
   suffix = '',
+  short = false,
 }: {
   value: string;
   testId?: string;
   suffix?: string;
+  short?: boolean;
 }) {
-  const known = isKnownSourceStatus(value);
+  const look = sourceStatusLook(value);
   return (
     <span
-      className={known ? `pill status-${value}` : 'pill status-unknown unknown-value'}
+      className={look.known ? `pill tone-${look.tone}` : `pill tone-${look.tone} unknown-value`}
       data-testid={testId}
-      data-unknown={known ? undefined : 'true'}
-      title={known ? undefined : UNKNOWN_TITLE}
+      data-tone={look.tone}
+      data-unknown={look.known ? undefined : 'true'}
+      title={look.known ? (short ? look.label : undefined) : UNKNOWN_TITLE}
     >
-      {known ? STATUS_LABEL[value] : `${value} (unknown status)`}
+      {look.known ? (short ? look.short : look.label) : `${value} (unknown status)`}
       {suffix}
     </span>
   );

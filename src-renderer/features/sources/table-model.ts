@@ -3,42 +3,15 @@
  * filtered, sorted and formatted. Pure and memoised, so a keystroke in the search box at
  * 5,000 rows costs one linear substring pass over precomputed lowercase text.
  */
-import type { SourceStatus } from '../../../src-shared/domain/langwatch';
-import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
-import { healthRank, type HealthKind, type HealthSignal } from '../../../src-shared/domain/source-health';
+import { isTerminalState, type OutboxEntryView } from '../../../src-shared/domain/outbox';
+import { healthRank, type HealthSignal } from '../../../src-shared/domain/source-health';
 import type { SourceRow } from '../../../src-shared/domain/sources';
+import type { HealthFilter, SortDir, SortKey, TableQuery } from '../../stores/sources-query';
 
-export type SortKey =
-  'name' | 'sourceType' | 'health' | 'status' | 'lastEventAt' | 'eventsLast24h' | 'cadence' | 'createdAt';
-export type SortDir = 'asc' | 'desc';
-/**
- * A status (known, or an unknown one a newer server sent), `staged`, or `archived` (the archived
- * sources this console knows of: LangWatch lists none).
- */
-export type StatusFilter =
-  'all' | 'awaiting_first_event' | 'active' | 'disabled' | 'staged' | 'archived' | (string & {});
-/** A health signal, or every signal that needs attention. */
-export type HealthFilter = 'all' | 'attention' | HealthKind;
-
-export interface TableQuery {
-  text: string;
-  status: StatusFilter;
-  /** A source type, or 'all'. */
-  type: string;
-  health: HealthFilter;
-  sort: SortKey;
-  dir: SortDir;
-}
-
-export const DEFAULT_QUERY: TableQuery = {
-  text: '',
-  status: 'all',
-  type: 'all',
-  health: 'all',
-  // Most urgent first: sources that need attention lead the list on first view.
-  sort: 'health',
-  dir: 'asc',
-};
+// The query is the sources store's state, so it lives in the store's layer; the table's views
+// read its types from here.
+export type { HealthFilter, SortDir, SortKey, StatusFilter, TableQuery } from '../../stores/sources-query';
+export { DEFAULT_QUERY } from '../../stores/sources-query';
 
 /** One table row: a server source, or a staged entry not created yet. */
 export type TableItem =
@@ -171,9 +144,7 @@ export const pendingStaged = memoLast(
         e.kind === 'create' &&
         e.access === 'mine' &&
         e.organizationId === organizationId &&
-        e.state !== 'submitted' &&
-        e.state !== 'discarded' &&
-        e.state !== 'expired' &&
+        !isTerminalState(e.state) &&
         !(e.sourceId && listed.has(e.sourceId)),
     );
   },
@@ -188,9 +159,3 @@ export function relativeTime(iso: string | null, now: number): string {
   if (sec < 86_400) return `${Math.floor(sec / 3600)} h ago`;
   return `${Math.floor(sec / 86_400)} d ago`;
 }
-
-export const STATUS_LABEL: Record<SourceStatus, string> = {
-  awaiting_first_event: 'Awaiting first event',
-  active: 'Active',
-  disabled: 'Disabled',
-};

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { listStateOf, summarizeAttention } from '../../../src-shared/domain/attention';
 import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { useKeyChecksStore } from '../../stores/key-checks-store';
+import { useOutboxStore } from '../../stores/outbox-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { healthByRow, healthCounts, scheduleFactOf, serverNowMs } from './health-model';
 import { pendingStaged, visibleItems } from './table-model';
@@ -13,15 +14,15 @@ export function useVisibleSources() {
   const sources = useSourcesStore((s) => s.sources);
   const archived = useSourcesStore((s) => s.archived);
   const loadArchived = useSourcesStore((s) => s.loadArchived);
-  const organizationId = useSourcesStore((s) => s.status?.organizationId ?? null);
-  const outbox = useSourcesStore((s) => s.outbox);
+  const organizationId = useSourcesStore((s) => s.monitorState?.organizationId ?? null);
+  const outbox = useOutboxStore((s) => s.entries);
   const schedules = useSourcesStore((s) => s.schedules);
   const serverClock = useSourcesStore((s) => s.serverClock);
   const query = useSourcesStore((s) => s.query);
   const verdicts = useKeyChecksStore((s) => s.bySourceId);
-  const phase = useSourcesStore((s) => s.status?.phase ?? null);
-  const everLoaded = useSourcesStore((s) => s.status?.updatedAt != null);
-  const errorCode = useSourcesStore((s) => s.status?.lastError?.code ?? s.error?.code ?? null);
+  const phase = useSourcesStore((s) => s.monitorState?.phase ?? null);
+  const everLoaded = useSourcesStore((s) => s.monitorState?.updatedAt != null);
+  const errorCode = useSourcesStore((s) => s.monitorState?.lastError?.code ?? s.error?.code ?? null);
   // Ages move on between ticks: re-derive the signals every 15 s as well.
   const clockTick = useNow(15_000);
 

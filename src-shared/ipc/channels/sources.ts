@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Diagnosis, FeedFact, KeyCheckFact } from '../../domain/diagnosis';
 import { errorDataSchema } from '../../errors';
-import { HealthMetrics, Source, SourceEvent } from '../../domain/langwatch';
+import { HealthMetrics, Source, SourceEvent, SourceStatus } from '../../domain/langwatch';
 import { SourcesPlan } from '../../domain/source-plan';
 import { MonitorState, SourcesDelta, SourcesSnapshot, StatusTransition } from '../../domain/sources';
 import { channel, idSchema, LIMITS, noInput } from '../define';
@@ -94,7 +94,7 @@ export const sourcesChannels = {
   }),
   'sources.setStatus': channel({
     summary: 'Enables or disables a source (ingestionSources:manage).',
-    input: z.object({ id: idSchema, status: z.enum(['active', 'disabled', 'awaiting_first_event']) }).strict(),
+    input: z.object({ id: idSchema, status: SourceStatus }).strict(),
     output: Source,
   }),
   'sources.archive': channel({

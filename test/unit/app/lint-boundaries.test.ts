@@ -1,8 +1,7 @@
 import { ESLint } from 'eslint';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STORE_FEATURE_EXCEPTIONS } from '../../../scripts/lint/store-feature-exceptions.mjs';
 
 // Proves the process boundaries are enforced by lint (not by memory): each forbidden import
 // below must produce a no-restricted-imports error in its folder, each allowed one none.
@@ -78,17 +77,17 @@ describe('lint enforces process boundaries', () => {
   });
 });
 
-// Stores never import features (issue 21). The exceptions are named in scripts/lint/store-feature-exceptions.mjs and
-// may only shrink: each must still need its exception, and no new one may be added.
-describe('store → feature exceptions only shrink', () => {
-  const MAX_EXCEPTIONS = 1;
+// Stores never import features (issue 21), with no exceptions: the lint rule covers every store
+// file, and no store file imports from features/ today.
+describe('stores never import features', () => {
+  const storesDir = join(__dirname, '../../..', 'src-renderer/stores');
 
-  it.each(Object.keys(STORE_FEATURE_EXCEPTIONS))('%s still imports a feature (else remove it)', (file) => {
-    const text = readFileSync(join(__dirname, '../../..', file), 'utf8');
-    expect(text).toMatch(/from '\.\.\/features\//);
+  it.each(readdirSync(storesDir).filter((f) => /\.tsx?$/.test(f)))('%s imports no feature', (file) => {
+    expect(readFileSync(join(storesDir, file), 'utf8')).not.toMatch(/from '\.\.\/features\//);
   });
 
-  it(`names at most ${MAX_EXCEPTIONS} store (lower this number when one is fixed)`, () => {
-    expect(Object.keys(STORE_FEATURE_EXCEPTIONS).length).toBeLessThanOrEqual(MAX_EXCEPTIONS);
+  it('the lint rule skips no store file', async () => {
+    const code = "import { DEFAULT_QUERY } from '../features/sources/table-model';\nexport const used = 1;\n";
+    expect(await restrictedErrors('src-renderer/stores/sources-store.ts', code)).toBeGreaterThan(0);
   });
 });

@@ -73,7 +73,7 @@ describe('source types and statuses a newer server knows', () => {
     expect(both.health).toEqual({ kind: 'ok', rows: [row] });
     expect((await client.getSource(ORG, 'src_new')).status).toBe('paused_by_policy');
     const snapshot = {
-      status: {
+      monitorState: {
         phase: 'running',
         organizationId: ORG,
         updatedAt: null,

@@ -151,14 +151,14 @@ describe('sources monitor against the emulator (fake clock)', () => {
     const m = start(fakeAuth(adminOf(ACME)));
     emu.control.clearRequestLog();
     await clock.advance(0);
-    await waitFor(() => named('sources.changed').length >= 1 && m.status().health === 'ok');
+    await waitFor(() => named('sources.changed').length >= 1 && m.monitorState().health === 'ok');
     await m.healthSettled();
     const [first, ...counts] = named('sources.changed');
     expect(first.upserts.length).toBe(emu.control.sources(ACME).filter((s) => s.archivedAt === null).length);
     expect(first.removed).toEqual([]);
     // The health fills in the counts it changed, nothing else.
     for (const delta of counts) expect(delta).toMatchObject({ removed: [], transitions: [] });
-    expect(m.status()).toMatchObject({
+    expect(m.monitorState()).toMatchObject({
       phase: 'running',
       organizationId: ACME,
       health: 'ok',
@@ -166,7 +166,7 @@ describe('sources monitor against the emulator (fake clock)', () => {
       canManage: true,
     });
     // The deployment's own clock (its Date header) travels with the status, for ages.
-    expect(m.status().serverNow).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+    expect(m.monitorState().serverNow).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     expect(m.rows().find((r) => r.id === 'src_cc_prod')?.eventsLast24h).toBeGreaterThan(0);
     const trpcPaths = () =>
       emu.control
@@ -180,9 +180,9 @@ describe('sources monitor against the emulator (fake clock)', () => {
 
     // Nothing changed: the next tick (5 s later) pushes no rows, only the monitor's new updatedAt.
     const pushed = named('sources.changed').length;
-    const before = m.status().updatedAt;
+    const before = m.monitorState().updatedAt;
     await clock.advance(5_000);
-    await waitFor(() => m.status().updatedAt !== before);
+    await waitFor(() => m.monitorState().updatedAt !== before);
     await m.healthSettled();
     expect(named('sources.changed')).toHaveLength(pushed);
     expect(clock.delays.filter((d) => d === 5_000).length).toBeGreaterThanOrEqual(1);
@@ -254,9 +254,9 @@ describe('sources monitor against the emulator (fake clock)', () => {
     await emu.control.setOffline(true);
     await settle(m);
     expect(network.isOnline()).toBe(false);
-    expect(m.status()).toMatchObject({ phase: 'paused_offline', intervalMs: null });
-    expect(m.status().lastError?.code).toMatch(/^network\./);
-    const updatedWhileOffline = m.status().updatedAt;
+    expect(m.monitorState()).toMatchObject({ phase: 'paused_offline', intervalMs: null });
+    expect(m.monitorState().lastError?.code).toMatch(/^network\./);
+    const updatedWhileOffline = m.monitorState().updatedAt;
     emu.control.clearRequestLog();
     // Only network's probe runs while offline: the monitor has no timer of its own.
     await clock.advance(1_000);
@@ -265,15 +265,15 @@ describe('sources monitor against the emulator (fake clock)', () => {
     expect(emu.control.requestLog().filter((r) => r.path.startsWith('/api/trpc/ingestionSources'))).toHaveLength(0);
     await emu.control.setOffline(false);
     await clock.advance(60_000);
-    await waitFor(() => m.status().phase === 'running' && m.status().updatedAt !== updatedWhileOffline);
+    await waitFor(() => m.monitorState().phase === 'running' && m.monitorState().updatedAt !== updatedWhileOffline);
     expect(network.isOnline()).toBe(true);
-    expect(m.status().lastError).toBeNull();
+    expect(m.monitorState().lastError).toBeNull();
   });
 
   it('a non-enterprise org: health "enterprise_required" is a calm state, counts are null', async () => {
     const m = start(fakeAuth(adminOf(SMALL)));
     await settle(m);
-    expect(m.status()).toMatchObject({ phase: 'running', health: 'enterprise_required', lastError: null });
+    expect(m.monitorState()).toMatchObject({ phase: 'running', health: 'enterprise_required', lastError: null });
     expect(m.rows().length).toBeGreaterThan(0);
     expect(m.rows().every((r) => r.eventsLast24h === null)).toBe(true);
   });
@@ -286,12 +286,14 @@ describe('sources monitor against the emulator (fake clock)', () => {
     auth.set(adminOf(SMALL));
     await waitFor(
       () =>
-        m.status().organizationId === SMALL && m.rows().length > 0 && m.rows().every((r) => r.organizationId === SMALL),
+        m.monitorState().organizationId === SMALL &&
+        m.rows().length > 0 &&
+        m.rows().every((r) => r.organizationId === SMALL),
     );
     const removal = named('sources.changed').find((d) => d.organizationId === ACME && d.removed.length > 0);
     expect(removal.removed.sort()).toEqual(acmeIds.sort());
     auth.set(null);
-    await waitFor(() => m.status().phase === 'idle');
+    await waitFor(() => m.monitorState().phase === 'idle');
     expect(m.rows()).toEqual([]);
   });
 
@@ -312,7 +314,12 @@ describe('sources monitor against the emulator (fake clock)', () => {
       }),
     );
     await settle(m);
-    expect(m.status()).toMatchObject({ phase: 'running', readOnly: true, canManage: false, health: 'not_requested' });
+    expect(m.monitorState()).toMatchObject({
+      phase: 'running',
+      readOnly: true,
+      canManage: false,
+      health: 'not_requested',
+    });
     expect(m.rows().map((r) => r.id)).toContain('src_cc_prod');
     expect(m.rows().some((r) => r.id === 'src_genie')).toBe(false);
   });
@@ -331,7 +338,7 @@ describe('sources monitor against the emulator (fake clock)', () => {
       const viaProxy = createLangwatchApi({ baseUrl: proxy.url, getCookie: async () => cookie });
       const m = start(fakeAuth({ ...adminOf(ACME), ...apiClients(viaProxy, ACME) }));
       await settle(m);
-      expect(m.status()).toMatchObject({
+      expect(m.monitorState()).toMatchObject({
         phase: 'running',
         health: 'unavailable',
         lastError: null,
@@ -341,7 +348,7 @@ describe('sources monitor against the emulator (fake clock)', () => {
       expect(m.rows().every((r) => r.eventsLast24h === null)).toBe(true);
       proxy.rules.failTrpc = null;
       await settle(m);
-      expect(m.status()).toMatchObject({ health: 'ok', healthError: null });
+      expect(m.monitorState()).toMatchObject({ health: 'ok', healthError: null });
     } finally {
       await proxy.close();
     }
@@ -351,11 +358,11 @@ describe('sources monitor against the emulator (fake clock)', () => {
     const m = start(fakeAuth(adminOf(ACME)));
     const fault = emu.control.faults.add({ route: 'ingestionSources.list', kind: 'error5xx', times: 1 });
     await settle(m);
-    expect(m.status()).toMatchObject({ phase: 'error' });
+    expect(m.monitorState()).toMatchObject({ phase: 'error' });
     expect(network.isOnline()).toBe(true);
     emu.control.faults.remove(fault);
     await settle(m);
-    expect(m.status()).toMatchObject({ phase: 'running', lastError: null });
+    expect(m.monitorState()).toMatchObject({ phase: 'running', lastError: null });
   });
 
   describe('health that hangs before failing (LangWatch without its analytics store)', () => {
@@ -370,16 +377,16 @@ describe('sources monitor against the emulator (fake clock)', () => {
       const t0 = performance.now();
       await m.refreshNow();
       expect(performance.now() - t0).toBeLessThan(1_000);
-      expect(m.status()).toMatchObject({ phase: 'running', health: 'loading', lastError: null });
+      expect(m.monitorState()).toMatchObject({ phase: 'running', health: 'loading', lastError: null });
       expect(m.rows().length).toBeGreaterThan(0);
       expect(m.rows().every((r) => r.eventsLast24h === null)).toBe(true);
       // A tick while the health read is still out lists again but does not ask for health twice.
       await clock.advance(5_000);
       await m.refreshNow();
-      expect(m.status()).toMatchObject({ phase: 'running', health: 'loading' });
+      expect(m.monitorState()).toMatchObject({ phase: 'running', health: 'loading' });
       await m.healthSettled();
       expect(performance.now() - t0).toBeGreaterThan(1_400);
-      expect(m.status()).toMatchObject({
+      expect(m.monitorState()).toMatchObject({
         phase: 'running',
         health: 'unavailable',
         lastError: null,
@@ -393,9 +400,9 @@ describe('sources monitor against the emulator (fake clock)', () => {
       emu.control.setActivityMonitorUnavailable(true, 3_000);
       const m = start(fakeAuth(adminOf(ACME)), { healthDeadlineMs: 300 });
       await m.refreshNow();
-      expect(m.status()).toMatchObject({ phase: 'running', health: 'loading' });
+      expect(m.monitorState()).toMatchObject({ phase: 'running', health: 'loading' });
       await m.healthSettled();
-      expect(m.status()).toMatchObject({
+      expect(m.monitorState()).toMatchObject({
         phase: 'running',
         health: 'unavailable',
         healthError: { code: 'network.timeout' },
