@@ -58,6 +58,11 @@ const rendererPatterns = [
     message: 'The renderer talks to main only through window.lw (src-renderer/api).',
   },
 ];
+// The shell (app/) composes the views; a view or a store importing it runs the layers backwards.
+const noApp = {
+  group: ['**/app/**', '../app/*', '../../app/*'],
+  message: 'Only the shell imports app/: move the shared piece into stores/ or api/.',
+};
 
 export const BOUNDARY_RULES = {
   // Stores hold state that features read; a store importing a feature makes the layers circular.
@@ -65,12 +70,14 @@ export const BOUNDARY_RULES = {
     paths: rendererPaths,
     patterns: [
       ...rendererPatterns,
+      noApp,
       {
         group: ['**/features/**', '../features/*'],
         message: 'Stores never import features: move the shared piece into the store or src-shared.',
       },
     ],
   },
+  features: { paths: rendererPaths, patterns: [...rendererPatterns, noApp] },
   renderer: { paths: rendererPaths, patterns: rendererPatterns },
   services: {
     paths: [electron, ...uiFree('Services are UI-free.')],
@@ -171,6 +178,10 @@ export default tseslint.config(
     },
   },
   { files: ['src-renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.renderer] } },
+  {
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.features] },
+  },
   {
     files: ['src-renderer/stores/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', BOUNDARY_RULES.stores] },

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown(0));
     if (headless) {
       await harness.signIn('admin');
-      await harness.page.waitForTimeout(1500); // let the first status tick render (a demo, not a test)
+      await harness.page.waitForTimeout(1500); // let the first monitor tick render (a demo, not a test)
       const shot = join(root, '.tmp', 'demo.png');
       mkdirSync(join(root, '.tmp'), { recursive: true });
       await harness.page.screenshot({ path: shot });

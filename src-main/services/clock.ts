@@ -1,5 +1,5 @@
 /**
- * Time as a dependency, so schedulers (outbox retries, status ticks, token refresh) are
+ * Time as a dependency, so schedulers (outbox retries, monitor ticks, token refresh) are
  * tested with a fake clock instead of sleeps.
  */
 export interface Clock {

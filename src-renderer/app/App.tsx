@@ -13,7 +13,7 @@ import { useAuthStateStore } from '../stores/auth-state-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Nav } from './Nav';
 import { StartupProblems } from './StartupProblems';
-import { useSubscription } from './use-subscription';
+import { useSubscription } from '../stores/use-subscription';
 
 /** Each route's view; a feature adds its view here. */
 const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {

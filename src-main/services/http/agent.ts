@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 let sharedAgent: Agent | null = null;
 
 /**
- * The process-wide undici agent: keep-alive so a status tick or a burst of 200 creates
+ * The process-wide undici agent: keep-alive so a monitor tick or a burst of 200 creates
  * reuses sockets instead of paying a TCP/TLS handshake each time; bounded connections per
  * origin so a burst queues instead of opening hundreds of sockets.
  */

@@ -39,7 +39,7 @@ import { createListMemo } from './list-memo';
 import { createTrpcClient, type TrpcCallOptions } from './trpc';
 import { asStaleTeam } from './trpc-errors';
 
-// Built once: these parse every status tick (5,000 rows each at the high end).
+// Built once: these parse every monitor tick (5,000 rows each at the high end).
 const WireSourceList = z.array(WireSource);
 const WireHealthList = z.array(WireHealthRow);
 

@@ -169,7 +169,7 @@ function toJsonSafe(value: unknown): unknown {
  */
 export function publicParserConfig(config: Record<string, unknown>): Record<string, unknown> {
   const hidden = (key: string) => key === 'credentials' || key.startsWith('_');
-  // Runs per row per status tick: no copy when there is nothing to drop (the normal case).
+  // Runs per row per monitor tick: no copy when there is nothing to drop (the normal case).
   if (!Object.keys(config).some(hidden)) return config;
   return Object.fromEntries(Object.entries(config).filter(([key]) => !hidden(key)));
 }

@@ -8,7 +8,7 @@ type SuperjsonEnvelope = Parameters<typeof superjson.deserialize>[0];
  * The console turns every Date straight back into an ISO string for IPC. When superjson's
  * meta says that every special value is a plain Date, the `json` part already holds exactly
  * those ISO strings, so reviving them one path at a time (20,000 paths for 5,000 sources,
- * most of a status tick) and converting them back is skipped. Anything else (undefined,
+ * most of a monitor tick) and converting them back is skipped. Anything else (undefined,
  * bigint, Map, Set, referential equalities, a root-level annotation) goes through
  * `superjson.deserialize` unchanged, so no superjson feature is parsed by hand.
  */

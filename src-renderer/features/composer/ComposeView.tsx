@@ -9,7 +9,7 @@ import { ComposeFields } from './ComposeFields';
 import { ComposeOutcome, ComposeUnavailable } from './ComposeNotices';
 import { ConfirmUnverifiedKey } from './ConfirmUnverifiedKey';
 import { KeyField } from '../key-checks/KeyField';
-import { useSubscription } from '../../app/use-subscription';
+import { useSubscription } from '../../stores/use-subscription';
 import { useComposeForm } from './use-compose-form';
 import { useTakenNames } from './use-taken-names';
 import './composer.css';

@@ -15,7 +15,7 @@ import { StatusAnnouncer } from './StatusAnnouncer';
 import { SummaryStrip } from './SummaryStrip';
 import type { SortKey, TableItem } from './table-model';
 import { useVisibleSources } from './use-visible-sources';
-import { useSubscription } from '../../app/use-subscription';
+import { useSubscription } from '../../stores/use-subscription';
 import './sources.css';
 
 /** Every ingestion source of the organisation, live; staged ones inline; detail on Enter. */

@@ -205,4 +205,8 @@ describe("the monitor's state is not called status", () => {
     );
     expect(misnamed.map((s) => s.file)).toEqual([]);
   });
+
+  it('a refresh of the monitor is a "monitor tick", never a "status tick"', () => {
+    expect(SOURCES.filter(({ text }) => /status ticks?\b/i.test(text)).map((s) => s.file)).toEqual([]);
+  });
 });

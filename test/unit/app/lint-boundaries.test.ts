@@ -54,6 +54,10 @@ describe('lint enforces process boundaries', () => {
     ['src-renderer/stores/x-store.ts', "import { DEFAULT_QUERY } from '../features/sources/table-model';"],
     ['src-renderer/stores/x-store.ts', "import { OutboxSection } from '../features/outbox/OutboxSection';"],
     ['src-renderer/stores/x-store.ts', "import { ipcRenderer } from 'electron';"],
+    ['src-renderer/features/sources/x.tsx', "import { useSubscription } from '../../app/use-subscription';"],
+    ['src-renderer/features/sources/x.tsx', "import { App } from '../../app/App';"],
+    ['src-renderer/features/sources/x.tsx', "import { readFile } from 'node:fs';"],
+    ['src-renderer/stores/x-store.ts', "import { App } from '../app/App';"],
   ])('%s: %s is an error', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBeGreaterThan(0);
   });
@@ -72,6 +76,8 @@ describe('lint enforces process boundaries', () => {
     ['src-shared/domain/x.ts', "import { cadenceToCron } from './cadence';"],
     ['src-renderer/stores/x-store.ts', "import { lw } from '../api/lw';"],
     ['src-renderer/features/sources/x.tsx', "import { useSourcesStore } from '../../stores/sources-store';"],
+    ['src-renderer/features/sources/x.tsx', "import { useSubscription } from '../../stores/use-subscription';"],
+    ['src-renderer/app/App.tsx', "import { SourcesView } from '../features/sources/SourcesView';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedErrors(file, `${code}\nexport const used = 1;\n`)).toBe(0);
   });
