@@ -38,6 +38,7 @@ export function createControlHttp(control: EmulatorControl): ControlHttp {
     pullNow: control.pullNow,
     sources: control.sources,
     credentialMatches: control.credentialMatches,
+    credentialNames: control.credentialNames,
     seedSources: control.seedSources,
     expireSessions: control.expireSessions,
     setEmailPasswordEnabled: control.setEmailPasswordEnabled,

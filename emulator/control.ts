@@ -165,15 +165,25 @@ function inspectControls(
   rt: Runtime,
 ): Pick<
   EmulatorControl,
-  'sources' | 'credentialMatches' | 'cliSessions' | 'cliKeys' | 'personalWorkspaces' | 'issuedSecrets'
+  | 'sources'
+  | 'credentialMatches'
+  | 'credentialNames'
+  | 'cliSessions'
+  | 'cliKeys'
+  | 'personalWorkspaces'
+  | 'issuedSecrets'
 > {
+  const opened = (sourceId: string) => {
+    const s = rt.store.sources.get(sourceId);
+    return s ? openCredentials(rt.sealKey, s.parserConfig.credentials) : {};
+  };
   return {
     sources: (orgId) => rt.store.orgSources(orgId).map((s) => rawView(rt, s)),
-    credentialMatches(sourceId, token) {
-      const s = rt.store.sources.get(sourceId);
-      const open = s ? openCredentials(rt.sealKey, s.parserConfig.credentials).token : undefined;
-      return typeof open === 'string' && safeEqual(sha256(open), sha256(token));
+    credentialMatches(sourceId, value, name = 'token') {
+      const open = opened(sourceId)[name];
+      return typeof open === 'string' && safeEqual(sha256(open), sha256(value));
     },
+    credentialNames: (sourceId) => Object.keys(opened(sourceId)).sort(),
     cliSessions: () => cliSessionViews(rt),
     cliKeys: () => cliKeyViews(rt),
     personalWorkspaces: () => rt.store.personalWorkspaces.map((w) => ({ ...w })),

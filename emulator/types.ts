@@ -86,6 +86,8 @@ export interface EventRecord {
   eventTimestamp: number;
   ingestedAt: number;
   rawPayload: string;
+  /** A pushed log record (a webhook, OTLP logs): counted by health, never in the event list. */
+  signal?: 'log';
 }
 
 export interface SessionRecord {

@@ -84,7 +84,8 @@ export function eventPage(rt: Runtime, sourceId: string, limit: number, beforeIs
   const before = beforeIso ? Date.parse(beforeIso) : Number.POSITIVE_INFINITY;
   const out: EventRow[] = [];
   for (const e of list) {
-    if (e.eventTimestamp >= before) continue;
+    // LangWatch lists traces and pulled rows only; pushed log records only count.
+    if (e.eventTimestamp >= before || e.signal === 'log') continue;
     out.push(toRow(e));
     if (out.length >= limit) break;
   }

@@ -1,4 +1,4 @@
-/** The LangWatch request listener: tRPC at /api/trpc, BetterAuth-style auth, device flow, CLI REST. */
+/** The LangWatch request listener: tRPC at /api/trpc, BetterAuth-style auth, device flow, CLI REST, push receivers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Runtime } from '../runtime';
@@ -6,6 +6,7 @@ import { clientIp, sendJson } from '../http-util';
 import { handleAuth } from './auth';
 import { handleCliRest } from './cli-rest';
 import { handleDeviceFlow } from './device-flow';
+import { handleIngest } from './ingest';
 import { tryFastList } from './fast-list';
 import { appRouter } from './router';
 import { resolveSession } from './session';
@@ -45,6 +46,7 @@ export function createLangwatchHandler(
     if (await handleAuth(rt, req, res, url)) return;
     if (handleCliRest(rt, req, res, url)) return;
     if (await handleDeviceFlow(rt, req, res, url)) return;
+    if (await handleIngest(rt, req, res, url)) return;
     if (url.pathname === '/' || url.pathname === '/healthz') {
       sendJson(res, 200, { ok: true, service: 'langwatch-emulator' });
       return;

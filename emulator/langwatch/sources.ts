@@ -1,7 +1,8 @@
 /**
  * The `ingestionSources` procedures, faithful to LangWatch's router and IngestionSourceService:
  * permission (org scope, plus team scope for a `teamId`), cron via croner, the plan cap,
- * sealing of any `credentials`, the stored-envelope refusal on update, the hidden-key carry
+ * pullConfig merged under parserConfig (parserConfig wins; the worker reads the merged object),
+ * the pull destination rule, sealing of any `credentials`, the stored-envelope refusal on update, the hidden-key carry
  * over, the unique (organizationId, name) index surfacing as a 500, re-archive re-stamping.
  */
 import { TRPCError } from '@trpc/server';
@@ -10,6 +11,7 @@ import { randomToken, SEALED_PREFIX, sealCredentials, sha256 } from '../seal';
 import type { Runtime } from '../runtime';
 import { SOURCE_STATUSES, SOURCE_TYPES, type SourceRecord, type UserRecord } from '../types';
 import { cronComplaint } from '../puller/cron';
+import { assertPullDestinationAllowed } from './pull-destination';
 import type { SourceDto } from './source-dto';
 import { cacheableOutputs, handled, HandledError, permissionDenied, requirePermission, validationError } from './trpc';
 
@@ -123,8 +125,10 @@ export function getSource(rt: Runtime, user: UserRecord, input: z.infer<typeof g
   return toDto(findSource(rt, input.organizationId, input.id));
 }
 
-function newSecret(): { secret: string; hash: string } {
+/** A fresh ingest secret (kept in memory for leak checks, like every secret the emulator issues). */
+function newSecret(rt: Runtime): { secret: string; hash: string } {
   const secret = randomToken('lw_is_', 32);
+  rt.store.issuedSecrets.push(secret);
   return { secret, hash: sha256(secret) };
 }
 
@@ -149,10 +153,13 @@ export function createSource(
       );
     }
   }
-  const parserConfig = sealed(rt, input.parserConfig ?? {});
+  // LangWatch has no pullConfig column: it stores pullConfig with parserConfig over it.
+  const requested = { ...(input.pullConfig ?? {}), ...(input.parserConfig ?? {}) };
+  assertPullDestinationAllowed(requested);
+  const parserConfig = sealed(rt, requested);
   checkUniqueName(rt, org.id, input.name);
   const now = rt.now();
-  const { secret, hash } = newSecret();
+  const { secret, hash } = newSecret(rt);
   const src: SourceRecord = {
     id: randomToken('src_', 12),
     organizationId: org.id,
@@ -161,7 +168,7 @@ export function createSource(
     name: input.name,
     description: input.description ?? null,
     parserConfig,
-    pullConfig: input.pullConfig ?? null,
+    pullConfig: null,
     pullSchedule: input.pullSchedule ?? null,
     status: 'awaiting_first_event',
     lastEventAt: null,
@@ -198,6 +205,7 @@ export function updateSource(rt: Runtime, user: UserRecord, input: z.infer<typeo
     for (const [k, v] of Object.entries(src.parserConfig)) {
       if ((k === 'credentials' || k.startsWith('_')) && incoming[k] === undefined) incoming[k] = v;
     }
+    assertPullDestinationAllowed(incoming);
     parserConfig = sealed(rt, incoming);
   }
   if (input.name !== undefined) checkUniqueName(rt, src.organizationId, input.name, src.id);
@@ -219,7 +227,7 @@ export function rotateSecret(
 ): { source: SourceDto; ingestSecret: string } {
   requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
   const src = findSource(rt, input.organizationId, input.id);
-  const { secret, hash } = newSecret();
+  const { secret, hash } = newSecret(rt);
   src.previousSecret = { hash: src.ingestSecretHash, validUntil: rt.now() + 24 * 3_600_000 };
   src.ingestSecretHash = hash;
   src.updatedAt = rt.now();

@@ -41,6 +41,9 @@ const NOT_IN_THE_TREE: Record<string, string> = {
   'packages/handled-error': "LangWatch's repository",
   'packages/authz/src/errors.ts': "LangWatch's repository",
   'claudeCompliance.puller.ts': "LangWatch's repository",
+  'platform/app/src/server/routes/ingest/ingestionRoutes.ts': "LangWatch's repository",
+  'activityMonitor.service.ts': "LangWatch's repository",
+  'pullDestination.ts': "LangWatch's repository",
 };
 /** docs/contracts/ describes LangWatch's and Anthropic's code: its paths are theirs, not ours. */
 const OTHER_REPOSITORIES = /^docs\/contracts\//;
