@@ -64,7 +64,7 @@ function acceptTraces(rt: Runtime, src: SourceRecord, text: string): Record<stri
   if (count === 0 && (!parsed.ok || text.length > 0))
     answer.hint = !parsed.ok
       ? `Body did not parse as OTLP/HTTP: ${parsed.error}.`
-      : 'Body received but no spans extracted. OTLP/HTTP expects resource_spans[].scope_spans[].spans[] with non-empty spans arrays.';
+      : 'Body received but no spans extracted. OTLP/HTTP expects resource_spans[].scope_spans[].spans[] with non-empty spans arrays. See https://docs.langwatch.ai/ai-gateway/governance/ingestion-sources/otel-generic for a copy-paste curl.';
   return answer;
 }
 

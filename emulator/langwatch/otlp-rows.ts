@@ -17,13 +17,17 @@ type Obj = Record<string, unknown>;
 const USER_KEYS = ['langwatch.user_id', 'langwatch.user.id', 'user.id', 'user.email'];
 const MODEL_KEYS = ['gen_ai.request.model', 'gen_ai.response.model'];
 
-/** A field under its OTLP/JSON name (camelCase) or the snake_case LangWatch's own curl sends. */
-function pick(o: Obj, camel: string, snake: string): unknown {
-  return o[camel] ?? o[snake];
+/**
+ * A field under its OTLP/JSON (camelCase) name only: LangWatch's parser reads no snake_case, so
+ * the `resource_spans` body of its own install-drawer curl yields no span (seen on its real
+ * server: 202 with `events: 0` and the "no spans extracted" hint).
+ */
+function pick(o: Obj, camel: string): unknown {
+  return o[camel];
 }
 
-function list(o: Obj, camel: string, snake: string): Obj[] {
-  const v = pick(o, camel, snake);
+function list(o: Obj, camel: string): Obj[] {
+  const v = pick(o, camel);
   return Array.isArray(v) ? v.filter((x): x is Obj => typeof x === 'object' && x !== null) : [];
 }
 
@@ -32,7 +36,7 @@ function attrValue(attrs: unknown, key: string): unknown {
   const a = (attrs as Attr[]).find((x) => x?.key === key);
   const v = a?.value;
   if (!v) return undefined;
-  return v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue ?? v.string_value ?? v.int_value;
+  return v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue;
 }
 
 function firstAttr(attrs: unknown, keys: readonly string[]): string {
@@ -53,19 +57,17 @@ function nanosToMs(v: unknown, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n / 1e6) : fallback;
 }
 
-/** The spans of an OTLP/JSON traces body (both spellings), or null when it is not one. */
+/** The spans of an OTLP/JSON traces body, or null when it is not one. */
 export function otlpSpans(body: unknown): Obj[] | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-  return list(body as Obj, 'resourceSpans', 'resource_spans').flatMap((rs) =>
-    list(rs, 'scopeSpans', 'scope_spans').flatMap((ss) => list(ss, 'spans', 'spans')),
-  );
+  return list(body as Obj, 'resourceSpans').flatMap((rs) => list(rs, 'scopeSpans').flatMap((ss) => list(ss, 'spans')));
 }
 
-/** The log records of an OTLP/JSON logs body (both spellings). */
+/** The log records of an OTLP/JSON logs body. */
 export function otlpLogRecords(body: unknown): Obj[] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
-  return list(body as Obj, 'resourceLogs', 'resource_logs').flatMap((rl) =>
-    list(rl, 'scopeLogs', 'scope_logs').flatMap((sl) => list(sl, 'logRecords', 'log_records')),
+  return list(body as Obj, 'resourceLogs').flatMap((rl) =>
+    list(rl, 'scopeLogs').flatMap((sl) => list(sl, 'logRecords')),
   );
 }
 
@@ -74,8 +76,8 @@ export function traceRows(source: SourceRecord, spans: Obj[], now: number): Even
   const byTrace = new Map<string, EventRecord>();
   for (const span of spans) {
     const attrs = span.attributes;
-    const traceId = String(pick(span, 'traceId', 'trace_id') ?? '') || randomToken('', 16);
-    const at = nanosToMs(pick(span, 'startTimeUnixNano', 'start_time_unix_nano'), now);
+    const traceId = String(pick(span, 'traceId') ?? '') || randomToken('', 16);
+    const at = nanosToMs(pick(span, 'startTimeUnixNano'), now);
     const row = byTrace.get(traceId) ?? {
       eventId: traceId,
       eventType: source.sourceType,

@@ -20,14 +20,21 @@ export interface PullResult {
   httpStatus?: number;
 }
 
-/** Whether the puller should pull this source at all. */
+/**
+ * Whether the puller should pull this source at all. LangWatch's worker dispatches on the stored
+ * `adapter` (`pullerWorker.ts`), not the source type; only the compliance adapter is imitated.
+ */
 export function eligible(s: SourceRecord): boolean {
-  return (
-    s.sourceType === 'claude_compliance' &&
-    s.archivedAt === null &&
-    !!s.pullSchedule &&
-    (s.status === 'awaiting_first_event' || s.status === 'active')
-  );
+  return s.parserConfig.adapter === 'claude_compliance' && scheduledAndLive(s);
+}
+
+function scheduledAndLive(s: SourceRecord): boolean {
+  return s.archivedAt === null && !!s.pullSchedule && (s.status === 'awaiting_first_event' || s.status === 'active');
+}
+
+/** A scheduled source with no adapter: LangWatch's worker fails every run ("no pullConfig.adapter"). */
+function adapterless(s: SourceRecord): boolean {
+  return typeof s.parserConfig.adapter !== 'string' && scheduledAndLive(s);
 }
 
 export class Puller {
@@ -59,7 +66,7 @@ export class Puller {
     if (minute === this.lastMinute) return;
     this.lastMinute = minute;
     for (const s of this.rt.store.sources.values()) {
-      if (!eligible(s)) continue;
+      if (!eligible(s) && !adapterless(s)) continue;
       const cron = parseCron(s.pullSchedule!, this.rt.now());
       if (cron && cronMatches(cron, minute * 60_000)) void this.pull(s.id);
     }
@@ -108,6 +115,7 @@ export class Puller {
   private async run(sourceId: string): Promise<PullResult> {
     const rt = this.rt;
     const src = rt.store.sources.get(sourceId);
+    if (src && adapterless(src)) return this.failed(src, new Error('IngestionSource has no pullConfig.adapter'));
     if (!src || !eligible(src)) return { sourceId, outcome: 'skipped', newEvents: 0 };
     const token = openCredentials(rt.sealKey, src.parserConfig.credentials).token;
     const key = typeof token === 'string' && token ? token : null;

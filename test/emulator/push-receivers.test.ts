@@ -20,9 +20,9 @@ const SMALL = SEED.orgs.free.id;
 const DAY = 24 * 3_600_000;
 
 const SPANS = {
-  resource_spans: [
+  resourceSpans: [
     {
-      scope_spans: [
+      scopeSpans: [
         {
           spans: [
             {
@@ -91,6 +91,14 @@ describe('push receivers, rotation, destination and cap', () => {
         rawPayload: '',
       },
     ]);
+    // LangWatch's parser reads camelCase only: the snake_case body of its own curl yields no span.
+    const snake = JSON.parse(
+      JSON.stringify(SPANS).replace('resourceSpans', 'resource_spans').replace('scopeSpans', 'scope_spans'),
+    );
+    expect((await post(url, ingestSecret, snake)).body).toMatchObject({
+      events: 0,
+      hint: expect.stringContaining('no spans extracted'),
+    });
     // OTLP logs count in health but are not listed.
     const logs = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x' } }] }] }] };
     expect((await post(`${url}/v1/logs`, ingestSecret, logs)).body).toMatchObject({ logRecords: 1 });

@@ -186,3 +186,38 @@ describe('every source type, created as the console sends it', () => {
     }
   });
 });
+
+describe('the pull of a source, by its stored adapter (pullers/pullerWorker.ts)', () => {
+  let emu: RunningEmulator;
+  let client: ReturnType<typeof trpcClient>;
+  beforeAll(async () => {
+    emu = await startEmulator({ langwatchPort: 0, pullerSchedule: false });
+    client = trpcClient(emu.langwatchUrl, await signIn(emu.langwatchUrl), false);
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+
+  it('pulls a compliance source the console created and fails every run of one without an adapter', async () => {
+    const parts = buildSourceRequest('claude_compliance', {}, { token: 'sk-ant-api01-pull-test' });
+    const made = await client.ingestionSources.create.mutate({
+      organizationId: ORG,
+      sourceType: 'claude_compliance',
+      name: 'pulled by adapter',
+      parserConfig: parts.parserConfig,
+      pullConfig: parts.pullConfig ?? null,
+      pullSchedule: parts.pullSchedule,
+    });
+    const [run] = await emu.control.pullNow(made.source.id);
+    expect(run?.outcome).not.toBe('skipped');
+    const bare = await client.ingestionSources.create.mutate({
+      organizationId: ORG,
+      sourceType: 'claude_compliance',
+      name: 'no adapter',
+      parserConfig: { credentials: { token: 'sk-ant-api01-pull-test' } },
+      pullSchedule: '*/15 * * * *',
+    });
+    expect((await emu.control.pullNow(bare.source.id))[0]?.outcome).toBe('error');
+    expect(emu.control.sources(ORG).find((s) => s.id === bare.source.id)?.errorCount).toBe(1);
+  });
+});

@@ -165,6 +165,16 @@ describe('buildSourceRequest', () => {
     ).toThrow(/together/);
   });
 
+  it('builds an update without secrets that leaves the stored credentials alone (updateSource carries them)', () => {
+    const parts = buildSourceRequest('databricks_genie', { workspaceUrl: 'https://adb-1.7.azuredatabricks.net' }, null);
+    expect(storedConfig(parts)).toEqual({
+      adapter: 'databricks_genie',
+      workspaceUrl: 'https://adb-1.7.azuredatabricks.net',
+      spaceIds: [],
+      schedule: '*/15 * * * *',
+    });
+  });
+
   it('refuses a missing required field by name, never echoing a secret', () => {
     let message = '';
     try {
