@@ -1,11 +1,15 @@
 /**
  * The outbox record of one staged submission, as written to `<userData>/outbox.json`.
- * It never holds a secret: the key itself lives in the keychain under `staged:<id>`,
- * and the record only says whether one is held and its display fingerprint.
+ * It never holds a secret: the secret unit (every secret field of the source type, one item)
+ * lives in the keychain under `staged:<id>`, and the record only says whether one is held and
+ * its display fingerprint. Records written before other types existed read as
+ * `claude_compliance` with no plain values.
  */
 import { z } from 'zod';
 import { errorDataSchema } from '../../../src-shared/errors';
 import { isTerminalState, OutboxState, KeyCheckNote, WAITING_STATES } from '../../../src-shared/domain/outbox';
+import { SourceType } from '../../../src-shared/domain/langwatch';
+import { FIELD_VALUE_MAX } from '../../../src-shared/domain/source-draft';
 
 export { OutboxState, KeyCheckNote };
 
@@ -45,6 +49,15 @@ export const OutboxEntry = z
     marker: z.string().max(64).default(''),
     /** A create went out without the marker (a record older than it): nothing can be proven. */
     unmarkedSends: z.boolean().default(false),
+    /** The type of the source created or changed (records older than types: `claude_compliance`). */
+    sourceType: SourceType.default('claude_compliance'),
+    /**
+     * The non-secret field values by field key (catalog `fields`): all of a create's, the changed
+     * ones of an update. Never a secret field (staging refuses them).
+     */
+    values: z.record(z.string().min(1).max(64), z.string().max(FIELD_VALUE_MAX)).default({}),
+    /** An update that sets the description (to `description`, null clears it). */
+    setsDescription: z.boolean().default(false),
     /** The target source of an update; the created (or adopted) source of a create. */
     sourceId: z.string().nullable(),
     name: z.string().min(1).max(128),
@@ -54,9 +67,9 @@ export const OutboxEntry = z
     pollEverySec: z.number().int().positive().nullable(),
     /** The cron sent; null: an update that leaves the server's schedule as it is. */
     pullSchedule: z.string().min(1).max(64).nullable(),
-    /** True while the keychain holds `staged:<id>` for this entry. */
+    /** True while the keychain holds `staged:<id>` (the secret unit) for this entry. */
     keyHeld: z.boolean(),
-    /** An update that sends a new key (re-key); a create always sends one. */
+    /** Sends a secret unit: a create of a type with secret fields, or an update that re-keys. */
     sendsKey: z.boolean(),
     fingerprint: z.string().nullable(),
     attempts: z.number().int().nonnegative(),
