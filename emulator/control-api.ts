@@ -66,8 +66,11 @@ export interface EmulatorControl {
   /** Runs the puller now for one source (or every eligible one) and waits for the result. */
   pullNow(sourceId?: string): Promise<PullResult[]>;
   sources(orgId: string): RawSourceView[];
-  /** Whether the sealed key of a source equals `token` (constant time); never exposes the key. */
-  credentialMatches(sourceId: string, token: string): boolean;
+  /**
+   * Whether the sealed credential `field` (default `token`) of a source equals `value`
+   * (constant time); never exposes the credential.
+   */
+  credentialMatches(sourceId: string, value: string, field?: string): boolean;
   /** Bulk-creates `n` sources (bypasses the cap; for benchmarks). Returns the new ids. */
   seedSources(orgId: string, n: number): string[];
   expireSessions(): void;

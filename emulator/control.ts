@@ -169,10 +169,10 @@ function inspectControls(
 > {
   return {
     sources: (orgId) => rt.store.orgSources(orgId).map((s) => rawView(rt, s)),
-    credentialMatches(sourceId, token) {
+    credentialMatches(sourceId, value, field = 'token') {
       const s = rt.store.sources.get(sourceId);
-      const open = s ? openCredentials(rt.sealKey, s.parserConfig.credentials).token : undefined;
-      return typeof open === 'string' && safeEqual(sha256(open), sha256(token));
+      const open = s ? openCredentials(rt.sealKey, s.parserConfig.credentials)[field] : undefined;
+      return typeof open === 'string' && safeEqual(sha256(open), sha256(value));
     },
     cliSessions: () => cliSessionViews(rt),
     cliKeys: () => cliKeyViews(rt),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { errorDataSchema } from '../errors';
 import { keyVerdictKindSchema } from './key-verdict';
+import { SourceType } from './langwatch';
 
 /**
  * The life of a staged key (docs/architecture.md, "The key's life"):
@@ -53,6 +54,8 @@ export type EntryAccess = z.infer<typeof EntryAccess>;
 export const OutboxEntryView = z.object({
   id: z.string(),
   kind: z.enum(['create', 'update']),
+  /** The type of the source created or changed. */
+  sourceType: SourceType,
   state: OutboxState,
   organizationId: z.string(),
   profileId: z.string(),

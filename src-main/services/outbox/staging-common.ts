@@ -33,7 +33,7 @@ export interface StagingContext {
 }
 
 /** The `invalid_argument` error of a refused form: the first message, every field's in `fieldErrors`. */
-export function invalidForm(error: z.ZodError, fieldOf: (path: PropertyKey[]) => string): AppError {
+export function invalidForm(error: Pick<z.ZodError, 'issues'>, fieldOf: (path: PropertyKey[]) => string): AppError {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[fieldOf(issue.path)] ??= issue.message;
   const first = Object.values(fieldErrors)[0] ?? 'Check the form.';

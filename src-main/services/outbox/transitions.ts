@@ -16,6 +16,8 @@ export interface EntryEdit {
   pullSchedule: string | null;
   /** New plain field values (the whole set of a create's; absent: kept). */
   values?: Record<string, string>;
+  /** An update that now sets the description. */
+  setsDescription?: boolean;
   /** Set when the admin entered a new key or secret unit (already in the keychain). */
   newKey?: { fingerprint: string; expiresAt: string };
 }

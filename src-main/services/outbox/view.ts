@@ -10,6 +10,7 @@ export function toView(e: OutboxEntry, viewer: Viewer | null = null): OutboxEntr
   return {
     id: e.id,
     kind: e.kind,
+    sourceType: e.sourceType,
     state: e.state,
     organizationId: e.organizationId,
     profileId: e.profileId,
