@@ -4,6 +4,7 @@
  * sweeps at start.
  */
 import { randomBytes } from 'node:crypto';
+import type { SourceType } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
@@ -40,10 +41,12 @@ export interface Outbox extends ProfileEntries, SourceStaging {
   /** The latest history item of every source this console acted on. */
   latestHistory(): Promise<Record<string, SourceHistoryItem>>;
   /**
-   * Where a staged key is tested (key check, preview): its profile and the Anthropic URL it was
-   * staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
+   * Where a staged key is tested (key check, preview): its profile, source type and the Anthropic
+   * URL it was staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
    */
-  stagedKeyTarget(stagedId: string): { profileId: string; sourceId: string | null; anthropicBaseUrl?: string } | null;
+  stagedKeyTarget(
+    stagedId: string,
+  ): { profileId: string; sourceId: string | null; sourceType: SourceType; anthropicBaseUrl?: string } | null;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
   /**
    * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
@@ -222,6 +225,7 @@ function stagedKeyTarget(state: OutboxState, stagedId: string): ReturnType<Outbo
   return {
     profileId: entry.profileId,
     sourceId: entry.sourceId,
+    sourceType: entry.sourceType,
     ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}),
   };
 }
