@@ -166,6 +166,18 @@ describe('the unit keeps the compliance key’s guarantees', () => {
     expect(named(ACME, 'Genie owned')).toHaveLength(1);
   });
 
+  it('the staged key lifetime wipes the whole unit; the entry expires, nothing sent', async () => {
+    const r = await rig({ settings: { autoPreflight: false, stagedKeyTtlHours: 1 } });
+    await emu().control.setOffline(true);
+    const { stagedId } = await r.outbox.stageSource(genieDraft('Genie expiring'));
+    await r.outbox.idle();
+    await r.clock.advance(3600_000 + 1000);
+    await r.outbox.idle();
+    expect(one(r, stagedId)).toMatchObject({ state: 'expired', keyHeld: false });
+    expect(await stagedItems(r)).toEqual([]);
+    expect(r.log.text()).toMatch(/staged key wiped.*"reason":"expired"/);
+  });
+
   it('discarding wipes the whole unit through wipeStagedKey', async () => {
     const r = await rig({ settings: { autoPreflight: false } });
     await emu().control.setOffline(true);
