@@ -56,6 +56,8 @@ export const OutboxEntryView = z.object({
   kind: z.enum(['create', 'update']),
   /** The type of the source created or changed. */
   sourceType: SourceType,
+  /** The plain field values staged (never a secret); empty on other people's entries. */
+  values: z.record(z.string(), z.string()),
   state: OutboxState,
   organizationId: z.string(),
   profileId: z.string(),

@@ -11,6 +11,7 @@ export function toView(e: OutboxEntry, viewer: Viewer | null = null): OutboxEntr
     id: e.id,
     kind: e.kind,
     sourceType: e.sourceType,
+    values: own ? e.values : {},
     state: e.state,
     organizationId: e.organizationId,
     profileId: e.profileId,

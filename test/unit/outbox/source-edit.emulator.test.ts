@@ -103,6 +103,18 @@ describe('a change of an existing source of any type', () => {
       }),
     );
     expect(unknown).toMatchObject({ details: { fieldErrors: { 'secrets.token': expect.any(String) } } });
+    const badKey = 'sk-ant-api01-wrapped\nline-4f2a9c'; // a wrapped line inside the key
+    const compliance = await caught(
+      r.outbox.stageSource({
+        organizationId: ACME,
+        sourceType: 'claude_compliance',
+        name: 'CC',
+        secrets: { token: badKey },
+        pollEverySec: 300,
+      }),
+    );
+    expect(compliance).toMatchObject({ details: { fieldErrors: { 'secrets.token': expect.any(String) } } });
+    expect(JSON.stringify(compliance)).not.toContain('line-4f2a9c');
     expect(JSON.stringify([asPlain, pushed, unknown])).not.toContain(GENIE.clientSecret);
     expect(r.outbox.list()).toEqual([]);
     expect(await stagedItems(r)).toEqual([]);
@@ -119,6 +131,7 @@ describe('the edit of a waiting entry of any type', () => {
     const other = { clientId: 'genie-client-new-0f9e8d7c6b5a', clientSecret: 'dose-genie-new-1a2b3c4d5e6f7a8b' };
     const workspaceUrl = 'https://adb-6543210987654321.3.azuredatabricks.net';
     await r.outbox.editSource({ stagedId: rekeyed, name: 'Genie edited', values: { workspaceUrl }, secrets: other });
+    expect(one(r, rekeyed)).toMatchObject({ sourceType: 'databricks_genie', values: { workspaceUrl } });
     expect(JSON.parse((await r.secrets.get(stagedAccount(rekeyed)))!)).toEqual(other);
     await r.outbox.editSource({ stagedId: kept, name: 'Genie kept renamed', values: { workspaceUrl } });
     expect(JSON.parse((await r.secrets.get(stagedAccount(kept)))!)).toEqual(GENIE);
