@@ -29,7 +29,8 @@ const SECRET_ACCOUNTS = ['session:', 'device:', 'staged:'];
 
 /**
  * The secret values a harness holds in its keychain right now, split into the forms that could
- * leak: a cookie pair and its value, a device token pair's tokens. Read while services are open.
+ * leak: a cookie pair and its value, a device token pair's tokens, each secret of a staged unit.
+ * Read while services are open.
  */
 export async function keychainSecrets(harness: ConsoleHarness): Promise<string[]> {
   const out: string[] = [];
@@ -40,12 +41,14 @@ export async function keychainSecrets(harness: ConsoleHarness): Promise<string[]
     if (!value) continue;
     out.push(value);
     if (account.startsWith('session:') && value.includes('=')) out.push(value.slice(value.indexOf('=') + 1));
-    if (account.startsWith('device:')) {
+    if (account.startsWith('device:') || account.startsWith('staged:')) {
+      // A device token pair, or a staged secret unit (every secret field of a source): each value.
+      const minLength = account.startsWith('device:') ? 16 : 6;
       try {
         const parsed = JSON.parse(value) as Record<string, unknown>;
-        for (const v of Object.values(parsed)) if (typeof v === 'string' && v.length >= 16) out.push(v);
+        for (const v of Object.values(parsed)) if (typeof v === 'string' && v.length >= minLength) out.push(v);
       } catch {
-        // not JSON: the raw value is already searched
+        // not JSON (a bare key staged by an older console): the raw value is already searched
       }
     }
   }

@@ -111,11 +111,18 @@ export function createDispatcher(opts: {
 
 // Input fields that carry a secret typed in the renderer (keys.*, outbox.stage/edit, auth).
 const TYPED_SECRET_FIELDS = ['key', 'password'] as const;
+// Input fields that carry a secret unit by field key (outbox.stageSource, stageSourceChange, editSource).
+const TYPED_SECRET_UNITS = ['secrets'] as const;
 
 function typedSecretsOf(input: unknown): string[] {
   if (input === null || typeof input !== 'object') return [];
   const fields = input as Record<string, unknown>;
-  return TYPED_SECRET_FIELDS.map((f) => fields[f]).filter((v): v is string => typeof v === 'string');
+  const units = TYPED_SECRET_UNITS.map((f) => fields[f]).filter(
+    (v): v is Record<string, unknown> => v !== null && typeof v === 'object',
+  );
+  return [...TYPED_SECRET_FIELDS.map((f) => fields[f]), ...units.flatMap((u) => Object.values(u))].filter(
+    (v): v is string => typeof v === 'string',
+  );
 }
 
 function safeOrigin(url: string): string {

@@ -24,6 +24,9 @@ export const READ_ONLY_REFUSED: Mutates = {
   'outbox.edit': () => true,
   'outbox.retryNow': () => true,
   'outbox.discard': () => true,
+  'outbox.stageSource': () => true,
+  'outbox.stageSourceChange': () => true,
+  'outbox.editSource': () => true,
   // A staged key is tested or previewed only by the person who staged it, never by support.
   'keyChecks.checkStaged': () => true,
   'keyChecks.previewStaged': () => true,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { errorDataSchema } from '../errors';
 import { keyVerdictKindSchema } from './key-verdict';
+import { SourceType } from './langwatch';
 
 /**
  * The life of a staged key (docs/architecture.md, "The key's life"):
@@ -71,6 +72,10 @@ export type EntryOwner = z.infer<typeof EntryOwner>;
 export const OutboxEntryShared = z.object({
   id: z.string().min(1),
   kind: z.enum(['create', 'update']),
+  /** The type of the source created or changed. */
+  sourceType: SourceType,
+  /** The plain field values staged (never a secret); empty on other people's entries. */
+  values: z.record(z.string(), z.string()),
   state: OutboxState,
   /** The deployment and organisation the key was staged for: it is submitted there only. */
   profileId: z.string().min(1),

@@ -74,6 +74,38 @@ describe('outbox with the real keyring and the emulator', () => {
     expect(log.text()).not.toContain(KEY);
   });
 
+  it('a source with several secrets: one keychain item, staged offline, submitted once, wiped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-keyring-'));
+    dirs.push(dir);
+    const { outbox, log } = await openOutbox(dir);
+    await outbox.start();
+    const unit = { clientId: 'genie-client-keyring-7c5a3e1f', clientSecret: 'dose-keyring-secret-2b4d6f8a0c1e' };
+    await emu.control.setOffline(true);
+    const { stagedId } = await outbox.stageSource({
+      organizationId: ACME,
+      sourceType: 'databricks_genie',
+      name: 'Keyring Genie',
+      values: { workspaceUrl: 'https://adb-1234567890123456.7.azuredatabricks.net' },
+      secrets: unit,
+      pollEverySec: 600,
+    });
+    expect((await secrets.listAccounts()).filter((a) => a.startsWith('staged:'))).toEqual([stagedAccount(stagedId)]);
+    expect(JSON.parse((await secrets.get(stagedAccount(stagedId)))!)).toEqual(unit);
+    await outbox.idle();
+    await emu.control.setOffline(false);
+    await outbox.retryNow(stagedId);
+    await outbox.idle();
+    const entry = outbox.list().find((e) => e.id === stagedId)!;
+    expect(entry).toMatchObject({ state: 'submitted', keyHeld: false, sourceType: 'databricks_genie' });
+    expect(emu.control.sources(ACME).filter((s) => s.name === 'Keyring Genie')).toHaveLength(1);
+    expect(emu.control.credentialMatches(entry.sourceId!, unit.clientSecret, 'clientSecret')).toBe(true);
+    expect(await secrets.get(stagedAccount(stagedId))).toBeNull();
+    for (const value of Object.values(unit)) {
+      expect(filesText(dir, 'latin1')).not.toContain(value);
+      expect(log.text()).not.toContain(value);
+    }
+  });
+
   it('orphan sweep at start: removes keychain entries without a record, flags records whose key is gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-keyring-'));
     dirs.push(dir);

@@ -215,7 +215,7 @@ describe('damaged files at start', () => {
     );
     expect(problem?.message).toMatch(/moved aside/);
     expect(readdirSync(dir).filter((f) => f.startsWith('outbox.json.corrupt-'))).toHaveLength(1);
-    expect(await secrets.get(`staged:${id}`)).toBe(KEY);
+    expect(await secrets.get(`staged:${id}`)).toBe(JSON.stringify({ token: KEY })); // the secret unit
   });
 
   it('a corrupt profiles.json is kept aside and reported; the console starts; sign-ins stay in the keychain', async () => {
@@ -279,7 +279,7 @@ describe('the laptop sleeps, the clock jumps', () => {
     emu.control.expireSessions();
     emu.control.faults.clear();
     await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('needs_sign_in');
-    expect(await secrets.get(`staged:${id}`)).toBe(KEY);
+    expect(await secrets.get(`staged:${id}`)).toBe(JSON.stringify({ token: KEY })); // the secret unit
     await signIn(c);
     await expect.poll(() => entry(c, id)?.state, { timeout: 30_000 }).toBe('submitted');
     expect(sourcesNamed('Slept through the night')).toHaveLength(1);

@@ -378,7 +378,7 @@ describe.each(FAULTS)('fault: %s', (fault) => {
         'the key held while open',
       ).toEqual(open.map(() => true));
       expect(await Promise.all(open.map((s) => s.key)), 'the keychain kept the key while open').toEqual(
-        open.map(() => SEED.anthropicKeys.compliance),
+        open.map(() => JSON.stringify({ token: SEED.anthropicKeys.compliance })), // the secret unit
       );
       expect(entry()!.keyHeld).toBe(false);
       // The wipe may trail the `submitted` record by a moment; it must happen.

@@ -18,6 +18,8 @@ export interface StagedKeyTarget {
   sourceId: string | null;
   /** The Anthropic URL the key was staged for (the profile's may have changed since). */
   anthropicBaseUrl?: string;
+  /** The entry's source type (absent: `claude_compliance`); only a compliance key is tested here. */
+  sourceType?: string;
 }
 
 /**

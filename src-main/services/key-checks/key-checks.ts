@@ -47,6 +47,12 @@ async function resolveStaged(
     if (!profileId) throw new AppError('profile.not_found', 'No deployment profile is active.', { stagedId });
     target = { profileId, sourceId: null };
   }
+  // Another type's secret unit is not a compliance key: say so, never "the key is gone".
+  if (target.sourceType !== undefined && target.sourceType !== 'claude_compliance')
+    throw new AppError('invalid_argument', 'This staged entry holds no compliance key to test.', {
+      stagedId,
+      sourceType: target.sourceType,
+    });
   const read = await readStagedKey(options.secrets, stagedId);
   // A locked keychain answers null too: say so, never "the key is gone".
   if (read.kind === 'unavailable') throw new AppError('keychain.unavailable', read.error.message, { stagedId });

@@ -55,8 +55,12 @@ export interface KnownSecretsOptions {
   maxLive?: number;
 }
 
-/** The forms a server may echo `value` in: as is, URL-encoded, JSON-escaped, cookie value, token parts. */
-function formsOf(value: string): string[] {
+/**
+ * The forms a server may echo `value` in: as is, URL-encoded, JSON-escaped, cookie value, token
+ * parts; for a JSON document (a device token pair, a staged secret unit) each of its string
+ * fields in every one of those forms too.
+ */
+function formsOf(value: string, inner = false): string[] {
   const forms = new Set<string>([value]);
   const add = (form: string | undefined) => {
     if (form !== undefined && form.length >= MIN_SECRET_LENGTH) forms.add(form);
@@ -71,11 +75,11 @@ function formsOf(value: string): string[] {
     add(safeDecode(cookieValue));
     add(cookieValue.split('.')[0]);
   }
-  // A JSON document (device token pair): each string field long enough to be a secret.
-  if (value.startsWith('{')) {
+  // A JSON document (device token pair, secret unit): each string field long enough to be a secret.
+  if (value.startsWith('{') && !inner) {
     try {
       for (const field of Object.values(JSON.parse(value) as Record<string, unknown>))
-        if (typeof field === 'string') add(field);
+        if (typeof field === 'string') for (const form of formsOf(field, true)) add(form);
     } catch {
       // not JSON after all: the value itself is registered
     }

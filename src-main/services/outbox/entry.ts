@@ -1,7 +1,9 @@
 /**
  * The outbox record of one staged submission, as written to `<userData>/outbox.json`.
- * It never holds a secret: the key itself lives in the keychain under `staged:<id>`,
- * and the record only says whether one is held and its display fingerprint.
+ * It never holds a secret: the secret unit (every secret field of the source type, one item)
+ * lives in the keychain under `staged:<id>`, and the record only says whether one is held and
+ * its display fingerprint. Records written before other types existed read as
+ * `claude_compliance` with no plain values.
  */
 import { z } from 'zod';
 import {
@@ -12,6 +14,8 @@ import {
   OutboxState,
   WAITING_STATES,
 } from '../../../src-shared/domain/outbox';
+import { SourceType } from '../../../src-shared/domain/langwatch';
+import { FIELD_VALUE_MAX } from '../../../src-shared/domain/source-draft';
 
 export { EntryOwner, OutboxState, KeyCheckNote };
 
@@ -22,6 +26,15 @@ const IsoDate = z.iso.datetime({ offset: true });
  * src-shared/domain/outbox.ts, declared once there) and the bookkeeping only main reads.
  */
 export const OutboxEntry = OutboxEntryShared.extend({
+  /** The type of the source created or changed (records older than types: `claude_compliance`). */
+  sourceType: SourceType.default('claude_compliance'),
+  /**
+   * The non-secret field values by field key (catalog `fields`): all of a create's, the changed
+   * ones of an update. Never a secret field (staging refuses them).
+   */
+  values: z.record(z.string().min(1).max(64), z.string().max(FIELD_VALUE_MAX)).default({}),
+  /** An update that sets the description (to `description`, null clears it). */
+  setsDescription: z.boolean().default(false),
   /**
    * Who staged it and where (null on records written before owners were recorded): it is
    * submitted only under this user's session, to this deployment, checked against this

@@ -12,11 +12,36 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { createJsonFile } from '../storage/json-file';
+import type { OutboxEntry } from './entry';
 
 const HistoryFile = z
   .object({ version: z.literal(1), sources: z.record(z.string(), z.array(SourceHistoryItem)) })
   .strict();
 type HistoryFile = z.infer<typeof HistoryFile>;
+
+/** The history lines of one submitted entry (created, cadence changed, re-keyed); `now` when it has no time. */
+export function historyItemsOf(
+  entry: Pick<
+    OutboxEntry,
+    'kind' | 'submittedAt' | 'fingerprint' | 'pollEverySec' | 'pullSchedule' | 'id' | 'sendsKey'
+  >,
+  now: string,
+): SourceHistoryItem[] {
+  const items: SourceHistoryItem[] = [];
+  const base = {
+    at: entry.submittedAt ?? now,
+    fingerprint: entry.fingerprint,
+    pollEverySec: entry.pollEverySec,
+    pullSchedule: entry.pullSchedule,
+    stagedId: entry.id,
+  };
+  if (entry.kind === 'create') items.push({ action: 'created', ...base });
+  else {
+    if (entry.pullSchedule !== null) items.push({ action: 'cadence_changed', ...base });
+    if (entry.sendsKey) items.push({ action: 'rekeyed', ...base });
+  }
+  return items;
+}
 
 /** Per-source local history. */
 export interface SourceHistory {

@@ -1,22 +1,26 @@
 /**
- * The outbox facade: stage a key (keychain + durable record, answered at once), list,
- * retry now, edit, discard, per-source history; resumes and sweeps at start.
+ * The outbox facade: stage a key or the secret unit of a source of any type (keychain + durable
+ * record, answered at once), list, retry now, edit, discard, per-source history; resumes and
+ * sweeps at start.
  */
 import { randomBytes } from 'node:crypto';
+import type { SourceType } from '../../../src-shared/domain/langwatch';
 import type { OutboxEntryView, SourceHistoryItem } from '../../../src-shared/domain/outbox';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
+import type { SourceStaging } from './staging-source';
 import { isTerminal, type OutboxEntry } from './entry';
 import { createProfileEntries, type ProfileEntries } from './forget';
 import { createLastSignedIn, listedFor, type LastSignedIn } from './last-signed-in';
 import { accessOf, requireMayDiscard, requireOwnEntry, viewerOf, type Viewer } from './ownership';
 import { toView } from './view';
-import { createSourceHistory, type SourceHistory } from './history';
+import { createSourceHistory, historyItemsOf, type SourceHistory } from './history';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import type { OutboxOptions, StageResult } from './outbox-options';
 import { migrateEntry } from './migrate';
 import { sweepOrphans, type SweepResult } from './sweep';
 import { createStaging } from './staging';
+import { createSourceStaging } from './staging-source';
 import { transition } from './transitions';
 import { createOutboxWorker, type OutboxWorker } from './worker';
 import { wipeStagedKey } from './wipe';
@@ -25,7 +29,7 @@ import type { EventBus } from '../events/event-bus';
 export type { OutboxOptions, StageResult };
 
 /** The outbox service (`services.outbox`). */
-export interface Outbox extends ProfileEntries {
+export interface Outbox extends ProfileEntries, SourceStaging {
   start(): Promise<SweepResult>;
   stop(): Promise<void>;
   stage(input: OutboxStageInput): Promise<StageResult>;
@@ -37,10 +41,12 @@ export interface Outbox extends ProfileEntries {
   /** The latest history item of every source this console acted on. */
   latestHistory(): Promise<Record<string, SourceHistoryItem>>;
   /**
-   * Where a staged key is tested (key check, preview): its profile and the Anthropic URL it was
-   * staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
+   * Where a staged key is tested (key check, preview): its profile, source type and the Anthropic
+   * URL it was staged for; refuses anyone but its owner (`outbox.not_yours`), null for an unknown id.
    */
-  stagedKeyTarget(stagedId: string): { profileId: string; sourceId: string | null; anthropicBaseUrl?: string } | null;
+  stagedKeyTarget(
+    stagedId: string,
+  ): { profileId: string; sourceId: string | null; sourceType: SourceType; anthropicBaseUrl?: string } | null;
   onChange(listener: (entries: OutboxEntryView[]) => void): () => void;
   /**
    * Every entry that reached LangWatch; `stagedOffline` tells the ones staged while offline
@@ -126,19 +132,7 @@ function scheduleNotify(state: StateWithoutWorker): void {
 
 /** The history lines of one submitted entry (created, cadence changed, re-keyed). */
 async function recordHistory(state: StateWithoutWorker, entry: OutboxEntry): Promise<void> {
-  const items: SourceHistoryItem[] = [];
-  const base = {
-    at: entry.submittedAt ?? new Date(state.options.clock.now()).toISOString(),
-    fingerprint: entry.fingerprint,
-    pollEverySec: entry.pollEverySec,
-    pullSchedule: entry.pullSchedule,
-    stagedId: entry.id,
-  };
-  if (entry.kind === 'create') items.push({ action: 'created', ...base });
-  else {
-    if (entry.pullSchedule !== null) items.push({ action: 'cadence_changed', ...base });
-    if (entry.sendsKey) items.push({ action: 'rekeyed', ...base });
-  }
+  const items = historyItemsOf(entry, new Date(state.options.clock.now()).toISOString());
   if (entry.sourceId) await state.history.record(entry.sourceId, items);
 }
 
@@ -231,6 +225,7 @@ function stagedKeyTarget(state: OutboxState, stagedId: string): ReturnType<Outbo
   return {
     profileId: entry.profileId,
     sourceId: entry.sourceId,
+    sourceType: entry.sourceType,
     ...(entry.owner ? { anthropicBaseUrl: entry.owner.anthropicBaseUrl } : {}),
   };
 }
@@ -258,16 +253,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
   if (options.events) publishTo(options.events, state.changeListeners, state.submittedListeners);
   // Whose entries are whose depends on who is signed in: push the list again on every change.
   const offAuth = options.auth.onChange?.((auth) => (state.lastSignedIn.remember(auth), scheduleNotify(state)));
-  const { stage, edit } = createStaging({
+  const stagingContext = {
     options,
     store,
     worker,
     viewer: () => viewer(state),
-    existing: (id) => existing(state, id),
+    existing: (id: string) => existing(state, id),
     newId: options.newId ?? (() => `stg_${randomBytes(12).toString('base64url')}`),
     newMarker: state.newMarker,
     notify: () => notify(state),
-  });
+  };
+  const { stage, edit } = createStaging(stagingContext);
   return {
     start: () => start(state),
     stop: () => {
@@ -294,6 +290,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     idle: () => worker.idle(),
     checkKeychainNow: () => worker.checkKeychainNow(),
     stagedKeyTarget: (stagedId) => stagedKeyTarget(state, stagedId),
+    ...createSourceStaging(stagingContext),
     ...createProfileEntries({ store, worker, secrets, log, viewer: () => viewer(state) }),
   };
 }

@@ -14,7 +14,7 @@ export function carriesMarker(source: Pick<Source, 'parserConfig'>, marker: stri
   return marker !== '' && source.parserConfig?.[MARKER_KEY] === marker;
 }
 
-/** The only source type this console creates: a marked source of another type is not ours. */
+/** The source type of the compliance key's entries (and of every record older than types). */
 export const COMPLIANCE_SOURCE_TYPE = 'claude_compliance';
 
 /** Why a source carrying the marker is still not adopted. */
@@ -33,8 +33,8 @@ export type ReconcileResult =
  * Matches the entry against the listed sources. The marker alone proves nothing: every member
  * who can list sources can read it and copy it into a source of their own. A source is adopted
  * only when it is the one source carrying the entry's marker, LangWatch says the signed-in
- * person created it (`createdById`, who is also the entry's owner) and it has the type this
- * console creates. A marker that fails any of these stops the entry: the key goes nowhere.
+ * person created it (`createdById`, who is also the entry's owner) and it has the entry's own
+ * type (a marked source of another type was not made by this entry's create). A marker that fails any of these stops the entry: the key goes nowhere.
  * Not knowing who is signed in is its own state, and adopts nothing.
  * The server's clock is never compared with ours.
  * A source under a name this entry uses that lacks the marker is someone else's (the name is
@@ -42,7 +42,7 @@ export type ReconcileResult =
  * that once sent a create without any marker can prove nothing under any name it sent.
  */
 export function matchLostCreate(
-  entry: Pick<OutboxEntry, 'name' | 'sentNames' | 'marker' | 'unmarkedSends' | 'owner'>,
+  entry: Pick<OutboxEntry, 'name' | 'sentNames' | 'marker' | 'unmarkedSends' | 'owner' | 'sourceType'>,
   sources: readonly Source[],
   signedInUserId: string | null,
 ): ReconcileResult {
@@ -54,8 +54,7 @@ export function matchLostCreate(
       return { kind: 'refused', reason: 'signed_in_unknown', sources: marked };
     if (ours.createdById !== signedInUserId)
       return { kind: 'refused', reason: 'marker_other_creator', sources: marked };
-    if (ours.sourceType !== COMPLIANCE_SOURCE_TYPE)
-      return { kind: 'refused', reason: 'marker_wrong_type', sources: marked };
+    if (ours.sourceType !== entry.sourceType) return { kind: 'refused', reason: 'marker_wrong_type', sources: marked };
     return { kind: 'adopt', source: ours };
   }
   const names = new Set((entry.unmarkedSends ? [entry.name, ...entry.sentNames] : [entry.name]).map((n) => n.trim()));

@@ -9,33 +9,17 @@ import {
   ComposerCreate,
   ComposerUpdate,
   composerFieldErrors,
-  nameTakenMessage,
   scheduleOf,
   type ScheduleChoice,
 } from '../../../src-shared/domain/composer';
 import { AppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
-import { isTerminal, stagedAccount, type OutboxEntry } from './entry';
-import type { OutboxOptions, StageResult } from './outbox-options';
-import type { OutboxStore } from './outbox-store';
-import { requireOwnEntry, stagingOwner, type Viewer } from './ownership';
-import { newEntry, transition, type EntryEdit } from './transitions';
-import { wipeStagedKey } from './wipe';
-import type { OutboxWorker } from './worker';
+import type { StageResult } from './outbox-options';
+import { requireOwnEntry, stagingOwner } from './ownership';
+import { applyEntryEdit, checkNameFree, persistNewEntry, stagedTtlMs, type StagingContext } from './staging-common';
+import { newEntry, type EntryEdit } from './transitions';
 
-/** What staging needs from the outbox facade. */
-export interface StagingContext {
-  options: OutboxOptions;
-  store: OutboxStore;
-  worker: OutboxWorker;
-  viewer(): Viewer;
-  /** The entry with this id (outbox.not_found otherwise). */
-  existing(id: string): OutboxEntry;
-  newId(): string;
-  newMarker(): string;
-  /** Pushes the list to the renderer. */
-  notify(): void;
-}
+export type { StagingContext } from './staging-common';
 
 /** Stages new entries and edits waiting ones. */
 export interface Staging {
@@ -44,7 +28,7 @@ export interface Staging {
 }
 
 /** The chosen schedule of parsed fields, as data errors; null = none chosen (keep the current). */
-function chosenSchedule(fields: {
+export function chosenSchedule(fields: {
   pollEverySec?: number | undefined;
   pullSchedule?: string | undefined;
 }): ScheduleChoice | null {
@@ -68,42 +52,21 @@ function stageResult(stagedId: string, fingerprint: string | null, key: string |
   return { stagedId, fingerprint, ...(warning?.ok && warning.warning ? { warning: warning.warning } : {}) };
 }
 
+/** The compliance key as the entry's secret unit (the catalog's `token` field). */
+const complianceUnit = (key: string) => ({ token: key });
+
 /** Creates stage and edit over the outbox's store and worker. */
 export function createStaging(ctx: StagingContext): Staging {
-  const { options, store, worker, viewer, existing, newId, newMarker, notify } = ctx;
-  const { clock, log, secrets, auth } = options;
-
-  async function ttlMs(): Promise<number> {
-    return (await options.settings.get()).stagedKeyTtlHours * 3600_000;
-  }
-
-  const stagingContext = (organizationId: string) => stagingOwner(auth, organizationId);
-
-  function checkNameFree(scope: { profileId: string; organizationId: string }, name: string, exceptId?: string): void {
-    const others = store
-      .all()
-      .filter(
-        (e) => e.kind === 'create' && !isTerminal(e) && e.organizationId === scope.organizationId && e.id !== exceptId,
-      );
-    const waiting = nameTakenMessage(name, others);
-    if (waiting)
-      throw new AppError('invalid_argument', `${waiting} (It is already waiting in the outbox.)`, {
-        fieldErrors: { name: waiting },
-      });
-    const archived = nameTakenMessage(
-      name,
-      (options.archivedNames?.(scope) ?? []).map((a) => ({ ...a, archived: true })),
-    );
-    if (archived) throw new AppError('invalid_argument', archived, { fieldErrors: { name: archived } });
-  }
+  const { options, viewer, existing, newId, newMarker } = ctx;
+  const { clock, auth } = options;
 
   async function stage(input: OutboxStageInput): Promise<StageResult> {
     const parsed = input.kind === 'create' ? ComposerCreate.safeParse(input) : ComposerUpdate.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
     const key = fields.key;
-    const { profileId, owner } = await stagingContext(input.organizationId);
-    if (input.kind === 'create') checkNameFree({ profileId, organizationId: input.organizationId }, fields.name);
+    const { profileId, owner } = await stagingOwner(auth, input.organizationId);
+    if (input.kind === 'create') checkNameFree(ctx, { profileId, organizationId: input.organizationId }, fields.name);
     const schedule = chosenSchedule(fields);
     if (schedule === null && input.kind === 'create') {
       const message = 'Choose how often LangWatch pulls this source.';
@@ -111,10 +74,9 @@ export function createStaging(ctx: StagingContext): Staging {
     }
     if (schedule === null && !key)
       throw new AppError('invalid_argument', 'Nothing to change: give a new key, a new schedule, or both.');
-    const id = newId();
     const fingerprint = key ? keyFingerprint(key) : null;
     const entry = newEntry({
-      id,
+      id: newId(),
       kind: input.kind,
       profileId,
       organizationId: input.organizationId,
@@ -129,32 +91,27 @@ export function createStaging(ctx: StagingContext): Staging {
       fingerprint,
       stagedOffline: options.network ? !options.network.isOnline() : false,
       now: clock.now(),
-      ttlMs: await ttlMs(),
+      ttlMs: await stagedTtlMs(options),
     });
-    if (key) await secrets.set(stagedAccount(id), key);
-    try {
-      await store.put(entry);
-    } catch (error) {
-      // Not durably staged (e.g. a full disk): no entry may linger in memory to be sent later.
-      store.drop(id);
-      if (key) await wipeStagedKey({ secrets, log }, id, 'staging_failed').catch(() => undefined);
-      throw error;
-    }
-    log.info('key staged', { stagedId: id, kind: input.kind, fingerprint });
-    worker.wake();
-    notify();
-    return stageResult(id, fingerprint, key);
+    await persistNewEntry(ctx, entry, key ? complianceUnit(key) : null);
+    return stageResult(entry.id, fingerprint, key);
   }
 
   async function edit(input: OutboxEditInput): Promise<StageResult> {
     const entry = existing(input.stagedId);
     requireOwnEntry(entry, viewer());
+    if (entry.sourceType !== 'claude_compliance')
+      throw new AppError(
+        'invalid_argument',
+        'This entry is not a compliance source: edit it with its own form (outbox.editSource).',
+        { reason: 'wrong_form', sourceType: entry.sourceType },
+      );
     const raw = { ...input, key: input.key === undefined || input.key === '' ? undefined : input.key };
     const parsed =
       entry.kind === 'create' ? ComposerCreate.partial({ key: true }).safeParse(raw) : ComposerUpdate.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error);
     const fields = parsed.data;
-    if (entry.kind === 'create') checkNameFree(entry, fields.name, entry.id);
+    if (entry.kind === 'create') checkNameFree(ctx, entry, fields.name, entry.id);
     // No schedule in the edit: the entry keeps the one it was staged with.
     const schedule = chosenSchedule(fields) ?? { pollEverySec: entry.pollEverySec, pullSchedule: entry.pullSchedule };
     const key = fields.key;
@@ -168,18 +125,12 @@ export function createStaging(ctx: StagingContext): Staging {
         ? {
             newKey: {
               fingerprint: keyFingerprint(key),
-              expiresAt: new Date(clock.now() + (await ttlMs())).toISOString(),
+              expiresAt: new Date(clock.now() + (await stagedTtlMs(options))).toISOString(),
             },
           }
         : {}),
     };
-    // Dry run first: a refused edit must not replace the staged key.
-    transition(entry, { type: 'edited', edit: change }, clock.now());
-    if (worker.isRunning(entry.id))
-      throw new AppError('outbox.invalid_state', 'This entry is being submitted; try again in a moment.');
-    if (key) await secrets.set(stagedAccount(entry.id), key);
-    await worker.apply(entry.id, { type: 'edited', edit: change });
-    worker.wake();
+    await applyEntryEdit(ctx, entry, change, key ? { type: entry.sourceType, secrets: complianceUnit(key) } : null);
     return stageResult(entry.id, key ? keyFingerprint(key) : entry.fingerprint, key);
   }
 

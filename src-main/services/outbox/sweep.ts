@@ -10,11 +10,11 @@
  *   with the same fingerprint, gets it back and waits to be sent again;
  * - an entry that says it holds a key the (answering) keychain does not list is flagged `key_missing`.
  */
-import { keyFingerprint } from '../../../src-shared/domain/compliance-key';
 import type { Logger } from '../logging/logger';
 import { proveKeychainUsable } from '../secrets/keychain-canary';
 import type { SecretStore } from '../secrets/secret-store';
 import { isTerminal, isWaiting, stagedAccount, stagedIdOf, type OutboxEntry } from './entry';
+import { decodeUnit, unitFingerprint } from './secret-unit';
 import { wipeStagedKey } from './wipe';
 
 /** What the sweep found. */
@@ -74,8 +74,9 @@ export async function sweepOrphans(options: {
   return { removedAccounts, missingKeyIds, restoredKeyIds };
 }
 
-/** True when the keychain holds a key for `entry` that matches its recorded fingerprint. */
+/** True when the keychain holds a whole secret unit for `entry` that matches its recorded fingerprint. */
 async function holdsItsKey(secrets: SecretStore, entry: OutboxEntry): Promise<boolean> {
-  const key = await secrets.get(stagedAccount(entry.id));
-  return key !== null && entry.fingerprint !== null && keyFingerprint(key) === entry.fingerprint;
+  const item = await secrets.get(stagedAccount(entry.id));
+  const unit = item === null ? null : decodeUnit(entry.sourceType, item);
+  return unit !== null && entry.fingerprint !== null && unitFingerprint(entry.sourceType, unit) === entry.fingerprint;
 }

@@ -14,7 +14,11 @@ export interface EntryEdit {
   teamId: string | null;
   pollEverySec: number | null;
   pullSchedule: string | null;
-  /** Set when the admin entered a new key (already in the keychain). */
+  /** New plain field values (the whole set of a create's; absent: kept). */
+  values?: Record<string, string>;
+  /** An update that now sets the description. */
+  setsDescription?: boolean;
+  /** Set when the admin entered a new key or secret unit (already in the keychain). */
   newKey?: { fingerprint: string; expiresAt: string };
 }
 
@@ -239,12 +243,20 @@ export function newEntry(fields: {
   stagedOffline: boolean;
   now: number;
   ttlMs: number;
+  /** Default `claude_compliance`, no plain values, the description untouched by an update. */
+  sourceType?: OutboxEntry['sourceType'];
+  values?: Record<string, string>;
+  setsDescription?: boolean;
 }): OutboxEntry {
   const at = iso(fields.now);
+  // A fingerprint stands for a staged secret unit: without one nothing secret is sent.
   const sendsKey = fields.fingerprint !== null;
   return {
     id: fields.id,
     kind: fields.kind,
+    sourceType: fields.sourceType ?? 'claude_compliance',
+    values: fields.values ?? {},
+    setsDescription: fields.setsDescription ?? false,
     state: 'staged',
     profileId: fields.profileId,
     organizationId: fields.organizationId,

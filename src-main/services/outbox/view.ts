@@ -9,6 +9,7 @@ export function toView(e: OutboxEntry, viewer: Viewer | null = null): OutboxEntr
   const own = access === 'mine';
   return {
     ...pickShared(e),
+    values: own ? e.values : {},
     fingerprint: own ? e.fingerprint : null,
     lastError: own ? e.lastError : null,
     preflight: own ? e.preflight : null,

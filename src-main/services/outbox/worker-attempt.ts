@@ -1,13 +1,14 @@
 /**
- * One attempt of the outbox worker: the binding check, the staged key, the key check, the
- * reconcile of a possibly-created entry, then the request itself.
+ * One attempt of the outbox worker: the binding check, the staged secret unit, the key check
+ * (compliance keys), the reconcile of a possibly-created entry, then the request itself.
  */
 import { checkBinding } from './binding';
 import type { OutboxEntry } from './entry';
 import { adoptRefusedError, nameTakenError } from './failure-messages';
 import { keyCheckStep } from './key-check-step';
 import { createSharedLister, matchLostCreate } from './reconcile';
-import { readStagedKey } from './staged-key';
+import { complianceKeyOf, type SecretUnit } from './secret-unit';
+import { readStagedUnit } from './staged-key';
 import { submitEntry, updateSource } from './submit';
 import type { FailureHandler } from './worker-failure';
 import type { SubmittedDrain } from './worker-drain';
@@ -33,8 +34,12 @@ export function createAttempt(
     clock.now,
   );
 
-  const runKeyCheck = (entry: OutboxEntry, key: string, signal: AbortSignal) =>
-    keyCheckStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
+  // The automatic key check tests a compliance key; other types have checks of their own.
+  const runKeyCheck = (entry: OutboxEntry, unit: SecretUnit, signal: AbortSignal) => {
+    const key = entry.sourceType === 'claude_compliance' ? complianceKeyOf(unit) : null;
+    if (key === null) return Promise.resolve('go' as const);
+    return keyCheckStep({ settings: options.settings, checkKey: options.checkKey, clock, apply }, entry, key, signal);
+  };
 
   async function attempt(id: string, signal: AbortSignal): Promise<void> {
     let entry = await apply(id, { type: 'attempt_started' });
@@ -48,17 +53,17 @@ export function createAttempt(
         await apply(id, { type: 'needs_sign_in', error: binding.error });
         return;
       }
-      let key: string | null = null;
+      let unit: SecretUnit | null = null;
       if (entry.sendsKey) {
-        const read = await readStagedKey(secrets, id);
+        const read = await readStagedUnit(secrets, id, entry.sourceType);
         if (read.kind === 'unavailable') {
-          // Locked, a dismissed prompt, no Secret Service: the key is kept, the entry waits.
+          // Locked, a dismissed prompt, no Secret Service: the unit is kept, the entry waits.
           await apply(id, { type: 'keychain_unavailable', error: read.error });
           keychainWait.paused();
           return;
         }
         if (read.kind === 'absent') {
-          // The keychain answers and the key is not there: put it back to waiting, then flag it.
+          // The keychain answers and the unit is not there (or not whole): back to waiting, then flag it.
           await apply(id, {
             type: 'retry_later',
             error: { code: 'outbox.key_missing', message: 'The staged key is missing.' },
@@ -68,8 +73,8 @@ export function createAttempt(
           await apply(id, { type: 'key_missing' });
           return;
         }
-        key = read.key;
-        if ((await runKeyCheck(entry, key, signal)) === 'reject') return;
+        unit = read.unit;
+        if ((await runKeyCheck(entry, unit, signal)) === 'reject') return;
       }
       entry = store.get(id)!;
       const api = await options.auth.apiFor(entry.profileId);
@@ -87,9 +92,9 @@ export function createAttempt(
             sourceId: match.source.id,
           });
           // The entry may have been renamed or re-keyed since that create: bring the source to
-          // what the entry says now (the held key included) before calling it done.
-          await updateSource(api, entry, match.source.id, key, opts);
-          key = null;
+          // what the entry says now (the held unit included) before calling it done.
+          await updateSource(api, entry, match.source.id, unit, opts);
+          unit = null;
           await succeed(id, match.source.id, true);
           return;
         }
@@ -108,8 +113,8 @@ export function createAttempt(
         }
         entry = await apply(id, { type: 'reconciled_none' });
       }
-      const sourceId = await submitEntry(api, entry, key, opts);
-      key = null;
+      const sourceId = await submitEntry(api, entry, unit, opts);
+      unit = null;
       await succeed(id, sourceId, false);
     } catch (error) {
       await fail(id, error).catch((failure: unknown) =>

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { channel, idSchema, LIMITS, noInput } from '../define';
 import { OutboxEntryView, SourceHistoryItem } from '../../domain/outbox';
+import { sourceChangeFields } from '../../domain/source-change';
+import { SourceDraftShape } from '../../domain/source-draft';
 
-// The key crosses IPC once, renderer -> main, inside `outbox.stage` / `outbox.edit`; it is
-// never part of any answer or event. Main re-validates every field with the composer schema.
+// A key or secret crosses IPC once, renderer -> main, inside `outbox.stage` / `outbox.edit` /
+// `outbox.stageSource` / `outbox.stageSourceChange` / `outbox.editSource`; it is never part of
+// any answer or event. Main re-validates every field with the composer, draft or change schema.
 const key = z.string().max(LIMITS.secret);
 const name = z.string().max(LIMITS.name + 64);
 const cadence = z.number().int().positive().max(10_000_000);
@@ -59,6 +62,29 @@ export type OutboxStageInput = z.infer<typeof OutboxStageInput>;
 export const OutboxEditInput = z.object({ stagedId: idSchema, ...submissionFields }).strict();
 export type OutboxEditInput = z.infer<typeof OutboxEditInput>;
 
+/**
+ * A new source of any type (`SourceDraft`, checked against the catalog again in main): its
+ * secret fields are staged as one keychain item, the rest recorded with the entry.
+ */
+export const OutboxStageSourceInput = SourceDraftShape.extend({ organizationId: idSchema }).strict();
+export type OutboxStageSourceInput = z.input<typeof OutboxStageSourceInput>;
+
+/** A change of an existing source of any type (`SourceChange`): a re-key stages a whole new secret unit. */
+export const OutboxStageSourceChangeInput = z
+  .object({ organizationId: idSchema, sourceId: idSchema, ...sourceChangeFields })
+  .strict();
+export type OutboxStageSourceChangeInput = z.input<typeof OutboxStageSourceChangeInput>;
+
+/**
+ * An edit of a waiting entry of any type: a create's fields as a draft (its plain values whole),
+ * an update's as a change. `secrets` absent or empty = keep the staged unit; given = a whole new one.
+ */
+const { sourceType: _type, ...editableFields } = sourceChangeFields;
+export const OutboxEditSourceInput = z
+  .object({ stagedId: idSchema, teamId: idSchema.nullable().optional(), ...editableFields })
+  .strict();
+export type OutboxEditSourceInput = z.input<typeof OutboxEditSourceInput>;
+
 export const OutboxStageResult = z.object({
   stagedId: z.string(),
   /** `sk-ant-api01-…a1b2`; null for a cadence-only change. */
@@ -74,6 +100,21 @@ export const outboxChannels = {
   'outbox.stage': channel({
     summary: 'Stages a key (keychain) and its submission (outbox); answers at once.',
     input: OutboxStageInput,
+    output: OutboxStageResult,
+  }),
+  'outbox.stageSource': channel({
+    summary: 'Stages a new source of any type: its secrets as one keychain item, its submission in the outbox.',
+    input: OutboxStageSourceInput,
+    output: OutboxStageResult,
+  }),
+  'outbox.stageSourceChange': channel({
+    summary: 'Stages a change of an existing source of any type (name, description, values, schedule, re-key).',
+    input: OutboxStageSourceChangeInput,
+    output: OutboxStageResult,
+  }),
+  'outbox.editSource': channel({
+    summary: 'Edits a waiting entry of any type (optionally with a new secret unit) and resubmits it.',
+    input: OutboxEditSourceInput,
     output: OutboxStageResult,
   }),
   'outbox.list': channel({

@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scanForSecrets, SEED_SECRETS } from '../../../e2e/harness/leak-scan';
+import { keychainSecrets, scanForSecrets, SEED_SECRETS } from '../../../e2e/harness/leak-scan';
+import type { ConsoleHarness } from '../../../e2e/harness/console-harness';
+import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -50,5 +52,21 @@ describe('scanForSecrets', () => {
     expect(scanForSecrets([SECRET], { dirs: [], texts: [{ where: 'traffic', text: written }] })).toEqual([
       expect.stringMatching(/ in traffic$/),
     ]);
+  });
+});
+
+describe('keychainSecrets', () => {
+  it('searches each secret of a staged unit on its own, and a bare staged key as it is', async () => {
+    const secrets = createMemorySecretStore();
+    const unit = { clientId: 'genie-client-5f2c9a7e41b3d2c8', clientSecret: 'dose-genie-9c1e7a3b5d7f' };
+    await secrets.set('staged:stg_unit', JSON.stringify(unit));
+    await secrets.set('staged:stg_bare', 'sk-ant-api01-bare-key-of-an-older-console');
+    const found = await keychainSecrets({ services: { secrets } } as unknown as ConsoleHarness);
+    expect(found).toEqual(
+      expect.arrayContaining([unit.clientId, unit.clientSecret, 'sk-ant-api01-bare-key-of-an-older-console']),
+    );
+    const d = folder();
+    writeFileSync(join(d, 'outbox.json'), `{"leaked":"${unit.clientSecret}"}`);
+    expect(scanForSecrets(found, { dirs: [d] })).toHaveLength(1);
   });
 });

@@ -122,7 +122,7 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
       fingerprint: null,
       preflight: null,
     });
-    expect(await services.secrets.get(`staged:${stagedId}`)).toBe(KEY);
+    expect(await services.secrets.get(`staged:${stagedId}`)).toBe(JSON.stringify({ token: KEY }));
     expect(createsSent()).toBe(0);
     expect(JSON.stringify(traffic)).not.toContain(KEY);
   }, 40_000);
@@ -218,7 +218,7 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
     const unchanged = async () => {
       expect(services.outbox.list().find((e) => e.id === stagedId)).toMatchObject({ keyHeld: true });
       expect(services.outbox.list().find((e) => e.id === stagedId)?.state).not.toBe('discarded');
-      expect(await services.secrets.get(`staged:${stagedId}`)).toBe(KEY);
+      expect(await services.secrets.get(`staged:${stagedId}`)).toBe(JSON.stringify({ token: KEY }));
       expect(services.auth.state().profiles.find((p) => p.id === id)?.baseUrl).toBe(baseUrl);
     };
     const refusedWith = (answer: Awaited<ReturnType<typeof invoke>>, change: string) => {

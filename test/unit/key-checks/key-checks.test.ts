@@ -142,6 +142,18 @@ describe('key checks: staged keys', () => {
     await expect(keyChecks.checkStaged({ stagedId: 'stg_other' })).rejects.toMatchObject({ code: 'outbox.not_found' });
   });
 
+  it('a staged entry of another type holds no compliance key: refused as such (never "gone"), no request', async () => {
+    const unit = JSON.stringify({ clientId: 'genie-client-5f2c9a7e41b3d2c8', clientSecret: 'dose-genie-9c1e7a3b' });
+    const { keyChecks, server } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE), {
+      stored: { 'staged:stg_1': unit },
+      lookup: () => ({ profileId: 'p1', sourceId: null, sourceType: 'databricks_genie' }),
+    });
+    const error = await keyChecks.checkStaged({ stagedId: 'stg_1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_argument', details: { sourceType: 'databricks_genie' } });
+    expect(JSON.stringify((error as AppError).toData())).not.toContain('dose-genie');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('a key gone from the keychain is outbox.key_missing, with no request', async () => {
     const { keyChecks, server } = await setup((_q, res) => sendJson(res, 200, EMPTY_PAGE), { stored: {} });
     await expect(keyChecks.checkStaged({ stagedId: 'stg_1' })).rejects.toMatchObject({ code: 'outbox.key_missing' });

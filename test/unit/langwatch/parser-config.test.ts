@@ -52,7 +52,7 @@ describe('server-supplied credentials and `_` keys in parserConfig', () => {
     } as unknown as LangwatchApi;
     const entry = makeEntry({ kind: 'update', sourceId: 'src_1', pollEverySec: 900, pullSchedule: '*/15 * * * *' });
     await submitEntry(api, entry, null, {});
-    await submitEntry(api, entry, 'sk-ant-api01-new-key-for-this-source', {});
+    await submitEntry(api, entry, { token: 'sk-ant-api01-new-key-for-this-source' }, {});
     expect(sent[0]!.parserConfig).toEqual({ adapter: 'claude_compliance', pollEverySec: 900 });
     expect(sent[1]!.parserConfig).toEqual({
       adapter: 'claude_compliance',

@@ -107,3 +107,23 @@ describe('shape-based redaction covers every key shape the composer accepts', ()
     expect(redactSecrets('Create a Compliance Access Key (sk-ant-api01-…) in claude.ai')).toContain('(sk-ant-api01-…)');
   });
 });
+
+describe('a staged secret unit (one JSON item of several secrets)', () => {
+  it('each of its values is redacted, as is, percent-encoded and JSON-escaped, while it is live and by hash after', () => {
+    const reg = createKnownSecrets();
+    const unit = { clientId: 'genie-client-5f2c9a7e41b3d2c8', clientSecret: 'dose+Gen/ie=Secret~9c1e7a3b5d7f' };
+    const item = JSON.stringify(unit);
+    reg.remember(item);
+    const forms = Object.values(unit).flatMap((v) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1)]);
+    const out = reg.redactText(forms.join(' | '));
+    for (const form of forms) expect(out).not.toContain(form);
+    // A server message cut inside the percent-encoded form of one of them loses that tail too.
+    const cut = encodeURIComponent(unit.clientSecret).slice(0, 24);
+    expect(reg.redactText(`Received: ${cut}…`)).toBe('Received: [REDACTED]…');
+    reg.forget(item);
+    // Wiped: no value is held any more, yet an echo of either secret is still recognised (by the hash of its tail).
+    const later = reg.redactText(`echo ${unit.clientSecret.slice(-20)} and ${unit.clientId}`);
+    expect(later).not.toContain(unit.clientSecret.slice(-16));
+    expect(later).not.toContain(unit.clientId.slice(-16));
+  });
+});

@@ -19,7 +19,7 @@ describe('outbox against the emulator (fake clock, memory keychain)', () => {
       teamId: 'team_platform',
     });
     expect(fingerprint).toBe('sk-ant-api01-…AAAA');
-    expect(await r.secrets.get(stagedAccount(stagedId))).toBe(KEY);
+    expect(await r.secrets.get(stagedAccount(stagedId))).toBe(JSON.stringify({ token: KEY })); // the secret unit: one item
     await r.outbox.idle();
     const entry = one(r, stagedId);
     expect(entry).toMatchObject({

@@ -101,3 +101,17 @@ describe('lost-create reconciliation', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('lost-create reconciliation of every source type', () => {
+  const ME = 'user_admin';
+  const marked = (sourceType: Source['sourceType']) =>
+    source('Genie', T0 + 1000, { sourceType, parserConfig: { consoleStagingId: 'mk_g' }, createdById: ME });
+  it("adopts a marked source of the entry's own type, refuses one of any other type (compliance included)", () => {
+    const genie = makeEntry({ name: 'Genie', marker: 'mk_g', sourceType: 'databricks_genie' });
+    expect(matchLostCreate(genie, [marked('databricks_genie')], ME)).toMatchObject({ kind: 'adopt' });
+    expect(matchLostCreate(genie, [marked('claude_compliance')], ME)).toMatchObject({
+      kind: 'refused',
+      reason: 'marker_wrong_type',
+    });
+  });
+});
