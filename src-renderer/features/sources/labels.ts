@@ -1,4 +1,5 @@
 import type { SourceType } from '../../../src-shared/domain/langwatch';
+import type { DeliveryMode } from '../../../src-shared/domain/source-catalog';
 
 /** Human names of the 11 source types. */
 export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
@@ -13,4 +14,11 @@ export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
   databricks_genie: 'Databricks Genie',
   s3_custom: 'S3 (custom)',
   http_custom: 'HTTP (custom)',
+};
+
+/** How each delivery mode reaches LangWatch, in the words of LangWatch's catalog groups. */
+export const MODE_LABEL: Record<DeliveryMode, string> = {
+  push: 'Push · real-time stream',
+  pull: 'Pull · synced on a schedule',
+  s3: 'S3 · synced on a schedule',
 };

@@ -1,0 +1,63 @@
+/**
+ * Channels of issue 20 that other rooms add to the IPC contract (rooms `out` and `core`):
+ * `outbox.stageSource`, `outbox.stageSourceEdit` and `sources.plan`. Until they are in
+ * `IPC_CONTRACT`, `window.lw` has no such function; this is the one place that reaches for
+ * them, and a build without them answers `ipc.unknown_channel` (said on screen), never a
+ * pretend success. At merge each function becomes a plain `lw().<domain>.<verb>(input)`.
+ */
+import type { SourceDraftInput } from '../../src-shared/domain/source-draft';
+import type { SourceStatus, SourceType } from '../../src-shared/domain/langwatch';
+import type { IpcResult } from '../../src-shared/ipc/define';
+import { call, lw } from './lw';
+
+/** What `sources.plan` answers; null = not known (the server decides, and the screen says so). */
+export interface SourcesPlan {
+  isEnterprise: boolean | null;
+  /** Active sources a non-enterprise organisation may have. */
+  cap: number | null;
+  active: number | null;
+}
+
+/** What staging answers: the entry id; the fingerprint of the secret unit (null when none). */
+export interface StageAnswer {
+  stagedId: string;
+  fingerprint: string | null;
+  warning?: string;
+}
+
+/** A staged edit of an existing source of any type; absent fields are kept as they are. */
+export interface SourceEditInput {
+  organizationId: string;
+  sourceId: string;
+  sourceType: SourceType;
+  name?: string;
+  description?: string;
+  status?: SourceStatus;
+  /** A re-key: every secret field of the type (one unit, all or nothing). */
+  secrets?: Record<string, string>;
+  pollEverySec?: number;
+  pullSchedule?: string;
+}
+
+type Verb<I, O> = (input: I) => Promise<IpcResult<O>>;
+
+function pending<I, O>(domain: string, verb: string): Verb<I, O> {
+  return (input) => {
+    const api = lw() as unknown as Record<string, Record<string, Verb<I, O> | undefined> | undefined>;
+    const fn = api[domain]?.[verb];
+    if (!fn)
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'ipc.unknown_channel',
+          message: `This console build cannot do that yet: it has no “${domain}.${verb}”.`,
+        },
+      });
+    return call(() => fn(input));
+  };
+}
+
+/** Input `SourceDraft` as it is (room out stages it for the active organisation). */
+export const stageSourceChannel = pending<SourceDraftInput, StageAnswer>('outbox', 'stageSource');
+export const stageSourceEditChannel = pending<SourceEditInput, StageAnswer>('outbox', 'stageSourceEdit');
+export const sourcesPlanChannel = pending<Record<string, never>, SourcesPlan>('sources', 'plan');
