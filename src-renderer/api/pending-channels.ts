@@ -6,37 +6,19 @@
  * pretend success. At merge each function becomes a plain `lw().<domain>.<verb>(input)`.
  */
 import type { SourceDraftInput } from '../../src-shared/domain/source-draft';
-import type { SourceStatus, SourceType } from '../../src-shared/domain/langwatch';
+import type { PlanFacts } from '../../src-shared/domain/source-form';
+import type { SourceEditInput } from '../../src-shared/domain/source-edit-form';
 import type { IpcResult } from '../../src-shared/ipc/define';
 import { call, lw } from './lw';
 
 /** What `sources.plan` answers; null = not known (the server decides, and the screen says so). */
-export interface SourcesPlan {
-  isEnterprise: boolean | null;
-  /** Active sources a non-enterprise organisation may have. */
-  cap: number | null;
-  active: number | null;
-}
+export type SourcesPlan = PlanFacts;
 
 /** What staging answers: the entry id; the fingerprint of the secret unit (null when none). */
 export interface StageAnswer {
   stagedId: string;
   fingerprint: string | null;
   warning?: string;
-}
-
-/** A staged edit of an existing source of any type; absent fields are kept as they are. */
-export interface SourceEditInput {
-  organizationId: string;
-  sourceId: string;
-  sourceType: SourceType;
-  name?: string;
-  description?: string;
-  status?: SourceStatus;
-  /** A re-key: every secret field of the type (one unit, all or nothing). */
-  secrets?: Record<string, string>;
-  pollEverySec?: number;
-  pullSchedule?: string;
 }
 
 type Verb<I, O> = (input: I) => Promise<IpcResult<O>>;

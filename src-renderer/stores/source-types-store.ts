@@ -2,11 +2,11 @@ import { create } from 'zustand';
 import type { ErrorData } from '../../src-shared/errors';
 import type { SourceDraftInput } from '../../src-shared/domain/source-draft';
 import type { IpcResult } from '../../src-shared/ipc/define';
+import type { SourceEditInput } from '../../src-shared/domain/source-edit-form';
 import {
   sourcesPlanChannel,
   stageSourceChannel,
   stageSourceEditChannel,
-  type SourceEditInput,
   type SourcesPlan,
   type StageAnswer,
 } from '../api/pending-channels';

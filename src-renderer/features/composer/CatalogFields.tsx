@@ -1,7 +1,7 @@
 // The fields of one source type, drawn from the catalog: labels, hints, required marks, secrets
 // masked with a show toggle, choices as selects, lists and multi-line values, advanced collapsed.
-import { useState } from 'react';
 import type { SourceField, SourceTypeEntry } from '../../../src-shared/domain/source-catalog';
+import { SecretInput } from './SecretInput';
 
 export interface CatalogFieldsProps {
   entry: SourceTypeEntry;
@@ -115,47 +115,6 @@ function CatalogField({ field: f, ...props }: CatalogFieldsProps & { field: Sour
           </span>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-/** A masked input with a show toggle; the value lives in the form only until it is staged. */
-function SecretInput({
-  value,
-  placeholder,
-  onChange,
-  ...common
-}: {
-  id: string;
-  value: string;
-  placeholder: string;
-  onChange(value: string): void;
-  'data-testid': string;
-  'aria-required': boolean;
-  'aria-invalid': boolean;
-  'aria-describedby': string;
-}) {
-  const [revealed, setRevealed] = useState(false);
-  return (
-    <div className="key-row">
-      <input
-        {...common}
-        type={revealed ? 'text' : 'password'}
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <button
-        type="button"
-        onClick={() => setRevealed((r) => !r)}
-        aria-pressed={revealed}
-        aria-label={revealed ? 'Hide the secret' : 'Show the secret'}
-        data-testid={`${common.id}-reveal`}
-      >
-        {revealed ? 'Hide' : 'Show'}
-      </button>
     </div>
   );
 }

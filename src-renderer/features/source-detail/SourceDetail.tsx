@@ -5,7 +5,9 @@ import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { scheduleFactOf } from '../sources/health-model';
+import { canEditSource } from '../../../src-shared/domain/source-edit-form';
 import { DangerZone } from './DangerZone';
+import { EditSourceCard } from './EditSourceCard';
 import { DetailHeader } from './DetailHeader';
 import { DetailsCard } from './DetailsCard';
 import { DiagnosisPanel } from './DiagnosisPanel';
@@ -126,6 +128,9 @@ function DetailSide({
         </div>
       )}
       {canManage && !source.archivedAt && <SourceActions source={source} scheduleText={scheduleText} onDone={reload} />}
+      {canManage && canEditSource(source) && (
+        <EditSourceCard key={source.id} source={source} scheduleText={scheduleText} />
+      )}
       {canManage && !source.archivedAt && (
         <DangerZone
           source={source}

@@ -8,7 +8,7 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { HealthSignal } from '../../../src-shared/domain/source-health';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import { HEALTH_ICON, scheduleFactOf } from './health-model';
-import { SOURCE_TYPE_LABEL } from './labels';
+import { MODE_LABEL, modeOfType, scheduleWordsOf, SOURCE_TYPE_LABEL } from './labels';
 import { SourceTypeText, StatusPill } from './server-values';
 import { EventsCell } from './HealthUnavailable';
 import type { MenuAnchor } from './RowMenu';
@@ -125,7 +125,8 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
 
 /** A server source: a flat table of its cells. */
 function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: RowProps & { row: ServerRow }) {
-  const schedule = describeSchedule(scheduleFactOf(r, sent));
+  const schedule = scheduleWordsOf(r.sourceType, describeSchedule(scheduleFactOf(r, sent)));
+  const mode = modeOfType(r.sourceType);
   return (
     <>
       <div role="gridcell" className="src-cell c-name">
@@ -133,7 +134,12 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
           <MiddleTruncated text={r.name} />
         </button>
       </div>
-      <div role="gridcell" className="src-cell c-type" title={r.sourceType}>
+      <div
+        role="gridcell"
+        className="src-cell c-type"
+        title={mode ? `${r.sourceType} · ${MODE_LABEL[mode]}` : r.sourceType}
+        data-mode={mode ?? undefined}
+      >
         <SourceTypeText value={r.sourceType} />
       </div>
       <div
@@ -175,7 +181,7 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
       </div>
       <div
         role="gridcell"
-        className={`src-cell c-cadence${schedule.scheduled === null ? ' unknown' : ''}`}
+        className={`src-cell c-cadence${schedule.scheduled === null && mode !== 'push' ? ' unknown' : ''}`}
         title={schedule.title}
         data-testid="cadence"
       >

@@ -1,5 +1,6 @@
-import type { SourceType } from '../../../src-shared/domain/langwatch';
-import type { DeliveryMode } from '../../../src-shared/domain/source-catalog';
+import { isKnownSourceType, type SourceType } from '../../../src-shared/domain/langwatch';
+import type { ScheduleWords } from '../../../src-shared/domain/schedule-fact';
+import { catalogEntry, type DeliveryMode } from '../../../src-shared/domain/source-catalog';
 
 /** Human names of the 11 source types. */
 export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
@@ -22,3 +23,22 @@ export const MODE_LABEL: Record<DeliveryMode, string> = {
   pull: 'Pull · synced on a schedule',
   s3: 'S3 · synced on a schedule',
 };
+
+/** The delivery mode of a type this console knows; null for a type from a newer server. */
+export function modeOfType(value: string): DeliveryMode | null {
+  return isKnownSourceType(value) ? catalogEntry(value).mode : null;
+}
+
+/**
+ * The schedule words of a source: a push source is never pulled, so it has no schedule to
+ * show (nor to miss); every other source its schedule as the server or this console knows it.
+ */
+export function scheduleWordsOf(sourceType: string, pulled: ScheduleWords): ScheduleWords {
+  if (modeOfType(sourceType) !== 'push') return pulled;
+  return {
+    text: 'Real-time (push)',
+    title: 'Pushed to LangWatch as events happen: never pulled, so it has no schedule.',
+    cadenceSec: null,
+    scheduled: null,
+  };
+}
