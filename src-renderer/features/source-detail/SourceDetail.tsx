@@ -12,6 +12,7 @@ import { DetailHeader } from './DetailHeader';
 import { DetailsCard } from './DetailsCard';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { EventsPanel } from './EventsPanel';
+import { TypeDiagnosisCard } from './TypeDiagnosisCard';
 import { HealthCard, type HealthState } from './HealthCard';
 import { SourceActions } from './SourceActions';
 import { useSourceDetail } from './use-source-detail';
@@ -82,6 +83,7 @@ export function SourceDetail({ id }: { id: string }) {
             {diagnosed && (
               <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />
             )}
+            {!diagnosed && <TypeDiagnosisCard source={shown} />}
             {!diagnosed && <EventsPanel id={id} />}
             <DetailsCard source={shown} history={history} />
           </div>
