@@ -109,7 +109,7 @@ export function typeDiagnosis(input: TypeDiagnosisInput): TypeDiagnosis | null {
         {
           id: 'not_configured',
           title: `${entry.label} is not sending here yet`,
-          detail: 'Point its exporter or webhook at the endpoint below, with the ingest secret as a bearer token.',
+          detail: 'Point its exporter or webhook at the endpoint above, with the ingest secret as a bearer token.',
         },
         ...(typeCause ? [typeCause] : []),
         {
