@@ -45,8 +45,9 @@ test.describe('source types: composer', () => {
         if (f.secret) await expect(input).toHaveAttribute('type', 'password');
         if (!f.advanced) await expect(page.getByLabel(f.label, { exact: false }).first()).toBeVisible();
       }
-      // A schedule only where LangWatch pulls.
+      // A schedule only where LangWatch pulls, without the compliance source's Anthropic cost.
       await expect(page.getByTestId('no-schedule')).toHaveCount(entry.scheduled ? 0 : 1);
+      if (entry.scheduled) await expect(page.locator('.schedule-summary')).not.toContainText('Anthropic');
     }
   });
 

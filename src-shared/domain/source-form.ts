@@ -143,7 +143,7 @@ export function planGate(plan: PlanFacts | null): PlanGate {
   if (!plan || plan.isEnterprise === null)
     return {
       kind: 'unknown',
-      text: 'Plan not known: the console could not read it, so LangWatch decides when the source is submitted (a plan without Enterprise takes only Generic OpenTelemetry, up to a cap of active sources).',
+      text: 'Plan not known: LangWatch decides at submit (without Enterprise, only Generic OpenTelemetry, up to a cap of active sources).',
     };
   if (plan.isEnterprise) return { kind: 'enterprise', text: 'Enterprise plan: every source type can be created.' };
   const base = 'This organisation is not on the Enterprise plan: only Generic OpenTelemetry sources can be created.';

@@ -47,7 +47,12 @@ export function SourceComposer({
             teams={org.teams}
           />
           {entry.scheduled ? (
-            <ScheduleField key={source.formVersion} value={form.schedule} onChange={source.setSchedule} />
+            <ScheduleField
+              key={source.formVersion}
+              value={form.schedule}
+              onChange={source.setSchedule}
+              anthropicCost={false}
+            />
           ) : (
             <p className="muted" data-testid="no-schedule">
               No schedule: {entry.label} sends its events to LangWatch as they happen.

@@ -10,15 +10,8 @@ import { ScheduleField } from '../schedule/ScheduleField';
 
 type Result = { ok: boolean; message: string } | null;
 
-/** Name, description, status, schedule (scheduled types) and a re-key of the type's secrets. */
-export function EditSourceCard({
-  source,
-  scheduleText,
-}: {
-  source: Source & { sourceType: SourceType };
-  scheduleText: string;
-}) {
-  const entry = catalogEntry(source.sourceType);
+/** The edit form's state and its submit: checked here, staged through the store's one action. */
+function useEditSource(source: Source & { sourceType: SourceType }) {
   const taken = useTakenNames(source.organizationId);
   const stageSourceEdit = useSourceTypesStore((s) => s.stageSourceEdit);
   const [form, setForm] = useState<SourceEditForm>(() => editFormOf(source));
@@ -44,7 +37,19 @@ export function EditSourceCard({
     const fp = r.value.fingerprint ? ` with credentials ${r.value.fingerprint}` : '';
     setResult({ ok: true, message: `Staged${fp}; the outbox submits it (see Outbox for its progress).` });
   }
+  return { form, edit, errors, busy, result, version, submit };
+}
 
+/** Name, description, status, schedule (scheduled types) and a re-key of the type's secrets. */
+export function EditSourceCard({
+  source,
+  scheduleText,
+}: {
+  source: Source & { sourceType: SourceType };
+  scheduleText: string;
+}) {
+  const entry = catalogEntry(source.sourceType);
+  const { form, edit, errors, busy, result, version, submit } = useEditSource(source);
   return (
     // Collapsed: the side column stays short, and the compliance source keeps its own key and cadence actions above.
     <details className="card edit-source" data-testid="edit-source">
@@ -87,6 +92,7 @@ export function EditSourceCard({
             value={form.schedule}
             onChange={(schedule) => edit({ schedule })}
             keep={{ current: scheduleText }}
+            anthropicCost={source.sourceType === 'claude_compliance'}
           />
         ) : null}
         {errors.schedule ? <span className="field-error">{errors.schedule}</span> : null}
