@@ -1,10 +1,10 @@
 // Every source type in the console: composed (offline where a secret goes out), submitted,
 // listed and opened; the picker grouped as LangWatch's; fields, masking and errors from the
 // catalog; the detail's mode and causes per type. Journeys that need a channel another room adds
-// (`outbox.stageSource`, `outbox.stageSourceEdit`) are skipped, with the reason, until it is in the contract.
+// (`outbox.stageSource`, `outbox.stageSourceChange`) are skipped, with the reason, until it is in the contract.
 import type { Page } from '@playwright/test';
 import { CHANNEL_NAMES } from '../../src-shared/ipc/contract';
-import { SOURCE_CATALOG, SOURCE_GROUPS, groupOfMode } from '../../src-shared/domain/source-catalog';
+import { SOURCE_CATALOG, SOURCE_GROUPS, groupOfMode, secretFields } from '../../src-shared/domain/source-catalog';
 import { SEED } from '../../emulator/seed';
 import { expect, test } from './fixtures';
 import { fillSample, typeSample } from './source-type-samples';
@@ -145,7 +145,7 @@ test.describe('source types: detail', () => {
     await expect(page.getByTestId('detail-type')).toHaveAttribute('data-mode', 'push');
     await expect(page.getByTestId('detail-schedule')).toHaveText('No schedule: events are pushed');
     await expect(page.getByTestId('type-diagnosis')).toContainText('Nothing was sent to this source yet.');
-    await expect(page.getByTestId('push-target')).toContainText('src_cowork');
+    await expect(page.getByTestId('push-target-url')).toHaveText(/\/api\/ingest\/otel\/src_cowork$/);
     await expect(page.getByTestId('type-cause-cowork_telemetry')).toBeVisible();
     await open('src_openai', /OpenAI/);
     await expect(page.getByTestId('detail-type')).toHaveAttribute('data-mode', 's3');
@@ -158,16 +158,42 @@ test.describe('source types: detail', () => {
     await expect(page.getByTestId('source-row-src_otel').getByTestId('cadence')).toHaveText('Real-time (push)');
   });
 
+  test('the edit form of any type: nothing changed is said, a status change is set at once', async ({
+    openHarness,
+    emulator,
+  }) => {
+    const harness = await openHarness();
+    await harness.signIn('admin');
+    const { page } = harness;
+    await page.getByTestId('nav-sources').click();
+    await page
+      .getByTestId('source-row-src_workato')
+      .getByRole('button', { name: /Workato/ })
+      .first()
+      .click();
+    await page.getByTestId('edit-source').locator('summary').click();
+    // A push source has no schedule to edit.
+    await expect(page.getByTestId('edit-source').locator('.schedule-field')).toHaveCount(0);
+    await page.getByTestId('edit-submit').click();
+    await expect(page.getByTestId('edit-error')).toHaveText('Nothing changed: edit a field first.');
+    await page.getByTestId('edit-status').selectOption('active');
+    await page.getByTestId('edit-submit').click();
+    await expect(page.getByTestId('edit-result')).toContainText('Status is now');
+    const workato = emulator.control.sources(SEED.orgs.enterprise.id).find((s) => s.id === 'src_workato');
+    expect(workato?.status).not.toBe('disabled');
+  });
+
   test('the edit form of any type stages only what changed, with a re-key of its secrets', async ({
     openHarness,
     secrets,
   }) => {
-    test.skip(!has('outbox.stageSourceEdit'), 'needs outbox.stageSourceEdit (room out, issue 20)');
+    test.skip(!has('outbox.stageSourceChange'), 'needs outbox.stageSourceChange (room out, issue 20)');
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
-    const secret = `copilot-rekey-${Date.now()}-secret`;
-    secrets.register(secret);
+    // A re-key is the type's whole secret unit: every secret field of Copilot Studio.
+    const unit = secretFields('copilot_studio').map((f) => ({ key: f.key, value: `copilot-${f.key}-${Date.now()}` }));
+    unit.forEach((u) => secrets.register(u.value));
     await page.getByTestId('nav-sources').click();
     await page
       .getByTestId('source-row-src_copilot')
@@ -176,10 +202,12 @@ test.describe('source types: detail', () => {
       .click();
     await page.getByTestId('edit-source').locator('summary').click();
     await page.getByTestId('edit-description').fill('Purview audit, re-keyed');
-    await page.getByTestId('edit-clientSecret').fill(secret);
+    for (const u of unit) await page.getByTestId(`edit-${u.key}`).fill(u.value);
     await page.getByTestId('edit-submit').click();
     await expect(page.getByTestId('edit-result')).toHaveAttribute('data-ok', 'true');
-    await expect(page.getByTestId('edit-clientSecret')).toHaveValue('');
-    expect(harness.rendererTrafficText()).not.toContain(secret);
+    for (const u of unit) {
+      await expect(page.getByTestId(`edit-${u.key}`)).toHaveValue('');
+      expect(harness.rendererTrafficText()).not.toContain(u.value);
+    }
   });
 });

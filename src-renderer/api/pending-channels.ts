@@ -1,13 +1,13 @@
 /**
  * Channels of issue 20 that other rooms add to the IPC contract (rooms `out` and `core`):
- * `outbox.stageSource`, `outbox.stageSourceEdit` and `sources.plan`. Until they are in
+ * `outbox.stageSource`, `outbox.stageSourceChange` and `sources.plan`. Until they are in
  * `IPC_CONTRACT`, `window.lw` has no such function; this is the one place that reaches for
  * them, and a build without them answers `ipc.unknown_channel` (said on screen), never a
  * pretend success. At merge each function becomes a plain `lw().<domain>.<verb>(input)`.
  */
 import type { SourceDraftInput } from '../../src-shared/domain/source-draft';
 import type { PlanFacts } from '../../src-shared/domain/source-form';
-import type { SourceEditInput } from '../../src-shared/domain/source-edit-form';
+import type { SourceChangeInput } from '../../src-shared/domain/source-edit-form';
 import type { IpcResult } from '../../src-shared/ipc/define';
 import { call, lw } from './lw';
 
@@ -39,7 +39,10 @@ function pending<I, O>(domain: string, verb: string): Verb<I, O> {
   };
 }
 
-/** Input `SourceDraft` as it is (room out stages it for the active organisation). */
-export const stageSourceChannel = pending<SourceDraftInput, StageAnswer>('outbox', 'stageSource');
-export const stageSourceEditChannel = pending<SourceEditInput, StageAnswer>('outbox', 'stageSourceEdit');
+/** A `SourceDraft` and the organisation it is staged for. */
+export const stageSourceChannel = pending<SourceDraftInput & { organizationId: string }, StageAnswer>(
+  'outbox',
+  'stageSource',
+);
+export const stageSourceChangeChannel = pending<SourceChangeInput, StageAnswer>('outbox', 'stageSourceChange');
 export const sourcesPlanChannel = pending<Record<string, never>, SourcesPlan>('sources', 'plan');

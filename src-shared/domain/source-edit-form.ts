@@ -1,8 +1,8 @@
 /**
  * The edit form of an existing source of any type (the renderer's form, apart from React):
  * what LangWatch lets an admin change (name, description, schedule, status, a re-key of the
- * type's secret fields), the staged edit it sends, and its errors. Only what changed is sent;
- * a secret's value is never part of a message.
+ * type's secret fields), the staged change and the status it sends, and its errors. Only what
+ * changed is sent; a secret's value is never part of a message.
  */
 import { SOURCE_DESCRIPTION_MAX, SOURCE_NAME_MAX, nameTakenMessage } from './composer';
 import { isKnownSourceType, type Source, type SourceStatus, type SourceType } from './langwatch';
@@ -10,18 +10,28 @@ import { catalogEntry, secretFields } from './source-catalog';
 import { SECRET_VALUE_MAX } from './source-draft';
 import { scheduleFields, scheduleValid, type ScheduleValue } from './schedule-value';
 
-/** A staged edit of an existing source of any type (`outbox.stageSourceEdit`); absent = kept. */
-export interface SourceEditInput {
+/**
+ * A staged change of an existing source of any type (`outbox.stageSourceChange`, room out):
+ * the name always (current or new); absent fields are kept; an empty description clears it.
+ * Status is not part of it: it is the sources' own action (`sources.setStatus`).
+ */
+export interface SourceChangeInput {
   organizationId: string;
   sourceId: string;
   sourceType: SourceType;
-  name?: string;
+  name: string;
   description?: string;
-  status?: SourceStatus;
   /** A re-key: the type's secret fields, staged as one unit (all or nothing). */
   secrets?: Record<string, string>;
   pollEverySec?: number;
   pullSchedule?: string;
+}
+
+/** What an edit does: a staged change (null: none) and a new status (null: kept). */
+export interface SourceEdit {
+  sourceId: string;
+  change: SourceChangeInput | null;
+  status: SourceStatus | null;
 }
 
 export interface SourceEditForm {
@@ -44,7 +54,7 @@ export function canEditSource(source: Source): source is Source & { sourceType: 
   return isKnownSourceType(source.sourceType) && source.archivedAt === null;
 }
 
-export type EditResult = { ok: true; input: SourceEditInput } | { ok: false; errors: Record<string, string> };
+export type EditResult = { ok: true; edit: SourceEdit } | { ok: false; errors: Record<string, string> };
 
 /** The edit to stage, or the errors by form key (`name`, `description`, `schedule`, a secret key, `form`). */
 export function sourceEdit(
@@ -53,11 +63,8 @@ export function sourceEdit(
   taken: ReadonlyArray<{ id?: string; name: string; archived?: boolean }>,
 ): EditResult {
   const errors: Record<string, string> = {};
-  const input: SourceEditInput = {
-    organizationId: source.organizationId,
-    sourceId: source.id,
-    sourceType: source.sourceType,
-  };
+  const base = { organizationId: source.organizationId, sourceId: source.id, sourceType: source.sourceType };
+  const input: SourceChangeInput = { ...base, name: source.name };
   const name = form.name.trim();
   if (name === '') errors.name = 'Give the source a name.';
   else if (name.length > SOURCE_NAME_MAX) errors.name = `At most ${SOURCE_NAME_MAX} characters.`;
@@ -69,20 +76,21 @@ export function sourceEdit(
   const description = form.description.trim();
   if (description.length > SOURCE_DESCRIPTION_MAX) errors.description = `At most ${SOURCE_DESCRIPTION_MAX} characters.`;
   else if (description !== (source.description ?? '')) input.description = description;
-  if (form.status !== (source.status === 'disabled' ? 'disabled' : 'active')) input.status = form.status;
   if (catalogEntry(source.sourceType).scheduled && form.schedule.kind !== 'keep') {
     if (!scheduleValid(form.schedule)) errors.schedule = 'Choose a schedule LangWatch can run.';
     else Object.assign(input, scheduleFields(form.schedule));
   }
   Object.assign(errors, rekey(source.sourceType, form.secrets, input));
-  const changed = Object.keys(input).length > 3;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (!changed) return { ok: false, errors: { form: 'Nothing changed: edit a field first.' } };
-  return { ok: true, input };
+  const status = form.status !== (source.status === 'disabled' ? 'disabled' : 'active') ? form.status : null;
+  // The name is always sent; anything beyond it (or a new name) is a change to stage.
+  const changed = input.name !== source.name || Object.keys(input).length > Object.keys(base).length + 1;
+  if (!changed && status === null) return { ok: false, errors: { form: 'Nothing changed: edit a field first.' } };
+  return { ok: true, edit: { sourceId: source.id, change: changed ? input : null, status } };
 }
 
 /** A re-key sends the type's secrets as one unit: once one is typed, every required one is needed. */
-function rekey(type: SourceType, typed: Record<string, string>, input: SourceEditInput): Record<string, string> {
+function rekey(type: SourceType, typed: Record<string, string>, input: SourceChangeInput): Record<string, string> {
   const errors: Record<string, string> = {};
   const given = Object.fromEntries(
     secretFields(type).flatMap((f) => ((typed[f.key] ?? '').trim() ? [[f.key, typed[f.key]!.trim()]] : [])),

@@ -82,7 +82,7 @@ export function useSourceForm(org: Organization | null, taken: ReturnType<typeof
     setOutcome(null);
     if (!org || busy || planBlock || Object.keys(errors).length > 0) return;
     setBusy(true);
-    const result = await stageSource(draftInput(form));
+    const result = await stageSource(org.id, draftInput(form));
     setBusy(false);
     if (result.ok) {
       // Secrets leave the form with the stage call; the plain values of this type go too.

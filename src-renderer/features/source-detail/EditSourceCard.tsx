@@ -3,17 +3,18 @@ import { useState } from 'react';
 import type { Source, SourceType } from '../../../src-shared/domain/langwatch';
 import { catalogEntry, secretFields } from '../../../src-shared/domain/source-catalog';
 import { editFormOf, sourceEdit, type SourceEditForm } from '../../../src-shared/domain/source-edit-form';
-import { useSourceTypesStore } from '../../stores/source-types-store';
+import { useSourceTypesStore, type EditAnswer } from '../../stores/source-types-store';
 import { SecretInput } from '../composer/SecretInput';
+import { statusLabel } from '../sources/server-values';
 import { useTakenNames } from '../composer/use-taken-names';
 import { ScheduleField } from '../schedule/ScheduleField';
 
 type Result = { ok: boolean; message: string } | null;
 
 /** The edit form's state and its submit: checked here, staged through the store's one action. */
-function useEditSource(source: Source & { sourceType: SourceType }) {
+function useEditSource(source: Source & { sourceType: SourceType }, onDone: () => void) {
   const taken = useTakenNames(source.organizationId);
-  const stageSourceEdit = useSourceTypesStore((s) => s.stageSourceEdit);
+  const applySourceEdit = useSourceTypesStore((s) => s.applySourceEdit);
   const [form, setForm] = useState<SourceEditForm>(() => editFormOf(source));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -28,28 +29,42 @@ function useEditSource(source: Source & { sourceType: SourceType }) {
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     setBusy(true);
-    const r = await stageSourceEdit(checked.input);
+    const r = await applySourceEdit(checked.edit);
     setBusy(false);
     if (!r.ok) return setResult({ ok: false, message: r.error.message });
     // The secrets left with the stage call; the other fields now show what was staged.
     edit({ secrets: {}, schedule: { kind: 'keep' } });
     setVersion((v) => v + 1);
-    const fp = r.value.fingerprint ? ` with credentials ${r.value.fingerprint}` : '';
-    setResult({ ok: true, message: `Staged${fp}; the outbox submits it (see Outbox for its progress).` });
+    setResult({ ok: true, message: editMessage(r.value) });
+    onDone();
   }
   return { form, edit, errors, busy, result, version, submit };
+}
+
+/** What the edit did, in a sentence: the staged change (and its credentials) and the status now. */
+function editMessage({ staged, status }: EditAnswer): string {
+  const parts: string[] = [];
+  if (staged) {
+    const fp = staged.fingerprint ? ` with credentials ${staged.fingerprint}` : '';
+    parts.push(`Changes staged${fp}; the outbox submits them (see Outbox for their progress).`);
+  }
+  if (status) parts.push(`Status is now ${statusLabel(status)}.`);
+  return parts.join(' ');
 }
 
 /** Name, description, status, schedule (scheduled types) and a re-key of the type's secrets. */
 export function EditSourceCard({
   source,
   scheduleText,
+  onDone,
 }: {
   source: Source & { sourceType: SourceType };
   scheduleText: string;
+  /** Reloads the detail (a status set here shows at once). */
+  onDone(): void;
 }) {
   const entry = catalogEntry(source.sourceType);
-  const { form, edit, errors, busy, result, version, submit } = useEditSource(source);
+  const { form, edit, errors, busy, result, version, submit } = useEditSource(source, onDone);
   return (
     // Collapsed: the side column stays short, and the compliance source keeps its own key and cadence actions above.
     <details className="card edit-source" data-testid="edit-source">

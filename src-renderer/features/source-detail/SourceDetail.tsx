@@ -131,7 +131,7 @@ function DetailSide({
       )}
       {canManage && !source.archivedAt && <SourceActions source={source} scheduleText={scheduleText} onDone={reload} />}
       {canManage && canEditSource(source) && (
-        <EditSourceCard key={source.id} source={source} scheduleText={scheduleText} />
+        <EditSourceCard key={source.id} source={source} scheduleText={scheduleText} onDone={reload} />
       )}
       {canManage && !source.archivedAt && (
         <DangerZone

@@ -35,14 +35,21 @@ describe('source edit form', () => {
     const r = sourceEdit(s, { ...editFormOf(s), description: ' Purview ', status: 'disabled' }, []);
     expect(r).toEqual({
       ok: true,
-      input: {
-        organizationId: 'org_1',
+      edit: {
         sourceId: 'src_1',
-        sourceType: 'copilot_studio',
-        description: 'Purview',
+        // The name always goes with a change (LangWatch's update input); the status apart.
+        change: {
+          organizationId: 'org_1',
+          sourceId: 'src_1',
+          sourceType: 'copilot_studio',
+          name: 'Copilot',
+          description: 'Purview',
+        },
         status: 'disabled',
       },
     });
+    const statusOnly = sourceEdit(s, { ...editFormOf(s), status: 'disabled' }, []);
+    expect(statusOnly).toEqual({ ok: true, edit: { sourceId: 'src_1', change: null, status: 'disabled' } });
   });
 
   it('checks the name: empty, taken by another source (not by itself)', () => {
@@ -61,7 +68,7 @@ describe('source edit form', () => {
   it('sends a schedule only when a new one is picked, for scheduled types', () => {
     const s = source();
     const r = sourceEdit(s, { ...editFormOf(s), schedule: { kind: 'interval', seconds: 900 } }, []);
-    expect(r).toMatchObject({ ok: true, input: { pollEverySec: 900 } });
+    expect(r).toMatchObject({ ok: true, edit: { change: { pollEverySec: 900 }, status: null } });
     const bad = sourceEdit(s, { ...editFormOf(s), schedule: { kind: 'cron', cron: 'not a cron' } }, []);
     expect(bad).toMatchObject({ ok: false, errors: { schedule: expect.any(String) } });
   });
@@ -69,7 +76,7 @@ describe('source edit form', () => {
   it('re-keys the secret unit of the type, never echoing the value', () => {
     const s = source();
     const r = sourceEdit(s, { ...editFormOf(s), secrets: { clientSecret: ` ${SECRET} ` } }, []);
-    expect(r).toMatchObject({ ok: true, input: { secrets: { clientSecret: SECRET } } });
+    expect(r).toMatchObject({ ok: true, edit: { change: { secrets: { clientSecret: SECRET } } } });
     const long = sourceEdit(s, { ...editFormOf(s), secrets: { clientSecret: SECRET.repeat(200) } }, []);
     expect(long).toMatchObject({ ok: false, errors: { clientSecret: 'This value is too long.' } });
     expect(JSON.stringify(long)).not.toContain(SECRET);
