@@ -155,7 +155,7 @@ test.describe('source types: detail', () => {
     await expect(page.getByTestId('type-cause-disabled')).toBeVisible();
     // The list says a push source is real-time instead of showing a schedule it cannot have.
     await page.getByTestId('detail-back').click();
-    await expect(page.getByTestId('source-row-src_otel').getByTestId('cadence')).toHaveText('Real-time (push)');
+    await expect(page.getByTestId('source-row-src_otel').getByTestId('cadence')).toHaveText('Real-time');
   });
 
   test('the edit form of any type: nothing changed is said, a status change is set at once', async ({

@@ -36,8 +36,8 @@ export function modeOfType(value: string): DeliveryMode | null {
 export function scheduleWordsOf(sourceType: string, pulled: ScheduleWords): ScheduleWords {
   if (modeOfType(sourceType) !== 'push') return pulled;
   return {
-    text: 'Real-time (push)',
-    title: 'Pushed to LangWatch as events happen: never pulled, so it has no schedule.',
+    text: 'Real-time',
+    title: 'A real-time stream: pushed to LangWatch as events happen, never pulled, so it has no schedule.',
     cadenceSec: null,
     scheduled: null,
   };
