@@ -51,6 +51,25 @@ test.describe('source types: composer', () => {
     }
   });
 
+  test('a plan without Enterprise: stated up front with the cap and how many are left; other types locked', async ({
+    openHarness,
+  }) => {
+    test.skip(!has('sources.plan'), 'needs sources.plan (room core, issue 20)');
+    const harness = await openHarness();
+    await harness.signIn('admin');
+    const { page } = harness;
+    await openComposer(page);
+    await expect(page.getByTestId('plan-gate')).toHaveAttribute('data-kind', 'enterprise');
+    await page.getByTestId('org-picker').selectOption(SEED.orgs.free.id);
+    await expect.poll(() => harness.services.auth.state().activeOrganizationId).toBe(SEED.orgs.free.id);
+    await expect(page.getByTestId('plan-gate')).toHaveAttribute('data-kind', 'limited');
+    await expect(page.getByTestId('plan-gate')).toContainText(/\d+ of \d+ active sources in use, \d+ left\./);
+    await expect(page.getByTestId('type-select').locator('option[value="claude_compliance"]')).toBeDisabled();
+    await expect(page.getByTestId('type-select').locator('option[value="otel_generic"]')).toBeEnabled();
+    // Nothing picked yet: the composer moves to the one type this plan allows.
+    await expect(page.getByTestId('type-select')).toHaveValue('otel_generic');
+  });
+
   test('inline errors name each field; a secret is masked, revealable, never echoed; a switch keeps plain values', async ({
     openHarness,
     secrets,
