@@ -8,7 +8,7 @@ import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
 import type { HealthSignal } from '../../../src-shared/domain/source-health';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import { HEALTH_ICON, scheduleFactOf } from './health-model';
-import { MODE_LABEL, modeOfType, scheduleWordsOf, SOURCE_TYPE_LABEL } from './labels';
+import { MODE_LABEL, modeOfType, scheduleWordsOf, stagedTypeOf } from './labels';
 import { SourceTypeText, StatusPill } from './server-values';
 import { EventsCell } from './HealthUnavailable';
 import type { MenuAnchor } from './RowMenu';
@@ -94,7 +94,7 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
         {e.name}
       </div>
       <div role="gridcell" className="src-cell c-type">
-        {SOURCE_TYPE_LABEL.claude_compliance}
+        <SourceTypeText value={stagedTypeOf(e)} />
       </div>
       <div role="gridcell" className="src-cell c-health">
         <span className="health tone-info">
@@ -113,7 +113,11 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
         —
       </div>
       <div role="gridcell" className="src-cell c-cadence" title={e.pullSchedule ?? undefined}>
-        {e.pollEverySec === null ? scheduleLabel(e.pullSchedule) : describeCadence(e.pollEverySec)}
+        {modeOfType(stagedTypeOf(e)) === 'push'
+          ? 'Real-time'
+          : e.pollEverySec === null
+            ? scheduleLabel(e.pullSchedule)
+            : describeCadence(e.pollEverySec)}
       </div>
       <div role="gridcell" className="src-cell c-created" title={e.stagedAt}>
         staged {relativeTime(e.stagedAt, now)}

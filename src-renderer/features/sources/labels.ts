@@ -42,3 +42,12 @@ export function scheduleWordsOf(sourceType: string, pulled: ScheduleWords): Sche
     scheduled: null,
   };
 }
+
+/**
+ * The type of a staged entry. Room out's outbox records it (`OutboxEntryView.sourceType`,
+ * issue 20); an entry without it is a compliance one, the only type staged before.
+ */
+export function stagedTypeOf(entry: object): string {
+  const type = (entry as { sourceType?: unknown }).sourceType;
+  return typeof type === 'string' ? type : 'claude_compliance';
+}
