@@ -99,6 +99,11 @@ test.describe('source types: composer', () => {
     await expect(page.getByTestId('sf-url')).toHaveValue('https://api.acme.com/v1/audit-log');
     await expect(page.getByTestId('sf-token')).toHaveValue('');
     expect(harness.rendererTrafficText()).not.toContain(secret);
+    // The advanced group opens on a click and never closes under the person's hands.
+    await page.getByTestId('advanced-fields').locator('summary').click();
+    await page.getByTestId('sf-cursorQueryParam').fill('cursor');
+    await page.getByTestId('sf-cursorQueryParam').fill('');
+    await expect(page.getByTestId('sf-cursorQueryParam')).toBeVisible();
   });
 });
 

@@ -1,5 +1,6 @@
 // The fields of one source type, drawn from the catalog: labels, hints, required marks, secrets
 // masked with a show toggle, choices as selects, lists and multi-line values, advanced collapsed.
+import { useEffect, useState } from 'react';
 import type { SourceField, SourceTypeEntry } from '../../../src-shared/domain/source-catalog';
 import { SecretInput } from './SecretInput';
 
@@ -18,8 +19,6 @@ export function CatalogFields(props: CatalogFieldsProps) {
   const { entry } = props;
   const main = entry.fields.filter((f) => !f.advanced);
   const advanced = entry.fields.filter((f) => f.advanced);
-  // A value or an error in the advanced group opens it: nothing typed or wrong hides there.
-  const advancedOpen = advanced.some((f) => valueOf(props, f) !== '' || props.show(f.key, true));
   return (
     <div className="composer-col" data-testid="type-fields" data-type={entry.type}>
       {main.length === 0 ? (
@@ -31,15 +30,33 @@ export function CatalogFields(props: CatalogFieldsProps) {
       {main.map((f) => (
         <CatalogField key={f.key} field={f} {...props} />
       ))}
-      {advanced.length > 0 ? (
-        <details className="disclosure advanced-fields" data-testid="advanced-fields" open={advancedOpen || undefined}>
-          <summary>Advanced ({advanced.length})</summary>
-          {advanced.map((f) => (
-            <CatalogField key={f.key} field={f} {...props} />
-          ))}
-        </details>
-      ) : null}
+      {advanced.length > 0 ? <AdvancedFields key={entry.type} fields={advanced} {...props} /> : null}
     </div>
+  );
+}
+
+/**
+ * The advanced fields, collapsed. A value or an error there opens the group and it stays open
+ * (it never closes under the person's hands): nothing typed or wrong hides in it.
+ */
+function AdvancedFields({ fields, ...props }: CatalogFieldsProps & { fields: readonly SourceField[] }) {
+  const needed = fields.some((f) => valueOf(props, f) !== '' || props.show(f.key, true));
+  const [open, setOpen] = useState(needed);
+  useEffect(() => {
+    if (needed) setOpen(true);
+  }, [needed]);
+  return (
+    <details
+      className="disclosure advanced-fields"
+      data-testid="advanced-fields"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>Advanced ({fields.length})</summary>
+      {fields.map((f) => (
+        <CatalogField key={f.key} field={f} {...props} />
+      ))}
+    </details>
   );
 }
 

@@ -92,7 +92,15 @@ export function ComposeView() {
     />
   );
   if (type !== 'claude_compliance') return <SourceComposer source={source} org={org} header={header} />;
-  return <ComposeForm form={form} org={org} profileId={auth.activeProfileId} header={header} />;
+  return (
+    <ComposeForm
+      form={form}
+      org={org}
+      profileId={auth.activeProfileId}
+      header={header}
+      blocked={source.planBlock !== null}
+    />
+  );
 }
 
 /**
@@ -114,11 +122,14 @@ function ComposeForm({
   org,
   profileId,
   header,
+  blocked,
 }: {
   form: ReturnType<typeof useComposeForm>;
   org: Organization;
   profileId: string | null;
   header: ReactNode;
+  /** The plan LangWatch reported refuses this type (the head says why). */
+  blocked: boolean;
 }) {
   const { key } = form;
   useComposerCommitMarker();
@@ -153,7 +164,7 @@ function ComposeForm({
             />
           )}
         </div>
-        <ComposeActions busy={form.busy} />
+        <ComposeActions busy={form.busy} blocked={blocked} />
       </form>
       {form.confirming && key.verdict ? (
         <ConfirmUnverifiedKey
@@ -166,10 +177,10 @@ function ComposeForm({
   );
 }
 
-function ComposeActions({ busy }: { busy: boolean }) {
+function ComposeActions({ busy, blocked }: { busy: boolean; blocked: boolean }) {
   return (
     <div className="form-actions">
-      <button type="submit" className="primary" data-testid="compose-submit" disabled={busy}>
+      <button type="submit" className="primary" data-testid="compose-submit" disabled={busy || blocked}>
         {busy ? 'Staging…' : 'Stage and submit'}
       </button>
       <button type="reset" data-testid="compose-reset" disabled={busy}>

@@ -5,6 +5,15 @@ import { catalogEntry } from '../../../src-shared/domain/source-catalog';
 import { MODE_LABEL } from '../sources/labels';
 import { typeGroups, type PlanFacts, type PlanGate } from '../../../src-shared/domain/source-form';
 
+/**
+ * Why the console sends more or other than LangWatch's composer for the type as a whole: room
+ * core's catalog adds `SourceTypeEntry.departure` (issue 20); read defensively until it is here.
+ */
+function typeDeparture(entry: object): string | null {
+  const departure = (entry as { departure?: unknown }).departure;
+  return typeof departure === 'string' && departure !== '' ? departure : null;
+}
+
 export function TypeBar({
   type,
   plan,
@@ -52,6 +61,11 @@ export function TypeBar({
       <p className="muted composer-intro" data-testid="type-blurb">
         <code>{type}</code> in <strong>{organizationName}</strong>: {entry.blurb}
       </p>
+      {typeDeparture(entry) ? (
+        <p className="field-departure" data-testid="type-departure">
+          Unlike LangWatch’s own form: {typeDeparture(entry)}
+        </p>
+      ) : null}
       <p className="plan-gate" data-testid="plan-gate" data-kind={gate.kind}>
         {gate.text}
       </p>
