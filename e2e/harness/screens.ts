@@ -16,10 +16,12 @@ export const SCREENS = [
   { name: 'sources-list', main: true },
   { name: 'sources-list-selected-row', main: false },
   { name: 'source-detail-diagnosis', main: true },
+  { name: 'source-detail-push-quiet', main: false },
   { name: 'composer', main: true },
   { name: 'composer-custom-schedule', main: false },
   { name: 'composer-preview-drawer', main: false },
   { name: 'composer-confirm-failed-key', main: false },
+  { name: 'composer-source-type', main: false },
   { name: 'outbox', main: true },
   { name: 'settings', main: false },
   { name: 'deployments', main: false },
@@ -60,6 +62,14 @@ export async function walkScreens(
   await expect(page.getByTestId('source-detail')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready');
   await visit('source-detail-diagnosis', page);
+  // A push source nothing was sent to: the causes of its type and where to send.
+  await page.getByTestId('detail-back').click();
+  await page
+    .getByTestId('source-row-src_cowork')
+    .getByRole('button', { name: /Cowork/ })
+    .click();
+  await expect(page.getByTestId('type-diagnosis')).toHaveAttribute('data-type', 'claude_cowork');
+  await visit('source-detail-push-quiet', page);
 
   await page.getByTestId('nav-compose').click();
   await expect(page.locator('.composer')).toHaveAttribute('data-state', 'ready');
@@ -89,6 +99,15 @@ export async function walkScreens(
   await page.getByTestId('confirm-key-cancel').click();
   await page.getByTestId('compose-reset').click();
   await expect(page.getByTestId('key-input')).toHaveValue('');
+  // Another type: its fields from the catalog, a secret masked, the advanced group open, errors inline.
+  await page.getByTestId('type-select').selectOption('databricks_genie');
+  await expect(page.getByTestId('type-fields')).toHaveAttribute('data-type', 'databricks_genie');
+  await page.getByTestId('sf-clientSecret').fill('dose-screens-walk-masked');
+  await page.getByTestId('advanced-fields').locator('summary').click();
+  await page.getByTestId('compose-submit').click();
+  await expect(page.getByTestId('sf-workspaceUrl-error')).toBeVisible();
+  await visit('composer-source-type', page);
+  await page.getByTestId('compose-reset').click();
 
   // Outbox: one entry submitted, one waiting for the network (LangWatch offline).
   const org = SEED.orgs.enterprise.id;

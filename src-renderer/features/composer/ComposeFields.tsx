@@ -3,7 +3,9 @@ import type { ComposerFieldErrors } from '../../../src-shared/domain/composer';
 import { ScheduleField } from '../schedule/ScheduleField';
 import type { ComposeValues } from './compose-errors';
 
-/** The typed fields of the composer, each with its error once touched or submitted. */
+type Common = Pick<ComposeValues, 'name' | 'description' | 'teamId'>;
+
+/** The typed fields of the compliance composer, each with its error once touched or submitted. */
 export function ComposeFields({
   values,
   set,
@@ -19,6 +21,26 @@ export function ComposeFields({
 }) {
   return (
     <div className="composer-col">
+      <CommonFields values={values} set={set} show={show} teams={teams} />
+      <ScheduleField key={formVersion} value={values.schedule} onChange={set.schedule} />
+    </div>
+  );
+}
+
+/** Name, team and description: the fields every source type has. */
+export function CommonFields({
+  values,
+  set,
+  show,
+  teams,
+}: {
+  values: Common;
+  set: { [K in keyof Common]: (value: string) => void };
+  show: (field: 'name' | 'description', touched: boolean) => string | undefined;
+  teams: ReadonlyArray<{ id: string; name: string }>;
+}) {
+  return (
+    <>
       <Field label="Name" error={show('name', values.name !== '')}>
         {(id) => (
           <input
@@ -53,8 +75,7 @@ export function ComposeFields({
           />
         )}
       </Field>
-      <ScheduleField key={formVersion} value={values.schedule} onChange={set.schedule} />
-    </div>
+    </>
   );
 }
 

@@ -18,8 +18,9 @@ export function ComposeOutcome({ outcome }: { outcome: Outcome }) {
         data-state="staged"
         data-staged-id={outcome.stagedId}
       >
-        Key {outcome.fingerprint} staged in the system keychain. The outbox submits it to LangWatch now (or as soon as
-        the console is back online) and then wipes it.{' '}
+        {outcome.fingerprint
+          ? `Key ${outcome.fingerprint} staged in the system keychain. The outbox submits it to LangWatch now (or as soon as the console is back online) and then wipes it. `
+          : 'Staged. The outbox submits it to LangWatch now (or as soon as the console is back online). '}
         {outcome.warning ? <span className="field-warning">{outcome.warning} </span> : null}
         <button type="button" onClick={() => navigate('outbox')}>
           Open the outbox
@@ -48,7 +49,7 @@ export function ComposeUnavailable({
   const navigate = useAppStore((s) => s.navigate);
   return (
     <section className="view composer" data-state={reason}>
-      <h1>New compliance source</h1>
+      <h1>New source</h1>
       {reason === 'signed-out' ? (
         <>
           <p className="notice">

@@ -1,8 +1,9 @@
-import { useLayoutEffect } from 'react';
-import type { Organization } from '../../../src-shared/domain/langwatch';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { Organization, SourceType } from '../../../src-shared/domain/langwatch';
 import { selectActiveOrganization, selectCanManage, useAuthStateStore } from '../../stores/auth-state-store';
 import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
+import { useSourceTypesStore } from '../../stores/source-types-store';
 import { KeyCheckPanel } from '../key-checks/KeyCheckPanel';
 import { verdictHeadline } from '../key-checks/VerdictCard';
 import { ComposeFields } from './ComposeFields';
@@ -12,9 +13,12 @@ import { KeyField } from '../key-checks/KeyField';
 import { useSubscription } from '../../stores/use-subscription';
 import { useComposeForm } from './use-compose-form';
 import { useTakenNames } from './use-taken-names';
+import { useSourceForm } from './use-source-form';
+import { SourceComposer } from './SourceComposer';
+import { TypeBar } from './TypeBar';
 import './composer.css';
 
-/** The composer of a new `claude_compliance` source. */
+/** The composer of a new source of any type; `claude_compliance` keeps its own form (key check, preview). */
 export function ComposeView() {
   const auth = useAuthStateStore((s) => s.state);
   const org = useAuthStateStore(selectActiveOrganization);
@@ -23,15 +27,25 @@ export function ComposeView() {
   const startSources = useSourcesStore((s) => s.start);
   const taken = useTakenNames(org?.id);
   const form = useComposeForm(org, taken);
+  const source = useSourceForm(org, taken, 'claude_compliance');
+  const plan = useSourceTypesStore((s) => s.plan);
+  const loadPlan = useSourceTypesStore((s) => s.loadPlan);
+  const picked = useRef(false);
 
   // The live source list (for the name check) follows the sources monitor while the form is open.
   useSubscription(startSources);
+  useEffect(() => void loadPlan(), [loadPlan, org?.id]);
+  // A plan known to lock the compliance type opens on the one type it allows, until the person picks.
+  useEffect(() => {
+    if (!picked.current && plan?.isEnterprise === false && source.form.sourceType !== 'otel_generic')
+      source.switchTo('otel_generic');
+  }, [plan?.isEnterprise]);
 
   const session = auth?.session.kind;
   if (!auth)
     return (
       <section className="view" data-state="loading">
-        <h1>New compliance source</h1>
+        <h1>New source</h1>
       </section>
     );
   if (session !== 'signed_in' && session !== 'device')
@@ -42,7 +56,7 @@ export function ComposeView() {
     // Main refuses to stage too; this says so before anything is typed.
     return (
       <section className="view composer" data-state="keychain-missing">
-        <h1>New compliance source</h1>
+        <h1>New source</h1>
         <p className="notice" data-testid="compose-keychain-missing">
           Staging is disabled: the system keychain is not available, so a key could not be kept safely until LangWatch
           has it. The message above says how to fix it.
@@ -50,7 +64,43 @@ export function ComposeView() {
       </section>
     );
   }
-  return <ComposeForm form={form} org={org} profileId={auth.activeProfileId} />;
+
+  const type = source.form.sourceType;
+  // The common fields follow the person between the compliance form and the others.
+  const pick = (next: SourceType) => {
+    picked.current = true;
+    if (next === type) return;
+    const fromCompliance = type === 'claude_compliance';
+    const keyDropped = fromCompliance && !form.key.keyStatus.empty ? ['Compliance access key'] : [];
+    source.switchTo(next, fromCompliance ? form.values : undefined, keyDropped);
+    if (next === 'claude_compliance') {
+      form.set.name(source.form.name);
+      form.set.description(source.form.description);
+      form.set.teamId(source.form.teamId);
+      form.set.schedule(source.form.schedule);
+    }
+  };
+  const header = (
+    <TypeBar
+      type={type}
+      plan={plan}
+      gate={source.gate}
+      planBlock={source.planBlock}
+      organizationName={org.name}
+      cleared={source.cleared}
+      onPick={pick}
+    />
+  );
+  if (type !== 'claude_compliance') return <SourceComposer source={source} org={org} header={header} />;
+  return (
+    <ComposeForm
+      form={form}
+      org={org}
+      profileId={auth.activeProfileId}
+      header={header}
+      blocked={source.planBlock !== null}
+    />
+  );
 }
 
 /**
@@ -71,20 +121,21 @@ function ComposeForm({
   form,
   org,
   profileId,
+  header,
+  blocked,
 }: {
   form: ReturnType<typeof useComposeForm>;
   org: Organization;
   profileId: string | null;
+  header: ReactNode;
+  /** The plan LangWatch reported refuses this type (the head says why). */
+  blocked: boolean;
 }) {
   const { key } = form;
   useComposerCommitMarker();
   return (
-    <section className="view composer" data-state={form.busy ? 'staging' : 'ready'}>
-      <h1>New compliance source</h1>
-      <p className="muted composer-intro">
-        A <code>claude_compliance</code> source in <strong>{org.name}</strong>: LangWatch pulls the Anthropic Compliance
-        API with this compliance key on the schedule you choose.
-      </p>
+    <section className="view composer" data-state={form.busy ? 'staging' : 'ready'} data-type="claude_compliance">
+      {header}
       <ComposeOutcome outcome={form.outcome} />
       <form
         onSubmit={form.submit}
@@ -113,7 +164,7 @@ function ComposeForm({
             />
           )}
         </div>
-        <ComposeActions busy={form.busy} />
+        <ComposeActions busy={form.busy} blocked={blocked} />
       </form>
       {form.confirming && key.verdict ? (
         <ConfirmUnverifiedKey
@@ -126,10 +177,10 @@ function ComposeForm({
   );
 }
 
-function ComposeActions({ busy }: { busy: boolean }) {
+function ComposeActions({ busy, blocked }: { busy: boolean; blocked: boolean }) {
   return (
     <div className="form-actions">
-      <button type="submit" className="primary" data-testid="compose-submit" disabled={busy}>
+      <button type="submit" className="primary" data-testid="compose-submit" disabled={busy || blocked}>
         {busy ? 'Staging…' : 'Stage and submit'}
       </button>
       <button type="reset" data-testid="compose-reset" disabled={busy}>

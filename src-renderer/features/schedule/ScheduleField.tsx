@@ -29,10 +29,13 @@ export function ScheduleField({
   value,
   onChange,
   keep,
+  anthropicCost = true,
 }: {
   value: ScheduleValue;
   onChange(value: ScheduleValue): void;
   keep?: KeepOption;
+  /** Say what the schedule costs against Anthropic's compliance rate limit (the compliance source). */
+  anthropicCost?: boolean;
 }) {
   const id = useId();
   const [mode, setMode] = useState<Mode>(() => modeOf(value));
@@ -91,6 +94,7 @@ export function ScheduleField({
       <ScheduleSummary
         value={value}
         keep={keep}
+        anthropicCost={anthropicCost}
         onPick={(seconds) => setEvery(intervalParts(seconds).amount, intervalParts(seconds).unit)}
       />
     </fieldset>

@@ -10,13 +10,19 @@ export function ScheduleSummary({
   value,
   keep,
   onPick,
+  anthropicCost = true,
 }: {
   value: ScheduleValue;
   keep?: KeepOption | undefined;
   onPick(seconds: number): void;
+  /** The cost against Anthropic's shared compliance rate limit: only for the compliance source. */
+  anthropicCost?: boolean;
 }) {
   const cron = useMemo(() => (value.kind === 'cron' ? checkCron(value.cron) : null), [value]);
-  const cost = useMemo(() => (cron?.ok ? cronCostSentence(cronCost(cron.cron)) : null), [cron]);
+  const cost = useMemo(
+    () => (cron?.ok && anthropicCost ? cronCostSentence(cronCost(cron.cron)) : null),
+    [cron, anthropicCost],
+  );
   if (value.kind === 'keep') {
     return (
       <p className="schedule-summary" data-testid="cadence-cron">
@@ -52,7 +58,7 @@ export function ScheduleSummary({
         <p>
           LangWatch will pull this source {describeCadence(value.seconds)} (cron <code>{result.cron}</code>, UTC).
         </p>
-        <p className="muted">{cronCostSentence(intervalCost(value.seconds))}</p>
+        {anthropicCost ? <p className="muted">{cronCostSentence(intervalCost(value.seconds))}</p> : null}
       </div>
     );
   }
@@ -75,9 +81,11 @@ export function ScheduleSummary({
           </li>
         ))}
       </ol>
-      <p className="muted" data-testid="cron-cost">
-        {cost}
-      </p>
+      {cost ? (
+        <p className="muted" data-testid="cron-cost">
+          {cost}
+        </p>
+      ) : null}
     </div>
   );
 }

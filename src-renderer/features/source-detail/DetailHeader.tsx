@@ -5,6 +5,7 @@ import { ARCHIVED_LOOK } from '../../../src-shared/domain/state-looks';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { LocalTime } from '../sources/LocalTime';
+import { MODE_LABEL, modeOfType } from '../sources/labels';
 import { SourceTypeText, StatusPill } from '../sources/server-values';
 
 /** Name, status once, and one line of facts with names instead of ids where they are known. */
@@ -55,19 +56,26 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
       </div>
       {source && (
         <p className="meta" data-testid="detail-meta">
-          <span title={source.sourceType}>
+          <span
+            title={source.sourceType}
+            data-testid="detail-type"
+            data-mode={modeOfType(source.sourceType) ?? undefined}
+          >
             <SourceTypeText value={source.sourceType} />
+            {modeOfType(source.sourceType) ? ` · ${MODE_LABEL[modeOfType(source.sourceType)!]}` : ''}
           </span>
           <span title={source.organizationId} data-testid="detail-org">
             {org?.name ?? source.organizationId}
             {source.teamId ? ` / ${team?.name ?? source.teamId}` : ''}
           </span>
           <span title={schedule.title} data-testid="detail-schedule">
-            {schedule.scheduled === false
-              ? 'Not scheduled: never pulled'
-              : schedule.scheduled === null
-                ? 'Pull schedule unknown'
-                : `Pulled ${schedule.text}`}
+            {modeOfType(source.sourceType) === 'push'
+              ? 'No schedule: events are pushed'
+              : schedule.scheduled === false
+                ? 'Not scheduled: never pulled'
+                : schedule.scheduled === null
+                  ? 'Pull schedule unknown'
+                  : `Pulled ${schedule.text}`}
           </span>
           <span>
             Last event <LocalTime iso={source.lastEventAt} fallback="never" testId="detail-last-event" />

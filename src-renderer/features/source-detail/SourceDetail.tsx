@@ -5,11 +5,14 @@ import { describeSchedule } from '../../../src-shared/domain/schedule-fact';
 import { useAppStore } from '../../stores/app-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { scheduleFactOf } from '../sources/health-model';
+import { canEditSource } from '../../../src-shared/domain/source-edit-form';
 import { DangerZone } from './DangerZone';
+import { EditSourceCard } from './EditSourceCard';
 import { DetailHeader } from './DetailHeader';
 import { DetailsCard } from './DetailsCard';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { EventsPanel } from './EventsPanel';
+import { TypeDiagnosisCard } from './TypeDiagnosisCard';
 import { HealthCard, type HealthState } from './HealthCard';
 import { SourceActions } from './SourceActions';
 import { useSourceDetail } from './use-source-detail';
@@ -80,6 +83,7 @@ export function SourceDetail({ id }: { id: string }) {
             {diagnosed && (
               <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />
             )}
+            {!diagnosed && <TypeDiagnosisCard source={shown} />}
             {!diagnosed && <EventsPanel id={id} />}
             <DetailsCard source={shown} history={history} />
           </div>
@@ -126,6 +130,9 @@ function DetailSide({
         </div>
       )}
       {canManage && !source.archivedAt && <SourceActions source={source} scheduleText={scheduleText} onDone={reload} />}
+      {canManage && canEditSource(source) && (
+        <EditSourceCard key={source.id} source={source} scheduleText={scheduleText} onDone={reload} />
+      )}
       {canManage && !source.archivedAt && (
         <DangerZone
           source={source}

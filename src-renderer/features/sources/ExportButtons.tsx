@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call, lw } from '../../api/lw';
+import { stagedTypeOf } from './labels';
 import type { TableItem } from './table-model';
 
 /** Exports the visible rows (filtered and sorted) as JSON or CSV; main builds the text. */
@@ -9,7 +10,7 @@ export function ExportButtons({ items }: { items: TableItem[] }) {
   async function exportAs(format: 'json' | 'csv') {
     const ids = items.flatMap((i) => (i.kind === 'source' ? [i.id] : []));
     const stagedRows = items.flatMap((i) =>
-      i.kind === 'staged' ? [{ name: i.entry.name, state: i.entry.state, sourceType: 'claude_compliance' }] : [],
+      i.kind === 'staged' ? [{ name: i.entry.name, state: i.entry.state, sourceType: stagedTypeOf(i.entry) }] : [],
     );
     const result = await call(() => lw().sources.export({ format, ids, staged: stagedRows }));
     if (!result.ok) {

@@ -7,7 +7,7 @@ import type { HealthSignal } from '../../../src-shared/domain/source-health';
 import { HEALTH_LOOK, outboxStateLook } from '../../../src-shared/domain/state-looks';
 import type { LocalSourceFacts } from '../../../src-shared/ipc/channels/sources';
 import { scheduleFactOf } from './health-model';
-import { SOURCE_TYPE_LABEL } from './labels';
+import { MODE_LABEL, modeOfType, scheduleWordsOf, stagedTypeOf } from './labels';
 import { SourceTypeText, StatusPill } from './server-values';
 import { EventsCell } from './HealthUnavailable';
 import type { MenuAnchor } from './RowMenu';
@@ -86,7 +86,7 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
         {e.name}
       </div>
       <div role="gridcell" className="src-cell c-type">
-        {SOURCE_TYPE_LABEL.claude_compliance}
+        <SourceTypeText value={stagedTypeOf(e)} />
       </div>
       <div role="gridcell" className="src-cell c-health">
         <span className="health tone-info">
@@ -105,7 +105,11 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
         —
       </div>
       <div role="gridcell" className="src-cell c-cadence" title={e.pullSchedule ?? undefined}>
-        {e.pollEverySec === null ? scheduleLabel(e.pullSchedule) : describeCadence(e.pollEverySec)}
+        {modeOfType(stagedTypeOf(e)) === 'push'
+          ? 'Real-time'
+          : e.pollEverySec === null
+            ? scheduleLabel(e.pullSchedule)
+            : describeCadence(e.pollEverySec)}
       </div>
       <div role="gridcell" className="src-cell c-created" title={e.stagedAt}>
         staged {relativeTime(e.stagedAt, now)}
@@ -117,7 +121,8 @@ function StagedCells({ entry: e, now }: { entry: OutboxEntryView; now: number })
 
 /** A server source: a flat table of its cells. */
 function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: RowProps & { row: ServerRow }) {
-  const schedule = describeSchedule(scheduleFactOf(r, sent));
+  const schedule = scheduleWordsOf(r.sourceType, describeSchedule(scheduleFactOf(r, sent)));
+  const mode = modeOfType(r.sourceType);
   return (
     <>
       <div role="gridcell" className="src-cell c-name">
@@ -125,7 +130,12 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
           <MiddleTruncated text={r.name} />
         </button>
       </div>
-      <div role="gridcell" className="src-cell c-type" title={r.sourceType}>
+      <div
+        role="gridcell"
+        className="src-cell c-type"
+        title={mode ? `${r.sourceType} · ${MODE_LABEL[mode]}` : r.sourceType}
+        data-mode={mode ?? undefined}
+      >
         <SourceTypeText value={r.sourceType} />
       </div>
       <div
@@ -161,7 +171,7 @@ function SourceCells({ item, row: r, serverNow, signal, sent, onMenu, onOpen }: 
       </div>
       <div
         role="gridcell"
-        className={`src-cell c-cadence${schedule.scheduled === null ? ' unknown' : ''}`}
+        className={`src-cell c-cadence${schedule.scheduled === null && mode !== 'push' ? ' unknown' : ''}`}
         title={schedule.title}
         data-testid="cadence"
       >
