@@ -165,7 +165,13 @@ function inspectControls(
   rt: Runtime,
 ): Pick<
   EmulatorControl,
-  'sources' | 'credentialMatches' | 'cliSessions' | 'cliKeys' | 'personalWorkspaces' | 'issuedSecrets'
+  | 'sources'
+  | 'credentialMatches'
+  | 'cliSessions'
+  | 'cliKeys'
+  | 'personalWorkspaces'
+  | 'issuedSecrets'
+  | 'mintedIngestSecrets'
 > {
   return {
     sources: (orgId) => rt.store.orgSources(orgId).map((s) => rawView(rt, s)),
@@ -178,6 +184,7 @@ function inspectControls(
     cliKeys: () => cliKeyViews(rt),
     personalWorkspaces: () => rt.store.personalWorkspaces.map((w) => ({ ...w })),
     issuedSecrets: () => [...rt.store.issuedSecrets],
+    mintedIngestSecrets: () => [...rt.store.mintedIngestSecrets],
   };
 }
 

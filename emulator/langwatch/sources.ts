@@ -123,8 +123,10 @@ export function getSource(rt: Runtime, user: UserRecord, input: z.infer<typeof g
   return toDto(findSource(rt, input.organizationId, input.id));
 }
 
-function newSecret(): { secret: string; hash: string } {
+function newSecret(rt: Runtime): { secret: string; hash: string } {
   const secret = randomToken('lw_is_', 32);
+  // LangWatch keeps only the hash; the clear value is kept in memory for leak checks only.
+  rt.store.mintedIngestSecrets.push(secret);
   return { secret, hash: sha256(secret) };
 }
 
@@ -152,7 +154,7 @@ export function createSource(
   const parserConfig = sealed(rt, input.parserConfig ?? {});
   checkUniqueName(rt, org.id, input.name);
   const now = rt.now();
-  const { secret, hash } = newSecret();
+  const { secret, hash } = newSecret(rt);
   const src: SourceRecord = {
     id: randomToken('src_', 12),
     organizationId: org.id,
@@ -219,7 +221,7 @@ export function rotateSecret(
 ): { source: SourceDto; ingestSecret: string } {
   requirePermission(rt, user, input.organizationId, 'ingestionSources:manage');
   const src = findSource(rt, input.organizationId, input.id);
-  const { secret, hash } = newSecret();
+  const { secret, hash } = newSecret(rt);
   src.previousSecret = { hash: src.ingestSecretHash, validUntil: rt.now() + 24 * 3_600_000 };
   src.ingestSecretHash = hash;
   src.updatedAt = rt.now();

@@ -12,6 +12,7 @@ import { redactSecrets } from '../logging/redact';
 import { publicParserConfig } from '../langwatch/schemas';
 import type { TrpcCallOptions } from '../langwatch/trpc';
 import type { OutboxEntry } from './entry';
+import { handOverIngestSecret, type KeepIngestSecret } from './ingest-secret-hook';
 import { carriesMarker, COMPLIANCE_SOURCE_TYPE, MARKER_KEY } from './reconcile';
 
 /** The adapter name in parserConfig for compliance sources. */
@@ -32,11 +33,11 @@ export async function submitEntry(
   entry: OutboxEntry,
   key: string | null,
   opts: TrpcCallOptions,
+  keepIngestSecret?: KeepIngestSecret,
 ): Promise<string> {
   const credentials = key === null ? {} : { credentials: { token: key } };
   if (entry.kind === 'create') {
-    // The answer's one-time ingestSecret is dropped unread inside createSource.
-    const answered = await api.createSource(
+    const { source: answered, ...created } = await api.createSource(
       {
         organizationId: entry.organizationId,
         teamId: entry.teamId,
@@ -61,6 +62,8 @@ export async function submitEntry(
     });
     if (stored.id !== answered.id || stored.name.trim() !== entry.name.trim() || !carriesMarker(stored, entry.marker))
       throw unverifiedCreate(answered.id);
+    // The one-time ingest secret reaches the entry's owner through the keychain (ingest-secrets/).
+    await handOverIngestSecret(keepIngestSecret, { source: stored, ...created }, entry);
     return stored.id;
   }
   return updateSource(api, entry, entry.sourceId!, key, opts);

@@ -108,7 +108,7 @@ export function createAttempt(
         }
         entry = await apply(id, { type: 'reconciled_none' });
       }
-      const sourceId = await submitEntry(api, entry, key, opts);
+      const sourceId = await submitEntry(api, entry, key, opts, options.keepIngestSecret);
       key = null;
       await succeed(id, sourceId, false);
     } catch (error) {

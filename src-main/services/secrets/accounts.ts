@@ -12,6 +12,7 @@ const STAGED = 'staged:';
 const SESSION = 'session:';
 const SESSION_USER = 'session-user:';
 const DEVICE = 'device:';
+const INGEST = 'ingest:';
 
 /** Account of a staged key of outbox entry `id`. */
 export const stagedAccount = (id: string): string => `${STAGED}${id}`;
@@ -46,6 +47,14 @@ export function profileIdOf(account: string): string | null {
     if (account.startsWith(prefix)) return account.slice(prefix.length);
   return null;
 }
+/**
+ * Account of a one-time ingest secret waiting for its owner (ingest-secrets/): the deployment
+ * (profile), the person and the source, each part URI-encoded so no id can reach into another's.
+ */
+export const ingestSecretAccount = (owner: { profileId: string; userId: string }, sourceId: string): string =>
+  `${INGEST}${[owner.profileId, owner.userId, sourceId].map(encodeURIComponent).join(':')}`;
+/** True for an account made by {@link ingestSecretAccount}. */
+export const isIngestSecretAccount = (account: string): boolean => account.startsWith(INGEST);
 /** Account of the key of the echo memory's hashes (echo-memory-file.ts): random bytes, no user secret. */
 export const ECHO_KEY_ACCOUNT = 'echo-hash-key';
 /** A throwaway account for the keychain self-check. */
