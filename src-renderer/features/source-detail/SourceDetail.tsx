@@ -11,6 +11,7 @@ import { DetailsCard } from './DetailsCard';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { EventsPanel } from './EventsPanel';
 import { HealthCard, type HealthState } from './HealthCard';
+import { IngestSecretCard } from './IngestSecretCard';
 import { SourceActions } from './SourceActions';
 import { useSourceDetail } from './use-source-detail';
 import './detail.css';
@@ -126,6 +127,7 @@ function DetailSide({
         </div>
       )}
       {canManage && !source.archivedAt && <SourceActions source={source} scheduleText={scheduleText} onDone={reload} />}
+      {canManage && <IngestSecretCard source={source} />}
       {canManage && !source.archivedAt && (
         <DangerZone
           source={source}
