@@ -60,62 +60,83 @@ export function RevealPanel({
       onClose={close}
     >
       <h2 id="reveal-title">Ingest secret of {sourceName}</h2>
-      {!revealed && (
-        <>
-          <p>
-            The console holds this source’s ingest secret for you (for {KEEP_DAYS} days after it arrived). It is shown
-            once: revealing it wipes the console’s copy, and LangWatch keeps only its hash. Have a safe place ready,
-            such as your password manager.
-          </p>
-          {error && (
-            <p role="alert" className="field-error" data-testid="reveal-error" data-code={error.code}>
-              {error.message}
-            </p>
-          )}
-          <div className="row modal-actions">
-            <button type="button" onClick={close} data-testid="reveal-cancel">
-              {error ? 'Close' : 'Not now'}
-            </button>
-            {!error && (
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void reveal()}
-                disabled={busy}
-                autoFocus
-                data-testid="reveal-secret"
-              >
-                {busy ? 'Revealing…' : 'Reveal secret'}
-              </button>
-            )}
-          </div>
-        </>
-      )}
+      {!revealed && <AskToReveal error={error} busy={busy} onReveal={() => void reveal()} onClose={close} />}
       {revealed && (
         <>
           <RevealedSecret revealed={revealed} />
-          <label className="stored-step">
-            <input
-              id="stored-it"
-              type="checkbox"
-              checked={stored}
-              onChange={(e) => setStored(e.target.checked)}
-              data-testid="stored-it"
-            />
-            I have stored it somewhere safe (it cannot be shown again)
-          </label>
-          {mustConfirm && !stored && (
-            <p role="alert" className="field-error">
-              Tick “I have stored it” first: closing now loses the only copy.
-            </p>
-          )}
-          <div className="row modal-actions">
-            <button type="button" className="primary" disabled={!stored} onClick={close} data-testid="reveal-done">
-              Done
-            </button>
-          </div>
+          <StoredStep stored={stored} setStored={setStored} mustConfirm={mustConfirm} onDone={close} />
         </>
       )}
     </dialog>
+  );
+}
+
+/** Before the reveal: what revealing means, and the explicit step (or why it was refused). */
+function AskToReveal(props: { error: ErrorData | null; busy: boolean; onReveal(): void; onClose(): void }) {
+  const { error, busy } = props;
+  return (
+    <>
+      <p>
+        The console holds this source’s ingest secret for you (for {KEEP_DAYS} days after it arrived). It is shown once:
+        revealing it wipes the console’s copy, and LangWatch keeps only its hash. Have a safe place ready, such as your
+        password manager.
+      </p>
+      {error && (
+        <p role="alert" className="field-error" data-testid="reveal-error" data-code={error.code}>
+          {error.message}
+        </p>
+      )}
+      <div className="row modal-actions">
+        <button type="button" onClick={props.onClose} data-testid="reveal-cancel">
+          {error ? 'Close' : 'Not now'}
+        </button>
+        {!error && (
+          <button
+            type="button"
+            className="primary"
+            onClick={props.onReveal}
+            disabled={busy}
+            autoFocus
+            data-testid="reveal-secret"
+          >
+            {busy ? 'Revealing…' : 'Reveal secret'}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** After the reveal: "I have stored it", the only way to Done. */
+function StoredStep(props: {
+  stored: boolean;
+  setStored(stored: boolean): void;
+  mustConfirm: boolean;
+  onDone(): void;
+}) {
+  const { stored, mustConfirm } = props;
+  return (
+    <>
+      <label className="stored-step">
+        <input
+          id="stored-it"
+          type="checkbox"
+          checked={stored}
+          onChange={(e) => props.setStored(e.target.checked)}
+          data-testid="stored-it"
+        />
+        I have stored it somewhere safe (it cannot be shown again)
+      </label>
+      {mustConfirm && !stored && (
+        <p role="alert" className="field-error">
+          Tick “I have stored it” first: closing now loses the only copy.
+        </p>
+      )}
+      <div className="row modal-actions">
+        <button type="button" className="primary" disabled={!stored} onClick={props.onDone} data-testid="reveal-done">
+          Done
+        </button>
+      </div>
+    </>
   );
 }
