@@ -5,6 +5,8 @@
  * nothing. Rotation on the source's detail leads to the same panel. The automatic leak scan
  * checks that each minted secret crossed to the renderer once, in the reveal answer only.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { SEED } from '../../emulator/seed';
 import type { ConsoleHarness } from './console-harness';
 import { expect, test } from './fixtures';
@@ -35,6 +37,22 @@ async function createPushSource(harness: ConsoleHarness, name: string): Promise<
   return answer.source.id;
 }
 
+/** Serious or critical WCAG 2.2 AA violations inside the reveal panel, light and dark (targets only, never text). */
+async function panelViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page })
+      .include('[data-testid="reveal-panel"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+      found.push(`${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
 const ingestAccounts = async (harness: ConsoleHarness) =>
   (await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('ingest:'));
 
@@ -62,6 +80,7 @@ test.describe('ingest secret: shown once, then gone', () => {
     await expect(page.getByTestId('snippet-test-curl')).toContainText(endpoint);
     // Revealed means wiped: the keychain no longer holds it, before the panel even closes.
     expect(await ingestAccounts(harness)).toEqual([]);
+    expect(await panelViolations(page)).toEqual([]);
 
     // Copy goes through main, which clears the clipboard after the stated 60 s.
     await page.getByTestId('copy-ingest-secret').click();

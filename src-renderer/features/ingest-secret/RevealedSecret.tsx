@@ -35,7 +35,7 @@ export function RevealedSecret({ revealed }: { revealed: RevealedIngestSecret })
       {snippets.map((s) => (
         <section key={s.id} aria-label={s.title}>
           <h3>{s.title}</h3>
-          <pre className="snippet" data-testid={`snippet-${s.id}`}>
+          <pre className="snippet" data-testid={`snippet-${s.id}`} tabIndex={0}>
             {s.text}
           </pre>
           <CopyButton text={s.text} label="Copy snippet" testId={`copy-snippet-${s.id}`} />
