@@ -48,11 +48,13 @@ export function profileIdOf(account: string): string | null {
   return null;
 }
 /**
- * Account of a one-time ingest secret waiting for its owner (ingest-secrets/): the deployment
- * (profile), the person and the source, each part URI-encoded so no id can reach into another's.
+ * Account of a one-time ingest secret waiting for its owner (ingest-secrets/): the person, the
+ * source and the deployment (profile), each part URI-encoded so no id can reach into another's.
+ * The profile comes last, like `session:<profileId>`: forgetting a deployment deletes every
+ * account ending in `:<profileId>` (session-manager.ts), so its waiting secrets go with it.
  */
 export const ingestSecretAccount = (owner: { profileId: string; userId: string }, sourceId: string): string =>
-  `${INGEST}${[owner.profileId, owner.userId, sourceId].map(encodeURIComponent).join(':')}`;
+  `${INGEST}${[owner.userId, sourceId, owner.profileId].map(encodeURIComponent).join(':')}`;
 /** True for an account made by {@link ingestSecretAccount}. */
 export const isIngestSecretAccount = (account: string): boolean => account.startsWith(INGEST);
 /** Account of the key of the echo memory's hashes (echo-memory-file.ts): random bytes, no user secret. */
