@@ -107,6 +107,8 @@ export interface EmulatorControl {
   personalWorkspaces(): PersonalWorkspaceRecord[];
   /** The secret values /exchange handed out (CLI and project API keys), for leak checks; in memory only. */
   issuedSecrets(): string[];
+  /** Every ingest secret create and rotateSecret handed out (leak checks; memory only). */
+  mintedIngestSecrets(): string[];
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
   /** Back to the seed: state, faults, limits, log, online. */

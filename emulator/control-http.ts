@@ -62,6 +62,7 @@ export function createControlHttp(control: EmulatorControl): ControlHttp {
     cliKeys: control.cliKeys,
     personalWorkspaces: control.personalWorkspaces,
     issuedSecrets: control.issuedSecrets,
+    mintedIngestSecrets: control.mintedIngestSecrets,
     setMemberPermissions: control.setMemberPermissions,
   };
   return async (req, res, url) => {

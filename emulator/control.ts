@@ -172,6 +172,7 @@ function inspectControls(
   | 'cliKeys'
   | 'personalWorkspaces'
   | 'issuedSecrets'
+  | 'mintedIngestSecrets'
 > {
   const opened = (sourceId: string) => {
     const s = rt.store.sources.get(sourceId);
@@ -188,6 +189,7 @@ function inspectControls(
     cliKeys: () => cliKeyViews(rt),
     personalWorkspaces: () => rt.store.personalWorkspaces.map((w) => ({ ...w })),
     issuedSecrets: () => [...rt.store.issuedSecrets],
+    mintedIngestSecrets: () => [...rt.store.mintedIngestSecrets],
   };
 }
 

@@ -59,6 +59,8 @@ export class Store {
   pollWindows = new Map<string, number>();
   /** Secrets /exchange handed out (CLI keys, personal project keys), kept in memory only for leak tests. */
   issuedSecrets: string[] = [];
+  /** Ingest secrets create and rotateSecret handed out, in memory only for leak tests. */
+  mintedIngestSecrets: string[] = [];
   activities: ActivityEntry[] = [];
   activitySeq = 0;
   emailPasswordEnabled = true;
@@ -187,6 +189,7 @@ export class Store {
     this.cliKeys = s.cliKeys ?? [];
     this.pollWindows = new Map();
     this.issuedSecrets = [];
+    this.mintedIngestSecrets = [];
     this.activities = s.activities;
     this.activitySeq = s.activitySeq;
     this.emailPasswordEnabled = s.emailPasswordEnabled;

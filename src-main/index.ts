@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, Notification, session, shell } from 'electron';
 import { productionMenuTemplate } from './app-menu';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +49,12 @@ app
         // The URL was validated by the caller (http(s), on the deployment's origin).
         openExternal: (url) => shell.openExternal(url),
         browserSignIn: (request) => electronBrowserSignIn(request, mainWindow, build),
+      },
+      // A revealed ingest secret is copied, and cleared again, from main (ingest-secrets/clipboard.ts).
+      clipboard: {
+        writeText: (text) => clipboard.writeText(text),
+        readText: () => clipboard.readText(),
+        clear: () => clipboard.clear(),
       },
     });
     const dispatcher = createDispatcher({

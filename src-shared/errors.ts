@@ -66,6 +66,10 @@ export const ERROR_CODES = [
   'outbox.not_yours',
   // Anthropic key check
   'anthropic.request_failed',
+  // ingest secrets (shown once)
+  'ingestSecret.already_revealed',
+  'ingestSecret.not_waiting',
+  'ingestSecret.not_yours',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -11,7 +11,7 @@ import type { Clock } from '../../src-main/services/clock';
 import type { ScheduleIntervals } from '../../src-main/services/sources/schedule';
 import { SEED } from '../../emulator/seed';
 import { bridgeScript } from './bridge-script';
-import { createHarnessPorts, type HarnessPorts } from './harness-ports';
+import { createFakeClipboard, createHarnessPorts, type HarnessPorts } from './harness-ports';
 import { serveRenderer } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,6 +47,8 @@ export interface RendererBoundMessage {
  */
 export class ConsoleHarness {
   readonly traffic: RendererBoundMessage[] = [];
+  /** The system clipboard as main sees it (`ingestSecrets.copy` writes it, then clears it). */
+  readonly clipboard = createFakeClipboard();
   /** System-browser opens (recorded) and the browser sign-in window (a fresh Playwright context). */
   readonly authPorts: HarnessPorts;
   services!: Services;
@@ -112,6 +114,7 @@ export class ConsoleHarness {
       ports: this.authPorts.ports,
       clock: this.options.clock,
       monitorIntervals: this.options.monitorIntervals,
+      clipboard: this.clipboard,
     });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),

@@ -113,7 +113,7 @@ test.describe('diagnosis: a cause per evidence, the fix one click away, a report
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     const api = harness.services.auth.requireActive().api!;
-    const created = await api.createSource({
+    const { source: created } = await api.createSource({
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: 'E2E to archive',

@@ -2,6 +2,7 @@ import { test as base } from '@playwright/test';
 import { startEmulator } from '../../emulator';
 import { ConsoleHarness, type HarnessOptions } from './console-harness';
 import { keychainSecrets, scanForSecrets, SEED_SECRETS } from './leak-scan';
+import { trafficForLeakScan } from './revealed-traffic';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -36,16 +37,21 @@ export const test = base.extend<{
       void openHarness;
       await use();
       // Device sign-ins hand out a CLI key and a project key the console must never keep.
-      const values = [...SEED_SECRETS, ...secrets.values(), ...emulator.control.issuedSecrets()];
+      // Ingest secrets LangWatch minted (create, rotateSecret) may cross to the renderer once, in a reveal.
+      const minted = emulator.control.mintedIngestSecrets();
+      const values = [...SEED_SECRETS, ...secrets.values(), ...emulator.control.issuedSecrets(), ...minted];
+      const problems: string[] = [];
       const dirs = [testInfo.outputDir];
       const texts: Array<{ where: string; text: string }> = [];
       for (const h of openedHarnesses) {
         values.push(...(await keychainSecrets(h)));
         await h.services.log.flush().catch(() => undefined);
         dirs.push(h.userDataDir, h.services.paths.logsDir);
-        texts.push({ where: `renderer-bound IPC traffic of ${h.rendererUrl}`, text: h.rendererTrafficText() });
+        const traffic = trafficForLeakScan(h.traffic);
+        problems.push(...traffic.problems);
+        texts.push({ where: `renderer-bound IPC traffic of ${h.rendererUrl}`, text: traffic.text });
       }
-      const hits = scanForSecrets(values, { dirs, texts });
+      const hits = [...problems, ...scanForSecrets(values, { dirs, texts })];
       if (hits.length > 0)
         throw new Error(`secret leak scan: ${hits.length} hit(s) (values not shown):\n  ${hits.join('\n  ')}`);
     },

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { watchForSessionCookie } from '../../src-main/services/auth/cookie-watch';
 import type { AuthPorts } from '../../src-main/services/auth/ports';
+import type { ClipboardPort } from '../../src-main/services/ingest-secrets/clipboard';
 import type { JarCookie } from '../../src-main/services/langwatch/cookie-capture';
 
 /**
@@ -15,6 +16,17 @@ export interface HarnessPorts {
   openedUrls: string[];
   /** The open sign-in window; waits until the console opens one. */
   signInWindow(): Promise<Page>;
+}
+
+/** A clipboard in memory: what the console copied, until it clears it (or the test reads it). */
+export function createFakeClipboard(): ClipboardPort & { text: string } {
+  const clipboard = {
+    text: '',
+    writeText: (text: string) => void (clipboard.text = text),
+    readText: () => clipboard.text,
+    clear: () => void (clipboard.text = ''),
+  };
+  return clipboard;
 }
 
 export function createHarnessPorts(browser: Browser): HarnessPorts {

@@ -24,8 +24,8 @@ export const SEED_SECRETS: readonly string[] = [
   ECHO_TEST_KEY,
 ];
 
-/** Keychain prefixes whose values are secrets (session cookies, device tokens, staged keys). */
-const SECRET_ACCOUNTS = ['session:', 'device:', 'staged:'];
+/** Keychain prefixes whose values are secrets (session cookies, device tokens, staged keys, ingest secrets). */
+const SECRET_ACCOUNTS = ['session:', 'device:', 'staged:', 'ingest:'];
 
 /**
  * The secret values a harness holds in its keychain right now, split into the forms that could

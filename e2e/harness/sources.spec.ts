@@ -34,7 +34,7 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     const harness = await openSignedIn(openHarness);
     const { page } = harness;
     await expect(page.getByTestId('source-row-src_cc_prod')).toHaveAttribute('data-status', 'active');
-    const created = await adminApi(harness).createSource({
+    const { source: created } = await adminApi(harness).createSource({
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: 'E2E live source',
@@ -129,7 +129,7 @@ test.describe('sources: live status, detail, diagnosis, actions', () => {
     await expect(page.getByTestId('action-result')).toContainText('status is now active');
 
     // Archive: the button stays off until the exact name is typed; main checks it again.
-    const victim = await adminApi(harness).createSource({
+    const { source: victim } = await adminApi(harness).createSource({
       organizationId: ACME,
       sourceType: 'otel_generic',
       name: 'E2E archive me',

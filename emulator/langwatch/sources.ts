@@ -125,10 +125,11 @@ export function getSource(rt: Runtime, user: UserRecord, input: z.infer<typeof g
   return toDto(findSource(rt, input.organizationId, input.id));
 }
 
-/** A fresh ingest secret (kept in memory for leak checks, like every secret the emulator issues). */
+/** A fresh ingest secret (LangWatch keeps only its hash; the clear value stays in memory for leak checks). */
 function newSecret(rt: Runtime): { secret: string; hash: string } {
   const secret = randomToken('lw_is_', 32);
   rt.store.issuedSecrets.push(secret);
+  rt.store.mintedIngestSecrets.push(secret);
   return { secret, hash: sha256(secret) };
 }
 

@@ -94,8 +94,9 @@ export function createDispatcher(opts: {
             message: 'The console produced an answer it could not vouch for; nothing was shown.',
           });
         }
-        // Server text may carry a secret by value, by hash (a wiped key) or by shape alone.
-        const { value, chars } = redactOutgoingSized(parsedOutput.data);
+        // Server text may carry a secret by value, by hash (a wiped key) or by shape alone;
+        // only a revealing channel's one field passes (see ChannelSpec.reveals).
+        const { value, chars } = redactExceptRevealed(spec, parsedOutput.data);
         const tooLarge = answerTooLarge(name, chars);
         if (tooLarge) {
           log.warn('ipc answer too large, not sent', { channel: name, size: tooLarge.details?.size as number });
@@ -107,6 +108,16 @@ export function createDispatcher(opts: {
       }
     },
   };
+}
+
+/** The answer redacted, except the one field a revealing channel exists to carry. */
+function redactExceptRevealed(spec: ChannelSpec, data: unknown): { value: unknown; chars: number } {
+  const field = spec.reveals;
+  if (field === undefined || data === null || typeof data !== 'object' || !Object.hasOwn(data, field))
+    return redactOutgoingSized(data);
+  const { [field]: revealed, ...rest } = data as Record<string, unknown>;
+  const { value, chars } = redactOutgoingSized(rest);
+  return { value: { ...(value as object), [field]: revealed }, chars: chars + JSON.stringify(revealed).length };
 }
 
 // Input fields that carry a secret typed in the renderer (keys.*, outbox.stage/edit, auth).

@@ -36,6 +36,9 @@ export const READ_ONLY_REFUSED: Mutates = {
   'profiles.remove': () => true,
   'sources.setStatus': () => true,
   'sources.archive': () => true,
+  // An ingest secret is its receiver's to see once; rotating changes what every sender must present.
+  'ingestSecrets.reveal': () => true,
+  'ingestSecrets.rotate': () => true,
   // The key check and the staged-key lifetime apply to everyone's staged keys; notifications are the viewer's.
   'settings.update': (input) => SHARED_SETTINGS.some((name) => input[name] !== undefined),
   // Each profile holds one session: signing out of (or into) another profile ends someone else's.

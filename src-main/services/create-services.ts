@@ -24,6 +24,9 @@ import type { SourcesMonitor } from './sources/monitor';
 import type { ScheduleIntervals } from './sources/schedule';
 import { openSources } from './sources/open-sources';
 import type { SourcesService } from './sources/sources-service';
+import type { IngestSecrets } from './ingest-secrets/ingest-secrets';
+import type { ClipboardPort, SecretClipboard } from './ingest-secrets/clipboard';
+import { openIngestSecrets } from './ingest-secrets/open-ingest-secrets';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -39,6 +42,8 @@ export interface ServicesOptions {
   monitorIntervals?: ScheduleIntervals;
   /** Outbox submissions in flight at once (default 4; the bench varies it). */
   outboxConcurrency?: number;
+  /** The system clipboard (Electron's, or the harness's fake); none in plain Node. */
+  clipboard?: ClipboardPort;
 }
 
 /** Everything the handler table needs; created once per main process (or harness). */
@@ -68,6 +73,10 @@ export interface Services {
   sources: SourcesService;
   /** Archived sources this console saw (LangWatch lists none, yet their names stay taken). */
   archivedSources: ArchivedSources;
+  /** Ingest secrets received from LangWatch, kept for their owner until revealed once or expired. */
+  ingestSecrets: IngestSecrets;
+  /** Copies a revealed secret and clears the clipboard again after a stated time. */
+  clipboard: SecretClipboard;
   paths: { userDataDir: string; logsDir: string };
   /** What the window must say at start (keychain missing, a damaged file moved aside). */
   problems(): StartupProblem[];
@@ -82,21 +91,18 @@ export interface Services {
  * Plain Node, so the e2e harness, benchmarks and crash tests run exactly what the app runs.
  */
 export async function createServices(opts: ServicesOptions): Promise<Services> {
-  const { config } = opts;
-  const { userDataDir } = config;
+  const { userDataDir } = opts.config;
   const clock = opts.clock ?? systemClock;
   const logsDir = join(userDataDir, 'logs');
   const log = createLogger({ dir: logsDir, clock });
-  const { secrets, gate, checkKeychain, closeEchoMemory } = await openConsoleSecrets(
-    { ...opts, clock },
-    log.child('secrets'),
-  );
+  const consoleSecrets = await openConsoleSecrets({ ...opts, clock }, log.child('secrets'));
+  const { secrets, gate, checkKeychain, closeEchoMemory } = consoleSecrets;
   const problems = createStartupProblems(() => gate.problem());
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir, log: log.child('settings') });
   const onDamaged = (file: 'profiles' | 'outbox') => (error: AppError) => problems.report(file, error);
   const signIn = await openSignIn({
-    config,
+    config: opts.config,
     secrets,
     events,
     clock,
@@ -109,8 +115,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
   const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
   await archivedSources.load();
+  const ingest = await openIngestSecrets({ ...opts, userDataDir, secrets, clock, log, auth, events });
   const outbox = createOutbox({
     userDataDir,
+    keepIngestSecret: (received) => ingest.ingestSecrets.keep(received),
     onDamaged: onDamaged('outbox'),
     secrets,
     clock,
@@ -142,7 +150,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   return {
     ...signIn,
-    config,
+    config: opts.config,
     version: opts.version,
     clock,
     log,
@@ -155,6 +163,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     sourcesMonitor,
     sources,
     archivedSources,
+    ...ingest,
     paths: { userDataDir, logsDir },
     problems: () => problems.list(),
     async checkKeychain() {
@@ -164,6 +173,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     async close() {
       await outbox.stop();
+      ingest.ingestSecrets.close();
+      await ingest.clipboard.close();
       signIn.authFlows.dispose();
       sourcesMonitor.close();
       network.close();

@@ -7,6 +7,7 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
 import { ComposeView } from '../features/composer/ComposeView';
 import { OutboxView } from '../features/outbox/OutboxView';
+import { WaitingSecrets } from '../features/ingest-secret/WaitingSecrets';
 import { selectOpenCount, useOutboxStore } from '../stores/outbox-store';
 import { useAppStore, type Route } from '../stores/app-store';
 import { useAuthStateStore } from '../stores/auth-state-store';
@@ -67,6 +68,7 @@ export function App() {
         )}
         <StartupProblems />
         <SessionBanner />
+        <WaitingSecrets />
         <ErrorBoundary key={route} area={view.area}>
           <AuthGate route={route}>{view.render()}</AuthGate>
         </ErrorBoundary>

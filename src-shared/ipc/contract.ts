@@ -6,6 +6,7 @@ import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { sourcesChannels, sourcesEvents } from './channels/sources';
+import { ingestSecretsChannels, ingestSecretsEvents } from './channels/ingest-secrets';
 import type { ChannelSpec, IpcResult } from './define';
 
 /**
@@ -22,6 +23,7 @@ export const IPC_CONTRACT = {
   ...outboxChannels,
   ...settingsChannels,
   ...sourcesChannels,
+  ...ingestSecretsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
@@ -32,6 +34,7 @@ export const IPC_EVENTS = {
   ...outboxEvents,
   ...settingsEvents,
   ...sourcesEvents,
+  ...ingestSecretsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof IPC_CONTRACT;

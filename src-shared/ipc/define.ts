@@ -11,6 +11,11 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   output: O;
   /** What the channel is for, shown in docs and error messages. */
   summary: string;
+  /**
+   * The one top-level output field that carries a secret on purpose (a one-time reveal the
+   * person asked for): the dispatcher lets it through as is and redacts the rest of the answer.
+   */
+  reveals?: string;
 }
 
 /** Declares a channel; exists so each domain file reads as a table. */

@@ -7,6 +7,7 @@ import { keyChecksHandlers } from './key-checks';
 import { profilesHandlers } from './profiles';
 import { settingsHandlers } from './settings';
 import { sourcesHandlers } from './sources';
+import { ingestSecretsHandlers } from './ingest-secrets';
 import { guardReadOnly } from '../read-only-guard';
 
 /**
@@ -23,6 +24,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...keyChecksHandlers(services),
       ...settingsHandlers(services),
       ...sourcesHandlers(services),
+      ...ingestSecretsHandlers(services),
     },
     () => services.auth.state(),
   );

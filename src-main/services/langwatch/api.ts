@@ -33,8 +33,8 @@ import {
   WirePermissions,
   WirePublicEnv,
   WireSource,
-  WireSourceWithSecret,
 } from './schemas';
+import { readSourceWithSecret, type SourceWithSecret } from './ingest-secret-answer';
 import { createListMemo } from './list-memo';
 import { createTrpcClient, type TrpcCallOptions } from './trpc';
 import { asStaleTeam } from './trpc-errors';
@@ -81,8 +81,13 @@ export interface LangwatchApi {
   listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]>;
   /** One source (archived ones too). */
   getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source>;
-  /** Creates a source. The one-time `ingestSecret` of the answer is dropped unread. */
-  createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source>;
+  /**
+   * Creates a source. The answer's one-time `ingestSecret` is validated and registered as a
+   * known secret at once; the caller keeps it in the keychain (ingest-secrets/) or lets it go.
+   */
+  createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<SourceWithSecret>;
+  /** Mints a new ingest secret; LangWatch honours the previous one for 24 h more. */
+  rotateSecret(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<SourceWithSecret>;
   /** Updates a source; omitted fields stay unchanged. */
   updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source>;
   /** Archives a source (no undo on the server). */
@@ -150,12 +155,17 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
       return toSource(parseAnswer(WireSource, data, 'ingestionSources.get'));
     },
 
-    async createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<Source> {
+    async createSource(input: CreateSourceInput, opts?: TrpcCallOptions): Promise<SourceWithSecret> {
       const valid = validateInput(CreateSourceInput, input);
       const data = await trpc.mutation('ingestionSources.create', valid, opts).catch((e: unknown) => {
         throw asStaleTeam(e, valid.teamId);
       });
-      return toSource(parseAnswer(WireSourceWithSecret, data, 'ingestionSources.create').source);
+      return readSourceWithSecret(data, 'ingestionSources.create');
+    },
+
+    async rotateSecret(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<SourceWithSecret> {
+      const data = await trpc.mutation('ingestionSources.rotateSecret', { organizationId, id }, opts);
+      return readSourceWithSecret(data, 'ingestionSources.rotateSecret');
     },
 
     async updateSource(input: UpdateSourceInput, opts?: TrpcCallOptions): Promise<Source> {

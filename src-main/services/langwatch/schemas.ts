@@ -47,12 +47,6 @@ export const WireSource = Source.extend({
 });
 export type WireSource = z.infer<typeof WireSource>;
 
-/**
- * `create`/`rotateSecret` answer. Only `source` is declared: zod strips `ingestSecret`, so the
- * one-time ingest secret is never read, returned, logged or persisted by the console.
- */
-export const WireSourceWithSecret = z.object({ source: WireSource });
-
 /** `organization.getAll` item (only the fields the console uses). */
 export const WireOrganization = z.object({
   id: z.string(),

@@ -12,6 +12,7 @@ import type { LangwatchApi } from '../langwatch/api';
 import { redactSecrets } from '../logging/redact';
 import type { TrpcCallOptions } from '../langwatch/trpc';
 import type { OutboxEntry } from './entry';
+import { handOverIngestSecret, type KeepIngestSecret } from './ingest-secret-hook';
 import { carriesMarker } from './reconcile';
 import type { SecretUnit } from './secret-unit';
 import { createInputOf, updateInputOf } from './submit-request';
@@ -33,10 +34,11 @@ export async function submitEntry(
   entry: OutboxEntry,
   unit: SecretUnit | null,
   opts: TrpcCallOptions,
+  keepIngestSecret?: KeepIngestSecret,
 ): Promise<string> {
   if (entry.kind === 'create') {
-    // The create's answer (and its one-time ingestSecret, dropped unread inside createSource).
-    const answered = await api.createSource(createInputOf(entry, unit), opts);
+    // The create's answer; its one-time ingestSecret goes to the hand-over below, nowhere else.
+    const { source: answered, ...created } = await api.createSource(createInputOf(entry, unit), opts);
     // Trust nothing the answer says: read the source back, it must carry our name and marker.
     const stored = await api.getSource(entry.organizationId, answered.id, opts).catch((error: unknown) => {
       if (error instanceof AppError && (error.code === 'langwatch.not_found' || error.code === 'not_found'))
@@ -50,6 +52,8 @@ export async function submitEntry(
       !carriesMarker(stored, entry.marker)
     )
       throw unverifiedCreate(answered.id);
+    // The one-time ingest secret reaches the entry's owner through the keychain (ingest-secrets/).
+    await handOverIngestSecret(keepIngestSecret, { source: stored, ...created }, entry);
     return stored.id;
   }
   return updateSource(api, entry, entry.sourceId!, unit, opts);

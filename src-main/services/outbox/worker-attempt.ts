@@ -113,7 +113,7 @@ export function createAttempt(
         }
         entry = await apply(id, { type: 'reconciled_none' });
       }
-      const sourceId = await submitEntry(api, entry, unit, opts);
+      const sourceId = await submitEntry(api, entry, unit, opts, options.keepIngestSecret);
       unit = null;
       await succeed(id, sourceId, false);
     } catch (error) {

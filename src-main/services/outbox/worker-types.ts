@@ -11,6 +11,7 @@ import type { AuthService, SessionOwners } from '../auth/types';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { OutboxEntry } from './entry';
+import type { KeepIngestSecret } from './ingest-secret-hook';
 import type { OutboxStore } from './outbox-store';
 import type { OutboxEvent } from './transitions';
 
@@ -41,6 +42,8 @@ export interface WorkerOptions {
   /** Timeout of one LangWatch request; default 30 s. */
   requestTimeoutMs?: number;
   random?: () => number;
+  /** Keeps the one-time ingest secret a create answers with for the entry's owner; absent = let go. */
+  keepIngestSecret?: KeepIngestSecret;
   /** Called after every change of the records (the facade emits `outbox.changed`). */
   onChange: () => void;
   /** Called once an entry reached `submitted` (after its key was wiped). */

@@ -12,6 +12,7 @@ const STAGED = 'staged:';
 const SESSION = 'session:';
 const SESSION_USER = 'session-user:';
 const DEVICE = 'device:';
+const INGEST = 'ingest:';
 
 /** Account of a staged key of outbox entry `id`. */
 export const stagedAccount = (id: string): string => `${STAGED}${id}`;
@@ -46,6 +47,16 @@ export function profileIdOf(account: string): string | null {
     if (account.startsWith(prefix)) return account.slice(prefix.length);
   return null;
 }
+/**
+ * Account of a one-time ingest secret waiting for its owner (ingest-secrets/): the person, the
+ * source and the deployment (profile), each part URI-encoded so no id can reach into another's.
+ * The profile comes last, like `session:<profileId>`: forgetting a deployment deletes every
+ * account ending in `:<profileId>` (session-manager.ts), so its waiting secrets go with it.
+ */
+export const ingestSecretAccount = (owner: { profileId: string; userId: string }, sourceId: string): string =>
+  `${INGEST}${[owner.userId, sourceId, owner.profileId].map(encodeURIComponent).join(':')}`;
+/** True for an account made by {@link ingestSecretAccount}. */
+export const isIngestSecretAccount = (account: string): boolean => account.startsWith(INGEST);
 /** Account of the key of the echo memory's hashes (echo-memory-file.ts): random bytes, no user secret. */
 export const ECHO_KEY_ACCOUNT = 'echo-hash-key';
 /** A throwaway account for the keychain self-check. */

@@ -14,6 +14,7 @@ import { DiagnosisPanel } from './DiagnosisPanel';
 import { EventsPanel } from './EventsPanel';
 import { TypeDiagnosisCard } from './TypeDiagnosisCard';
 import { HealthCard, type HealthState } from './HealthCard';
+import { IngestSecretCard } from './IngestSecretCard';
 import { SourceActions } from './SourceActions';
 import { useSourceDetail } from './use-source-detail';
 import './detail.css';
@@ -133,6 +134,7 @@ function DetailSide({
       {canManage && canEditSource(source) && (
         <EditSourceCard key={source.id} source={source} scheduleText={scheduleText} onDone={reload} />
       )}
+      {canManage && <IngestSecretCard source={source} />}
       {canManage && !source.archivedAt && (
         <DangerZone
           source={source}

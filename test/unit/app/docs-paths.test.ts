@@ -33,6 +33,7 @@ const NOT_IN_THE_TREE: Record<string, string> = {
   'echo-hashes.json': 'a file of the user-data folder',
   'keychain-identity.json': 'a file of the user-data folder',
   'last-signed-in.json': 'a file of the user-data folder',
+  'ingest-secrets.json': 'a file of the user-data folder',
   // The emulator README cites LangWatch's own files (repository langwatch/langwatch).
   'platform/app/src/server/routes/auth-cli.ts': "LangWatch's repository",
   'ee/governance/routers/ingestionSources.ts': "LangWatch's repository",

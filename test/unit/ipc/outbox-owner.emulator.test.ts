@@ -107,6 +107,8 @@ describe('who may act on a staged key (IPC, real dispatcher)', () => {
       ['profiles.remove', { profileId: profileId() }],
       ['sources.setStatus', { id: 'src_cc_prod', status: 'disabled' }],
       ['sources.archive', { id: 'src_cc_prod', confirmName: 'Claude Compliance — Production' }],
+      ['ingestSecrets.reveal', { sourceId: 'src_cc_prod' }],
+      ['ingestSecrets.rotate', { sourceId: 'src_cc_prod' }],
     ] as const;
     for (const [channel, input] of refused) {
       const answer = await invoke(channel, input);

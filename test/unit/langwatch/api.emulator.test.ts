@@ -65,7 +65,7 @@ describe('LangWatch client against the emulator', () => {
 
   it('creates, gets, updates and archives a compliance source; never returns the ingest secret', async () => {
     const api = apiAs(adminCookie);
-    const created = await api.createSource({
+    const { source: created, ingestSecret } = await api.createSource({
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: `Console test ${Date.now()}`,
@@ -77,6 +77,14 @@ describe('LangWatch client against the emulator', () => {
       pullSchedule: '*/5 * * * *',
     });
     expect(JSON.stringify(created)).not.toMatch(/lw_is_|sk-ant-|enc:v1/);
+    // The one-time secret comes back beside the source, as the emulator minted it.
+    expect(emu.control.mintedIngestSecrets()).toContain(ingestSecret);
+    // A rotation answers a new one, once, beside the same source.
+    const rotated = await api.rotateSecret(ACME, created.id);
+    expect(rotated.source.id).toBe(created.id);
+    expect(rotated.ingestSecret).toMatch(/^lw_is_/);
+    expect(rotated.ingestSecret).not.toBe(ingestSecret);
+    expect(emu.control.mintedIngestSecrets().at(-1)).toBe(rotated.ingestSecret);
     expect(created.status).toBe('awaiting_first_event');
     expect(emu.control.credentialMatches(created.id, SEED.anthropicKeys.compliance)).toBe(true);
     expect((await api.getSource(ACME, created.id)).id).toBe(created.id);

@@ -1,5 +1,6 @@
 import superjson from 'superjson';
 import { afterEach, describe, expect, it } from 'vitest';
+import { knownSecrets } from '../../../src-main/services/logging/known-secrets';
 import { createLangwatchApi } from '../../../src-main/services/langwatch/api';
 import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
 import { trpcError } from './helpers/trpc-error';
@@ -53,10 +54,9 @@ describe('tRPC client and typed API', () => {
     expect(req.headers.cookie).toBe(COOKIE);
   });
 
-  it('sends mutations as JSON POSTs and drops the ingest secret unread', async () => {
-    const client = await api((req, res) =>
-      sendJson(res, 200, ok({ source: wireSource, ingestSecret: 'lw_is_supersecretvalue123' })),
-    );
+  it('sends mutations as JSON POSTs; the ingest secret comes back beside the source, known for redaction', async () => {
+    const secret = 'lw_is_supersecretvalue123';
+    const client = await api((req, res) => sendJson(res, 200, ok({ source: wireSource, ingestSecret: secret })));
     const input = {
       organizationId: ORG,
       sourceType: 'claude_compliance' as const,
@@ -64,13 +64,27 @@ describe('tRPC client and typed API', () => {
       parserConfig: { adapter: 'claude_compliance', pollEverySec: 300, credentials: { token: 'sk-ant-api01-xyz' } },
       pullSchedule: '*/5 * * * *',
     };
-    const source = await client.createSource(input);
+    const { source, ingestSecret } = await client.createSource(input);
     expect(JSON.stringify(source)).not.toContain('lw_is_');
+    expect(ingestSecret).toBe(secret);
+    // Known by value from the moment it was read: a text that carries it, whatever its shape, loses it.
+    expect(knownSecrets.redactText(`echo ${secret.slice(6)}!`)).not.toContain(secret.slice(6));
+    knownSecrets.forget(secret);
     const req = server!.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.url).toBe('/api/trpc/ingestionSources.create');
     expect(req.headers['content-type']).toBe('application/json');
     expect(JSON.parse(req.body)).toEqual({ json: input });
+  });
+
+  it('rotates a secret; an answer without a readable secret still names the source', async () => {
+    const client = await api((req, res) =>
+      sendJson(res, 200, ok({ source: wireSource, ingestSecret: req.url?.includes('rotate') ? 'short' : undefined })),
+    );
+    const rotated = await client.rotateSecret(ORG, wireSource.id);
+    expect(rotated).toMatchObject({ source: { id: wireSource.id }, ingestSecret: null });
+    expect(server!.requests[0]!.url).toBe('/api/trpc/ingestionSources.rotateSecret');
+    expect(JSON.parse(server!.requests[0]!.body)).toEqual({ json: { organizationId: ORG, id: wireSource.id } });
   });
 
   it('asks for the health in its own GET; a plan refusal is a health kind, never an error', async () => {

@@ -40,7 +40,7 @@ describe('a copied ownership marker is never adopted', () => {
     const { stagedId, real, marker } = await lostCreate(r, 'Lost create, then copied');
     const other = await otherManager();
     await other.updateSource({ organizationId: ACME, id: real.id, name: 'Zz renamed by someone else' });
-    const copy = await other.createSource({
+    const { source: copy } = await other.createSource({
       organizationId: ACME,
       sourceType: 'otel_generic',
       name: 'Aa copy with the marker', // listed first (the list is ordered by name)
@@ -65,7 +65,7 @@ describe('a copied ownership marker is never adopted', () => {
     const { stagedId, real, marker } = await lostCreate(r, 'Lost create, then replaced');
     const other = await otherManager();
     await other.archiveSource(ACME, real.id);
-    const copy = await other.createSource({
+    const { source: copy } = await other.createSource({
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: 'Lost create, then replaced (copy)',

@@ -12,6 +12,7 @@ import { createEventBus } from '../../../src-main/services/events/event-bus';
 import { createNetwork, type Network } from '../../../src-main/services/network/network';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/services/logging/logger';
 import { createOutbox, type Outbox } from '../../../src-main/services/outbox/outbox';
+import type { KeepIngestSecret } from '../../../src-main/services/outbox/ingest-secret-hook';
 import { createMemorySecretStore, type MemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import type { SecretStore } from '../../../src-main/services/secrets/secret-store';
 import type { OutboxEntryView } from '../../../src-shared/domain/outbox';
@@ -53,6 +54,8 @@ export interface RigOptions {
   wrap?: (conn: FakeAuth) => FakeAuth;
   /** Archived sources whose names stay taken (what main remembers it has seen). */
   archivedNames?: Array<{ id: string; name: string }>;
+  /** Where a create's one-time ingest secret goes (the keeper of ingest-secrets/). */
+  keepIngestSecret?: KeepIngestSecret;
 }
 
 /** Registers the emulator and clean-up hooks; returns the helpers bound to them. */
@@ -109,6 +112,7 @@ export function useOutboxRigs() {
       random: () => 1,
       events: bus,
       ...(opts.archivedNames ? { archivedNames: () => opts.archivedNames! } : {}),
+      keepIngestSecret: opts.keepIngestSecret,
     });
     const r: Rig = { outbox, clock, secrets, conn, log, dir, settings, events: [], submitted };
     outbox.onChange((e) => r.events.push(e));

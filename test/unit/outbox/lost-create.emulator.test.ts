@@ -33,7 +33,7 @@ describe('lost creates are adopted only with proof', () => {
   it('a same-name source made seconds earlier in the web composer (no marker) is not adopted: the entry stops and asks', async () => {
     const r = await rig(quiet);
     const api = await r.conn.apiFor('p1');
-    const composer = await api.createSource({
+    const { source: composer } = await api.createSource({
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: 'Compliance — race',
@@ -68,7 +68,7 @@ describe('lost creates are adopted only with proof', () => {
     await stopRig(r1);
     await emu().control.setOffline(false);
     const r2 = await rig({ ...quiet, dir: r1.dir, secrets: r1.secrets });
-    const other = await (
+    const { source: other } = await (
       await r2.conn.apiFor('p1')
     ).createSource({
       organizationId: ACME,
@@ -132,7 +132,10 @@ describe('lost creates are adopted only with proof', () => {
     const r = await rig({
       ...quiet,
       wrap: withApi((api) => ({
-        createSource: async (input, opts) => ({ ...(await api.createSource(input, opts)), id: 'src_cc_prod' }),
+        createSource: async (input, opts) => {
+          const answered = await api.createSource(input, opts);
+          return { ...answered, source: { ...answered.source, id: 'src_cc_prod' } };
+        },
       })),
     });
     const prodBefore = emu()

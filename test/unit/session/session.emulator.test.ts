@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { ingestSecretAccount } from '../../../src-main/services/secrets/accounts';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEED } from '../../../emulator/index';
@@ -237,6 +238,11 @@ describe('session manager against the emulator', () => {
     await h.manager.signInWithEmail(h.profileId, { email: admin.email, password: admin.password });
     await h.secrets.set(`device:${h.profileId}`, '{"broken":true}');
     await h.secrets.set('staged:other', 'sk-ant-api01-not-this-profile-xxxxxxxxxxxx');
+    // An ingest secret still waiting for its owner on this deployment goes with it.
+    await h.secrets.set(
+      ingestSecretAccount({ profileId: h.profileId, userId: admin.id }, 'src_push'),
+      'lw_is_x'.repeat(4),
+    );
     await h.manager.forgetProfile(h.profileId);
     expect(await h.secrets.listAccounts()).toEqual(['staged:other']);
   });

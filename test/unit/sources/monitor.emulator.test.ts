@@ -190,7 +190,7 @@ describe('sources monitor against the emulator (fake clock)', () => {
   });
 
   it('a pull that brings events turns the row active within one tick, with a transition and becameActive', async () => {
-    const created = await api().createSource({
+    const { source: created } = await api().createSource({
       organizationId: ACME,
       sourceType: 'claude_compliance',
       name: `Monitor test ${Date.now()}`,
