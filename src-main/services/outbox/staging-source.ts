@@ -178,7 +178,9 @@ function parseEdit(
   if (entry.kind === 'create') {
     // Secrets not given again are the staged unit's: stand-ins meet their "required" rule, never stored.
     const secrets = given ? form.secrets : stagedStandIns(entry.sourceType);
-    const parsed = SourceDraft.safeParse({ ...form, secrets, teamId, sourceType: entry.sourceType });
+    // A draft clears its description by leaving it out (null is the change form's word for it).
+    const description = form.description ?? undefined;
+    const parsed = SourceDraft.safeParse({ ...form, description, secrets, teamId, sourceType: entry.sourceType });
     if (!parsed.success) {
       const others = parsed.error.issues.filter((i) => given || i.path[0] !== 'secrets');
       // Only the secrets are in question (a rule across them): they must be entered again.

@@ -133,7 +133,12 @@ describe('the edit of a waiting entry of any type', () => {
     await r.outbox.editSource({ stagedId: rekeyed, name: 'Genie edited', values: { workspaceUrl }, secrets: other });
     expect(one(r, rekeyed)).toMatchObject({ sourceType: 'databricks_genie', values: { workspaceUrl } });
     expect(JSON.parse((await r.secrets.get(stagedAccount(rekeyed)))!)).toEqual(other);
-    await r.outbox.editSource({ stagedId: kept, name: 'Genie kept renamed', values: { workspaceUrl } });
+    await r.outbox.editSource({
+      stagedId: kept,
+      name: 'Genie kept renamed',
+      description: null,
+      values: { workspaceUrl },
+    });
     expect(JSON.parse((await r.secrets.get(stagedAccount(kept)))!)).toEqual(GENIE);
     // The compliance form cannot edit another type's entry.
     await expect(
