@@ -4,6 +4,7 @@
  * has more bookkeeping, never a secret either.
  */
 import { z } from 'zod';
+import { FIELD_VALUE_MAX } from './source-draft';
 import { errorDataSchema } from '../errors';
 import { keyVerdictKindSchema } from './key-verdict';
 import { SourceType } from './langwatch';
@@ -72,10 +73,13 @@ export type EntryOwner = z.infer<typeof EntryOwner>;
 export const OutboxEntryShared = z.object({
   id: z.string().min(1),
   kind: z.enum(['create', 'update']),
-  /** The type of the source created or changed. */
-  sourceType: SourceType,
-  /** The plain field values staged (never a secret); empty on other people's entries. */
-  values: z.record(z.string(), z.string()),
+  /** The type of the source created or changed (records older than types: `claude_compliance`). */
+  sourceType: SourceType.default('claude_compliance'),
+  /**
+   * The plain field values staged by field key (never a secret field: staging refuses them): all
+   * of a create's, the changed ones of an update; empty on other people's entries.
+   */
+  values: z.record(z.string().min(1).max(64), z.string().max(FIELD_VALUE_MAX)).default({}),
   state: OutboxState,
   /** The deployment and organisation the key was staged for: it is submitted there only. */
   profileId: z.string().min(1),

@@ -14,8 +14,6 @@ import {
   OutboxState,
   WAITING_STATES,
 } from '../../../src-shared/domain/outbox';
-import { SourceType } from '../../../src-shared/domain/langwatch';
-import { FIELD_VALUE_MAX } from '../../../src-shared/domain/source-draft';
 
 export { EntryOwner, OutboxState, KeyCheckNote };
 
@@ -26,13 +24,6 @@ const IsoDate = z.iso.datetime({ offset: true });
  * src-shared/domain/outbox.ts, declared once there) and the bookkeeping only main reads.
  */
 export const OutboxEntry = OutboxEntryShared.extend({
-  /** The type of the source created or changed (records older than types: `claude_compliance`). */
-  sourceType: SourceType.default('claude_compliance'),
-  /**
-   * The non-secret field values by field key (catalog `fields`): all of a create's, the changed
-   * ones of an update. Never a secret field (staging refuses them).
-   */
-  values: z.record(z.string().min(1).max(64), z.string().max(FIELD_VALUE_MAX)).default({}),
   /** An update that sets the description (to `description`, null clears it). */
   setsDescription: z.boolean().default(false),
   /**

@@ -180,7 +180,13 @@ function parseEdit(
     const secrets = given ? form.secrets : stagedStandIns(entry.sourceType);
     // A draft clears its description by leaving it out (null is the change form's word for it).
     const description = form.description ?? undefined;
-    const parsed = SourceDraft.safeParse({ ...form, description, secrets, teamId, sourceType: entry.sourceType });
+    const draftOf = (s: Record<string, string> | undefined) =>
+      SourceDraft.safeParse({ ...form, description, secrets: s, teamId, sourceType: entry.sourceType });
+    let parsed = draftOf(secrets);
+    // A type whose secrets are alternatives (Genie: a client pair or a token) has no required
+    // one to stand in for: the kept unit met the rule across them when it was staged.
+    if (!given && !parsed.success && parsed.error.issues.every((i) => i.path[0] === 'secrets'))
+      parsed = draftOf(stagedStandIns(entry.sourceType, 'all'));
     if (!parsed.success) {
       const others = parsed.error.issues.filter((i) => given || i.path[0] !== 'secrets');
       // Only the secrets are in question (a rule across them): they must be entered again.
@@ -215,6 +221,8 @@ function parseEdit(
 }
 
 /** A stand-in for each required secret of a type, to check a draft whose staged unit is kept. */
-function stagedStandIns(type: SourceType): Record<string, string> {
-  return Object.fromEntries(secretFields(type).flatMap((f) => (f.required ? [[f.key, 'staged']] : [])));
+function stagedStandIns(type: SourceType, which: 'required' | 'all' = 'required'): Record<string, string> {
+  return Object.fromEntries(
+    secretFields(type).flatMap((f) => (f.required || which === 'all' ? [[f.key, 'staged']] : [])),
+  );
 }

@@ -7,6 +7,7 @@
  */
 import type { CreateSourceInput, Source, SourceType, UpdateSourceInput } from '../../../src-shared/domain/langwatch';
 import { buildSourceRequest } from '../../../src-shared/domain/source-request';
+import { changedConfig, credentialsOf } from '../../../src-shared/domain/source-update';
 import { publicParserConfig } from '../langwatch/schemas';
 import type { OutboxEntry } from './entry';
 import { COMPLIANCE_SOURCE_TYPE, MARKER_KEY } from './reconcile';
@@ -25,7 +26,7 @@ function interval(pollEverySec: number | null): { pollEverySec?: number } {
 
 /** The create of an entry; `unit` is read from the keychain for this one request. */
 export function createInputOf(entry: OutboxEntry, unit: SecretUnit | null): CreateSourceInput {
-  const parts = buildSourceRequest(entry.sourceType, entry.values, unit);
+  const parts = buildSourceRequest(entry.sourceType, entry.values, unit, entry.pullSchedule);
   return {
     organizationId: entry.organizationId,
     teamId: entry.teamId,
@@ -38,7 +39,7 @@ export function createInputOf(entry: OutboxEntry, unit: SecretUnit | null): Crea
       [MARKER_KEY]: entry.marker,
       ...parts.parserConfig,
     },
-    pullSchedule: entry.pullSchedule,
+    pullSchedule: entry.pullSchedule ?? parts.pullSchedule,
     ...(parts.pullConfig ? { pullConfig: parts.pullConfig } : {}),
   };
 }
@@ -55,8 +56,11 @@ export function updateInputOf(
   current: Pick<Source, 'id' | 'name' | 'parserConfig'>,
   unit: SecretUnit | null,
 ): UpdateSourceInput {
-  const parts = buildSourceRequest(entry.sourceType, entry.values, unit);
   const { pollEverySec: storedInterval, ...rest } = publicParserConfig(current.parserConfig ?? {});
+  const changed = changedConfig(entry.sourceType, entry.values, rest);
+  const credentials = unit === null ? {} : { credentials: credentialsOf(entry.sourceType, unit) };
+  // A pull type's stored config carries its adapter's own `schedule`: it follows a new one.
+  if (entry.pullSchedule !== null && typeof rest.schedule === 'string') changed.schedule = entry.pullSchedule;
   const keepsSchedule = entry.pullSchedule === null;
   const schedule = keepsSchedule
     ? storedInterval === undefined
@@ -66,7 +70,7 @@ export function updateInputOf(
   return {
     organizationId: entry.organizationId,
     id: current.id,
-    parserConfig: { ...rest, ...schedule, ...adapterOf(entry.sourceType), ...parts.parserConfig },
+    parserConfig: { ...rest, ...schedule, ...adapterOf(entry.sourceType), ...changed, ...credentials },
     ...(keepsSchedule ? {} : { pullSchedule: entry.pullSchedule }),
     ...(entry.name !== current.name ? { name: entry.name } : {}),
     ...(entry.setsDescription ? { description: entry.description } : {}),

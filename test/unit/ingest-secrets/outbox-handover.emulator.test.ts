@@ -1,31 +1,18 @@
 /**
  * A create staged offline and sent later still brings its ingest secret to its owner, exactly
  * once: the outbox's step hands the verified create's answer to the keeper, which keeps it in
- * the keychain under the entry's owner until one reveal. (This branch's outbox composes
- * `claude_compliance` only; the server's read-back is made to name a push type, as it will
- * once the outbox stages every type.)
+ * the keychain under the entry's owner until one reveal. The source is a push type
+ * (`otel_generic`), staged through `outbox.stageSource` as the composer does.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createIngestSecrets, type IngestSecrets } from '../../../src-main/services/ingest-secrets/ingest-secrets';
 import type { KeepIngestSecret } from '../../../src-main/services/outbox/ingest-secret-hook';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
 import { caught } from '../../support/caught';
-import { KEY, useOutboxRigs, type Rig } from '../outbox/emulator-rig';
-import type { FakeAuth } from '../outbox/fake-auth';
+import { useOutboxRigs, type Rig } from '../outbox/emulator-rig';
+import { ACME } from '../outbox/emulator-rig';
 
-const { emu, rig, one, expectNoLeak, stageCreate } = useOutboxRigs();
-
-/** LangWatch's read-back names a push type (see the header). */
-const asPushSource = (conn: FakeAuth): FakeAuth => ({
-  ...conn,
-  apiFor: async (profileId) => {
-    const api = await conn.apiFor(profileId);
-    return {
-      ...api,
-      getSource: async (...args) => ({ ...(await api.getSource(...args)), sourceType: 'otel_generic' }),
-    };
-  },
-});
+const { emu, rig, one, expectNoLeak } = useOutboxRigs();
 
 describe('the outbox hands a create’s ingest secret to its owner', () => {
   it('staged offline, sent later: kept once under the entry owner, revealed once, then gone', async () => {
@@ -38,7 +25,6 @@ describe('the outbox hands a create’s ingest secret to its owner', () => {
       secrets,
       network: true,
       settings: { autoPreflight: false },
-      wrap: asPushSource,
       keepIngestSecret: keeps,
     });
     keeper = createIngestSecrets({
@@ -50,7 +36,11 @@ describe('the outbox hands a create’s ingest secret to its owner', () => {
     });
     await emu().control.setOffline(true);
     await r.outbox.idle();
-    const { stagedId } = await stageCreate(r, 'OTel staged offline');
+    const { stagedId } = await r!.outbox.stageSource({
+      organizationId: ACME,
+      sourceType: 'otel_generic',
+      name: 'OTel staged offline',
+    });
     await r.outbox.idle();
     expect(one(r, stagedId).state).toBe('retrying');
     expect(keeps).not.toHaveBeenCalled();
@@ -70,7 +60,7 @@ describe('the outbox hands a create’s ingest secret to its owner', () => {
     const revealed = await keeper.reveal(one(r, stagedId).sourceId!);
     expect(revealed.secret).toBe(minted[0]);
     expect((await caught(keeper.reveal(revealed.sourceId))).code).toBe('ingestSecret.already_revealed');
-    expect(secrets.size()).toBe(0); // the staged key wiped as ever, the ingest secret wiped by the reveal
-    expectNoLeak(r, KEY, minted[0]!);
+    expect(secrets.size()).toBe(0); // no staged item (a push type has no secret field), the ingest secret wiped by the reveal
+    expectNoLeak(r, minted[0]!);
   });
 });

@@ -19,6 +19,7 @@ const RECORD_ONLY = [
   'sentNames',
   'stagedOffline',
   'preflightDone',
+  'setsDescription',
 ];
 
 describe('the outbox entry view', () => {

@@ -99,10 +99,10 @@ describe('a change of an existing source of any type', () => {
         sourceId: 'src_x',
         sourceType: 'copilot_studio',
         name: 'C',
-        secrets: { token: GENIE.clientSecret },
+        secrets: { password: GENIE.clientSecret },
       }),
     );
-    expect(unknown).toMatchObject({ details: { fieldErrors: { 'secrets.token': expect.any(String) } } });
+    expect(unknown).toMatchObject({ details: { fieldErrors: { 'secrets.password': expect.any(String) } } });
     const badKey = 'sk-ant-api01-wrapped\nline-4f2a9c'; // a wrapped line inside the key
     const compliance = await caught(
       r.outbox.stageSource({

@@ -4,8 +4,8 @@ import { submitEntry } from '../../../src-main/services/outbox/submit';
 import { makeEntry } from './helpers';
 
 const KEY = 'sk-ant-api01-golden-key-AAAA';
-// The exact requests the console sent for claude_compliance before sources of every type
-// (captured from the previous submit.ts): the key order included.
+// The exact requests the console sends for claude_compliance, the key order included: the
+// updates as captured from the submit.ts before sources of every type, the create as it is since.
 const GOLDEN = [
   [
     'create',
@@ -19,9 +19,11 @@ const GOLDEN = [
         adapter: 'claude_compliance',
         pollEverySec: 300,
         consoleStagingId: 'mk_1',
-        credentials: { token: KEY },
       },
       pullSchedule: '*/5 * * * *',
+      // Since sources of every type, a create's secrets travel as LangWatch's own composer sends
+      // them: in `pullConfig.credentials` beside the adapter id (checked on the real server).
+      pullConfig: { adapter: 'claude_compliance', credentials: { token: KEY } },
     },
   ],
   [
@@ -72,7 +74,7 @@ function recordingApi(sourceType = 'claude_compliance') {
     parserConfig: { consoleStagingId: 'mk_1', adapter: 'claude_compliance', pollEverySec: 300 },
   };
   const api = {
-    createSource: async (i: unknown) => (sent.push(['create', i]), src),
+    createSource: async (i: unknown) => (sent.push(['create', i]), { source: src, ingestSecret: null }),
     getSource: async () => src,
     updateSource: async (i: unknown) => (sent.push(['update', i]), src),
   } as never;
@@ -109,9 +111,11 @@ describe('the requests of an entry', () => {
     });
     const input = createInputOf(entry, { clientId: 'client-id-0123456789', clientSecret: 'client-secret-0123456789' });
     expect(input).toMatchObject({ sourceType: 'databricks_genie', pullSchedule: '0 * * * *' });
-    expect(input.parserConfig).toMatchObject({
-      consoleStagingId: 'mk_1',
+    expect(input.parserConfig).toEqual({ pollEverySec: 3600, consoleStagingId: 'mk_1' });
+    expect(input.pullConfig).toMatchObject({
+      adapter: 'databricks_genie',
       workspaceUrl: 'https://adb-1.2.azuredatabricks.net',
+      schedule: '0 * * * *',
       credentials: { clientId: 'client-id-0123456789', clientSecret: 'client-secret-0123456789' },
     });
     expect(input.parserConfig).not.toHaveProperty('adapter', 'claude_compliance');
