@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   'outbox.not_yours',
   // Anthropic key check
   'anthropic.request_failed',
+  // Credential checks of any source type: LangWatch would refuse the URL, so nothing was sent
+  'keyChecks.destination_refused',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
