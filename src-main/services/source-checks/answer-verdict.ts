@@ -39,10 +39,10 @@ export type Judged =
 const TRY_LATER = 'Try again in a few minutes. This says nothing about the credentials.';
 const CHECK_URL = 'Check the URL, and any proxy or gateway between this computer and the vendor.';
 
-/** Request-id headers the vendors send (Anthropic: `request-id`; others: `x-request-id`). */
-function requestIdOf(headers: ResponseHeaders): string | null {
+/** Request-id headers the vendors send (Anthropic: `request-id`; others: `x-request-id`), as untrusted text. */
+function requestIdOf(headers: ResponseHeaders, secrets: readonly string[]): string | null {
   const id = headerValue(headers, 'request-id') ?? headerValue(headers, 'x-request-id') ?? null;
-  return id === null ? null : id.slice(0, 200);
+  return id === null ? null : redactServerText(id, secrets).slice(0, 200);
 }
 
 /** Copies server text for display: without any secret sent (by value), known or key-shaped, capped. */
@@ -94,7 +94,7 @@ function failureVerdict(failure: UpstreamFailure, ctx: VendorContext): KeyVerdic
 export function judgeAnswer(outcome: UpstreamAnswer | UpstreamFailure, ctx: VendorContext): Judged {
   if (!isAnswer(outcome)) return { kind: 'verdict', verdict: failureVerdict(outcome, ctx) };
   const { status, headers } = outcome;
-  const requestId = requestIdOf(headers);
+  const requestId = requestIdOf(headers, ctx.secrets);
   const error = outcome.tooLarge ? null : errorOf(outcome.text);
   const base = {
     httpStatus: status,
