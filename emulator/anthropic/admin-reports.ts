@@ -12,6 +12,11 @@ import { anthropicError, KEYS, requestId, type KeyInfo } from './api-basics';
 
 const DAY = 86_400_000;
 const MAX_LIMIT: Record<string, number> = { '1d': 31, '1h': 168, '1m': 1440 };
+/** What each report can be grouped by. */
+const GROUP_BY: Record<'usage' | 'cost', readonly string[]> = {
+  usage: ['api_key_id', 'workspace_id', 'model', 'service_tier', 'context_window', 'inference_geo'],
+  cost: ['workspace_id', 'description'],
+};
 const WIDTH_MS: Record<string, number> = { '1d': DAY, '1h': 3_600_000, '1m': 60_000 };
 
 /** The admin key of the request, or null after a 401. */
@@ -76,6 +81,9 @@ function parseQuery(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT[width]!)
     return `limit: must be an integer between 1 and ${MAX_LIMIT[width]}`;
   if (start >= now) return 'starting_at: must be in the past';
+  const groupable = GROUP_BY[report];
+  const bad = sp.getAll('group_by[]').find((g) => !groupable.includes(g));
+  if (bad !== undefined) return `group_by: '${bad}' is not one of ${groupable.join(', ')}`;
   const page = sp.get('page');
   const offset = page === null ? 0 : /^page_(\d+)$/.exec(page) ? Number(page.slice(5)) : -1;
   if (offset < 0) return 'page: invalid page token';

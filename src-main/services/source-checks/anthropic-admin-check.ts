@@ -18,8 +18,14 @@ const ADMIN_PREFIX = 'sk-ant-admin';
 
 const pageSchema = z.looseObject({ data: z.array(z.looseObject({ starting_at: z.string() })), has_more: z.boolean() });
 
-/** The report URL, as the puller builds it (its first run's `starting_at`, one bucket). */
-function reportUrl(baseUrl: string, report: 'usage' | 'cost', now: number): URL {
+/** The group-by sets the puller asks for (they are part of the request it makes). */
+const GROUP_BY = {
+  usage: ['model', 'workspace_id', 'api_key_id', 'service_tier', 'context_window'],
+  cost: ['workspace_id', 'description'],
+} as const;
+
+/** The report URL, as the puller builds it for its first run, asking for one bucket only. */
+function reportUrl(baseUrl: string, report: 'usage' | 'cost', bucketWidth: string, now: number): URL {
   let base: URL;
   try {
     base = new URL(baseUrl);
@@ -32,7 +38,9 @@ function reportUrl(baseUrl: string, report: 'usage' | 'cost', now: number): URL 
   const start = new Date(now - (report === 'cost' ? 3 : 1) * 86_400_000);
   start.setUTCHours(0, 0, 0, 0);
   url.searchParams.set('starting_at', start.toISOString());
-  url.searchParams.set('bucket_width', '1d');
+  // The cost report is daily only; the usage report takes the source's width.
+  url.searchParams.set('bucket_width', report === 'cost' ? '1d' : bucketWidth);
+  for (const dim of GROUP_BY[report]) url.searchParams.append('group_by[]', dim);
   url.searchParams.set('limit', '1');
   return url;
 }
@@ -70,7 +78,8 @@ export async function checkAnthropicAdmin(run: CheckRun): Promise<CheckOutcome> 
   if (key === '') throw new AppError('invalid_argument', 'Paste the Admin API key first.', { field: 'token' });
   const report = run.values.report === 'usage' ? 'usage' : 'cost';
   const reportName = report === 'usage' ? 'usage report' : 'cost report';
-  const url = reportUrl(run.anthropicBaseUrl, report, run.now());
+  const width = ['1m', '1h', '1d'].includes(run.values.bucketWidth ?? '') ? run.values.bucketWidth! : '1d';
+  const url = reportUrl(run.anthropicBaseUrl, report, width, run.now());
   if (url.protocol !== 'https:' && !(run.allowLoopback && url.hostname === '127.0.0.1'))
     throw new AppError('invalid_argument', 'The Anthropic base URL must use https://.', { field: 'baseUrl' });
   const ctx = context(url, key, run, reportName);

@@ -59,7 +59,6 @@ async function signIn(ws: URL, clientId: string, clientSecret: string, run: Chec
     headers: {
       authorization: `Basic ${basic}`,
       'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
     },
     body: 'grant_type=client_credentials&scope=all-apis',
     ...limitsOf(run),

@@ -102,7 +102,8 @@ export async function checkHttpCustom(run: CheckRun): Promise<CheckOutcome> {
   const outcome = await callUpstream({
     url,
     method: 'GET',
-    headers: { [headerName]: value, accept: 'application/json' },
+    // Only the configured header, as the puller sends it.
+    headers: { [headerName]: value },
     ...limitsOf(run),
   });
   const judged = judgeAnswer(outcome, ctx);
