@@ -33,10 +33,13 @@ export function useSourceCheck(target: SourceCheckTarget) {
   const asked = useRef(0);
   const typed = 'entryId' in target ? null : target;
   const entryId = 'entryId' in target ? target.entryId : null;
+  // By content, not identity: a parent re-rendering with equal objects keeps the result. The
+  // string lives only as long as the props it is made of (the composer holds them anyway).
+  const inputs = typed === null ? `entry:${entryId}` : JSON.stringify([typed.sourceType, typed.values, typed.secrets]);
   useEffect(() => {
     asked.current += 1;
     setCheck({ state: 'idle' });
-  }, [entryId, typed?.sourceType, typed?.values, typed?.secrets]);
+  }, [inputs]);
 
   const run = async () => {
     const mine = ++asked.current;
