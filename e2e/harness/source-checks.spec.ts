@@ -85,6 +85,8 @@ test.describe('source checks over IPC', () => {
       ok: true,
       value: { entryId, sourceType: 'claude_compliance', check: 'compliance', verdict: { verdict: 'valid' } },
     });
+    // Remembered for the entry like its "Test key", so the entry's key check and the diagnosis see it.
+    expect(harness.services.keyChecks.lastVerdictFor({ stagedId: entryId })?.verdict.verdict).toBe('valid');
     const unknown = await page.evaluate(() => window.lw!.keyChecks.checkStagedSource({ entryId: 'stg_nope' }));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'outbox.not_found' } });
   });

@@ -44,6 +44,9 @@ export async function openKeyChecks(options: {
   let outbox: StagedEntries | null = null;
   const sourceChecks = openSourceChecks({
     ...options,
+    // A staged compliance key checked here is remembered as "Test key" on the entry would be.
+    onStagedComplianceVerdict: ({ entryId, ...checked }) =>
+      keyChecks.recordVerdict({ ...checked, stagedId: entryId, sourceId: null }),
     // Until the outbox is attached no staged entry exists to check.
     outbox: { stagedKeyTarget: (id) => outbox?.stagedKeyTarget(id) ?? null, list: () => outbox?.list() ?? [] },
   });

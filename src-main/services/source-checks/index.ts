@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logging/log-entry';
 import type { Profiles } from '../profiles/profiles';
 import type { SecretStore } from '../secrets/secret-store';
-import { createSourceChecks, type SourceChecks } from './source-checks';
+import { createSourceChecks, type SourceChecks, type SourceChecksOptions } from './source-checks';
 import { createStagedSourceReader, type StagedEntries } from './staged-source';
 
 export * from './source-checks';
@@ -20,6 +20,7 @@ export function openSourceChecks(options: {
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
+  onStagedComplianceVerdict?: SourceChecksOptions['onStagedComplianceVerdict'];
 }): SourceChecks {
   const { profiles, auth, clock } = options;
   return createSourceChecks({
@@ -30,5 +31,6 @@ export function openSourceChecks(options: {
     allowLoopback: options.config.mode !== 'app',
     log: options.log.child('source-checks'),
     now: () => clock.now(),
+    onStagedComplianceVerdict: options.onStagedComplianceVerdict,
   });
 }

@@ -40,6 +40,17 @@ export interface SourceChecksOptions {
   now: () => number;
   timeoutMs?: number;
   dispatcher?: Dispatcher;
+  /**
+   * A staged compliance key's verdict, for the verdict memory (the diagnosis reads it), as the
+   * compliance key's own staged check records it. Never blocks or fails the check.
+   */
+  onStagedComplianceVerdict?: (staged: {
+    verdict: SourceCheckResult['verdict'];
+    fingerprint: string;
+    entryId: string;
+    profileId: string;
+    anthropicBaseUrl: string;
+  }) => Promise<unknown>;
 }
 
 /** The credential checks of every source type. */
@@ -119,6 +130,16 @@ async function run(options: SourceChecksOptions, subject: CheckSubject): Promise
       profileId: subject.profileId,
       entryId: subject.entryId,
     });
+    if (kind === 'compliance' && subject.entryId !== null)
+      await options
+        .onStagedComplianceVerdict?.({
+          verdict: outcome.verdict,
+          fingerprint: fingerprints.token ?? '',
+          entryId: subject.entryId,
+          profileId: subject.profileId,
+          anthropicBaseUrl: subject.anthropicBaseUrl,
+        })
+        .catch((error: unknown) => options.log.warn('staged key verdict not remembered', { error: error as Error }));
     return {
       ...outcome,
       sourceType: subject.sourceType,

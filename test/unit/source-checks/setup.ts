@@ -2,7 +2,11 @@
 import { afterEach, expect } from 'vitest';
 import { SEED, startEmulator, VENDOR_SEED, type RunningEmulator } from '../../../emulator';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
-import { createSourceChecks, type StagedSourceReader } from '../../../src-main/services/source-checks';
+import {
+  createSourceChecks,
+  type SourceChecksOptions,
+  type StagedSourceReader,
+} from '../../../src-main/services/source-checks';
 import { AppError } from '../../../src-shared/errors';
 
 /** Every seeded secret a check may send: none may appear in a log line or an answer. */
@@ -26,7 +30,9 @@ afterEach(async () => {
 
 /** Starts an emulator and the checks (loopback allowed unless `allowLoopback: false`). */
 export async function startChecks(
-  opts: { allowLoopback?: boolean; timeoutMs?: number; readStaged?: StagedSourceReader } = {},
+  opts: Partial<Pick<SourceChecksOptions, 'allowLoopback' | 'timeoutMs' | 'onStagedComplianceVerdict'>> & {
+    readStaged?: StagedSourceReader;
+  } = {},
 ) {
   const emu = await startEmulator({ pullerSchedule: false, faultRandom: () => 0 });
   running.push(emu);
@@ -42,6 +48,7 @@ export async function startChecks(
     log,
     now: () => Date.now(),
     timeoutMs: opts.timeoutMs ?? 3000,
+    onStagedComplianceVerdict: opts.onStagedComplianceVerdict,
   });
   /** The log and every value given: no seeded secret in any of them, in any case. */
   const noLeak = (...values: unknown[]) => {

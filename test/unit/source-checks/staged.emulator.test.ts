@@ -24,14 +24,19 @@ function fakeOutbox(workspaceUrl: string): StagedEntries {
   };
 }
 
-async function stagedSetup(store: Record<string, string>) {
+async function stagedSetup(store: Record<string, string>, remembered: unknown[] = []) {
   const secrets = createMemorySecretStore(store);
   let outbox: StagedEntries | null = null;
   const readStaged = createStagedSourceReader({
     outbox: { stagedKeyTarget: (id) => outbox!.stagedKeyTarget(id), list: () => outbox!.list() },
     secrets,
   });
-  const started = await startChecks({ readStaged });
+  const started = await startChecks({
+    readStaged,
+    onStagedComplianceVerdict: async (v) => {
+      remembered.push(v);
+    },
+  });
   outbox = fakeOutbox(started.emu.vendorsUrl);
   return { ...started, secrets };
 }
@@ -50,11 +55,20 @@ describe('source check: staged secrets', () => {
   });
 
   it('an entry staged before issue 20 (a bare compliance key) is checked as claude_compliance', async () => {
-    const { checks, asked } = await stagedSetup({ 'staged:stg_old': SEED.anthropicKeys.compliance });
+    const remembered: unknown[] = [];
+    const { checks, asked, noLeak } = await stagedSetup(
+      { 'staged:stg_old': SEED.anthropicKeys.compliance },
+      remembered,
+    );
     const result = await checks.checkStaged({ entryId: 'stg_old' });
     expect(result).toMatchObject({ sourceType: 'claude_compliance', check: 'compliance' });
     expect(result.verdict.verdict).toBe('valid');
     expect(asked('anthropic')).toEqual(['/v1/compliance/activities']);
+    // Remembered for the entry like "Test key" on it, so the diagnosis sees it; by fingerprint only.
+    expect(remembered).toEqual([
+      expect.objectContaining({ entryId: 'stg_old', profileId: 'p1', fingerprint: result.fingerprints.token }),
+    ]);
+    noLeak(remembered);
   });
 
   it('someone else’s entry and an unknown one are refused before the keychain is read or anything is sent', async () => {
