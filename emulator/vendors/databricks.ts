@@ -88,7 +88,13 @@ export async function handleDatabricks(
 }
 
 /** The Genie reads. */
-function genieRead(req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal | null, now: number): void {
+function genieRead(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  principal: Principal | null,
+  now: number,
+): void {
   if (!principal) return reply(res, 401, { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' });
   if (!principal.genie)
     return reply(res, 403, { error_code: 'PERMISSION_DENIED', message: 'User does not have permission to use Genie.' });
