@@ -56,6 +56,7 @@ function principalOf(req: IncomingMessage, state: DatabricksState, now: number):
   const auth = req.headers.authorization ?? '';
   const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : '';
   if (bearer === D.token) return { genie: true, expiresAt: Infinity };
+  if (bearer === D.noGenieToken) return { genie: false, expiresAt: Infinity };
   const minted = state.minted.get(bearer);
   return minted && minted.expiresAt > now ? minted : null;
 }

@@ -18,6 +18,8 @@ export const VENDOR_SEED = {
     noGenieClientSecret: 'doseEmuNoGenie3Wq8Er5Ty1Ui7Op2As4Df6Gh9Jk',
     /** A pasted workspace token (personal access token) that works. */
     token: 'dapiEmuToken6Fh3Jk8Lz1Xc5Vb9Nm2Qw4Er7Ty0Ui',
+    /** A pasted token of someone who may not use Genie (403 PERMISSION_DENIED). */
+    noGenieToken: 'dapiEmuNoGenie2Sd5Fg8Hj1Kl4Zx7Cv0Bn3Mq6W',
     /** The spaces the workspace holds. */
     spaces: [
       { space_id: '01f0emuspacerevenue0001', title: 'ACME Revenue Analyst' },

@@ -122,6 +122,24 @@ function readUrl(ws: URL, spaceId: string | undefined): URL {
   return url;
 }
 
+/** What a successful read still leaves unproved. */
+function caveatsOf(pasted: boolean, spaceId: string | undefined, warehouseId: string | undefined): string[] {
+  return [
+    ...(pasted
+      ? [
+          'That the token still works at the next scheduled pull: a pasted token expires about an hour after it was issued.',
+        ]
+      : []),
+    ...(spaceId
+      ? []
+      : [
+          "That it may read every user's conversations (include_all needs Can Manage on each space): no conversation was read.",
+        ]),
+    ...(warehouseId ? ['The SQL warehouse cost read: it runs a query, so the check does not.'] : []),
+    NOT_REACHED,
+  ];
+}
+
 /** Runs the check. */
 export async function checkDatabricks(run: CheckRun): Promise<CheckOutcome> {
   const ws = databricksWorkspace(run.values.workspaceUrl ?? '', run.allowLoopback);
@@ -151,22 +169,10 @@ export async function checkDatabricks(run: CheckRun): Promise<CheckOutcome> {
     ? 'The workspace accepted the pasted token.'
     : 'The workspace signed the service principal in (OAuth client credentials), as LangWatch does at every pull.';
   const what = spaceId ? `read every user's conversations in space ${spaceId}` : 'list the Genie spaces';
-  const caveats = [
-    ...(pasted
-      ? [
-          'That the token still works at the next scheduled pull: a pasted token expires about an hour after it was issued.',
-        ]
-      : []),
-    ...(spaceId
-      ? []
-      : [
-          "That it may read every user's conversations (include_all needs Can Manage on each space): no conversation was read.",
-        ]),
-    ...(run.values.warehouseId ? ['The SQL warehouse cost read: it runs a query, so the check does not.'] : []),
-    NOT_REACHED,
-  ];
+  const caveats = caveatsOf(!!pasted, spaceId, run.values.warehouseId);
   if (judged.kind === 'verdict') {
-    const proved = pasted ? [] : [signInFact];
+    // A 403 on the read means the workspace took the token, pasted or minted.
+    const proved = !pasted || judged.verdict.verdict === 'missing_scope' ? [signInFact] : [];
     return {
       verdict: judged.verdict,
       proved,

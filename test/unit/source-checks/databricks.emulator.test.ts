@@ -40,6 +40,13 @@ describe('source check: Databricks Genie credential', () => {
     noLeak(result);
   });
 
+  it('a pasted token denied Genie (403) still proves the workspace took it', async () => {
+    const { emu, checks } = await startChecks();
+    const result = await checks.checkTyped(genie(emu.vendorsUrl, { token: D.noGenieToken }));
+    expect(result.verdict).toMatchObject({ verdict: 'missing_scope', httpStatus: 403 });
+    expect(result.proved).toEqual(['The workspace accepted the pasted token.']);
+  });
+
   it('a wrong secret is refused at the token endpoint: invalid_key, the read never made', async () => {
     const { emu, checks, asked, noLeak } = await startChecks();
     const result = await checks.checkTyped(

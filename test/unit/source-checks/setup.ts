@@ -19,6 +19,7 @@ export const ALL_SECRETS: string[] = [
   VENDOR_SEED.databricks.noGenieClientId,
   VENDOR_SEED.databricks.noGenieClientSecret,
   VENDOR_SEED.databricks.token,
+  VENDOR_SEED.databricks.noGenieToken,
   VENDOR_SEED.auditApi.token,
   VENDOR_SEED.auditApi.noReadToken,
 ];
