@@ -17,7 +17,7 @@ import { buildSeed } from './seed-state';
 import { Store } from './store';
 
 export { SEED } from './seed';
-export { VENDOR_SEED } from './vendors/seed';
+export { VENDOR_SEED, VENDOR_SECRETS } from './vendors/seed';
 export type { EmulatorControl, RawSourceView, RequestLogEntry, SeedUserKey } from './control-api';
 export type { FaultSpec, FaultKind, ActiveFault, Side } from './faults';
 export type { PullResult } from './puller/puller';

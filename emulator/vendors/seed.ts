@@ -33,3 +33,16 @@ export const VENDOR_SEED = {
     noReadToken: 'auditEmuNoRead2Wq5Er8Ty3Ui6Op9As1Df4Gh7Jk',
   },
 } as const;
+
+/** Every secret value above (space ids and titles are not): what leak scans search for. */
+export const VENDOR_SECRETS: readonly string[] = [
+  VENDOR_SEED.anthropic.workspaceKey,
+  VENDOR_SEED.databricks.clientId,
+  VENDOR_SEED.databricks.clientSecret,
+  VENDOR_SEED.databricks.noGenieClientId,
+  VENDOR_SEED.databricks.noGenieClientSecret,
+  VENDOR_SEED.databricks.token,
+  VENDOR_SEED.databricks.noGenieToken,
+  VENDOR_SEED.auditApi.token,
+  VENDOR_SEED.auditApi.noReadToken,
+];

@@ -1,6 +1,6 @@
 /** An emulator and the source checks pointed at it, with a leak check over everything that left them. */
 import { afterEach, expect } from 'vitest';
-import { SEED, startEmulator, VENDOR_SEED, type RunningEmulator } from '../../../emulator';
+import { SEED, startEmulator, VENDOR_SECRETS, type RunningEmulator } from '../../../emulator';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import {
   createSourceChecks,
@@ -10,19 +10,7 @@ import {
 import { AppError } from '../../../src-shared/errors';
 
 /** Every seeded secret a check may send: none may appear in a log line or an answer. */
-export const ALL_SECRETS: string[] = [
-  SEED.anthropicKeys.admin,
-  SEED.anthropicKeys.compliance,
-  VENDOR_SEED.anthropic.workspaceKey,
-  VENDOR_SEED.databricks.clientId,
-  VENDOR_SEED.databricks.clientSecret,
-  VENDOR_SEED.databricks.noGenieClientId,
-  VENDOR_SEED.databricks.noGenieClientSecret,
-  VENDOR_SEED.databricks.token,
-  VENDOR_SEED.databricks.noGenieToken,
-  VENDOR_SEED.auditApi.token,
-  VENDOR_SEED.auditApi.noReadToken,
-];
+export const ALL_SECRETS: string[] = [SEED.anthropicKeys.admin, SEED.anthropicKeys.compliance, ...VENDOR_SECRETS];
 
 const running: RunningEmulator[] = [];
 afterEach(async () => {
