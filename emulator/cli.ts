@@ -14,6 +14,7 @@ if (flag('--help') || flag('-h')) {
     .write(`Usage: npm run emulator -- [--port N] [--anthropic-port N] [--data FILE] [--control] [--live-activity-ms N]
   --port N            LangWatch port (default 5560; 0 = free port; the Anthropic port is then also free unless given)
   --anthropic-port N  Anthropic port (default: LangWatch port + 1, or free with --port 0)
+                      (the vendors listener, Databricks + audit-log API, takes the Anthropic port + 1)
   --data FILE         persist state to FILE (atomic writes; sealing keys in FILE.key)
   --control           serve the control API at /__emulator/* on the LangWatch port
   --no-puller-schedule  pull only on control pullNow, never on the cron
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const emu = await startEmulator({
     langwatchPort: port,
     anthropicPort,
+    vendorsPort: port === 0 ? 0 : anthropicPort + 1,
     dataFile: arg('--data'),
     controlHttp: flag('--control'),
     liveActivityEveryMs: Number(arg('--live-activity-ms') ?? 20_000),
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
   const lines = [
     'LangWatch + Anthropic emulator',
     `  LangWatch:  ${emu.langwatchUrl}   (tRPC ${emu.langwatchUrl}/api/trpc, sign-in page ${emu.langwatchUrl}/auth/signin)`,
-    `  Anthropic:  ${emu.anthropicUrl}   (GET /v1/compliance/activities)`,
+    `  Anthropic:  ${emu.anthropicUrl}   (GET /v1/compliance/activities, /v1/organizations/{usage,cost}_report)`,
+    `  Vendors:    ${emu.vendorsUrl}   (Databricks workspace: /oidc/v1/token, /api/2.0/genie/*; audit-log API: /audit/v1/events)`,
     `  Control:    ${flag('--control') ? `${emu.langwatchUrl}/__emulator/<method>` : 'off (use --control)'}`,
     `  Data:       ${arg('--data') ?? 'in memory'}`,
     `  Puller:     ${puller === 'langwatch' ? 'langwatch (GET /v1/organizations/audit_log → 404: compliance sources never get events)' : 'documented (Compliance API)'}`,

@@ -4,8 +4,8 @@
  * fire for a request. with-faults.ts applies them to a server.
  */
 
-/** Which emulated server: LangWatch or Anthropic. */
-export type Side = 'langwatch' | 'anthropic';
+/** Which emulated server: LangWatch, Anthropic, or the other vendors a pull source reads (Databricks, an audit-log API). */
+export type Side = 'langwatch' | 'anthropic' | 'vendors';
 
 interface FaultBase {
   /** `*`; a tRPC procedure (`ingestionSources.create`, or a prefix ending in `*`, e.g. `ingestionSources.*`),

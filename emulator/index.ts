@@ -9,6 +9,7 @@ import { closeServer, listen, offlineSwitch, type Listeners } from './listeners'
 import { Faults, type Side } from './faults';
 import { withFaults, type LogRequest } from './with-faults';
 import { createLangwatchHandler } from './langwatch/server';
+import { createVendorsHandler } from './vendors/server';
 import { loadOrCreateKeys, loadSnapshot, Saver } from './persist';
 import { Puller } from './puller/puller';
 import { PULLER_MODES, RateLimiter, type Modes, type PullerMode, type Runtime, type Settings } from './runtime';
@@ -16,6 +17,7 @@ import { buildSeed } from './seed-state';
 import { Store } from './store';
 
 export { SEED } from './seed';
+export { VENDOR_SEED, VENDOR_SECRETS } from './vendors/seed';
 export type { EmulatorControl, RawSourceView, RequestLogEntry, SeedUserKey } from './control-api';
 export type { FaultSpec, FaultKind, ActiveFault, Side } from './faults';
 export type { PullResult } from './puller/puller';
@@ -30,6 +32,8 @@ export interface EmulatorOptions {
   langwatchPort?: number;
   /** Anthropic port (default 0: a free port). */
   anthropicPort?: number;
+  /** Port of the other vendors: a Databricks workspace and a custom audit-log API (default 0: a free port). */
+  vendorsPort?: number;
   /** Persist state to this JSON file (atomic writes); keys go to `FILE.key`. In-memory when omitted. */
   dataFile?: string;
   /** Serve the control surface over HTTP at `/__emulator/*` on the LangWatch port. */
@@ -61,6 +65,8 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   langwatchUrl: string;
   anthropicUrl: string;
+  /** The Databricks workspace and the custom audit-log API (`/audit/v1/events`). */
+  vendorsUrl: string;
   control: EmulatorControl;
   close(): Promise<void>;
 }
@@ -131,7 +137,7 @@ function createRuntime(
     now: options.now ?? Date.now,
     sealKey: keys.sealKey,
     cookieSecret: keys.cookieSecret,
-    urls: { langwatch: '', anthropic: '' },
+    urls: { langwatch: '', anthropic: '', vendors: '' },
     settings,
     limiter: new RateLimiter(),
     activities: new ActivityLog([]),
@@ -183,6 +189,7 @@ function route(
     'request',
     withFaults(faults, 'anthropic', createAnthropicHandler(rt), logRequest('anthropic')),
   );
+  l.servers.vendors.on('request', withFaults(faults, 'vendors', createVendorsHandler(rt), logRequest('vendors')));
   for (const s of Object.values(l.servers)) {
     s.keepAliveTimeout = 5_000;
   }
@@ -202,8 +209,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { log, logRequest } = requestLog();
   const puller = new Puller(rt);
   const listeners: Listeners = {
-    servers: { langwatch: createServer(), anthropic: createServer() },
-    ports: { langwatch: options.langwatchPort ?? 0, anthropic: options.anthropicPort ?? 0 },
+    servers: { langwatch: createServer(), anthropic: createServer(), vendors: createServer() },
+    ports: {
+      langwatch: options.langwatchPort ?? 0,
+      anthropic: options.anthropicPort ?? 0,
+      vendors: options.vendorsPort ?? 0,
+    },
     host,
     offlineTimers: new Set(),
   };
@@ -239,8 +250,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   route(listeners, rt, faults, logRequest, options.controlHttp ? createControlHttp(control) : undefined);
   ports.langwatch = await listen(servers.langwatch, ports.langwatch, host);
   ports.anthropic = await listen(servers.anthropic, ports.anthropic, host);
+  ports.vendors = await listen(servers.vendors, ports.vendors, host);
   rt.urls.langwatch = `http://${host}:${ports.langwatch}`;
   rt.urls.anthropic = `http://${host}:${ports.anthropic}`;
+  rt.urls.vendors = `http://${host}:${ports.vendors}`;
 
   if (options.pullerSchedule !== false) puller.start();
   let liveTimer: NodeJS.Timeout | null = null;
@@ -253,12 +266,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     langwatchUrl: rt.urls.langwatch,
     anthropicUrl: rt.urls.anthropic,
+    vendorsUrl: rt.urls.vendors,
     control,
     close() {
       closing ??= (async () => {
         for (const t of offlineTimers) clearTimeout(t);
         if (liveTimer) clearInterval(liveTimer);
-        await Promise.all([closeServer(servers.langwatch), closeServer(servers.anthropic)]);
+        await Promise.all(Object.values(servers).map(closeServer));
         await puller.stop();
         if (saver) await saver.flush();
       })();

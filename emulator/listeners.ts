@@ -38,7 +38,8 @@ export interface Listeners {
 /** `setOffline` over the listeners: closes them (connections refused) or reopens them on the same ports. */
 export function offlineSwitch(l: Listeners): EmulatorControl['setOffline'] {
   const setOffline: EmulatorControl['setOffline'] = async (offline, opts = {}) => {
-    const which: Side[] = !opts.which || opts.which === 'both' ? ['langwatch', 'anthropic'] : [opts.which];
+    // 'both' predates the vendors listener: it means every listener.
+    const which: Side[] = !opts.which || opts.which === 'both' ? ['langwatch', 'anthropic', 'vendors'] : [opts.which];
     for (const side of which) {
       if (offline) await closeServer(l.servers[side]);
       else if (!l.servers[side].listening) await listen(l.servers[side], l.ports[side], l.host);

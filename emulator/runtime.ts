@@ -69,7 +69,7 @@ export interface Runtime {
   sealKey: Buffer;
   /** Secret for signing session cookies. */
   cookieSecret: Buffer;
-  urls: { langwatch: string; anthropic: string };
+  urls: { langwatch: string; anthropic: string; vendors: string };
   settings: Settings;
   limiter: RateLimiter;
   activities: ActivityLog;

@@ -56,7 +56,12 @@ function capture(
 
 /** Answers in the handler's place (Anthropic answers carry a request-id like the real ones). */
 function send(f: Faulted, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
-  const extraHeaders: Record<string, string> = f.side === 'anthropic' ? { 'request-id': requestId() } : {};
+  const extraHeaders: Record<string, string> =
+    f.side === 'anthropic'
+      ? { 'request-id': requestId() }
+      : f.side === 'vendors'
+        ? { 'x-request-id': requestId() }
+        : {};
   f.res.writeHead(status, {
     'content-type': type,
     'content-length': Buffer.byteLength(body),
@@ -94,6 +99,13 @@ function slowBody(f: Faulted, chunkBytes: number, delay: number): Promise<void> 
   return f.handler(f.req, f.res);
 }
 
+/** A truncated body in each server's own shape. */
+const MALFORMED: Record<Side, string> = {
+  anthropic: '{"data":[{"id":"activity_',
+  langwatch: '{"result":{"data":{"json":[{"id":"src_',
+  vendors: '{"spaces":[{"space_id":"',
+};
+
 const BAD_GATEWAY = (status: number): string =>
   `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`;
 
@@ -130,12 +142,7 @@ async function answer(f: Faulted, terminal: FaultSpec | null): Promise<void> {
       return send(f, status, 'application/json', JSON.stringify(body), headers);
     }
     case 'malformedJson':
-      return send(
-        f,
-        200,
-        'application/json',
-        side === 'anthropic' ? '{"data":[{"id":"activity_' : '{"result":{"data":{"json":[{"id":"src_',
-      );
+      return send(f, 200, 'application/json', MALFORMED[side]);
     case 'resetAfter':
       return resetAfter(f);
     case 'slowBody':

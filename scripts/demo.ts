@@ -1,5 +1,5 @@
 // `npm run demo`: the console against the bundled emulator.
-// 1. starts the LangWatch + Anthropic emulator on loopback (5560/5561, or free ports);
+// 1. starts the LangWatch + Anthropic emulator on loopback (5560/5561, vendors 5562, or free ports);
 // 2. builds the console and launches it in Electron, in demo mode, pointed at the emulator;
 // 3. where the Electron binary is missing, says so and opens the same renderer and
 //    main-process services in Chromium instead (a window if there is a display; otherwise a
@@ -38,6 +38,7 @@ async function startDemoEmulator() {
     return await startEmulator({
       langwatchPort: 5560,
       anthropicPort: 5561,
+      vendorsPort: 5562,
       controlHttp: true,
       liveActivityEveryMs: 20_000,
       puller,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   console.log(`
   LangWatch emulator   ${emulator.langwatchUrl}
   Anthropic emulator   ${emulator.anthropicUrl}
+  Vendors emulator     ${emulator.vendorsUrl}   (Databricks workspace, audit-log API /audit/v1/events: VENDOR_SEED in emulator/vendors/seed.ts)
   Sign in as           ${SEED.users.admin.email} / ${SEED.users.admin.password}   (admin)
                        ${SEED.users.support.email} / ${SEED.users.support.password}   (view-only support)
   A compliance key     ${SEED.anthropicKeys.compliance}

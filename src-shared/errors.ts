@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'ingestSecret.already_revealed',
   'ingestSecret.not_waiting',
   'ingestSecret.not_yours',
+  // Credential checks of any source type: LangWatch would refuse the URL, so nothing was sent
+  'keyChecks.destination_refused',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

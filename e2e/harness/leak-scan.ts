@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SEED } from '../../emulator/seed';
+import { VENDOR_SECRETS } from '../../emulator/vendors/seed';
 import type { ConsoleHarness } from './console-harness';
 import { filesUnder } from '../../test/support/files';
 import { fingerprint, variants } from './leak-check';
@@ -17,10 +18,11 @@ import { fingerprint, variants } from './leak-check';
  */
 export const ECHO_TEST_KEY = 'vault:echo-7f3a9c2e51d84b06a1f2c3d4e5f60718';
 
-/** Every seeded secret: the users' passwords and the Anthropic keys (and the echo journey's key). */
+/** Every seeded secret: the users' passwords, the Anthropic keys, the other vendors' credentials (and the echo journey's key). */
 export const SEED_SECRETS: readonly string[] = [
   ...Object.values(SEED.users).map((u) => u.password),
   ...Object.values(SEED.anthropicKeys),
+  ...VENDOR_SECRETS,
   ECHO_TEST_KEY,
 ];
 

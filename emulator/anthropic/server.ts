@@ -1,92 +1,12 @@
 /** The Anthropic Compliance API emulator: GET /v1/compliance/activities with keys, limits, errors and request ids. */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime';
-import { SEED } from '../seed';
 import { clientIp } from '../http-util';
 import type { FeedQuery } from './activities';
+import { handleAdminReport } from './admin-reports';
+import { anthropicError, KEYS, send, type KeyInfo } from './api-basics';
 
-export const ALL_SCOPES = [
-  'read:compliance_activities',
-  'read:compliance_user_data',
-  'read:compliance_org_data',
-  'delete:compliance_user_data',
-];
-export interface KeyInfo {
-  id: string;
-  kind: 'compliance' | 'admin';
-  scopes: string[];
-  revoked: boolean;
-  parentOrg: string;
-}
-
-/** Keys known to the emulated Anthropic org (all under one parent org, sharing its rate limit). */
-export const KEYS: ReadonlyMap<string, KeyInfo> = new Map([
-  [
-    SEED.anthropicKeys.compliance,
-    {
-      id: 'cak_01JEMUCOMPLIANCE0001',
-      kind: 'compliance',
-      scopes: ALL_SCOPES,
-      revoked: false,
-      parentOrg: 'parent_acme',
-    },
-  ],
-  [
-    SEED.anthropicKeys.admin,
-    {
-      id: 'adminkey_01JEMUADMIN0002',
-      kind: 'admin',
-      scopes: ['read:compliance_activities'],
-      revoked: false,
-      parentOrg: 'parent_acme',
-    },
-  ],
-  [
-    SEED.anthropicKeys.adminNoFeed,
-    {
-      id: 'adminkey_01JEMUOLDADMIN03',
-      kind: 'admin',
-      scopes: ['admin:read', 'admin:write'],
-      revoked: false,
-      parentOrg: 'parent_acme',
-    },
-  ],
-  [
-    SEED.anthropicKeys.revoked,
-    {
-      id: 'cak_01JEMUREVOKED00000004',
-      kind: 'compliance',
-      scopes: ALL_SCOPES,
-      revoked: true,
-      parentOrg: 'parent_acme',
-    },
-  ],
-]);
-
-export const requestId = (): string => `req_${randomBytes(12).toString('base64url')}`;
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'request-id': requestId(),
-    ...headers,
-  });
-  res.end(text);
-}
-
-/** The documented error body. */
-export function anthropicError(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  send(res, status, { type: 'error', error: { type, message } }, headers);
-}
+export { ALL_SCOPES, KEYS, anthropicError, requestId, type KeyInfo } from './api-basics';
 
 function parseTime(v: string | null): number | undefined | null {
   if (v === null) return undefined;
@@ -159,6 +79,7 @@ function recordAccess(rt: Runtime, req: IncomingMessage, info: KeyInfo, now: num
 export function createAnthropicHandler(rt: Runtime): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/v1/organizations/')) return handleAdminReport(rt, req, res, url);
     if (url.pathname !== '/v1/compliance/activities') {
       anthropicError(res, 404, 'not_found_error', 'Not found');
       return;

@@ -30,6 +30,7 @@ export const READ_ONLY_REFUSED: Mutates = {
   // A staged key is tested or previewed only by the person who staged it, never by support.
   'keyChecks.checkStaged': () => true,
   'keyChecks.previewStaged': () => true,
+  'keyChecks.checkStagedSource': () => true,
   // Where keys go: the deployment and Anthropic URLs of a profile. A rename is harmless.
   'profiles.edit': (input) => input.baseUrl !== undefined || input.anthropicBaseUrl !== undefined,
   // Forgetting a deployment discards the keys staged for it.

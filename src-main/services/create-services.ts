@@ -15,7 +15,7 @@ import type { Profiles } from './profiles/profiles';
 import type { SessionManager } from './session/session-manager';
 import type { AuthFlows, AuthPorts } from './auth';
 import { openSignIn } from './auth/open-sign-in';
-import { openKeyChecks, type KeyChecks } from './key-checks';
+import { openKeyChecks, type ConsoleKeyChecks } from './key-checks';
 import { createNetwork, type Network } from './network/network';
 import { createOutbox, type Outbox } from './outbox/outbox';
 import { createDeploymentProbe } from './network/deployment-probe';
@@ -62,8 +62,8 @@ export interface Services {
   ports: AuthPorts;
   /** Sign-in flows of the sign-in screen (methods, email, browser, device, sign-out). */
   authFlows: AuthFlows;
-  /** Anthropic key check and preview; remembers the last verdict per staged entry and source. */
-  keyChecks: KeyChecks;
+  /** Anthropic key check and preview (remembering the last verdicts), and every source type's credential check. */
+  keyChecks: ConsoleKeyChecks;
   network: Network;
   /** Staged keys and their submission (composer, outbox view). */
   outbox: Outbox;
@@ -111,7 +111,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onDamaged: onDamaged('profiles'),
   });
   const { profiles, auth } = signIn;
-  const keyChecks = await openKeyChecks({ userDataDir, secrets, profiles, auth, events, clock, log });
+  const keyChecks = await openKeyChecks({ config, userDataDir, secrets, profiles, auth, events, clock, log });
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
   const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
   await archivedSources.load();

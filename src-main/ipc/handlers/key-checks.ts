@@ -9,6 +9,8 @@ export function keyChecksHandlers(services: Services): HandlerSlice<'keyChecks'>
     'keyChecks.checkStaged': async (input) => keyChecks.checkStaged(input),
     'keyChecks.previewTyped': async (input) => keyChecks.previewTyped(input),
     'keyChecks.previewStaged': async (input) => keyChecks.previewStaged(input),
+    'keyChecks.checkSource': async (input) => keyChecks.checkSource(input),
+    'keyChecks.checkStagedSource': async (input) => keyChecks.checkStagedSource(input),
     'keyChecks.lastVerdicts': async () => {
       // A staged key's verdict is shown to the person who staged it only.
       const { byStagedId, bySourceId } = keyChecks.lastVerdicts();

@@ -11,6 +11,8 @@ import type { ComplianceApiClient } from '../anthropic';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { VerdictMemory } from './verdict-memory';
+import type { SourceCheckResult, TypedSourceCheckInput } from '../../../src-shared/domain/source-check';
+import type { StagedEntries } from '../source-checks/staged-source';
 
 /** Where a staged entry belongs: its profile (deployment) and, once known, its source. */
 export interface StagedKeyTarget {
@@ -99,4 +101,14 @@ export interface KeyChecks {
    * (`stagedKeyTarget` refuses others), and its last verdict follows it to the source it becomes.
    */
   attachOutbox(outbox: StagedKeySource): void;
+}
+
+/** The console's key checks: the compliance key's (above) and the credential check of every source type. */
+export interface ConsoleKeyChecks extends KeyChecks {
+  /** Checks typed credentials of a source type (from the composer); nothing is kept. */
+  checkSource(input: TypedSourceCheckInput): Promise<SourceCheckResult>;
+  /** Checks a staged entry's credentials, for its owner on its deployment only. */
+  checkStagedSource(input: { entryId: string }): Promise<SourceCheckResult>;
+  /** Also lets the source checks read staged entries (owner-checked) and their secret units. */
+  attachOutbox(outbox: StagedKeySource & StagedEntries): void;
 }

@@ -8,6 +8,7 @@ import type { AutomaticKeyCheck, KeyChecks, KeyChecksOptions, StagedKeyTarget, S
 
 export type {
   AutomaticKeyCheck,
+  ConsoleKeyChecks,
   KeyChecks,
   KeyChecksOptions,
   StagedKeySource,

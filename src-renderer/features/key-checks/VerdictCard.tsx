@@ -25,7 +25,7 @@ export function verdictHeadline(verdict: KeyVerdict): { title: string; tone: 'ok
 }
 
 /** The request-id, selectable and copyable (support asks for it). */
-function RequestId({ requestId }: { requestId: string | null }) {
+export function RequestId({ requestId }: { requestId: string | null }) {
   const [copied, setCopied] = useState(false);
   if (requestId === null)
     return (

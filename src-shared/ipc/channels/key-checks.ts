@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyCheckResult, KeyPreviewResult, LastKeyVerdicts, RecordedKeyVerdict } from '../../domain/key-check';
+import { SourceCheckResult, TypedSourceCheckInput } from '../../domain/source-check';
 import { channel, idSchema, LIMITS, noInput } from '../define';
 
 /**
@@ -18,6 +19,12 @@ const typedCheckInput = typedKeyInput.extend({ sourceId: idSchema.optional() }).
 
 /** A staged entry's key: main reads it from the keychain, the renderer names only the entry. */
 const stagedKeyInput = z.object({ stagedId: idSchema }).strict();
+
+/** Typed secrets of any source type (from the composer), checked once and never kept. */
+const typedSourceInput = TypedSourceCheckInput.extend({ profileId: idSchema.optional() }).strict();
+
+/** A staged entry of any source type: main reads its secret unit, for its owner only. */
+const stagedSourceInput = z.object({ entryId: idSchema }).strict();
 
 /** Anthropic key check: test a compliance key and preview the events LangWatch will get. */
 export const keyChecksChannels = {
@@ -41,6 +48,18 @@ export const keyChecksChannels = {
     summary: 'The 20 most recent activities the staged key can read, as governance events (raw kept).',
     input: stagedKeyInput,
     output: KeyPreviewResult,
+  }),
+  'keyChecks.checkSource': channel({
+    summary:
+      'Checks typed credentials of a source type against its vendor without side effects; says what it proved and what it could not.',
+    input: typedSourceInput,
+    output: SourceCheckResult,
+  }),
+  'keyChecks.checkStagedSource': channel({
+    summary:
+      'Checks the staged credentials of an outbox entry (owner and deployment checked; keychain.unavailable when locked).',
+    input: stagedSourceInput,
+    output: SourceCheckResult,
   }),
   'keyChecks.lastVerdicts': channel({
     summary: 'The most recent key verdicts by staged entry and by source (no secret).',
