@@ -111,7 +111,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onDamaged: onDamaged('profiles'),
   });
   const { profiles, auth } = signIn;
-  const keyChecks = await openKeyChecks({ config, userDataDir, secrets, profiles, auth, events, clock, log });
+  const keyChecks = await openKeyChecks({
+    config: opts.config,
+    userDataDir,
+    secrets,
+    profiles,
+    auth,
+    events,
+    clock,
+    log,
+  });
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
   const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
   await archivedSources.load();

@@ -4,13 +4,12 @@ import type { SourceDraftInput } from '../../src-shared/domain/source-draft';
 import type { SourceEdit } from '../../src-shared/domain/source-edit-form';
 import type { IpcResult } from '../../src-shared/ipc/define';
 import { call, lw } from '../api/lw';
-import {
-  sourcesPlanChannel,
-  stageSourceChangeChannel,
-  stageSourceChannel,
-  type SourcesPlan,
-  type StageAnswer,
-} from '../api/pending-channels';
+import type { ChannelOutput } from '../../src-shared/ipc/contract';
+
+/** What `sources.plan` answers; null fields = not known (the server decides, and the screen says so). */
+export type SourcesPlan = ChannelOutput<'sources.plan'>;
+/** What staging answers: the entry id and the fingerprint of the secret unit (null when none). */
+export type StageAnswer = ChannelOutput<'outbox.stageSource'>;
 
 /** What an edit did: the staged change (null: none) and the status now (null: not changed). */
 export interface EditAnswer {
@@ -38,15 +37,15 @@ export const useSourceTypesStore = create<SourceTypesState>((set) => ({
   plan: null,
   planError: null,
   async loadPlan() {
-    const r = await sourcesPlanChannel({});
+    const r = await call(() => lw().sources.plan({}));
     // A failed read leaves the plan unknown: the composer says so and lets the server decide.
     set(r.ok ? { plan: r.value, planError: null } : { plan: null, planError: r.error });
   },
-  stageSource: (organizationId, draft) => stageSourceChannel({ ...draft, organizationId }),
+  stageSource: (organizationId, draft) => call(() => lw().outbox.stageSource({ ...draft, organizationId })),
   async applySourceEdit({ sourceId: id, change, status }) {
     let staged: StageAnswer | null = null;
     if (change) {
-      const r = await stageSourceChangeChannel(change);
+      const r = await call(() => lw().outbox.stageSourceChange(change));
       if (!r.ok) return r;
       staged = r.value;
     }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Organization } from '../../../src-shared/domain/langwatch';
 import { catalogEntry } from '../../../src-shared/domain/source-catalog';
+import { SourceCheck } from '../key-checks/SourceCheck';
 import { ScheduleField } from '../schedule/ScheduleField';
 import { CatalogFields } from './CatalogFields';
 import { CommonFields } from './ComposeFields';
@@ -72,6 +73,9 @@ export function SourceComposer({
           setSecret={source.setSecret}
           show={source.show}
         />
+        {entry.keyCheck !== null && entry.keyCheck !== 'compliance' && (
+          <SourceCheck sourceType={form.sourceType} values={form.values} secrets={form.secrets} />
+        )}
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="compose-submit" disabled={source.busy}>
             {source.busy ? 'Staging…' : 'Stage and submit'}
