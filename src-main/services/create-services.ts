@@ -180,16 +180,29 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       outbox.checkKeychainNow();
       return ms;
     },
-    async close() {
-      await outbox.stop();
-      ingest.ingestSecrets.close();
-      await ingest.clipboard.close();
-      signIn.authFlows.dispose();
-      sourcesMonitor.close();
-      network.close();
-      await auth.close();
-      await closeEchoMemory();
-      await log.flush();
-    },
+    close: () => closeServices({ outbox, ...ingest, ...signIn, sourcesMonitor, network, closeEchoMemory, log }),
   };
+}
+
+/** Stops every timer and worker, newest first, then flushes the log. */
+async function closeServices(s: {
+  outbox: Outbox;
+  ingestSecrets: IngestSecrets;
+  clipboard: SecretClipboard;
+  authFlows: AuthFlows;
+  sourcesMonitor: SourcesMonitor;
+  network: Network;
+  auth: Auth;
+  closeEchoMemory(): Promise<void>;
+  log: Logger;
+}): Promise<void> {
+  await s.outbox.stop();
+  s.ingestSecrets.close();
+  await s.clipboard.close();
+  s.authFlows.dispose();
+  s.sourcesMonitor.close();
+  s.network.close();
+  await s.auth.close();
+  await s.closeEchoMemory();
+  await s.log.flush();
 }

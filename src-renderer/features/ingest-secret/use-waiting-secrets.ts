@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WaitingIngestSecret } from '../../../src-shared/domain/ingest-secret';
 import { call, lw } from '../../api/lw';
+import { useAuthStateStore } from '../../stores/auth-state-store';
 
 /**
  * The ingest secrets waiting for the person at the console (no values), kept current: main
@@ -15,14 +16,9 @@ export function useWaitingSecrets(): { waiting: WaitingIngestSecret[]; reload():
       if (r.ok) setWaiting(r.value);
     });
   }, []);
-  useEffect(() => {
-    const offChanged = lw().events.on('ingestSecrets.changed', reload);
-    const offAuth = lw().events.on('auth.changed', reload);
-    reload();
-    return () => {
-      offChanged();
-      offAuth();
-    };
-  }, [reload]);
+  // A sign-in change makes it someone else's list: the auth store follows `auth.changed`.
+  const auth = useAuthStateStore((s) => s.state);
+  useEffect(() => lw().events.on('ingestSecrets.changed', reload), [reload]);
+  useEffect(() => reload(), [auth, reload]);
   return { waiting, reload };
 }
