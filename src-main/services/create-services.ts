@@ -101,26 +101,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir, log: log.child('settings') });
   const onDamaged = (file: 'profiles' | 'outbox') => (error: AppError) => problems.report(file, error);
+  // What most services take: the keychain, the event bus, time and the log.
+  const common = { secrets, events, clock, log };
   const signIn = await openSignIn({
+    ...common,
     config: opts.config,
-    secrets,
-    events,
-    clock,
-    log,
     ports: opts.ports,
     onDamaged: onDamaged('profiles'),
   });
   const { profiles, auth } = signIn;
-  const keyChecks = await openKeyChecks({
-    config: opts.config,
-    userDataDir,
-    secrets,
-    profiles,
-    auth,
-    events,
-    clock,
-    log,
-  });
+  const keyChecks = await openKeyChecks({ ...common, config: opts.config, userDataDir, profiles, auth });
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
   const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
   await archivedSources.load();
@@ -145,14 +135,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // Attached after the fact: the outbox's worker checks keys, and the key checks read staged entries.
   keyChecks.attachOutbox(outbox);
   const { sourcesMonitor, sources } = openSources({
+    ...common,
     auth,
     network,
-    events,
     outbox,
     keyChecks,
     archivedSources,
-    clock,
-    log,
     intervals: opts.monitorIntervals,
   });
   await outbox.start();
