@@ -15,6 +15,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Nav } from './Nav';
 import { StartupProblems } from './StartupProblems';
 import { useSubscription } from '../stores/use-subscription';
+import { useIngestSecretsStore } from '../stores/ingest-secrets-store';
 
 /** Each route's view; a feature adds its view here. */
 const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
@@ -34,9 +35,11 @@ export function App() {
 
   const startAuth = useAuthStateStore((s) => s.start);
   const startOutbox = useOutboxStore((s) => s.start);
+  const startIngestSecrets = useIngestSecretsStore((s) => s.start);
   const outboxCount = useOutboxStore(selectOpenCount);
 
   useSubscription(startOutbox);
+  useSubscription(startIngestSecrets);
 
   useEffect(() => {
     void start();
