@@ -1,15 +1,11 @@
 // Every source type in the console: composed (offline where a secret goes out), submitted,
 // listed and opened; the picker grouped as LangWatch's; fields, masking and errors from the
-// catalog; the detail's mode and causes per type. Journeys that need a channel another room adds
-// (`outbox.stageSource`, `outbox.stageSourceChange`) are skipped, with the reason, until it is in the contract.
+// catalog; the detail's mode and causes per type.
 import type { Page } from '@playwright/test';
-import { CHANNEL_NAMES } from '../../src-shared/ipc/contract';
 import { SOURCE_CATALOG, SOURCE_GROUPS, groupOfMode, secretFields } from '../../src-shared/domain/source-catalog';
 import { SEED } from '../../emulator/seed';
 import { expect, test } from './fixtures';
 import { fillSample, typeSample } from './source-type-samples';
-
-const has = (channel: string) => (CHANNEL_NAMES as readonly string[]).includes(channel);
 
 async function openComposer(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 820 });
@@ -54,7 +50,6 @@ test.describe('source types: composer', () => {
   test('a plan without Enterprise: stated up front with the cap and how many are left; other types locked', async ({
     openHarness,
   }) => {
-    test.skip(!has('sources.plan'), 'needs sources.plan (room core, issue 20)');
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
@@ -114,7 +109,6 @@ test.describe('source types: composed, submitted, listed, opened', () => {
       emulator,
       secrets,
     }) => {
-      test.skip(!has('outbox.stageSource'), 'needs outbox.stageSource (room out, issue 20)');
       const harness = await openHarness();
       await harness.signIn('admin');
       const { page } = harness;
@@ -211,7 +205,6 @@ test.describe('source types: detail', () => {
     openHarness,
     secrets,
   }) => {
-    test.skip(!has('outbox.stageSourceChange'), 'needs outbox.stageSourceChange (room out, issue 20)');
     const harness = await openHarness();
     await harness.signIn('admin');
     const { page } = harness;
