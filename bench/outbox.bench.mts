@@ -41,6 +41,19 @@ const keytar = load('keytar') as {
   deletePassword(s: string, a: string): Promise<boolean>;
 };
 const keytarGet = (s: string, a: string) => keytar.getPassword(s, a);
+/**
+ * Runs keytar calls one at a time, as the console must (keytar-store.ts: concurrent calls on a
+ * locked collection deadlock the process): the same-work loop keeps the console's rule, so its
+ * keychain round trips are not overlapped in a way the console is not allowed to overlap them.
+ */
+function oneKeychainCallAtATime(): <T>(call: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (call) => {
+    const turn = tail.then(call);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+}
 
 const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
@@ -257,9 +270,10 @@ async function measureBareFlush(n = FLUSH_N): Promise<{ ms: number; names: strin
 
 /**
  * The bare baseline that does the same work as the outbox, minus the outbox: per entry a
- * keytar get, the create over undici, its read-back, a keytar delete, at the same concurrency (the keys are
- * put in the keychain first, untimed, as staging would have). What the outbox adds on top of
- * this is its own cost: records, state machine, reconciliation, history.
+ * keytar get, the create over undici, its read-back, a keytar delete, at the same concurrency,
+ * the keytar calls one at a time as the console's rule is (the keys are put in the keychain
+ * first, untimed, as staging would have). What the outbox adds on top of this is its own cost:
+ * records, state machine, reconciliation, history.
  */
 async function measureBareFlushWithKeychain(n = FLUSH_N): Promise<{ ms: number; names: string[] }> {
   run += 1;
@@ -267,12 +281,13 @@ async function measureBareFlushWithKeychain(n = FLUSH_N): Promise<{ ms: number; 
   const names = Array.from({ length: n }, (_, i) => `bench bare+keychain ${run}-${i}`);
   const account = (i: number) => `staged:bare-flush-${run}-${i}`;
   for (let i = 0; i < n; i++) await keytar.setPassword(KEYCHAIN_SERVICE, account(i), KEY);
+  const keychain = oneKeychainCallAtATime();
   let next = 0;
   const started = performance.now();
   async function lane() {
     while (next < names.length) {
       const i = next++;
-      const token = await keytarGet(KEYCHAIN_SERVICE, account(i));
+      const token = await keychain(() => keytarGet(KEYCHAIN_SERVICE, account(i)));
       const body = JSON.stringify({
         json: {
           organizationId: ACME,
@@ -299,7 +314,7 @@ async function measureBareFlushWithKeychain(n = FLUSH_N): Promise<{ ms: number; 
       });
       await back.body.json();
       if (back.statusCode !== 200) throw new Error(`bare read-back failed: ${back.statusCode}`);
-      await keytar.deletePassword(KEYCHAIN_SERVICE, account(i));
+      await keychain(() => keytar.deletePassword(KEYCHAIN_SERVICE, account(i)));
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
