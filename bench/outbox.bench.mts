@@ -4,8 +4,11 @@
  *     durable outbox record) against a bare `keytar.setPassword` + write + fsync of one record
  *     (target ≤ 1.5×), medians over alternating runs;
  *  2. flushing 200 staged entries to the emulator (keytar get → create → durable record →
- *     keytar delete → history) against a bare undici loop doing the same creates at the same
- *     concurrency (target ≤ 1.25×), with zero duplicates asserted.
+ *     keytar delete → history) against a bare loop doing the same keytar get + create +
+ *     read-back + keytar delete at the same concurrency (target ≤ 1.25×), zero duplicates
+ *     asserted; after a warm-up, the three flush figures are measured side by side in each of
+ *     5 rounds and the goal is judged on the median of the per-round ratios. Bare creates
+ *     alone are context (the keychain's floor).
  * Run inside scripts/with-keyring.sh (real keyring). Writes bench/results/outbox.json.
  * Diagnostics: BENCH_PROF=1 prints cumulative keychain time; BENCH_MEMORY_SECRETS=1 swaps in the
  * memory store to show the keychain's share (never for the reported figures).
@@ -38,12 +41,27 @@ const keytar = load('keytar') as {
   deletePassword(s: string, a: string): Promise<boolean>;
 };
 const keytarGet = (s: string, a: string) => keytar.getPassword(s, a);
+/**
+ * Runs keytar calls one at a time, as the console must (keytar-store.ts: concurrent calls on a
+ * locked collection deadlock the process): the same-work loop keeps the console's rule, so its
+ * keychain round trips are not overlapped in a way the console is not allowed to overlap them.
+ */
+function oneKeychainCallAtATime(): <T>(call: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (call) => {
+    const turn = tail.then(call);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+}
 
 const ACME = SEED.orgs.enterprise.id;
 const KEY = SEED.anthropicKeys.compliance;
 const STAGE_N = Number(process.env.BENCH_OUTBOX_STAGE_N ?? 40);
 const FLUSH_N = Number(process.env.BENCH_OUTBOX_FLUSH_N ?? 200);
 const REPEATS = Number(process.env.BENCH_OUTBOX_REPEATS ?? 3);
+/** Rounds of the flush figures (each: bare creates, the flush, the same-work loop). */
+const FLUSH_ROUNDS = Number(process.env.BENCH_OUTBOX_FLUSH_ROUNDS ?? 5);
 const CONCURRENCY = 4;
 
 const emu = await startEmulator({ langwatchPort: 0, anthropicPort: 0, pullerSchedule: false });
@@ -179,7 +197,7 @@ async function measureBareStaging(): Promise<number[]> {
  * Stages FLUSH_N entries while signed out (each waits in needs_sign_in, untimed), then times
  * the sign-in → every entry submitted, its key wiped and its record durable.
  */
-async function measureFlush(): Promise<{ ms: number; names: string[] }> {
+async function measureFlush(n = FLUSH_N): Promise<{ ms: number; names: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'outbox-bench-flush-'));
   run += 1;
   const conn = auth();
@@ -187,7 +205,7 @@ async function measureFlush(): Promise<{ ms: number; names: string[] }> {
   const outbox = newOutbox(dir, conn);
   await outbox.start();
   const names: string[] = [];
-  for (let i = 0; i < FLUSH_N; i++) {
+  for (let i = 0; i < n; i++) {
     names.push(`bench flush ${run}-${i}`);
     await outbox.stage(stageInput(names[i]!));
   }
@@ -215,10 +233,10 @@ async function measureFlush(): Promise<{ ms: number; names: string[] }> {
 }
 
 /** The bare baseline: the same creates over undici at the same concurrency. */
-async function measureBareFlush(): Promise<{ ms: number; names: string[] }> {
+async function measureBareFlush(n = FLUSH_N): Promise<{ ms: number; names: string[] }> {
   run += 1;
   const dispatcher = new Agent({ connections: CONCURRENCY });
-  const names = Array.from({ length: FLUSH_N }, (_, i) => `bench bare ${run}-${i}`);
+  const names = Array.from({ length: n }, (_, i) => `bench bare ${run}-${i}`);
   let next = 0;
   const started = performance.now();
   async function lane() {
@@ -252,22 +270,24 @@ async function measureBareFlush(): Promise<{ ms: number; names: string[] }> {
 
 /**
  * The bare baseline that does the same work as the outbox, minus the outbox: per entry a
- * keytar get, the create over undici, its read-back, a keytar delete, at the same concurrency (the keys are
- * put in the keychain first, untimed, as staging would have). What the outbox adds on top of
- * this is its own cost: records, state machine, reconciliation, history.
+ * keytar get, the create over undici, its read-back, a keytar delete, at the same concurrency,
+ * the keytar calls one at a time as the console's rule is (the keys are put in the keychain
+ * first, untimed, as staging would have). What the outbox adds on top of this is its own cost:
+ * records, state machine, reconciliation, history.
  */
-async function measureBareFlushWithKeychain(): Promise<{ ms: number; names: string[] }> {
+async function measureBareFlushWithKeychain(n = FLUSH_N): Promise<{ ms: number; names: string[] }> {
   run += 1;
   const dispatcher = new Agent({ connections: CONCURRENCY });
-  const names = Array.from({ length: FLUSH_N }, (_, i) => `bench bare+keychain ${run}-${i}`);
+  const names = Array.from({ length: n }, (_, i) => `bench bare+keychain ${run}-${i}`);
   const account = (i: number) => `staged:bare-flush-${run}-${i}`;
-  for (let i = 0; i < FLUSH_N; i++) await keytar.setPassword(KEYCHAIN_SERVICE, account(i), KEY);
+  for (let i = 0; i < n; i++) await keytar.setPassword(KEYCHAIN_SERVICE, account(i), KEY);
+  const keychain = oneKeychainCallAtATime();
   let next = 0;
   const started = performance.now();
   async function lane() {
     while (next < names.length) {
       const i = next++;
-      const token = await keytarGet(KEYCHAIN_SERVICE, account(i));
+      const token = await keychain(() => keytarGet(KEYCHAIN_SERVICE, account(i)));
       const body = JSON.stringify({
         json: {
           organizationId: ACME,
@@ -294,7 +314,7 @@ async function measureBareFlushWithKeychain(): Promise<{ ms: number; names: stri
       });
       await back.body.json();
       if (back.statusCode !== 200) throw new Error(`bare read-back failed: ${back.statusCode}`);
-      await keytar.deletePassword(KEYCHAIN_SERVICE, account(i));
+      await keychain(() => keytar.deletePassword(KEYCHAIN_SERVICE, account(i)));
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
@@ -335,27 +355,54 @@ try {
     bareStage.push(median(await measureBareStaging()));
     stage.push(median(await measureStaging()));
   }
+  // Warm-up of all three (JIT of the outbox's worker, sockets, the keyring's file): the first
+  // flush of a process took twice as long as the next ones, and with three samples one cold
+  // flush moved the median.
+  await measureBareFlush(FLUSH_N / 4);
+  await measureFlush(FLUSH_N / 4);
+  await measureBareFlushWithKeychain(FLUSH_N / 4);
+  submittedOnly.length = 0;
+  // The three are measured side by side in each round, in alternating order, so a machine
+  // whose load changes during the bench (shared CI, other jobs) slows all of them alike; the
+  // goal is judged on the median of the per-round ratios.
   const bareFlush: number[] = [];
   const flush: number[] = [];
-  for (let r = 0; r < REPEATS; r++) {
-    const b = await measureBareFlush();
-    assertNoDuplicates(b.names);
-    bareFlush.push(b.ms);
-    const f = await measureFlush();
-    assertNoDuplicates(f.names);
-    flush.push(f.ms);
-  }
   const bareWithKeychain: number[] = [];
-  for (let r = 0; r < REPEATS; r++) {
-    const b = await measureBareFlushWithKeychain();
-    assertNoDuplicates(b.names);
-    bareWithKeychain.push(b.ms);
+  const sameWorkRatios: number[] = [];
+  for (let r = 0; r < FLUSH_ROUNDS; r++) {
+    const order = r % 2 ? (['keychain', 'flush', 'bare'] as const) : (['bare', 'flush', 'keychain'] as const);
+    let f = 0;
+    let k = 0;
+    for (const which of order) {
+      if (which === 'bare') {
+        const b = await measureBareFlush();
+        assertNoDuplicates(b.names);
+        bareFlush.push(b.ms);
+      } else if (which === 'flush') {
+        const m = await measureFlush();
+        assertNoDuplicates(m.names);
+        flush.push((f = m.ms));
+      } else {
+        const b = await measureBareFlushWithKeychain();
+        assertNoDuplicates(b.names);
+        bareWithKeychain.push((k = b.ms));
+      }
+    }
+    sameWorkRatios.push(f / k);
   }
   const floor: number[] = [];
   for (let r = 0; r < REPEATS; r++) floor.push(await measureKeychainFloor());
   /** One ratio row from the two sample sets (medians); `maxRatio` null = context, not a target. */
-  const ratioRow = (name: string, measured: number[], baseline: number[], maxRatio: number | null, bound?: string) => {
-    const ratio = median(measured) / median(baseline);
+  /** `ratios`: per-round ratios measured side by side; their median is the figure (else the ratio of medians). */
+  const ratioRow = (
+    name: string,
+    measured: number[],
+    baseline: number[],
+    maxRatio: number | null,
+    bound?: string,
+    ratios?: number[],
+  ) => {
+    const ratio = ratios ? median(ratios) : median(measured) / median(baseline);
     return {
       name,
       ratio: round(ratio),
@@ -382,7 +429,7 @@ try {
     // read each create back; that work done bare already costs a multiple of these creates, so
     // 1.25× is out of reach by design. The goal is the same-work ratio that follows.
     ratioRow(
-      `context: outbox flush of ${FLUSH_N} staged keys (concurrency ${CONCURRENCY}, median of ${REPEATS}) vs bare undici creates, 0 duplicates`,
+      `context: outbox flush of ${FLUSH_N} staged keys (concurrency ${CONCURRENCY}, median of ${FLUSH_ROUNDS}) vs bare undici creates, 0 duplicates`,
       flush,
       bareFlush,
       null,
@@ -391,10 +438,12 @@ try {
     // The same comparison with a baseline that also does the work every flush must do (a
     // keychain get and delete per key, the create's read-back): the overhead of the outbox itself.
     ratioRow(
-      `outbox flush of ${FLUSH_N} staged keys vs a bare loop doing the same keytar get + create + read-back + keytar delete (concurrency ${CONCURRENCY})`,
+      `outbox flush of ${FLUSH_N} staged keys vs a bare loop doing the same keytar get + create + read-back + keytar delete (concurrency ${CONCURRENCY}; median of ${FLUSH_ROUNDS} rounds side by side: ${sameWorkRatios.map((r) => round(r)).join(', ')})`,
       flush,
       bareWithKeychain,
       1.25,
+      undefined,
+      sameWorkRatios,
     ),
     // Context: the same flush until the server has every key, before the keychain has finished
     // wiping them (gnome-keyring rewrites its file on every delete).

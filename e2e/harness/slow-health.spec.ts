@@ -81,3 +81,31 @@ test('health hanging for seconds: the list paints within 200 ms, counts say load
   await expect(page.getByTestId('sources-view')).toHaveAttribute('data-phase', 'running');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test("a stuck source's diagnosis shows what it knows at once while health hangs; its events row fills in after", async ({
+  openHarness,
+  emulator,
+}) => {
+  emulator.control.setActivityMonitorUnavailable(true, HANG_MS);
+  const harness = await openHarness({ monitorIntervals: { focusedMs: 600_000, backgroundMs: 600_000 } });
+  const { page } = harness;
+  await harness.signIn('admin');
+  await page
+    .getByRole('button', { name: /Sources/ })
+    .first()
+    .click();
+  const row = page.getByTestId('source-row-src_cc_revoked');
+  await expect(row).toBeVisible();
+  const openedAt = Date.now();
+  await row.getByRole('button').first().click();
+  // The causes and facts come at once; only the health's own row waits for the health read.
+  await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready', { timeout: HANG_MS / 2 });
+  expect(Date.now() - openedAt).toBeLessThan(HANG_MS / 2);
+  expect(await page.locator('[data-testid^="cause-"]').count()).toBeGreaterThan(0);
+  const eventsRow = page.getByTestId('diagnosis-facts').locator('.facts-row').filter({ hasText: 'Events (30 d)' });
+  await expect(eventsRow).toContainText('loading…');
+  await expect(page.getByTestId('detail-health')).toHaveAttribute('data-kind', 'loading');
+  // Then the health fails as LangWatch's does: the row says it is unavailable, and why.
+  await expect(eventsRow).toContainText(/unavailable \(.+\)/, { timeout: 2 * HANG_MS });
+  await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-state', 'ready');
+});

@@ -2,7 +2,7 @@
  * "What is known" about a source, as label/value rows: every fact the diagnosis reasons on,
  * with `unknown: true` where the console cannot know it (shown as unknown, never as a fact).
  */
-import type { DiagnosisFacts } from './diagnosis-schema';
+import type { Diagnosis, DiagnosisFacts } from './diagnosis-schema';
 import { describeSchedule } from './schedule-fact';
 import { formatDuration } from './source-health';
 
@@ -49,10 +49,57 @@ export function knownFacts(f: DiagnosisFacts): Row[] {
     f.errors
       ? row('Pull errors', describeErrors(f.errors))
       : row('Pull errors', 'unknown: this LangWatch version exposes no error count or puller log', true),
-    f.events30d === null
-      ? row('Events (30 d)', f.enterprise === false ? 'unknown: health needs an Enterprise plan' : 'unknown', true)
-      : row('Events (30 d)', `${f.events30d}${f.lastEventIn30d ? `, newest ${utcText(f.lastEventIn30d)}` : ''}`),
+    eventsRow(f),
   ];
+}
+
+/** The label of the one row the health read fills in. */
+export const EVENTS_ROW = 'Events (30 d)';
+
+type HealthFacts = Pick<DiagnosisFacts, 'health' | 'enterprise' | 'events30d' | 'lastEventIn30d'>;
+
+/** "Events (30 d)": the count, or why it is not known (still loading, unavailable, the plan). */
+function eventsRow(f: HealthFacts): Row {
+  const unknown = (value: string): Row => ({ label: EVENTS_ROW, value, unknown: true });
+  if (f.health?.kind === 'loading') return unknown('loading…');
+  if (f.health?.kind === 'unavailable') return unknown(`unavailable (${f.health.reason})`);
+  if (f.health?.kind === 'forbidden') return unknown('unknown: health needs the activityMonitor:view permission');
+  if (f.events30d === null)
+    return unknown(f.enterprise === false ? 'unknown: health needs an Enterprise plan' : 'unknown');
+  const newest = f.lastEventIn30d ? `, newest ${utcText(f.lastEventIn30d)}` : '';
+  return { label: EVENTS_ROW, value: `${f.events30d}${newest}`, unknown: false };
+}
+
+/** A health read's answer, as the detail has it (the `sources.health` channel's shape). */
+export type HealthReadAnswer =
+  | { kind: 'ok'; value: { events30d: number; lastSuccessIso: string | null } }
+  | { kind: 'enterprise_required' }
+  | { kind: 'forbidden' }
+  | { kind: 'unavailable'; error: { message: string } };
+
+function healthFacts(answer: HealthReadAnswer): HealthFacts {
+  const none = { events30d: null, lastEventIn30d: null };
+  switch (answer.kind) {
+    case 'ok': {
+      const { events30d, lastSuccessIso } = answer.value;
+      return { enterprise: true, events30d, lastEventIn30d: lastSuccessIso, health: { kind: 'ok' } };
+    }
+    case 'enterprise_required':
+      return { ...none, enterprise: false, health: { kind: 'enterprise_required' } };
+    case 'forbidden':
+      return { ...none, enterprise: null, health: { kind: 'forbidden' } };
+    case 'unavailable':
+      return { ...none, enterprise: null, health: { kind: 'unavailable', reason: answer.error.message.slice(0, 500) } };
+  }
+}
+
+/**
+ * A diagnosis with the health answer that arrived after it (the detail reads health on its
+ * own, with its own deadline): only the "Events (30 d)" row changes, since no cause rests on it.
+ */
+export function withHealthAnswer(diagnosis: Diagnosis, answer: HealthReadAnswer): Diagnosis {
+  const row = eventsRow(healthFacts(answer));
+  return { ...diagnosis, known: diagnosis.known.map((r) => (r.label === EVENTS_ROW ? row : r)) };
 }
 
 /** "7 failed pulls in a row, rising (3 when first seen here 40 min ago)". */

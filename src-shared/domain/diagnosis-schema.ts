@@ -34,6 +34,20 @@ const ScheduleFactSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown') }),
 ]) satisfies z.ZodType<ScheduleFact>;
 
+/**
+ * Where the source's health read (its events in 30 days) stands. It has a deadline of its own
+ * and arrives after the other facts: the diagnosis is shown at once with it `loading`, and the
+ * row fills in when the answer comes (or says why it is unavailable).
+ */
+export const HealthReadFact = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('loading') }),
+  z.object({ kind: z.literal('ok') }),
+  z.object({ kind: z.literal('enterprise_required') }),
+  z.object({ kind: z.literal('forbidden') }),
+  z.object({ kind: z.literal('unavailable'), reason: z.string().max(500) }),
+]);
+export type HealthReadFact = z.infer<typeof HealthReadFact>;
+
 /** What the console knows about one source. */
 export const DiagnosisFacts = z.object({
   sourceId: z.string(),
@@ -53,6 +67,8 @@ export const DiagnosisFacts = z.object({
   events30d: z.number().nullable(),
   /** Health's newest event time within 30 days (server clock). */
   lastEventIn30d: z.string().nullable(),
+  /** The health read behind the three facts above; absent = read and answered (ok or null). */
+  health: HealthReadFact.optional(),
   /**
    * Failed pulls in a row (newer LangWatch versions only; null = not reported) and, when this
    * console watched it change, the first count it saw and how long ago (measured here).

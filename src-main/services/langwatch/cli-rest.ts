@@ -53,14 +53,24 @@ export interface CliRestOptions {
   onUnauthorized?: () => void;
 }
 
+/** Per-read options: the caller's cancel, and a deadline of the read's own (activity-monitor reads). */
+export interface CliReadOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
 /** The read-only CLI client (device sessions): what a device token may read. */
 export interface CliRest {
   /** Sources of the token's organisation. */
   listSources(signal?: AbortSignal): Promise<Source[]>;
   /** Event counts of one source (402 → `langwatch.enterprise_required`). */
-  sourceHealth(id: string, signal?: AbortSignal): Promise<HealthMetrics>;
+  sourceHealth(id: string, options?: CliReadOptions): Promise<HealthMetrics>;
   /** A page of events, newest first. */
-  sourceEvents(id: string, page?: { limit?: number; beforeIso?: string }, signal?: AbortSignal): Promise<SourceEvent[]>;
+  sourceEvents(
+    id: string,
+    page?: { limit?: number; beforeIso?: string },
+    options?: CliReadOptions,
+  ): Promise<SourceEvent[]>;
   /** The deployment's clock as of its latest answer (its `Date` header), as for the cookie API. */
   serverClock(): ServerClockReading | null;
 }
@@ -70,14 +80,15 @@ export interface CliRest {
  * `updatedAt` or `createdById`: the DTO gets `{}`, null, `createdAt` and null for them.
  */
 export function createCliRest(options: CliRestOptions): CliRest {
-  async function get(path: string, signal?: AbortSignal): Promise<unknown> {
+  async function get(path: string, read: CliReadOptions = {}): Promise<unknown> {
     const token = await options.getAccessToken();
     if (!token) throw new AppError('auth.not_signed_in', 'Sign in with a device code first.');
     const res = await options.http.request({
       method: 'GET',
       path,
       headers: { authorization: `Bearer ${token}` },
-      signal,
+      signal: read.signal,
+      timeoutMs: read.timeoutMs,
     });
     if (res.status === 401) options.onUnauthorized?.();
     if (res.status !== 200) throw cliError(res, path.split('?')[0] ?? path);
@@ -101,7 +112,7 @@ export function createCliRest(options: CliRestOptions): CliRest {
     async listSources(signal?: AbortSignal): Promise<Source[]> {
       const body = parseAnswer(
         z.object({ sources: z.array(WireCliSource) }),
-        await get(BASE, signal).catch(onListError),
+        await get(BASE, { signal }).catch(onListError),
         BASE,
       );
       return body.sources.map((s) => {
@@ -125,9 +136,9 @@ export function createCliRest(options: CliRestOptions): CliRest {
     },
 
     /** Event counts of one source (402 → `langwatch.enterprise_required`). */
-    async sourceHealth(id: string, signal?: AbortSignal): Promise<HealthMetrics> {
+    async sourceHealth(id: string, read?: CliReadOptions): Promise<HealthMetrics> {
       const path = `${BASE}/${encodeURIComponent(id)}/health`;
-      const body = parseAnswer(z.object({ health: WireHealthMetrics }), await get(path, signal), path);
+      const body = parseAnswer(z.object({ health: WireHealthMetrics }), await get(path, read), path);
       return toHealthMetrics(body.health);
     },
 
@@ -135,7 +146,7 @@ export function createCliRest(options: CliRestOptions): CliRest {
     async sourceEvents(
       id: string,
       page: { limit?: number; beforeIso?: string } = {},
-      signal?: AbortSignal,
+      read?: CliReadOptions,
     ): Promise<SourceEvent[]> {
       const query = new URLSearchParams();
       if (page.limit !== undefined) query.set('limit', String(page.limit));
@@ -143,7 +154,7 @@ export function createCliRest(options: CliRestOptions): CliRest {
       const path = `${BASE}/${encodeURIComponent(id)}/events${query.size ? `?${query}` : ''}`;
       const body = parseAnswer(
         z.object({ events: z.array(WireEvent) }),
-        await get(path, signal),
+        await get(path, read),
         path.split('?')[0] ?? path,
       );
       return body.events.map(toSourceEvent);

@@ -68,8 +68,9 @@ export function cliSourcesReader(cli: CliRest): SourcesReader {
       if (!found) throw new AppError('langwatch.not_found', 'No such source in this organisation.');
       return found;
     },
-    health: (id) => cli.sourceHealth(id),
-    events: (id, page) => cli.sourceEvents(id, page),
+    // The same deadline of their own as through the API: a hanging analytics store says so in 10 s.
+    health: (id) => cli.sourceHealth(id, monitorDeadline),
+    events: (id, page) => cli.sourceEvents(id, page, monitorDeadline),
     serverClock: () => cli.serverClock(),
   };
 }

@@ -18,6 +18,8 @@ export interface SnapshotDiff {
   added: SourceRow[];
   removed: string[];
   changed: FieldChange[];
+  /** The new rows of `changed`, in the same order (what a delta pushes, without a search). */
+  changedRows: SourceRow[];
   transitions: StatusTransition[];
 }
 
@@ -51,6 +53,7 @@ export function diffSnapshots(previous: readonly SourceRow[], next: readonly Sou
   for (const row of previous) before.set(row.id, row);
   const added: SourceRow[] = [];
   const changed: FieldChange[] = [];
+  const changedRows: SourceRow[] = [];
   const transitions: StatusTransition[] = [];
   const seen = new Set<string>();
   for (const row of next) {
@@ -62,12 +65,15 @@ export function diffSnapshots(previous: readonly SourceRow[], next: readonly Sou
     }
     if (old === row) continue; // unchanged since the last tick (the rows keep their objects)
     const change = compareRow(old, row);
-    if (change) changed.push(change);
+    if (change) {
+      changed.push(change);
+      changedRows.push(row);
+    }
     if (old.status !== row.status) transitions.push({ id: row.id, name: row.name, from: old.status, to: row.status });
   }
   const removed: string[] = [];
   for (const row of previous) if (!seen.has(row.id)) removed.push(row.id);
-  return { added, removed, changed, transitions };
+  return { added, removed, changed, changedRows, transitions };
 }
 
 /** The common case (nothing changed) in one pass over known fields; FIELDS lists the same ones. */
@@ -81,16 +87,20 @@ function isAligned(previous: readonly SourceRow[], next: readonly SourceRow[]): 
 /** The diff of aligned snapshots, position by position, without maps; unchanged row objects are skipped. */
 function diffAligned(previous: readonly SourceRow[], next: readonly SourceRow[]): SnapshotDiff {
   const changed: FieldChange[] = [];
+  const changedRows: SourceRow[] = [];
   const transitions: StatusTransition[] = [];
   for (let i = 0; i < next.length; i++) {
     const old = previous[i]!;
     const row = next[i]!;
     if (old === row) continue;
     const change = compareRow(old, row);
-    if (change) changed.push(change);
+    if (change) {
+      changed.push(change);
+      changedRows.push(row);
+    }
     if (old.status !== row.status) transitions.push({ id: row.id, name: row.name, from: old.status, to: row.status });
   }
-  return { added: [], removed: [], changed, transitions };
+  return { added: [], removed: [], changed, changedRows, transitions };
 }
 
 function sameRow(a: SourceRow, b: SourceRow): boolean {

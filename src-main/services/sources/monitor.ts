@@ -138,10 +138,12 @@ async function tick(m: MonitorRuntime): Promise<void> {
     publishMonitorState(m, { ...access, phase: 'idle', organizationId: askedFor, updatedAt: null, lastError: NO_VIEW });
     return;
   }
+  // The list is asked for first (it is what paints); the health right after, in its own request.
+  const listing = active.sources.listLive();
   m.listHealth.request(active);
   let sources: Source[];
   try {
-    sources = await active.sources.listLive();
+    sources = await listing;
     network.reportSuccess();
   } catch (error) {
     listFailed(m, error, access, askedFor);
@@ -173,10 +175,9 @@ function applyList(m: MonitorRuntime, active: ActiveAuth, sources: Source[], acc
   const reading = active.sources.serverClock();
   const serverNow = reading ? new Date(reading.serverMs).toISOString() : null;
   if (!isEmptyDiff(diff)) {
-    const changedIds = new Set(diff.changed.map((c) => c.id));
     events.emit('sources.changed', {
       organizationId: askedFor,
-      upserts: [...diff.added, ...next.filter((r) => changedIds.has(r.id))],
+      upserts: [...diff.added, ...diff.changedRows],
       removed: diff.removed,
       transitions: diff.transitions,
       updatedAt,

@@ -91,15 +91,20 @@ async function health(options: SourcesServiceOptions, id: string): Promise<Gated
   return gated(options, () => active.sources.health(id));
 }
 
+/**
+ * The diagnosis from what is known at once. The source's health (events in 30 d) is not waited
+ * for: it has a deadline of its own (10 s when the analytics store hangs) and the detail reads it
+ * anyway, so its row says "loading" and the renderer fills it in (`withHealthAnswer`).
+ */
 async function diagnose(options: SourcesServiceOptions, id: string, justChecked?: JustChecked): Promise<Diagnosis> {
   const { auth, monitor, clock } = options;
+  const active = auth.requireActive();
   const source = await get(options, id);
   // The server's clock from the answer that just arrived: age is server time minus server time.
-  const reading = auth.requireActive().sources.serverClock();
-  const [history, recorded, read] = await Promise.all([
+  const reading = active.sources.serverClock();
+  const [history, recorded] = await Promise.all([
     options.history ? options.history(id).catch((): HistoryFact[] => []) : Promise.resolve<HistoryFact[]>([]),
     options.lastKeyCheck ? options.lastKeyCheck(id).catch(() => null) : Promise.resolve(null),
-    health(options, id).catch(() => null),
   ]);
   const keyed = history.find((h) => (h.action === 'created' || h.action === 'rekeyed') && h.fingerprint !== null);
   const planHealth = auth.state().health;
@@ -116,14 +121,10 @@ async function diagnose(options: SourcesServiceOptions, id: string, justChecked?
     keyedHere: keyed ? { at: keyed.at, fingerprint: keyed.fingerprint! } : null,
     keyCheck,
     feed: justChecked?.feed ?? null,
-    enterprise:
-      read?.kind === 'enterprise_required' || planHealth === 'enterprise_required'
-        ? false
-        : read?.kind === 'ok' || planHealth === 'available'
-          ? true
-          : null,
-    events30d: read?.kind === 'ok' ? read.value.events30d : null,
-    lastEventIn30d: read?.kind === 'ok' ? read.value.lastSuccessIso : null,
+    enterprise: planHealth === 'enterprise_required' ? false : planHealth === 'available' ? true : null,
+    events30d: null,
+    lastEventIn30d: null,
+    health: active.permissions.canViewHealth ? { kind: 'loading' } : { kind: 'forbidden' },
     errors: errorsOf(source.errorCount, monitor.errorTrend(id), clock.now()),
   });
 }

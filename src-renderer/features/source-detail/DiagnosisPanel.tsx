@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Cause, Diagnosis, DiagnosisAction, Evidence } from '../../../src-shared/domain/diagnosis';
 import { useAuthStateStore } from '../../stores/auth-state-store';
+import type { HealthState } from './HealthCard';
 import { KeyRecheck } from './KeyRecheck';
 import { useDiagnosis, useDiagnosisReport, type JustChecked } from './use-diagnosis';
 
@@ -23,16 +24,18 @@ interface Props {
   name: string;
   version: number;
   canManage: boolean;
+  /** The detail's health read, which fills in the diagnosis's "Events (30 d)" row when it arrives. */
+  health: HealthState;
   /** Moves the focus to the control that performs a managing action (replace key, schedule, enable). */
   onAction(action: DiagnosisAction): void;
 }
 
 /** Why a compliance source receives no events: causes ranked by evidence, each with its fix. */
-export function DiagnosisPanel({ id, name, version, canManage, onAction }: Props) {
+export function DiagnosisPanel({ id, name, version, canManage, health, onAction }: Props) {
   const [justChecked, setJustChecked] = useState<JustChecked | null>(null);
   const [recheckOpen, setRecheckOpen] = useState(false);
   const profile = useAuthStateStore((s) => s.state?.profiles.find((p) => p.id === s.state?.activeProfileId) ?? null);
-  const { diagnosis, error } = useDiagnosis(id, version, justChecked);
+  const { diagnosis, error } = useDiagnosis(id, version, justChecked, health);
   const { copied, copyReport } = useDiagnosisReport(diagnosis, { id, name }, profile);
 
   function act(action: DiagnosisAction) {

@@ -82,7 +82,14 @@ export function SourceDetail({ id }: { id: string }) {
           <div className="detail-main">
             {/* A stuck compliance source is why support opens this view: its diagnosis comes first. */}
             {diagnosed && (
-              <DiagnosisPanel id={id} name={shown.name} version={version} canManage={canManage} onAction={onAction} />
+              <DiagnosisPanel
+                id={id}
+                name={shown.name}
+                version={version}
+                canManage={canManage}
+                health={health}
+                onAction={onAction}
+              />
             )}
             {!diagnosed && <TypeDiagnosisCard source={shown} />}
             {!diagnosed && <EventsPanel id={id} />}

@@ -63,5 +63,10 @@ describe('list memo (the monitor re-reads 5,000 sources every tick)', () => {
     expect(sameJson({ a: [1] }, { a: { 0: 1 } })).toBe(false);
     expect(sameJson(new Date(1), new Date(2))).toBe(false);
     expect(sameJson({ d: new Date(1) }, { d: new Date(1) })).toBe(false);
+    // The shortcuts for equal scalars never mistake a missing key or an inherited value for equal.
+    expect(sameJson({ a: 1, b: undefined }, { a: 1, c: undefined })).toBe(false);
+    expect(sameJson(JSON.parse('{"__proto__":{}}'), { z: 1 })).toBe(false);
+    expect(sameJson({ a: { x: [1, 2] }, b: 'x' }, { b: 'x', a: { x: [1, 2] } })).toBe(true);
+    expect(sameJson({ a: { x: [1, 2] } }, { a: { x: [1, 3] } })).toBe(false);
   });
 });

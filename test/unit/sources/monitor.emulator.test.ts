@@ -219,8 +219,13 @@ describe('sources monitor against the emulator (fake clock)', () => {
     expect(pull?.outcome).toBe('ok');
     const changesBefore = named('sources.changed').length;
     await clock.advance(5_000);
-    await waitFor(() => named('sources.changed').length > changesBefore);
-    const delta = named('sources.changed').at(-1);
+    // The list's delta carries the transition; the health's own delta (new counts) may follow it.
+    const withTransition = () =>
+      named('sources.changed')
+        .slice(changesBefore)
+        .find((d) => d.transitions.length > 0);
+    await waitFor(() => withTransition() !== undefined);
+    const delta = withTransition();
     expect(delta.upserts.map((r: { id: string }) => r.id)).toContain(created.id);
     expect(delta.upserts.length).toBeLessThan(5);
     expect(delta.transitions).toEqual([

@@ -12,6 +12,7 @@ import { apiSourcesReader } from '../../../src-main/services/langwatch/sources-r
 import { createNullLogger } from '../../../src-main/services/logging/test-loggers';
 import type { SourcesMonitor } from '../../../src-main/services/sources/monitor';
 import { createSourcesService } from '../../../src-main/services/sources/sources-service';
+import { EVENTS_ROW, withHealthAnswer } from '../../../src-shared/domain/diagnosis-facts';
 import { sendJson, startLocalServer, type LocalServer } from '../../support/local-server';
 import { trpcError } from '../langwatch/helpers/trpc-error';
 
@@ -53,7 +54,11 @@ async function serviceAgainst(handler: Parameters<typeof startLocalServer>[0]) {
     requireActive: () => active,
     state: () => ({ health: 'unknown' }),
   } as unknown as AuthService;
-  const monitor = { rows: () => [], refreshNow: async () => undefined } as unknown as SourcesMonitor;
+  const monitor = {
+    rows: () => [],
+    refreshNow: async () => undefined,
+    errorTrend: () => undefined,
+  } as unknown as SourcesMonitor;
   return createSourcesService({
     auth,
     monitor,
@@ -134,5 +139,68 @@ describe('sources service against a real LangWatch', () => {
       'e5',
     ]);
     expect(second.value.events[0]?.costUsd).toBeCloseTo(0.0012);
+  });
+});
+
+describe('the diagnosis never waits for health (a slow answer never holds up an unrelated one)', () => {
+  it('answers at once while the health read hangs, its events row saying "loading"; the answer fills it in', async () => {
+    const hanging: Array<() => void> = [];
+    const service = await serviceAgainst((req, res) => {
+      if ((req.url ?? '').includes('activityMonitor.')) {
+        // LangWatch without its analytics store: the read hangs (here until the test ends).
+        hanging.push(() => res.destroy());
+        return;
+      }
+      sendJson(
+        res,
+        200,
+        ok({
+          id: 'src_1',
+          organizationId: ORG,
+          teamId: null,
+          sourceType: 'claude_compliance',
+          name: 'Stuck',
+          description: null,
+          parserConfig: {},
+          status: 'awaiting_first_event',
+          lastEventAt: null,
+          archivedAt: null,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
+    });
+    // The detail's own health read, started beside the diagnosis as the detail view does.
+    const healthRead = service.health('src_1').catch(() => null);
+    const started = Date.now();
+    const diagnosis = await Promise.race([
+      service.diagnose('src_1'),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000)),
+    ]);
+    expect(diagnosis, 'the diagnosis waited for the hanging health read').not.toBeNull();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(diagnosis!.applies).toBe(true);
+    expect(diagnosis!.causes.length).toBeGreaterThan(0);
+    expect(diagnosis!.known.find((k) => k.label === EVENTS_ROW)).toEqual({
+      label: EVENTS_ROW,
+      value: 'loading…',
+      unknown: true,
+    });
+    // When the detail's own health read comes back, its row fills in (or says why not).
+    expect(
+      withHealthAnswer(diagnosis!, { kind: 'ok', value: { events30d: 7, lastSuccessIso: null } }).known,
+    ).toContainEqual({ label: EVENTS_ROW, value: '7', unknown: false });
+    const failed = withHealthAnswer(diagnosis!, {
+      kind: 'unavailable',
+      error: { message: 'LangWatch did not answer within 10 s.' },
+    });
+    expect(failed.known.find((k) => k.label === EVENTS_ROW)).toEqual({
+      label: EVENTS_ROW,
+      value: 'unavailable (LangWatch did not answer within 10 s.)',
+      unknown: true,
+    });
+    expect(failed.causes).toEqual(diagnosis!.causes);
+    for (const end of hanging) end();
+    await healthRead;
   });
 });
