@@ -31,6 +31,8 @@ export interface HarnessOptions {
   monitorIntervals?: ScheduleIntervals;
   /** `demo` for `npm run demo`'s browser fallback; `test` otherwise. */
   mode?: 'demo' | 'test';
+  /** Further deployment profiles added at start (the demo's second emulated deployment). */
+  demoDeployments?: RuntimeConfig['demoDeployments'];
 }
 
 /** One message main sent towards the renderer, recorded for secret-leak checks. */
@@ -101,6 +103,7 @@ export class ConsoleHarness {
       secretBackend: 'keychain',
       defaultLangwatchUrl: this.options.langwatchUrl ?? 'http://127.0.0.1:9/',
       defaultAnthropicUrl: this.options.anthropicUrl ?? 'http://127.0.0.1:9/',
+      demoDeployments: this.options.demoDeployments,
     };
   }
 
