@@ -24,6 +24,7 @@ import type { SourcesMonitor } from './sources/monitor';
 import type { ScheduleIntervals } from './sources/schedule';
 import { openSources } from './sources/open-sources';
 import type { SourcesService } from './sources/sources-service';
+import { createEverywhere, type Everywhere, type EverywhereOptions } from './everywhere/everywhere';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -39,6 +40,8 @@ export interface ServicesOptions {
   monitorIntervals?: ScheduleIntervals;
   /** Outbox submissions in flight at once (default 4; the bench varies it). */
   outboxConcurrency?: number;
+  /** The Everywhere service's timings and bounds (tests use short ones). */
+  everywhere?: Omit<EverywhereOptions, 'profiles' | 'sessions' | 'events' | 'clock' | 'log'>;
 }
 
 /** Everything the handler table needs; created once per main process (or harness). */
@@ -68,6 +71,8 @@ export interface Services {
   sources: SourcesService;
   /** Archived sources this console saw (LangWatch lists none, yet their names stay taken). */
   archivedSources: ArchivedSources;
+  /** Every source of every signed-in deployment and organisation (the Everywhere view). */
+  everywhere: Everywhere;
   paths: { userDataDir: string; logsDir: string };
   /** What the window must say at start (keychain missing, a damaged file moved aside). */
   problems(): StartupProblem[];
@@ -95,16 +100,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const events = createEventBus(log.child('events'));
   const settings = await createSettingsService({ userDataDir, log: log.child('settings') });
   const onDamaged = (file: 'profiles' | 'outbox') => (error: AppError) => problems.report(file, error);
-  const signIn = await openSignIn({
-    config,
-    secrets,
-    events,
-    clock,
-    log,
-    ports: opts.ports,
-    onDamaged: onDamaged('profiles'),
-  });
-  const { profiles, auth } = signIn;
+  const { ports } = opts;
+  const signIn = await openSignIn({ config, secrets, events, clock, log, ports, onDamaged: onDamaged('profiles') });
+  const { profiles, auth, sessions } = signIn;
   const keyChecks = await openKeyChecks({ userDataDir, secrets, profiles, auth, events, clock, log });
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
   const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
@@ -139,6 +137,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     intervals: opts.monitorIntervals,
   });
   await outbox.start();
+  const everywhere = createEverywhere({ ...opts.everywhere, profiles, sessions, events, clock, log });
 
   return {
     ...signIn,
@@ -155,6 +154,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     sourcesMonitor,
     sources,
     archivedSources,
+    everywhere,
     paths: { userDataDir, logsDir },
     problems: () => problems.list(),
     async checkKeychain() {
@@ -166,6 +166,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await outbox.stop();
       signIn.authFlows.dispose();
       sourcesMonitor.close();
+      everywhere.close();
       network.close();
       await auth.close();
       await closeEchoMemory();

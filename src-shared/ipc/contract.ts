@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
+import { everywhereChannels, everywhereEvents } from './channels/everywhere';
 import { keyChecksChannels, keyChecksEvents } from './channels/key-checks';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
@@ -22,6 +23,7 @@ export const IPC_CONTRACT = {
   ...outboxChannels,
   ...settingsChannels,
   ...sourcesChannels,
+  ...everywhereChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
@@ -32,6 +34,7 @@ export const IPC_EVENTS = {
   ...outboxEvents,
   ...settingsEvents,
   ...sourcesEvents,
+  ...everywhereEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof IPC_CONTRACT;

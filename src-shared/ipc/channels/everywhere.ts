@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { EverywhereDelta, EverywhereSnapshot } from '../../domain/everywhere';
+import { channel, noInput } from '../define';
+
+/**
+ * Every source of every signed-in deployment and organisation the person may view, each
+ * place with its own state. Reads only: opening a row switches profile and organisation
+ * through `auth.*`, which stays the one way to change what is active.
+ */
+export const everywhereChannels = {
+  'everywhere.snapshot': channel({
+    summary: 'Every place (deployment × organisation) with its state, and every source listed there.',
+    input: noInput,
+    output: EverywhereSnapshot,
+  }),
+  'everywhere.refresh': channel({
+    summary: 'Refreshes every place now (a place backing off after a 429 keeps waiting); answers at once.',
+    input: noInput,
+    output: z.object({ started: z.literal(true) }),
+  }),
+  'everywhere.setWatching': channel({
+    summary: 'Whether the Everywhere view is on screen: places are refreshed only while it is.',
+    input: z.object({ watching: z.boolean() }).strict(),
+    output: z.object({ watching: z.boolean() }),
+  }),
+};
+
+export const everywhereEvents = {
+  'everywhere.changed': EverywhereDelta,
+};

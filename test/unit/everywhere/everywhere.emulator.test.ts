@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UNSURE_PLACE_STATES } from '../../../src-shared/domain/everywhere';
+import { openFleetConsole, type FleetConsole } from './fleet-setup';
+
+/** The fleet refresher: every place at once, each with its own state. */
+describe('Everywhere: places across deployments and organisations', () => {
+  let c: FleetConsole | null = null;
+  afterEach(async () => {
+    await c?.close();
+    c = null;
+  });
+
+  it('lists every source of every organisation of every signed-in deployment, each place fresh', async () => {
+    c = await openFleetConsole({ deployments: 2, organizations: 3, sourcesPerOrganization: 20 });
+    await c.everywhere.refreshNow();
+    await c.everywhere.settled();
+    const { places, rows } = c.everywhere.snapshot();
+    expect(places).toHaveLength(6);
+    const live = (i: number, org: string) =>
+      c!.fleet.deployments[i]!.control.sources(org).filter((s) => s.archivedAt === null).length;
+    for (const [i, d] of c.fleet.deployments.entries())
+      for (const org of d.organizations)
+        expect(c.place(i, org.id)).toMatchObject({
+          state: 'fresh',
+          sourceCount: live(i, org.id),
+          user: 'admin@acme.test',
+        });
+    expect(rows).toHaveLength(places.reduce((n, p) => n + p.sourceCount, 0));
+    // The same organisation id on two deployments is two places: the key holds the profile.
+    expect(new Set(rows.map((r) => r.placeKey)).size).toBe(6);
+    expect(c.place(0, 'org_acme')).toMatchObject({ health: 'ok', serverNow: expect.any(String) });
+    expect(c.place(0, 'org_small')).toMatchObject({ health: 'enterprise_required' });
+    expect(JSON.stringify(c.deltas)).not.toContain('parserConfig');
+  });
+
+  it('a down deployment, an organisation without view permission and a signed-out profile are places of their own', async () => {
+    c = await openFleetConsole(
+      { deployments: 3, faults: { 1: { noViewOrganizations: ['org_small'] } } },
+      { signedIn: 2 },
+    );
+    await c.everywhere.refreshNow();
+    const acme = c.place(0, 'org_acme')!.sourceCount;
+    expect(acme).toBeGreaterThan(0);
+    expect(c.place(1, 'org_small')).toMatchObject({ state: 'no_permission', sourceCount: 0 });
+    expect(c.place(2, null)).toMatchObject({ state: 'signed_out', organizationId: null });
+    await c.fleet.deployments[0]!.control.setOffline(true);
+    await c.everywhere.refreshNow();
+    // The down deployment keeps its last rows, each place saying why they are not fresh.
+    expect(c.place(0, 'org_acme')).toMatchObject({ state: 'unreachable', sourceCount: acme });
+    expect(c.everywhere.snapshot().rows.filter((r) => r.placeKey === c!.place(0, 'org_acme')!.key)).toHaveLength(acme);
+    expect(c.place(1, 'org_acme')).toMatchObject({ state: 'fresh' });
+    expect(UNSURE_PLACE_STATES.has('unreachable')).toBe(true);
+  });
+
+  it('a slow health read and a slow list mark their own place; the other places are fresh meanwhile', async () => {
+    c = await openFleetConsole(
+      { deployments: 2, faults: { 0: { slowHealthMs: 1500 } } },
+      { everywhere: { slowAfterMs: 200 } },
+    );
+    c.fleet.deployments[1]!.control.faults.add({ kind: 'latency', ms: 1500, route: 'ingestionSources.list' });
+    const tick = c.everywhere.refreshNow();
+    await expect.poll(() => c!.place(0, 'org_acme')?.state).toBe('fresh');
+    expect(c.place(0, 'org_acme')?.health).toBe('loading');
+    await expect.poll(() => c!.place(0, 'org_acme')?.health).toBe('slow');
+    expect(c.place(1, 'org_acme')?.state).toBe('slow');
+    await tick;
+    expect(c.place(1, 'org_acme')?.state).toBe('fresh');
+    await c.everywhere.settled();
+    expect(c.place(0, 'org_acme')?.health).toBe('ok');
+  });
+
+  it('a 429 backs off that place for as long as the server asked; the rest refresh', async () => {
+    c = await openFleetConsole({ deployments: 2 });
+    await c.everywhere.refreshNow();
+    const control = c.fleet.deployments[0]!.control;
+    control.faults.add({ kind: 'rateLimit', retryAfterSec: 120, route: 'ingestionSources.list' });
+    await c.everywhere.refreshNow();
+    const limited = c.place(0, 'org_acme')!;
+    expect(limited.state).toBe('rate_limited');
+    expect(Date.parse(limited.retryAt!) - Date.now()).toBeGreaterThan(100_000);
+    control.faults.clear();
+    control.clearRequestLog();
+    await c.everywhere.refreshNow();
+    // Still waiting: not asked again before its Retry-After, while the other deployment is fresh.
+    expect(control.requestLog().filter((r) => r.path.includes('ingestionSources.list'))).toHaveLength(0);
+    expect(c.place(0, 'org_acme')?.state).toBe('rate_limited');
+    expect(c.place(1, 'org_acme')?.state).toBe('fresh');
+  });
+});
