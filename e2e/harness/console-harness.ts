@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { createDispatcher, type Dispatcher } from '../../src-main/ipc/dispatcher';
 import { createHandlerTable } from '../../src-main/ipc/handlers';
 import type { RuntimeConfig } from '../../src-main/runtime-config';
-import { createServices, type Services } from '../../src-main/services/create-services';
+import { createServices, type Services, type ServicesOptions } from '../../src-main/services/create-services';
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
 import type { Clock } from '../../src-main/services/clock';
 import type { ScheduleIntervals } from '../../src-main/services/sources/schedule';
@@ -33,6 +33,8 @@ export interface HarnessOptions {
   mode?: 'demo' | 'test';
   /** Further deployment profiles added at start (the demo's second emulated deployment). */
   demoDeployments?: RuntimeConfig['demoDeployments'];
+  /** The Everywhere service's timings (short ones make its journeys fast). */
+  everywhere?: ServicesOptions['everywhere'];
 }
 
 /** One message main sent towards the renderer, recorded for secret-leak checks. */
@@ -115,6 +117,7 @@ export class ConsoleHarness {
       ports: this.authPorts.ports,
       clock: this.options.clock,
       monitorIntervals: this.options.monitorIntervals,
+      everywhere: this.options.everywhere,
     });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),

@@ -5,6 +5,7 @@ import { AuthView } from '../features/auth/AuthView';
 import { SessionBanner } from '../features/auth/SessionBanner';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
+import { EverywhereView } from '../features/everywhere/EverywhereView';
 import { ComposeView } from '../features/composer/ComposeView';
 import { OutboxView } from '../features/outbox/OutboxView';
 import { selectOpenCount, useOutboxStore } from '../stores/outbox-store';
@@ -22,6 +23,7 @@ const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
   outbox: { area: 'Outbox', render: () => <OutboxView /> },
   settings: { area: 'Settings', render: () => <SettingsView /> },
   deployments: { area: 'Deployments', render: () => <AuthView /> },
+  everywhere: { area: 'Everywhere', render: () => <EverywhereView /> },
 };
 
 /** The shell: navigation, the current view inside an error boundary, and the ready signal. */
