@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { EverywhereRow, Place } from '../../../src-shared/domain/everywhere';
 import { HEALTH_ICON } from '../sources/health-model';
-import { relativeTime } from '../sources/table-model';
+import { relativeTime, STATUS_LABEL } from '../sources/table-model';
 import { placeServerNow, type EverywhereItem } from '../../../src-shared/domain/everywhere-attention';
 import { placeHealthWords, placeName, placeStateWords } from './place-words';
 import { useFixedWindow } from './use-fixed-window';
@@ -139,7 +139,9 @@ const SourceLine = memo(function SourceLineView(props: {
       </span>
       <span role="cell">{place.profileName}</span>
       <span role="cell">{place.organizationName}</span>
-      <span role="cell">{row.status}</span>
+      <span role="cell" title={row.status}>
+        {STATUS_LABEL[row.status as keyof typeof STATUS_LABEL] ?? row.status}
+      </span>
       <span role="cell" title={placeHealthWords(place)}>
         {count}
       </span>
