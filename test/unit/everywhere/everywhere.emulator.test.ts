@@ -33,6 +33,18 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(JSON.stringify(c.deltas)).not.toContain('parserConfig');
   });
 
+  it('an unchanged place pushes no row again: each organisation’s list keeps its unchanged sources', async () => {
+    c = await openFleetConsole({ deployments: 1, organizations: 3, sourcesPerOrganization: 10 });
+    for (let i = 0; i < 2; i++) {
+      await c.everywhere.refreshNow();
+      await c.everywhere.settled();
+    }
+    c.deltas.length = 0;
+    await c.everywhere.refreshNow();
+    await c.everywhere.settled();
+    expect(c.deltas.flatMap((d) => d.upserts)).toEqual([]);
+  });
+
   it('a down deployment, an organisation without view permission and a signed-out profile are places of their own', async () => {
     c = await openFleetConsole(
       { deployments: 3, faults: { 1: { noViewOrganizations: ['org_small'] } } },
