@@ -119,7 +119,13 @@ async function main(): Promise<void> {
       const shot = join(root, '.tmp', 'demo.png');
       mkdirSync(join(root, '.tmp'), { recursive: true });
       await harness.page.screenshot({ path: shot });
-      console.log(`No display: signed in as the demo admin headlessly and saved a screenshot: ${shot}`);
+      await harness.page.getByTestId('nav-everywhere').click();
+      await harness.page.getByTestId('everywhere-place').first().waitFor();
+      const everywhereShot = join(root, '.tmp', 'demo-everywhere.png');
+      await harness.page.screenshot({ path: everywhereShot });
+      console.log(
+        `No display: signed in as the demo admin headlessly and saved screenshots: ${shot}, ${everywhereShot}`,
+      );
       await shutdown(0);
     } else {
       console.log('Close the browser window (or press Ctrl-C) to stop the demo.');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startFleet, type RunningFleet } from '../../emulator/fleet';
 import { SEED } from '../../emulator/seed';
 import type { ConsoleHarness } from './console-harness';
@@ -60,6 +61,15 @@ test.describe('everywhere: one glance across deployments and organisations', () 
     await expect(placeRow(harness, second.id, 'org_acme')).toHaveAttribute('data-state', 'fresh');
     await expect(placeRow(harness, first, 'org_acme')).toHaveAttribute('data-health', 'ok');
     await expect(page.getByTestId('everywhere-summary')).toHaveAttribute('data-verdict', /attention|unsure/);
+    // LW_UPDATE_SCREENSHOTS=1: the README's picture of the view, every organisation shown.
+    if (process.env.LW_UPDATE_SCREENSHOTS === '1') {
+      await page.getByTestId('everywhere-organization').selectOption('');
+      await expect(page.getByTestId('everywhere-place').first()).toBeVisible();
+      await page.setViewportSize({ width: 1280, height: 820 });
+      const path = join(__dirname, '../../docs/screenshots/everywhere-light.png');
+      await page.screenshot({ path, caret: 'hide', animations: 'disabled' });
+    }
+    await page.getByTestId('everywhere-organization').selectOption('Acme Corp');
     // One deployment going down: its places say so and keep their rows; the other stays fresh.
     await fleet.deployments[0]!.control.setOffline(true);
     await expect(placeRow(harness, first, 'org_acme')).toHaveAttribute('data-state', 'unreachable');

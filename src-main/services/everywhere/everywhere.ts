@@ -16,6 +16,7 @@ import type { Profile, SessionState } from '../../../src-shared/domain/langwatch
 import type { ErrorData } from '../../../src-shared/errors';
 import { ACTIVITY_MONITOR_DEADLINE_MS } from '../langwatch/sources-reader';
 import { toErrorData } from '../sources/sources-answer';
+import { createAttentionWatch, type AttentionWatch } from './attention-watch';
 import { createDeploymentLimiter } from './deployment-limiter';
 import type { EverywhereOptions, Everywhere } from './everywhere-options';
 import { createFleetStore } from './fleet-store';
@@ -32,6 +33,7 @@ interface EverywhereRuntime {
   access: Map<string, ProfileAccess>;
   places: Map<string, PlaceRuntime>;
   work: Set<Promise<unknown>>;
+  attention: AttentionWatch;
   watching: boolean;
   timer: unknown;
   closed: boolean;
@@ -106,6 +108,9 @@ async function tick(rt: EverywhereRuntime): Promise<void> {
       ),
     ),
   );
+  // One summary per tick at most, however many places changed.
+  const news = rt.attention.observe(rt.deps.store, rt.deps.clock.now());
+  if (news && !rt.closed) rt.options.events.emit('everywhere.attention', news);
 }
 
 function schedule(rt: EverywhereRuntime): void {
@@ -137,6 +142,7 @@ export function createEverywhere(options: EverywhereOptions): Everywhere {
     access: new Map(),
     places: new Map(),
     work: new Set(),
+    attention: createAttentionWatch(),
     watching: false,
     timer: null,
     closed: false,

@@ -78,7 +78,10 @@ function listAnswered(deps: RefreshDeps, key: string, rt: PlaceRuntime, reader: 
   rt.failures = 0;
   rt.retryAtMs = null;
   const reading = reader.serverClock();
-  deps.store.setRows(key, rowsOf(key, sources, rt.counts));
+  deps.store.setRows(
+    key,
+    rowsOf(key, sources, rt.counts, () => deps.store.rowsOf(key)),
+  );
   deps.store.patchPlace(key, {
     state: 'fresh',
     sourceCount: sources.length,
@@ -129,16 +132,31 @@ function requestHealth(deps: RefreshDeps, key: string, rt: PlaceRuntime, reader:
 /** Row objects per source object: an unchanged source keeps its row (skipped by identity). */
 const rowOfSource = new WeakMap<Source, EverywhereRow>();
 
-function rowsOf(placeKey: string, sources: readonly Source[], counts: ReadonlyMap<string, number> | null) {
+function rowsOf(
+  placeKey: string,
+  sources: readonly Source[],
+  counts: ReadonlyMap<string, number> | null,
+  shown: () => readonly EverywhereRow[],
+): EverywhereRow[] {
+  let previous: Map<string, EverywhereRow> | null = null;
   return sources.map((s) => {
     const count = counts ? (counts.get(s.id) ?? 0) : null;
     const known = rowOfSource.get(s);
     if (known && known.placeKey === placeKey && known.eventsLast24h === count) return known;
     const { parserConfig: _config, ...rest } = s;
-    const row: EverywhereRow = { ...rest, eventsLast24h: count, placeKey };
+    const built: EverywhereRow = { ...rest, eventsLast24h: count, placeKey };
+    // The row on screen may already be this one (its count filled in by a health answer).
+    previous ??= new Map(shown().map((r) => [r.id, r]));
+    const prev = previous.get(s.id);
+    const row = prev && sameFields(prev, built) ? prev : built;
     rowOfSource.set(s, row);
     return row;
   });
+}
+
+function sameFields(a: EverywhereRow, b: EverywhereRow): boolean {
+  const keys = Object.keys(b) as Array<keyof EverywhereRow>;
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 function withCounts(rows: readonly EverywhereRow[], counts: ReadonlyMap<string, number>): EverywhereRow[] {

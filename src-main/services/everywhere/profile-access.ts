@@ -30,6 +30,11 @@ export interface ProfileAccess {
   profile: Profile;
   session: SessionState;
   api: LangwatchApi | null;
+  /**
+   * One API per organisation for its list and health: each API remembers its last answer, so an
+   * unchanged source keeps its object from tick to tick only when one API reads one list.
+   */
+  apis: Map<string, LangwatchApi>;
   orgs: OrgAccess[] | null;
   orgsAt: number;
   reader(organizationId: string): Promise<SourcesReader>;
@@ -43,12 +48,14 @@ export function profileAccess(sessions: AccessSessions, profile: Profile, sessio
     profile,
     session,
     api: null,
+    apis: new Map(),
     orgs: null,
     orgsAt: 0,
     async reader(organizationId) {
       if (session.kind === 'device') return cliSourcesReader(await sessions.cli(profile.id));
-      access.api ??= await sessions.api(profile.id);
-      return apiSourcesReader(access.api, organizationId);
+      let api = access.apis.get(organizationId);
+      if (!api) access.apis.set(organizationId, (api = await sessions.api(profile.id)));
+      return apiSourcesReader(api, organizationId);
     },
   };
   return access;

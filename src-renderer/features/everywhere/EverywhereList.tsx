@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { EverywhereRow, Place } from '../../../src-shared/domain/everywhere';
 import { HEALTH_ICON } from '../sources/health-model';
-import { relativeTime } from '../sources/table-model';
+import { relativeTime, STATUS_LABEL } from '../sources/table-model';
+import { useCommitMarker } from '../sources/use-virtual-window';
 import { placeServerNow, type EverywhereItem } from '../../../src-shared/domain/everywhere-attention';
 import { placeHealthWords, placeName, placeStateWords } from './place-words';
 import { useFixedWindow } from './use-fixed-window';
@@ -14,14 +15,17 @@ interface Props {
   now: number;
   opening: string | null;
   onOpen(row: EverywhereRow, place: Place): void;
+  /** Test mode: publish a commit marker for the keystroke benchmark. */
+  exposeCommit: boolean;
 }
 
 /**
  * One virtualised table of every place and source: only the rows in view exist in the DOM,
  * so 15,000 sources scroll and filter as smoothly as 50.
  */
-export function EverywhereList({ items, now, opening, onOpen }: Props) {
-  const { viewport, setScrollTop, first, slice } = useFixedWindow(items, EW_ROW_HEIGHT);
+export function EverywhereList({ items, now, opening, onOpen, exposeCommit }: Props) {
+  const { viewport, setScrollTop, first, last, slice } = useFixedWindow(items, EW_ROW_HEIGHT);
+  useCommitMarker(exposeCommit, items.length, last - first);
   return (
     <div className="ew-table" role="table" aria-label="Sources everywhere" aria-rowcount={items.length + 1}>
       <div role="rowgroup">
@@ -139,7 +143,9 @@ const SourceLine = memo(function SourceLineView(props: {
       </span>
       <span role="cell">{place.profileName}</span>
       <span role="cell">{place.organizationName}</span>
-      <span role="cell">{row.status}</span>
+      <span role="cell" title={row.status}>
+        {STATUS_LABEL[row.status as keyof typeof STATUS_LABEL] ?? row.status}
+      </span>
       <span role="cell" title={placeHealthWords(place)}>
         {count}
       </span>

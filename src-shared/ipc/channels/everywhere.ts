@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EverywhereDelta, EverywhereSnapshot } from '../../domain/everywhere';
-import { channel, noInput } from '../define';
+import { channel, LIMITS, noInput } from '../define';
 
 /**
  * Every source of every signed-in deployment and organisation the person may view, each
@@ -27,4 +27,10 @@ export const everywhereChannels = {
 
 export const everywhereEvents = {
   'everywhere.changed': EverywhereDelta,
+  /** At most one per tick: sources anywhere that started needing attention (a system notification). */
+  'everywhere.attention': z.object({
+    count: z.number().int().positive(),
+    places: z.number().int().positive(),
+    names: z.array(z.string().max(LIMITS.name)).max(3),
+  }),
 };

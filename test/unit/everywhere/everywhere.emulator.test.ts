@@ -33,6 +33,36 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(JSON.stringify(c.deltas)).not.toContain('parserConfig');
   });
 
+  it('an unchanged place pushes no row again: each organisation’s list keeps its unchanged sources', async () => {
+    c = await openFleetConsole({ deployments: 1, organizations: 3, sourcesPerOrganization: 10 });
+    // The health answers after the list, so its counts fill in rows already shown.
+    c.fleet.deployments[0]!.control.faults.add({ kind: 'latency', ms: 200, route: 'activityMonitor.*' });
+    await c.everywhere.refreshNow();
+    await c.everywhere.settled();
+    // The first health answer filled the counts in; the next list keeps those rows.
+    c.deltas.length = 0;
+    await c.everywhere.refreshNow();
+    await c.everywhere.settled();
+    expect(c.deltas.flatMap((d) => d.upserts)).toEqual([]);
+  });
+
+  it('sources that start needing attention anywhere make one summary per tick; the first look is not news', async () => {
+    // The deployments' records are dated three days back (their Date headers are not): sources
+    // added now have waited for their first event longer than the 24 h default.
+    c = await openFleetConsole({ deployments: 2, now: () => Date.now() - 3 * 86_400_000 });
+    const news: unknown[] = [];
+    c.events.on('everywhere.attention', (n) => news.push(n));
+    await c.everywhere.refreshNow();
+    expect(news).toEqual([]);
+    // New sources in two places at once, waiting too long: they start needing attention.
+    for (const d of c.fleet.deployments) d.control.seedSources('org_acme', 6);
+    await c.everywhere.refreshNow();
+    expect(news).toHaveLength(1);
+    expect(news[0]).toMatchObject({ places: 2, count: expect.any(Number) });
+    await c.everywhere.refreshNow();
+    expect(news).toHaveLength(1);
+  });
+
   it('a down deployment, an organisation without view permission and a signed-out profile are places of their own', async () => {
     c = await openFleetConsole(
       { deployments: 3, faults: { 1: { noViewOrganizations: ['org_small'] } } },

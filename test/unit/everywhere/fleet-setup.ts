@@ -2,7 +2,7 @@
 import { startFleet, type FleetOptions, type RunningFleet } from '../../../emulator/fleet';
 import { SEED } from '../../../emulator/seed';
 import { systemClock } from '../../../src-main/services/clock';
-import { createEventBus } from '../../../src-main/services/events/event-bus';
+import { createEventBus, type EventBus } from '../../../src-main/services/events/event-bus';
 import {
   createEverywhere,
   type Everywhere,
@@ -20,6 +20,7 @@ export interface FleetConsole {
   sessions: SessionManager;
   profileIds: string[];
   deltas: EverywhereDelta[];
+  events: EventBus;
   place(deployment: number, organizationId: string | null): Place | undefined;
   close(): Promise<void>;
 }
@@ -56,6 +57,7 @@ export async function openFleetConsole(
     sessions,
     profileIds,
     deltas,
+    events,
     place: (i, org) => everywhere.snapshot().places.find((p) => p.key === `${profileIds[i]}|${org ?? ''}`),
     async close() {
       everywhere.close();
