@@ -1,7 +1,8 @@
 /**
  * "A source anywhere started needing attention": the decision behind the Everywhere system
- * notification, Electron-free (main's entry only shows what this returns). Once per tick,
- * at most one summary notice. The rules are the list's own, honestly applied:
+ * notification, Electron-free (attention-watch.ts runs it once per tick, main's entry shows
+ * the event it emits): at most one summary per tick. The rules are the list's own, honestly
+ * applied:
  *  - only a place whose list is a current answer speaks for its sources; a place that is
  *    slow, unreachable, signed out, rate limited or without permission says nothing, neither
  *    "needs attention" nor "all clear", and what was known of it is kept for when it answers;
@@ -12,12 +13,9 @@
 import type { EverywhereSnapshot, Place } from '../../../src-shared/domain/everywhere';
 import { rowKeyOf } from '../../../src-shared/domain/everywhere';
 import { listStateOfPlace, signalsOf } from '../../../src-shared/domain/everywhere-attention';
-import { redactOutgoing } from '../logging/redact-outgoing';
 
-/** The notification to show. */
+/** What the tick's one notification says (the `everywhere.attention` event). */
 export interface AttentionNotice {
-  title: string;
-  body: string;
   /** Sources that started needing attention this tick. */
   count: number;
   /** In how many places. */
@@ -66,34 +64,9 @@ export function attentionNoticeOf(
 }
 
 function noticeOf(fresh: NewAttention[]): AttentionNotice {
-  const count = fresh.length;
-  const where = (p: Place) => (p.organizationName ? `${p.profileName} / ${p.organizationName}` : p.profileName);
-  const named = fresh.slice(0, NAMED).map((f) => `"${f.name}" (${where(f.place)})`);
-  const more = count > NAMED ? ` and ${count - NAMED} more` : '';
-  const places = new Set(fresh.map((f) => f.place.key)).size;
   return {
-    title: count === 1 ? 'A source needs attention' : `${count} sources need attention`,
-    body: `${named.join(', ')}${more}${places > 1 ? ` in ${places} places` : ''}. Open Everywhere to see why.`,
-    count,
-    places,
+    count: fresh.length,
+    places: new Set(fresh.map((f) => f.place.key)).size,
     names: fresh.slice(0, NAMED).map((f) => f.name),
-  };
-}
-
-/** The decision with its memory, for the refresher's tick (one `observe` per tick). */
-export interface AttentionNotices {
-  observe(snapshot: EverywhereSnapshot, localNowMs: number): AttentionNotice | null;
-}
-
-/** Creates the stateful side of {@link attentionNoticeOf}; its output is redacted of known secrets. */
-export function createAttentionNotices(): AttentionNotices {
-  let memory: NoticeMemory = new Map();
-  return {
-    observe(snapshot, localNowMs) {
-      const decided = attentionNoticeOf(snapshot, memory, localNowMs);
-      memory = decided.memory;
-      // Server text (a source's name) leaves main as every event does: without a secret in it.
-      return decided.notice && redactOutgoing(decided.notice);
-    },
   };
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EverywhereRow, Place } from '../../../src-shared/domain/everywhere';
-import {
-  attentionNoticeOf,
-  createAttentionNotices,
-  type NoticeMemory,
-} from '../../../src-main/services/everywhere/attention-notices';
-import { knownSecrets } from '../../../src-main/services/logging/known-secrets';
+import { attentionNoticeOf, type NoticeMemory } from '../../../src-main/services/everywhere/attention-notices';
+import { createAttentionWatch } from '../../../src-main/services/everywhere/attention-watch';
+import { createFleetStore } from '../../../src-main/services/everywhere/fleet-store';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 
@@ -57,18 +54,14 @@ describe('Everywhere attention notices: at most one per tick, honest about unkno
       { places: [a, b], rows: [row(a.key, 'old', true), row(a.key, 's1', true), row(b.key, 's2', true)] },
     );
     expect(first).toBeNull();
-    expect(second).toMatchObject({ count: 2, title: '2 sources need attention' });
-    expect(second!.body).toContain('"Source s1" (Deployment a / Org acme)');
-    expect(second!.body).toContain('"Source s2" (Deployment b / Org acme)');
-    expect(second!.body).toContain('in 2 places');
-    expect(second!.body).not.toContain('Source old');
+    expect(second).toEqual({ count: 2, places: 2, names: ['Source s1', 'Source s2'] });
   });
 
   it('names three and counts the rest', () => {
     const rows = (stuck: boolean) => Array.from({ length: 5 }, (_, i) => row(a.key, `s${i}`, stuck));
     const [, notice] = ticks({ places: [a], rows: rows(false) }, { places: [a], rows: rows(true) });
-    expect(notice).toMatchObject({ count: 5 });
-    expect(notice!.body).toContain('and 2 more');
+    expect(notice).toMatchObject({ count: 5, places: 1 });
+    expect(notice!.names).toHaveLength(3);
   });
 
   it('an unreachable or slow place says nothing, and is not new attention once it answers again', () => {
@@ -95,19 +88,19 @@ describe('Everywhere attention notices: at most one per tick, honest about unkno
     expect(notices).toEqual([null, null, null]);
   });
 
-  it('the stateful side remembers between ticks and redacts known secrets from the names', () => {
-    const secret = 'Zt7wq3RkVb9LmPx2HsYc-notice';
-    knownSecrets.remember(secret);
-    try {
-      const notices = createAttentionNotices();
-      expect(notices.observe({ places: [a], rows: [row(a.key, 's1')] }, NOW)).toBeNull();
-      const leaky = { ...row(a.key, 's1', true), name: `echo ${secret}` };
-      const notice = notices.observe({ places: [a], rows: [leaky, row(a.key, 's2', true)] }, NOW);
-      expect(notice).toMatchObject({ count: 2, places: 1, title: '2 sources need attention' });
-      expect(JSON.stringify(notice)).not.toContain(secret);
-      expect(notices.observe({ places: [a], rows: [leaky, row(a.key, 's2', true)] }, NOW)).toBeNull();
-    } finally {
-      knownSecrets.forget(secret);
-    }
+  it('the refresher’s watch: a place that first answers after the first tick is its own baseline', () => {
+    const store = createFleetStore();
+    const watch = createAttentionWatch();
+    store.setPlace(a);
+    store.setRows(a.key, [row(a.key, 's1')]);
+    store.setPlace(place('b|acme', { state: 'slow', updatedAt: null }));
+    expect(watch.observe(store, NOW)).toBeNull();
+    // b answers for the first time: its source was stuck before the console ever saw it.
+    store.setPlace(b);
+    store.setRows(b.key, [row(b.key, 'old', true)]);
+    expect(watch.observe(store, NOW)).toBeNull();
+    store.setRows(a.key, [row(a.key, 's1', true)]);
+    store.setRows(b.key, [row(b.key, 'old', true), row(b.key, 'new', true)]);
+    expect(watch.observe(store, NOW)).toEqual({ count: 2, places: 2, names: ['Source s1', 'Source new'] });
   });
 });
