@@ -6,7 +6,7 @@
  * server asked. Other places never wait for any of this.
  */
 import { placeKeyOf, type EverywhereRow, type Place } from '../../../src-shared/domain/everywhere';
-import type { Source, SourcesHealth } from '../../../src-shared/domain/langwatch';
+import type { Source, SourceHealthRow, SourcesHealth } from '../../../src-shared/domain/langwatch';
 import type { SourcesReader } from '../langwatch/sources-reader';
 import { retryDelayMs } from '../outbox/backoff';
 import { toErrorData } from '../sources/sources-answer';
@@ -74,14 +74,28 @@ export async function refreshPlace(deps: RefreshDeps, access: ProfileAccess, org
   }
 }
 
+/**
+ * What a place's rows were last built from. The API hands back the very same array for an
+ * unchanged list (and health), so a place where nothing changed builds and compares nothing:
+ * at 15,000 sources most places are unchanged on most ticks.
+ */
+const builtFrom = new WeakMap<PlaceRuntime, { sources: readonly Source[]; counts: PlaceRuntime['counts'] }>();
+const countsFrom = new WeakMap<PlaceRuntime, readonly SourceHealthRow[]>();
+
 function listAnswered(deps: RefreshDeps, key: string, rt: PlaceRuntime, reader: SourcesReader, sources: Source[]) {
   rt.failures = 0;
   rt.retryAtMs = null;
   const reading = reader.serverClock();
-  deps.store.setRows(
-    key,
-    rowsOf(key, sources, rt.counts, () => deps.store.rowsOf(key)),
-  );
+  const built = builtFrom.get(rt);
+  // The store's rows may have gone meanwhile (no permission, signed out): the count says so.
+  const same = built?.sources === sources && built.counts === rt.counts;
+  if (!same || deps.store.place(key)?.sourceCount !== sources.length) {
+    deps.store.setRows(
+      key,
+      rowsOf(key, sources, rt.counts, () => deps.store.rowsOf(key)),
+    );
+    builtFrom.set(rt, { sources, counts: rt.counts });
+  }
   deps.store.patchPlace(key, {
     state: 'fresh',
     sourceCount: sources.length,
@@ -116,10 +130,20 @@ function requestHealth(deps: RefreshDeps, key: string, rt: PlaceRuntime, reader:
     read.then((health) => {
       deps.clock.clearTimeout(slow);
       rt.healthing = false;
-      rt.counts = health?.kind === 'ok' ? new Map(health.rows.map((h) => [h.id, h.eventsLast24h])) : null;
+      const rows = health?.kind === 'ok' ? health.rows : null;
+      // The same answer as last time keeps its counts (and the rows built with them).
+      const changed = !rows || countsFrom.get(rt) !== rows || !rt.counts;
+      if (changed) rt.counts = rows ? new Map(rows.map((h) => [h.id, h.eventsLast24h])) : null;
+      if (rows) countsFrom.set(rt, rows);
+      else countsFrom.delete(rt);
       const place = deps.store.place(key);
       if (!place) return;
-      if (rt.counts) deps.store.setRows(key, withCounts(deps.store.rowsOf(key), rt.counts));
+      if (rt.counts && changed) {
+        deps.store.setRows(key, withCounts(deps.store.rowsOf(key), rt.counts));
+        // The rows are now those of the same list with these counts: the next list need not rebuild them.
+        const built = builtFrom.get(rt);
+        if (built) builtFrom.set(rt, { sources: built.sources, counts: rt.counts });
+      }
       deps.store.patchPlace(key, {
         health: health?.kind ?? 'not_requested',
         healthError: health?.kind === 'unavailable' ? health.error : null,
