@@ -10,7 +10,7 @@
  *    what was already so before it looked); after that, a source that needs attention now and
  *    did not at that place's last current answer is new.
  */
-import type { EverywhereSnapshot, Place } from '../../../src-shared/domain/everywhere';
+import type { EverywhereRow, EverywhereSnapshot, Place } from '../../../src-shared/domain/everywhere';
 import { rowKeyOf } from '../../../src-shared/domain/everywhere';
 import { listStateOfPlace, signalsOf } from '../../../src-shared/domain/everywhere-attention';
 
@@ -24,8 +24,24 @@ export interface AttentionNotice {
   names: string[];
 }
 
-/** What the decision remembers between ticks: per place, its rows needing attention at its last current answer. */
-export type NoticeMemory = ReadonlyMap<string, ReadonlySet<string>>;
+/** What is remembered of a place: its sources needing attention at its last current answer. */
+export interface PlaceJudgement {
+  /** Source ids. */
+  attention: ReadonlySet<string>;
+  /** The rows judged (the store keeps an unchanged row's object), and when. */
+  rows: readonly EverywhereRow[];
+  judgedAtMs: number;
+}
+
+/** What the decision remembers between ticks, per place. */
+export type NoticeMemory = ReadonlyMap<string, PlaceJudgement>;
+
+/**
+ * Unchanged rows are judged again after this long (this machine's clock, only ever compared with
+ * itself): ages cross attention limits of minutes to days, and judging 15,000 rows on every tick
+ * was a third of a tick's own work.
+ */
+export const REJUDGE_MS = 60_000;
 
 /** Sources named in the body at most (the rest are counted). */
 const NAMED = 3;
@@ -41,26 +57,43 @@ export function attentionNoticeOf(
   previous: NoticeMemory,
   localNowMs: number,
 ): { notice: AttentionNotice | null; memory: NoticeMemory } {
-  const places = new Map(snapshot.places.map((p) => [p.key, p]));
-  const signals = signalsOf(snapshot.rows, places, localNowMs);
-  const current = new Map<string, Set<string>>();
-  for (const [key, place] of places) if (listStateOfPlace(place) === 'fresh') current.set(key, new Set());
-  const fresh: NewAttention[] = [];
+  const rowsByPlace = new Map<string, EverywhereRow[]>();
   for (const row of snapshot.rows) {
-    const key = rowKeyOf(row);
-    const now = current.get(row.placeKey);
-    if (!now || !signals.get(key)?.attention) continue;
-    now.add(key);
-    const before = previous.get(row.placeKey);
-    if (before && !before.has(key)) fresh.push({ name: row.name, place: places.get(row.placeKey)! });
+    const list = rowsByPlace.get(row.placeKey);
+    if (list) list.push(row);
+    else rowsByPlace.set(row.placeKey, [row]);
   }
-  const memory = new Map<string, ReadonlySet<string>>();
-  for (const key of places.keys()) {
-    // Not current: what was known stays known (a place coming back is not "new" attention).
-    const kept = current.get(key) ?? previous.get(key);
-    if (kept) memory.set(key, kept);
+  const memory = new Map<string, PlaceJudgement>();
+  const fresh: NewAttention[] = [];
+  for (const place of snapshot.places) {
+    const before = previous.get(place.key);
+    if (listStateOfPlace(place) !== 'fresh') {
+      // Not current: what was known stays known (a place coming back is not "new" attention).
+      if (before) memory.set(place.key, before);
+      continue;
+    }
+    const rows = rowsByPlace.get(place.key) ?? [];
+    const reuse = before && localNowMs - before.judgedAtMs < REJUDGE_MS && sameRows(before.rows, rows);
+    const judged = reuse ? before : judge(place, rows, localNowMs);
+    memory.set(place.key, judged);
+    if (!before || judged === before) continue; // a first answer is the baseline; nothing judged anew
+    for (const row of rows)
+      if (judged.attention.has(row.id) && !before.attention.has(row.id)) fresh.push({ name: row.name, place });
   }
   return { notice: fresh.length > 0 ? noticeOf(fresh) : null, memory };
+}
+
+function judge(place: Place, rows: readonly EverywhereRow[], localNowMs: number): PlaceJudgement {
+  const signals = signalsOf(rows, new Map([[place.key, place]]), localNowMs);
+  const attention = new Set<string>();
+  for (const row of rows) if (signals.get(rowKeyOf(row))?.attention) attention.add(row.id);
+  return { attention, rows, judgedAtMs: localNowMs };
+}
+
+function sameRows(a: readonly EverywhereRow[], b: readonly EverywhereRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function noticeOf(fresh: NewAttention[]): AttentionNotice {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EverywhereRow, Place } from '../../../src-shared/domain/everywhere';
-import { attentionNoticeOf, type NoticeMemory } from '../../../src-main/services/everywhere/attention-notices';
+import {
+  attentionNoticeOf,
+  REJUDGE_MS,
+  type NoticeMemory,
+} from '../../../src-main/services/everywhere/attention-notices';
 import { createAttentionWatch } from '../../../src-main/services/everywhere/attention-watch';
 import { createFleetStore } from '../../../src-main/services/everywhere/fleet-store';
 
@@ -86,6 +90,20 @@ describe('Everywhere attention notices: at most one per tick, honest about unkno
       { places: [a], rows: [row(a.key, 's1', true)] },
     );
     expect(notices).toEqual([null, null, null]);
+  });
+
+  it('unchanged rows are judged again once a minute has passed: a source that went silent meanwhile is news', () => {
+    const rows = [row(a.key, 's1'), row(a.key, 's2')];
+    const snapshot = { places: [a], rows };
+    let memory: NoticeMemory = attentionNoticeOf(snapshot, new Map(), NOW).memory;
+    // The same row objects, the deployment's clock two days on: "Source s1" is silent now.
+    const later = NOW + 2 * 86_400_000;
+    const within = attentionNoticeOf(snapshot, memory, NOW + REJUDGE_MS - 1);
+    expect(within.notice).toBeNull();
+    memory = within.memory;
+    const decided = attentionNoticeOf(snapshot, memory, later);
+    expect(decided.notice).toEqual({ count: 2, places: 1, names: ['Source s1', 'Source s2'] });
+    expect(attentionNoticeOf(snapshot, decided.memory, later + REJUDGE_MS).notice).toBeNull();
   });
 
   it('the refresher’s watch: a place that first answers after the first tick is its own baseline', () => {
