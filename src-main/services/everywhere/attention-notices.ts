@@ -73,8 +73,8 @@ export function attentionNoticeOf(
       continue;
     }
     const rows = rowsByPlace.get(place.key) ?? [];
-    const reuse = before && localNowMs - before.judgedAtMs < REJUDGE_MS && sameRows(before.rows, rows);
-    const judged = reuse ? before : judge(place, rows, localNowMs);
+    const recent = before && localNowMs - before.judgedAtMs < REJUDGE_MS;
+    const judged = recent ? judgeChanged(place, rows, before, localNowMs) : judge(place, rows, localNowMs);
     memory.set(place.key, judged);
     if (!before || judged === before) continue; // a first answer is the baseline; nothing judged anew
     for (const row of rows)
@@ -90,10 +90,20 @@ function judge(place: Place, rows: readonly EverywhereRow[], localNowMs: number)
   return { attention, rows, judgedAtMs: localNowMs };
 }
 
-function sameRows(a: readonly EverywhereRow[], b: readonly EverywhereRow[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Within the minute: only rows that changed (new objects) are judged; the others keep their verdict. */
+function judgeChanged(
+  place: Place,
+  rows: readonly EverywhereRow[],
+  before: PlaceJudgement,
+  localNowMs: number,
+): PlaceJudgement {
+  const known = new Set(before.rows);
+  const changed = rows.filter((row) => !known.has(row));
+  if (changed.length === 0 && rows.length === before.rows.length) return before;
+  const attention = new Set<string>();
+  for (const row of rows) if (known.has(row) && before.attention.has(row.id)) attention.add(row.id);
+  for (const id of judge(place, changed, localNowMs).attention) attention.add(id);
+  return { attention, rows, judgedAtMs: before.judgedAtMs };
 }
 
 function noticeOf(fresh: NewAttention[]): AttentionNotice {

@@ -106,6 +106,18 @@ describe('Everywhere attention notices: at most one per tick, honest about unkno
     expect(attentionNoticeOf(snapshot, decided.memory, later + REJUDGE_MS).notice).toBeNull();
   });
 
+  it('within the minute only changed rows are judged; unchanged ones keep their verdict', () => {
+    const old = row(a.key, 'old', true);
+    let memory: NoticeMemory = attentionNoticeOf({ places: [a], rows: [old, row(a.key, 's1')] }, new Map(), NOW).memory;
+    const changed = attentionNoticeOf({ places: [a], rows: [old, row(a.key, 's1', true)] }, memory, NOW + 1_000);
+    expect(changed.notice).toEqual({ count: 1, places: 1, names: ['Source s1'] });
+    memory = changed.memory;
+    // The full judgement a minute on finds the same two: nothing is news.
+    expect(
+      attentionNoticeOf({ places: [a], rows: [old, row(a.key, 's1', true)] }, memory, NOW + REJUDGE_MS).notice,
+    ).toBeNull();
+  });
+
   it('the refresher’s watch: a place that first answers after the first tick is its own baseline', () => {
     const store = createFleetStore();
     const watch = createAttentionWatch();
