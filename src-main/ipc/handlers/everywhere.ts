@@ -6,6 +6,7 @@ export function everywhereHandlers(services: Services): HandlerSlice<'everywhere
   const { everywhere } = services;
   return {
     'everywhere.snapshot': async () => everywhere.snapshot(),
+    'everywhere.export': async ({ format, query }) => everywhere.export(format, query),
     'everywhere.refresh': async () => {
       void everywhere.refreshNow();
       return { started: true as const };

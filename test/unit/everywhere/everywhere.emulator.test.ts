@@ -82,6 +82,33 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(UNSURE_PLACE_STATES.has('unreachable')).toBe(true);
   });
 
+  it('exports a selection across deployments with their places, a place not current as a line of its own', async () => {
+    c = await openFleetConsole({ deployments: 2 }, { everywhere: { random: () => 0 } });
+    await c.everywhere.refreshNow();
+    await c.fleet.deployments[1]!.control.setOffline(true);
+    await c.everywhere.refreshNow();
+    const query = {
+      text: '',
+      deployment: '',
+      organization: 'Small Co',
+      attentionOnly: false,
+      groupBy: 'place' as const,
+    };
+    const csv = c.everywhere.export('csv', query).text.trim().split('\r\n');
+    expect(csv[0]).toBe(
+      'deployment,deploymentUrl,organization,placeState,health,id,name,sourceType,status,lastEventAt,eventsLast24h,cadenceSec,createdAt,archivedAt,teamId,description',
+    );
+    const states = csv.slice(1).map((line) => line.split(',').slice(0, 4).join(','));
+    expect(new Set(states)).toEqual(
+      new Set([
+        `Deployment 1,${c.fleet.deployments[0]!.langwatchUrl},Small Co,fresh`,
+        `Deployment 2,${c.fleet.deployments[1]!.langwatchUrl},Small Co,unreachable`,
+      ]),
+    );
+    const json = JSON.parse(c.everywhere.export('json', query).text) as Array<Record<string, unknown>>;
+    expect(json.every((r) => !('parserConfig' in r) && !('placeKey' in r))).toBe(true);
+  });
+
   it('a slow health read and a slow list mark their own place; the other places are fresh meanwhile', async () => {
     c = await openFleetConsole(
       { deployments: 2, faults: { 0: { slowHealthMs: 1500 } } },
