@@ -109,6 +109,21 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(json.every((r) => !('parserConfig' in r) && !('placeKey' in r))).toBe(true);
   });
 
+  it('a signed-out deployment is one place saying so; an expired session keeps its rows, saying why', async () => {
+    c = await openFleetConsole({ deployments: 2 });
+    await c.everywhere.refreshNow();
+    const acme = c.place(0, 'org_acme')!.sourceCount;
+    await c.sessions.signOut(c.profileIds[1]!);
+    await c.everywhere.refreshNow();
+    expect(c.place(1, null)).toMatchObject({ state: 'signed_out', organizationId: null });
+    expect(c.everywhere.snapshot().rows.some((r) => r.placeKey.startsWith(`${c!.profileIds[1]}|`))).toBe(false);
+    c.fleet.deployments[0]!.control.expireSessions();
+    await c.everywhere.refreshNow();
+    await c.everywhere.refreshNow();
+    expect(c.place(0, 'org_acme')).toMatchObject({ state: 'expired', sourceCount: acme });
+    expect(c.everywhere.snapshot().rows.filter((r) => r.placeKey === c!.place(0, 'org_acme')!.key)).toHaveLength(acme);
+  });
+
   it('a slow health read and a slow list mark their own place; the other places are fresh meanwhile', async () => {
     c = await openFleetConsole(
       { deployments: 2, faults: { 0: { slowHealthMs: 1500 } } },
