@@ -35,6 +35,8 @@ export interface Everywhere {
   snapshot(): EverywhereSnapshot;
   /** The list as a JSON or CSV file, filtered and ordered as the view (see fleet-export.ts). */
   export(format: 'json' | 'csv', query: EverywhereQuery): SourcesExport;
+  /** The Markdown support report of the same selection (see fleet-report.ts). */
+  report(query: EverywhereQuery): SourcesExport;
   /** Refreshes every place now; resolves when this tick's lists have settled (health may follow). */
   refreshNow(): Promise<void>;
   /** Places are refreshed on a timer only while the view is on screen. */

@@ -5,8 +5,10 @@ import type { EverywhereQuery } from '../../../src-shared/domain/everywhere-atte
 /** Exports the list as filtered (every deployment in it) as JSON or CSV; main builds the text. */
 export function EverywhereExport({ query }: { query: EverywhereQuery }) {
   const [note, setNote] = useState<string | null>(null);
-  async function exportAs(format: 'json' | 'csv') {
-    const result = await call(() => lw().everywhere.export({ format, query }));
+  async function exportAs(format: 'json' | 'csv' | 'md') {
+    const result = await call(() =>
+      format === 'md' ? lw().everywhere.report({ query }) : lw().everywhere.export({ format, query }),
+    );
     if (!result.ok) return setNote(`Export failed: ${result.error.message}`);
     const url = URL.createObjectURL(new Blob([result.value.text], { type: result.value.mime }));
     const link = document.createElement('a');
@@ -23,6 +25,9 @@ export function EverywhereExport({ query }: { query: EverywhereQuery }) {
       </button>
       <button type="button" onClick={() => void exportAs('csv')} data-testid="everywhere-export-csv">
         Export CSV
+      </button>
+      <button type="button" onClick={() => void exportAs('md')} data-testid="everywhere-report">
+        Support report
       </button>
       {note && (
         <span className="note export-note" data-testid="everywhere-export-note" role="status">

@@ -25,6 +25,12 @@ export const everywhereChannels = {
     input: z.object({ format: z.enum(['json', 'csv']), query: EverywhereQueryInput }).strict(),
     output: z.object({ filename: z.string(), mime: z.string(), text: z.string(), rows: z.number() }),
   }),
+  'everywhere.report': channel({
+    summary:
+      'The Markdown support report of the same selection across deployments: each place, its state and summary, its sources and their health; never a secret.',
+    input: z.object({ query: EverywhereQueryInput }).strict(),
+    output: z.object({ filename: z.string(), mime: z.string(), text: z.string(), rows: z.number() }),
+  }),
   'everywhere.snapshot': channel({
     summary: 'Every place (deployment × organisation) with its state, and every source listed there.',
     input: noInput,

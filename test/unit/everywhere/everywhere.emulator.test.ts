@@ -107,6 +107,11 @@ describe('Everywhere: places across deployments and organisations', () => {
     );
     const json = JSON.parse(c.everywhere.export('json', query).text) as Array<Record<string, unknown>>;
     expect(json.every((r) => !('parserConfig' in r) && !('placeKey' in r))).toBe(true);
+    // The support report of the same selection: each place with its state, never dropped.
+    const report = c.everywhere.report(query).text;
+    expect(report).toContain('## Deployment 1 · Small Co');
+    expect(report).toMatch(/## Deployment 2 · Small Co\n\n[^#]*- State: unreachable/);
+    expect(report).toContain('places not current');
   });
 
   it('a signed-out deployment is one place saying so; an expired session keeps its rows, saying why', async () => {
