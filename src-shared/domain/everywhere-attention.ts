@@ -68,21 +68,23 @@ export function signalsOf(rows: readonly EverywhereRow[], places: ReadonlyMap<st
       const place = places.get(r.placeKey);
       nowByPlace.set(r.placeKey, place ? placeServerNow(place, localNowMs) : null);
     }
-    out.set(
-      rowKeyOf(r),
-      healthOf({
-        sourceType: r.sourceType,
-        status: r.status,
-        archived: r.archivedAt !== null,
-        createdAt: r.createdAt,
-        lastEventAt: r.lastEventAt,
-        schedule: describeSchedule(scheduleFactFor(r.pullSchedule, undefined)),
-        keyVerdict: null,
-        serverNowMs: nowByPlace.get(r.placeKey) ?? null,
-      }),
-    );
+    out.set(rowKeyOf(r), signalOf(r, nowByPlace.get(r.placeKey) ?? null));
   }
   return out;
+}
+
+/** The health signal of one row with its deployment's clock now (null when unknown). */
+export function signalOf(r: EverywhereRow, serverNowMs: number | null): HealthSignal {
+  return healthOf({
+    sourceType: r.sourceType,
+    status: r.status,
+    archived: r.archivedAt !== null,
+    createdAt: r.createdAt,
+    lastEventAt: r.lastEventAt,
+    schedule: describeSchedule(scheduleFactFor(r.pullSchedule, undefined)),
+    keyVerdict: null,
+    serverNowMs,
+  });
 }
 
 /** The summary of each place: sources, needing attention, not judged, and what is not known. */

@@ -65,8 +65,12 @@ export const Place = z.object({
 });
 export type Place = z.infer<typeof Place>;
 
-/** A source of some place, without its parser config (never needed across places). */
-export const EverywhereRow = SourceRow.omit({ parserConfig: true }).extend({ placeKey: z.string().max(600) });
+/** A source of some place, without its parser config (never needed across places) but its cadence. */
+export const EverywhereRow = SourceRow.omit({ parserConfig: true }).extend({
+  placeKey: z.string().max(600),
+  /** `parserConfig.pollEverySec` where the source states one (see `cadenceOf`). */
+  cadenceSec: z.number().nullable(),
+});
 export type EverywhereRow = z.infer<typeof EverywhereRow>;
 
 /** The key of a place. */

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
 import { everywhereChannels, everywhereEvents } from './channels/everywhere';
-import { everywhereExportChannels, everywhereExportEvents } from './channels/everywhere-export';
 import { keyChecksChannels, keyChecksEvents } from './channels/key-checks';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
@@ -25,7 +24,6 @@ export const IPC_CONTRACT = {
   ...settingsChannels,
   ...sourcesChannels,
   ...everywhereChannels,
-  ...everywhereExportChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
@@ -37,7 +35,6 @@ export const IPC_EVENTS = {
   ...settingsEvents,
   ...sourcesEvents,
   ...everywhereEvents,
-  ...everywhereExportEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof IPC_CONTRACT;

@@ -6,6 +6,8 @@ export function everywhereHandlers(services: Services): HandlerSlice<'everywhere
   const { everywhere } = services;
   return {
     'everywhere.snapshot': async () => everywhere.snapshot(),
+    'everywhere.export': async ({ format, query }) => everywhere.export(format, query),
+    'everywhere.report': async ({ query }) => everywhere.report(query),
     'everywhere.refresh': async () => {
       void everywhere.refreshNow();
       return { started: true as const };

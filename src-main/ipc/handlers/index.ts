@@ -3,7 +3,6 @@ import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { everywhereHandlers } from './everywhere';
-import { everywhereExportHandlers } from './everywhere-export';
 import { outboxHandlers } from './outbox';
 import { keyChecksHandlers } from './key-checks';
 import { profilesHandlers } from './profiles';
@@ -26,7 +25,6 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...settingsHandlers(services),
       ...sourcesHandlers(services),
       ...everywhereHandlers(services),
-      ...everywhereExportHandlers(services),
     },
     () => services.auth.state(),
   );

@@ -1,5 +1,7 @@
 /** The options of createEverywhere (everywhere.ts) and the service it returns. */
 import type { EverywhereSnapshot } from '../../../src-shared/domain/everywhere';
+import type { EverywhereQuery } from '../../../src-shared/domain/everywhere-attention';
+import type { SourcesExport } from '../sources/export';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
@@ -31,6 +33,10 @@ export interface EverywhereOptions {
 /** The Everywhere service (`services.everywhere`). */
 export interface Everywhere {
   snapshot(): EverywhereSnapshot;
+  /** The list as a JSON or CSV file, filtered and ordered as the view (see fleet-export.ts). */
+  export(format: 'json' | 'csv', query: EverywhereQuery): SourcesExport;
+  /** The Markdown support report of the same selection (see fleet-report.ts). */
+  report(query: EverywhereQuery): SourcesExport;
   /** Refreshes every place now; resolves when this tick's lists have settled (health may follow). */
   refreshNow(): Promise<void>;
   /** Places are refreshed on a timer only while the view is on screen. */

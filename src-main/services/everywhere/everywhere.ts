@@ -19,6 +19,8 @@ import { toErrorData } from '../sources/sources-answer';
 import { createAttentionWatch, type AttentionWatch } from './attention-watch';
 import { createDeploymentLimiter } from './deployment-limiter';
 import type { EverywhereOptions, Everywhere } from './everywhere-options';
+import { fleetExportFile, fleetExportRows } from './fleet-export';
+import { fleetReport } from './fleet-report';
 import { createFleetStore } from './fleet-store';
 import { failureOf } from './place-errors';
 import { refreshPlace, type PlaceRuntime } from './place-refresh';
@@ -181,6 +183,8 @@ export function createEverywhere(options: EverywhereOptions): Everywhere {
   });
   return {
     snapshot: (): EverywhereSnapshot => store.snapshot(),
+    report: (query) => fleetReport(store, query, clock.now()),
+    export: (format, query) => fleetExportFile(format, fleetExportRows(store, query, clock.now()), clock.now()),
     refreshNow: () => runTick(rt),
     setWatching(watching) {
       const was = rt.watching;

@@ -7,6 +7,7 @@
  */
 import { placeKeyOf, type EverywhereRow, type Place } from '../../../src-shared/domain/everywhere';
 import type { Source, SourceHealthRow, SourcesHealth } from '../../../src-shared/domain/langwatch';
+import { cadenceOf } from '../../../src-shared/domain/sources';
 import type { SourcesReader } from '../langwatch/sources-reader';
 import { retryDelayMs } from '../outbox/backoff';
 import { toErrorData } from '../sources/sources-answer';
@@ -168,7 +169,7 @@ function rowsOf(
     const known = rowOfSource.get(s);
     if (known && known.placeKey === placeKey && known.eventsLast24h === count) return known;
     const { parserConfig: _config, ...rest } = s;
-    const built: EverywhereRow = { ...rest, eventsLast24h: count, placeKey };
+    const built: EverywhereRow = { ...rest, eventsLast24h: count, placeKey, cadenceSec: cadenceOf(s) };
     // The row on screen may already be this one (its count filled in by a health answer).
     previous ??= new Map(shown().map((r) => [r.id, r]));
     const prev = previous.get(s.id);

@@ -84,7 +84,6 @@ export function toCsv(rows: readonly ExportRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** One CSV cell: RFC 4180 quoting, a formula start defused (the Everywhere export writes its own columns). */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);

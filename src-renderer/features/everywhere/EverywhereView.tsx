@@ -11,6 +11,7 @@ import {
   type EverywhereQuery,
 } from '../../../src-shared/domain/everywhere-attention';
 import { everywhereItems, prepareRows } from '../../../src-shared/domain/everywhere-items';
+import { EverywhereExport } from './EverywhereExport';
 import { EverywhereFilters } from './EverywhereFilters';
 import { EverywhereList } from './EverywhereList';
 import './everywhere.css';
@@ -53,6 +54,7 @@ export function EverywhereView() {
         <button type="button" onClick={() => void refresh()} data-testid="everywhere-refresh">
           Refresh all
         </button>
+        <EverywhereExport query={query} />
       </div>
       <p className={`chip attention ${headline.tone}`} data-testid="everywhere-summary" data-verdict={whole.verdict}>
         <span aria-hidden="true">{headline.icon}</span> {loaded ? whole.text : 'Loading every place…'} · {rows.length}{' '}

@@ -7,7 +7,30 @@ import { channel, LIMITS, noInput } from '../define';
  * place with its own state. Reads only: opening a row switches profile and organisation
  * through `auth.*`, which stays the one way to change what is active.
  */
+/** The view's filters, as the export applies them (the same list, the same order). */
+const EverywhereQueryInput = z
+  .object({
+    text: z.string().max(LIMITS.search),
+    deployment: z.string().max(LIMITS.id),
+    organization: z.string().max(LIMITS.name),
+    attentionOnly: z.boolean(),
+    groupBy: z.enum(['none', 'place', 'deployment']),
+  })
+  .strict();
+
 export const everywhereChannels = {
+  'everywhere.export': channel({
+    summary:
+      'The list as JSON or CSV text across deployments, filtered and ordered as the view; places not current as lines of their own; never a secret.',
+    input: z.object({ format: z.enum(['json', 'csv']), query: EverywhereQueryInput }).strict(),
+    output: z.object({ filename: z.string(), mime: z.string(), text: z.string(), rows: z.number() }),
+  }),
+  'everywhere.report': channel({
+    summary:
+      'The Markdown support report of the same selection across deployments: each place, its state and summary, its sources and their health; never a secret.',
+    input: z.object({ query: EverywhereQueryInput }).strict(),
+    output: z.object({ filename: z.string(), mime: z.string(), text: z.string(), rows: z.number() }),
+  }),
   'everywhere.snapshot': channel({
     summary: 'Every place (deployment × organisation) with its state, and every source listed there.',
     input: noInput,

@@ -34,7 +34,7 @@ function row(placeKey: string, id: string, stuck = false): EverywhereRow {
       createdAt: new Date(NOW - 86_400_000).toISOString(),
       updatedAt: new Date(NOW).toISOString(),
     },
-    ...{ errorCount: 0, eventsLast24h: 3 },
+    ...{ errorCount: 0, eventsLast24h: 3, cadenceSec: null },
   };
 }
 

@@ -51,6 +51,7 @@ function row(placeKey: string, id: string, patch: Partial<EverywhereRow> = {}): 
     pullSchedule: null,
     errorCount: 0,
     eventsLast24h: 3,
+    cadenceSec: null,
     ...patch,
   };
 }

@@ -4,7 +4,10 @@ import { SEED } from '../../../emulator/seed';
 import { systemClock } from '../../../src-main/services/clock';
 import { createEventBus } from '../../../src-main/services/events/event-bus';
 import { createEverywhere, type Everywhere } from '../../../src-main/services/everywhere/everywhere';
-import { exportEverywhere } from '../../../src-main/services/everywhere/everywhere-export';
+import { createDispatcher } from '../../../src-main/ipc/dispatcher';
+import { everywhereHandlers } from '../../../src-main/ipc/handlers/everywhere';
+import type { Services } from '../../../src-main/services/create-services';
+import { DEFAULT_EVERYWHERE_QUERY } from '../../../src-shared/domain/everywhere-attention';
 import { createMemoryLogger } from '../../../src-main/services/logging/logger';
 import { createProfiles, PROFILES_FILE_DEFAULTS, type ProfilesFile } from '../../../src-main/services/profiles';
 import { createMemorySecretStore } from '../../../src-main/services/secrets/memory-store';
@@ -13,8 +16,9 @@ import { createSessionManager, type SessionManager } from '../../../src-main/ser
 
 /**
  * Two deployments, the admin signed in to both (their cookies in the keychain, as the app holds
- * them): a server that echoes a session cookie into a source's name and description, listed on
- * the Everywhere view, never gets it into an export or report of that selection.
+ * them): a server that echoes a session cookie into a source's description, listed on the
+ * Everywhere view, never gets it into the export or report of that selection as the renderer
+ * receives them (`everywhere.export`, `everywhere.report` through the real dispatcher).
  */
 describe('Everywhere export against an emulated fleet', () => {
   let fleet: RunningFleet | null = null;
@@ -65,10 +69,23 @@ describe('Everywhere export against an emulated fleet', () => {
     expect(snapshot.places.filter((p) => p.state === 'fresh')).toHaveLength(4);
     const echoed = snapshot.rows.filter((r) => r.description?.startsWith('echo '));
     expect(echoed).toHaveLength(2);
-    const selection = { rows: echoed.map((r) => `${r.placeKey}|${r.id}`) };
-    for (const format of ['csv', 'json', 'markdown'] as const) {
-      const { text, rows } = exportEverywhere(snapshot, selection, format, { nowMs: Date.now(), consoleVersion: 't' });
-      expect(rows).toBe(2);
+    const ours = { frameUrl: 'http://127.0.0.1:4000/index.html', isMainFrame: true, windowId: 1 };
+    const dispatcher = createDispatcher({
+      handlers: everywhereHandlers({ everywhere } as unknown as Services) as never,
+      senderPolicy: { trustedUrls: ['http://127.0.0.1:4000/'], isOurWindow: (w: unknown) => w === 1 },
+      log,
+    });
+    const query = DEFAULT_EVERYWHERE_QUERY;
+    const answers = [
+      await dispatcher.dispatch('everywhere.export', { format: 'csv', query }, ours),
+      await dispatcher.dispatch('everywhere.export', { format: 'json', query }, ours),
+      await dispatcher.dispatch('everywhere.report', { query }, ours),
+    ];
+    // The CSV and JSON carry the descriptions: the echo is there, the cookies are not.
+    for (const answer of answers.slice(0, 2)) expect(JSON.stringify(answer)).toContain('echo [REDACTED]');
+    for (const answer of answers) {
+      expect(answer.ok).toBe(true);
+      const text = JSON.stringify(answer);
       expect(text).toContain('Deployment 1');
       expect(text).toContain('Deployment 2');
       for (const cookie of cookies) {

@@ -82,6 +82,53 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(UNSURE_PLACE_STATES.has('unreachable')).toBe(true);
   });
 
+  it('exports a selection across deployments with their places, a place not current as a line of its own', async () => {
+    c = await openFleetConsole({ deployments: 2 }, { everywhere: { random: () => 0 } });
+    await c.everywhere.refreshNow();
+    await c.fleet.deployments[1]!.control.setOffline(true);
+    await c.everywhere.refreshNow();
+    const query = {
+      text: '',
+      deployment: '',
+      organization: 'Small Co',
+      attentionOnly: false,
+      groupBy: 'place' as const,
+    };
+    const csv = c.everywhere.export('csv', query).text.trim().split('\r\n');
+    expect(csv[0]).toBe(
+      'deployment,deploymentUrl,organization,placeState,health,id,name,sourceType,status,lastEventAt,eventsLast24h,cadenceSec,createdAt,archivedAt,teamId,description',
+    );
+    const states = csv.slice(1).map((line) => line.split(',').slice(0, 4).join(','));
+    expect(new Set(states)).toEqual(
+      new Set([
+        `Deployment 1,${c.fleet.deployments[0]!.langwatchUrl},Small Co,fresh`,
+        `Deployment 2,${c.fleet.deployments[1]!.langwatchUrl},Small Co,unreachable`,
+      ]),
+    );
+    const json = JSON.parse(c.everywhere.export('json', query).text) as Array<Record<string, unknown>>;
+    expect(json.every((r) => !('parserConfig' in r) && !('placeKey' in r))).toBe(true);
+    // The support report of the same selection: each place with its state, never dropped.
+    const report = c.everywhere.report(query).text;
+    expect(report).toContain('## Deployment 1 · Small Co');
+    expect(report).toMatch(/## Deployment 2 · Small Co\n\n[^#]*- State: unreachable/);
+    expect(report).toContain('places not current');
+  });
+
+  it('a signed-out deployment is one place saying so; an expired session keeps its rows, saying why', async () => {
+    c = await openFleetConsole({ deployments: 2 });
+    await c.everywhere.refreshNow();
+    const acme = c.place(0, 'org_acme')!.sourceCount;
+    await c.sessions.signOut(c.profileIds[1]!);
+    await c.everywhere.refreshNow();
+    expect(c.place(1, null)).toMatchObject({ state: 'signed_out', organizationId: null });
+    expect(c.everywhere.snapshot().rows.some((r) => r.placeKey.startsWith(`${c!.profileIds[1]}|`))).toBe(false);
+    c.fleet.deployments[0]!.control.expireSessions();
+    await c.everywhere.refreshNow();
+    await c.everywhere.refreshNow();
+    expect(c.place(0, 'org_acme')).toMatchObject({ state: 'expired', sourceCount: acme });
+    expect(c.everywhere.snapshot().rows.filter((r) => r.placeKey === c!.place(0, 'org_acme')!.key)).toHaveLength(acme);
+  });
+
   it('a slow health read and a slow list mark their own place; the other places are fresh meanwhile', async () => {
     c = await openFleetConsole(
       { deployments: 2, faults: { 0: { slowHealthMs: 1500 } } },
