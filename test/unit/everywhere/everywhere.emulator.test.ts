@@ -129,6 +129,15 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(c.everywhere.snapshot().rows.filter((r) => r.placeKey === c!.place(0, 'org_acme')!.key)).toHaveLength(acme);
   });
 
+  it('with a background interval, places refresh by themselves while the view is not watched', async () => {
+    c = await openFleetConsole({ deployments: 1 }, { everywhere: { backgroundIntervalMs: 50 } });
+    await expect.poll(() => c!.place(0, 'org_acme')?.state).toBe('fresh');
+    c.everywhere.setWatching(true);
+    c.everywhere.setWatching(false);
+    await c.fleet.deployments[0]!.control.setOffline(true);
+    await expect.poll(() => c!.place(0, 'org_acme')?.state).toBe('unreachable');
+  });
+
   it('a slow health read and a slow list mark their own place; the other places are fresh meanwhile', async () => {
     c = await openFleetConsole(
       { deployments: 2, faults: { 0: { slowHealthMs: 1500 } } },
