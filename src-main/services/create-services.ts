@@ -83,6 +83,14 @@ export interface Services {
 }
 
 /**
+ * The Everywhere service refreshes every place each minute in the background in the app and the
+ * demo (so attention anywhere is notified with the window closed); tests ask for what they need.
+ */
+function everywhereTimings(opts: ServicesOptions): ServicesOptions['everywhere'] {
+  return { backgroundIntervalMs: opts.config.mode === 'test' ? undefined : 60_000, ...opts.everywhere };
+}
+
+/**
  * Composition root of the main process: builds every service from the runtime config.
  * Plain Node, so the e2e harness, benchmarks and crash tests run exactly what the app runs.
  */
@@ -137,7 +145,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     intervals: opts.monitorIntervals,
   });
   await outbox.start();
-  const everywhere = createEverywhere({ ...opts.everywhere, profiles, sessions, events, clock, log });
+  const everywhere = createEverywhere({ ...everywhereTimings(opts), profiles, sessions, events, clock, log });
 
   return {
     ...signIn,

@@ -16,6 +16,11 @@ export interface EverywhereOptions {
   log: Logger;
   /** Between ticks while the view watches (default 15 s). */
   intervalMs?: number;
+  /**
+   * Between ticks while it does not (default: none, idle until watched). With it, sources that
+   * start needing attention anywhere are noticed (one summary per tick) with the window closed.
+   */
+  backgroundIntervalMs?: number;
   /** Parallel list, organisation and permission reads per deployment (default 4). */
   requestsPerDeployment?: number;
   /** Parallel health reads per deployment, apart from the others (default 2). */

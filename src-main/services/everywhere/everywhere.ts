@@ -119,12 +119,13 @@ function schedule(rt: EverywhereRuntime): void {
   const { clock } = rt.deps;
   if (rt.timer !== null) clock.clearTimeout(rt.timer);
   rt.timer = null;
-  if (rt.closed || !rt.watching) return;
+  const every = rt.watching ? (rt.options.intervalMs ?? 15_000) : rt.options.backgroundIntervalMs;
+  if (rt.closed || !every) return;
   rt.timer = clock.setTimeout(() => {
     rt.timer = null;
     void runTick(rt);
     schedule(rt); // the next tick never waits for this one's slowest place
-  }, rt.options.intervalMs ?? 15_000);
+  }, every);
 }
 
 function runTick(rt: EverywhereRuntime): Promise<void> {
@@ -181,6 +182,7 @@ export function createEverywhere(options: EverywhereOptions): Everywhere {
     rt.access.delete(profileId);
     if (rt.watching) void runTick(rt);
   });
+  schedule(rt); // in the background, when asked to
   return {
     snapshot: (): EverywhereSnapshot => store.snapshot(),
     report: (query) => fleetReport(store, query, clock.now()),

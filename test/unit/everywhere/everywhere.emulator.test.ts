@@ -129,6 +129,30 @@ describe('Everywhere: places across deployments and organisations', () => {
     expect(c.everywhere.snapshot().rows.filter((r) => r.placeKey === c!.place(0, 'org_acme')!.key)).toHaveLength(acme);
   });
 
+  it('with a background interval, places refresh by themselves while the view is not watched', async () => {
+    c = await openFleetConsole({ deployments: 1 }, { everywhere: { backgroundIntervalMs: 50 } });
+    await expect.poll(() => c!.place(0, 'org_acme')?.state).toBe('fresh');
+    c.everywhere.setWatching(true);
+    c.everywhere.setWatching(false);
+    await c.fleet.deployments[0]!.control.setOffline(true);
+    await expect.poll(() => c!.place(0, 'org_acme')?.state).toBe('unreachable');
+  });
+
+  it('a read-only device session is a place of its own organisation, read through the CLI', async () => {
+    c = await openFleetConsole({ deployments: 2 }, { signedIn: 1 });
+    const start = await c.sessions.startDeviceSignIn(c.profileIds[1]!);
+    c.fleet.deployments[1]!.control.approveDevice(start.userCode, 'support', 'org_acme');
+    await start.completion;
+    await c.everywhere.refreshNow();
+    const live = c.fleet.deployments[1]!.control.sources('org_acme').filter((s) => s.archivedAt === null).length;
+    expect(c.place(1, 'org_acme')).toMatchObject({
+      ...{ state: 'fresh', readOnly: true, user: 'support@acme.test', sourceCount: live },
+      health: 'not_requested',
+    });
+    expect(c.place(1, 'org_small')).toBeUndefined();
+    expect(c.place(0, 'org_small')).toMatchObject({ state: 'fresh', readOnly: false });
+  }, 20_000);
+
   it('a slow health read and a slow list mark their own place; the other places are fresh meanwhile', async () => {
     c = await openFleetConsole(
       { deployments: 2, faults: { 0: { slowHealthMs: 1500 } } },
