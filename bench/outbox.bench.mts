@@ -123,6 +123,7 @@ function auth(): BenchAuth {
       permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
       health: 'unknown',
       readOnly: false,
+      profileSessions: [],
     }),
     apiFor: async () => api,
     // "Signed out" here is a session that died server-side: the console still knows whose it

@@ -87,6 +87,11 @@ export interface EmulatorControl {
   /** Appends `n` activities to the Anthropic feed (at `now`, or backdated to `at` epoch ms: late-indexed rows); returns their ids. */
   addActivities(n: number, opts?: { type?: string; at?: number }): string[];
   setEnterprise(orgId: string, enterprise: boolean): void;
+  /**
+   * Adds an organisation (one team, "Everyone") where the seeded admin is ADMIN and the seeded
+   * support user may view ingestion sources and the activity monitor: a fleet's further orgs.
+   */
+  addOrganization(org: { id: string; name: string; slug: string; enterprise?: boolean }): void;
   /** Replaces a seeded member's permissions in an organisation (custom-role bindings). */
   setMemberPermissions(orgId: string, userKey: SeedUserKey, permissions: string[]): void;
   /** Which puller the deployment runs from now on (`documented` | `langwatch`). */

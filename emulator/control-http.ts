@@ -51,6 +51,7 @@ export function createControlHttp(control: EmulatorControl): ControlHttp {
     expireAccessTokens: control.expireAccessTokens,
     addActivities: control.addActivities,
     setEnterprise: control.setEnterprise,
+    addOrganization: control.addOrganization,
     requestLog: control.requestLog,
     clearRequestLog: control.clearRequestLog,
     reset: control.reset,

@@ -10,7 +10,7 @@ import { approve, findByUserCode } from './langwatch/device-codes';
 import type { Puller } from './puller/puller';
 import { PULLER_MODES, type Runtime } from './runtime';
 import { openCredentials, safeEqual, sha256 } from './seal';
-import { SEED } from './seed';
+import { ADMIN_PERMISSIONS, SEED, SUPPORT_PERMISSIONS } from './seed';
 import type { DeviceRecord } from './types';
 
 /** What the control surface steers: built by `startEmulator`. */
@@ -89,6 +89,7 @@ function stateControls(
   | 'addActivities'
   | 'setEnterprise'
   | 'setMemberPermissions'
+  | 'addOrganization'
 > {
   const { rt } = d;
   return {
@@ -109,6 +110,19 @@ function stateControls(
       if (!org) throw new Error(`Unknown org ${orgId}`);
       org.enterprise = enterprise;
       rt.store.touch(orgId);
+    },
+    addOrganization({ id, name, slug, enterprise = true }) {
+      if (rt.store.orgs.has(id)) throw new Error(`Org ${id} exists already`);
+      const createdAt = rt.now();
+      rt.store.orgs.set(id, {
+        ...{ id, name, slug, createdAt, enterprise },
+        teams: [{ id: `team_${id}`, name: 'Everyone', slug: 'everyone', isPersonal: false, createdAt }],
+        members: [
+          { userId: SEED.users.admin.id, role: 'ADMIN', permissions: [...ADMIN_PERMISSIONS] },
+          { userId: SEED.users.support.id, role: 'MEMBER', permissions: [...SUPPORT_PERMISSIONS] },
+        ],
+      });
+      rt.store.touch(id);
     },
     setMemberPermissions(orgId, userKey, permissions) {
       const member = rt.store.orgs.get(orgId)?.members.find((m) => m.userId === SEED.users[userKey].id);

@@ -1,5 +1,6 @@
 // `npm run demo`: the console against the bundled emulator.
-// 1. starts the LangWatch + Anthropic emulator on loopback (5560/5561, vendors 5562, or free ports);
+// 1. starts two emulated deployments (LangWatch + Anthropic each) on loopback (5560-5563, vendors
+//    5564-5565, or free ports), three organisations each; the console gets a profile for both;
 // 2. builds the console and launches it in Electron, in demo mode, pointed at the emulator;
 // 3. where the Electron binary is missing, says so and opens the same renderer and
 //    main-process services in Chromium instead (a window if there is a display; otherwise a
@@ -10,7 +11,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { PULLER_MODES, startEmulator, type PullerMode } from '../emulator';
+import { PULLER_MODES, type PullerMode } from '../emulator';
+import { startFleet } from '../emulator/fleet';
 import { SEED } from '../emulator/seed';
 import { ConsoleHarness } from '../e2e/harness/console-harness';
 import { electronBinary, ELECTRON_MISSING_HELP } from './electron-binary';
@@ -33,27 +35,25 @@ function pullerMode(): PullerMode {
 }
 const puller = pullerMode();
 
-async function startDemoEmulator() {
+/** Two deployments side by side: the Everywhere view has more than one place to show. */
+async function startDemoFleet() {
+  const options = { deployments: 2, organizations: 3, controlHttp: true, liveActivityEveryMs: 20_000, puller };
   try {
-    return await startEmulator({
-      langwatchPort: 5560,
-      anthropicPort: 5561,
-      vendorsPort: 5562,
-      controlHttp: true,
-      liveActivityEveryMs: 20_000,
-      puller,
-    });
+    return await startFleet({ ...options, basePort: 5560 });
   } catch {
-    return startEmulator({ controlHttp: true, liveActivityEveryMs: 20_000, puller }); // ports taken: any free ones
+    return startFleet(options); // ports taken: any free ones
   }
 }
 
 // CommonJS (tsx loads .ts files imported from here as CJS, where __dirname is right).
 async function main(): Promise<void> {
-  const emulator = await startDemoEmulator();
+  const fleet = await startDemoFleet();
+  const emulator = fleet.deployments[0]!;
+  const second = fleet.deployments[1]!;
+  const demoDeployments = [{ name: second.name, baseUrl: second.langwatchUrl, anthropicBaseUrl: second.anthropicUrl }];
   console.log(`
-  LangWatch emulator   ${emulator.langwatchUrl}
-  Anthropic emulator   ${emulator.anthropicUrl}
+  LangWatch emulator   ${emulator.langwatchUrl}   (${second.name}: ${second.langwatchUrl})
+  Anthropic emulator   ${emulator.anthropicUrl}   (${second.name}: ${second.anthropicUrl})
   Vendors emulator     ${emulator.vendorsUrl}   (Databricks workspace, audit-log API /audit/v1/events: VENDOR_SEED in emulator/vendors/seed.ts)
   Sign in as           ${SEED.users.admin.email} / ${SEED.users.admin.password}   (admin)
                        ${SEED.users.support.email} / ${SEED.users.support.password}   (view-only support)
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
   const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
-    await emulator.close();
+    await fleet.close();
     process.exit(build.status ?? 1);
   }
 
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     LW_USER_DATA_DIR: userDataDir,
     LW_LANGWATCH_URL: emulator.langwatchUrl,
     LW_ANTHROPIC_URL: emulator.anthropicUrl,
+    LW_DEMO_DEPLOYMENTS: JSON.stringify(demoDeployments),
   };
   const exe = electronBinary();
   if (exe) {
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     const child = spawn(exe, args, { cwd: root, stdio: 'inherit', env });
     child.on('exit', (code) => {
-      void emulator.close().finally(() => process.exit(code ?? 0));
+      void fleet.close().finally(() => process.exit(code ?? 0));
     });
   } else {
     console.log(
@@ -103,27 +104,42 @@ async function main(): Promise<void> {
       anthropicUrl: emulator.anthropicUrl,
       userDataDir,
       mode: 'demo',
+      demoDeployments,
     });
     const shutdown = async (code: number) => {
       await harness.close();
       await browser.close();
-      await emulator.close();
+      await fleet.close();
       process.exit(code);
     };
     process.on('SIGINT', () => void shutdown(0));
     if (headless) {
       await harness.signIn('admin');
+      await signInEverywhere(harness);
       await harness.page.waitForTimeout(1500); // let the first monitor tick render (a demo, not a test)
       const shot = join(root, '.tmp', 'demo.png');
       mkdirSync(join(root, '.tmp'), { recursive: true });
       await harness.page.screenshot({ path: shot });
-      console.log(`No display: signed in as the demo admin headlessly and saved a screenshot: ${shot}`);
+      await harness.page.getByTestId('nav-everywhere').click();
+      await harness.page.getByTestId('everywhere-place').first().waitFor();
+      const everywhereShot = join(root, '.tmp', 'demo-everywhere.png');
+      await harness.page.screenshot({ path: everywhereShot });
+      console.log(
+        `No display: signed in as the demo admin headlessly and saved screenshots: ${shot}, ${everywhereShot}`,
+      );
       await shutdown(0);
     } else {
       console.log('Close the browser window (or press Ctrl-C) to stop the demo.');
       harness.page.on('close', () => void shutdown(0));
     }
   }
+}
+
+/** Signs the demo admin in to every further deployment too (each profile keeps its own session). */
+async function signInEverywhere(harness: ConsoleHarness): Promise<void> {
+  const { auth, sessions } = harness.services;
+  for (const profile of auth.state().profiles)
+    if (profile.id !== auth.state().activeProfileId) await sessions.signInWithEmail(profile.id, SEED.users.admin);
 }
 
 void main();

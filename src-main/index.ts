@@ -81,6 +81,13 @@ app
     services.events.on('sources.becameActive', (source) =>
       notify('Source is active', `"${source.name}" received its first events.`),
     );
+    // Sources anywhere (any deployment, any organisation) that started needing attention: one per tick.
+    services.events.on('everywhere.attention', (news) =>
+      notify(
+        `${news.count} source${news.count === 1 ? '' : 's'} need${news.count === 1 ? 's' : ''} attention`,
+        `In ${news.places} place${news.places === 1 ? '' : 's'}: ${news.names.map((n) => `"${n}"`).join(', ')}${news.count > news.names.length ? '…' : ''}. See Everywhere.`,
+      ),
+    );
 
     mainWindow = createConsoleWindow(BrowserWindow, join(__dirname, '../preload/preload.js'), build);
     mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -12,6 +12,13 @@ export const runtimeConfigSchema = z.object({
   /** Seeds the first profile when none exists (demo/test: the emulator). */
   defaultLangwatchUrl: z.string().url(),
   defaultAnthropicUrl: z.string().url(),
+  /** Demo only (`LW_DEMO_DEPLOYMENTS`, JSON): further deployment profiles added at start when missing. */
+  demoDeployments: z
+    .array(
+      z.object({ name: z.string().min(1).max(128), baseUrl: z.string().url(), anthropicBaseUrl: z.string().url() }),
+    )
+    .max(50)
+    .optional(),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
@@ -33,5 +40,16 @@ export function resolveRuntimeConfig(
     secretBackend: mode === 'test' && env.LW_SECRET_BACKEND === 'memory' ? 'memory' : 'keychain',
     defaultLangwatchUrl: pick(env.LW_LANGWATCH_URL, PRODUCTION_LANGWATCH_URL),
     defaultAnthropicUrl: pick(env.LW_ANTHROPIC_URL, PRODUCTION_ANTHROPIC_URL),
+    demoDeployments: mode === 'demo' ? demoDeployments(env.LW_DEMO_DEPLOYMENTS) : undefined,
   });
+}
+
+/** The demo's further deployments; unreadable JSON is refused with the variable's name. */
+function demoDeployments(raw: string | undefined): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new Error('LW_DEMO_DEPLOYMENTS must be a JSON array of {name, baseUrl, anthropicBaseUrl}.');
+  }
 }

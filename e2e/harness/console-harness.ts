@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { createDispatcher, type Dispatcher } from '../../src-main/ipc/dispatcher';
 import { createHandlerTable } from '../../src-main/ipc/handlers';
 import type { RuntimeConfig } from '../../src-main/runtime-config';
-import { createServices, type Services } from '../../src-main/services/create-services';
+import { createServices, type Services, type ServicesOptions } from '../../src-main/services/create-services';
 import type { SecretStore } from '../../src-main/services/secrets/secret-store';
 import type { Clock } from '../../src-main/services/clock';
 import type { ScheduleIntervals } from '../../src-main/services/sources/schedule';
@@ -31,6 +31,10 @@ export interface HarnessOptions {
   monitorIntervals?: ScheduleIntervals;
   /** `demo` for `npm run demo`'s browser fallback; `test` otherwise. */
   mode?: 'demo' | 'test';
+  /** Further deployment profiles added at start (the demo's second emulated deployment). */
+  demoDeployments?: RuntimeConfig['demoDeployments'];
+  /** The Everywhere service's timings (short ones make its journeys fast). */
+  everywhere?: ServicesOptions['everywhere'];
 }
 
 /** One message main sent towards the renderer, recorded for secret-leak checks. */
@@ -103,6 +107,7 @@ export class ConsoleHarness {
       secretBackend: 'keychain',
       defaultLangwatchUrl: this.options.langwatchUrl ?? 'http://127.0.0.1:9/',
       defaultAnthropicUrl: this.options.anthropicUrl ?? 'http://127.0.0.1:9/',
+      demoDeployments: this.options.demoDeployments,
     };
   }
 
@@ -115,6 +120,7 @@ export class ConsoleHarness {
       clock: this.options.clock,
       monitorIntervals: this.options.monitorIntervals,
       clipboard: this.clipboard,
+      everywhere: this.options.everywhere,
     });
     this.dispatcher = createDispatcher({
       handlers: createHandlerTable(this.services),

@@ -25,6 +25,7 @@ export const SCREENS = [
   { name: 'outbox', main: true },
   { name: 'settings', main: false },
   { name: 'deployments', main: false },
+  { name: 'everywhere', main: false },
 ] as const;
 export type ScreenName = (typeof SCREENS)[number]['name'];
 
@@ -151,4 +152,8 @@ export async function walkScreens(
   await page.getByTestId('nav-deployments').click();
   await expect(page.getByTestId('signed-in-card')).toBeVisible();
   await visit('deployments', page);
+
+  await page.getByTestId('nav-everywhere').click();
+  await expect(page.getByTestId('everywhere-place').first()).toBeVisible();
+  await visit('everywhere', page);
 }

@@ -11,12 +11,21 @@ import { AppError } from '../../src-shared/errors';
 import type { HandlerTable } from './handler-types';
 
 /** What the guard knows of the person at the console. */
-export type GuardState = Pick<AuthState, 'readOnly' | 'activeProfileId'>;
+export type GuardState = Pick<AuthState, 'readOnly' | 'activeProfileId' | 'profileSessions'>;
 
 type Mutates = { [C in ChannelName]?: (input: ParsedInput<C>, state: GuardState) => boolean };
 
-/** A sign-in or sign-out aimed at a profile other than the read-only session's own. */
+/** A sign-out (or a stop) aimed at a profile other than the read-only session's own. */
 const otherProfile = (input: { profileId: string }, state: GuardState) => input.profileId !== state.activeProfileId;
+
+/**
+ * A sign-in to another profile that holds a session (or whose session is not known yet): it
+ * would replace someone else's. Signing in where nobody is signed in ends nobody's session,
+ * so support staff can watch several deployments at once.
+ */
+const replacesOther = (input: { profileId: string }, state: GuardState) =>
+  otherProfile(input, state) &&
+  state.profileSessions.find((p) => p.profileId === input.profileId)?.session.kind !== 'signed_out';
 
 /** The channels a read-only session may not call (with the inputs that make them mutate). */
 export const READ_ONLY_REFUSED: Mutates = {
@@ -42,11 +51,12 @@ export const READ_ONLY_REFUSED: Mutates = {
   'ingestSecrets.rotate': () => true,
   // The key check and the staged-key lifetime apply to everyone's staged keys; notifications are the viewer's.
   'settings.update': (input) => SHARED_SETTINGS.some((name) => input[name] !== undefined),
-  // Each profile holds one session: signing out of (or into) another profile ends someone else's.
+  // Each profile holds one session: signing out of another profile, or into one that holds a
+  // session, ends someone else's.
   'auth.signOut': otherProfile,
-  'auth.signInWithEmail': otherProfile,
-  'auth.signInWithBrowser': otherProfile,
-  'auth.startDeviceSignIn': otherProfile,
+  'auth.signInWithEmail': replacesOther,
+  'auth.signInWithBrowser': replacesOther,
+  'auth.startDeviceSignIn': replacesOther,
   'auth.cancelDeviceSignIn': otherProfile,
 };
 
@@ -70,7 +80,7 @@ export function readOnlyRefusal(channel?: ChannelName): AppError {
 
 function otherSessionWords(channel: ChannelName): string | undefined {
   return channel.startsWith('auth.')
-    ? 'This is a read-only sign-in: it cannot start or stop a sign-in on another deployment profile, whose session may be someone else’s. Sign out of this read-only session first.'
+    ? 'This is a read-only sign-in: it cannot stop a sign-in on another deployment profile, nor sign in where a session is held already: that session may be someone else’s. Sign out of this read-only session first.'
     : undefined;
 }
 

@@ -27,6 +27,7 @@ import type { SourcesService } from './sources/sources-service';
 import type { IngestSecrets } from './ingest-secrets/ingest-secrets';
 import type { ClipboardPort, SecretClipboard } from './ingest-secrets/clipboard';
 import { openIngestSecrets } from './ingest-secrets/open-ingest-secrets';
+import { createEverywhere, type Everywhere, type EverywhereOptions } from './everywhere/everywhere';
 
 export interface ServicesOptions {
   config: RuntimeConfig;
@@ -44,6 +45,8 @@ export interface ServicesOptions {
   outboxConcurrency?: number;
   /** The system clipboard (Electron's, or the harness's fake); none in plain Node. */
   clipboard?: ClipboardPort;
+  /** The Everywhere service's timings and bounds (tests use short ones). */
+  everywhere?: Omit<EverywhereOptions, 'profiles' | 'sessions' | 'events' | 'clock' | 'log'>;
 }
 
 /** Everything the handler table needs; created once per main process (or harness). */
@@ -77,6 +80,8 @@ export interface Services {
   ingestSecrets: IngestSecrets;
   /** Copies a revealed secret and clears the clipboard again after a stated time. */
   clipboard: SecretClipboard;
+  /** Every source of every signed-in deployment and organisation (the Everywhere view). */
+  everywhere: Everywhere;
   paths: { userDataDir: string; logsDir: string };
   /** What the window must say at start (keychain missing, a damaged file moved aside). */
   problems(): StartupProblem[];
@@ -84,6 +89,14 @@ export interface Services {
   checkKeychain(): Promise<number>;
   /** Stops timers and flushes logs. */
   close(): Promise<void>;
+}
+
+/**
+ * The Everywhere service refreshes every place each minute in the background in the app and the
+ * demo (so attention anywhere is notified with the window closed); tests ask for what they need.
+ */
+function everywhereTimings(opts: ServicesOptions): ServicesOptions['everywhere'] {
+  return { backgroundIntervalMs: opts.config.mode === 'test' ? undefined : 60_000, ...opts.everywhere };
 }
 
 /**
@@ -109,7 +122,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ports: opts.ports,
     onDamaged: onDamaged('profiles'),
   });
-  const { profiles, auth } = signIn;
+  const { profiles, auth, sessions } = signIn;
   const keyChecks = await openKeyChecks({ ...common, config: opts.config, userDataDir, profiles, auth });
   const network = createNetwork({ clock, log: log.child('network'), probe: createDeploymentProbe(auth) });
   const archivedSources = createArchivedSources({ userDataDir, log: log.child('archived-sources'), clock });
@@ -144,6 +157,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     intervals: opts.monitorIntervals,
   });
   await outbox.start();
+  const everywhere = createEverywhere({ ...everywhereTimings(opts), profiles, sessions, events, clock, log });
 
   return {
     ...signIn,
@@ -161,6 +175,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     sources,
     archivedSources,
     ...ingest,
+    everywhere,
     paths: { userDataDir, logsDir },
     problems: () => problems.list(),
     async checkKeychain() {
@@ -168,7 +183,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       outbox.checkKeychainNow();
       return ms;
     },
-    close: () => closeServices({ outbox, ...ingest, ...signIn, sourcesMonitor, network, closeEchoMemory, log }),
+    close: () =>
+      closeServices({ outbox, ...ingest, ...signIn, sourcesMonitor, everywhere, network, closeEchoMemory, log }),
   };
 }
 
@@ -179,6 +195,7 @@ async function closeServices(s: {
   clipboard: SecretClipboard;
   authFlows: AuthFlows;
   sourcesMonitor: SourcesMonitor;
+  everywhere: Everywhere;
   network: Network;
   auth: Auth;
   closeEchoMemory(): Promise<void>;
@@ -189,6 +206,7 @@ async function closeServices(s: {
   await s.clipboard.close();
   s.authFlows.dispose();
   s.sourcesMonitor.close();
+  s.everywhere.close();
   s.network.close();
   await s.auth.close();
   await s.closeEchoMemory();

@@ -5,6 +5,7 @@ import { AuthView } from '../features/auth/AuthView';
 import { SessionBanner } from '../features/auth/SessionBanner';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
+import { EverywhereView } from '../features/everywhere/EverywhereView';
 import { ComposeView } from '../features/composer/ComposeView';
 import { OutboxView } from '../features/outbox/OutboxView';
 import { WaitingSecrets } from '../features/ingest-secret/WaitingSecrets';
@@ -24,6 +25,7 @@ const VIEWS: Record<Route, { area: string; render: () => ReactNode }> = {
   outbox: { area: 'Outbox', render: () => <OutboxView /> },
   settings: { area: 'Settings', render: () => <SettingsView /> },
   deployments: { area: 'Deployments', render: () => <AuthView /> },
+  everywhere: { area: 'Everywhere', render: () => <EverywhereView /> },
 };
 
 /** The shell: navigation, the current view inside an error boundary, and the ready signal. */

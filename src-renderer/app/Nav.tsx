@@ -19,6 +19,7 @@ const LABELS: Record<Route, string> = {
   outbox: 'Outbox',
   settings: 'Settings',
   deployments: 'Deployments',
+  everywhere: 'Everywhere',
 };
 
 /** Extra content a feature may show next to its nav label (e.g. the outbox count badge). */

@@ -3,7 +3,7 @@ import type { ErrorData } from '../../src-shared/errors';
 import type { ChannelOutput } from '../../src-shared/ipc/contract';
 import { call, lw } from '../api/lw';
 
-export const ROUTES = ['sources', 'compose', 'outbox', 'settings', 'deployments'] as const;
+export const ROUTES = ['sources', 'compose', 'outbox', 'settings', 'deployments', 'everywhere'] as const;
 export type Route = (typeof ROUTES)[number];
 
 type AppInfo = ChannelOutput<'app.info'>;

@@ -9,6 +9,13 @@ export const HealthAvailability = z.enum(['unknown', 'available', 'enterprise_re
 export type HealthAvailability = z.infer<typeof HealthAvailability>;
 
 /**
+ * Who is signed in to one deployment profile and how (cookie or read-only device session),
+ * whether or not it is the active one: every profile keeps its own session.
+ */
+export const ProfileSession = z.object({ profileId: z.string(), session: SessionState });
+export type ProfileSession = z.infer<typeof ProfileSession>;
+
+/**
  * Everything the renderer needs to know about "where am I connected and what may I do",
  * pushed on every change (`auth.changed`). Never holds a cookie, token or password.
  */
@@ -24,5 +31,10 @@ export const AuthState = z.object({
   health: HealthAvailability,
   /** Device-flow sessions are read-only whatever the permissions say. */
   readOnly: z.boolean(),
+  /**
+   * The session of every profile, in profile order (the active one too). A profile whose
+   * session is not known yet is absent: "not known" never reads as signed out.
+   */
+  profileSessions: z.array(ProfileSession),
 });
 export type AuthState = z.infer<typeof AuthState>;

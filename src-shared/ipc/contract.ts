@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
+import { everywhereChannels, everywhereEvents } from './channels/everywhere';
 import { keyChecksChannels, keyChecksEvents } from './channels/key-checks';
 import { profilesChannels, profilesEvents } from './channels/profiles';
 import { outboxChannels, outboxEvents } from './channels/outbox';
@@ -24,6 +25,7 @@ export const IPC_CONTRACT = {
   ...settingsChannels,
   ...sourcesChannels,
   ...ingestSecretsChannels,
+  ...everywhereChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export const IPC_EVENTS = {
@@ -35,6 +37,7 @@ export const IPC_EVENTS = {
   ...settingsEvents,
   ...sourcesEvents,
   ...ingestSecretsEvents,
+  ...everywhereEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof IPC_CONTRACT;

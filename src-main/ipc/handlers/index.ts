@@ -2,6 +2,7 @@ import type { Services } from '../../services/create-services';
 import type { HandlerTable } from '../handler-types';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
+import { everywhereHandlers } from './everywhere';
 import { outboxHandlers } from './outbox';
 import { keyChecksHandlers } from './key-checks';
 import { profilesHandlers } from './profiles';
@@ -25,6 +26,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...settingsHandlers(services),
       ...sourcesHandlers(services),
       ...ingestSecretsHandlers(services),
+      ...everywhereHandlers(services),
     },
     () => services.auth.state(),
   );

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuthState } from '../../../src-shared/domain/auth';
-import type { Organization, Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
+import type { Organization, Permissions, Profile } from '../../../src-shared/domain/langwatch';
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { LangwatchApi } from '../langwatch/api';
 import type { CliRest } from '../langwatch/cli-rest';
@@ -11,6 +11,7 @@ import type { SessionChange } from '../session/session-manager';
 import { createJsonFile } from '../storage/json-file';
 import type { Auth, AuthOptions } from './auth-options';
 import { activeAuthOf } from './active-auth';
+import { confirmOtherSessions, noteLocalSessions, profileSessionsOf, type KnownSessions } from './profile-sessions';
 
 const ActiveProfileFile = z.object({ version: z.literal(1), activeProfileId: z.string().nullable() });
 
@@ -35,6 +36,8 @@ interface AuthRuntime {
   listeners: Set<(state: AuthState) => void>;
   /** The last published state. */
   state: AuthState;
+  /** The last known session of every profile (published as `profileSessions`). */
+  known: KnownSessions;
   active: { api: LangwatchApi | null; cli: CliRest | null };
   /** Serialises reloads so overlapping triggers (a sign-in during a refresh) settle in order. */
   chain: Promise<unknown>;
@@ -66,7 +69,8 @@ function scheduleRetry(rt: AuthRuntime): void {
 }
 
 function publish(rt: AuthRuntime, next: AuthState): AuthState {
-  rt.state = next;
+  if (next.activeProfileId) rt.known.set(next.activeProfileId, next.session);
+  rt.state = { ...next, profileSessions: profileSessionsOf(rt.known, next.profiles) };
   for (const listener of [...rt.listeners]) {
     try {
       listener(rt.state);
@@ -104,6 +108,7 @@ async function activeProfile(rt: AuthRuntime): Promise<{ list: Profile[]; profil
 async function loadLocal(rt: AuthRuntime): Promise<AuthState> {
   const { list, profile } = await activeProfile(rt);
   const session = await rt.options.sessions.localState(profile.id);
+  await noteLocalSessions(rt.options.sessions, list, rt.known);
   return publish(rt, {
     ...rt.state,
     profiles: list,
@@ -133,6 +138,7 @@ async function load(rt: AuthRuntime): Promise<AuthState> {
     readOnly: session.kind === 'device',
   };
   rt.active = { api: null, cli: null };
+  confirmOtherSessions(sessions, list, profile.id, reloadFailed(rt, 'session check failed'));
   if (session.kind === 'device') {
     rt.active.cli = await sessions.cli(profile.id);
     return publish(rt, {
@@ -192,11 +198,16 @@ async function loadPermissions(
 
 // Any session change of the active profile (sign-in, expiry, device approval) reloads.
 function onSessionChange(rt: AuthRuntime, change: SessionChange): void {
-  if (change.profileId !== rt.state.activeProfileId) return;
+  rt.known.set(change.profileId, change.state);
+  // Another profile's session (signed in, expired, restored) changes only what it says of itself.
+  if (change.profileId !== rt.state.activeProfileId) {
+    publish(rt, rt.state);
+    return;
+  }
   // Expiry keeps the organisations and permissions on screen: work waits for a new sign-in.
   if (
     change.state.kind === 'expired' ||
-    (sameSessionKind(change.state, rt.state.session) && change.state.kind !== 'signed_in')
+    (change.state.kind === rt.state.session.kind && change.state.kind !== 'signed_in')
   ) {
     publish(rt, { ...rt.state, session: change.state });
     return;
@@ -234,6 +245,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
     clock: options.clock ?? systemClock,
     file: openActiveProfileFile(options),
     listeners: new Set(),
+    known: new Map(),
     state: {
       profiles: [],
       activeProfileId: null,
@@ -243,6 +255,7 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
       permissions: null,
       health: 'unknown',
       readOnly: false,
+      profileSessions: [],
     },
     active: { api: null, cli: null },
     chain: Promise.resolve(),
@@ -282,8 +295,4 @@ export async function createAuth(options: AuthOptions): Promise<Auth> {
       sessions.dispose();
     },
   };
-}
-
-function sameSessionKind(a: SessionState, b: SessionState): boolean {
-  return a.kind === b.kind;
 }

@@ -21,6 +21,21 @@ export interface SignInServices {
   authFlows: AuthFlows;
 }
 
+/** Demo mode: the further emulated deployments of `npm run demo`, added once (matched by URL). */
+async function addDemoDeployments(profiles: Profiles, config: RuntimeConfig): Promise<void> {
+  const wanted = config.demoDeployments ?? [];
+  if (wanted.length === 0) return;
+  const list = await profiles.list();
+  if (list.length === 0)
+    await profiles.add({
+      name: 'Emulator',
+      baseUrl: config.defaultLangwatchUrl,
+      anthropicBaseUrl: config.defaultAnthropicUrl,
+    });
+  const known = new Set((await profiles.list()).map((p) => p.baseUrl));
+  for (const d of wanted) if (!known.has(d.baseUrl.replace(/\/+$/, ''))) await profiles.add(d);
+}
+
 /** Builds the sign-in services; every auth change and device result is pushed on `events`. */
 export async function openSignIn(options: {
   config: RuntimeConfig;
@@ -36,6 +51,7 @@ export async function openSignIn(options: {
   const { config, secrets, events, clock, log } = options;
   const { userDataDir } = config;
   const profiles = openProfiles({ userDataDir, onDamaged: options.onDamaged, log, clock });
+  await addDemoDeployments(profiles, config);
   const sessions = createSessionManager({ profiles, secrets, clock, log });
   const defaultProfile = {
     // The deployment a first run starts with: LangWatch Cloud in the app, the emulator otherwise.

@@ -84,7 +84,7 @@ export function toCsv(rows: readonly ExportRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -8,6 +8,7 @@ import { useProfilesStore } from '../../stores/profiles-store';
 import { OPEN_OUTBOX_STATES } from '../../../src-shared/domain/outbox';
 import { ProfileForm } from './ProfileForm';
 import { SignInMethods } from './SignInMethods';
+import { sessionLabel, sessionOf } from './session-label';
 import './auth.css';
 
 /** Id of the sign-in screen's heading: "Sign in again" moves focus here. */
@@ -50,8 +51,8 @@ export function AuthView() {
             onChange={(e) => void selectProfile(e.target.value)}
           >
             {state.profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} — {p.baseUrl}
+              <option key={p.id} value={p.id} data-session={sessionOf(state, p.id)?.kind ?? 'unknown'}>
+                {p.name} — {p.baseUrl} ({sessionLabel(sessionOf(state, p.id))})
               </option>
             ))}
           </select>

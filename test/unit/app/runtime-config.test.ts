@@ -40,6 +40,19 @@ describe('runtime config', () => {
     expect(config.defaultLangwatchUrl).toBe('http://127.0.0.1:4444');
   });
 
+  it('the demo’s further deployments are read in demo mode only, and bad JSON is refused by name', () => {
+    const further = [
+      { name: 'Deployment 2', baseUrl: 'http://127.0.0.1:5562', anthropicBaseUrl: 'http://127.0.0.1:5563' },
+    ];
+    const env = { ...seams, LW_DEMO_DEPLOYMENTS: JSON.stringify(further) };
+    expect(resolveRuntimeConfig(env, ['--demo'], '/d').demoDeployments).toEqual(further);
+    expect(resolveRuntimeConfig(env, [], '/d').demoDeployments).toBeUndefined();
+    expect(resolveRuntimeConfig({ ...env, LW_TEST_MODE: '1' }, [], '/d').demoDeployments).toBeUndefined();
+    expect(() => resolveRuntimeConfig({ ...env, LW_DEMO_DEPLOYMENTS: '[{' }, ['--demo'], '/d')).toThrow(
+      /LW_DEMO_DEPLOYMENTS/,
+    );
+  });
+
   it('LW_TEST_MODE must be exactly 1', () => {
     expect(resolveRuntimeConfig({ ...seams, LW_TEST_MODE: 'true' }, [], '/d').mode).toBe('app');
   });

@@ -65,6 +65,7 @@ export async function fakeAuth(emu: RunningEmulator, options: { signedIn?: boole
       permissions: { canView: true, canManage: true, canViewHealth: true, raw: [] },
       health: 'unknown',
       readOnly: false,
+      profileSessions: [],
       ...patch,
     }),
     async apiFor() {

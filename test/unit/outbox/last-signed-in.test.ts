@@ -24,6 +24,7 @@ function state(session: AuthState['session'], readOnly = false): AuthState {
     permissions: null,
     health: 'unknown',
     readOnly,
+    profileSessions: [],
   };
 }
 const away: Viewer = {

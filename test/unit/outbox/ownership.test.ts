@@ -73,6 +73,7 @@ describe('whose entry is it', () => {
       permissions: null,
       health: 'unknown',
       readOnly: false,
+      profileSessions: [],
     };
     const unconfirmed: AuthState = {
       ...base,

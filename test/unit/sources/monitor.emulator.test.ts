@@ -46,6 +46,7 @@ function fakeAuth(initial: ActiveAuth | null) {
     permissions: active?.permissions ?? null,
     health: 'unknown',
     readOnly: active?.readOnly ?? false,
+    profileSessions: [],
   });
   const service: AuthService & { set(next: ActiveAuth | null): void } = {
     state,
