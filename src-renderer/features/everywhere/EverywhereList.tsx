@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { EverywhereRow, Place } from '../../../src-shared/domain/everywhere';
-import { HEALTH_ICON } from '../sources/health-model';
-import { relativeTime, STATUS_LABEL } from '../sources/table-model';
+import { HEALTH_LOOK, sourceStatusLook } from '../../../src-shared/domain/state-looks';
+import { relativeTime } from '../sources/table-model';
 import { useCommitMarker } from '../sources/use-virtual-window';
 import { placeServerNow, type EverywhereItem } from '../../../src-shared/domain/everywhere-attention';
 import { placeHealthWords, placeName, placeStateWords } from './place-words';
@@ -128,7 +128,7 @@ const SourceLine = memo(function SourceLineView(props: {
       data-attention={signal.attention}
     >
       <span role="cell" className={`health tone-${signal.tone}`} title={signal.reason}>
-        <span aria-hidden="true">{HEALTH_ICON[signal.kind]}</span> {signal.label}
+        <span aria-hidden="true">{HEALTH_LOOK[signal.kind].icon}</span> {signal.label}
       </span>
       <span role="cell">
         <button
@@ -144,7 +144,7 @@ const SourceLine = memo(function SourceLineView(props: {
       <span role="cell">{place.profileName}</span>
       <span role="cell">{place.organizationName}</span>
       <span role="cell" title={row.status}>
-        {STATUS_LABEL[row.status as keyof typeof STATUS_LABEL] ?? row.status}
+        {sourceStatusLook(row.status).label}
       </span>
       <span role="cell" title={placeHealthWords(place)}>
         {count}

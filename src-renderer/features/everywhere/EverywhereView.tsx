@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../stores/app-store';
-import { useSubscription } from '../../app/use-subscription';
+import { useSubscription } from '../../stores/use-subscription';
 import { useEverywhereStore } from '../../stores/everywhere-store';
 import { useNow } from '../sources/use-virtual-window';
 import {

@@ -100,7 +100,7 @@ describe('source check: staged secrets', () => {
           return null as never;
         },
       } as unknown as HandlerTable,
-      () => ({ readOnly: true, activeProfileId: 'p1' }),
+      () => ({ readOnly: true, activeProfileId: 'p1', profileSessions: [] }),
     );
     await expect(table['keyChecks.checkStagedSource']({ entryId: 'stg_mine' }, {} as never)).rejects.toMatchObject({
       code: 'auth.read_only',
