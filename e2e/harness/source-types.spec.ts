@@ -1,6 +1,6 @@
 // Every source type in the console: composed (offline where a secret goes out), submitted,
-// listed and opened; the picker grouped as LangWatch's; fields, masking and errors from the
-// catalog; the detail's mode and causes per type.
+// listed and opened (a push type's ingest secret revealed once, then gone); the picker grouped
+// as LangWatch's; fields, masking and errors from the catalog; the detail's mode and causes per type.
 import type { Page } from '@playwright/test';
 import { SOURCE_CATALOG, SOURCE_GROUPS, groupOfMode, secretFields } from '../../src-shared/domain/source-catalog';
 import { SEED } from '../../emulator/seed';
@@ -100,6 +100,19 @@ test.describe('source types: composer', () => {
   });
 });
 
+/** The waiting ingest secret of a push source, revealed once through its banner; a second reveal is refused. */
+async function revealOnce(page: Page, sourceId: string, minted: string): Promise<void> {
+  await page.getByTestId(`reveal-open-${sourceId}`).click();
+  await page.getByTestId('reveal-secret').click();
+  await expect(page.getByTestId('reveal-panel')).toHaveAttribute('data-state', 'revealed');
+  await expect(page.getByTestId('ingest-secret-value')).toHaveText(minted);
+  await page.getByTestId('stored-it').check();
+  await page.getByTestId('reveal-done').click();
+  await expect(page.getByTestId('reveal-panel')).toHaveCount(0);
+  const again = await page.evaluate((id) => window.lw!.ingestSecrets.reveal({ sourceId: id }), sourceId);
+  expect(again).toMatchObject({ ok: false, error: { code: 'ingestSecret.already_revealed' } });
+}
+
 test.describe('source types: composed, submitted, listed, opened', () => {
   for (const entry of SOURCE_CATALOG.filter((e) => e.type !== 'claude_compliance')) {
     test(`${entry.type}: staged (offline when a secret goes out), submitted, listed, opened`, async ({
@@ -130,6 +143,11 @@ test.describe('source types: composed, submitted, listed, opened', () => {
       await expect.poll(() => harness.services.outbox.list().find((e) => e.id === stagedId)?.state).toBe('submitted');
       const created = emulator.control.sources(SEED.orgs.enterprise.id).find((s) => s.name === name)!;
       expect(created.sourceType).toBe(entry.type);
+      const ingestAccounts = async () =>
+        (await harness.services.secrets.listAccounts()).filter((a) => a.startsWith('ingest:'));
+      if (entry.mode === 'push') await revealOnce(page, created.id, emulator.control.mintedIngestSecrets().at(-1)!);
+      // A push type's secret is gone once revealed; a pulled type's is never kept at all.
+      expect(await ingestAccounts()).toEqual([]);
 
       await page.getByTestId('nav-sources').click();
       const row = page.getByTestId(`source-row-${created.id}`);
