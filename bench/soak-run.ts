@@ -168,7 +168,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     if (!selected.ok) throw new Error(`selectOrganization: ${selected.error.code}`);
     const refreshed = await call('sources.refreshNow');
     if (!refreshed.ok) throw new Error(`first monitor tick: ${refreshed.error.code}`);
-    const seeded = services.sourcesMonitor.rows().map((r) => r.id);
+    // The compliance composer re-keys compliance sources only (another type's change is refused).
+    const seeded = services.sourcesMonitor
+      .rows()
+      .filter((r) => r.sourceType === 'claude_compliance')
+      .map((r) => r.id);
 
     const t0 = clock.now();
     const hourNow = () => (clock.now() - t0) / HOUR;

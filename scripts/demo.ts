@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { PULLER_MODES, type PullerMode } from '../emulator';
-import { startFleet } from '../emulator/fleet';
+import { startFleet, type FleetDeployment } from '../emulator/fleet';
 import { SEED } from '../emulator/seed';
 import { ConsoleHarness } from '../e2e/harness/console-harness';
 import { electronBinary, ELECTRON_MISSING_HELP } from './electron-binary';
@@ -45,12 +45,8 @@ async function startDemoFleet() {
   }
 }
 
-// CommonJS (tsx loads .ts files imported from here as CJS, where __dirname is right).
-async function main(): Promise<void> {
-  const fleet = await startDemoFleet();
-  const emulator = fleet.deployments[0]!;
-  const second = fleet.deployments[1]!;
-  const demoDeployments = [{ name: second.name, baseUrl: second.langwatchUrl, anthropicBaseUrl: second.anthropicUrl }];
+/** What the person running the demo needs: where things are, how to sign in, a key to paste. */
+function printBanner(emulator: FleetDeployment, second: FleetDeployment): void {
   console.log(`
   LangWatch emulator   ${emulator.langwatchUrl}   (${second.name}: ${second.langwatchUrl})
   Anthropic emulator   ${emulator.anthropicUrl}   (${second.name}: ${second.anthropicUrl})
@@ -65,6 +61,15 @@ async function main(): Promise<void> {
       : 'documented: pulls the Compliance API'
   }   (switch: npm run demo -- --puller ${puller === 'langwatch' ? 'documented' : 'langwatch'})
   `);
+}
+
+// CommonJS (tsx loads .ts files imported from here as CJS, where __dirname is right).
+async function main(): Promise<void> {
+  const fleet = await startDemoFleet();
+  const emulator = fleet.deployments[0]!;
+  const second = fleet.deployments[1]!;
+  const demoDeployments = [{ name: second.name, baseUrl: second.langwatchUrl, anthropicBaseUrl: second.anthropicUrl }];
+  printBanner(emulator, second);
 
   const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { SourceType } from '../../../src-shared/domain/langwatch';
 import { AppError } from '../../../src-shared/errors';
-import { readStagedKey } from '../outbox/staged-key';
+import { readStagedUnit } from '../outbox/staged-key';
 import type { SecretStore } from '../secrets/secret-store';
 
 /** A staged source as a check needs it; the secrets live only for the check. */
@@ -41,20 +41,6 @@ const facts = z.looseObject({
   sourceType: SourceType.optional(),
   values: z.record(z.string(), z.string()).optional(),
 });
-const unitSchema = z.record(z.string(), z.string());
-
-/** The secret unit: a JSON object of fields, or a legacy bare key (the compliance `token`). */
-function parseUnit(raw: string): Record<string, string> {
-  if (raw.trimStart().startsWith('{')) {
-    try {
-      const unit = unitSchema.safeParse(JSON.parse(raw));
-      if (unit.success) return unit.data;
-    } catch {
-      // not JSON: a bare key that happens to start with a brace
-    }
-  }
-  return { token: raw };
-}
 
 /** The reader over the outbox and the keychain. */
 export function createStagedSourceReader(deps: { outbox: StagedEntries; secrets: SecretStore }): StagedSourceReader {
@@ -62,7 +48,9 @@ export function createStagedSourceReader(deps: { outbox: StagedEntries; secrets:
     const target = deps.outbox.stagedKeyTarget(entryId);
     if (!target) throw new AppError('outbox.not_found', 'This staged entry no longer exists.', { entryId });
     const view = facts.safeParse(deps.outbox.list().find((e) => e.id === entryId) ?? {});
-    const read = await readStagedKey(deps.secrets, entryId);
+    const sourceType = (view.success ? view.data.sourceType : undefined) ?? 'claude_compliance';
+    // The outbox's own read: a whole unit of the entry's type, or nothing (a part is never checked).
+    const read = await readStagedUnit(deps.secrets, entryId, sourceType);
     if (read.kind === 'unavailable') throw new AppError('keychain.unavailable', read.error.message, { entryId });
     if (read.kind === 'absent')
       throw new AppError(
@@ -73,9 +61,9 @@ export function createStagedSourceReader(deps: { outbox: StagedEntries; secrets:
     return {
       profileId: target.profileId,
       ...(target.anthropicBaseUrl ? { anthropicBaseUrl: target.anthropicBaseUrl } : {}),
-      sourceType: (view.success ? view.data.sourceType : undefined) ?? 'claude_compliance',
+      sourceType,
       values: (view.success ? view.data.values : undefined) ?? {},
-      secrets: parseUnit(read.key),
+      secrets: { ...read.unit },
     };
   };
 }
