@@ -113,9 +113,20 @@ test.describe('outbox journeys (real keychain, emulator)', () => {
     const harness = await signedIn(openHarness);
     const { page } = harness;
     await harness.services.auth.selectOrganization(SMALL);
-    const first = await composeSource(page, { name: 'E2E small 3', key: KEY });
+    // On a plan without Enterprise the composer offers Generic OpenTelemetry only, as LangWatch's
+    // does; LangWatch's server still takes any type up to the cap, so these go through the channel.
+    const stageSmall = async (name: string) => {
+      const r = await page.evaluate(
+        ([org, n, key]) =>
+          window.lw!.outbox.stage({ kind: 'create', organizationId: org, name: n, key, pollEverySec: 300 }),
+        [SMALL, name, KEY] as const,
+      );
+      expect(r.ok).toBe(true);
+      return r.ok ? r.value.stagedId : '';
+    };
+    const first = await stageSmall('E2E small 3');
     await expect(await outboxEntry(page, first)).toHaveAttribute('data-state', 'submitted');
-    const capped = await composeSource(page, { name: 'E2E small 4', key: KEY });
+    const capped = await stageSmall('E2E small 4');
     const row = await outboxEntry(page, capped);
     await expect(row).toHaveAttribute('data-state', 'rejected');
     await expect(row.getByTestId('entry-error')).toContainText('most its plan allows');
