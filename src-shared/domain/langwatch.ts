@@ -10,7 +10,7 @@ import { errorDataSchema } from '../errors';
 export const SourceStatus = z.enum(['awaiting_first_event', 'active', 'disabled']);
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
-/** The 11 ingestion source types the server accepts. */
+/** The 11 ingestion source types the server accepts, in LangWatch's menu order (the catalog keeps it). */
 export const SourceType = z.enum([
   'otel_generic',
   'claude_code',

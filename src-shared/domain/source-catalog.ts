@@ -10,7 +10,7 @@
  * Every view, the outbox and the emulator read types from here; nothing re-lists them. The
  * entries live in `source-catalog-*.ts`, one file per family.
  */
-import type { SourceType } from './langwatch';
+import { SourceType } from './langwatch';
 import { ANTHROPIC_ENTRIES } from './source-catalog-anthropic';
 import { CUSTOM_ENTRIES } from './source-catalog-custom';
 import { PUSH_ENTRIES } from './source-catalog-push';
@@ -46,20 +46,8 @@ const BY_TYPE_ENTRIES = new Map(
   [...PUSH_ENTRIES, ...VENDOR_PULL_ENTRIES, ...ANTHROPIC_ENTRIES, ...CUSTOM_ENTRIES].map((e) => [e.type, e]),
 );
 
-/** LangWatch's menu order (`SOURCE_TYPE_OPTIONS`). */
-const MENU_ORDER: readonly SourceType[] = [
-  'otel_generic',
-  'claude_code',
-  'claude_cowork',
-  'workato',
-  'copilot_studio',
-  'openai_compliance',
-  'claude_compliance',
-  'anthropic_admin',
-  'databricks_genie',
-  's3_custom',
-  'http_custom',
-];
+/** LangWatch's menu order (`SOURCE_TYPE_OPTIONS`), which `SourceType` lists its values in. */
+const MENU_ORDER: readonly SourceType[] = SourceType.options;
 
 /** The catalog, in LangWatch's menu order. */
 export const SOURCE_CATALOG: readonly SourceTypeEntry[] = MENU_ORDER.map((t) => {
