@@ -147,7 +147,9 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
     },
 
     async listSources(organizationId: string, opts?: TrpcCallOptions): Promise<Source[]> {
-      return sourceList(await trpc.query('ingestionSources.list', { organizationId }, opts));
+      return sourceList(
+        await trpc.query('ingestionSources.list', { organizationId }, { ...opts, reuseUnchanged: true }),
+      );
     },
 
     async getSource(organizationId: string, id: string, opts?: TrpcCallOptions): Promise<Source> {
@@ -212,7 +214,8 @@ export function createLangwatchApi(options: LangwatchApiOptions): LangwatchApi {
 
     async listHealth(organizationId: string, opts?: TrpcCallOptions): Promise<SourcesHealth> {
       try {
-        return { kind: 'ok', rows: healthList(await trpc.query(HEALTH_PATH, { organizationId }, opts)) };
+        const data = await trpc.query(HEALTH_PATH, { organizationId }, { ...opts, reuseUnchanged: true });
+        return { kind: 'ok', rows: healthList(data) };
       } catch (error) {
         return toUnavailableHealth(error);
       }
