@@ -21,6 +21,11 @@ test.describe('source types: composer', () => {
     await harness.signIn('admin');
     const { page } = harness;
     await openComposer(page);
+    // The composer works on one deployment and organisation at a time, and says which.
+    const auth = harness.services.auth.state();
+    const profile = auth.profiles.find((p) => p.id === auth.activeProfileId)!;
+    await expect(page.getByTestId('compose-deployment')).toHaveText(profile.name);
+    await expect(page.getByTestId('compose-org')).toHaveText(SEED.orgs.enterprise.name);
     const groups = page.getByTestId('type-select').locator('optgroup');
     await expect(groups).toHaveCount(2);
     for (const [i, group] of (['realtime', 'scheduled'] as const).entries()) {

@@ -87,6 +87,7 @@ export function ComposeView() {
       gate={source.gate}
       planBlock={source.planBlock}
       organizationName={org.name}
+      deploymentName={auth?.profiles.find((p) => p.id === auth.activeProfileId)?.name ?? null}
       cleared={source.cleared}
       onPick={pick}
     />

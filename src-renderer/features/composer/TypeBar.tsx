@@ -20,6 +20,7 @@ export function TypeBar({
   gate,
   planBlock,
   organizationName,
+  deploymentName,
   cleared,
   onPick,
 }: {
@@ -28,6 +29,8 @@ export function TypeBar({
   gate: PlanGate;
   planBlock: string | null;
   organizationName: string;
+  /** The deployment profile it is staged for (the composer and outbox work on one at a time). */
+  deploymentName: string | null;
   /** Secrets the last type switch cleared (labels only). */
   cleared: readonly string[];
   onPick(type: SourceType): void;
@@ -59,7 +62,14 @@ export function TypeBar({
         </span>
       </div>
       <p className="muted composer-intro" data-testid="type-blurb">
-        <code>{type}</code> in <strong>{organizationName}</strong>: {entry.blurb}
+        <code>{type}</code> in <strong data-testid="compose-org">{organizationName}</strong>
+        {deploymentName ? (
+          <>
+            {' '}
+            on <strong data-testid="compose-deployment">{deploymentName}</strong>
+          </>
+        ) : null}
+        : {entry.blurb}
       </p>
       {typeDeparture(entry) ? (
         <p className="field-departure" data-testid="type-departure">
