@@ -26,6 +26,11 @@ test.describe('source types: composer', () => {
     const profile = auth.profiles.find((p) => p.id === auth.activeProfileId)!;
     await expect(page.getByTestId('compose-deployment')).toHaveText(profile.name);
     await expect(page.getByTestId('compose-org')).toHaveText(SEED.orgs.enterprise.name);
+    await page.getByTestId('nav-outbox').click();
+    await expect(page.getByTestId('outbox-scope')).toContainText(
+      `Staging for ${profile.name} — ${SEED.orgs.enterprise.name}`,
+    );
+    await openComposer(page);
     const groups = page.getByTestId('type-select').locator('optgroup');
     await expect(groups).toHaveCount(2);
     for (const [i, group] of (['realtime', 'scheduled'] as const).entries()) {
