@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call, lw } from '../../api/lw';
+import { saveDownload } from '../../api/save-download';
 import type { EverywhereQuery } from '../../../src-shared/domain/everywhere-attention';
 
 /** Exports the list as filtered (every deployment in it) as JSON or CSV; main builds the text. */
@@ -10,12 +11,7 @@ export function EverywhereExport({ query }: { query: EverywhereQuery }) {
       format === 'md' ? lw().everywhere.report({ query }) : lw().everywhere.export({ format, query }),
     );
     if (!result.ok) return setNote(`Export failed: ${result.error.message}`);
-    const url = URL.createObjectURL(new Blob([result.value.text], { type: result.value.mime }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.value.filename;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveDownload(result.value);
     setNote(`Exported ${result.value.rows} lines as ${result.value.filename}`);
   }
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call, lw } from '../../api/lw';
+import { saveDownload } from '../../api/save-download';
 import { stagedTypeOf } from './labels';
 import type { TableItem } from './table-model';
 
@@ -17,12 +18,7 @@ export function ExportButtons({ items }: { items: TableItem[] }) {
       setNote(`Export failed: ${result.error.message}`);
       return;
     }
-    const url = URL.createObjectURL(new Blob([result.value.text], { type: result.value.mime }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.value.filename;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveDownload(result.value);
     setNote(`Exported ${result.value.rows} rows as ${result.value.filename}`);
   }
 
