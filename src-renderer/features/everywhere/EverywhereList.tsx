@@ -2,10 +2,9 @@ import { memo } from 'react';
 import type { EverywhereRow, Place } from '../../../src-shared/domain/everywhere';
 import { HEALTH_LOOK, sourceStatusLook } from '../../../src-shared/domain/state-looks';
 import { relativeTime } from '../sources/table-model';
-import { useCommitMarker } from '../sources/use-virtual-window';
+import { useCommitMarker, useVirtualWindow } from '../sources/use-virtual-window';
 import { placeServerNow, type EverywhereItem } from '../../../src-shared/domain/everywhere-attention';
 import { placeHealthWords, placeName, placeStateWords } from './place-words';
-import { useFixedWindow } from './use-fixed-window';
 
 /** Fixed row height (px): the window is arithmetic on it; matches .ew-row in everywhere.css. */
 export const EW_ROW_HEIGHT = 36;
@@ -24,7 +23,7 @@ interface Props {
  * so 15,000 sources scroll and filter as smoothly as 50.
  */
 export function EverywhereList({ items, now, opening, onOpen, exposeCommit }: Props) {
-  const { viewport, setScrollTop, first, last, slice } = useFixedWindow(items, EW_ROW_HEIGHT);
+  const { viewport, setScrollTop, first, last, slice } = useVirtualWindow(items, EW_ROW_HEIGHT);
   useCommitMarker(exposeCommit, items.length, last - first);
   return (
     <div className="ew-table" role="table" aria-label="Sources everywhere" aria-rowcount={items.length + 1}>

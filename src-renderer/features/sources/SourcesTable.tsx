@@ -36,7 +36,7 @@ interface Props {
  */
 export function SourcesTable(props: Props) {
   const { items, query, flash, selectedId, onSelect, onOpen, health, schedules } = props;
-  const { viewport, height, setScrollTop, first, last, slice } = useVirtualWindow(items);
+  const { viewport, height, setScrollTop, first, last, slice } = useVirtualWindow(items, ROW_HEIGHT);
   // Relative times ("5 min ago") refresh every 15 s; the "updated N s ago" line ticks on its own.
   const now = useNow(15_000);
   const [menu, setMenu] = useState<MenuAnchor | null>(null);

@@ -1,14 +1,13 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { ROW_HEIGHT } from './GridRow';
-import type { TableItem } from './table-model';
 
 const OVERSCAN = 8;
 
 /**
- * The rows in view plus a small overscan: fixed row height, so the window is arithmetic on
- * the scroll position and the viewport height (followed with a ResizeObserver).
+ * The rows in view plus a small overscan, for a list of fixed-height rows (the sources table,
+ * the Everywhere list): the window is arithmetic on the scroll position and the viewport
+ * height (followed with a ResizeObserver).
  */
-export function useVirtualWindow(items: TableItem[]) {
+export function useVirtualWindow<T>(items: readonly T[], rowHeight: number) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -22,8 +21,8 @@ export function useVirtualWindow(items: TableItem[]) {
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
   const slice = useMemo(() => items.slice(first, last), [items, first, last]);
   return { viewport, height, setScrollTop, first, last, slice };
 }
