@@ -2,8 +2,8 @@
 // a push source, where to send.
 import type { Source, SourceType } from '../../../src-shared/domain/langwatch';
 import { typeDiagnosis } from '../../../src-shared/domain/diagnosis-types';
+import { pushEndpoint } from '../../../src-shared/domain/push-endpoints';
 import { useAuthStateStore } from '../../stores/auth-state-store';
-import { pushTargetUrl } from './push-target';
 import './type-diagnosis.css';
 
 export function TypeDiagnosisCard({ source }: { source: Source }) {
@@ -40,7 +40,7 @@ function PushTarget({
   deploymentUrl: string | null;
   sourceId: string;
 }) {
-  const url = deploymentUrl ? pushTargetUrl(type, deploymentUrl, sourceId) : null;
+  const url = deploymentUrl ? (pushEndpoint(type, deploymentUrl, sourceId)?.url ?? null) : null;
   return (
     <div className="push-target" data-testid="push-target">
       {url ? (
