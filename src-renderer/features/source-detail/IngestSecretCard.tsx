@@ -49,7 +49,7 @@ export function IngestSecretCard({ source }: { source: Source }) {
             if (kept) setRevealing(true);
             else
               setNote(
-                'LangWatch made a new secret, but the keychain did not take it, so it is lost. Unlock the keychain and rotate again; the previous secret still works for 24 hours.',
+                `LangWatch made a new secret, but the keychain did not take it, so it is lost. Unlock the keychain and rotate again; the previous secret still works for ${ROTATION_GRACE_HOURS} hours.`,
               );
           }}
         />

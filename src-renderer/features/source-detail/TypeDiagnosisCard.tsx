@@ -2,6 +2,7 @@
 // a push source, where to send.
 import type { Source, SourceType } from '../../../src-shared/domain/langwatch';
 import { typeDiagnosis } from '../../../src-shared/domain/diagnosis-types';
+import { ROTATION_GRACE_HOURS } from '../../../src-shared/domain/ingest-secret';
 import { pushEndpoint } from '../../../src-shared/domain/push-endpoints';
 import { useAuthStateStore } from '../../stores/auth-state-store';
 import './type-diagnosis.css';
@@ -56,7 +57,8 @@ function PushTarget({
         </p>
       )}
       <p className="muted">
-        The ingest secret is shown once; if it is lost, rotate it (the old one keeps working for 24 hours).
+        The ingest secret is shown once; if it is lost, rotate it (the old one keeps working for {ROTATION_GRACE_HOURS}{' '}
+        hours).
       </p>
     </div>
   );
