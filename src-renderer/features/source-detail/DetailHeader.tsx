@@ -30,6 +30,7 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
   const org = source ? organizations.find((o) => o.id === source.organizationId) : undefined;
   const team = source?.teamId ? org?.teams.find((t) => t.id === source.teamId) : undefined;
   const me = session && 'user' in session ? session.user : null;
+  const mode = source ? modeOfType(source.sourceType) : null;
   const creator = source?.createdById
     ? me && me.id === source.createdById
       ? `you (${me.name ?? me.email ?? me.id})`
@@ -56,20 +57,16 @@ export function DetailHeader({ source, id, schedule }: { source: Source | null; 
       </div>
       {source && (
         <p className="meta" data-testid="detail-meta">
-          <span
-            title={source.sourceType}
-            data-testid="detail-type"
-            data-mode={modeOfType(source.sourceType) ?? undefined}
-          >
+          <span title={source.sourceType} data-testid="detail-type" data-mode={mode ?? undefined}>
             <SourceTypeText value={source.sourceType} />
-            {modeOfType(source.sourceType) ? ` · ${MODE_LABEL[modeOfType(source.sourceType)!]}` : ''}
+            {mode ? ` · ${MODE_LABEL[mode]}` : ''}
           </span>
           <span title={source.organizationId} data-testid="detail-org">
             {org?.name ?? source.organizationId}
             {source.teamId ? ` / ${team?.name ?? source.teamId}` : ''}
           </span>
           <span title={schedule.title} data-testid="detail-schedule">
-            {modeOfType(source.sourceType) === 'push'
+            {mode === 'push'
               ? 'No schedule: events are pushed'
               : schedule.scheduled === false
                 ? 'Not scheduled: never pulled'
