@@ -22,8 +22,7 @@ const NO_SOURCE: ExportRow = {
 
 /** The lines of the selection, in the view's order. */
 export function fleetExportRows(store: FleetStore, query: EverywhereQuery, localNowMs: number): FleetExportRow[] {
-  const places = store.places();
-  const { rows } = store.snapshot();
+  const { places, rows } = store.snapshot();
   const placeMap = new Map(places.map((p) => [p.key, p]));
   const signals = signalsOf(rows, placeMap, localNowMs);
   const summaries = placeSummaries(places, rows, signals);

@@ -32,8 +32,7 @@ function placeLines(place: Place, summary: AttentionSummary): string[] {
 
 /** The report of the selection `query` selects. */
 export function fleetReport(store: FleetStore, query: EverywhereQuery, localNowMs: number): SourcesExport {
-  const places = store.places();
-  const { rows } = store.snapshot();
+  const { places, rows } = store.snapshot();
   const placeMap = new Map(places.map((p) => [p.key, p]));
   const signals = signalsOf(rows, placeMap, localNowMs);
   const summaries = placeSummaries(places, rows, signals);

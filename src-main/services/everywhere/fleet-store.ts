@@ -3,8 +3,9 @@
  * change is collected, and `flush` hands them over as one delta (`everywhere.changed`).
  * Rows are replaced per place; a row object that did not change is skipped by identity.
  */
-import type { EverywhereDelta, EverywhereRow, EverywhereSnapshot, Place } from '../../../src-shared/domain/everywhere';
-import { rowKeyOf } from '../../../src-shared/domain/everywhere';
+import type { EverywhereDelta, EverywhereRow, EverywhereSnapshot } from '../../../src-shared/domain/everywhere';
+import { Place, rowKeyOf } from '../../../src-shared/domain/everywhere';
+import type { ErrorData } from '../../../src-shared/errors';
 
 export interface FleetStore {
   place(key: string): Place | undefined;
@@ -37,7 +38,20 @@ const emptyPending = (): Pending => ({
   removed: new Set(),
 });
 
-const samePlace = (a: Place, b: Place) => JSON.stringify(a) === JSON.stringify(b);
+/** A place's fields (its schema's own list); all are plain values but the two errors. */
+const PLACE_FIELDS = Object.keys(Place.shape) as Array<keyof Place>;
+
+const sameError = (a: ErrorData | null, b: ErrorData | null): boolean =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.code === b.code &&
+    a.message === b.message &&
+    JSON.stringify(a.details) === JSON.stringify(b.details));
+
+/** Field by field: run per place per tick, so no serialising of whole places. */
+const samePlace = (a: Place, b: Place) =>
+  PLACE_FIELDS.every((k) => (k === 'healthError' || k === 'lastError' ? sameError(a[k], b[k]) : a[k] === b[k]));
 
 /** Creates an empty store. */
 export function createFleetStore(): FleetStore {

@@ -63,8 +63,10 @@ export async function refreshPlace(deps: RefreshDeps, access: ProfileAccess, org
   }, deps.slowAfterMs);
   try {
     const reader = await access.reader(org.id);
+    // The list is asked for first; its health follows in its own request, never ahead of it.
+    const listing = deps.limiter.run(access.profile.id, () => reader.listLive());
     if (org.permissions.canViewHealth) requestHealth(deps, place.key, rt, reader, access.profile.id);
-    const sources = await deps.limiter.run(access.profile.id, () => reader.listLive());
+    const sources = await listing;
     listAnswered(deps, place.key, rt, reader, sources);
   } catch (error) {
     listFailed(deps, place.key, rt, error);

@@ -6,6 +6,7 @@
  */
 import type { Permissions, Profile, SessionState } from '../../../src-shared/domain/langwatch';
 import type { LangwatchApi } from '../langwatch/api';
+import type { CliRest } from '../langwatch/cli-rest';
 import { apiSourcesReader, cliSourcesReader, type SourcesReader } from '../langwatch/sources-reader';
 import type { SessionManager } from '../session/session-manager';
 import type { DeploymentLimiter } from './deployment-limiter';
@@ -44,6 +45,9 @@ export type AccessSessions = Pick<SessionManager, 'api' | 'cli'>;
 
 /** The access of a profile under `session` (no request yet). */
 export function profileAccess(sessions: AccessSessions, profile: Profile, session: SessionState): ProfileAccess {
+  // The CLI client of a device session, made once per access as the cookie APIs are (making it
+  // reads the profiles file): the access is made anew whenever the session changes.
+  let cli: CliRest | null = null;
   const access: ProfileAccess = {
     profile,
     session,
@@ -52,7 +56,7 @@ export function profileAccess(sessions: AccessSessions, profile: Profile, sessio
     orgs: null,
     orgsAt: 0,
     async reader(organizationId) {
-      if (session.kind === 'device') return cliSourcesReader(await sessions.cli(profile.id));
+      if (session.kind === 'device') return cliSourcesReader((cli ??= await sessions.cli(profile.id)));
       let api = access.apis.get(organizationId);
       if (!api) access.apis.set(organizationId, (api = await sessions.api(profile.id)));
       return apiSourcesReader(api, organizationId);
