@@ -12,7 +12,7 @@ import { AppError } from '../../../src-shared/errors';
 import { readOnlyError, viewerOf, type Viewer } from '../outbox/ownership';
 import { ingestSecretAccount } from '../secrets/accounts';
 import type { KeeperState } from './keeper-state';
-import type { IngestSecretRecord } from './record-file';
+import { sameSlot, type IngestSecretRecord } from './record-file';
 
 const ROTATE =
   'Rotate the secret on the source’s page to get a new one; the previous secret keeps working for 24 hours after a rotation.';
@@ -93,13 +93,7 @@ async function takeFromKeychain(state: KeeperState, record: IngestSecretRecord):
 async function save(state: KeeperState, record: IngestSecretRecord): Promise<void> {
   await state.records.update((doc) => ({
     ...doc,
-    secrets: doc.secrets.map((r) =>
-      r.sourceId === record.sourceId &&
-      r.owner.userId === record.owner.userId &&
-      r.owner.profileId === record.owner.profileId
-        ? record
-        : r,
-    ),
+    secrets: doc.secrets.map((r) => (sameSlot(r, record) ? record : r)),
   }));
 }
 
