@@ -74,7 +74,7 @@ export async function revealIngestSecret(
 async function takeFromKeychain(state: KeeperState, record: IngestSecretRecord): Promise<string> {
   const { secrets } = state.options;
   const account = ingestSecretAccount(record.owner, record.sourceId);
-  const secret = await secrets.get(account);
+  let secret = await secrets.get(account);
   if (secret === null) {
     if (!(await state.keychainAnswers()))
       throw new AppError(
@@ -82,6 +82,10 @@ async function takeFromKeychain(state: KeeperState, record: IngestSecretRecord):
         'The system keychain does not answer (it is probably locked): unlock it, then reveal the secret again. It is still kept.',
         { reason: 'locked', operation: 'get' },
       );
+    // The keychain answers now; it may have been unlocked since the first read: read once more.
+    secret = await secrets.get(account);
+  }
+  if (secret === null) {
     await save(state, { ...record, state: 'gone' });
     throw notWaiting(record.sourceId, 'gone');
   }
