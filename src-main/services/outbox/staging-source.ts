@@ -25,11 +25,11 @@ import {
   applyEntryEdit,
   checkNameFree,
   invalidForm,
-  persistNewEntry,
+  stageNewEntry,
   stagedTtlMs,
   type StagingContext,
 } from './staging-common';
-import { newEntry, type EntryEdit } from './transitions';
+import type { EntryEdit } from './transitions';
 
 /** Stages sources of any type. */
 export interface SourceStaging {
@@ -70,9 +70,8 @@ function createSchedule(type: SourceType, fields: { pollEverySec?: number; pullS
 
 /** Creates the any-type staging over the outbox's store and worker. */
 export function createSourceStaging(ctx: StagingContext): SourceStaging {
-  const { options, viewer, existing, newId, newMarker } = ctx;
+  const { options, viewer, existing } = ctx;
   const { clock, auth } = options;
-  const stagedOffline = () => (options.network ? !options.network.isOnline() : false);
 
   /** The new entry of a create or a change, staged with its unit: what both stagings share. */
   async function stageNew(
@@ -82,25 +81,21 @@ export function createSourceStaging(ctx: StagingContext): SourceStaging {
     unit: SecretUnit | null,
     scope: Pick<OutboxEntry, 'profileId' | 'organizationId' | 'owner'>,
   ): Promise<StageResult> {
-    const fingerprint = unit ? unitFingerprint(form.sourceType, unit) : null;
-    const entry = newEntry({
-      id: newId(),
-      ...fields,
-      sourceType: form.sourceType,
-      values: form.values,
-      ...scope,
-      marker: newMarker(),
-      name: form.name,
-      description: form.description ?? null,
-      pollEverySec: schedule?.pollEverySec ?? null,
-      pullSchedule: schedule?.pullSchedule ?? null,
-      fingerprint,
-      stagedOffline: stagedOffline(),
-      now: clock.now(),
-      ttlMs: await stagedTtlMs(options),
-    });
-    await persistNewEntry(ctx, entry, unit);
-    return result(entry.id, fingerprint, form.sourceType, unit);
+    const entry = await stageNewEntry(
+      ctx,
+      {
+        ...fields,
+        sourceType: form.sourceType,
+        values: form.values,
+        ...scope,
+        name: form.name,
+        description: form.description ?? null,
+        pollEverySec: schedule?.pollEverySec ?? null,
+        pullSchedule: schedule?.pullSchedule ?? null,
+      },
+      unit,
+    );
+    return result(entry.id, entry.fingerprint, form.sourceType, unit);
   }
 
   async function stageSource(input: OutboxStageSourceInput): Promise<StageResult> {
