@@ -12,7 +12,7 @@ import { AppError } from '../../../src-shared/errors';
 import { readOnlyError, viewerOf, type Viewer } from '../outbox/ownership';
 import { ingestSecretAccount } from '../secrets/accounts';
 import type { KeeperState } from './keeper-state';
-import type { IngestSecretRecord } from './record-file';
+import { sameSlot, type IngestSecretRecord } from './record-file';
 
 const ROTATE =
   'Rotate the secret on the source’s page to get a new one; the previous secret keeps working for 24 hours after a rotation.';
@@ -74,7 +74,7 @@ export async function revealIngestSecret(
 async function takeFromKeychain(state: KeeperState, record: IngestSecretRecord): Promise<string> {
   const { secrets } = state.options;
   const account = ingestSecretAccount(record.owner, record.sourceId);
-  const secret = await secrets.get(account);
+  let secret = await secrets.get(account);
   if (secret === null) {
     if (!(await state.keychainAnswers()))
       throw new AppError(
@@ -82,6 +82,10 @@ async function takeFromKeychain(state: KeeperState, record: IngestSecretRecord):
         'The system keychain does not answer (it is probably locked): unlock it, then reveal the secret again. It is still kept.',
         { reason: 'locked', operation: 'get' },
       );
+    // The keychain answers now; it may have been unlocked since the first read: read once more.
+    secret = await secrets.get(account);
+  }
+  if (secret === null) {
     await save(state, { ...record, state: 'gone' });
     throw notWaiting(record.sourceId, 'gone');
   }
@@ -93,13 +97,7 @@ async function takeFromKeychain(state: KeeperState, record: IngestSecretRecord):
 async function save(state: KeeperState, record: IngestSecretRecord): Promise<void> {
   await state.records.update((doc) => ({
     ...doc,
-    secrets: doc.secrets.map((r) =>
-      r.sourceId === record.sourceId &&
-      r.owner.userId === record.owner.userId &&
-      r.owner.profileId === record.owner.profileId
-        ? record
-        : r,
-    ),
+    secrets: doc.secrets.map((r) => (sameSlot(r, record) ? record : r)),
   }));
 }
 

@@ -12,9 +12,9 @@ import { isTerminal, type OutboxEntry } from './entry';
 import type { OutboxOptions } from './outbox-options';
 import type { OutboxStore } from './outbox-store';
 import type { Viewer } from './ownership';
-import type { SecretUnit } from './secret-unit';
+import { unitFingerprint, type SecretUnit } from './secret-unit';
 import { writeStagedUnit } from './staged-key';
-import { transition, type EntryEdit } from './transitions';
+import { newEntry, transition, type EntryEdit } from './transitions';
 import { wipeStagedKey } from './wipe';
 import type { OutboxWorker } from './worker';
 
@@ -95,6 +95,32 @@ export async function persistNewEntry(
   });
   ctx.worker.wake();
   ctx.notify();
+}
+
+/** What a staging decides of a new entry; its id, marker, fingerprint, time and lifetime are made here. */
+export type NewEntryFields = Omit<
+  Parameters<typeof newEntry>[0],
+  'id' | 'marker' | 'fingerprint' | 'stagedOffline' | 'now' | 'ttlMs'
+>;
+
+/** Builds a new create or change with its unit's fingerprint, and persists both (see persistNewEntry). */
+export async function stageNewEntry(
+  ctx: Pick<StagingContext, 'options' | 'store' | 'worker' | 'notify' | 'newId' | 'newMarker'>,
+  fields: NewEntryFields,
+  unit: SecretUnit | null,
+): Promise<OutboxEntry> {
+  const { options } = ctx;
+  const entry = newEntry({
+    id: ctx.newId(),
+    ...fields,
+    marker: ctx.newMarker(),
+    fingerprint: unit ? unitFingerprint(fields.sourceType ?? 'claude_compliance', unit) : null,
+    stagedOffline: options.network ? !options.network.isOnline() : false,
+    now: options.clock.now(),
+    ttlMs: await stagedTtlMs(options),
+  });
+  await persistNewEntry(ctx, entry, unit);
+  return entry;
 }
 
 /**

@@ -25,11 +25,11 @@ import {
   applyEntryEdit,
   checkNameFree,
   invalidForm,
-  persistNewEntry,
+  stageNewEntry,
   stagedTtlMs,
   type StagingContext,
 } from './staging-common';
-import { newEntry, type EntryEdit } from './transitions';
+import type { EntryEdit } from './transitions';
 
 /** Stages sources of any type. */
 export interface SourceStaging {
@@ -70,9 +70,33 @@ function createSchedule(type: SourceType, fields: { pollEverySec?: number; pullS
 
 /** Creates the any-type staging over the outbox's store and worker. */
 export function createSourceStaging(ctx: StagingContext): SourceStaging {
-  const { options, viewer, existing, newId, newMarker } = ctx;
+  const { options, viewer, existing } = ctx;
   const { clock, auth } = options;
-  const stagedOffline = () => (options.network ? !options.network.isOnline() : false);
+
+  /** The new entry of a create or a change, staged with its unit: what both stagings share. */
+  async function stageNew(
+    fields: { kind: 'create' | 'update'; sourceId: string | null; teamId: string | null; setsDescription?: boolean },
+    form: { sourceType: SourceType; values: Record<string, string>; name: string; description?: string | null },
+    schedule: ReturnType<typeof chosenSchedule>,
+    unit: SecretUnit | null,
+    scope: Pick<OutboxEntry, 'profileId' | 'organizationId' | 'owner'>,
+  ): Promise<StageResult> {
+    const entry = await stageNewEntry(
+      ctx,
+      {
+        ...fields,
+        sourceType: form.sourceType,
+        values: form.values,
+        ...scope,
+        name: form.name,
+        description: form.description ?? null,
+        pollEverySec: schedule?.pollEverySec ?? null,
+        pullSchedule: schedule?.pullSchedule ?? null,
+      },
+      unit,
+    );
+    return result(entry.id, entry.fingerprint, form.sourceType, unit);
+  }
 
   async function stageSource(input: OutboxStageSourceInput): Promise<StageResult> {
     const { organizationId, ...form } = input;
@@ -83,29 +107,8 @@ export function createSourceStaging(ctx: StagingContext): SourceStaging {
     const { profileId, owner } = await stagingOwner(auth, organizationId);
     checkNameFree(ctx, { profileId, organizationId }, draft.name);
     const schedule = createSchedule(draft.sourceType, draft);
-    const fingerprint = unit ? unitFingerprint(draft.sourceType, unit) : null;
-    const entry = newEntry({
-      id: newId(),
-      kind: 'create',
-      sourceType: draft.sourceType,
-      values: draft.values,
-      profileId,
-      organizationId,
-      owner,
-      marker: newMarker(),
-      sourceId: null,
-      name: draft.name,
-      description: draft.description ?? null,
-      teamId: draft.teamId,
-      pollEverySec: schedule?.pollEverySec ?? null,
-      pullSchedule: schedule?.pullSchedule ?? null,
-      fingerprint,
-      stagedOffline: stagedOffline(),
-      now: clock.now(),
-      ttlMs: await stagedTtlMs(options),
-    });
-    await persistNewEntry(ctx, entry, unit);
-    return result(entry.id, fingerprint, draft.sourceType, unit);
+    const fields = { kind: 'create', sourceId: null, teamId: draft.teamId } as const;
+    return stageNew(fields, draft, schedule, unit, { profileId, organizationId, owner });
   }
 
   async function stageSourceChange(input: OutboxStageSourceChangeInput): Promise<StageResult> {
@@ -117,30 +120,13 @@ export function createSourceStaging(ctx: StagingContext): SourceStaging {
     const { profileId, owner } = await stagingOwner(auth, organizationId);
     // The name is always sent (the current one, or a new one): a rename alone is a change too.
     const schedule = chosenSchedule(change);
-    const fingerprint = unit ? unitFingerprint(change.sourceType, unit) : null;
-    const entry = newEntry({
-      id: newId(),
+    const fields = {
       kind: 'update',
-      sourceType: change.sourceType,
-      values: change.values,
-      setsDescription: change.description !== undefined,
-      profileId,
-      organizationId,
-      owner,
-      marker: newMarker(),
       sourceId,
-      name: change.name,
-      description: change.description ?? null,
       teamId: null,
-      pollEverySec: schedule?.pollEverySec ?? null,
-      pullSchedule: schedule?.pullSchedule ?? null,
-      fingerprint,
-      stagedOffline: stagedOffline(),
-      now: clock.now(),
-      ttlMs: await stagedTtlMs(options),
-    });
-    await persistNewEntry(ctx, entry, unit);
-    return result(entry.id, fingerprint, change.sourceType, unit);
+      setsDescription: change.description !== undefined,
+    } as const;
+    return stageNew(fields, change, schedule, unit, { profileId, organizationId, owner });
   }
 
   async function editSource(input: OutboxEditSourceInput): Promise<StageResult> {

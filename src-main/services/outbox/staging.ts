@@ -16,8 +16,8 @@ import { AppError } from '../../../src-shared/errors';
 import type { OutboxEditInput, OutboxStageInput } from '../../../src-shared/ipc/channels/outbox';
 import type { StageResult } from './outbox-options';
 import { requireOwnEntry, stagingOwner } from './ownership';
-import { applyEntryEdit, checkNameFree, persistNewEntry, stagedTtlMs, type StagingContext } from './staging-common';
-import { newEntry, type EntryEdit } from './transitions';
+import { applyEntryEdit, checkNameFree, stageNewEntry, stagedTtlMs, type StagingContext } from './staging-common';
+import type { EntryEdit } from './transitions';
 
 export type { StagingContext } from './staging-common';
 
@@ -57,7 +57,7 @@ const complianceUnit = (key: string) => ({ token: key });
 
 /** Creates stage and edit over the outbox's store and worker. */
 export function createStaging(ctx: StagingContext): Staging {
-  const { options, viewer, existing, newId, newMarker } = ctx;
+  const { options, viewer, existing } = ctx;
   const { clock, auth } = options;
 
   async function stage(input: OutboxStageInput): Promise<StageResult> {
@@ -74,27 +74,23 @@ export function createStaging(ctx: StagingContext): Staging {
     }
     if (schedule === null && !key)
       throw new AppError('invalid_argument', 'Nothing to change: give a new key, a new schedule, or both.');
-    const fingerprint = key ? keyFingerprint(key) : null;
-    const entry = newEntry({
-      id: newId(),
-      kind: input.kind,
-      profileId,
-      organizationId: input.organizationId,
-      owner,
-      marker: newMarker(),
-      sourceId: input.kind === 'update' ? (input.sourceId ?? null) : null,
-      name: fields.name,
-      description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
-      teamId: input.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : null,
-      pollEverySec: schedule?.pollEverySec ?? null,
-      pullSchedule: schedule?.pullSchedule ?? null,
-      fingerprint,
-      stagedOffline: options.network ? !options.network.isOnline() : false,
-      now: clock.now(),
-      ttlMs: await stagedTtlMs(options),
-    });
-    await persistNewEntry(ctx, entry, key ? complianceUnit(key) : null);
-    return stageResult(entry.id, fingerprint, key);
+    const entry = await stageNewEntry(
+      ctx,
+      {
+        kind: input.kind,
+        profileId,
+        organizationId: input.organizationId,
+        owner,
+        sourceId: input.kind === 'update' ? (input.sourceId ?? null) : null,
+        name: fields.name,
+        description: input.kind === 'create' ? ((fields as ComposerCreate).description ?? null) : null,
+        teamId: input.kind === 'create' ? ((fields as ComposerCreate).teamId ?? null) : null,
+        pollEverySec: schedule?.pollEverySec ?? null,
+        pullSchedule: schedule?.pullSchedule ?? null,
+      },
+      key ? complianceUnit(key) : null,
+    );
+    return stageResult(entry.id, entry.fingerprint, key);
   }
 
   async function edit(input: OutboxEditInput): Promise<StageResult> {

@@ -7,7 +7,7 @@ import type { KeyVerdict } from '../../../src-shared/domain/key-verdict';
 import { formatCountdown } from '../../../src-shared/domain/duration';
 import { headerValue, type ResponseHeaders } from '../http/headers';
 import { retryAfterOf } from '../http/retry-after';
-import { knownSecrets } from '../logging/known-secrets';
+import { redact } from '../anthropic/classify';
 import { isAnswer, type UpstreamAnswer, type UpstreamFailure } from './upstream-call';
 
 /** A message and what to do about it. */
@@ -45,12 +45,14 @@ function requestIdOf(headers: ResponseHeaders, secrets: readonly string[]): stri
   return id === null ? null : redactServerText(id, secrets).slice(0, 200);
 }
 
-/** Copies server text for display: without any secret sent (by value), known or key-shaped, capped. */
+/**
+ * Copies server text for display: without any secret sent (by value), then the key check's own
+ * `redact` (known or key-shaped secrets, capped).
+ */
 export function redactServerText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s.length > 0) out = out.split(s).join('(redacted)');
-  out = knownSecrets.redactText(out).replace(/sk-ant-[a-z0-9]+-[A-Za-z0-9_-]+/g, '(redacted)');
-  return out.length > 500 ? `${out.slice(0, 500)}…` : out;
+  return redact(out, '');
 }
 
 /** The `type`/`code` and message of a vendor's JSON error (Anthropic, Databricks, OAuth), if any. */

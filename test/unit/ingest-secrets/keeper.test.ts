@@ -136,6 +136,18 @@ describe('ingest secrets: reveal once, to its owner', () => {
     expect((await r.keeper.reveal('src_push')).secret).toBe(SECRET);
   });
 
+  it('a null read before an unlock is not "gone": once the canary answers, the item is read again', async () => {
+    const r = open();
+    await r.keeper.keep(received());
+    const realGet = r.secrets.get;
+    r.secrets.get = async (account) => {
+      r.secrets.get = realGet; // the unlock prompt the canary read raised was accepted
+      return account === ACCOUNT ? null : realGet(account);
+    };
+    expect((await r.keeper.reveal('src_push')).secret).toBe(SECRET);
+    expect(await r.secrets.get(ACCOUNT)).toBeNull();
+  });
+
   it('a proven absence (the canary answers) is "gone": refused with the way out, never a silent empty value', async () => {
     const r = open();
     await r.keeper.keep(received());
