@@ -15,7 +15,7 @@
 import { AppError } from '../errors';
 import type { SourceType } from './langwatch';
 import { catalogEntry } from './source-catalog';
-import { buildPullConfig, PULL_CONFIG_OWNED_FIELDS } from './source-pull-config';
+import { buildPullConfig, PULL_CONFIG_OWNED_FIELDS, splitList } from './source-pull-config';
 import { sourceRuleIssues } from './source-rules';
 
 export interface SourceRequestParts {
@@ -94,11 +94,4 @@ function refuseInvalid(
     throw new AppError('invalid_argument', `${entry.label}: ${problems.join(' ')}`, {
       fields: problems.length,
     });
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }
