@@ -28,12 +28,14 @@ import { createMemorySecretStore } from '../src-main/services/secrets/memory-sto
 import { createSessionManager } from '../src-main/services/session/session-manager';
 import type * as BenchResults from './bench-results';
 import type * as EmulatorProcessModule from './emulator-process';
+import type * as TypingScriptModule from './typing-script';
 
 const ROOT = join(import.meta.dirname, '..');
 const load = createRequire(import.meta.url);
 const { ConsoleHarness } = load('../e2e/harness/console-harness.ts') as { ConsoleHarness: typeof Harness };
 const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof BenchResults;
 const { startEmulatorProcess } = load('./emulator-process.ts') as typeof EmulatorProcessModule;
+const { typingScript } = load('./typing-script.ts') as typeof TypingScriptModule;
 type BenchRow = BenchResults.BenchRow;
 type EmulatorProcess = EmulatorProcessModule.EmulatorProcess;
 
@@ -46,22 +48,7 @@ const RSS_TARGET = 2.5;
 const rows: BenchRow[] = [];
 
 /** Runs in the page: a keystroke in the search box, timed to the list's commit marker. */
-const KEYSTROKE_SCRIPT = `async (queries) => {
-  const input = document.querySelector('[data-testid="everywhere-search"]');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const out = [];
-  for (const q of queries) {
-    await frame();
-    const before = window.__lwSourcesCommit ? window.__lwSourcesCommit.seq : 0;
-    const t0 = performance.now();
-    setValue.call(input, q);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    while ((window.__lwSourcesCommit ? window.__lwSourcesCommit.seq : 0) === before) await new Promise((r) => setTimeout(r, 0));
-    out.push(window.__lwSourcesCommit.at - t0);
-  }
-  return out;
-}`;
+const KEYSTROKE_SCRIPT = typingScript('everywhere-search', '__lwSourcesCommit', 'window.__lwSourcesCommit.at - t0');
 
 /** One deployment: its own process, a third organisation, every organisation topped up to PER_ORG. */
 async function startDeployment(i: number): Promise<{ emu: EmulatorProcess; orgs: string[] }> {

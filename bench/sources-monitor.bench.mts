@@ -30,6 +30,7 @@ import { systemClock } from '../src-main/services/clock';
 import { createSourcesMonitor } from '../src-main/services/sources/monitor';
 import type * as BenchResults from './bench-results';
 import type * as EmulatorProcessModule from './emulator-process';
+import type * as TypingScriptModule from './typing-script';
 
 const ROOT = join(import.meta.dirname, '..');
 // Loaded through require so the CommonJS harness keeps its real __dirname under tsx.
@@ -39,6 +40,7 @@ const { median, round, writeBenchRows } = load('./bench-results.ts') as typeof B
 // The emulator runs in its own process: its work and garbage collection must not land inside
 // the client-side timings (a real deployment is on another machine).
 const { startEmulatorProcess } = load('./emulator-process.ts') as typeof EmulatorProcessModule;
+const { typingScript } = load('./typing-script.ts') as typeof TypingScriptModule;
 type BenchRow = BenchResults.BenchRow;
 // The renderer's store, loaded at run time (src-renderer is outside this tsconfig project).
 interface RendererStore {
@@ -58,40 +60,14 @@ const rows: BenchRow[] = [];
  * input event, which React's onChange listens to) and waits for the table's commit marker
  * (a layout effect exposed in test mode); the time is input → commit.
  */
-const KEYSTROKE_SCRIPT = `async (queries) => {
-  const input = document.querySelector('[data-testid="sources-search"]');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const out = [];
-  for (const q of queries) {
-    await frame();
-    const before = window.__lwSourcesCommit ? window.__lwSourcesCommit.seq : 0;
-    const t0 = performance.now();
-    setValue.call(input, q);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    while ((window.__lwSourcesCommit ? window.__lwSourcesCommit.seq : 0) === before) await new Promise((r) => setTimeout(r, 0));
-    out.push({ ms: window.__lwSourcesCommit.at - t0, rows: document.querySelectorAll('.src-row').length, matched: window.__lwSourcesCommit.matched });
-  }
-  return out;
-}`;
+const KEYSTROKE_SCRIPT = typingScript(
+  'sources-search',
+  '__lwSourcesCommit',
+  "{ ms: window.__lwSourcesCommit.at - t0, rows: document.querySelectorAll('.src-row').length, matched: window.__lwSourcesCommit.matched }",
+);
 
 /** The same, in the composer's name field, timed to the composer form's commit marker. */
-const COMPOSER_SCRIPT = `async (names) => {
-  const input = document.querySelector('[data-testid="name-input"]');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const out = [];
-  for (const q of names) {
-    await frame();
-    const before = window.__lwComposerCommit ? window.__lwComposerCommit.seq : 0;
-    const t0 = performance.now();
-    setValue.call(input, q);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    while ((window.__lwComposerCommit ? window.__lwComposerCommit.seq : 0) === before) await new Promise((r) => setTimeout(r, 0));
-    out.push(window.__lwComposerCommit.at - t0);
-  }
-  return out;
-}`;
+const COMPOSER_SCRIPT = typingScript('name-input', '__lwComposerCommit', 'window.__lwComposerCommit.at - t0');
 
 const emu = await startEmulatorProcess();
 try {

@@ -92,14 +92,5 @@ export const EverywhereDelta = z.object({
 });
 export type EverywhereDelta = z.infer<typeof EverywhereDelta>;
 
-/** Places whose state means the rows shown (if any) are not a current, complete answer. */
-export const UNSURE_PLACE_STATES: ReadonlySet<PlaceState> = new Set<PlaceState>([
-  'loading',
-  'slow',
-  'failed',
-  'signed_out',
-  'expired',
-  'unreachable',
-  'rate_limited',
-  'no_permission',
-]);
+/** Places whose state means the rows shown (if any) are not a current, complete answer: all but `fresh`. */
+export const UNSURE_PLACE_STATES: ReadonlySet<PlaceState> = new Set(PlaceState.options.filter((s) => s !== 'fresh'));

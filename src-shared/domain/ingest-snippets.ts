@@ -4,6 +4,8 @@
  * `buildClaudeCodeEnvBlock`, `buildTestCurl` in `ee/governance/dashboard/pages/ingestion-sources.tsx`).
  * Pure: the reveal panel builds them from the revealed secret and forgets them with it.
  */
+import { SourceType } from './langwatch';
+import { pushEndpoint } from './push-endpoints';
 
 /** Where a push source sends: OTLP for the OpenTelemetry types, a webhook for Workato. */
 export interface IngestEndpoint {
@@ -18,19 +20,14 @@ export interface IngestSnippet {
   text: string;
 }
 
-const OTLP_TYPES = new Set(['otel_generic', 'claude_cowork', 'claude_code']);
-
 /**
  * The endpoint a push source of `sourceType` sends to on `deploymentUrl`; null for a type with
- * no push endpoint. (Room core's `pushEndpoint` in push-endpoints.ts was not on main when this
- * was written: this is the one small function the reveal panel needs.)
+ * no push endpoint. The URL is {@link pushEndpoint}'s, the one home of LangWatch's receivers.
  */
 export function ingestEndpoint(sourceType: string, deploymentUrl: string, sourceId: string): IngestEndpoint | null {
-  const base = deploymentUrl.replace(/\/+$/, '');
-  const id = encodeURIComponent(sourceId);
-  if (OTLP_TYPES.has(sourceType)) return { kind: 'otlp', url: `${base}/api/ingest/otel/${id}` };
-  if (sourceType === 'workato') return { kind: 'webhook', url: `${base}/api/ingest/webhook/${id}` };
-  return null;
+  const known = SourceType.safeParse(sourceType);
+  const push = known.success ? pushEndpoint(known.data, deploymentUrl, sourceId) : null;
+  return push && { kind: push.protocol, url: push.url };
 }
 
 /** Claude Code's telemetry settings (LangWatch's `buildClaudeCodeEnvBlock`, verbatim). */

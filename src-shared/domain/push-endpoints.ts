@@ -14,6 +14,7 @@
  * Pull and S3 types have no push endpoint.
  */
 import type { SourceType } from './langwatch';
+import { catalogEntry } from './source-catalog';
 
 export type PushProtocol = 'otlp' | 'webhook';
 
@@ -31,19 +32,18 @@ export interface PushEndpoint {
 /** Stands for the source id when the endpoint is shown before the source exists. */
 export const SOURCE_ID_PLACEHOLDER = '<source-id>';
 
-const PROTOCOL: Partial<Record<SourceType, PushProtocol>> = {
-  otel_generic: 'otlp',
-  claude_code: 'otlp',
-  claude_cowork: 'otlp',
-  workato: 'webhook',
-};
+/** The push types' protocol: the catalog says which types push; all but Workato speak OTLP. */
+function protocolOf(type: SourceType): PushProtocol | null {
+  if (catalogEntry(type).mode !== 'push') return null;
+  return type === 'workato' ? 'webhook' : 'otlp';
+}
 
 /**
  * The endpoint a push type sends to on a deployment, or null for a type LangWatch pulls.
  * `sourceId` is part of the URL; without it the URL carries {@link SOURCE_ID_PLACEHOLDER}.
  */
 export function pushEndpoint(type: SourceType, deploymentUrl: string, sourceId?: string): PushEndpoint | null {
-  const protocol = PROTOCOL[type];
+  const protocol = protocolOf(type);
   if (!protocol) return null;
   const base = deploymentUrl.trim().replace(/\/+$/, '');
   const id = sourceId ? encodeURIComponent(sourceId) : SOURCE_ID_PLACEHOLDER;

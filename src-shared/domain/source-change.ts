@@ -14,7 +14,7 @@ import { SOURCE_DESCRIPTION_MAX, SOURCE_NAME_MAX } from './composer';
 import { pullScheduleSchema } from './cron';
 import { SourceType } from './langwatch';
 import { catalogEntry, secretFields } from './source-catalog';
-import { FIELD_VALUE_MAX, SECRET_VALUE_MAX } from './source-draft';
+import { FIELD_VALUE_MAX, nonEmpty, SECRET_VALUE_MAX } from './source-draft';
 
 const fieldKey = z.string().min(1).max(64);
 
@@ -88,11 +88,3 @@ export const SourceChange = SourceChangeShape.transform((d) => ({
 });
 export type SourceChangeInput = z.input<typeof SourceChangeShape>;
 export type SourceChange = z.output<typeof SourceChange>;
-
-function nonEmpty(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(record)
-      .map(([k, v]) => [k, v.trim()] as const)
-      .filter(([, v]) => v !== ''),
-  );
-}

@@ -96,7 +96,8 @@ export const SourceDraft = SourceDraftShape.transform((d) => ({
 export type SourceDraftInput = z.input<typeof SourceDraftShape>;
 export type SourceDraft = z.output<typeof SourceDraft>;
 
-function nonEmpty(record: Record<string, string>): Record<string, string> {
+/** Values trimmed, empty ones dropped: what a draft, a change and a request keep. */
+export function nonEmpty(record: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(record)
       .map(([k, v]) => [k, v.trim()] as const)

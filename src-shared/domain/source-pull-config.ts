@@ -23,7 +23,8 @@ export const PULL_CONFIG_OWNED_FIELDS: Partial<Record<SourceType, readonly strin
   databricks_genie: ['workspaceUrl', 'spaceIds', 'warehouseId'],
 };
 
-function splitList(value: string | undefined): string[] {
+/** A comma list as LangWatch's composer reads it: trimmed items, empty ones dropped. */
+export function splitList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
     .map((s) => s.trim())

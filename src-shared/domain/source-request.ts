@@ -15,7 +15,8 @@
 import { AppError } from '../errors';
 import type { SourceType } from './langwatch';
 import { catalogEntry } from './source-catalog';
-import { buildPullConfig, PULL_CONFIG_OWNED_FIELDS } from './source-pull-config';
+import { buildPullConfig, PULL_CONFIG_OWNED_FIELDS, splitList } from './source-pull-config';
+import { nonEmpty } from './source-draft';
 import { sourceRuleIssues } from './source-rules';
 
 export interface SourceRequestParts {
@@ -38,8 +39,8 @@ export function buildSourceRequest(
   schedule?: string | null,
 ): SourceRequestParts {
   const entry = catalogEntry(type);
-  const plain = given(values);
-  const secret = given(secrets ?? {});
+  const plain = nonEmpty(values);
+  const secret = nonEmpty(secrets ?? {});
   refuseInvalid(type, plain, secret, secrets !== null);
 
   const owned = new Set(PULL_CONFIG_OWNED_FIELDS[type] ?? []);
@@ -65,14 +66,6 @@ export function storedConfig(parts: SourceRequestParts): Record<string, unknown>
   return { ...(parts.pullConfig ?? {}), ...parts.parserConfig };
 }
 
-function given(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(record)
-      .map(([k, v]) => [k, v.trim()] as const)
-      .filter(([, v]) => v !== ''),
-  );
-}
-
 /** Required fields and the type's rules; secrets are checked only when they are sent. */
 function refuseInvalid(
   type: SourceType,
@@ -94,11 +87,4 @@ function refuseInvalid(
     throw new AppError('invalid_argument', `${entry.label}: ${problems.join(' ')}`, {
       fields: problems.length,
     });
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }

@@ -9,7 +9,7 @@
  */
 import type { SourceType } from './langwatch';
 import { catalogEntry } from './source-catalog';
-import { PULL_CONFIG_OWNED_FIELDS } from './source-pull-config';
+import { PULL_CONFIG_OWNED_FIELDS, splitList } from './source-pull-config';
 import { normalizeStartingAt, parseMappingDsl } from './source-rules';
 
 type Values = Readonly<Record<string, string>>;
@@ -54,11 +54,4 @@ function ownedForm(key: string, value: string): unknown {
 
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }
